@@ -1,0 +1,182 @@
+/**
+ * The HTTP API of the API port: what `ConvexHttpClient` calls (`/api/query`,
+ * `/api/mutation`, `/api/action`, `/api/function`, `/api/query_ts`,
+ * `/api/query_at_ts`), file upload and serving, and `/version`.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { JSONValue } from "convex/values";
+import { AuthError, type UserIdentity } from "./auth.js";
+import { CallError, type Engine } from "./engine.js";
+import { MAX_UPLOAD_BYTES, type FileStore } from "./storage.js";
+
+export const STATUS_CODE_UDF_FAILED = 560;
+const MAX_JSON_BODY = 16 * 1024 * 1024;
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type, Authorization, Convex-Client",
+  "Access-Control-Max-Age": "86400",
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, "PayloadTooLarge", `Request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "Content-Type": "application/json", ...CORS });
+  res.end(JSON.stringify(body));
+}
+
+type Verify = (token: string) => Promise<{ identity: UserIdentity }>;
+
+export class HttpApi {
+  constructor(
+    private engine: Engine,
+    private files: FileStore,
+    private verify: Verify,
+    private version: string,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse) {
+    try {
+      await this.route(req, res);
+    } catch (e) {
+      if (e instanceof HttpError) sendJson(res, e.status, { code: e.code, message: e.message });
+      else {
+        this.engine.log(`http: ${(e as Error).stack}`);
+        sendJson(res, 500, { code: "InternalServerError", message: "Internal server error" });
+      }
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = req.method ?? "GET";
+    if (method === "OPTIONS") {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    if (url.pathname === "/version" && method === "GET") {
+      res.writeHead(200, { "Content-Type": "text/plain", ...CORS });
+      res.end(this.version);
+      return;
+    }
+    if (url.pathname === "/api/storage/upload" && method === "POST") return this.upload(req, res, url);
+    const file = url.pathname.match(/^\/api\/storage\/([0-9a-z]+)$/);
+    if (file && (method === "GET" || method === "HEAD")) return this.serveFile(req, res, file[1]);
+    if (method === "POST" && url.pathname === "/api/query_ts") {
+      return sendJson(res, 200, { ts: this.engine.store.currentTs().toString() });
+    }
+    const kind = { "/api/query": "query", "/api/query_at_ts": "query", "/api/mutation": "mutation", "/api/action": "action", "/api/function": "any" }[
+      url.pathname
+    ];
+    if (kind && method === "POST") return this.call(req, res, kind as "query" | "mutation" | "action" | "any");
+    throw new HttpError(404, "NotFound", `No route for ${method} ${url.pathname}`);
+  }
+
+  private async identityOf(req: IncomingMessage): Promise<UserIdentity | null> {
+    const header = req.headers.authorization;
+    if (!header) return null;
+    const [scheme, token] = header.split(" ");
+    if (scheme !== "Bearer" || !token) {
+      throw new HttpError(401, "Unauthenticated", "Authorization header must be `Bearer <token>` (admin keys are not supported by convex-local)");
+    }
+    try {
+      return (await this.verify(token)).identity;
+    } catch (e) {
+      throw new HttpError(401, "Unauthenticated", e instanceof AuthError ? e.message : "Could not verify the auth token");
+    }
+  }
+
+  private async call(req: IncomingMessage, res: ServerResponse, kind: "query" | "mutation" | "action" | "any") {
+    let body: { path?: unknown; args?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, MAX_JSON_BODY)).toString("utf8"));
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
+      throw new HttpError(400, "BadJsonBody", `Request body is not valid JSON: ${(e as Error).message}`);
+    }
+    if (!body || typeof body.path !== "string") throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
+    const args = Array.isArray(body.args) ? body.args[0] : body.args ?? {};
+    const identity = await this.identityOf(req);
+    const path = body.path;
+    const resolvedKind = kind === "any" ? this.kindOf(path) : kind;
+    try {
+      const opts = { publicOnly: true };
+      const out =
+        resolvedKind === "query"
+          ? await this.engine.runQuery(path, args as JSONValue, identity, opts)
+          : resolvedKind === "mutation"
+            ? await this.engine.runMutation(path, args as JSONValue, identity, opts)
+            : await this.engine.runAction(path, args as JSONValue, identity, opts);
+      sendJson(res, 200, { status: "success", value: out.value, logLines: out.logLines });
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      sendJson(res, STATUS_CODE_UDF_FAILED, {
+        status: "error",
+        errorMessage: e.client.message,
+        errorData: e.client.data,
+        logLines: e.logLines,
+      });
+    }
+  }
+
+  private kindOf(path: string): "query" | "mutation" | "action" {
+    for (const kind of ["query", "mutation", "action"] as const) {
+      try {
+        this.engine.resolve(path, kind, true);
+        return kind;
+      } catch {
+        // try the next kind
+      }
+    }
+    return "query";
+  }
+
+  private async upload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const problem = this.files.checkUploadToken(url.searchParams.get("token"));
+    if (problem) throw new HttpError(401, "InvalidUploadToken", problem);
+    const bytes = await readBody(req, MAX_UPLOAD_BYTES);
+    const contentType = req.headers["content-type"] ?? null;
+    const storageId = await this.files.store(bytes, contentType);
+    sendJson(res, 200, { storageId });
+  }
+
+  private serveFile(req: IncomingMessage, res: ServerResponse, storageId: string) {
+    const file = this.files.read(storageId);
+    if (!file) throw new HttpError(404, "FileNotFound", `File ${storageId} not found`);
+    const etag = `"${file.meta.sha256}"`;
+    const headers = {
+      "Content-Type": file.meta.contentType ?? "application/octet-stream",
+      "Content-Length": String(file.meta.size),
+      ETag: etag,
+      "Cache-Control": "private, max-age=2592000, immutable",
+      ...CORS,
+    };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : file.bytes);
+  }
+}

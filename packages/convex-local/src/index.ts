@@ -1,0 +1,1 @@
+export { startConvexLocal, VERSION, type ConvexLocal, type ConvexLocalOptions } from "./app.js";

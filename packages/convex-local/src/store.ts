@@ -1,0 +1,287 @@
+/**
+ * Durable document store on SQLite: documents, the index entries that make
+ * index range queries cheap, table numbers, and the commit timestamp.
+ * WAL with synchronous=NORMAL: a committed transaction survives the process
+ * being killed (the OS keeps the WAL), which is the durability we promise.
+ */
+import Database from "better-sqlite3";
+import { convexToJson, jsonToConvex, type Value } from "convex/values";
+import fs from "node:fs";
+import path from "node:path";
+import { afterPrefix, encodeKey } from "./keys.js";
+
+export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
+
+export type IndexDef = {
+  /** `table.indexName` */
+  name: string;
+  table: string;
+  /** Full key fields, ending with `_creationTime` and `_id` as in Convex. */
+  fields: string[];
+};
+
+export const SYSTEM_TABLES = ["_storage", "_scheduled_functions"] as const;
+
+export function fieldValue(doc: Doc, fieldPath: string): Value | undefined {
+  let cur: unknown = doc;
+  for (const part of fieldPath.split(".")) {
+    if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur as Value | undefined;
+}
+
+export function defaultIndexes(table: string): IndexDef[] {
+  return [
+    { name: `${table}.by_id`, table, fields: ["_id"] },
+    { name: `${table}.by_creation_time`, table, fields: ["_creationTime", "_id"] },
+  ];
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private indexes = new Map<string, IndexDef>();
+  private indexesByTable = new Map<string, IndexDef[]>();
+  private tableNumbers = new Map<string, number>();
+  private namesByNumber = new Map<number, string>();
+  private lastTs: bigint;
+  private stmts;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, "convex-local.sqlite3"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE);
+      CREATE TABLE IF NOT EXISTS documents (
+        id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS documents_by_table ON documents(table_name);
+      CREATE TABLE IF NOT EXISTS index_entries (
+        index_name TEXT NOT NULL, key BLOB NOT NULL, id TEXT NOT NULL,
+        PRIMARY KEY (index_name, key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS scheduler_queue (id TEXT PRIMARY KEY, run_at REAL NOT NULL);
+      CREATE INDEX IF NOT EXISTS scheduler_queue_by_time ON scheduler_queue(run_at);
+    `);
+    this.stmts = {
+      getDoc: this.db.prepare("SELECT table_name, value FROM documents WHERE id = ?"),
+      putDoc: this.db.prepare(
+        "INSERT INTO documents (id, table_name, ts, value) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value, ts = excluded.ts",
+      ),
+      delDoc: this.db.prepare("DELETE FROM documents WHERE id = ?"),
+      putEntry: this.db.prepare("INSERT INTO index_entries (index_name, key, id) VALUES (?, ?, ?)"),
+      delEntry: this.db.prepare("DELETE FROM index_entries WHERE index_name = ? AND key = ?"),
+      scanAsc: this.db.prepare(
+        "SELECT key, id FROM index_entries WHERE index_name = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
+      ),
+      scanDesc: this.db.prepare(
+        "SELECT key, id FROM index_entries WHERE index_name = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
+      ),
+      count: this.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE table_name = ?"),
+      setMeta: this.db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
+      getMeta: this.db.prepare("SELECT value FROM meta WHERE key = ?"),
+    };
+    for (const row of this.db.prepare("SELECT name, number FROM tables").all() as { name: string; number: number }[]) {
+      this.tableNumbers.set(row.name, row.number);
+      this.namesByNumber.set(row.number, row.name);
+    }
+    SYSTEM_TABLES.forEach((t, i) => this.registerTable(t, i + 1));
+    this.lastTs = BigInt(this.getMeta("ts") ?? "0");
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.stmts.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string) {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  private registerTable(name: string, number: number) {
+    if (this.tableNumbers.has(name)) return;
+    this.db.prepare("INSERT INTO tables (name, number) VALUES (?, ?)").run(name, number);
+    this.tableNumbers.set(name, number);
+    this.namesByNumber.set(number, name);
+  }
+
+  tableNames(): string[] {
+    return [...this.tableNumbers.keys()];
+  }
+
+  /** The number of a table, allocating one for a new user table. */
+  tableNumber(name: string): number {
+    const existing = this.tableNumbers.get(name);
+    if (existing !== undefined) return existing;
+    const next = Math.max(10000, ...this.namesByNumber.keys()) + 1;
+    this.registerTable(name, next);
+    return next;
+  }
+
+  tableName(number: number): string | undefined {
+    return this.namesByNumber.get(number);
+  }
+
+  /** A fresh commit timestamp in nanoseconds, strictly above every earlier one. */
+  nextTs(): bigint {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    this.lastTs = now > this.lastTs ? now : this.lastTs + 1n;
+    this.setMeta("ts", this.lastTs.toString());
+    return this.lastTs;
+  }
+
+  currentTs(): bigint {
+    return this.lastTs;
+  }
+
+  /** Installs the index set; entries of new or changed indexes are rebuilt from the documents. */
+  setIndexes(defs: IndexDef[]) {
+    const wanted = new Map(defs.map((d) => [d.name, d]));
+    const stored = JSON.parse(this.getMeta("indexes") ?? "{}") as Record<string, string[]>;
+    this.transaction(() => {
+      for (const [name, fields] of Object.entries(stored)) {
+        const def = wanted.get(name);
+        if (!def || JSON.stringify(def.fields) !== JSON.stringify(fields)) {
+          this.db.prepare("DELETE FROM index_entries WHERE index_name = ?").run(name);
+          delete stored[name];
+        }
+      }
+      for (const def of defs) {
+        if (stored[def.name]) continue;
+        for (const doc of this.tableDocs(def.table)) {
+          this.stmts.putEntry.run(def.name, this.indexKey(def, doc), doc._id);
+        }
+        stored[def.name] = def.fields;
+      }
+      this.setMeta("indexes", JSON.stringify(stored));
+    });
+    this.indexes = wanted;
+    this.indexesByTable = new Map();
+    for (const def of defs) {
+      const list = this.indexesByTable.get(def.table) ?? [];
+      list.push(def);
+      this.indexesByTable.set(def.table, list);
+    }
+  }
+
+  index(name: string): IndexDef | undefined {
+    return this.indexes.get(name);
+  }
+
+  private indexesFor(table: string): IndexDef[] {
+    let list = this.indexesByTable.get(table);
+    if (!list) {
+      // A table that the schema does not name still gets the default indexes.
+      list = defaultIndexes(table);
+      this.setIndexes([...this.indexes.values(), ...list]);
+    }
+    return list;
+  }
+
+  indexKey(def: IndexDef, doc: Doc): Buffer {
+    return encodeKey(def.fields.map((f) => fieldValue(doc, f)));
+  }
+
+  private *tableDocs(table: string): Generator<Doc> {
+    const rows = this.db.prepare("SELECT value FROM documents WHERE table_name = ?").iterate(table);
+    for (const row of rows as Iterable<{ value: string }>) yield jsonToConvex(JSON.parse(row.value)) as Doc;
+  }
+
+  get(id: string): { table: string; doc: Doc } | null {
+    const row = this.stmts.getDoc.get(id) as { table_name: string; value: string } | undefined;
+    if (!row) return null;
+    return { table: row.table_name, doc: jsonToConvex(JSON.parse(row.value)) as Doc };
+  }
+
+  /** Writes (or, with `doc` null, deletes) a document and keeps its index entries in step. */
+  write(table: string, id: string, doc: Doc | null, ts: bigint) {
+    const old = this.get(id);
+    const defs = this.indexesFor(table);
+    if (old) for (const def of defs) this.stmts.delEntry.run(def.name, this.indexKey(def, old.doc));
+    if (doc === null) {
+      this.stmts.delDoc.run(id);
+      return;
+    }
+    this.stmts.putDoc.run(id, table, ts, JSON.stringify(convexToJson(doc)));
+    for (const def of defs) this.stmts.putEntry.run(def.name, this.indexKey(def, doc), id);
+  }
+
+  count(table: string): number {
+    return (this.stmts.count.get(table) as { n: number }).n;
+  }
+
+  /**
+   * Walks an index between `lower` (inclusive) and `upper` (exclusive) in key
+   * order, reading in batches so writes made during the walk are handled.
+   */
+  *scan(indexName: string, lower: Buffer, upper: Buffer, order: "asc" | "desc"): Generator<{ key: Buffer; id: string }> {
+    let lo = lower;
+    let hi = upper;
+    const stmt = order === "asc" ? this.stmts.scanAsc : this.stmts.scanDesc;
+    for (;;) {
+      const rows = stmt.all(indexName, lo, hi, 64) as { key: Buffer; id: string }[];
+      for (const row of rows) yield row;
+      if (rows.length < 64) return;
+      const last = rows[rows.length - 1].key;
+      if (order === "asc") lo = afterKey(last);
+      else hi = last;
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  begin() {
+    this.db.exec("BEGIN IMMEDIATE");
+  }
+  commit() {
+    this.db.exec("COMMIT");
+  }
+  rollback() {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+  }
+  savepoint(name: string) {
+    this.db.exec(`SAVEPOINT ${name}`);
+  }
+  release(name: string) {
+    this.db.exec(`RELEASE ${name}`);
+  }
+  rollbackTo(name: string) {
+    this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+  }
+
+  scheduleAt(id: string, runAtMs: number | null) {
+    if (runAtMs === null) this.db.prepare("DELETE FROM scheduler_queue WHERE id = ?").run(id);
+    else
+      this.db
+        .prepare("INSERT INTO scheduler_queue (id, run_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET run_at = excluded.run_at")
+        .run(id, runAtMs);
+  }
+
+  dueJobs(nowMs: number, limit: number): string[] {
+    return (
+      this.db.prepare("SELECT id FROM scheduler_queue WHERE run_at <= ? ORDER BY run_at LIMIT ?").all(nowMs, limit) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  nextJobTime(): number | null {
+    const row = this.db.prepare("SELECT MIN(run_at) AS t FROM scheduler_queue").get() as { t: number | null };
+    return row.t;
+  }
+}
+
+/** The smallest key strictly greater than `key` itself (not its extensions). */
+function afterKey(key: Buffer): Buffer {
+  return Buffer.concat([key, Buffer.from([0])]);
+}
+
+export { afterPrefix };

@@ -1,0 +1,340 @@
+/**
+ * The WebSocket sync protocol that `ConvexClient` speaks
+ * (node_modules/convex/src/browser/sync/protocol.ts): query sets with versions,
+ * identity versions, mutations, actions and Transitions. After each commit only
+ * the queries whose read tables were written are re-run, and only changed
+ * results are pushed. Results are shared between connections that subscribe to
+ * the same query as the same user at the same timestamp.
+ */
+import type { JSONValue } from "convex/values";
+import type { WebSocket } from "ws";
+import { AuthError, type UserIdentity } from "./auth.js";
+import { CallError, type Engine, type QueryOutcome } from "./engine.js";
+
+const PING_INTERVAL_MS = 15_000;
+export const ALL_TABLES = "*";
+
+function encodeTs(ts: bigint): string {
+  const buf = Buffer.alloc(8);
+  buf.writeBigUInt64LE(ts);
+  return buf.toString("base64");
+}
+
+type Subscription = {
+  udfPath: string;
+  args: JSONValue;
+  journal: (string | null)[];
+  reads: Set<string>;
+  /** Serialized last result sent, to push only changes. */
+  last: string | null;
+  dirty: boolean;
+};
+
+type Modification = Record<string, unknown>;
+
+class ProtocolError extends Error {}
+
+/** Query results per (timestamp, function, args, identity, journal), shared by all connections. */
+export class QueryResultCache {
+  private ts = -1n;
+  private results = new Map<string, Promise<QueryOutcome | CallError>>();
+  constructor(private engine: Engine) {}
+
+  run(udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: (string | null)[]) {
+    const ts = this.engine.store.currentTs();
+    if (ts !== this.ts) {
+      this.ts = ts;
+      this.results.clear();
+    }
+    const key = JSON.stringify([udfPath, args, identity, journal]);
+    let result = this.results.get(key);
+    if (!result) {
+      result = this.engine.runQuery(udfPath, args, identity, { publicOnly: true, journal }).catch((e) => {
+        if (e instanceof CallError) return e;
+        throw e;
+      });
+      this.results.set(key, result);
+    }
+    return result;
+  }
+}
+
+export class SyncSession {
+  private querySet = 0;
+  private identityVersion = 0;
+  private lastSentTs = 0n;
+  private identity: UserIdentity | null = null;
+  private subs = new Map<number, Subscription>();
+  private queue: Promise<void> = Promise.resolve();
+  private refreshQueued = false;
+  private minTs = 0n;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private ws: WebSocket,
+    private engine: Engine,
+    private cache: QueryResultCache,
+    private verify: (token: string) => Promise<{ identity: UserIdentity; expiresAt: number | null }>,
+  ) {
+    ws.on("message", (data, isBinary) => this.onMessage(isBinary ? null : data.toString()));
+    ws.on("close", () => this.close());
+    ws.on("error", () => this.close());
+    this.pingTimer = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
+  }
+
+  close() {
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+  }
+
+  private send(msg: Record<string, unknown>) {
+    if (!this.closed && this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg));
+  }
+
+  private fatal(error: string) {
+    this.engine.log(`sync: closing a connection: ${error}`);
+    this.send({ type: "FatalError", error });
+    this.close();
+    this.ws.close(1008, error.slice(0, 120));
+  }
+
+  /** Runs protocol steps one at a time so versions chain correctly. */
+  private enqueue(step: () => Promise<void>) {
+    this.queue = this.queue.then(step).catch((e) => {
+      if (e instanceof ProtocolError) this.fatal(e.message);
+      else this.fatal(`Internal error: ${(e as Error).message}`);
+    });
+  }
+
+  private onMessage(raw: string | null) {
+    if (this.closed) return;
+    let msg: Record<string, any>;
+    try {
+      if (raw === null) throw new Error("binary frames are not part of the protocol");
+      msg = JSON.parse(raw);
+      if (msg === null || typeof msg !== "object" || typeof msg.type !== "string") throw new Error("message has no type");
+    } catch (e) {
+      this.fatal(`Malformed message: ${(e as Error).message}`);
+      return;
+    }
+    switch (msg.type) {
+      case "Connect":
+      case "Event":
+        return;
+      case "ModifyQuerySet":
+        return this.enqueue(() => this.modifyQuerySet(msg));
+      case "Authenticate":
+        return this.enqueue(() => this.authenticate(msg));
+      case "Mutation":
+        return this.enqueue(() => this.mutation(msg));
+      case "Action":
+        void this.action(msg);
+        return;
+      default:
+        this.fatal(`Malformed message: unknown message type ${JSON.stringify(msg.type).slice(0, 60)}`);
+    }
+  }
+
+  private requireRequest(msg: Record<string, any>) {
+    if (!Number.isInteger(msg.requestId) || typeof msg.udfPath !== "string" || !Array.isArray(msg.args) || msg.args.length !== 1) {
+      throw new ProtocolError(`Malformed ${msg.type} message: needs requestId, udfPath and args: [object]`);
+    }
+  }
+
+  private async runSubscription(sub: Subscription): Promise<Modification & { serialized: string }> {
+    const result = await this.cache.run(sub.udfPath, sub.args, this.identity, sub.journal);
+    if (result instanceof CallError) {
+      sub.reads = new Set([ALL_TABLES]);
+      const mod = {
+        type: "QueryFailed",
+        errorMessage: result.client.message,
+        errorData: result.client.data ?? null,
+        logLines: result.logLines,
+        journal: null,
+      };
+      return { ...mod, serialized: JSON.stringify([mod.errorMessage, mod.errorData]) };
+    }
+    sub.reads = result.reads;
+    sub.journal = result.journal;
+    return {
+      type: "QueryUpdated",
+      value: result.value,
+      logLines: result.logLines,
+      journal: result.journal.length ? JSON.stringify(result.journal) : null,
+      serialized: JSON.stringify(result.value),
+    };
+  }
+
+  private transition(modifications: Modification[], start: { querySet: number; identity: number }) {
+    const now = this.engine.store.currentTs();
+    const ts = now > this.lastSentTs ? now : this.lastSentTs;
+    this.send({
+      type: "Transition",
+      startVersion: { querySet: start.querySet, identity: start.identity, ts: encodeTs(this.lastSentTs) },
+      endVersion: { querySet: this.querySet, identity: this.identityVersion, ts: encodeTs(ts) },
+      modifications,
+    });
+    this.lastSentTs = ts;
+  }
+
+  private parseJournal(journal: unknown): (string | null)[] {
+    if (typeof journal !== "string") return [];
+    try {
+      const parsed = JSON.parse(journal);
+      return Array.isArray(parsed) && parsed.every((c) => c === null || typeof c === "string") ? parsed : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private async modifyQuerySet(msg: Record<string, any>) {
+    if (msg.baseVersion !== this.querySet || !Number.isInteger(msg.newVersion) || !Array.isArray(msg.modifications)) {
+      throw new ProtocolError(`Malformed ModifyQuerySet: base version ${msg.baseVersion} does not match ${this.querySet}`);
+    }
+    const start = { querySet: this.querySet, identity: this.identityVersion };
+    const mods: Modification[] = [];
+    for (const m of msg.modifications) {
+      if (m?.type === "Add" && Number.isInteger(m.queryId) && typeof m.udfPath === "string" && Array.isArray(m.args)) {
+        const sub: Subscription = {
+          udfPath: m.udfPath,
+          args: m.args[0] ?? {},
+          journal: this.parseJournal(m.journal),
+          reads: new Set(),
+          last: null,
+          dirty: false,
+        };
+        this.subs.set(m.queryId, sub);
+        const { serialized, ...mod } = await this.runSubscription(sub);
+        sub.last = serialized;
+        mods.push({ ...mod, queryId: m.queryId });
+      } else if (m?.type === "Remove" && Number.isInteger(m.queryId)) {
+        this.subs.delete(m.queryId);
+        mods.push({ type: "QueryRemoved", queryId: m.queryId });
+      } else {
+        throw new ProtocolError("Malformed ModifyQuerySet: unknown modification");
+      }
+    }
+    this.querySet = msg.newVersion;
+    this.transition(mods, start);
+  }
+
+  private async rerunAll(): Promise<Modification[]> {
+    const mods: Modification[] = [];
+    for (const [queryId, sub] of this.subs) {
+      sub.dirty = false;
+      const { serialized, ...mod } = await this.runSubscription(sub);
+      if (serialized !== sub.last) {
+        sub.last = serialized;
+        mods.push({ ...mod, queryId });
+      }
+    }
+    return mods;
+  }
+
+  private async authenticate(msg: Record<string, any>) {
+    if (msg.baseVersion !== this.identityVersion) {
+      throw new ProtocolError(`Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.identityVersion}`);
+    }
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    let identity: UserIdentity | null = null;
+    if (msg.tokenType === "User") {
+      try {
+        const verified = await this.verify(msg.value);
+        identity = verified.identity;
+        if (verified.expiresAt !== null) this.armExpiry(verified.expiresAt);
+      } catch (e) {
+        const error = e instanceof AuthError ? e.message : "Could not verify the auth token";
+        this.engine.log(`sync: AuthError: ${error}`);
+        this.send({ type: "AuthError", error, baseVersion: msg.baseVersion, authUpdateAttempted: true });
+        return;
+      }
+    } else if (msg.tokenType !== "None") {
+      this.send({ type: "AuthError", error: `convex-local does not accept ${msg.tokenType} tokens`, baseVersion: msg.baseVersion, authUpdateAttempted: true });
+      return;
+    }
+    const start = { querySet: this.querySet, identity: this.identityVersion };
+    this.identity = identity;
+    this.identityVersion = msg.baseVersion + 1;
+    for (const sub of this.subs.values()) sub.last = null;
+    this.transition(await this.rerunAll(), start);
+  }
+
+  private armExpiry(expiresAt: number) {
+    this.expiryTimer = setTimeout(
+      () =>
+        this.enqueue(async () => {
+          this.identity = null;
+          this.send({ type: "AuthError", error: "Token expired", baseVersion: this.identityVersion, authUpdateAttempted: false });
+        }),
+      Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
+    );
+  }
+
+  private async mutation(msg: Record<string, any>) {
+    this.requireRequest(msg);
+    try {
+      const out = await this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+      this.send({ type: "MutationResponse", requestId: msg.requestId, success: true, result: out.value, ts: encodeTs(out.ts), logLines: out.logLines });
+      if (out.ts > this.minTs) this.minTs = out.ts;
+      this.scheduleRefresh();
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      this.send({ type: "MutationResponse", requestId: msg.requestId, success: false, result: e.client.message, errorData: e.client.data, logLines: e.logLines });
+    }
+  }
+
+  private async action(msg: Record<string, any>) {
+    try {
+      this.requireRequest(msg);
+    } catch (e) {
+      this.fatal((e as Error).message);
+      return;
+    }
+    try {
+      const out = await this.engine.runAction(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+      this.send({ type: "ActionResponse", requestId: msg.requestId, success: true, result: out.value, logLines: out.logLines });
+    } catch (e) {
+      const err = e instanceof CallError ? e : null;
+      this.send({
+        type: "ActionResponse",
+        requestId: msg.requestId,
+        success: false,
+        result: err ? err.client.message : "Server Error",
+        errorData: err?.client.data,
+        logLines: err?.logLines ?? [],
+      });
+    }
+  }
+
+  /** A commit wrote these tables: re-run the subscriptions that read them. */
+  invalidate(tables: Set<string>) {
+    for (const sub of this.subs.values()) {
+      if (tables.has(ALL_TABLES) || sub.reads.has(ALL_TABLES) || [...sub.reads].some((t) => tables.has(t))) sub.dirty = true;
+    }
+    if ([...this.subs.values()].some((s) => s.dirty)) this.scheduleRefresh();
+  }
+
+  private scheduleRefresh() {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    this.enqueue(async () => {
+      this.refreshQueued = false;
+      const mods: Modification[] = [];
+      for (const [queryId, sub] of this.subs) {
+        if (!sub.dirty) continue;
+        sub.dirty = false;
+        const { serialized, ...mod } = await this.runSubscription(sub);
+        if (serialized === sub.last) continue;
+        sub.last = serialized;
+        mods.push({ ...mod, queryId });
+      }
+      // A mutation's client resolves only once it sees a transition at least as new as the mutation.
+      if (mods.length || this.minTs > this.lastSentTs) {
+        this.transition(mods, { querySet: this.querySet, identity: this.identityVersion });
+      }
+    });
+  }
+}

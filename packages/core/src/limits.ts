@@ -1,0 +1,20 @@
+/**
+ * Limits on a generation request that hold for every model. A model can narrow them
+ * (see `ModelInfo`) but never widen them. The elements read these for input hints, the
+ * edge API and Convex enforce them through the schemas in `generation.ts`.
+ */
+export const GENERATION_LIMITS = {
+  /** Characters (UTF-16 code units, as an HTML `maxlength` counts them) after trimming. */
+  prompt: { minLength: 1, maxLength: 2_000 },
+  negativePrompt: { maxLength: 1_000 },
+  /** Width and height in pixels. */
+  dimension: { min: 64, max: 2_048, defaultMultiple: 8 },
+  numImages: { min: 1, max: 4 },
+  steps: { min: 1, max: 150 },
+  guidance: { min: 0, max: 30 },
+  /** Seeds are unsigned 32-bit integers, which every provider we know of accepts. */
+  seed: { min: 0, max: 0xffff_ffff },
+  idempotencyKey: { minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9_-]+$/ },
+  /** Model ids: `local/<name>` or an OpenRouter id such as `google/gemini-2.5-flash-image`. */
+  modelId: { maxLength: 200, pattern: /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._:-]*$/i },
+} as const;
