@@ -32,6 +32,14 @@ export function writeBlock(
   symbolCount: number,
   final: boolean,
 ): void {
+  // Local aliases: where modules are wrapped (Vitest, CommonJS), every access to an imported
+  // binding is a getter call, which the per-symbol loops below would pay millions of times.
+  const codeIndex = lengthCodeIndex;
+  const lengthExtra = lengthExtraBits;
+  const lengthExtraValues = lengthExtraValue;
+  const distanceExtra = distanceExtraBits;
+  const distanceBase = distanceBases;
+  const codeOfDistance = distanceCode;
   const literalFrequencies = new Uint32Array(LITERAL_LENGTH_CODES);
   const distanceFrequencies = new Uint32Array(DISTANCE_CODES);
   let extraBits = 0;
@@ -40,11 +48,11 @@ export function writeBlock(
     if (distance === 0) {
       literalFrequencies[literalOrLength[i]]++;
     } else {
-      const lengthCode = lengthCodeIndex[literalOrLength[i]];
-      const distCode = distanceCode(distance);
+      const lengthCode = codeIndex[literalOrLength[i]];
+      const distCode = codeOfDistance(distance);
       literalFrequencies[257 + lengthCode]++;
       distanceFrequencies[distCode]++;
-      extraBits += lengthExtraBits[lengthCode] + distanceExtraBits[distCode];
+      extraBits += lengthExtra[lengthCode] + distanceExtra[distCode];
     }
   }
   literalFrequencies[END_OF_BLOCK]++;
@@ -79,12 +87,12 @@ export function writeBlock(
       out.writeBits(literalCodes[value], literalLengths[value]);
       continue;
     }
-    const lengthCode = lengthCodeIndex[value];
+    const lengthCode = codeIndex[value];
     out.writeBits(literalCodes[257 + lengthCode], literalLengths[257 + lengthCode]);
-    if (lengthExtraBits[lengthCode] > 0) out.writeBits(lengthExtraValue[value], lengthExtraBits[lengthCode]);
-    const distCode = distanceCode(distance);
+    if (lengthExtra[lengthCode] > 0) out.writeBits(lengthExtraValues[value], lengthExtra[lengthCode]);
+    const distCode = codeOfDistance(distance);
     out.writeBits(distanceCodes[distCode], distanceLengths[distCode]);
-    if (distanceExtraBits[distCode] > 0) out.writeBits(distance - distanceBases[distCode], distanceExtraBits[distCode]);
+    if (distanceExtra[distCode] > 0) out.writeBits(distance - distanceBase[distCode], distanceExtra[distCode]);
   }
   out.writeBits(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
 }

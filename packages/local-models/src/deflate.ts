@@ -35,7 +35,10 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
   let symbolCount = 0;
   let blockStart = 0;
   const length = data.length;
-  const lastHashable = length - MIN_MATCH;
+  // Local copies of the imported constants (see the note on getters in deflate-block.ts).
+  const minMatch = MIN_MATCH;
+  const maxMatch = MAX_MATCH;
+  const lastHashable = length - minMatch;
 
   const insert = (position: number): number => {
     const hash =
@@ -52,7 +55,7 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
     let bestDistance = 0;
     if (position <= lastHashable) {
       let candidate = insert(position);
-      const maxLength = Math.min(MAX_MATCH, length - position);
+      const maxLength = Math.min(maxMatch, length - position);
       // -1 marks an empty chain. Distance must stay below the window size: at exactly
       // WINDOW_SIZE the candidate's slot in `previous` is the one just overwritten for `position`.
       const oldest = Math.max(-1, position - WINDOW_SIZE);
@@ -69,7 +72,7 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
         candidate = previous[candidate & WINDOW_MASK];
       }
     }
-    if (bestLength >= MIN_MATCH) {
+    if (bestLength >= minMatch) {
       literalOrLength[symbolCount] = bestLength;
       distances[symbolCount++] = bestDistance;
       const end = position + bestLength;

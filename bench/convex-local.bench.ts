@@ -1,0 +1,615 @@
+/**
+ * convex-local benchmark: commit throughput, query latency and subscription
+ * fan-out through the official `convex/browser` clients, with baselines
+ * measured in the same run (raw better-sqlite3, the Store layer alone, the
+ * engine without a network, bare `ws` and bare HTTP round trips) so the table
+ * shows how much of the time is the store, the engine and the protocol.
+ *
+ * The server (convex-local on the fixture app, plus the bare ws/HTTP echo
+ * servers of the baselines) runs in a child process by default, so it does not
+ * share an event loop with the 100 clients of the fan-out test, as in real
+ * use. Environment:
+ *   BENCH_INPROC=1           run the server in this process instead
+ *   BENCH_SERVER_PROF=<dir>  write a CPU profile of the server process there (child mode)
+ *   BENCH_SCALE=<x>          multiply every count (e.g. 0.25 for a quick run)
+ *   BENCH_STRICT=1           exit 1 when a target is missed (default: report only)
+ *
+ * Run: `npm run bench` or `npx tsx bench/convex-local.bench.ts` from the repo root.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { WebSocket, WebSocketServer } from "ws";
+import { makeId } from "../packages/convex-local/src/ids.ts";
+import { parseSchema } from "../packages/convex-local/src/schema.ts";
+import { Store } from "../packages/convex-local/src/store.ts";
+import fixtureSchema from "../packages/convex-local/test/fixture/convex/schema.ts";
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SELF), "..");
+const FIXTURE_DIR = path.join(ROOT, "packages/convex-local/test/fixture/convex");
+const HOST = "127.0.0.1";
+const SCALE = Number(process.env.BENCH_SCALE ?? "1") || 1;
+const n = (count: number) => Math.max(10, Math.round(count * SCALE));
+
+const CFG = {
+  mutations: n(4000),
+  httpSequentialMutations: n(2000),
+  httpConcurrency: 16,
+  queries: n(2000),
+  queryWarmup: n(200),
+  subscribers: 100,
+  fanoutRounds: Math.max(5, Math.round(50 * Math.min(SCALE, 1))),
+  fanoutWarmupRounds: 5,
+  baselineInserts: n(4000),
+  /** Upper bound on the wall time of any one measurement loop. */
+  loopBudgetMs: 60_000,
+  callTimeoutMs: 10_000,
+};
+
+const TARGETS = { mutationsPerSec: 2000, queryP99Ms: 5, fanoutP99Ms: 50 };
+
+const now = () => performance.now();
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+type Stats = { n: number; p50: number; p90: number; p99: number; max: number; mean: number };
+
+function stats(samples: number[]): Stats {
+  if (samples.length === 0) return { n: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
+  const s = [...samples].sort((a, b) => a - b);
+  // Nearest-rank percentile.
+  const pct = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  return { n: s.length, p50: pct(50), p90: pct(90), p99: pct(99), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+/** Sequential calls of `fn`, bounded by count and by `budgetMs`; returns per-call latencies in ms. */
+async function latencies(count: number, warmup: number, budgetMs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const deadline = now() + budgetMs;
+  for (let i = 0; i < warmup && now() < deadline; i++) await fn(i);
+  const out: number[] = [];
+  while (out.length < count && now() < deadline) {
+    const t = now();
+    await fn(out.length);
+    out.push(now() - t);
+  }
+  return out;
+}
+
+/** Runs `count` calls with at most `concurrency` in flight; returns calls per second. */
+async function throughput(count: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const t0 = now();
+  const deadline = t0 + CFG.loopBudgetMs;
+  const worker = async () => {
+    while (next < count && now() < deadline) await fn(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  if (next < count) throw new Error(`only ${next} of ${count} calls finished within ${CFG.loopBudgetMs} ms`);
+  return count / ((now() - t0) / 1000);
+}
+
+// ---------------------------------------------------------------------------
+// Server side: convex-local on the fixture app + bare ws / HTTP echo servers.
+// ---------------------------------------------------------------------------
+
+type ServerInfo = { url: string; echoUrl: string; dataDir: string };
+type EngineResult = { incPerSec: number; sendPerSec: number; query: Stats };
+type ServerSide = { info: ServerInfo; rpc(cmd: string, arg?: unknown): Promise<unknown>; close(): Promise<void> };
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, HOST, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+async function startServerSide(): Promise<ServerSide> {
+  process.env.TEST_JWT_ISSUER ??= "http://127.0.0.1:9";
+  const { startConvexLocal } = await import("../packages/convex-local/src/index.ts");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-"));
+  const local = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, reset: true, log: () => {} });
+
+  // Baseline servers: an HTTP endpoint answering like /api/query, and a ws echo.
+  const echo = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ status: "success", value: 1, logLines: [] }));
+    });
+  });
+  const wss = new WebSocketServer({ server: echo });
+  wss.on("connection", (ws) => ws.on("message", (data, isBinary) => ws.send(data as Buffer, { binary: isBinary })));
+  const echoPort = await listen(echo);
+
+  const engine = local.engine;
+  const opts = { publicOnly: true };
+  async function engineBench(arg: { mutations: number; queries: number; warmup: number }): Promise<EngineResult> {
+    for (let i = 0; i < arg.warmup; i++) {
+      await engine.runMutation("counters:increment", { name: "engine-warmup" }, null, opts);
+      await engine.runMutation("messages:send", { author: "engine-warmup", body: `warm-up ${i}`, channel: "warmup" }, null, opts);
+    }
+    let t0 = now();
+    const inc = await latencies(arg.mutations, 0, CFG.loopBudgetMs, () => engine.runMutation("counters:increment", { name: "engine" }, null, opts));
+    const incPerSec = inc.length / ((now() - t0) / 1000);
+    t0 = now();
+    const send = await latencies(arg.mutations, 0, CFG.loopBudgetMs, (i) =>
+      engine.runMutation("messages:send", { author: "engine", body: `message ${i}`, channel: "engine" }, null, opts),
+    );
+    const sendPerSec = send.length / ((now() - t0) / 1000);
+    const query = await latencies(arg.queries, arg.warmup, CFG.loopBudgetMs, () => engine.runQuery("counters:get", { name: "engine" }, null, opts));
+    return { incPerSec, sendPerSec, query: stats(query) };
+  }
+
+  return {
+    info: { url: local.url, echoUrl: `http://${HOST}:${echoPort}`, dataDir },
+    async rpc(cmd, arg) {
+      if (cmd === "engine") return engineBench(arg as { mutations: number; queries: number; warmup: number });
+      if (cmd === "cpu") return process.cpuUsage();
+      throw new Error(`unknown rpc ${cmd}`);
+    },
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      await new Promise((r) => wss.close(r));
+      echo.closeAllConnections();
+      await new Promise((r) => echo.close(r));
+      await local.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Child-process entry: serves until the parent says close (or goes away). */
+async function serverMain() {
+  const side = await startServerSide();
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= side.close().catch((e) => console.error("bench server: close failed", e)));
+  process.on("disconnect", () => void close());
+  process.on("message", async (msg: { id: number; cmd: string; arg?: unknown }) => {
+    if (msg.cmd === "close") {
+      await close();
+      process.send?.({ id: msg.id, ok: true, result: null });
+      process.disconnect();
+      // Should exit by itself now; never linger if a handle stays open.
+      setTimeout(() => process.exit(0), 3000).unref();
+      return;
+    }
+    try {
+      process.send?.({ id: msg.id, ok: true, result: await side.rpc(msg.cmd, msg.arg) });
+    } catch (e) {
+      process.send?.({ id: msg.id, ok: false, error: (e as Error).stack ?? String(e) });
+    }
+  });
+  process.send?.({ type: "ready", info: side.info });
+}
+
+function startChildServer(): Promise<ServerSide & { child: ChildProcess }> {
+  const execArgv = [...process.execArgv];
+  const profDir = process.env.BENCH_SERVER_PROF;
+  if (profDir) execArgv.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`);
+  const child = fork(SELF, ["--server"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let nextId = 1;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.on("exit", (code, signal) => {
+    for (const p of pending.values()) p.reject(new Error(`bench server exited (code ${code}, signal ${signal})`));
+    pending.clear();
+  });
+  const rpc = (cmd: string, arg?: unknown, timeoutMs = CFG.loopBudgetMs * 3) => {
+    const id = nextId++;
+    const p = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
+    child.send({ id, cmd, arg });
+    return withTimeout(p, timeoutMs, `server rpc ${cmd}`);
+  };
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      child.once("exit", (code) => reject(new Error(`bench server exited before it was ready (code ${code})`)));
+      child.on("message", (msg: { type?: string; info?: ServerInfo; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+        if (msg.type === "ready") {
+          resolve({
+            child,
+            info: msg.info!,
+            rpc,
+            async close() {
+              if (child.connected) await rpc("close", undefined, 15_000).catch(() => {});
+              await withTimeout(exited, 10_000, "bench server exit").catch(() => child.kill());
+            },
+          });
+          return;
+        }
+        const p = pending.get(msg.id!);
+        if (!p) return;
+        pending.delete(msg.id!);
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new Error(msg.error));
+      });
+    }),
+    60_000,
+    "bench server start",
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Client side: the measurements and the table.
+// ---------------------------------------------------------------------------
+
+type Row = { metric: string; value: string; target: string; result: "PASS" | "FAIL" | "info" };
+const table: (Row | { section: string })[] = [];
+const notes: string[] = [];
+let missed = 0;
+
+const section = (name: string) => table.push({ section: name });
+const fmtRate = (v: number) => `${Math.round(v).toLocaleString("en-US")}/s`;
+const fmtMs = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : "n/a");
+function row(metric: string, value: string, target?: string, pass?: boolean) {
+  const result = target === undefined ? "info" : pass ? "PASS" : "FAIL";
+  if (result === "FAIL") missed++;
+  table.push({ metric, value, target: target ?? "-", result });
+}
+function rateRow(metric: string, perSec: number, target?: number) {
+  row(metric, fmtRate(perSec), target === undefined ? undefined : `>= ${target.toLocaleString("en-US")}/s`, target === undefined ? undefined : perSec >= target);
+}
+function latencyRows(metric: string, s: Stats, p99Target?: number) {
+  row(`${metric} p50`, fmtMs(s.p50));
+  row(`${metric} p99`, fmtMs(s.p99), p99Target === undefined ? undefined : `< ${p99Target} ms`, p99Target === undefined ? undefined : s.p99 < p99Target);
+}
+
+function printTable() {
+  const rows = table.filter((r): r is Row => "metric" in r);
+  const w = {
+    metric: Math.max(6, ...rows.map((r) => r.metric.length)),
+    value: Math.max(5, ...rows.map((r) => r.value.length)),
+    target: Math.max(6, ...rows.map((r) => r.target.length)),
+    result: 6,
+  };
+  const line = (a: string, b: string, c: string, d: string) =>
+    `| ${a.padEnd(w.metric)} | ${b.padStart(w.value)} | ${c.padEnd(w.target)} | ${d.padEnd(w.result)} |`;
+  const sep = `|${"-".repeat(w.metric + 2)}|${"-".repeat(w.value + 2)}|${"-".repeat(w.target + 2)}|${"-".repeat(w.result + 2)}|`;
+  console.log(line("Metric", "Value", "Target", "Result"));
+  console.log(sep);
+  for (const r of table) {
+    if ("section" in r) console.log(line(`**${r.section}**`, "", "", ""));
+    else console.log(line(r.metric, r.value, r.target, r.result));
+  }
+}
+
+/** Wall time and CPU of the server and of this process over one phase. */
+async function phase<T>(name: string, server: ServerSide, inproc: boolean, fn: () => Promise<T>): Promise<T> {
+  const cpu = async () => (inproc ? null : ((await server.rpc("cpu")) as NodeJS.CpuUsage));
+  const s0 = await cpu();
+  const c0 = process.cpuUsage();
+  const t0 = now();
+  const result = await fn();
+  const wall = now() - t0;
+  const c1 = process.cpuUsage(c0);
+  const s1 = await cpu();
+  const pct = (u: { user: number; system: number }) => `${(((u.user + u.system) / 1000 / wall) * 100).toFixed(0)}%`;
+  const server_ = s0 && s1 ? `server ${pct({ user: s1.user - s0.user, system: s1.system - s0.system })} CPU, ` : "";
+  notes.push(`${name}: ${(wall / 1000).toFixed(2)} s wall, ${server_}${inproc ? "process" : "bench clients"} ${pct(c1)} CPU`);
+  return result;
+}
+
+const clients = new Set<ConvexClient>();
+function newClient(url: string): ConvexClient {
+  const c = new ConvexClient(url);
+  clients.add(c);
+  return c;
+}
+async function closeClients(list: Iterable<ConvexClient>) {
+  await Promise.all([...list].map((c) => (clients.delete(c), c.close().catch(() => {}))));
+}
+
+const api = anyApi;
+
+// Baselines that need no server: raw SQLite, and the Store layer alone.
+function sqliteBaseline(count: number): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-sqlite-"));
+  try {
+    const db = new Database(path.join(dir, "raw.sqlite3"));
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.exec("CREATE TABLE documents (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL)");
+    const insert = db.prepare("INSERT INTO documents (id, table_name, ts, value) VALUES (?, ?, ?, ?)");
+    const insertOne = db.transaction((i: number) => {
+      const id = randomUUID();
+      const doc = { _id: id, _creationTime: Date.now(), author: "bench", body: `message ${i}`, channel: "bench" };
+      insert.run(id, "messages", i, JSON.stringify(doc));
+    });
+    for (let i = 0; i < 200; i++) insertOne(-i - 1);
+    const t0 = now();
+    const deadline = t0 + CFG.loopBudgetMs;
+    let done = 0;
+    while (done < count && now() < deadline) insertOne(done++);
+    const rate = done / ((now() - t0) / 1000);
+    db.close();
+    return rate;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function storeBaseline(count: number): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-store-"));
+  try {
+    const store = new Store(dir);
+    store.setIndexes(parseSchema(fixtureSchema as unknown as { export(): string }, store.tableNames()).indexes);
+    const table = store.tableNumber("messages");
+    const insertOne = (i: number) => {
+      store.begin();
+      const ts = store.nextTs();
+      const id = makeId(table);
+      store.write("messages", id, { author: "bench", body: `message ${i}`, channel: "bench", _id: id, _creationTime: Date.now() + i / 1e4 }, ts);
+      store.commit();
+    };
+    for (let i = 0; i < 200; i++) insertOne(-i - 1);
+    const t0 = now();
+    const deadline = t0 + CFG.loopBudgetMs;
+    let done = 0;
+    while (done < count && now() < deadline) insertOne(done++);
+    const rate = done / ((now() - t0) / 1000);
+    store.close();
+    return rate;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A bare `ws` client against the echo server: sequential round trips and a pipelined burst. */
+async function wsBaseline(echoUrl: string): Promise<{ rtt: Stats; pipelinedPerSec: number }> {
+  const ws = new WebSocket(echoUrl.replace(/^http/, "ws"));
+  await withTimeout(new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject))), CFG.callTimeoutMs, "ws baseline connect");
+  let onMessage: (() => void) | null = null;
+  ws.on("message", () => onMessage?.());
+  const msg = (i: number) =>
+    JSON.stringify({ type: "ModifyQuerySet", baseVersion: i, newVersion: i + 1, modifications: [{ type: "Add", queryId: i, udfPath: "counters:get", args: [{ name: "lat" }] }] });
+  try {
+    const rtt = await latencies(CFG.queries, CFG.queryWarmup, CFG.loopBudgetMs, (i) =>
+      withTimeout(new Promise<void>((r) => ((onMessage = r), ws.send(msg(i)))), CFG.callTimeoutMs, "ws echo"),
+    );
+    const count = CFG.mutations;
+    let got = 0;
+    const t0 = now();
+    const all = new Promise<void>((r) => (onMessage = () => ++got === count && r()));
+    for (let i = 0; i < count; i++) {
+      ws.send(JSON.stringify({ type: "Mutation", requestId: i, udfPath: "messages:send", args: [{ author: "ws", body: `message ${i}`, channel: "ws" }] }));
+    }
+    await withTimeout(all, CFG.loopBudgetMs, "ws pipelined echo");
+    return { rtt: stats(rtt), pipelinedPerSec: count / ((now() - t0) / 1000) };
+  } finally {
+    ws.close();
+  }
+}
+
+async function httpBaseline(echoUrl: string): Promise<Stats> {
+  const body = JSON.stringify({ path: "counters:get", format: "convex_encoded_json", args: [{ name: "lat" }] });
+  const rtt = await latencies(CFG.queries, CFG.queryWarmup, CFG.loopBudgetMs, async () => {
+    const res = await fetch(`${echoUrl}/api/query`, { method: "POST", body, headers: { "Content-Type": "application/json" }, signal: AbortSignal.timeout(CFG.callTimeoutMs) });
+    await res.json();
+  });
+  return stats(rtt);
+}
+
+async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stats; mutation: Stats; connectMs: number }> {
+  const count = CFG.subscribers;
+  const latest = new Array<number>(count).fill(-1);
+  let waitingFor = 0;
+  let seen = 0;
+  let onAll: ((t: number) => void) | null = null;
+  const expect = (value: number): Promise<number> => {
+    waitingFor = value;
+    seen = latest.filter((v) => v >= value).length;
+    return new Promise((resolve) => {
+      if (seen === count) resolve(now());
+      else onAll = resolve;
+    });
+  };
+  const subscribers: ConvexClient[] = [];
+  const writer = newClient(url);
+  try {
+    const t0 = now();
+    const ready = expect(0);
+    for (let i = 0; i < count; i++) {
+      const client = newClient(url);
+      subscribers.push(client);
+      client.onUpdate(api.counters.get, { name: "fan" }, (v: number) => {
+        const prev = latest[i];
+        latest[i] = v;
+        if (prev < waitingFor && v >= waitingFor && ++seen === count) {
+          const t = now();
+          const done = onAll;
+          onAll = null;
+          done?.(t);
+        }
+      });
+    }
+    await withTimeout(ready, 30_000, `${count} subscribers' first results`);
+    const connectMs = now() - t0;
+    await withTimeout(writer.mutation(api.counters.increment, { name: "fan-warmup" }), CFG.callTimeoutMs, "writer warm-up");
+
+    const fromResolve: number[] = [];
+    const fromSend: number[] = [];
+    const mutation: number[] = [];
+    let value = 0;
+    const deadline = now() + CFG.loopBudgetMs;
+    for (let round = 0; round < CFG.fanoutWarmupRounds + CFG.fanoutRounds && now() < deadline; round++) {
+      const target = value + 1;
+      const all = expect(target);
+      const tSend = now();
+      await withTimeout(writer.mutation(api.counters.increment, { name: "fan" }), CFG.callTimeoutMs, `fan-out round ${round}: mutation`);
+      const tResolved = now();
+      const tAll = await withTimeout(all, CFG.callTimeoutMs, `fan-out round ${round}: all ${count} subscribers updated`);
+      value = target;
+      if (round >= CFG.fanoutWarmupRounds) {
+        // Negative when every subscriber already had the value before the writer's promise resolved.
+        fromResolve.push(tAll - tResolved);
+        fromSend.push(tAll - tSend);
+        mutation.push(tResolved - tSend);
+      }
+      await sleep(5);
+    }
+    if (fromSend.length < CFG.fanoutRounds) throw new Error(`fan-out: only ${fromSend.length} of ${CFG.fanoutRounds} rounds within the time budget`);
+    const stale = latest.filter((v) => v !== value).length;
+    if (stale) throw new Error(`fan-out: ${stale} subscribers do not hold the final value ${value}`);
+    return { fromResolve: stats(fromResolve), fromSend: stats(fromSend), mutation: stats(mutation), connectMs };
+  } finally {
+    await closeClients([writer, ...subscribers]);
+  }
+}
+
+async function main() {
+  const inproc = process.env.BENCH_INPROC === "1";
+  const cpus = os.cpus();
+  console.log(
+    `convex-local bench: node ${process.version}, ${cpus[0]?.model ?? "cpu"} x${cpus.length}, ` +
+      `server ${inproc ? "in this process" : "in a child process"}, data in ${os.tmpdir()}, scale ${SCALE}`,
+  );
+
+  // Store baselines first, on a quiet machine.
+  const rawSqlite = sqliteBaseline(CFG.baselineInserts);
+  const storeLayer = storeBaseline(CFG.baselineInserts);
+
+  const server: ServerSide = inproc ? await startServerSide() : await startChildServer();
+  const { url, echoUrl } = server.info;
+  let failure: unknown = null;
+  try {
+    const engine = (await phase("engine direct (no network)", server, inproc, () =>
+      server.rpc("engine", { mutations: CFG.mutations, queries: CFG.queries, warmup: CFG.queryWarmup }),
+    )) as EngineResult;
+
+    // 1. Commit throughput.
+    const httpClient = new ConvexHttpClient(url);
+    const wsClient = newClient(url);
+    // Warm up both transports (connections, JIT) before measuring.
+    for (let i = 0; i < 200; i++) {
+      await withTimeout(wsClient.mutation(api.counters.increment, { name: "warmup" }), CFG.callTimeoutMs, "ws warm-up");
+      await withTimeout(httpClient.mutation(api.counters.increment, { name: "warmup" }), CFG.callTimeoutMs, "http warm-up");
+    }
+    const M = CFG.mutations;
+    const pipelined = (fn: (i: number) => Promise<unknown>) => withTimeout(throughput(M, M, fn), CFG.loopBudgetMs + 5000, "pipelined mutations");
+    const wsInc = await phase(`WS counters:increment x${M} pipelined`, server, inproc, () =>
+      pipelined(() => wsClient.mutation(api.counters.increment, { name: "ws" })),
+    );
+    const wsSend = await phase(`WS messages:send x${M} pipelined`, server, inproc, () =>
+      pipelined((i) => wsClient.mutation(api.messages.send, { author: "ws", body: `message ${i}`, channel: "ws" })),
+    );
+    const C = CFG.httpConcurrency;
+    const concurrent = (fn: (i: number) => Promise<unknown>) => withTimeout(throughput(M, C, fn), CFG.loopBudgetMs + 5000, "concurrent http mutations");
+    const httpInc = await phase(`HTTP counters:increment x${M}, ${C} in flight`, server, inproc, () =>
+      concurrent(() => httpClient.mutation(api.counters.increment, { name: "http" }, { skipQueue: true })),
+    );
+    const httpSend = await phase(`HTTP messages:send x${M}, ${C} in flight`, server, inproc, () =>
+      concurrent((i) => httpClient.mutation(api.messages.send, { author: "http", body: `message ${i}`, channel: "http" }, { skipQueue: true })),
+    );
+    const S = CFG.httpSequentialMutations;
+    const httpQueued = await phase(`HTTP messages:send x${S}, client queue`, server, inproc, () =>
+      withTimeout(
+        throughput(S, S, (i) => httpClient.mutation(api.messages.send, { author: "http-queued", body: `message ${i}`, channel: "http-queued" })),
+        CFG.loopBudgetMs + 5000,
+        "queued http mutations",
+      ),
+    );
+    const counts = {
+      ws: await httpClient.query(api.counters.get, { name: "ws" }),
+      http: await httpClient.query(api.counters.get, { name: "http" }),
+      wsMessages: ((await httpClient.query(api.messages.list, { channel: "ws" })) as unknown[]).length,
+    };
+    await closeClients([wsClient]);
+
+    // 2. Query latency (fresh clients: no subscriptions, so ConvexClient.query can't answer from memory).
+    const qClient = newClient(url);
+    const qHttp = new ConvexHttpClient(url);
+    await qHttp.mutation(api.counters.increment, { name: "lat" });
+    const Q = CFG.queries;
+    const wsQuery = await phase(`WS counters:get x${Q} sequential`, server, inproc, () =>
+      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () => withTimeout(qClient.query(api.counters.get, { name: "lat" }), CFG.callTimeoutMs, "ws query")),
+    );
+    const httpQuery = await phase(`HTTP counters:get x${Q} sequential`, server, inproc, () =>
+      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () => withTimeout(qHttp.query(api.counters.get, { name: "lat" }), CFG.callTimeoutMs, "http query")),
+    );
+    await closeClients([qClient]);
+
+    // 4. Protocol baselines on the same loopback.
+    const wsBase = await phase("bare ws echo", server, inproc, () => wsBaseline(echoUrl));
+    const httpBase = await phase("bare HTTP POST echo", server, inproc, () => httpBaseline(echoUrl));
+
+    // 3. Fan-out.
+    const fan = await phase(`fan-out ${CFG.subscribers} subscribers x${CFG.fanoutRounds} rounds`, server, inproc, () => fanout(url));
+
+    section(`1. Commit throughput (small mutations, ${M} each unless noted)`);
+    rateRow("WS ConvexClient counters:increment, all pipelined", wsInc, TARGETS.mutationsPerSec);
+    rateRow("WS ConvexClient messages:send, all pipelined", wsSend, TARGETS.mutationsPerSec);
+    rateRow(`HTTP ConvexHttpClient counters:increment, ${C} in flight (skipQueue)`, httpInc, TARGETS.mutationsPerSec);
+    rateRow(`HTTP ConvexHttpClient messages:send, ${C} in flight (skipQueue)`, httpSend, TARGETS.mutationsPerSec);
+    rateRow(`HTTP ConvexHttpClient messages:send, default queue (1 in flight), x${S}`, httpQueued);
+    rateRow("engine.runMutation counters:increment, sequential, no network", engine.incPerSec);
+    rateRow("engine.runMutation messages:send, sequential, no network", engine.sendPerSec);
+    rateRow("baseline: Store.write insert, 1 txn each (convex-local indexes)", storeLayer);
+    rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL)", rawSqlite);
+    rateRow("baseline: bare ws echo, all pipelined (messages/s)", wsBase.pipelinedPerSec);
+    const countsOk = counts.ws === M && counts.http === M && counts.wsMessages === M;
+    row("check: counters and message counts after the runs", countsOk ? "match" : JSON.stringify(counts), "all mutations applied", countsOk);
+
+    section(`2. Query latency, counters:get, ${Q} sequential calls after ${CFG.queryWarmup} warm-up`);
+    latencyRows("WS ConvexClient.query", stats(wsQuery), TARGETS.queryP99Ms);
+    latencyRows("HTTP ConvexHttpClient.query", stats(httpQuery), TARGETS.queryP99Ms);
+    latencyRows("engine.runQuery, no network", engine.query);
+    latencyRows("baseline: bare ws round trip", wsBase.rtt);
+    latencyRows("baseline: bare HTTP POST round trip (fetch)", httpBase);
+
+    section(`3. Fan-out: ${CFG.subscribers} ConvexClients on counters:get, ${CFG.fanoutRounds} rounds`);
+    latencyRows("writer's mutation resolved -> all subscribers updated", fan.fromResolve, TARGETS.fanoutP99Ms);
+    latencyRows("just before send -> all subscribers updated", fan.fromSend, TARGETS.fanoutP99Ms);
+    latencyRows("writer's mutation round trip", fan.mutation);
+    row(`time for ${CFG.subscribers} clients to connect and get a first result`, fmtMs(fan.connectMs));
+    notes.push(
+      `fan-out max: resolve->all ${fmtMs(fan.fromResolve.max)}, send->all ${fmtMs(fan.fromSend.max)}; ` +
+        `WS query max ${fmtMs(stats(wsQuery).max)}, HTTP query max ${fmtMs(stats(httpQuery).max)}`,
+    );
+  } catch (e) {
+    failure = e;
+  } finally {
+    await closeClients([...clients]);
+    await server.close();
+  }
+
+  console.log("");
+  if (table.length) printTable();
+  console.log("\nPhases (wall time and CPU; 100% = one core):");
+  for (const note of notes) console.log(`  - ${note}`);
+  if (failure) {
+    console.error(`\nconvex-local bench FAILED: ${(failure as Error).stack ?? failure}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`\n${missed === 0 ? "All targets met." : `${missed} target(s) missed.`}`);
+    if (missed && process.env.BENCH_STRICT === "1") process.exitCode = 1;
+  }
+  // Everything is closed, so the process should exit by itself; say so if it doesn't.
+  setTimeout(() => {
+    console.error("convex-local bench: a handle is still open 10 s after closing; forcing exit");
+    process.exit(process.exitCode ?? 1);
+  }, 10_000).unref();
+}
+
+if (process.argv.includes("--server")) {
+  await serverMain();
+} else {
+  await main();
+}

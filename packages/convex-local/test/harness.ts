@@ -1,0 +1,84 @@
+/** Test harness: a convex-local on the fixture app, a JWKS issuer on loopback, token minting. */
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startConvexLocal, type ConvexLocal } from "../src/index.js";
+
+export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture", "convex");
+export const AUDIENCE = "convex-local-test";
+
+export type Issuer = { url: string; mint(claims?: JWTPayload & { expiresIn?: string; audience?: string }): Promise<string>; close(): Promise<void> };
+
+/** An ES256 token issuer whose JWKS is served on 127.0.0.1, like the edge API. */
+export async function startIssuer(): Promise<Issuer> {
+  const { publicKey, privateKey } = await generateKeyPair("ES256");
+  const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "ES256", use: "sig" };
+  const server = http.createServer((req, res) => {
+    if (req.url === "/.well-known/jwks.json") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async mint({ expiresIn = "10m", audience = AUDIENCE, ...claims } = {}) {
+      return await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: "ES256", kid: "test-key" })
+        .setIssuer(claims.iss ?? url)
+        .setSubject(claims.sub ?? "user-1")
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey);
+    },
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-test-"));
+}
+
+export type Harness = { server: ConvexLocal; issuer: Issuer; dataDir: string; logs: string[]; close(): Promise<void> };
+
+export async function startHarness(): Promise<Harness> {
+  const issuer = await startIssuer();
+  process.env.TEST_JWT_ISSUER = issuer.url;
+  const dataDir = tempDataDir();
+  const logs: string[] = [];
+  const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, log: (l) => logs.push(l) });
+  return {
+    server,
+    issuer,
+    dataDir,
+    logs,
+    async close() {
+      await server.close();
+      await issuer.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,3 @@
+import type { RgbCanvas } from '../raster';
+import type { Scene } from '../scene';
+export function paintMosaic(_canvas: RgbCanvas, _scene: Scene): void {}
