@@ -350,7 +350,10 @@ function storeBaseline(count: number): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-store-"));
   try {
     const store = new Store(dir);
-    store.setIndexes(parseSchema(fixtureSchema as unknown as { export(): string }, store.tableNames()).indexes);
+    // The fixture folder has no "type": "module", so tsx may hand us its CommonJS exports object.
+    const mod = fixtureSchema as unknown as { export?(): string; default?: { export(): string } };
+    const schema = typeof mod.export === "function" ? (mod as { export(): string }) : mod.default!;
+    store.setIndexes(parseSchema(schema, store.tableNames()).indexes);
     const table = store.tableNumber("messages");
     const insertOne = (i: number) => {
       store.begin();

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: runs the whole studio offline. Each service is a child process
+ * with its output prefixed; Ctrl+C (or any service exiting) stops them all.
+ * Ports follow shared/ARCHITECTURE.md and can be overridden by environment.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = process.env;
+
+const services = [
+  {
+    name: "convex",
+    command: process.execPath,
+    args: [
+      path.join(root, "packages/convex-local/bin/convex-local.mjs"),
+      "--dir", path.join(root, "convex"),
+      "--port", env.CONVEX_LOCAL_PORT ?? "3210",
+      "--site-port", env.CONVEX_LOCAL_SITE_PORT ?? "3211",
+      "--data", path.join(root, ".pixorly/data"),
+      ...(env.PIXORLY_ENV_FILE ? ["--env-file", env.PIXORLY_ENV_FILE] : []),
+    ],
+  },
+];
+
+const children = [];
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+
+for (const service of services) {
+  const child = spawn(service.command, service.args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  const prefix = `[${service.name}]`.padEnd(10);
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = "";
+    stream.on("data", (chunk) => {
+      pending += chunk;
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) console.log(`${prefix} ${line}`);
+    });
+  }
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${prefix} exited (${signal ?? code}); stopping the studio`);
+      stopAll(code || 1);
+    }
+  });
+}
+
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
