@@ -70,24 +70,38 @@ const FILTER_PAETH = 4;
 function filterScanlines(data: Uint8Array, width: number, height: number, bpp: number): Uint8Array {
   const stride = width * bpp;
   const out = new Uint8Array((stride + 1) * height);
+  // The first row has no row above, where Up and Paeth reduce to None and Sub: use Sub.
+  out[0] = FILTER_SUB;
+  for (let i = 0; i < stride; i++) out[1 + i] = (data[i] - (i >= bpp ? data[i - bpp] : 0)) & 0xff;
+
   const sub = new Uint8Array(stride);
   const up = new Uint8Array(stride);
   const paeth = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
+  for (let y = 1; y < height; y++) {
     const row = y * stride;
     const above = row - stride;
     let subScore = 0;
     let upScore = 0;
     let paethScore = 0;
-    for (let i = 0; i < stride; i++) {
+    // The first pixel has no left neighbour: Sub predicts 0, Up and Paeth predict the byte above.
+    for (let i = 0; i < bpp; i++) {
       const x = data[row + i];
-      const a = i >= bpp ? data[row + i - bpp] : 0;
-      const b = y > 0 ? data[above + i] : 0;
-      const c = y > 0 && i >= bpp ? data[above + i - bpp] : 0;
-      const p = a + b - c;
-      const pa = p > a ? p - a : a - p;
-      const pb = p > b ? p - b : b - p;
-      const pc = p > c ? p - c : c - p;
+      const residual = (x - data[above + i]) & 0xff;
+      sub[i] = x;
+      up[i] = residual;
+      paeth[i] = residual;
+      subScore += x < 128 ? x : 256 - x;
+      upScore += residual < 128 ? residual : 256 - residual;
+    }
+    paethScore = upScore;
+    for (let i = bpp; i < stride; i++) {
+      const x = data[row + i];
+      const a = data[row + i - bpp];
+      const b = data[above + i];
+      const c = data[above + i - bpp];
+      const pa = b > c ? b - c : c - b; // |p - a| where p = a + b - c
+      const pb = a > c ? a - c : c - a; // |p - b|
+      const pc = a + b - c - c > 0 ? a + b - c - c : c + c - a - b; // |p - c|
       const predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       const rSub = (x - a) & 0xff;
       const rUp = (x - b) & 0xff;
