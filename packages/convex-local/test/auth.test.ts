@@ -36,6 +36,17 @@ describe("HTTP client", () => {
     });
   });
 
+  it("an OIDC provider's token is verified with keys found through discovery", async () => {
+    const client = new ConvexHttpClient(h.server.url);
+    client.setAuth(await h.oidc.mint({ sub: "clerk-user", given_name: "Grace", email_verified: true }));
+    expect(await client.query(api.messages.whoami, {})).toMatchObject({
+      subject: "clerk-user",
+      tokenIdentifier: `${h.oidc.url}|clerk-user`,
+      givenName: "Grace",
+      emailVerified: true,
+    });
+  });
+
   it("no token means no identity", async () => {
     expect(await new ConvexHttpClient(h.server.url).query(api.messages.whoami, {})).toBeNull();
   });

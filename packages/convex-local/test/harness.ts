@@ -21,6 +21,9 @@ export async function startIssuer(): Promise<Issuer> {
     if (req.url === "/.well-known/jwks.json") {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ keys: [jwk] }));
+    } else if (req.url === "/.well-known/openid-configuration") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ issuer: url, jwks_uri: `${url}/.well-known/jwks.json` }));
     } else {
       res.writeHead(404);
       res.end();
@@ -52,22 +55,35 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-test-"));
 }
 
-export type Harness = { server: ConvexLocal; issuer: Issuer; dataDir: string; logs: string[]; close(): Promise<void> };
+export type Harness = {
+  server: ConvexLocal;
+  /** A customJwt issuer (like the edge API). */
+  issuer: Issuer;
+  /** An OIDC issuer found through discovery (like Clerk). */
+  oidc: Issuer;
+  dataDir: string;
+  logs: string[];
+  close(): Promise<void>;
+};
 
 export async function startHarness(): Promise<Harness> {
   const issuer = await startIssuer();
+  const oidc = await startIssuer();
   process.env.TEST_JWT_ISSUER = issuer.url;
+  process.env.TEST_OIDC_DOMAIN = oidc.url;
   const dataDir = tempDataDir();
   const logs: string[] = [];
   const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, log: (l) => logs.push(l) });
   return {
     server,
     issuer,
+    oidc,
     dataDir,
     logs,
     async close() {
       await server.close();
       await issuer.close();
+      await oidc.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -66,6 +66,17 @@ describe("convex-local process", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("reads environment variables from --env-file (the process environment wins)", async () => {
+    const envFile = path.join(tempDataDir(), "test.env");
+    fs.writeFileSync(envFile, "FIXTURE_GREETING=hello from the file\nTEST_JWT_ISSUER=http://ignored.invalid\n");
+    const r = await launch(FIXTURE_DIR, tempDataDir(), ["--no-watch", "--env-file", envFile]);
+    running.push(r);
+    const client = new ConvexHttpClient(r.url);
+    expect(await client.query(api.messages.envVar, { name: "FIXTURE_GREETING" })).toBe("hello from the file");
+    expect(await client.query(api.messages.envVar, { name: "TEST_JWT_ISSUER" })).toBe(issuer.url);
+    await kill9(r);
+  });
+
   it("--reset starts from an empty database", async () => {
     const dataDir = tempDataDir();
     const first = await launch(FIXTURE_DIR, dataDir, ["--no-watch"]);
