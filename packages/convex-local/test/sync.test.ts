@@ -1,5 +1,6 @@
 /** Live queries over the WebSocket sync protocol, through the official ConvexClient. */
 import { ConvexClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { api } from "./fixture/convex/_generated/api.js";
@@ -72,7 +73,7 @@ describe("subscriptions", () => {
   it("errors of mutations reach the socket client", async () => {
     const c = newClient();
     await expect(c.mutation(api.messages.sendThenFail, { body: "x" })).rejects.toThrow(/boom after writing/);
-    await expect(c.mutation("messages:nope" as never, {})).rejects.toThrow(/Could not find public function for 'messages:nope'/);
+    await expect(c.mutation(makeFunctionReference<"mutation">("messages:nope"), {})).rejects.toThrow(/Could not find public function for 'messages:nope'/);
   });
 });
 
@@ -108,7 +109,7 @@ describe("protocol errors", () => {
     const c = newClient();
     const errors: Error[] = [];
     c.onUpdate(
-      "messages:nope" as never,
+      makeFunctionReference<"query">("messages:nope"),
       {},
       () => {},
       (e) => errors.push(e),
