@@ -21,7 +21,7 @@ type CronSpec = { name: string; args: JSONValue[]; schedule: Schedule };
 
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
-  private cronTimers: NodeJS.Timeout[] = [];
+  private cronTimers = new Map<string, NodeJS.Timeout>();
   private inFlight = new Map<string, Promise<void>>();
   private stopped = false;
 
@@ -110,7 +110,7 @@ export class Scheduler {
   async stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.cronTimers.forEach(clearTimeout);
+    this.cronTimers.forEach((t) => clearTimeout(t));
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
@@ -121,6 +121,8 @@ export class Scheduler {
     const next = this.engine.store.nextJobTime();
     if (next === null) return;
     const delay = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_MS);
+    // Jobs already running wake the queue when they finish; don't spin on them.
+    if (delay === 0 && this.engine.store.dueJobs(Date.now(), 100).every((id) => this.inFlight.has(id))) return;
     this.timer = setTimeout(() => this.runDue(), delay);
   }
 
@@ -187,20 +189,21 @@ export class Scheduler {
 
   /** Arms the crons of `crons.ts`; each run goes through the queue like any scheduled job. */
   setCrons(crons: Record<string, CronSpec> | undefined) {
-    this.cronTimers.forEach(clearTimeout);
-    this.cronTimers = [];
+    this.cronTimers.forEach((t) => clearTimeout(t));
+    this.cronTimers.clear();
     for (const [identifier, spec] of Object.entries(crons ?? {})) {
       const arm = (after: number) => {
         if (this.stopped) return;
         const at = nextRunTime(spec.schedule, after);
         const timer = setTimeout(() => {
+          // Timers cap at ~24.8 days: re-arm until the real time comes.
           if (Date.now() < at) return arm(after);
           this.scheduleFromAction(spec.name, spec.args[0] ?? {}, Date.now()).catch((e) =>
             this.engine.log(`cron ${identifier}: ${(e as Error).message}`),
           );
           arm(at);
         }, Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1));
-        this.cronTimers.push(timer);
+        this.cronTimers.set(identifier, timer);
       };
       arm(Date.now());
     }

@@ -48,6 +48,10 @@ describe("scheduler", () => {
     await waitFor(async () => (await client.query(api.jobs.labels, {})).includes("act-scheduled"), "the scheduled action");
   });
 
+  it("runs the crons of crons.ts", async () => {
+    await waitFor(async () => (await client.query(api.jobs.labels, {})).includes("cron-tick"), "a cron run", 5000);
+  });
+
   it("an invalid delay is refused", async () => {
     await expect(client.mutation(api.jobs.scheduleLabel, { label: "x", delayMs: Number.NaN })).rejects.toThrow();
   });
