@@ -13,17 +13,26 @@ export class BitWriter {
   writeBits(value: number, count: number): void {
     this.bits |= value << this.bitCount;
     this.bitCount += count;
-    while (this.bitCount >= 8) {
-      if (this.length === this.buffer.length) this.grow(1);
+    // Flushing two bytes at a time halves the work per symbol; at most 15 bits stay
+    // pending, so a 16-bit write still fits the 32-bit accumulator.
+    if (this.bitCount >= 16) {
+      if (this.length + 2 > this.buffer.length) this.grow(2);
       this.buffer[this.length++] = this.bits & 0xff;
-      this.bits >>>= 8;
-      this.bitCount -= 8;
+      this.buffer[this.length++] = (this.bits >>> 8) & 0xff;
+      this.bits >>>= 16;
+      this.bitCount -= 16;
     }
   }
 
   /** Pads to a byte boundary with zero bits. */
   alignToByte(): void {
-    if (this.bitCount > 0) this.writeBits(0, 8 - this.bitCount);
+    if (this.bitCount % 8 !== 0) this.writeBits(0, 8 - (this.bitCount % 8));
+    if (this.bitCount === 8) {
+      if (this.length === this.buffer.length) this.grow(1);
+      this.buffer[this.length++] = this.bits & 0xff;
+      this.bits = 0;
+      this.bitCount = 0;
+    }
   }
 
   /** Appends whole bytes; the stream must be byte-aligned. */

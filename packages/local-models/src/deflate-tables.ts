@@ -1,6 +1,5 @@
 /** The fixed tables of DEFLATE (RFC 1951 §3.2.5): how lengths and distances map to codes. */
 
-export const MIN_MATCH = 3;
 export const MAX_MATCH = 258;
 export const END_OF_BLOCK = 256;
 export const LITERAL_LENGTH_CODES = 286;

@@ -163,7 +163,7 @@ export const toneWords: Readonly<Record<string, Tone>> = {
 };
 
 /** Subjects that change what is drawn, not just its colours. */
-export type Subject = 'celestialBody' | 'terrain' | 'stars' | 'calm' | 'turbulent' | 'detailed' | 'minimal';
+export type Subject = 'celestialBody' | 'terrain' | 'water' | 'stars' | 'calm' | 'turbulent' | 'detailed' | 'minimal';
 
 export const subjectWords: Readonly<Record<string, Subject>> = {
   sun: 'celestialBody',
@@ -179,6 +179,14 @@ export const subjectWords: Readonly<Record<string, Subject>> = {
   peak: 'terrain',
   ridge: 'terrain',
   horizon: 'terrain',
+  ocean: 'water',
+  sea: 'water',
+  lake: 'water',
+  river: 'water',
+  water: 'water',
+  bay: 'water',
+  beach: 'water',
+  reflection: 'water',
   star: 'stars',
   starry: 'stars',
   night: 'stars',

@@ -1,5 +1,5 @@
 import { encodePng } from './png';
-import { type RgbCanvas, createCanvas } from './raster';
+import { RgbCanvas } from './raster';
 import { readPrompt, type Scene } from './scene';
 import { paintAurora } from './styles/aurora';
 import { paintMosaic } from './styles/mosaic';
@@ -43,7 +43,7 @@ export const localModels: readonly LocalModelInfo[] = [
     description: 'Flowing curtains of light over a graded sky, with stars, moons and mountain ridges when the prompt asks.',
     style: 'aurora',
     costPerImageCredits: 1,
-    estimatedMs: 200,
+    estimatedMs: 150,
     ...sizeLimits,
     supports: { negativePrompt: false, seed: true },
   },
@@ -54,7 +54,7 @@ export const localModels: readonly LocalModelInfo[] = [
     description: 'Faceted low-poly landscapes of lit triangles, coloured by the prompt.',
     style: 'mosaic',
     costPerImageCredits: 1,
-    estimatedMs: 120,
+    estimatedMs: 70,
     ...sizeLimits,
     supports: { negativePrompt: false, seed: true },
   },
@@ -65,7 +65,7 @@ export const localModels: readonly LocalModelInfo[] = [
     description: 'Deep-space clouds of glowing gas and dust with star fields.',
     style: 'nebula',
     costPerImageCredits: 2,
-    estimatedMs: 250,
+    estimatedMs: 200,
     ...sizeLimits,
     supports: { negativePrompt: false, seed: true },
   },
@@ -111,7 +111,7 @@ export function renderLocalImage(request: LocalRenderRequest): LocalRenderResult
   }
   if (typeof prompt !== 'string') throw new TypeError('prompt must be a string');
 
-  const canvas = createCanvas(width, height);
-  painters[model.style](canvas, readPrompt(prompt, seed, width, height));
+  const canvas = new RgbCanvas(width, height);
+  painters[model.style](canvas, readPrompt(prompt, seed));
   return { png: encodePng({ width, height, channels: 3, data: canvas.data }), width, height, mimeType: 'image/png' };
 }

@@ -10,3 +10,7 @@ declare module 'node:fs' {
   export function mkdirSync(path: string, options?: { recursive?: boolean }): void;
   export function writeFileSync(path: string, data: Uint8Array | string): void;
 }
+
+// The sample script prints what it wrote; the timing test reads the clock.
+declare const console: { log(...values: unknown[]): void };
+declare const performance: { now(): number };

@@ -46,7 +46,8 @@ export function buildPalette(words: readonly string[], random: RandomStream): Pa
 
   let saturation = 0.78;
   let lightness = 0.52;
-  for (const tone of tones) {
+  // Each tone counts once: "pastel spring" should not be twice as pale as "pastel".
+  for (const tone of new Set(tones)) {
     if (tone === 'dark') lightness -= 0.13;
     else if (tone === 'light') lightness += 0.12;
     else if (tone === 'vivid') saturation += 0.2;

@@ -1,35 +1,32 @@
-/** An RGB pixel buffer that styles paint into, 3 bytes per pixel, rows top to bottom. */
-export interface RgbCanvas {
-  width: number;
-  height: number;
-  data: Uint8Array;
+/** An RGB pixel buffer that styles paint into: 3 bytes per pixel, rows top to bottom. */
+export class RgbCanvas {
+  readonly data: Uint8Array;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.data = new Uint8Array(width * height * 3);
+  }
+
+  /**
+   * Writes a colour given in [0, 1] per channel (values outside are clipped), with a 4×4
+   * ordered dither added before rounding: it breaks up banding in slow gradients, and being
+   * periodic it still compresses well.
+   */
+  setPixel(x: number, y: number, r: number, g: number, b: number): void {
+    const dither = BAYER[((y & 3) << 2) | (x & 3)];
+    const i = (y * this.width + x) * 3;
+    const data = this.data;
+    // A Uint8Array store wraps rather than clamps, so clip by hand.
+    r = r * 255 + dither;
+    g = g * 255 + dither;
+    b = b * 255 + dither;
+    data[i] = r <= 0 ? 0 : r >= 255 ? 255 : r;
+    data[i + 1] = g <= 0 ? 0 : g >= 255 ? 255 : g;
+    data[i + 2] = b <= 0 ? 0 : b >= 255 ? 255 : b;
+  }
 }
 
-export function createCanvas(width: number, height: number): RgbCanvas {
-  return { width, height, data: new Uint8Array(width * height * 3) };
-}
-
-/**
- * A 4×4 ordered-dither offset in (-0.5, 0.5) for pixel (x, y). Adding it before rounding
- * to 8 bits breaks up banding in slow gradients, and being periodic it still compresses well.
- */
-export function ditherOffset(x: number, y: number): number {
-  return BAYER[((y & 3) << 2) | (x & 3)];
-}
-
-const BAYER = Float32Array.from([0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5], (v) => (v + 0.5) / 16 - 0.5);
-
-/** Writes a colour given in [0, 1] per channel (values outside are clipped) with dithering. */
-export function putPixel(canvas: RgbCanvas, x: number, y: number, r: number, g: number, b: number): void {
-  const dither = BAYER[((y & 3) << 2) | (x & 3)];
-  const i = (y * canvas.width + x) * 3;
-  const data = canvas.data;
-  // A Uint8Array store wraps rather than clamps, so clip by hand.
-  data[i] = clampByte(r * 255 + 0.5 + dither);
-  data[i + 1] = clampByte(g * 255 + 0.5 + dither);
-  data[i + 2] = clampByte(b * 255 + 0.5 + dither);
-}
-
-function clampByte(value: number): number {
-  return value <= 0 ? 0 : value >= 255 ? 255 : value;
-}
+/** Dither offsets in (0, 1): adding them and truncating rounds to nearest on average. */
+const BAYER = Float32Array.from([0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5], (v) => (v + 0.5) / 16);

@@ -4,15 +4,13 @@ import { type RandomStream, fnv1a, mixHashes, promptWords, randomStream } from '
 
 /** Everything a style needs to know about a request, derived deterministically from prompt and seed. */
 export interface Scene {
-  width: number;
-  height: number;
   palette: Palette;
   subjects: ReadonlySet<Subject>;
   /** Random numbers for composition; the same prompt and seed always give the same stream. */
   random: RandomStream;
 }
 
-export function readPrompt(prompt: string, seed: number, width: number, height: number): Scene {
+export function readPrompt(prompt: string, seed: number): Scene {
   const words = promptWords(prompt);
   // Each word's hash is folded in order, so word choice and order both move the composition.
   let promptHash = 0x9747b28c;
@@ -25,5 +23,5 @@ export function readPrompt(prompt: string, seed: number, width: number, height: 
     const subject = lookUp(subjectWords, word);
     if (subject) subjects.add(subject);
   }
-  return { width, height, palette, subjects, random };
+  return { palette, subjects, random };
 }
