@@ -148,14 +148,18 @@ async function startServerSide(): Promise<ServerSide> {
       await engine.runMutation("messages:send", { author: "engine-warmup", body: `warm-up ${i}`, channel: "warmup" }, null, opts);
     }
     let t0 = now();
-    const inc = await latencies(arg.mutations, 0, CFG.loopBudgetMs, () => engine.runMutation("counters:increment", { name: "engine" }, null, opts));
+    const inc = await latencies(arg.mutations, 0, CFG.loopBudgetMs, () =>
+      engine.runMutation("counters:increment", { name: "engine" }, null, opts),
+    );
     const incPerSec = inc.length / ((now() - t0) / 1000);
     t0 = now();
     const send = await latencies(arg.mutations, 0, CFG.loopBudgetMs, (i) =>
       engine.runMutation("messages:send", { author: "engine", body: `message ${i}`, channel: "engine" }, null, opts),
     );
     const sendPerSec = send.length / ((now() - t0) / 1000);
-    const query = await latencies(arg.queries, arg.warmup, CFG.loopBudgetMs, () => engine.runQuery("counters:get", { name: "engine" }, null, opts));
+    const query = await latencies(arg.queries, arg.warmup, CFG.loopBudgetMs, () =>
+      engine.runQuery("counters:get", { name: "engine" }, null, opts),
+    );
     return { incPerSec, sendPerSec, query: stats(query) };
   }
 
@@ -265,17 +269,27 @@ function row(metric: string, value: string, target?: string, pass?: boolean) {
   table.push({ metric, value, target: target ?? "-", result });
 }
 function rateRow(metric: string, perSec: number, target?: number) {
-  row(metric, fmtRate(perSec), target === undefined ? undefined : `>= ${target.toLocaleString("en-US")}/s`, target === undefined ? undefined : perSec >= target);
+  row(
+    metric,
+    fmtRate(perSec),
+    target === undefined ? undefined : `>= ${target.toLocaleString("en-US")}/s`,
+    target === undefined ? undefined : perSec >= target,
+  );
 }
 function latencyRows(metric: string, s: Stats, p99Target?: number) {
   row(`${metric} p50`, fmtMs(s.p50));
-  row(`${metric} p99`, fmtMs(s.p99), p99Target === undefined ? undefined : `< ${p99Target} ms`, p99Target === undefined ? undefined : s.p99 < p99Target);
+  row(
+    `${metric} p99`,
+    fmtMs(s.p99),
+    p99Target === undefined ? undefined : `< ${p99Target} ms`,
+    p99Target === undefined ? undefined : s.p99 < p99Target,
+  );
 }
 
 function printTable() {
   const rows = table.filter((r): r is Row => "metric" in r);
   const w = {
-    metric: Math.max(6, ...rows.map((r) => r.metric.length)),
+    metric: Math.max(6, ...table.map((r) => ("metric" in r ? r.metric.length : r.section.length + 4))),
     value: Math.max(5, ...rows.map((r) => r.value.length)),
     target: Math.max(6, ...rows.map((r) => r.target.length)),
     result: 6,
@@ -292,18 +306,32 @@ function printTable() {
 }
 
 /** Wall time and CPU of the server and of this process over one phase. */
-async function phase<T>(name: string, server: ServerSide, inproc: boolean, fn: () => Promise<T>): Promise<T> {
+async function phase<T>(name: string, server: ServerSide, inproc: boolean, fn: () => Promise<T>, ops = 0): Promise<T> {
   const cpu = async () => (inproc ? null : ((await server.rpc("cpu")) as NodeJS.CpuUsage));
+  // Busy time of the whole machine, to see other processes competing for the cores.
+  const machine = () => os.cpus().reduce((ms, c) => ms + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
   const s0 = await cpu();
+  const m0 = machine();
   const c0 = process.cpuUsage();
   const t0 = now();
   const result = await fn();
   const wall = now() - t0;
   const c1 = process.cpuUsage(c0);
+  const m1 = machine();
   const s1 = await cpu();
-  const pct = (u: { user: number; system: number }) => `${(((u.user + u.system) / 1000 / wall) * 100).toFixed(0)}%`;
-  const server_ = s0 && s1 ? `server ${pct({ user: s1.user - s0.user, system: s1.system - s0.system })} CPU, ` : "";
-  notes.push(`${name}: ${(wall / 1000).toFixed(2)} s wall, ${server_}${inproc ? "process" : "bench clients"} ${pct(c1)} CPU`);
+  const pctOf = (ms: number) => (ms / wall) * 100;
+  const serverPct = s0 && s1 ? pctOf((s1.user - s0.user + s1.system - s0.system) / 1000) : 0;
+  const clientPct = pctOf((c1.user + c1.system) / 1000);
+  const machinePct = pctOf(m1 - m0);
+  const others = Math.max(0, machinePct - serverPct - clientPct);
+  // Server CPU per call: what one saturated core could sustain, whatever the clients manage.
+  const perOp = ops && s0 && s1 ? ((serverPct / 100) * wall * 1000) / ops : 0;
+  notes.push(
+    `${name}: ${(wall / 1000).toFixed(2)} s wall; CPU ${inproc ? "" : `server ${serverPct.toFixed(0)}%, `}` +
+      `${inproc ? "this process" : "bench clients"} ${clientPct.toFixed(0)}%, other processes and kernel threads ~${others.toFixed(0)}% ` +
+      `(of ${os.cpus().length * 100}%)` +
+      (perOp ? `; server CPU ${perOp.toFixed(0)} us/call (~${Math.round(1e6 / perOp).toLocaleString("en-US")}/s on one core)` : ""),
+  );
   return result;
 }
 
@@ -359,7 +387,12 @@ function storeBaseline(count: number): number {
       store.begin();
       const ts = store.nextTs();
       const id = makeId(table);
-      store.write("messages", id, { author: "bench", body: `message ${i}`, channel: "bench", _id: id, _creationTime: Date.now() + i / 1e4 }, ts);
+      store.write(
+        "messages",
+        id,
+        { author: "bench", body: `message ${i}`, channel: "bench", _id: id, _creationTime: Date.now() + i / 1e4 },
+        ts,
+      );
       store.commit();
     };
     for (let i = 0; i < 200; i++) insertOne(-i - 1);
@@ -378,11 +411,20 @@ function storeBaseline(count: number): number {
 /** A bare `ws` client against the echo server: sequential round trips and a pipelined burst. */
 async function wsBaseline(echoUrl: string): Promise<{ rtt: Stats; pipelinedPerSec: number }> {
   const ws = new WebSocket(echoUrl.replace(/^http/, "ws"));
-  await withTimeout(new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject))), CFG.callTimeoutMs, "ws baseline connect");
+  await withTimeout(
+    new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject))),
+    CFG.callTimeoutMs,
+    "ws baseline connect",
+  );
   let onMessage: (() => void) | null = null;
   ws.on("message", () => onMessage?.());
   const msg = (i: number) =>
-    JSON.stringify({ type: "ModifyQuerySet", baseVersion: i, newVersion: i + 1, modifications: [{ type: "Add", queryId: i, udfPath: "counters:get", args: [{ name: "lat" }] }] });
+    JSON.stringify({
+      type: "ModifyQuerySet",
+      baseVersion: i,
+      newVersion: i + 1,
+      modifications: [{ type: "Add", queryId: i, udfPath: "counters:get", args: [{ name: "lat" }] }],
+    });
   try {
     const rtt = await latencies(CFG.queries, CFG.queryWarmup, CFG.loopBudgetMs, (i) =>
       withTimeout(new Promise<void>((r) => ((onMessage = r), ws.send(msg(i)))), CFG.callTimeoutMs, "ws echo"),
@@ -392,7 +434,14 @@ async function wsBaseline(echoUrl: string): Promise<{ rtt: Stats; pipelinedPerSe
     const t0 = now();
     const all = new Promise<void>((r) => (onMessage = () => ++got === count && r()));
     for (let i = 0; i < count; i++) {
-      ws.send(JSON.stringify({ type: "Mutation", requestId: i, udfPath: "messages:send", args: [{ author: "ws", body: `message ${i}`, channel: "ws" }] }));
+      ws.send(
+        JSON.stringify({
+          type: "Mutation",
+          requestId: i,
+          udfPath: "messages:send",
+          args: [{ author: "ws", body: `message ${i}`, channel: "ws" }],
+        }),
+      );
     }
     await withTimeout(all, CFG.loopBudgetMs, "ws pipelined echo");
     return { rtt: stats(rtt), pipelinedPerSec: count / ((now() - t0) / 1000) };
@@ -404,7 +453,12 @@ async function wsBaseline(echoUrl: string): Promise<{ rtt: Stats; pipelinedPerSe
 async function httpBaseline(echoUrl: string): Promise<Stats> {
   const body = JSON.stringify({ path: "counters:get", format: "convex_encoded_json", args: [{ name: "lat" }] });
   const rtt = await latencies(CFG.queries, CFG.queryWarmup, CFG.loopBudgetMs, async () => {
-    const res = await fetch(`${echoUrl}/api/query`, { method: "POST", body, headers: { "Content-Type": "application/json" }, signal: AbortSignal.timeout(CFG.callTimeoutMs) });
+    const res = await fetch(`${echoUrl}/api/query`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json" },
+      signal: AbortSignal.timeout(CFG.callTimeoutMs),
+    });
     await res.json();
   });
   return stats(rtt);
@@ -468,7 +522,8 @@ async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stat
       }
       await sleep(5);
     }
-    if (fromSend.length < CFG.fanoutRounds) throw new Error(`fan-out: only ${fromSend.length} of ${CFG.fanoutRounds} rounds within the time budget`);
+    if (fromSend.length < CFG.fanoutRounds)
+      throw new Error(`fan-out: only ${fromSend.length} of ${CFG.fanoutRounds} rounds within the time budget`);
     const stale = latest.filter((v) => v !== value).length;
     if (stale) throw new Error(`fan-out: ${stale} subscribers do not hold the final value ${value}`);
     return { fromResolve: stats(fromResolve), fromSend: stats(fromSend), mutation: stats(mutation), connectMs };
@@ -506,28 +561,56 @@ async function main() {
       await withTimeout(httpClient.mutation(api.counters.increment, { name: "warmup" }), CFG.callTimeoutMs, "http warm-up");
     }
     const M = CFG.mutations;
-    const pipelined = (fn: (i: number) => Promise<unknown>) => withTimeout(throughput(M, M, fn), CFG.loopBudgetMs + 5000, "pipelined mutations");
-    const wsInc = await phase(`WS counters:increment x${M} pipelined`, server, inproc, () =>
-      pipelined(() => wsClient.mutation(api.counters.increment, { name: "ws" })),
+    const pipelined = (fn: (i: number) => Promise<unknown>) =>
+      withTimeout(throughput(M, M, fn), CFG.loopBudgetMs + 5000, "pipelined mutations");
+    const wsInc = await phase(
+      `WS counters:increment x${M} pipelined`,
+      server,
+      inproc,
+      () => pipelined(() => wsClient.mutation(api.counters.increment, { name: "ws" })),
+      M,
     );
-    const wsSend = await phase(`WS messages:send x${M} pipelined`, server, inproc, () =>
-      pipelined((i) => wsClient.mutation(api.messages.send, { author: "ws", body: `message ${i}`, channel: "ws" })),
+    const wsSend = await phase(
+      `WS messages:send x${M} pipelined`,
+      server,
+      inproc,
+      () => pipelined((i) => wsClient.mutation(api.messages.send, { author: "ws", body: `message ${i}`, channel: "ws" })),
+      M,
     );
     const C = CFG.httpConcurrency;
-    const concurrent = (fn: (i: number) => Promise<unknown>) => withTimeout(throughput(M, C, fn), CFG.loopBudgetMs + 5000, "concurrent http mutations");
-    const httpInc = await phase(`HTTP counters:increment x${M}, ${C} in flight`, server, inproc, () =>
-      concurrent(() => httpClient.mutation(api.counters.increment, { name: "http" }, { skipQueue: true })),
+    const concurrent = (fn: (i: number) => Promise<unknown>) =>
+      withTimeout(throughput(M, C, fn), CFG.loopBudgetMs + 5000, "concurrent http mutations");
+    const httpInc = await phase(
+      `HTTP counters:increment x${M}, ${C} in flight`,
+      server,
+      inproc,
+      () => concurrent(() => httpClient.mutation(api.counters.increment, { name: "http" }, { skipQueue: true })),
+      M,
     );
-    const httpSend = await phase(`HTTP messages:send x${M}, ${C} in flight`, server, inproc, () =>
-      concurrent((i) => httpClient.mutation(api.messages.send, { author: "http", body: `message ${i}`, channel: "http" }, { skipQueue: true })),
+    const httpSend = await phase(
+      `HTTP messages:send x${M}, ${C} in flight`,
+      server,
+      inproc,
+      () =>
+        concurrent((i) =>
+          httpClient.mutation(api.messages.send, { author: "http", body: `message ${i}`, channel: "http" }, { skipQueue: true }),
+        ),
+      M,
     );
     const S = CFG.httpSequentialMutations;
-    const httpQueued = await phase(`HTTP messages:send x${S}, client queue`, server, inproc, () =>
-      withTimeout(
-        throughput(S, S, (i) => httpClient.mutation(api.messages.send, { author: "http-queued", body: `message ${i}`, channel: "http-queued" })),
-        CFG.loopBudgetMs + 5000,
-        "queued http mutations",
-      ),
+    const httpQueued = await phase(
+      `HTTP messages:send x${S}, client queue`,
+      server,
+      inproc,
+      () =>
+        withTimeout(
+          throughput(S, S, (i) =>
+            httpClient.mutation(api.messages.send, { author: "http-queued", body: `message ${i}`, channel: "http-queued" }),
+          ),
+          CFG.loopBudgetMs + 5000,
+          "queued http mutations",
+        ),
+      S,
     );
     const counts = {
       ws: await httpClient.query(api.counters.get, { name: "ws" }),
@@ -536,16 +619,27 @@ async function main() {
     };
     await closeClients([wsClient]);
 
-    // 2. Query latency (fresh clients: no subscriptions, so ConvexClient.query can't answer from memory).
+    // 2. Query latency. Every call asks for a name not asked before: ConvexClient.query answers a
+    // repeated call from memory (the previous one-shot subscription is still held while its
+    // removal is in flight), and the sync layer shares results per commit timestamp, so a repeated
+    // name would measure caches rather than a round trip that runs the query.
     const qClient = newClient(url);
     const qHttp = new ConvexHttpClient(url);
-    await qHttp.mutation(api.counters.increment, { name: "lat" });
     const Q = CFG.queries;
+    let q = 0;
+    let cachedAnswers = 0;
     const wsQuery = await phase(`WS counters:get x${Q} sequential`, server, inproc, () =>
-      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () => withTimeout(qClient.query(api.counters.get, { name: "lat" }), CFG.callTimeoutMs, "ws query")),
+      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () => {
+        const args = { name: `q-ws-${q++}` };
+        if (qClient.client.localQueryResult("counters:get", args) !== undefined) cachedAnswers++;
+        return withTimeout(qClient.query(api.counters.get, args), CFG.callTimeoutMs, "ws query");
+      }),
     );
+    if (cachedAnswers) throw new Error(`WS query latency: ${cachedAnswers} calls were answered from the client's memory`);
     const httpQuery = await phase(`HTTP counters:get x${Q} sequential`, server, inproc, () =>
-      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () => withTimeout(qHttp.query(api.counters.get, { name: "lat" }), CFG.callTimeoutMs, "http query")),
+      latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () =>
+        withTimeout(qHttp.query(api.counters.get, { name: `q-http-${q++}` }), CFG.callTimeoutMs, "http query"),
+      ),
     );
     await closeClients([qClient]);
 
@@ -556,7 +650,7 @@ async function main() {
     // 3. Fan-out.
     const fan = await phase(`fan-out ${CFG.subscribers} subscribers x${CFG.fanoutRounds} rounds`, server, inproc, () => fanout(url));
 
-    section(`1. Commit throughput (small mutations, ${M} each unless noted)`);
+    section(`1. Commit throughput: ${M} small mutations each`);
     rateRow("WS ConvexClient counters:increment, all pipelined", wsInc, TARGETS.mutationsPerSec);
     rateRow("WS ConvexClient messages:send, all pipelined", wsSend, TARGETS.mutationsPerSec);
     rateRow(`HTTP ConvexHttpClient counters:increment, ${C} in flight (skipQueue)`, httpInc, TARGETS.mutationsPerSec);
@@ -568,16 +662,24 @@ async function main() {
     rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL)", rawSqlite);
     rateRow("baseline: bare ws echo, all pipelined (messages/s)", wsBase.pipelinedPerSec);
     const countsOk = counts.ws === M && counts.http === M && counts.wsMessages === M;
-    row("check: counters and message counts after the runs", countsOk ? "match" : JSON.stringify(counts), "all mutations applied", countsOk);
+    row(
+      "check: counters and message counts after the runs",
+      countsOk ? "match" : JSON.stringify(counts),
+      "all mutations applied",
+      countsOk,
+    );
 
-    section(`2. Query latency, counters:get, ${Q} sequential calls after ${CFG.queryWarmup} warm-up`);
+    section(`2. Query latency: counters:get, ${Q} sequential calls`);
+    notes.push(
+      `query latency: ${CFG.queryWarmup} warm-up calls first; every call asks for a new name, so no client or server cache answers it`,
+    );
     latencyRows("WS ConvexClient.query", stats(wsQuery), TARGETS.queryP99Ms);
     latencyRows("HTTP ConvexHttpClient.query", stats(httpQuery), TARGETS.queryP99Ms);
     latencyRows("engine.runQuery, no network", engine.query);
     latencyRows("baseline: bare ws round trip", wsBase.rtt);
     latencyRows("baseline: bare HTTP POST round trip (fetch)", httpBase);
 
-    section(`3. Fan-out: ${CFG.subscribers} ConvexClients on counters:get, ${CFG.fanoutRounds} rounds`);
+    section(`3. Fan-out: ${CFG.subscribers} subscribers, ${CFG.fanoutRounds} rounds`);
     latencyRows("writer's mutation resolved -> all subscribers updated", fan.fromResolve, TARGETS.fanoutP99Ms);
     latencyRows("just before send -> all subscribers updated", fan.fromSend, TARGETS.fanoutP99Ms);
     latencyRows("writer's mutation round trip", fan.mutation);
@@ -591,11 +693,13 @@ async function main() {
   } finally {
     await closeClients([...clients]);
     await server.close();
+    // The server removes its data dir on close; this covers a server that died first.
+    fs.rmSync(server.info.dataDir, { recursive: true, force: true });
   }
 
   console.log("");
   if (table.length) printTable();
-  console.log("\nPhases (wall time and CPU; 100% = one core):");
+  console.log("\nPhases (wall time; CPU where 100% = one core busy for the whole phase):");
   for (const note of notes) console.log(`  - ${note}`);
   if (failure) {
     console.error(`\nconvex-local bench FAILED: ${(failure as Error).stack ?? failure}`);

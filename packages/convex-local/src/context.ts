@@ -1,6 +1,6 @@
 /** The state of one function execution, found through AsyncLocalStorage by the syscalls. */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomBytes } from "node:crypto";
+import { randomBytesPooled } from "./random.js";
 import type { UserIdentity } from "./auth.js";
 import type { Row } from "./query.js";
 
@@ -26,7 +26,7 @@ export type ExecCtx = {
 export const executions = new AsyncLocalStorage<ExecCtx>();
 
 export function newRequestId(): string {
-  return randomBytes(8).toString("hex");
+  return randomBytesPooled(8).toString("hex");
 }
 
 export function newCtx(kind: FunctionKind, udfPath: string, identity: UserIdentity | null, parent?: ExecCtx): ExecCtx {

@@ -13,7 +13,7 @@ import { canonicalPath, parseUdfPath } from "./modules.js";
 import { Mutex } from "./mutex.js";
 import type { AppSchema } from "./schema.js";
 import type { Store } from "./store.js";
-import { checkValue } from "./validators.js";
+import { checkValue, type ValidatorJSON } from "./validators.js";
 
 export type Logger = (line: string) => void;
 
@@ -106,6 +106,17 @@ export class Engine {
     return { fn, path };
   }
 
+  private validators = new WeakMap<RegisteredFunction, { args: ValidatorJSON; returns: ValidatorJSON | null }>();
+
+  private validatorsOf(fn: RegisteredFunction) {
+    let found = this.validators.get(fn);
+    if (!found) {
+      found = { args: JSON.parse(fn.exportArgs?.() ?? '{"type":"any"}'), returns: JSON.parse(fn.exportReturns?.() ?? "null") };
+      this.validators.set(fn, found);
+    }
+    return found;
+  }
+
   private checkArgs(fn: RegisteredFunction, argsJson: JSONValue) {
     if (argsJson === null || typeof argsJson !== "object" || Array.isArray(argsJson)) {
       throw new UdfError(`ArgumentValidationError: Arguments must be an object, received ${JSON.stringify(argsJson)}`);
@@ -116,13 +127,12 @@ export class Engine {
     } catch (e) {
       throw new UdfError(`ArgumentValidationError: ${(e as Error).message}`);
     }
-    const validator = JSON.parse(fn.exportArgs?.() ?? '{"type":"any"}');
-    const err = checkValue(validator, args, this.isIdOf);
+    const err = checkValue(this.validatorsOf(fn).args, args, this.isIdOf);
     if (err) throw new UdfError(`ArgumentValidationError: ${err}`);
   }
 
   private checkReturns(fn: RegisteredFunction, result: JSONValue) {
-    const validator = JSON.parse(fn.exportReturns?.() ?? "null");
+    const validator = this.validatorsOf(fn).returns;
     if (validator === null) return;
     const err = checkValue(validator, jsonToConvex(result), this.isIdOf);
     if (err) throw new UdfError(`ReturnsValidationError: ${err}`);

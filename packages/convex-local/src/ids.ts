@@ -4,7 +4,7 @@
  * without a lookup. Layout: 16 random bytes ‖ varint(table number) ‖ 2-byte
  * Fletcher-16 checksum, in lowercase base32.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytesPooled } from "./random.js";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 const DECODE = new Map([...ALPHABET].map((c, i) => [c, i]));
@@ -53,7 +53,7 @@ function fletcher16(bytes: Uint8Array): [number, number] {
 }
 
 export function makeId(tableNumber: number): string {
-  const body: number[] = [...randomBytes(16)];
+  const body: number[] = [...randomBytesPooled(16)];
   let n = tableNumber;
   do {
     let byte = n & 0x7f;

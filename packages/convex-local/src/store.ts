@@ -50,14 +50,15 @@ export class Store {
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.db = new Database(path.join(dataDir, "convex-local.sqlite3"));
+    // One process owns the database: exclusive locking skips per-statement file locks.
+    this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE);
       CREATE TABLE IF NOT EXISTS documents (
-        id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS documents_by_table ON documents(table_name);
+        id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS index_entries (
         index_name TEXT NOT NULL, key BLOB NOT NULL, id TEXT NOT NULL,
         PRIMARY KEY (index_name, key)) WITHOUT ROWID;
@@ -78,7 +79,7 @@ export class Store {
       scanDesc: this.db.prepare(
         "SELECT key, id FROM index_entries WHERE index_name = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
       ),
-      count: this.db.prepare("SELECT COUNT(*) AS n FROM documents WHERE table_name = ?"),
+      count: this.db.prepare("SELECT COUNT(*) AS n FROM index_entries WHERE index_name = ?"),
       setMeta: this.db.prepare(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
@@ -89,10 +90,14 @@ export class Store {
       this.namesByNumber.set(row.number, row.name);
     }
     SYSTEM_TABLES.forEach((t, i) => this.registerTable(t, i + 1));
-    this.lastTs = BigInt(this.getMeta("ts") ?? "0");
+    // Timestamps are not written per commit: recover the newest one on start.
+    const newestDoc = (this.db.prepare("SELECT MAX(ts) AS ts FROM documents").get() as { ts: number | bigint | null }).ts;
+    const stored = BigInt(this.getMeta("ts") ?? "0");
+    this.lastTs = newestDoc !== null && BigInt(newestDoc) > stored ? BigInt(newestDoc) : stored;
   }
 
   close() {
+    this.setMeta("ts", this.lastTs.toString());
     this.db.close();
   }
 
@@ -132,7 +137,6 @@ export class Store {
   nextTs(): bigint {
     const now = BigInt(Date.now()) * 1_000_000n;
     this.lastTs = now > this.lastTs ? now : this.lastTs + 1n;
-    this.setMeta("ts", this.lastTs.toString());
     return this.lastTs;
   }
 
@@ -213,7 +217,7 @@ export class Store {
   }
 
   count(table: string): number {
-    return (this.stmts.count.get(table) as { n: number }).n;
+    return (this.stmts.count.get(`${table}.by_creation_time`) as { n: number }).n;
   }
 
   /**
