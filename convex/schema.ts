@@ -1,5 +1,81 @@
-import { defineSchema } from "convex/server";
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
 
-// Pixorly's tables arrive with the generation pipeline; an empty schema still
-// makes convex-local (and Convex) reject writes to undeclared tables.
-export default defineSchema({});
+export const jobStatus = v.union(
+  v.literal("pending"),
+  v.literal("processing"),
+  v.literal("completed"),
+  v.literal("failed"),
+  v.literal("cancelled"),
+);
+
+export const generationParameters = v.object({
+  width: v.number(),
+  height: v.number(),
+  steps: v.optional(v.number()),
+  guidance: v.optional(v.number()),
+  seed: v.number(),
+  numImages: v.number(),
+});
+
+export default defineSchema({
+  /** One row per identity (`tokenIdentifier` = issuer|subject), provisioned on first use. */
+  users: defineTable({
+    tokenIdentifier: v.string(),
+    plan: v.union(v.literal("trial"), v.literal("pro"), v.literal("enterprise")),
+    /** Spendable balance in credits (1 credit = $0.001); reservations are already taken out. */
+    credits: v.number(),
+    storageUsed: v.number(),
+    trialEndsAt: v.optional(v.number()),
+  }).index("by_token", ["tokenIdentifier"]),
+
+  generationJobs: defineTable({
+    userId: v.id("users"),
+    prompt: v.string(),
+    negativePrompt: v.optional(v.string()),
+    model: v.string(),
+    parameters: generationParameters,
+    status: jobStatus,
+    /** Enterprise jobs sort first in the queue. */
+    priority: v.number(),
+    idempotencyKey: v.optional(v.string()),
+    reservedCredits: v.number(),
+    actualCost: v.optional(v.number()),
+    error: v.optional(v.object({ code: v.string(), message: v.string() })),
+    resultImageIds: v.array(v.id("images")),
+    startedAt: v.optional(v.number()),
+    completedAt: v.optional(v.number()),
+  })
+    .index("by_user", ["userId"])
+    .index("by_user_status", ["userId", "status"])
+    .index("by_user_idempotency", ["userId", "idempotencyKey"])
+    .index("by_status_priority", ["status", "priority"]),
+
+  images: defineTable({
+    userId: v.id("users"),
+    jobId: v.id("generationJobs"),
+    model: v.string(),
+    prompt: v.string(),
+    s3Bucket: v.string(),
+    s3Key: v.string(),
+    size: v.number(),
+    width: v.number(),
+    height: v.number(),
+    format: v.string(),
+    /** A tiny preview shown before the signed URL loads (data URL). */
+    placeholder: v.string(),
+    seed: v.number(),
+    parameters: generationParameters,
+  })
+    .index("by_user", ["userId"])
+    .index("by_job", ["jobId"])
+    .searchIndex("search_prompt", { searchField: "prompt", filterFields: ["userId", "model"] }),
+
+  usage: defineTable({
+    userId: v.id("users"),
+    jobId: v.id("generationJobs"),
+    model: v.string(),
+    credits: v.number(),
+    images: v.number(),
+  }).index("by_user", ["userId"]),
+});

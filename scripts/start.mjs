@@ -13,6 +13,11 @@ const env = process.env;
 
 const services = [
   {
+    name: "s3",
+    command: process.execPath,
+    args: [path.join(root, "scripts/s3-local.mjs")],
+  },
+  {
     name: "convex",
     command: process.execPath,
     args: [

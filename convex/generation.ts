@@ -1,0 +1,125 @@
+/**
+ * The generation pipeline after `jobs.create`: an action renders the images,
+ * uploads them to S3 and completes the job in one mutation. Any failure ends
+ * the job `failed` with a plain message, refunds the reservation and removes
+ * what was uploaded. A job cancelled meanwhile produces no images.
+ */
+import { v } from "convex/values";
+import { getPlan } from "@pixorly/core";
+import { renderLocalImage } from "@pixorly/local-models";
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation } from "./_generated/server";
+import { findModel } from "./model/catalog";
+import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
+
+const uploaded = v.object({
+  s3Bucket: v.string(),
+  s3Key: v.string(),
+  size: v.number(),
+  width: v.number(),
+  height: v.number(),
+  format: v.string(),
+  placeholder: v.string(),
+  seed: v.number(),
+});
+
+class JobFailure extends Error {}
+
+/** Base64 without Node's Buffer, which the Convex runtime does not have. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Marks a pending job processing; returns what the action needs, or null if the job is no longer pending. */
+export const start = internalMutation({
+  args: { jobId: v.id("generationJobs") },
+  handler: async (ctx, { jobId }) => {
+    const job = await ctx.db.get(jobId);
+    if (!job || job.status !== "pending") return null;
+    const user = (await ctx.db.get(job.userId))!;
+    await ctx.db.patch(jobId, { status: "processing", startedAt: Date.now() });
+    return { job, storageLeft: getPlan(user.plan).storageBytes - user.storageUsed };
+  },
+});
+
+export const complete = internalMutation({
+  args: { jobId: v.id("generationJobs"), images: v.array(uploaded) },
+  returns: v.boolean(),
+  handler: async (ctx, { jobId, images }) => {
+    const job = await ctx.db.get(jobId);
+    if (!job || job.status !== "processing") return false;
+    const user = (await ctx.db.get(job.userId))!;
+    const ids = [];
+    for (const image of images) {
+      ids.push(
+        await ctx.db.insert("images", { ...image, userId: job.userId, jobId, model: job.model, prompt: job.prompt, parameters: job.parameters }),
+      );
+    }
+    const model = findModel(job.model);
+    const actualCost = Math.min(job.reservedCredits, (model?.costPerImageCredits ?? 0) * images.length);
+    const bytes = images.reduce((sum, i) => sum + i.size, 0);
+    await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
+    await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
+    await ctx.db.insert("usage", { userId: job.userId, jobId, model: job.model, credits: actualCost, images: images.length });
+    return true;
+  },
+});
+
+export const fail = internalMutation({
+  args: { jobId: v.id("generationJobs"), code: v.string(), message: v.string() },
+  handler: async (ctx, { jobId, code, message }) => {
+    const job = await ctx.db.get(jobId);
+    if (!job || (job.status !== "processing" && job.status !== "pending")) return;
+    const user = (await ctx.db.get(job.userId))!;
+    await ctx.db.patch(jobId, { status: "failed", error: { code, message }, completedAt: Date.now() });
+    await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+  },
+});
+
+export const run = internalAction({
+  args: { jobId: v.id("generationJobs") },
+  handler: async (ctx, { jobId }) => {
+    const started = await ctx.runMutation(internal.generation.start, { jobId });
+    if (!started) return;
+    const { job, storageLeft } = started;
+    const s3 = s3Settings();
+    const keys: string[] = [];
+    try {
+      if (!job.model.startsWith("local/")) throw new JobFailure(`The model ${job.model} is not available offline.`);
+      const images = [];
+      let bytes = 0;
+      for (let n = 0; n < job.parameters.numImages; n++) {
+        const seed = (job.parameters.seed + n) >>> 0;
+        const { width, height } = job.parameters;
+        const image = renderLocalImage({ model: job.model, prompt: job.prompt, seed, width, height });
+        bytes += image.png.byteLength;
+        if (bytes > storageLeft) throw new JobFailure("Storage quota exceeded. Delete some images or upgrade your plan.");
+        const preview = renderLocalImage({ model: job.model, prompt: job.prompt, seed, width: 64, height: 64 });
+        const key = imageKey(job.userId, jobId, n, "png");
+        await putImage(s3, key, image.png, image.mimeType).catch((e) => {
+          throw new JobFailure(`Could not store the image (${(e as Error).name}). Please try again.`);
+        });
+        keys.push(key);
+        images.push({
+          s3Bucket: s3.bucket,
+          s3Key: key,
+          size: image.png.byteLength,
+          width: image.width,
+          height: image.height,
+          format: "png",
+          placeholder: `data:image/png;base64,${toBase64(preview.png)}`,
+          seed,
+        });
+      }
+      const completed = await ctx.runMutation(internal.generation.complete, { jobId, images });
+      if (!completed) await deleteImages(s3, keys);
+    } catch (e) {
+      await deleteImages(s3, keys);
+      const message = e instanceof JobFailure ? e.message : "The image could not be generated. Your credits were refunded.";
+      if (!(e instanceof JobFailure)) console.error(`generation ${jobId} failed`, e);
+      await ctx.runMutation(internal.generation.fail, { jobId, code: "PROVIDER_ERROR", message });
+    }
+  },
+});

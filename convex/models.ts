@@ -1,0 +1,34 @@
+import { v } from "convex/values";
+import { query } from "./_generated/server";
+import { builtInModels } from "./model/catalog";
+
+const range = v.object({ min: v.number(), max: v.number(), default: v.optional(v.number()) });
+
+export const modelInfo = v.object({
+  id: v.string(),
+  name: v.string(),
+  provider: v.union(v.literal("local"), v.literal("openrouter")),
+  description: v.optional(v.string()),
+  costPerImageCredits: v.number(),
+  estimatedMs: v.number(),
+  minWidth: v.number(),
+  maxWidth: v.number(),
+  minHeight: v.number(),
+  maxHeight: v.number(),
+  sizeMultiple: v.optional(v.number()),
+  aspectRatios: v.optional(v.array(v.string())),
+  supports: v.object({
+    negativePrompt: v.boolean(),
+    seed: v.boolean(),
+    steps: v.optional(range),
+    guidance: v.optional(range),
+    numImages: v.optional(range),
+  }),
+});
+
+/** The model catalog, public: what the model picker shows. */
+export const list = query({
+  args: {},
+  returns: v.array(modelInfo),
+  handler: async () => builtInModels(),
+});

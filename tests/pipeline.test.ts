@@ -1,0 +1,145 @@
+/** The generation pipeline end to end: convex-local running convex/, s3rver, the official ConvexClient. */
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexError } from "convex/values";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../convex/_generated/api.js";
+import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src/index.js";
+import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
+// @ts-expect-error a plain ESM script without types
+import { startS3Local } from "../scripts/s3-local.mjs";
+
+let server: ConvexLocal;
+let issuer: Issuer;
+let s3: { endpoint: string; bucket: string; close(): Promise<void> };
+const dirs: string[] = [];
+const clients: ConvexClient[] = [];
+
+function tmp() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-e2e-"));
+  dirs.push(d);
+  return d;
+}
+
+async function clientFor(sub: string) {
+  const client = new ConvexClient(server.url, { unsavedChangesWarning: false, logger: false });
+  clients.push(client);
+  const token = await issuer.mint({ sub });
+  client.setAuth(async () => token);
+  return client;
+}
+
+beforeAll(async () => {
+  issuer = await startIssuer();
+  s3 = await startS3Local({ port: 0, directory: tmp() });
+  process.env.S3_ENDPOINT = s3.endpoint;
+  process.env.PIXORLY_EDGE_ISSUER = issuer.url;
+  process.env.PIXORLY_EDGE_AUDIENCE = "convex-local-test";
+  server = await startConvexLocal({ dir: path.resolve("convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await server?.close();
+  await s3?.close();
+  await issuer?.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const request = { prompt: "a blue ocean at night", model: "local/aurora", parameters: { width: 256, height: 256, seed: 7 } };
+
+describe("generation pipeline", () => {
+  it("lists the built-in local models", async () => {
+    const models = await new ConvexHttpClient(server.url).query(api.models.list, {});
+    expect(models.map((m) => m.id)).toEqual(expect.arrayContaining(["local/aurora", "local/mosaic", "local/nebula"]));
+  });
+
+  it("a prompt becomes a completed job with its image in S3, seen live, and credits charged", async () => {
+    const client = await clientFor("painter");
+    const statuses: string[] = [];
+    const jobId = await client.mutation(api.jobs.create, request);
+    const done = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof api.jobs.get>>>>>((resolve) => {
+      client.onUpdate(api.jobs.get, { jobId }, (job) => {
+        if (job && statuses.at(-1) !== job.status) statuses.push(job.status);
+        if (job?.status === "completed" || job?.status === "failed") resolve(job);
+      });
+    });
+    expect(done.status).toBe("completed");
+    expect(statuses.at(-1)).toBe("completed");
+    expect(done.resultImageIds).toHaveLength(1);
+    expect(done.actualCost).toBe(1);
+    const me = await client.query(api.jobs.me, {});
+    expect(me?.credits).toBe(2000 - 1);
+    expect(me?.storageUsed).toBeGreaterThan(0);
+
+    const s3client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+    const listed = await s3client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `images/${done.userId}/${jobId}/0.png` }));
+    const bytes = await listed.Body!.transformToByteArray();
+    expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+
+  it("another user's job id shows null, and cancel of it is not found", async () => {
+    const owner = await clientFor("owner");
+    const jobId = await owner.mutation(api.jobs.create, { ...request, idempotencyKey: "own-1" });
+    const stranger = await clientFor("stranger");
+    expect(await stranger.query(api.jobs.get, { jobId })).toBeNull();
+    const err = await stranger.mutation(api.jobs.cancel, { jobId }).catch((e) => e);
+    expect(err).toBeInstanceOf(ConvexError);
+    expect(err.data.code).toBe("NOT_FOUND");
+    expect(await stranger.query(api.jobs.get, { jobId: "garbage" })).toBeNull();
+  });
+
+  it("a repeated submit with the same idempotency key returns the same job and charges once", async () => {
+    const client = await clientFor("retrier");
+    const a = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" });
+    const b = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" });
+    expect(b).toBe(a);
+    await waitFor(async () => (await client.query(api.jobs.get, { jobId: a }))?.status === "completed", "completion");
+    expect((await client.query(api.jobs.me, {}))?.credits).toBe(1999);
+  });
+
+  it("bad input gets errors that name the field, and nothing is charged", async () => {
+    const client = await clientFor("careless");
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...request, prompt: "   " }, "prompt"],
+      [{ ...request, model: "local/unknown" }, "model"],
+      [{ ...request, parameters: { width: 100, height: 256 } }, "parameters.width"],
+      [{ ...request, parameters: { width: 256, height: 256, numImages: 9 } }, "parameters.numImages"],
+    ];
+    for (const [args, field] of cases) {
+      const err = await client.mutation(api.jobs.create, args as never).catch((e) => e);
+      if (err instanceof ConvexError) {
+        expect((err.data as { code: string }).code).toBe("INVALID_ARGUMENT");
+        expect(JSON.stringify((err.data as { fields?: unknown }).fields)).toContain(field);
+      } else {
+        expect(String(err)).toMatch(new RegExp(field.split(".").at(-1)!));
+      }
+    }
+    expect(await client.query(api.jobs.me, {})).toBeNull();
+  });
+
+  it("an unauthenticated caller cannot create a job", async () => {
+    const anon = new ConvexHttpClient(server.url);
+    const err = await anon.mutation(api.jobs.create, request).catch((e) => e);
+    expect(err.data?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("cancelling a pending job refunds it", async () => {
+    const client = await clientFor("canceller");
+    const jobId = await client.mutation(api.jobs.create, { ...request, parameters: { width: 2048, height: 2048, numImages: 4 } });
+    await client.mutation(api.jobs.cancel, { jobId }).catch(() => {});
+    const job = await waitFor(async () => {
+      const j = await client.query(api.jobs.get, { jobId });
+      return j && j.status !== "pending" && j.status !== "processing" ? j : null;
+    }, "a final state");
+    const me = await client.query(api.jobs.me, {});
+    if (job.status === "cancelled") {
+      expect(me?.credits).toBe(2000);
+      expect(job.resultImageIds).toEqual([]);
+    } else {
+      expect(job.status).toBe("completed");
+    }
+  });
+});
