@@ -8,7 +8,8 @@ import { v } from "convex/values";
 import { getPlan } from "@pixorly/core";
 import { renderLocalImage } from "@pixorly/local-models";
 import { internal } from "./_generated/api";
-import { internalAction, internalMutation } from "./_generated/server";
+import type { Doc } from "./_generated/dataModel";
+import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { findModel } from "./model/catalog";
 import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
 
@@ -67,14 +68,53 @@ export const complete = internalMutation({
   },
 });
 
+/** Ends an active job as failed and refunds its whole reservation. */
+async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: string, message: string) {
+  if (job.status !== "processing" && job.status !== "pending") return;
+  const user = (await ctx.db.get(job.userId))!;
+  await ctx.db.patch(job._id, { status: "failed", error: { code, message }, completedAt: Date.now() });
+  await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+}
+
 export const fail = internalMutation({
   args: { jobId: v.id("generationJobs"), code: v.string(), message: v.string() },
   handler: async (ctx, { jobId, code, message }) => {
     const job = await ctx.db.get(jobId);
-    if (!job || (job.status !== "processing" && job.status !== "pending")) return;
-    const user = (await ctx.db.get(job.userId))!;
-    await ctx.db.patch(jobId, { status: "failed", error: { code, message }, completedAt: Date.now() });
-    await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+    if (job) await failJob(ctx, job, code, message);
+  },
+});
+
+/** Past this a processing job is stuck: the provider call has a 5-minute timeout. */
+export const STUCK_AFTER_MS = 5 * 60_000 + 30_000;
+
+/**
+ * Cron: ends stuck jobs (with refund) and restarts pending jobs whose run was
+ * lost, e.g. when the server stopped between scheduling and running it.
+ */
+export const sweep = internalMutation({
+  args: {},
+  handler: async (ctx) => {
+    const now = Date.now();
+    for (const job of await ctx.db
+      .query("generationJobs")
+      .withIndex("by_status_priority", (q) => q.eq("status", "processing"))
+      .take(200)) {
+      const run = job.scheduledId ? await ctx.db.system.get(job.scheduledId) : null;
+      const interrupted = run?.state.kind === "failed" || run?.state.kind === "canceled";
+      if (interrupted || now - (job.startedAt ?? job._creationTime) > STUCK_AFTER_MS) {
+        await failJob(ctx, job, "TIMEOUT", "The generation was interrupted. Your credits were refunded; please try again.");
+      }
+    }
+    for (const job of await ctx.db
+      .query("generationJobs")
+      .withIndex("by_status_priority", (q) => q.eq("status", "pending"))
+      .take(200)) {
+      const run = job.scheduledId ? await ctx.db.system.get(job.scheduledId) : null;
+      if (!run || (run.state.kind !== "pending" && run.state.kind !== "inProgress")) {
+        const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId: job._id });
+        await ctx.db.patch(job._id, { scheduledId });
+      }
+    }
   },
 });
 

@@ -1,14 +1,11 @@
 import { v } from "convex/values";
 import { zodToConvexFields } from "convex-helpers/server/zod4";
-import { estimateCost, generationRequestSchema, getPlan, validateGenerationRequest } from "@pixorly/core";
-import { internal } from "./_generated/api";
-import { findModel } from "./model/catalog";
+import { paginationOptsValidator } from "convex/server";
+import { generationRequestSchema } from "@pixorly/core";
 import { requireScope, userMutation, userQuery } from "./model/auth";
+import { createJob } from "./model/createJob";
 import { fail } from "./model/errors";
-import { moderatePrompt } from "./model/moderation";
-
-export const MAX_ACTIVE_JOBS = 10;
-const HOUR_MS = 3_600_000;
+import { ownJob, queuePosition } from "./model/jobs";
 
 /** Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work. */
 export const create = userMutation({
@@ -16,69 +13,25 @@ export const create = userMutation({
   returns: v.id("generationJobs"),
   handler: async (ctx, args) => {
     requireScope(ctx.identity, "generate");
-    const model = findModel(args.model);
-    if (!model) return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
-    const checked = validateGenerationRequest(args, model);
-    if (!checked.ok) return fail("INVALID_ARGUMENT", checked.issues.map((i) => i.message).join(" "), checked.issues);
-    const request = checked.request;
-    const user = ctx.user;
+    return await createJob(ctx, ctx.user, args);
+  },
+});
 
-    if (request.idempotencyKey) {
-      const existing = await ctx.db
-        .query("generationJobs")
-        .withIndex("by_user_idempotency", (q) => q.eq("userId", user._id).eq("idempotencyKey", request.idempotencyKey))
-        .unique();
-      if (existing) return existing._id;
-    }
-    const moderation = moderatePrompt(`${request.prompt}\n${request.negativePrompt ?? ""}`);
-    if (!moderation.allowed) return fail("MODERATION_REJECTED", moderation.reason, [{ field: "prompt", message: moderation.reason }]);
-
-    const plan = getPlan(user.plan);
-    const lastHour = await ctx.db
-      .query("generationJobs")
-      .withIndex("by_user", (q) => q.eq("userId", user._id).gt("_creationTime", Date.now() - HOUR_MS))
-      .take(plan.generationsPerHour + 1);
-    if (lastHour.length >= plan.generationsPerHour) {
-      return fail("RATE_LIMITED", `Your plan allows ${plan.generationsPerHour} generations per hour. Try again later.`);
-    }
-    let active = 0;
-    for (const status of ["pending", "processing"] as const) {
-      active += (
-        await ctx.db
-          .query("generationJobs")
-          .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status))
-          .take(MAX_ACTIVE_JOBS)
-      ).length;
-    }
-    if (active >= MAX_ACTIVE_JOBS) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${MAX_ACTIVE_JOBS} jobs can run at once.`);
-
-    const numImages = request.parameters.numImages ?? 1;
-    const cost = estimateCost(model, numImages);
-    if (user.credits < cost) {
-      return fail("INSUFFICIENT_CREDITS", `This generation costs ${cost} credits; you have ${user.credits}.`);
-    }
-    await ctx.db.patch(user._id, { credits: user.credits - cost });
-    const jobId = await ctx.db.insert("generationJobs", {
-      userId: user._id,
-      prompt: request.prompt,
-      ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
-      model: model.id,
-      parameters: {
-        width: request.parameters.width,
-        height: request.parameters.height,
-        ...(request.parameters.steps !== undefined ? { steps: request.parameters.steps } : {}),
-        ...(request.parameters.guidance !== undefined ? { guidance: request.parameters.guidance } : {}),
-        seed: request.parameters.seed ?? Math.floor(Math.random() * 2 ** 31),
-        numImages,
-      },
-      status: "pending",
-      priority: plan.priorityQueue ? 1 : 0,
-      ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-      reservedCredits: cost,
-      resultImageIds: [],
+/** A new job with the same prompt, model and parameters as one of the caller's jobs. */
+export const retry = userMutation({
+  args: { jobId: v.string() },
+  returns: v.id("generationJobs"),
+  handler: async (ctx, { jobId }) => {
+    requireScope(ctx.identity, "generate");
+    const job = await ownJob(ctx, ctx.user, jobId);
+    if (!job) return fail("NOT_FOUND", "Job not found.");
+    const { seed, numImages, ...rest } = job.parameters;
+    return await createJob(ctx, ctx.user, {
+      prompt: job.prompt,
+      ...(job.negativePrompt ? { negativePrompt: job.negativePrompt } : {}),
+      model: job.model,
+      parameters: { ...rest, seed, numImages },
     });
-    await ctx.scheduler.runAfter(0, internal.generation.run, { jobId });
-    return jobId;
   },
 });
 
@@ -86,10 +39,9 @@ export const create = userMutation({
 export const get = userQuery({
   args: { jobId: v.string() },
   handler: async (ctx, { jobId }) => {
-    const id = ctx.db.normalizeId("generationJobs", jobId);
-    if (!id || !ctx.user) return null;
-    const job = await ctx.db.get(id);
-    return job && job.userId === ctx.user._id ? job : null;
+    const job = await ownJob(ctx, ctx.user, jobId);
+    if (!job) return null;
+    return { ...job, queuePosition: job.status === "pending" ? await queuePosition(ctx, job) : null };
   },
 });
 
@@ -98,9 +50,8 @@ export const cancel = userMutation({
   args: { jobId: v.string() },
   returns: v.null(),
   handler: async (ctx, { jobId }) => {
-    const id = ctx.db.normalizeId("generationJobs", jobId);
-    const job = id ? await ctx.db.get(id) : null;
-    if (!job || job.userId !== ctx.user._id) return fail("NOT_FOUND", "Job not found.");
+    const job = await ownJob(ctx, ctx.user, jobId);
+    if (!job) return fail("NOT_FOUND", "Job not found.");
     if (job.status !== "pending" && job.status !== "processing") {
       return fail("CONFLICT", `The job is already ${job.status}.`);
     }
@@ -114,4 +65,37 @@ export const cancel = userMutation({
 export const me = userQuery({
   args: {},
   handler: async (ctx) => (ctx.user ? { plan: ctx.user.plan, credits: ctx.user.credits, storageUsed: ctx.user.storageUsed } : null),
+});
+
+/** The caller's pending and processing jobs, each pending one with its place in the queue (1 = next). */
+export const listActive = userQuery({
+  args: {},
+  handler: async (ctx) => {
+    const user = ctx.user;
+    if (!user) return [];
+    const jobs = [];
+    for (const status of ["processing", "pending"] as const) {
+      for (const job of await ctx.db
+        .query("generationJobs")
+        .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status))
+        .take(50)) {
+        jobs.push({ ...job, queuePosition: status === "pending" ? await queuePosition(ctx, job) : null });
+      }
+    }
+    return jobs;
+  },
+});
+
+/** The caller's jobs, newest first, a page at a time. */
+export const list = userQuery({
+  args: { paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { paginationOpts }) => {
+    const user = ctx.user;
+    if (!user) return { page: [], isDone: true, continueCursor: "" };
+    return await ctx.db
+      .query("generationJobs")
+      .withIndex("by_user", (q) => q.eq("userId", user._id))
+      .order("desc")
+      .paginate(paginationOpts);
+  },
 });

@@ -43,6 +43,8 @@ export default defineSchema({
     actualCost: v.optional(v.number()),
     error: v.optional(v.object({ code: v.string(), message: v.string() })),
     resultImageIds: v.array(v.id("images")),
+    /** The scheduled generation run, so a lost run can be found and restarted. */
+    scheduledId: v.optional(v.id("_scheduled_functions")),
     startedAt: v.optional(v.number()),
     completedAt: v.optional(v.number()),
   })

@@ -142,4 +142,47 @@ describe("generation pipeline", () => {
       expect(job.status).toBe("completed");
     }
   });
+
+  it("simultaneous creates never spend more credits than the user has", async () => {
+    const client = await clientFor("rush");
+    const { userId } = await client.mutation(api.users.ensure, {});
+    // 6 jobs' worth: local/nebula costs 2 credits an image, 4 images a job.
+    await server.engine.runMutation("users:setCredits", { userId, credits: 48 }, null, { publicOnly: false });
+    const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => client.mutation(api.jobs.create, heavy)));
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(accepted).toHaveLength(6);
+    expect(refused.every((r) => (r.reason as ConvexError<{ code: string }>).data.code === "INSUFFICIENT_CREDITS")).toBe(true);
+    const me = await client.query(api.jobs.me, {});
+    expect(me!.credits).toBeGreaterThanOrEqual(0);
+  });
+
+  it("lists, searches and reads only the caller's images; retry makes a new job with the same parameters", async () => {
+    const client = await clientFor("collector");
+    const first = await client.mutation(api.jobs.create, { ...request, prompt: "golden desert dunes" });
+    await waitFor(async () => (await client.query(api.jobs.get, { jobId: first }))?.status === "completed", "first job");
+    const again = await client.mutation(api.jobs.retry, { jobId: first });
+    expect(again).not.toBe(first);
+    const retried = await waitFor(async () => {
+      const j = await client.query(api.jobs.get, { jobId: again });
+      return j?.status === "completed" ? j : null;
+    }, "retried job");
+    expect(retried.parameters).toEqual((await client.query(api.jobs.get, { jobId: first }))!.parameters);
+
+    const page = await client.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null } });
+    expect(page.page).toHaveLength(2);
+    expect(page.page[0]._creationTime).toBeGreaterThan(page.page[1]._creationTime);
+    expect(page.page[0].placeholder).toMatch(/^data:image\/png;base64,/);
+    expect((await client.query(api.images.search, { text: "desert" })).length).toBe(2);
+    expect(await client.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" })).toMatchObject({ page: [] });
+
+    const other = await clientFor("snoop");
+    expect(await other.query(api.images.get, { imageId: page.page[0]._id })).toBeNull();
+    expect(await other.query(api.images.search, { text: "desert" })).toEqual([]);
+    expect(await client.query(api.images.get, { imageId: page.page[0]._id })).toMatchObject({ prompt: "golden desert dunes" });
+    const jobs = await client.query(api.jobs.list, { paginationOpts: { numItems: 1, cursor: null } });
+    expect(jobs.page[0]._id).toBe(again);
+    expect(jobs.isDone).toBe(false);
+  });
 });

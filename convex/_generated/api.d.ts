@@ -13,14 +13,21 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as crons from "../crons.js";
 import type * as generation from "../generation.js";
+import type * as images from "../images.js";
 import type * as jobs from "../jobs.js";
+import type * as metrics from "../metrics.js";
 import type * as model_auth from "../model/auth.js";
 import type * as model_catalog from "../model/catalog.js";
+import type * as model_createJob from "../model/createJob.js";
 import type * as model_errors from "../model/errors.js";
+import type * as model_jobs from "../model/jobs.js";
 import type * as model_moderation from "../model/moderation.js";
 import type * as model_s3 from "../model/s3.js";
 import type * as models from "../models.js";
+import type * as providers_types from "../providers/types.js";
+import type * as users from "../users.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -31,14 +38,21 @@ import type * as models from "../models.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  crons: typeof crons;
   generation: typeof generation;
+  images: typeof images;
   jobs: typeof jobs;
+  metrics: typeof metrics;
   "model/auth": typeof model_auth;
   "model/catalog": typeof model_catalog;
+  "model/createJob": typeof model_createJob;
   "model/errors": typeof model_errors;
+  "model/jobs": typeof model_jobs;
   "model/moderation": typeof model_moderation;
   "model/s3": typeof model_s3;
   models: typeof models;
+  "providers/types": typeof providers_types;
+  users: typeof users;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,
