@@ -11,6 +11,7 @@ import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { findModel } from "./model/catalog";
+import { dispatch } from "./model/queue";
 import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
 
 const uploaded = v.object({
@@ -64,6 +65,7 @@ export const complete = internalMutation({
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
     await ctx.db.insert("usage", { userId: job.userId, jobId, model: job.model, credits: actualCost, images: images.length });
+    await dispatch(ctx, job.provider);
     return true;
   },
 });
@@ -74,6 +76,7 @@ async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: strin
   const user = (await ctx.db.get(job.userId))!;
   await ctx.db.patch(job._id, { status: "failed", error: { code, message }, completedAt: Date.now() });
   await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+  await dispatch(ctx, job.provider);
 }
 
 export const fail = internalMutation({
@@ -109,12 +112,14 @@ export const sweep = internalMutation({
       .query("generationJobs")
       .withIndex("by_status_priority", (q) => q.eq("status", "pending"))
       .take(200)) {
-      const run = job.scheduledId ? await ctx.db.system.get(job.scheduledId) : null;
+      if (!job.scheduledId) continue;
+      const run = await ctx.db.system.get(job.scheduledId);
+      // A slot was given but its run is gone: take the slot back so dispatch gives it again.
       if (!run || (run.state.kind !== "pending" && run.state.kind !== "inProgress")) {
-        const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId: job._id });
-        await ctx.db.patch(job._id, { scheduledId });
+        await ctx.db.patch(job._id, { scheduledId: undefined });
       }
     }
+    for (const provider of ["local", "openrouter"] as const) await dispatch(ctx, provider);
   },
 });
 

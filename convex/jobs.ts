@@ -6,6 +6,7 @@ import { requireScope, userMutation, userQuery } from "./model/auth";
 import { createJob } from "./model/createJob";
 import { fail } from "./model/errors";
 import { ownJob, queuePosition } from "./model/jobs";
+import { dispatch } from "./model/queue";
 
 /** Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work. */
 export const create = userMutation({
@@ -57,6 +58,7 @@ export const cancel = userMutation({
     }
     await ctx.db.patch(job._id, { status: "cancelled", completedAt: Date.now() });
     await ctx.db.patch(ctx.user._id, { credits: ctx.user.credits + job.reservedCredits });
+    await dispatch(ctx, job.provider);
     return null;
   },
 });

@@ -34,6 +34,7 @@ export default defineSchema({
     prompt: v.string(),
     negativePrompt: v.optional(v.string()),
     model: v.string(),
+    provider: v.union(v.literal("local"), v.literal("openrouter")),
     parameters: generationParameters,
     status: jobStatus,
     /** Enterprise jobs sort first in the queue. */
@@ -51,7 +52,8 @@ export default defineSchema({
     .index("by_user", ["userId"])
     .index("by_user_status", ["userId", "status"])
     .index("by_user_idempotency", ["userId", "idempotencyKey"])
-    .index("by_status_priority", ["status", "priority"]),
+    .index("by_status_priority", ["status", "priority"])
+    .index("by_provider_status", ["provider", "status", "priority"]),
 
   images: defineTable({
     userId: v.id("users"),

@@ -16,13 +16,19 @@ export const ensure = userMutation({
   }),
 });
 
-/** For operators (support grants and corrections): sets a user's balance. */
-export const setCredits = internalMutation({
-  args: { userId: v.id("users"), credits: v.number() },
+/** For operators (support grants, corrections, plan changes): sets a user's balance and/or plan. */
+export const updateAccount = internalMutation({
+  args: {
+    userId: v.id("users"),
+    credits: v.optional(v.number()),
+    plan: v.optional(v.union(v.literal("trial"), v.literal("pro"), v.literal("enterprise"))),
+  },
   returns: v.null(),
-  handler: async (ctx, { userId, credits }) => {
-    if (!Number.isSafeInteger(credits) || credits < 0) throw new Error("credits must be a non-negative whole number");
-    await ctx.db.patch(userId, { credits });
+  handler: async (ctx, { userId, credits, plan }) => {
+    if (credits !== undefined && (!Number.isSafeInteger(credits) || credits < 0)) {
+      throw new Error("credits must be a non-negative whole number");
+    }
+    await ctx.db.patch(userId, { ...(credits !== undefined ? { credits } : {}), ...(plan ? { plan } : {}) });
     return null;
   },
 });

@@ -147,7 +147,7 @@ describe("generation pipeline", () => {
     const client = await clientFor("rush");
     const { userId } = await client.mutation(api.users.ensure, {});
     // 6 jobs' worth: local/nebula costs 2 credits an image, 4 images a job.
-    await server.engine.runMutation("users:setCredits", { userId, credits: 48 }, null, { publicOnly: false });
+    await server.engine.runMutation("users:updateAccount", { userId, credits: 48 }, null, { publicOnly: false });
     const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => client.mutation(api.jobs.create, heavy)));
     const accepted = results.filter((r) => r.status === "fulfilled");
@@ -184,5 +184,41 @@ describe("generation pipeline", () => {
     const jobs = await client.query(api.jobs.list, { paginationOpts: { numItems: 1, cursor: null } });
     expect(jobs.page[0]._id).toBe(again);
     expect(jobs.isDone).toBe(false);
+  });
+
+  it("the queue keeps jobs pending beyond the in-flight limit, Enterprise first, and starts them as slots free", async () => {
+    process.env.PIXORLY_MAX_IN_FLIGHT = "1";
+    try {
+      const basic = await clientFor("queue-basic");
+      const big = await clientFor("queue-enterprise");
+      const { userId } = await big.mutation(api.users.ensure, {});
+      await server.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, { publicOnly: false });
+      const slow = { ...request, model: "local/nebula", parameters: { width: 1024, height: 1024 } };
+      const a = await basic.mutation(api.jobs.create, slow);
+      const b = await basic.mutation(api.jobs.create, slow);
+      const e = await big.mutation(api.jobs.create, slow);
+      const active = await basic.query(api.jobs.listActive, {});
+      expect(active.filter((j) => j.status === "processing").length).toBeLessThanOrEqual(1);
+      const bJob = await basic.query(api.jobs.get, { jobId: b });
+      const eJob = await big.query(api.jobs.get, { jobId: e });
+      if (bJob?.status === "pending" && eJob?.status === "pending") {
+        // Enterprise jumps ahead of the older basic job.
+        expect(eJob.queuePosition).toBeLessThan(bJob.queuePosition!);
+      }
+      const order: string[] = [];
+      await waitFor(async () => {
+        for (const [id, c] of [[a, basic], [b, basic], [e, big]] as const) {
+          const j = await c.query(api.jobs.get, { jobId: id });
+          if (j?.startedAt && !order.includes(id)) order.push(id);
+        }
+        return order.length === 3;
+      }, "all three to start", 20_000);
+      expect(order.indexOf(e)).toBeLessThan(order.indexOf(b));
+      for (const [id, c] of [[a, basic], [b, basic], [e, big]] as const) {
+        await waitFor(async () => (await c.query(api.jobs.get, { jobId: id }))?.status === "completed", "completion", 20_000);
+      }
+    } finally {
+      delete process.env.PIXORLY_MAX_IN_FLIGHT;
+    }
   });
 });

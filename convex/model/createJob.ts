@@ -1,11 +1,11 @@
 /** The rules of creating a job, shared by `jobs.create` and `jobs.retry`. */
 import { estimateCost, getPlan, validateGenerationRequest } from "@pixorly/core";
-import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { findModel } from "./catalog";
 import { fail } from "./errors";
 import { moderatePrompt } from "./moderation";
+import { dispatch, providerOf } from "./queue";
 
 export const MAX_ACTIVE_JOBS = 10;
 const HOUR_MS = 3_600_000;
@@ -57,6 +57,7 @@ export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { mo
     prompt: request.prompt,
     ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
     model: model.id,
+    provider: providerOf(model.id),
     parameters: {
       width: request.parameters.width,
       height: request.parameters.height,
@@ -71,7 +72,6 @@ export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { mo
     reservedCredits: cost,
     resultImageIds: [],
   });
-  const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId });
-  await ctx.db.patch(jobId, { scheduledId });
+  await dispatch(ctx, providerOf(model.id));
   return jobId;
 }
