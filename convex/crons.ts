@@ -2,5 +2,6 @@ import { cronJobs } from "convex/server";
 import { internal } from "./_generated/api";
 
 const crons = cronJobs();
-crons.interval("sweep generation jobs", { minutes: 1 }, internal.generation.sweep, {});
+// Often enough that a job cut off by a restart is refunded within seconds; the sweep reads only active jobs.
+crons.interval("sweep generation jobs", { seconds: 10 }, internal.generation.sweep, {});
 export default crons;
