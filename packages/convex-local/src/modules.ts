@@ -44,9 +44,13 @@ export function listModuleFiles(dir: string): string[] {
         walk(relPath);
         continue;
       }
-      if (!SOURCE_EXT.test(name) || name.endsWith(".d.ts")) continue;
-      if (/\.(test|spec)\.[^.]+$/.test(name)) continue;
-      if (name.includes(".config.") && name !== "auth.config.ts" && name !== "auth.config.js") continue;
+      if (!SOURCE_EXT.test(name)) continue;
+      if (name === "auth.config.ts" || name === "auth.config.js") {
+        out.push(relPath);
+        continue;
+      }
+      // The Convex CLI's rules: names with more than one dot (tests, configs, d.ts) and paths with spaces are not modules.
+      if ((name.match(/\./g) ?? []).length > 1 || relPath.includes(" ")) continue;
       out.push(relPath);
     }
   };

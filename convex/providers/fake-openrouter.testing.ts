@@ -1,7 +1,8 @@
 /**
  * Test double: an OpenRouter look-alike on 127.0.0.1 speaking the real wire format.
  * Each test queues the answers a path should give; every request is recorded.
- * (Node-only; imported by tests, never by Convex functions.)
+ * Node-only and imported by tests only; the second dot in the file name keeps Convex from
+ * bundling it as a function module.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
