@@ -4,4 +4,6 @@ import { internal } from "./_generated/api";
 const crons = cronJobs();
 // Often enough that a job cut off by a restart is refunded within seconds; the sweep reads only active jobs.
 crons.interval("sweep generation jobs", { seconds: 10 }, internal.generation.sweep, {});
+// OpenRouter's catalog changes rarely; operators can also run models:sync on demand.
+crons.interval("sync OpenRouter models", { hours: 6 }, internal.models.sync, {});
 export default crons;

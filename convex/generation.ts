@@ -9,9 +9,12 @@ import { getPlan } from "@pixorly/core";
 import { renderLocalImage } from "@pixorly/local-models";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
-import { findModel } from "./model/catalog";
-import { dispatch } from "./model/queue";
+import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
+import { dispatch, providerOf } from "./model/queue";
+import { LocalProvider } from "./providers/local";
+import { OpenRouterProvider } from "./providers/openrouter";
+import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, withRetries, withTimeout, type CircuitState } from "./providers/resilience";
+import { isProviderError, type ImageProvider, type ProviderResult } from "./providers/types";
 import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
 
 const uploaded = v.object({
@@ -21,9 +24,19 @@ const uploaded = v.object({
   width: v.number(),
   height: v.number(),
   format: v.string(),
-  placeholder: v.string(),
+  placeholder: v.optional(v.string()),
   seed: v.number(),
 });
+
+const PROVIDER_TIMEOUT_MS = 5 * 60_000;
+const TIMING_WEIGHT = 0.2;
+
+function circuitOptions() {
+  return {
+    threshold: Number(process.env.PIXORLY_CIRCUIT_THRESHOLD ?? 5),
+    cooldownMs: Number(process.env.PIXORLY_CIRCUIT_COOLDOWN_MS ?? 60_000),
+  };
+}
 
 class JobFailure extends Error {}
 
@@ -47,9 +60,9 @@ export const start = internalMutation({
 });
 
 export const complete = internalMutation({
-  args: { jobId: v.id("generationJobs"), images: v.array(uploaded) },
+  args: { jobId: v.id("generationJobs"), images: v.array(uploaded), providerCost: v.optional(v.number()) },
   returns: v.boolean(),
-  handler: async (ctx, { jobId, images }) => {
+  handler: async (ctx, { jobId, images, providerCost }) => {
     const job = await ctx.db.get(jobId);
     if (!job || job.status !== "processing") return false;
     const user = (await ctx.db.get(job.userId))!;
@@ -59,14 +72,61 @@ export const complete = internalMutation({
         await ctx.db.insert("images", { ...image, userId: job.userId, jobId, model: job.model, prompt: job.prompt, parameters: job.parameters }),
       );
     }
-    const model = findModel(job.model);
-    const actualCost = Math.min(job.reservedCredits, (model?.costPerImageCredits ?? 0) * images.length);
+    // The reservation is the list price of every requested image; charge what was delivered,
+    // or what the provider reported, never more than was reserved.
+    const listPrice = Math.round((job.reservedCredits / job.parameters.numImages) * images.length);
+    const actualCost = Math.min(job.reservedCredits, providerCost ?? listPrice);
+    await recordTiming(ctx, job.model, Date.now() - (job.startedAt ?? job._creationTime));
     const bytes = images.reduce((sum, i) => sum + i.size, 0);
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
     await ctx.db.insert("usage", { userId: job.userId, jobId, model: job.model, credits: actualCost, images: images.length });
     await dispatch(ctx, job.provider);
     return true;
+  },
+});
+
+async function recordTiming(ctx: MutationCtx, modelId: string, ms: number) {
+  const timing = await ctx.db
+    .query("modelTimings")
+    .withIndex("by_model", (q) => q.eq("modelId", modelId))
+    .unique();
+  if (!timing) await ctx.db.insert("modelTimings", { modelId, averageMs: ms, samples: 1 });
+  else await ctx.db.patch(timing._id, { averageMs: timing.averageMs + TIMING_WEIGHT * (ms - timing.averageMs), samples: timing.samples + 1 });
+}
+
+async function circuitOf(ctx: MutationCtx, key: string) {
+  const row = await ctx.db
+    .query("circuits")
+    .withIndex("by_key", (q) => q.eq("key", key))
+    .unique();
+  return { row, state: row ? { state: row.state, failures: row.failures, openedAt: row.openedAt } : CLOSED_CIRCUIT };
+}
+
+async function saveCircuit(ctx: MutationCtx, key: string, row: Doc<"circuits"> | null, state: CircuitState) {
+  if (row) await ctx.db.patch(row._id, state);
+  else await ctx.db.insert("circuits", { key, ...state });
+}
+
+/** Asks the model's breaker for a call; an open breaker says no until its cooldown has passed. */
+export const circuitBegin = internalMutation({
+  args: { key: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, { key }) => {
+    const { row, state } = await circuitOf(ctx, key);
+    const decision = canAttempt(state, Date.now(), circuitOptions().cooldownMs);
+    if (decision.state !== state) await saveCircuit(ctx, key, row, decision.state);
+    return decision.allowed;
+  },
+});
+
+/** Records a call's outcome: only an unhealthy provider (retryable failures) counts against it. */
+export const circuitEnd = internalMutation({
+  args: { key: v.string(), healthy: v.boolean() },
+  handler: async (ctx, { key, healthy }) => {
+    const { row, state } = await circuitOf(ctx, key);
+    const now = Date.now();
+    await saveCircuit(ctx, key, row, healthy ? recordSuccess(state, now) : recordFailure(state, now, circuitOptions()));
   },
 });
 
@@ -123,6 +183,43 @@ export const sweep = internalMutation({
   },
 });
 
+function providerFor(model: string): ImageProvider {
+  if (providerOf(model) === "local") return new LocalProvider();
+  const apiKey = process.env.OPENROUTER_API_KEY;
+  if (!apiKey) throw new JobFailure(`The model ${model} is not available right now.`);
+  return new OpenRouterProvider({
+    apiKey,
+    baseUrl: process.env.OPENROUTER_BASE_URL,
+    referer: process.env.PIXORLY_SITE_URL ?? "https://pixorly.com",
+    title: "Pixorly",
+  });
+}
+
+/** Calls the provider with a timeout, retries with backoff, and the model's circuit breaker. */
+async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise<ProviderResult> {
+  const provider = providerFor(job.model);
+  if (!(await ctx.runMutation(internal.generation.circuitBegin, { key: job.model }))) {
+    throw new JobFailure("The image service for this model is having trouble right now. Please try again in a few minutes.");
+  }
+  const { width, height, seed, numImages, steps, guidance } = job.parameters;
+  const request = { model: job.model, prompt: job.prompt, negativePrompt: job.negativePrompt, width, height, seed, numImages, steps, guidance };
+  try {
+    const result = await withRetries(
+      () => withTimeout((signal) => provider.generate(request, { signal }), PROVIDER_TIMEOUT_MS),
+      { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, deadlineMs: PROVIDER_TIMEOUT_MS },
+    );
+    await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy: true });
+    if (result.images.length === 0) throw new JobFailure("The model returned no image. Your credits were refunded.");
+    return result;
+  } catch (e) {
+    if (e instanceof JobFailure) throw e;
+    const healthy = isProviderError(e) && !e.retryable;
+    await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy });
+    if (isProviderError(e)) throw new JobFailure(e.userMessage);
+    throw e;
+  }
+}
+
 export const run = internalAction({
   args: { jobId: v.id("generationJobs") },
   handler: async (ctx, { jobId }) => {
@@ -132,33 +229,34 @@ export const run = internalAction({
     const s3 = s3Settings();
     const keys: string[] = [];
     try {
-      if (!job.model.startsWith("local/")) throw new JobFailure(`The model ${job.model} is not available offline.`);
+      const result = await callProvider(ctx, job);
+      const bytes = result.images.reduce((sum, i) => sum + i.bytes.byteLength, 0);
+      // Checked before anything is uploaded.
+      if (bytes > storageLeft) throw new JobFailure("Storage quota exceeded. Delete some images or upgrade your plan.");
       const images = [];
-      let bytes = 0;
-      for (let n = 0; n < job.parameters.numImages; n++) {
-        const seed = (job.parameters.seed + n) >>> 0;
-        const { width, height } = job.parameters;
-        const image = renderLocalImage({ model: job.model, prompt: job.prompt, seed, width, height });
-        bytes += image.png.byteLength;
-        if (bytes > storageLeft) throw new JobFailure("Storage quota exceeded. Delete some images or upgrade your plan.");
-        const preview = renderLocalImage({ model: job.model, prompt: job.prompt, seed, width: 64, height: 64 });
-        const key = imageKey(job.userId, jobId, n, "png");
-        await putImage(s3, key, image.png, image.mimeType).catch((e) => {
-          throw new JobFailure(`Could not store the image (${(e as Error).name}). Please try again.`);
+      for (const [n, image] of result.images.entries()) {
+        const format = image.mimeType.replace(/^image\//, "").replace("jpeg", "jpg");
+        const key = imageKey(job.userId, jobId, n, format);
+        await putImage(s3, key, image.bytes, image.mimeType).catch((e) => {
+          throw new JobFailure(`Could not store the image (${(e as Error).name}). Your credits were refunded; please try again.`);
         });
         keys.push(key);
+        const seed = (job.parameters.seed + n) >>> 0;
+        const { width, height } = job.parameters;
         images.push({
           s3Bucket: s3.bucket,
           s3Key: key,
-          size: image.png.byteLength,
-          width: image.width,
-          height: image.height,
-          format: "png",
-          placeholder: `data:image/png;base64,${toBase64(preview.png)}`,
+          size: image.bytes.byteLength,
+          width,
+          height,
+          format,
+          ...(providerOf(job.model) === "local"
+            ? { placeholder: `data:image/png;base64,${toBase64(renderLocalImage({ model: job.model, prompt: job.prompt, seed, width: 64, height: 64 }).png)}` }
+            : {}),
           seed,
         });
       }
-      const completed = await ctx.runMutation(internal.generation.complete, { jobId, images });
+      const completed = await ctx.runMutation(internal.generation.complete, { jobId, images, providerCost: result.costCredits });
       if (!completed) await deleteImages(s3, keys);
     } catch (e) {
       await deleteImages(s3, keys);

@@ -1,34 +1,37 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { builtInModels } from "./model/catalog";
-
-const range = v.object({ min: v.number(), max: v.number(), default: v.optional(v.number()) });
-
-export const modelInfo = v.object({
-  id: v.string(),
-  name: v.string(),
-  provider: v.union(v.literal("local"), v.literal("openrouter")),
-  description: v.optional(v.string()),
-  costPerImageCredits: v.number(),
-  estimatedMs: v.number(),
-  minWidth: v.number(),
-  maxWidth: v.number(),
-  minHeight: v.number(),
-  maxHeight: v.number(),
-  sizeMultiple: v.optional(v.number()),
-  aspectRatios: v.optional(v.array(v.string())),
-  supports: v.object({
-    negativePrompt: v.boolean(),
-    seed: v.boolean(),
-    steps: v.optional(range),
-    guidance: v.optional(range),
-    numImages: v.optional(range),
-  }),
-});
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation, query } from "./_generated/server";
+import { catalog } from "./model/catalog";
+import { modelInfo } from "./model/validators";
+import { OPENROUTER_BASE_URL, syncModels } from "./providers/openrouter";
 
 /** The model catalog, public: what the model picker shows. */
 export const list = query({
   args: {},
   returns: v.array(modelInfo),
-  handler: async () => builtInModels(),
+  handler: async (ctx) => await catalog(ctx),
+});
+
+/** Replaces the synced OpenRouter models with a fresh list. */
+export const replaceSynced = internalMutation({
+  args: { models: v.array(modelInfo) },
+  returns: v.number(),
+  handler: async (ctx, { models }) => {
+    for (const old of await ctx.db.query("models").collect()) await ctx.db.delete(old._id);
+    const syncedAt = Date.now();
+    for (const info of models) await ctx.db.insert("models", { modelId: info.id, info, syncedAt });
+    return models.length;
+  },
+});
+
+/** Syncs OpenRouter's image models (cron, or on demand by an operator); does nothing without OPENROUTER_API_KEY. */
+export const sync = internalAction({
+  args: {},
+  returns: v.union(v.number(), v.null()),
+  handler: async (ctx): Promise<number | null> => {
+    const key = process.env.OPENROUTER_API_KEY;
+    if (!key) return null;
+    const models = await syncModels((input, init) => fetch(input, init), process.env.OPENROUTER_BASE_URL ?? OPENROUTER_BASE_URL, key);
+    return await ctx.runMutation(internal.models.replaceSynced, { models });
+  },
 });

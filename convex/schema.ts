@@ -1,5 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { modelInfo } from "./model/validators";
 
 export const jobStatus = v.union(
   v.literal("pending"),
@@ -66,14 +67,28 @@ export default defineSchema({
     width: v.number(),
     height: v.number(),
     format: v.string(),
-    /** A tiny preview shown before the signed URL loads (data URL). */
-    placeholder: v.string(),
+    /** A tiny preview shown before the signed URL loads (data URL); local models only so far. */
+    placeholder: v.optional(v.string()),
     seed: v.number(),
     parameters: generationParameters,
   })
     .index("by_user", ["userId"])
     .index("by_job", ["jobId"])
     .searchIndex("search_prompt", { searchField: "prompt", filterFields: ["userId", "model"] }),
+
+  /** OpenRouter models, synced from its model list. */
+  models: defineTable({ modelId: v.string(), info: modelInfo, syncedAt: v.number() }).index("by_model", ["modelId"]),
+
+  /** Rolling average of each model's real generation time, for estimates. */
+  modelTimings: defineTable({ modelId: v.string(), averageMs: v.number(), samples: v.number() }).index("by_model", ["modelId"]),
+
+  /** Circuit breaker state per model, shared by every generation run. */
+  circuits: defineTable({
+    key: v.string(),
+    state: v.union(v.literal("closed"), v.literal("open"), v.literal("half-open")),
+    failures: v.number(),
+    openedAt: v.union(v.number(), v.null()),
+  }).index("by_key", ["key"]),
 
   usage: defineTable({
     userId: v.id("users"),

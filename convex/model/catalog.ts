@@ -1,6 +1,11 @@
-/** The model catalog: built-in local models (always present). OpenRouter models join through the sync action. */
+/**
+ * The model catalog: the built-in local models (always present) and the
+ * OpenRouter models synced into the `models` table, each with its estimated
+ * time replaced by the rolling average of its real durations once there is one.
+ */
 import type { ModelInfo } from "@pixorly/core";
 import { localModels } from "@pixorly/local-models";
+import type { QueryCtx } from "../_generated/server";
 
 export function builtInModels(): ModelInfo[] {
   return localModels.map((m) => ({
@@ -19,6 +24,25 @@ export function builtInModels(): ModelInfo[] {
   }));
 }
 
-export function findModel(id: string): ModelInfo | null {
-  return builtInModels().find((m) => m.id === id) ?? null;
+async function withMeasuredTime(ctx: QueryCtx, model: ModelInfo): Promise<ModelInfo> {
+  const timing = await ctx.db
+    .query("modelTimings")
+    .withIndex("by_model", (q) => q.eq("modelId", model.id))
+    .unique();
+  return timing ? { ...model, estimatedMs: Math.max(1, Math.round(timing.averageMs)) } : model;
+}
+
+export async function catalog(ctx: QueryCtx): Promise<ModelInfo[]> {
+  const synced = (await ctx.db.query("models").take(1000)).map((m) => m.info as ModelInfo);
+  return await Promise.all([...builtInModels(), ...synced].map((m) => withMeasuredTime(ctx, m)));
+}
+
+export async function findModel(ctx: QueryCtx, id: string): Promise<ModelInfo | null> {
+  const builtIn = builtInModels().find((m) => m.id === id);
+  if (builtIn) return builtIn;
+  const synced = await ctx.db
+    .query("models")
+    .withIndex("by_model", (q) => q.eq("modelId", id))
+    .unique();
+  return synced ? (synced.info as ModelInfo) : null;
 }

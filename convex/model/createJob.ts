@@ -11,7 +11,7 @@ export const MAX_ACTIVE_JOBS = 10;
 const HOUR_MS = 3_600_000;
 
 export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { model: string } & Record<string, unknown>): Promise<Id<"generationJobs">> {
-  const model = findModel(args.model);
+  const model = await findModel(ctx, args.model);
   if (!model) return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
   const checked = validateGenerationRequest(args, model);
   if (!checked.ok) return fail("INVALID_ARGUMENT", checked.issues.map((i) => i.message).join(" "), checked.issues);
