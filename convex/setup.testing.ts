@@ -1,0 +1,18 @@
+/// <reference types="vite/client" />
+/** Shared setup for the convex-test unit tests: the app's modules, a test backend, signed-in callers. */
+import { convexTest } from "convex-test";
+import schema from "./schema";
+
+// Loaded lazily: only the modules a test calls are imported.
+export const modules = import.meta.glob(["./**/*.ts", "./_generated/*.js", "!./**/*.test.ts"]);
+
+export function newBackend() {
+  return convexTest(schema, modules);
+}
+
+export type Backend = ReturnType<typeof newBackend>;
+
+/** A caller as Convex sees them after verifying an edge API token. */
+export function signedIn(t: Backend, subject: string, scp?: string[]) {
+  return t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, ...(scp ? { scp } : {}) });
+}
