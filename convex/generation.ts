@@ -6,11 +6,12 @@
  */
 import { v } from "convex/values";
 import { getPlan } from "@pixorly/core";
-import { renderLocalImage } from "@pixorly/local-models";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
+import { localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
+import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
 import { OpenRouterProvider } from "./providers/openrouter";
 import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, withRetries, withTimeout, type CircuitState } from "./providers/resilience";
@@ -40,12 +41,6 @@ function circuitOptions() {
 
 class JobFailure extends Error {}
 
-/** Base64 without Node's Buffer, which the Convex runtime does not have. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Marks a pending job processing; returns what the action needs, or null if the job is no longer pending. */
 export const start = internalMutation({
@@ -235,14 +230,15 @@ export const run = internalAction({
       if (bytes > storageLeft) throw new JobFailure("Storage quota exceeded. Delete some images or upgrade your plan.");
       const images = [];
       for (const [n, image] of result.images.entries()) {
-        const format = image.mimeType.replace(/^image\//, "").replace("jpeg", "jpg");
+        const measured = measureImage(image.bytes);
+        if (!measured) throw new JobFailure("The model returned something that is not an image. Your credits were refunded.");
+        const { width, height, format } = measured;
         const key = imageKey(job.userId, jobId, n, format);
         await putImage(s3, key, image.bytes, image.mimeType).catch((e) => {
           throw new JobFailure(`Could not store the image (${(e as Error).name}). Your credits were refunded; please try again.`);
         });
         keys.push(key);
         const seed = (job.parameters.seed + n) >>> 0;
-        const { width, height } = job.parameters;
         images.push({
           s3Bucket: s3.bucket,
           s3Key: key,
@@ -250,9 +246,7 @@ export const run = internalAction({
           width,
           height,
           format,
-          ...(providerOf(job.model) === "local"
-            ? { placeholder: `data:image/png;base64,${toBase64(renderLocalImage({ model: job.model, prompt: job.prompt, seed, width: 64, height: 64 }).png)}` }
-            : {}),
+          ...(providerOf(job.model) === "local" ? { placeholder: localPlaceholder(job.model, job.prompt, seed, width, height) } : {}),
           seed,
         });
       }

@@ -67,7 +67,7 @@ export default defineSchema({
     width: v.number(),
     height: v.number(),
     format: v.string(),
-    /** A tiny preview shown before the signed URL loads (data URL); local models only so far. */
+    /** ThumbHash (base64) of the image, shown blurred until the signed URL loads; local models only so far. */
     placeholder: v.optional(v.string()),
     seed: v.number(),
     parameters: generationParameters,

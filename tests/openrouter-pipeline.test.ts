@@ -102,6 +102,8 @@ describe("OpenRouter models", () => {
       { status: 403, body: { error: { code: 403, message: "flagged", metadata: { reasons: ["violence"], flagged_input: "x" } } } },
       /content policy/,
     ],
+    // Refusals that are not the provider's fault come first: the retryable faults below open the breaker.
+    ["bytes that are not an image", { body: { data: [{ b64_json: btoa("<html>oops</html>") }] } }, /not an image|no image|could not/i],
     ["an error inside an HTTP 200 body", { body: { error: { code: 502, message: "upstream exploded" } } }, /./],
     ["malformed JSON", { body: "{not json" }, /./],
   ])("%s fails the job in plain words, refunds it, and stores no image", async (name, answer, expected) => {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { encodePng } from "@pixorly/local-models";
 
 export interface RecordedRequest {
   method: string;
@@ -31,8 +32,8 @@ export interface FakeOpenRouter {
   close(): Promise<void>;
 }
 
-/** 1×1 PNG header bytes: enough for type sniffing. */
-export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+/** A real 2×2 PNG, so the pipeline can measure what the fake sends. */
+export const PNG_BYTES = encodePng({ width: 2, height: 2, channels: 3, data: new Uint8Array(12).fill(200) });
 export const PNG_BASE64 = Buffer.from(PNG_BYTES).toString("base64");
 
 export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {

@@ -3,10 +3,12 @@ export {
   LOCAL_MIN_SIZE,
   type LocalModelInfo,
   type LocalRenderRequest,
+  type LocalPixels,
   type LocalRenderResult,
   type LocalStyle,
   localModels,
   renderLocalImage,
+  renderLocalPixels,
 } from './models';
 export { measureRenderMsPerMegapixel } from './measure';
 export { type RasterImage, encodePng } from './png';

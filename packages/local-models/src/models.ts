@@ -94,8 +94,21 @@ export interface LocalRenderResult {
   mimeType: 'image/png';
 }
 
+/** Raw pixels of a render: 8-bit RGB, row by row. */
+export interface LocalPixels {
+  width: number;
+  height: number;
+  rgb: Uint8Array;
+}
+
 /** Renders one image with a built-in model. Pure computation: no I/O, no clock, no global state. */
 export function renderLocalImage(request: LocalRenderRequest): LocalRenderResult {
+  const { width, height, rgb } = renderLocalPixels(request);
+  return { png: encodePng({ width, height, channels: 3, data: rgb }), width, height, mimeType: 'image/png' };
+}
+
+/** The same render as raw pixels, for previews and placeholders (no PNG encoding). */
+export function renderLocalPixels(request: LocalRenderRequest): LocalPixels {
   const { model: modelId, prompt, seed, width, height } = request;
   const model = localModels.find((candidate) => candidate.id === modelId);
   if (!model) {
@@ -113,5 +126,5 @@ export function renderLocalImage(request: LocalRenderRequest): LocalRenderResult
 
   const canvas = new RgbCanvas(width, height);
   painters[model.style](canvas, readPrompt(prompt, seed));
-  return { png: encodePng({ width, height, channels: 3, data: canvas.data }), width, height, mimeType: 'image/png' };
+  return { width, height, rgb: canvas.data };
 }
