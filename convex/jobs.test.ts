@@ -1,6 +1,7 @@
 import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
+import { DEFAULT_MAX_ACTIVE_JOBS } from "./model/createJob";
 import { newBackend, signedIn, type Backend } from "./setup.testing";
 
 const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
@@ -69,7 +70,7 @@ describe("jobs.create", () => {
 
   it("allows at most 10 active jobs", async () => {
     const c = signedIn(t, "busy");
-    for (let i = 0; i < 10; i++) await c.mutation(api.jobs.create, request);
+    for (let i = 0; i < DEFAULT_MAX_ACTIVE_JOBS; i++) await c.mutation(api.jobs.create, request);
     expect((await errorOf(c.mutation(api.jobs.create, request))).code).toBe("TOO_MANY_ACTIVE_JOBS");
   });
 

@@ -143,19 +143,26 @@ describe("generation pipeline", () => {
     }
   });
 
-  it("simultaneous creates never spend more credits than the user has", async () => {
-    const client = await clientFor("rush");
-    const { userId } = await client.mutation(api.users.ensure, {});
-    // 6 jobs' worth: local/nebula costs 2 credits an image, 4 images a job.
-    await server.engine.runMutation("users:updateAccount", { userId, credits: 48 }, null, { publicOnly: false });
-    const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => client.mutation(api.jobs.create, heavy)));
-    const accepted = results.filter((r) => r.status === "fulfilled");
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(accepted).toHaveLength(6);
-    expect(refused.every((r) => (r.reason as ConvexError<{ code: string }>).data.code === "INSUFFICIENT_CREDITS")).toBe(true);
-    const me = await client.query(api.jobs.me, {});
-    expect(me!.credits).toBeGreaterThanOrEqual(0);
+  it("50 simultaneous creates for a user whose credits cover 20: exactly 20 accepted, balance never negative", async () => {
+    process.env.PIXORLY_MAX_ACTIVE_JOBS = "50";
+    try {
+      const client = await clientFor("rush");
+      const { userId } = await client.mutation(api.users.ensure, {});
+      // 20 jobs' worth: local/nebula costs 2 credits an image, 4 images a job.
+      await server.engine.runMutation("users:updateAccount", { userId, credits: 160 }, null, { publicOnly: false });
+      const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
+      const balances: number[] = [];
+      const watcher = client.onUpdate(api.jobs.me, {}, (me) => me && balances.push(me.credits));
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => client.mutation(api.jobs.create, heavy)));
+      const accepted = results.filter((r) => r.status === "fulfilled");
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(accepted).toHaveLength(20);
+      expect(refused.every((r) => (r.reason as ConvexError<{ code: string }>).data.code === "INSUFFICIENT_CREDITS")).toBe(true);
+      watcher();
+      expect(Math.min(...balances, (await client.query(api.jobs.me, {}))!.credits)).toBeGreaterThanOrEqual(0);
+    } finally {
+      delete process.env.PIXORLY_MAX_ACTIVE_JOBS;
+    }
   });
 
   it("lists, searches and reads only the caller's images; retry makes a new job with the same parameters", async () => {

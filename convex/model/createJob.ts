@@ -7,7 +7,13 @@ import { fail } from "./errors";
 import { moderatePrompt } from "./moderation";
 import { dispatch, providerOf } from "./queue";
 
-export const MAX_ACTIVE_JOBS = 10;
+export const DEFAULT_MAX_ACTIVE_JOBS = 10;
+
+/** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides the default 10. */
+function maxActiveJobs(): number {
+  const configured = Number(process.env.PIXORLY_MAX_ACTIVE_JOBS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_ACTIVE_JOBS;
+}
 const HOUR_MS = 3_600_000;
 
 export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { model: string } & Record<string, unknown>): Promise<Id<"generationJobs">> {
@@ -35,16 +41,17 @@ export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { mo
   if (lastHour.length >= plan.generationsPerHour) {
     return fail("RATE_LIMITED", `Your plan allows ${plan.generationsPerHour} generations per hour. Try again later.`);
   }
+  const limit = maxActiveJobs();
   let active = 0;
   for (const status of ["pending", "processing"] as const) {
     active += (
       await ctx.db
         .query("generationJobs")
         .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status))
-        .take(MAX_ACTIVE_JOBS)
+        .take(limit)
     ).length;
   }
-  if (active >= MAX_ACTIVE_JOBS) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${MAX_ACTIVE_JOBS} jobs can run at once.`);
+  if (active >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once.`);
 
   const numImages = request.parameters.numImages ?? 1;
   const cost = estimateCost(model, numImages);
