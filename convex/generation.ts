@@ -9,7 +9,7 @@ import { getPlan } from "@pixorly/core";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
-import { localPlaceholder } from "./model/placeholder";
+import { imagePlaceholder, localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
@@ -215,6 +215,13 @@ async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise
   }
 }
 
+/** Local images get theirs from a small re-render; others are decoded (PNG, JPEG) when possible. */
+function placeholderFor(job: Doc<"generationJobs">, bytes: Uint8Array, format: string, seed: number, width: number, height: number) {
+  const placeholder =
+    job.provider === "local" ? localPlaceholder(job.model, job.prompt, seed, width, height) : imagePlaceholder(bytes, format);
+  return placeholder ? { placeholder } : {};
+}
+
 export const run = internalAction({
   args: { jobId: v.id("generationJobs") },
   handler: async (ctx, { jobId }) => {
@@ -246,7 +253,7 @@ export const run = internalAction({
           width,
           height,
           format,
-          ...(providerOf(job.model) === "local" ? { placeholder: localPlaceholder(job.model, job.prompt, seed, width, height) } : {}),
+          ...placeholderFor(job, image.bytes, format, seed, width, height),
           seed,
         });
       }

@@ -67,7 +67,7 @@ export default defineSchema({
     width: v.number(),
     height: v.number(),
     format: v.string(),
-    /** ThumbHash (base64) of the image, shown blurred until the signed URL loads; local models only so far. */
+    /** ThumbHash (base64) of the image, shown blurred until the signed URL loads; absent when the format cannot be decoded here (WebP, GIF). */
     placeholder: v.optional(v.string()),
     seed: v.number(),
     parameters: generationParameters,

@@ -90,6 +90,9 @@ describe("OpenRouter models", () => {
     expect(job.status).toBe("completed");
     expect(job.actualCost).toBe(35);
     expect((await client.query(api.jobs.me, {}))!.credits).toBe(credits - 35);
+    const [image] = (await client.query(api.images.list, { paginationOpts: { numItems: 1, cursor: null } })).page;
+    expect(image).toMatchObject({ width: 2, height: 2, format: "png", s3Key: expect.stringMatching(/\/0\.png$/) });
+    expect(image.placeholder).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
     const sent = fake.requests.filter((r) => r.path === "/images").at(-1)!;
     expect(sent.headers.authorization).toBe("Bearer sk-or-test");
     expect(sent.headers["x-title"]).toBe("Pixorly");

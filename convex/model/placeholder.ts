@@ -4,6 +4,7 @@
  */
 import { rgbaToThumbHash } from "thumbhash";
 import { renderLocalPixels } from "@pixorly/local-models";
+import { decodeImage, shrink } from "./decode";
 
 /** ThumbHash takes at most 100×100 pixels; a 64-pixel long edge is plenty for a blur. */
 const PREVIEW_EDGE = 64;
@@ -28,4 +29,12 @@ export function localPlaceholder(model: string, prompt: string, seed: number, wi
     rgba[j + 3] = 255;
   }
   return toBase64(rgbaToThumbHash(w, h, rgba));
+}
+
+/** The placeholder of a provider's image (PNG or JPEG), or undefined when it cannot be decoded here. */
+export function imagePlaceholder(bytes: Uint8Array, format: string): string | undefined {
+  const decoded = decodeImage(bytes, format);
+  if (!decoded) return undefined;
+  const small = shrink(decoded, PREVIEW_EDGE);
+  return toBase64(rgbaToThumbHash(small.width, small.height, small.rgba));
 }
