@@ -361,17 +361,22 @@ function sqliteBaseline(count: number): number {
       const doc = { _id: id, _creationTime: Date.now(), author: "bench", body: `message ${i}`, channel: "bench" };
       insert.run(id, "messages", i, JSON.stringify(doc));
     });
-    for (let i = 0; i < 200; i++) insertOne(-i - 1);
-    const t0 = now();
-    const deadline = t0 + CFG.loopBudgetMs;
-    let done = 0;
-    while (done < count && now() < deadline) insertOne(done++);
-    const rate = done / ((now() - t0) / 1000);
+    const rate = insertsPerSecond(insertOne, count);
     db.close();
     return rate;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Warms up, then runs `insertOne` up to `count` times within the loop budget; returns inserts per second. */
+function insertsPerSecond(insertOne: (i: number) => void, count: number): number {
+  for (let i = 0; i < 200; i++) insertOne(-i - 1);
+  const t0 = now();
+  const deadline = t0 + CFG.loopBudgetMs;
+  let done = 0;
+  while (done < count && now() < deadline) insertOne(done++);
+  return done / ((now() - t0) / 1000);
 }
 
 function storeBaseline(count: number): number {
@@ -395,12 +400,7 @@ function storeBaseline(count: number): number {
       );
       store.commit();
     };
-    for (let i = 0; i < 200; i++) insertOne(-i - 1);
-    const t0 = now();
-    const deadline = t0 + CFG.loopBudgetMs;
-    let done = 0;
-    while (done < count && now() < deadline) insertOne(done++);
-    const rate = done / ((now() - t0) / 1000);
+    const rate = insertsPerSecond(insertOne, count);
     store.close();
     return rate;
   } finally {

@@ -11,6 +11,7 @@ import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
 import { imagePlaceholder, localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
+import { storedImageFields } from "./model/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
 import { OpenRouterProvider } from "./providers/openrouter";
@@ -18,16 +19,7 @@ import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, withRetries, 
 import { isProviderError, type ImageProvider, type ProviderResult } from "./providers/types";
 import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
 
-const uploaded = v.object({
-  s3Bucket: v.string(),
-  s3Key: v.string(),
-  size: v.number(),
-  width: v.number(),
-  height: v.number(),
-  format: v.string(),
-  placeholder: v.optional(v.string()),
-  seed: v.number(),
-});
+const uploaded = v.object(storedImageFields);
 
 const PROVIDER_TIMEOUT_MS = 5 * 60_000;
 const TIMING_WEIGHT = 0.2;

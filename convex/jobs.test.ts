@@ -1,7 +1,7 @@
 import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { DEFAULT_MAX_ACTIVE_JOBS } from "./model/createJob";
+import { GENERATION_LIMITS } from "@pixorly/core";
 import { newBackend, signedIn, type Backend } from "./setup.testing";
 
 const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
@@ -70,7 +70,7 @@ describe("jobs.create", () => {
 
   it("allows at most 10 active jobs", async () => {
     const c = signedIn(t, "busy");
-    for (let i = 0; i < DEFAULT_MAX_ACTIVE_JOBS; i++) await c.mutation(api.jobs.create, request);
+    for (let i = 0; i < GENERATION_LIMITS.activeJobsPerUser; i++) await c.mutation(api.jobs.create, request);
     expect((await errorOf(c.mutation(api.jobs.create, request))).code).toBe("TOO_MANY_ACTIVE_JOBS");
   });
 
@@ -80,6 +80,15 @@ describe("jobs.create", () => {
     await t.mutation(internal.users.updateAccount, { userId, credits: 1 });
     expect((await errorOf(c.mutation(api.jobs.create, { ...request, model: "local/nebula" }))).code).toBe("INSUFFICIENT_CREDITS");
     expect((await c.query(api.jobs.me, {}))!.credits).toBe(1);
+  });
+
+  it("operators cannot set a negative or fractional balance, and nothing changes", async () => {
+    const c = signedIn(t, "audited");
+    const { userId } = await c.mutation(api.users.ensure, {});
+    for (const credits of [-1, 1.5]) {
+      await expect(t.mutation(internal.users.updateAccount, { userId, credits })).rejects.toThrow(/non-negative whole number/);
+    }
+    expect((await c.query(api.jobs.me, {}))!.credits).toBe(2000);
   });
 
   it("rate-limits per plan and hour", async () => {

@@ -1,6 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { modelInfo } from "./model/validators";
+import { modelInfo, planId, storedImageFields } from "./model/validators";
 
 export const jobStatus = v.union(
   v.literal("pending"),
@@ -23,7 +23,7 @@ export default defineSchema({
   /** One row per identity (`tokenIdentifier` = issuer|subject), provisioned on first use. */
   users: defineTable({
     tokenIdentifier: v.string(),
-    plan: v.union(v.literal("trial"), v.literal("pro"), v.literal("enterprise")),
+    plan: planId,
     /** Spendable balance in credits (1 credit = $0.001); reservations are already taken out. */
     credits: v.number(),
     storageUsed: v.number(),
@@ -61,15 +61,7 @@ export default defineSchema({
     jobId: v.id("generationJobs"),
     model: v.string(),
     prompt: v.string(),
-    s3Bucket: v.string(),
-    s3Key: v.string(),
-    size: v.number(),
-    width: v.number(),
-    height: v.number(),
-    format: v.string(),
-    /** ThumbHash (base64) of the image, shown blurred until the signed URL loads; absent when the format cannot be decoded here (WebP, GIF). */
-    placeholder: v.optional(v.string()),
-    seed: v.number(),
+    ...storedImageFields,
     parameters: generationParameters,
   })
     .index("by_user", ["userId"])

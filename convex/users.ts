@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import { userMutation } from "./model/auth";
+import { planId } from "./model/validators";
 
 const profile = v.object({ userId: v.id("users"), plan: v.string(), credits: v.number(), storageUsed: v.number() });
 
@@ -21,7 +22,7 @@ export const updateAccount = internalMutation({
   args: {
     userId: v.id("users"),
     credits: v.optional(v.number()),
-    plan: v.optional(v.union(v.literal("trial"), v.literal("pro"), v.literal("enterprise"))),
+    plan: v.optional(planId),
   },
   returns: v.null(),
   handler: async (ctx, { userId, credits, plan }) => {

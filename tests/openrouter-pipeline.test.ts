@@ -2,6 +2,7 @@
  * The pipeline with OpenRouter models, against a fake OpenRouter on loopback that
  * speaks the real wire format, faults included; and with S3 down.
  */
+import { errorCodeInfo } from "@pixorly/core";
 import { ConvexHttpClient } from "convex/browser";
 import fs from "node:fs";
 import os from "node:os";
@@ -73,6 +74,8 @@ async function finished(client: ConvexHttpClient, jobId: string) {
   }, "the job to finish", 20_000);
 }
 
+/** What a user reads when the provider failed after retries. */
+const PROVIDER_FAILED = new RegExp(errorCodeInfo.PROVIDER_ERROR.message.replace(/[.]/g, "\\."));
 const request = { prompt: "a watercolor fox", model: MODEL, parameters: { width: 1024, height: 1024, seed: 3 } };
 const ok = { body: { created: 1, data: [{ b64_json: PNG_BASE64 }], usage: { cost: 0.035 } } };
 
@@ -107,8 +110,8 @@ describe("OpenRouter models", () => {
     ],
     // Refusals that are not the provider's fault come first: the retryable faults below open the breaker.
     ["bytes that are not an image", { body: { data: [{ b64_json: btoa("<html>oops</html>") }] } }, /not an image|no image|could not/i],
-    ["an error inside an HTTP 200 body", { body: { error: { code: 502, message: "upstream exploded" } } }, /./],
-    ["malformed JSON", { body: "{not json" }, /./],
+    ["an error inside an HTTP 200 body", { body: { error: { code: 502, message: "upstream exploded" } } }, PROVIDER_FAILED],
+    ["malformed JSON", { body: "{not json" }, PROVIDER_FAILED],
   ])("%s fails the job in plain words, refunds it, and stores no image", async (name, answer, expected) => {
     fake.answer("/images", answer);
     const { client, credits } = await clientFor(`or-fault-${name.length}`);

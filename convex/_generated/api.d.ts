@@ -21,6 +21,7 @@ import type * as metrics from "../metrics.js";
 import type * as model_auth from "../model/auth.js";
 import type * as model_catalog from "../model/catalog.js";
 import type * as model_createJob from "../model/createJob.js";
+import type * as model_decode from "../model/decode.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_jobs from "../model/jobs.js";
 import type * as model_moderation from "../model/moderation.js";
@@ -56,6 +57,7 @@ declare const fullApi: ApiFromModules<{
   "model/auth": typeof model_auth;
   "model/catalog": typeof model_catalog;
   "model/createJob": typeof model_createJob;
+  "model/decode": typeof model_decode;
   "model/errors": typeof model_errors;
   "model/jobs": typeof model_jobs;
   "model/moderation": typeof model_moderation;

@@ -3,7 +3,7 @@
  * OpenRouter models synced into the `models` table, each with its estimated
  * time replaced by the rolling average of its real durations once there is one.
  */
-import type { ModelInfo } from "@pixorly/core";
+import { GENERATION_LIMITS, type ModelInfo } from "@pixorly/core";
 import { localModels } from "@pixorly/local-models";
 import type { QueryCtx } from "../_generated/server";
 
@@ -20,7 +20,7 @@ export function builtInModels(): ModelInfo[] {
     minHeight: m.minHeight,
     maxHeight: m.maxHeight,
     // Local renders are cheap, so several images per job are fine.
-    supports: { ...m.supports, numImages: { min: 1, max: 4, default: 1 } },
+    supports: { ...m.supports, numImages: { ...GENERATION_LIMITS.numImages, default: 1 } },
   }));
 }
 

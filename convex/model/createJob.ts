@@ -1,5 +1,5 @@
 /** The rules of creating a job, shared by `jobs.create` and `jobs.retry`. */
-import { estimateCost, getPlan, validateGenerationRequest } from "@pixorly/core";
+import { estimateCost, GENERATION_LIMITS, getPlan, validateGenerationRequest } from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { findModel } from "./catalog";
@@ -7,12 +7,10 @@ import { fail } from "./errors";
 import { moderatePrompt } from "./moderation";
 import { dispatch, providerOf } from "./queue";
 
-export const DEFAULT_MAX_ACTIVE_JOBS = 10;
-
-/** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides the default 10. */
+/** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides core's default. */
 function maxActiveJobs(): number {
   const configured = Number(process.env.PIXORLY_MAX_ACTIVE_JOBS);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_ACTIVE_JOBS;
+  return Number.isInteger(configured) && configured > 0 ? configured : GENERATION_LIMITS.activeJobsPerUser;
 }
 const HOUR_MS = 3_600_000;
 

@@ -1,27 +1,25 @@
-/** Convex validators for shapes several tables and functions share. */
+/**
+ * Convex validators for shapes several tables and functions share. Where
+ * packages/core already defines a shape in zod, it is converted, not rewritten.
+ */
 import { v } from "convex/values";
-
-const range = v.object({ min: v.number(), max: v.number(), default: v.optional(v.number()) });
+import { zodToConvex } from "convex-helpers/server/zod4";
+import { modelInfoSchema, planIdSchema } from "@pixorly/core";
 
 /** `ModelInfo` from packages/core, as stored and returned. */
-export const modelInfo = v.object({
-  id: v.string(),
-  name: v.string(),
-  provider: v.union(v.literal("local"), v.literal("openrouter")),
-  description: v.optional(v.string()),
-  costPerImageCredits: v.number(),
-  estimatedMs: v.number(),
-  minWidth: v.number(),
-  maxWidth: v.number(),
-  minHeight: v.number(),
-  maxHeight: v.number(),
-  sizeMultiple: v.optional(v.number()),
-  aspectRatios: v.optional(v.array(v.string())),
-  supports: v.object({
-    negativePrompt: v.boolean(),
-    seed: v.boolean(),
-    steps: v.optional(range),
-    guidance: v.optional(range),
-    numImages: v.optional(range),
-  }),
-});
+export const modelInfo = zodToConvex(modelInfoSchema);
+
+export const planId = zodToConvex(planIdSchema);
+
+/** What the generation run stores for each image, before the job's own fields are added. */
+export const storedImageFields = {
+  s3Bucket: v.string(),
+  s3Key: v.string(),
+  size: v.number(),
+  width: v.number(),
+  height: v.number(),
+  format: v.string(),
+  /** ThumbHash (base64) of the image, shown blurred until the signed URL loads; absent when the format cannot be decoded here (WebP, GIF). */
+  placeholder: v.optional(v.string()),
+  seed: v.number(),
+};

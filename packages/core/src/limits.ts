@@ -10,6 +10,8 @@ export const GENERATION_LIMITS = {
   /** Width and height in pixels. */
   dimension: { min: 64, max: 2_048, defaultMultiple: 8 },
   numImages: { min: 1, max: 4 },
+  /** Pending or processing jobs one user may have at once (operators may raise it per deployment). */
+  activeJobsPerUser: 10,
   steps: { min: 1, max: 150 },
   guidance: { min: 0, max: 30 },
   /** Seeds are unsigned 32-bit integers, which every provider we know of accepts. */
