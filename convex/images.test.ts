@@ -1,5 +1,6 @@
+import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { newBackend, signedIn, type Backend } from "./setup.testing";
 
@@ -14,7 +15,7 @@ afterEach(() => vi.useRealTimers());
 async function seedImage(subject: string, prompt: string, model = "local/aurora") {
   const caller = signedIn(t, subject);
   const { userId } = await caller.mutation(api.users.ensure, {});
-  const imageId = await t.run(async (ctx) => {
+  const { imageId, jobId } = await t.run(async (ctx) => {
     const parameters = { width: 64, height: 64, seed: 1, numImages: 1 };
     const jobId = await ctx.db.insert("generationJobs", {
       userId,
@@ -27,7 +28,7 @@ async function seedImage(subject: string, prompt: string, model = "local/aurora"
       reservedCredits: 1,
       resultImageIds: [],
     });
-    return await ctx.db.insert("images", {
+    const imageId = await ctx.db.insert("images", {
       userId,
       jobId,
       model,
@@ -41,8 +42,11 @@ async function seedImage(subject: string, prompt: string, model = "local/aurora"
       seed: 1,
       parameters,
     });
+    await ctx.db.patch(jobId, { resultImageIds: [imageId] });
+    await ctx.db.patch(userId, { storageUsed: 10 });
+    return { imageId, jobId };
   });
-  return { caller, imageId: imageId as Id<"images"> };
+  return { caller, userId, jobId, imageId: imageId as Id<"images"> };
 }
 
 describe("images", () => {
@@ -80,5 +84,78 @@ describe("models", () => {
       ["local/mosaic", 1],
       ["local/nebula", 2],
     ]);
+  });
+});
+
+async function codeOf(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err) => err,
+  );
+  expect(e).toBeInstanceOf(ConvexError);
+  return (e as ConvexError<{ code: string }>).data.code;
+}
+
+describe("images.delivery", () => {
+  it("returns what URL signing needs, for the caller's own ids only", async () => {
+    const { caller: ada, imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
+    const { imageId: bobs } = await seedImage("bob", "a harbour");
+    await t.run(async (ctx) => await ctx.db.patch(imageId, { isPublic: true }));
+    expect(await ada.query(api.images.delivery, { ids: [imageId, bobs, "garbage", jobId, imageId] })).toEqual([
+      { id: imageId, s3Key: `images/${userId}/${jobId}/0.png`, format: "png", width: 64, height: 64, isPublic: true },
+    ]);
+    expect(await signedIn(t, "bob").query(api.images.delivery, { ids: [imageId] })).toEqual([]);
+    expect(await signedIn(t, "nobody-yet").query(api.images.delivery, { ids: [imageId] })).toEqual([]);
+  });
+
+  it("needs images:read, a caller and at most 100 ids", async () => {
+    const { imageId } = await seedImage("ada", "a lighthouse");
+    expect(await codeOf(signedIn(t, "ada", ["generate"]).query(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+    expect(await signedIn(t, "ada", ["images:read"]).query(api.images.delivery, { ids: [imageId] })).toHaveLength(1);
+    expect(await codeOf(t.query(api.images.delivery, { ids: [imageId] }))).toBe("UNAUTHENTICATED");
+    expect(await codeOf(signedIn(t, "ada").query(api.images.delivery, { ids: Array(101).fill(imageId) }))).toBe("INVALID_ARGUMENT");
+    expect(await codeOf(signedIn(t, "service:edge-api", ["service"]).query(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("images.remove", () => {
+  it("deletes the image, unlinks it from its job, frees its storage and schedules the S3 delete", async () => {
+    const { caller: ada, imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
+    await ada.mutation(api.images.remove, { id: imageId });
+    expect(await ada.query(api.images.get, { imageId })).toBeNull();
+    expect((await ada.query(api.jobs.get, { jobId }))!.resultImageIds).toEqual([]);
+    expect((await ada.query(api.jobs.me, {}))!.storageUsed).toBe(0);
+    const scheduled = await t.run(async (ctx) => await ctx.db.system.query("_scheduled_functions").collect());
+    expect(scheduled.map((s) => [s.name, s.args[0]])).toContainEqual([
+      "images:deleteObject",
+      { s3Bucket: "b", s3Key: `images/${userId}/${jobId}/0.png` },
+    ]);
+    expect(await codeOf(ada.mutation(api.images.remove, { id: imageId }))).toBe("NOT_FOUND");
+  });
+
+  it("another user's, unknown or malformed ids are not found, and nothing changes", async () => {
+    const { imageId } = await seedImage("ada", "a lighthouse");
+    const bob = signedIn(t, "bob");
+    for (const id of [imageId, "garbage", ""]) expect(await codeOf(bob.mutation(api.images.remove, { id }))).toBe("NOT_FOUND");
+    expect(await signedIn(t, "ada").query(api.images.get, { imageId })).not.toBeNull();
+  });
+
+  it("needs images:write", async () => {
+    const { imageId } = await seedImage("ada", "a lighthouse");
+    expect(await codeOf(signedIn(t, "ada", ["images:read"]).mutation(api.images.remove, { id: imageId }))).toBe("FORBIDDEN");
+    await signedIn(t, "ada", ["images:write"]).mutation(api.images.remove, { id: imageId });
+    expect(await codeOf(t.mutation(api.images.remove, { id: imageId }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("the background delete removes the object from the image's own bucket", async () => {
+    const deleted: unknown[] = [];
+    const s3 = await import("./model/s3");
+    const spy = vi.spyOn(s3, "deleteImages").mockImplementation(async (settings, keys) => void deleted.push([settings.bucket, keys]));
+    try {
+      await t.action(internal.images.deleteObject, { s3Bucket: "pixorly-images", s3Key: "images/u/j/0.png" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(deleted).toEqual([["pixorly-images", ["images/u/j/0.png"]]]);
   });
 });

@@ -63,6 +63,8 @@ export default defineSchema({
     prompt: v.string(),
     ...storedImageFields,
     parameters: generationParameters,
+    /** Public images get stable unsigned URLs; absent means private. */
+    isPublic: v.optional(v.boolean()),
   })
     .index("by_user", ["userId"])
     .index("by_job", ["jobId"])
@@ -81,6 +83,43 @@ export default defineSchema({
     failures: v.number(),
     openedAt: v.union(v.number(), v.null()),
   }).index("by_key", ["key"]),
+
+  /** Sites that embed the studio. Only the hash of the secret key is stored; the publishable key is public. */
+  partners: defineTable({
+    name: v.string(),
+    /** Normalized origins (`https://host[:port]`) allowed to embed the studio. */
+    allowedOrigins: v.array(v.string()),
+    /** The most an embed token for this partner may carry (user scopes from packages/core). */
+    allowedScopes: v.array(v.string()),
+    plan: planId,
+    publishableKey: v.string(),
+    /** SHA-256 (hex) of the `pxs_` secret key. */
+    secretKeyHash: v.string(),
+    quotaPerMonth: v.optional(v.number()),
+    createdAt: v.number(),
+  })
+    .index("by_secret_hash", ["secretKeyHash"])
+    .index("by_publishable_key", ["publishableKey"]),
+
+  /** REST API keys (`px_…`). Only the hash is stored; the key is shown once. */
+  apiKeys: defineTable({
+    userId: v.id("users"),
+    /** The creator's `identity.subject`, so the edge API can act as them with a token of its own. */
+    subject: v.string(),
+    name: v.string(),
+    /** The key's first characters, for recognizing it in a list (`px_AbC12345`). */
+    prefix: v.string(),
+    /** SHA-256 (hex) of the whole key. */
+    keyHash: v.string(),
+    permissions: v.array(v.string()),
+    createdAt: v.number(),
+    expiresAt: v.optional(v.number()),
+    lastUsedAt: v.optional(v.number()),
+    revokedAt: v.optional(v.number()),
+  })
+    .index("by_hash", ["keyHash"])
+    // revokedAt second, so a user's unrevoked keys are one range (revokedAt unset).
+    .index("by_user", ["userId", "revokedAt"]),
 
   usage: defineTable({
     userId: v.id("users"),

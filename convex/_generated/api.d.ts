@@ -13,6 +13,7 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as apiKeys from "../apiKeys.js";
 import type * as crons from "../crons.js";
 import type * as generation from "../generation.js";
 import type * as images from "../images.js";
@@ -23,13 +24,16 @@ import type * as model_catalog from "../model/catalog.js";
 import type * as model_createJob from "../model/createJob.js";
 import type * as model_decode from "../model/decode.js";
 import type * as model_errors from "../model/errors.js";
+import type * as model_inputs from "../model/inputs.js";
 import type * as model_jobs from "../model/jobs.js";
 import type * as model_moderation from "../model/moderation.js";
 import type * as model_placeholder from "../model/placeholder.js";
 import type * as model_queue from "../model/queue.js";
 import type * as model_s3 from "../model/s3.js";
+import type * as model_secrets from "../model/secrets.js";
 import type * as model_validators from "../model/validators.js";
 import type * as models from "../models.js";
+import type * as partners from "../partners.js";
 import type * as providers_image_bytes from "../providers/image-bytes.js";
 import type * as providers_image_size from "../providers/image-size.js";
 import type * as providers_local from "../providers/local.js";
@@ -49,6 +53,7 @@ import type * as users from "../users.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  apiKeys: typeof apiKeys;
   crons: typeof crons;
   generation: typeof generation;
   images: typeof images;
@@ -59,13 +64,16 @@ declare const fullApi: ApiFromModules<{
   "model/createJob": typeof model_createJob;
   "model/decode": typeof model_decode;
   "model/errors": typeof model_errors;
+  "model/inputs": typeof model_inputs;
   "model/jobs": typeof model_jobs;
   "model/moderation": typeof model_moderation;
   "model/placeholder": typeof model_placeholder;
   "model/queue": typeof model_queue;
   "model/s3": typeof model_s3;
+  "model/secrets": typeof model_secrets;
   "model/validators": typeof model_validators;
   models: typeof models;
+  partners: typeof partners;
   "providers/image-bytes": typeof providers_image_bytes;
   "providers/image-size": typeof providers_image_size;
   "providers/local": typeof providers_local;

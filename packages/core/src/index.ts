@@ -5,3 +5,4 @@ export * from './image-sizes';
 export * from './limits';
 export * from './model-info';
 export * from './plans';
+export * from './scopes';

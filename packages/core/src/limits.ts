@@ -20,3 +20,17 @@ export const GENERATION_LIMITS = {
   /** Model ids: `local/<name>` or an OpenRouter id such as `google/gemini-2.5-flash-image`. */
   modelId: { maxLength: 200, pattern: /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._:-]*$/i },
 } as const;
+
+/** Limits on REST API keys (`px_…`). */
+export const API_KEY_LIMITS = {
+  /** Keys that are neither revoked nor expired, per user. */
+  activePerUser: 25,
+  name: { minLength: 1, maxLength: 100 },
+  /** The latest `expiresAt` a new key may have, counted from its creation. */
+  maxLifetimeMs: 365 * 24 * 60 * 60 * 1000,
+} as const;
+
+/** Limits on partner accounts (the sites that embed the studio). */
+export const PARTNER_LIMITS = {
+  name: { minLength: 1, maxLength: 100 },
+} as const;

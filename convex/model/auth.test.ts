@@ -1,0 +1,44 @@
+import { ConvexError } from "convex/values";
+import { beforeEach, describe, expect, it } from "vitest";
+import { api } from "../_generated/api";
+import { newBackend, signedIn, type Backend } from "../setup.testing";
+
+let t: Backend;
+beforeEach(() => {
+  t = newBackend();
+});
+
+async function codeOf(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err) => err,
+  );
+  expect(e).toBeInstanceOf(ConvexError);
+  return (e as ConvexError<{ code: string }>).data.code;
+}
+
+describe("user and service callers never stand in for each other", () => {
+  it("a service token is refused by user queries and mutations", async () => {
+    const service = signedIn(t, "service:edge-api", ["service"]);
+    expect(await codeOf(service.query(api.jobs.me, {}))).toBe("FORBIDDEN");
+    expect(await codeOf(service.mutation(api.users.ensure, {}))).toBe("FORBIDDEN");
+    // Holding user scopes as well does not make it a user.
+    expect(await codeOf(signedIn(t, "service:edge-api", ["service", "generate"]).mutation(api.users.ensure, {}))).toBe("FORBIDDEN");
+  });
+
+  it("user tokens, scoped or first-party, are refused by service functions", async () => {
+    for (const user of [signedIn(t, "ada"), signedIn(t, "ada", ["generate", "images:read", "images:write", "collections:write"])]) {
+      expect(await codeOf(user.query(api.partners.origins, {}))).toBe("FORBIDDEN");
+      expect(await codeOf(user.mutation(api.apiKeys.verify, { key: "px_x" }))).toBe("FORBIDDEN");
+    }
+  });
+
+  it("service functions need a token at all", async () => {
+    expect(await codeOf(t.query(api.partners.origins, {}))).toBe("UNAUTHENTICATED");
+    expect(await codeOf(t.mutation(api.apiKeys.verify, { key: "px_x" }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("the service token passes service functions", async () => {
+    expect(await signedIn(t, "service:edge-api", ["service"]).query(api.partners.origins, {})).toEqual([]);
+  });
+});
