@@ -29,6 +29,12 @@ const services = [
       ...(env.PIXORLY_ENV_FILE ? ["--env-file", env.PIXORLY_ENV_FILE] : []),
     ],
   },
+  {
+    // The edge API calls Convex only when a request needs it, so it may start before convex listens.
+    name: "edge",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "edge-api/src/node.ts")],
+  },
 ];
 
 const children = [];

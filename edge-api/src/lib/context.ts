@@ -1,0 +1,75 @@
+/**
+ * What one app instance holds: its checked configuration, its injectable dependencies and the
+ * services built from them. Everything here belongs to the instance (tests build many apps in
+ * one process; a Worker isolate builds one).
+ */
+import type { EdgeConfig } from "../env";
+import { ConvexGateway, createConvexHttpClient, type ConvexClientFactory } from "./convex";
+import type { PartnerInfo } from "./convex-functions";
+import { jsonLogger, type Logger } from "./logger";
+import { Metrics } from "./metrics";
+import { PartnerOrigins } from "./partner-origins";
+import { SigningKeys } from "./keys";
+import { TokenService, type TokenClaims } from "./tokens";
+
+export interface EdgeDeps {
+  /** Milliseconds since the Unix epoch. */
+  now: () => number;
+  fetch: typeof fetch;
+  convexClient: ConvexClientFactory;
+  logger: Logger;
+  /**
+   * The Scalar API reference bundle (`@scalar/api-reference`'s standalone script). Node passes
+   * it so `/docs` works offline; without it `/docs` loads the script from Scalar's CDN.
+   */
+  docsScript?: () => Promise<string>;
+}
+
+export interface AppServices {
+  config: EdgeConfig;
+  deps: EdgeDeps;
+  keys: SigningKeys;
+  tokens: TokenService;
+  convex: ConvexGateway;
+  metrics: Metrics;
+  partnerOrigins: PartnerOrigins;
+}
+
+/** Hono's environment type for every router of the app. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    services: AppServices;
+    /** Set by `requireUserToken`: the verified claims and the raw token (to call Convex as the caller). */
+    claims: TokenClaims;
+    token: string;
+    /** Set by `requirePartner`: the partner whose secret key authenticated the request. */
+    partner: PartnerInfo;
+  };
+}
+
+export function defaultDeps(overrides: Partial<EdgeDeps> = {}): EdgeDeps {
+  return {
+    now: () => Date.now(),
+    // Bound: Workers refuse a detached `fetch` ("Illegal invocation").
+    fetch: (input, init) => fetch(input, init),
+    convexClient: createConvexHttpClient,
+    logger: jsonLogger,
+    ...overrides,
+  };
+}
+
+export function buildServices(config: EdgeConfig, deps: EdgeDeps): AppServices {
+  const keys = new SigningKeys(config.signingKeys);
+  const tokens = new TokenService(config, keys, deps.now);
+  const convex = new ConvexGateway(config.convexUrl, tokens, deps.convexClient, deps.fetch, deps.now);
+  return {
+    config,
+    deps,
+    keys,
+    tokens,
+    convex,
+    metrics: new Metrics(),
+    partnerOrigins: new PartnerOrigins(convex, deps.now, deps.logger),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The Convex functions the edge API's own routes call, typed as CONTRACTS.md states them.
+ * Named references keep the Worker bundle free of the `convex/` sources.
+ */
+import { makeFunctionReference } from "convex/server";
+
+export interface PartnerInfo {
+  partnerId: string;
+  name: string;
+  allowedOrigins: string[];
+  allowedScopes: string[];
+  plan: string;
+}
+
+export const partnersAuthenticate = makeFunctionReference<"query", { secretKey: string }, PartnerInfo | null>("partners:authenticate");
+export const partnersOrigins = makeFunctionReference<"query", Record<string, never>, string[]>("partners:origins");

@@ -1,0 +1,63 @@
+/**
+ * The edge API's one error type and the one body shape every failure answers with:
+ * `{ code, message, requestId }` (+ `fields` for invalid input). Codes and their HTTP
+ * statuses come from packages/core, so Convex, the edge API and the elements agree.
+ */
+import { errorCodeInfo, isErrorCode, type ErrorCode } from "@pixorly/core";
+import { ConvexError } from "convex/values";
+
+/** One problem with one input; `path` is dotted, e.g. `body.scopes.0`. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  requestId: string;
+  fields?: FieldProblem[];
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldProblem[];
+
+  /**
+   * `status` defaults to the code's status in core; `message` (shown to the caller, so it must
+   * never carry internal detail) to the code's user-facing message.
+   */
+  constructor(code: ErrorCode, status?: number, message?: string, fields?: FieldProblem[]) {
+    super(message ?? errorCodeInfo[code].message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = status ?? errorCodeInfo[code].httpStatus;
+    if (fields && fields.length > 0) this.fields = fields;
+  }
+}
+
+/**
+ * A `ConvexError({ code, message, fields? })` thrown by a Convex function becomes the same
+ * code here; any other Convex failure is internal (its message stays in the log).
+ */
+export function fromConvexError(error: unknown): ApiError | null {
+  if (!(error instanceof ConvexError)) return null;
+  const data = error.data as { code?: unknown; message?: unknown; fields?: unknown };
+  if (!data || !isErrorCode(data.code)) return null;
+  const fields = Array.isArray(data.fields)
+    ? data.fields
+        .filter((f): f is { field: string; message: string } => typeof f?.field === "string" && typeof f?.message === "string")
+        .map((f) => ({ path: f.field, message: f.message }))
+    : undefined;
+  return new ApiError(data.code, undefined, typeof data.message === "string" ? data.message : undefined, fields);
+}
+
+export function errorBody(error: ApiError, requestId: string): ErrorBody {
+  return {
+    code: error.code,
+    message: error.message,
+    requestId,
+    ...(error.fields ? { fields: error.fields } : {}),
+  };
+}

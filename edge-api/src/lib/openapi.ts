@@ -1,0 +1,78 @@
+/**
+ * Building blocks every route module uses: a router whose validation failures answer in the
+ * common error shape, and the error schema/responses for the OpenAPI document.
+ */
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ERROR_CODES } from "@pixorly/core";
+import type { ZodError } from "zod";
+import type { AppEnv } from "./context";
+import { ApiError, type FieldProblem } from "./errors";
+
+export function fieldProblems(error: ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+/** Validation errors are 400 `INVALID_ARGUMENT` with the fields named, like every other error. */
+export function validationError(error: ZodError): ApiError {
+  const fields = fieldProblems(error);
+  const names = [...new Set(fields.map((f) => f.path))];
+  return new ApiError("INVALID_ARGUMENT", 400, `Invalid ${names.join(", ")}: ${fields[0]!.message}`, fields);
+}
+
+export type Router = OpenAPIHono<AppEnv>;
+
+/**
+ * A router for one resource: its `index.ts` creates one, each operation file registers itself
+ * on it (`registerX(router, services)`), and `app.ts` mounts it with `app.route("/", router)`.
+ */
+export function createRouter(): Router {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+}
+
+export const ErrorSchema = z
+  .object({
+    code: z.enum(ERROR_CODES).openapi({ example: "INVALID_ARGUMENT" }),
+    message: z.string().openapi({ example: "Invalid userId: Too small: expected string to have >=1 characters" }),
+    requestId: z.string().openapi({ example: "6f1c2d9e-0b7a-4a57-9f4e-2f8f4b7d1c3a" }),
+    fields: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: "Present for INVALID_ARGUMENT: which inputs were wrong and why." }),
+  })
+  .openapi("Error");
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid input; `fields` names each problem.",
+  401: "Missing, invalid or expired credentials.",
+  403: "Authenticated, but not allowed to do this.",
+  404: "Not found.",
+  415: "The body is not JSON.",
+  429: "Too many requests; see `Retry-After` and `RateLimit-*` headers.",
+  500: "Something went wrong on our side.",
+  503: "A dependency is unavailable.",
+};
+
+/** OpenAPI `responses` entries for the given error statuses, all with the common error body. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? "Error.", content: { "application/json": { schema: ErrorSchema } } },
+    ]),
+  );
+}
+
+/** Security scheme names declared in the document (see `routes/docs`). */
+export const SECURITY = {
+  userToken: "userToken",
+  partnerSecret: "partnerSecret",
+  apiKey: "apiKey",
+  clerkSession: "clerkSession",
+} as const;

@@ -1,0 +1,101 @@
+/**
+ * Pixorly tokens: ES256 JWTs signed with the edge API's own keys, trusted by Convex
+ * (`convex/auth.config.ts`) through the JWKS. Verification accepts only our issuer, our
+ * audience, our keys and ES256: `alg: none`, HS256 (with the public key as the secret) and
+ * keys we do not publish are refused.
+ */
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from "jose";
+import type { EdgeConfig } from "../env";
+import { ApiError } from "./errors";
+import { SIGNING_ALGORITHM, type SigningKeys } from "./keys";
+
+export interface MintClaims {
+  sub: string;
+  /** Scopes; leave out for a first-party token (Convex then allows every user scope). */
+  scp?: string[];
+  /** Partner id, for partner-scoped users. */
+  pid?: string;
+  /** The only browser origin the token may be used from. */
+  origin?: string;
+  ttlSeconds: number;
+  /** Further claims (e.g. `akid` on API-key tokens); they cannot override the standard ones. */
+  extra?: Record<string, unknown>;
+}
+
+export interface TokenClaims extends JWTPayload {
+  iss: string;
+  aud: string | string[];
+  sub: string;
+  iat: number;
+  exp: number;
+  jti: string;
+  scp?: string[];
+  pid?: string;
+  origin?: string;
+}
+
+export interface SignedToken {
+  token: string;
+  /** Milliseconds since the Unix epoch. */
+  expiresAt: number;
+  claims: TokenClaims;
+}
+
+/** jose measures time in whole seconds; tokens are issued on our clock (injectable for tests). */
+export class TokenService {
+  constructor(
+    private readonly config: Pick<EdgeConfig, "issuer" | "audience">,
+    private readonly keys: SigningKeys,
+    private readonly now: () => number,
+  ) {}
+
+  async signToken(claims: MintClaims): Promise<SignedToken> {
+    const { kid, key } = await this.keys.signingKey();
+    const iat = Math.floor(this.now() / 1000);
+    const payload: TokenClaims = {
+      ...claims.extra,
+      iss: this.config.issuer,
+      aud: this.config.audience,
+      sub: claims.sub,
+      iat,
+      exp: iat + claims.ttlSeconds,
+      jti: crypto.randomUUID(),
+      ...(claims.scp ? { scp: claims.scp } : {}),
+      ...(claims.pid ? { pid: claims.pid } : {}),
+      ...(claims.origin ? { origin: claims.origin } : {}),
+    };
+    const token = await new SignJWT(payload).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: "JWT" }).sign(key);
+    return { token, expiresAt: payload.exp * 1000, claims: payload };
+  }
+
+  /** The claims of a token we issued; any other token is `UNAUTHENTICATED` (401). */
+  async verifyToken(token: string): Promise<TokenClaims> {
+    try {
+      const { payload } = await jwtVerify(token, (header: JWTHeaderParameters) => this.keyFor(header), {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        algorithms: [SIGNING_ALGORITHM],
+        currentDate: new Date(this.now()),
+        clockTolerance: 5,
+        requiredClaims: ["sub", "exp", "iat", "jti"],
+      });
+      if (payload.scp !== undefined && !(Array.isArray(payload.scp) && payload.scp.every((s) => typeof s === "string"))) {
+        throw new ApiError("UNAUTHENTICATED", 401, "The token's scopes are malformed.");
+      }
+      return payload as TokenClaims;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new ApiError("UNAUTHENTICATED", 401, "The token has expired.");
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "aud") {
+        throw new ApiError("UNAUTHENTICATED", 401, "The token is for another audience.");
+      }
+      throw new ApiError("UNAUTHENTICATED", 401, "The token is not valid.");
+    }
+  }
+
+  private async keyFor(header: JWTHeaderParameters): Promise<CryptoKey> {
+    const key = this.keys.verificationKey(header.kid);
+    if (!key) throw new ApiError("UNAUTHENTICATED", 401, "The token was not signed by Pixorly.");
+    return key;
+  }
+}

@@ -1,0 +1,38 @@
+import { createRoute } from "@hono/zod-openapi";
+import { imageUrlFor } from "../../cdn/image-url";
+import type { AppServices } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
+import { requireScope } from "../../middleware/auth";
+import { imagesGet } from "./functions";
+import { publicImageFields } from "./image-fields";
+import { ImageIdParamsSchema, ImageWithUrlSchema } from "./schema";
+
+const route = createRoute({
+  method: "get",
+  path: "/api/v1/images/{id}",
+  tags: ["REST API"],
+  summary: "One of your images, with a signed URL",
+  security: [{ [SECURITY.apiKey]: [] }],
+  middleware: [requireScope("images:read")] as const,
+  request: { params: ImageIdParamsSchema },
+  responses: {
+    200: { description: "The image and a URL to fetch it.", content: { "application/json": { schema: ImageWithUrlSchema } } },
+    ...errorResponses(400, 401, 403, 404, 429, 500),
+  },
+});
+
+export function registerGetImage(router: Router, services: AppServices) {
+  router.openapi(route, async (c) => {
+    const convex = services.convex.convexAs(c.get("token"));
+    // Convex answers null for someone else's image as for an unknown or malformed id.
+    const image = await convex.query(imagesGet, { imageId: c.req.valid("param").id });
+    if (!image) throw new ApiError("NOT_FOUND", 404, "Image not found.");
+    const { cdnBaseUrl, cloudfront } = services.config;
+    const { url, expiresAt } = imageUrlFor(
+      { s3Key: image.s3Key, isPublic: image.isPublic ?? false },
+      { cdnBaseUrl, keyPairId: cloudfront.keyPairId, privateKey: cloudfront.privateKey, now: services.deps.now() },
+    );
+    return c.json({ ...publicImageFields(image), url, expiresAt }, 200);
+  });
+}

@@ -1,0 +1,52 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { AppServices } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
+import { requireScope } from "../../middleware/auth";
+import { jobsCreate, jobsGet } from "./functions";
+import { GenerateHeadersSchema, GenerateRequestSchema, GenerateResponseSchema } from "./schema";
+
+/** Used when a request leaves `parameters` out: a common square size every built-in model takes. */
+const DEFAULT_PARAMETERS = { width: 1024, height: 1024 };
+
+const route = createRoute({
+  method: "post",
+  path: "/api/v1/generate",
+  tags: ["REST API"],
+  summary: "Start a generation job",
+  description: "Validates, moderates and reserves credits, then queues the job. Poll `statusUrl` until it is completed or failed.",
+  security: [{ [SECURITY.apiKey]: [] }],
+  middleware: [requireScope("generate")] as const,
+  request: {
+    headers: GenerateHeadersSchema,
+    body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } },
+  },
+  responses: {
+    202: { description: "The job is queued (or, for a repeated idempotency key, the earlier job).", content: { "application/json": { schema: GenerateResponseSchema } } },
+    ...errorResponses(400, 401, 402, 403, 415, 422, 429, 500, 503),
+  },
+});
+
+export function registerPostGenerate(router: Router, services: AppServices) {
+  router.openapi(route, async (c) => {
+    const { "Idempotency-Key": headerKey } = c.req.valid("header");
+    const body = c.req.valid("json");
+    if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
+      throw new ApiError("INVALID_ARGUMENT", 400, "The Idempotency-Key header and the body's idempotencyKey differ.", [
+        { path: "idempotencyKey", message: "Differs from the Idempotency-Key header" },
+      ]);
+    }
+    const idempotencyKey = headerKey ?? body.idempotencyKey;
+    const convex = services.convex.convexAs(c.get("token"));
+    const jobId = await convex.mutation(jobsCreate, {
+      ...body,
+      parameters: body.parameters ?? DEFAULT_PARAMETERS,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    // A repeated idempotency key returns an earlier job, which may have moved on.
+    const job = await convex.query(jobsGet, { jobId });
+    const statusUrl = `${services.config.publicUrl}/api/v1/status/${encodeURIComponent(jobId)}`;
+    c.header("Location", statusUrl);
+    return c.json({ jobId, status: job?.status ?? "pending", statusUrl }, 202);
+  });
+}

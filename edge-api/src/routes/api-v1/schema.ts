@@ -1,0 +1,101 @@
+/**
+ * Request and response schemas of the REST API v1. Generation inputs are packages/core's
+ * schemas (the same rules Convex enforces), so a limit is written once.
+ */
+import { z } from "@hono/zod-openapi";
+import { generationParametersSchema, generationRequestSchema, modelInfoSchema } from "@pixorly/core";
+
+const epochMs = (description: string) => z.number().int().openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
+
+export const GenerateRequestSchema = generationRequestSchema
+  .extend({
+    parameters: generationParametersSchema.optional().openapi({ description: "Size and sampling; 1024×1024 and one image when left out." }),
+  })
+  .openapi("GenerateRequest", {
+    example: { prompt: "a lighthouse in fog, oil painting", model: "local/aurora", parameters: { width: 512, height: 512, numImages: 1 } },
+  });
+
+// Core's schemas are built before @hono/zod-openapi adds `.openapi()`, so metadata goes on a new
+// wrapper (`.optional()`, `.extend()`) rather than on core's own instances.
+export const GenerateHeadersSchema = z.object({
+  "Idempotency-Key": generationRequestSchema.shape.idempotencyKey.unwrap().optional().openapi({
+    param: { name: "Idempotency-Key", in: "header" },
+    description: "Retrying with the same key returns the same job and charges once (same as the body's idempotencyKey).",
+    example: "order-4711",
+  }),
+});
+
+export const JobStatusSchema = z.enum(["pending", "processing", "completed", "failed", "cancelled"]).openapi("JobStatus");
+
+export const GenerateResponseSchema = z
+  .object({
+    jobId: z.string(),
+    status: JobStatusSchema,
+    statusUrl: z.string().url().openapi({ description: "Poll this for progress and the images." }),
+  })
+  .openapi("GenerateResponse");
+
+export const JobIdParamsSchema = z.object({
+  jobId: z.string().min(1).max(128).openapi({ param: { name: "jobId", in: "path" }, example: "jd7f3k2m9x8q1w4e5r6t7y8u9i0o1p2a" }),
+});
+
+export const JobStatusResponseSchema = z
+  .object({
+    jobId: z.string(),
+    status: JobStatusSchema,
+    model: z.string(),
+    prompt: z.string(),
+    createdAt: epochMs("When the job was created"),
+    startedAt: epochMs("When generation started").optional(),
+    completedAt: epochMs("When the job ended").optional(),
+    queuePosition: z.number().int().optional().openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
+    cost: z.number().int().optional().openapi({ description: "Credits charged (1 credit = $0.001), once completed." }),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    images: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
+  })
+  .openapi("JobStatusResponse");
+
+export const ImageSchema = z
+  .object({
+    id: z.string(),
+    jobId: z.string(),
+    model: z.string(),
+    prompt: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    format: z.string().openapi({ example: "png" }),
+    size: z.number().int().openapi({ description: "Bytes." }),
+    seed: z.number().int(),
+    isPublic: z.boolean(),
+    createdAt: epochMs("When the image was stored"),
+  })
+  .openapi("Image");
+
+export const ImageWithUrlSchema = ImageSchema.extend({
+  url: z.string().url().openapi({ description: "Signed CDN URL (unsigned and stable for public images)." }),
+  expiresAt: epochMs("When the signed URL stops working"),
+}).openapi("ImageWithUrl");
+
+export const ImageListQuerySchema = z.object({
+  cursor: z.string().min(1).max(2_000).optional().openapi({ description: "`nextCursor` of the previous page." }),
+  limit: z.coerce
+    .number("Limit must be a number")
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(100, "Limit must be at most 100")
+    .default(20)
+    .openapi({ example: 20 }),
+});
+
+export const ImageListResponseSchema = z
+  .object({
+    images: z.array(ImageSchema),
+    nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  })
+  .openapi("ImageList");
+
+export const ImageIdParamsSchema = z.object({
+  id: z.string().min(1).max(128).openapi({ param: { name: "id", in: "path" }, example: "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t" }),
+});
+
+export const ModelListResponseSchema = z.object({ models: z.array(modelInfoSchema) }).openapi("ModelList");

@@ -1,0 +1,40 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { testApp } from "../../../test/helpers";
+
+describe("OpenAPI and docs", () => {
+  it("serves an OpenAPI 3.1 document that an independent validator accepts", async () => {
+    const { app } = await testApp({ env: { CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----" } });
+    const res = await app.request("/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    for (const path of ["/v1/embed/tokens", "/v1/dev/token", "/v1/session/token", "/.well-known/jwks.json", "/healthz", "/metrics"]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(["userToken", "partnerSecret", "apiKey", "clerkSession"]));
+    expect(doc.paths["/v1/embed/tokens"].post.security).toEqual([{ partnerSecret: [] }]);
+    expect(doc.paths["/v1/embed/tokens"].post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+  });
+
+  it("serves /docs with the bundled Scalar script when Node provides it", async () => {
+    const { app } = await testApp({ deps: { docsScript: async () => "/* scalar */" } });
+    const page = await app.request("/docs");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('src="/docs/scalar.js"');
+    expect(html).toContain("/openapi.json");
+    const script = await app.request("/docs/scalar.js");
+    expect(script.headers.get("Content-Type")).toMatch(/javascript/);
+    expect(await script.text()).toBe("/* scalar */");
+  });
+
+  it("points /docs at the CDN without a bundled script (Workers)", async () => {
+    const { app } = await testApp();
+    expect(await (await app.request("/docs")).text()).toContain("https://cdn.jsdelivr.net/npm/@scalar/api-reference");
+    expect((await app.request("/docs/scalar.js")).status).toBe(404);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The API's own description: OpenAPI 3.1 at `/openapi.json`, generated from the route schemas,
+ * and interactive docs (Scalar) at `/docs`. Offline there is no CDN, so Node hands the Scalar
+ * bundle over (`deps.docsScript`) and `/docs/scalar.js` serves it; a Worker without it points
+ * the page at Scalar's CDN.
+ */
+import { Scalar } from "@scalar/hono-api-reference";
+import type { AppServices } from "../../lib/context";
+import { SECURITY, type Router } from "../../lib/openapi";
+
+export const OPENAPI_PATH = "/openapi.json";
+const SCRIPT_PATH = "/docs/scalar.js";
+
+/** Registered on the app itself (not a sub-router): the document covers every mounted route. */
+export function registerDocs(app: Router, services: AppServices) {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent("securitySchemes", SECURITY.userToken, {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "A Pixorly token (embed, dev or session token) issued by this API.",
+  });
+  registry.registerComponent("securitySchemes", SECURITY.partnerSecret, {
+    type: "http",
+    scheme: "bearer",
+    description: "Your partner secret key (`pxs_…`). Server to server only; never put it in a page.",
+  });
+  registry.registerComponent("securitySchemes", SECURITY.apiKey, {
+    type: "http",
+    scheme: "bearer",
+    description: "A REST API key (`px_…`).",
+  });
+  registry.registerComponent("securitySchemes", SECURITY.clerkSession, {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "A Clerk session token (Pixorly's own site).",
+  });
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: "3.1.0",
+    info: {
+      title: "Pixorly edge API",
+      version: "1.0.0",
+      description: "Embed tokens, signed image URLs with transforms, and the REST API v1. Every error is `{ code, message, requestId }`.",
+    },
+    servers: [{ url: services.config.publicUrl }],
+  });
+
+  const { docsScript } = services.deps;
+  let script: Promise<string> | undefined;
+  if (docsScript) {
+    app.get(SCRIPT_PATH, async (c) => {
+      script ??= docsScript();
+      return c.body(await script, 200, {
+        "Content-Type": "application/javascript; charset=utf-8",
+        "Cache-Control": "public, max-age=86400",
+      });
+    });
+  }
+  app.get(
+    "/docs",
+    Scalar({
+      url: OPENAPI_PATH,
+      pageTitle: "Pixorly API reference",
+      // Nothing that phones home: no telemetry, no web fonts, no hosted AI agent; the page's fonts are the system's.
+      telemetry: false,
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      showDeveloperTools: "never",
+      ...(docsScript ? { cdn: SCRIPT_PATH } : {}),
+    }),
+  );
+}

@@ -1,0 +1,52 @@
+import { createRoute } from "@hono/zod-openapi";
+import { makeFunctionReference } from "convex/server";
+import { imageUrlFor } from "../../cdn/image-url";
+import type { AppServices } from "../../lib/context";
+import { errorResponses, SECURITY, type Router } from "../../lib/openapi";
+import { requireScope, requireUserToken } from "../../middleware/auth";
+import { ImageUrlsRequestSchema, ImageUrlsResponseSchema } from "./schema";
+
+interface DeliverableImage {
+  id: string;
+  s3Key: string;
+  format: string;
+  width: number;
+  height: number;
+  isPublic: boolean;
+}
+
+/** User query (backend): the caller's own images among `ids`; foreign or malformed ids are absent. */
+export const imagesDelivery = makeFunctionReference<"query", { ids: string[] }, DeliverableImage[]>("images:delivery");
+
+export function registerPostImageUrls(router: Router, services: AppServices) {
+  const { config, deps } = services;
+  const route = createRoute({
+    method: "post",
+    path: "/v1/images/urls",
+    tags: ["Images"],
+    summary: "Signed delivery URLs for the caller's images",
+    description:
+      "Asks Convex, with the caller's own token, which of `ids` the caller may read, and returns a URL for each: " +
+      "CloudFront-signed for one hour (transform included) for private images, stable and unsigned for public ones.",
+    security: [{ [SECURITY.userToken]: [] }],
+    middleware: [requireUserToken(services, { browser: true }), requireScope("images:read")] as const,
+    request: { body: { required: true, content: { "application/json": { schema: ImageUrlsRequestSchema } } } },
+    responses: {
+      200: { description: "One URL per readable id, in request order.", content: { "application/json": { schema: ImageUrlsResponseSchema } } },
+      ...errorResponses(400, 401, 403, 500),
+    },
+  });
+
+  router.openapi(route, async (c) => {
+    const { ids, transform } = c.req.valid("json");
+    const images = await services.convex.convexAs(c.get("token")).query(imagesDelivery, { ids });
+    const now = deps.now();
+    const settings = { cdnBaseUrl: config.cdnBaseUrl, keyPairId: config.cloudfront.keyPairId, privateKey: config.cloudfront.privateKey, now };
+    const byId = new Map(images.map((image) => [image.id, image]));
+    const urls = [...new Set(ids)].flatMap((id) => {
+      const image = byId.get(id);
+      return image ? [{ id, ...imageUrlFor({ s3Key: image.s3Key, isPublic: image.isPublic, transform }, settings) }] : [];
+    });
+    return c.json({ urls }, 200);
+  });
+}

@@ -1,0 +1,33 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppServices } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { errorResponses, type Router } from "../../lib/openapi";
+import { bearerToken } from "../../middleware/auth";
+
+const route = createRoute({
+  method: "get",
+  path: "/metrics",
+  tags: ["Operations"],
+  summary: "Prometheus metrics",
+  description: "Request counts by route and status, a latency histogram and tokens issued. Needs `Bearer <METRICS_TOKEN>` when one is configured.",
+  responses: {
+    200: { description: "Prometheus text exposition format.", content: { "text/plain": { schema: z.string() } } },
+    ...errorResponses(401),
+  },
+});
+
+/** Compares without an early exit, so response time does not reveal how much of the token matched. */
+function sameSecret(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
+}
+
+export function registerMetrics(router: Router, services: AppServices) {
+  const expected = services.config.metricsToken;
+  router.openapi(route, (c) => {
+    if (expected && !sameSecret(bearerToken(c, "metrics token"), expected)) throw new ApiError("UNAUTHENTICATED", 401, "Wrong metrics token.");
+    c.header("Cache-Control", "no-store");
+    return c.text(services.metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+}

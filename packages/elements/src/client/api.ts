@@ -1,0 +1,110 @@
+/**
+ * The Convex functions the elements call, as typed references by name.
+ *
+ * Why not `convex/_generated/api`: this package is published on its own and must
+ * not pull the backend's source (and its server-only imports) into its types or
+ * bundle. The shapes below mirror what `convex/jobs.ts`, `convex/images.ts` and
+ * `convex/models.ts` return; the integration test runs them against the real
+ * functions, so a drift shows up there.
+ */
+import type { ModelInfo } from '@pixorly/core';
+import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from 'convex/server';
+
+/**
+ * `makeFunctionReference` without importing `convex/server` at runtime: that entry drags
+ * server-only modules (schema builders, validators; ~11 KB minified) into the browser
+ * bundle. A reference is an object keyed by `Symbol.for("functionName")`, the global
+ * symbol Convex chose so references work across copies of the library.
+ */
+function makeFunctionReference<Type extends 'query' | 'mutation', Args extends DefaultFunctionArgs, Result>(name: string) {
+  return { [Symbol.for('functionName')]: name } as unknown as FunctionReference<Type, 'public', Args, Result>;
+}
+
+export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
+
+/** The statuses after which a job never changes again. */
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+export interface JobParameters {
+  width: number;
+  height: number;
+  steps?: number;
+  guidance?: number;
+  seed: number;
+  numImages: number;
+}
+
+/** A generation job as `jobs:get` returns it. */
+export interface Job {
+  _id: string;
+  _creationTime: number;
+  prompt: string;
+  negativePrompt?: string;
+  model: string;
+  provider: 'local' | 'openrouter';
+  parameters: JobParameters;
+  status: JobStatus;
+  reservedCredits: number;
+  actualCost?: number;
+  error?: { code: string; message: string };
+  resultImageIds: string[];
+  startedAt?: number;
+  completedAt?: number;
+  /** Place in the queue (1 = next) while pending, otherwise null or absent. */
+  queuePosition?: number | null;
+}
+
+/** A stored image as `images:get` / `images:list` return it (never a URL: see the signed-URL service). */
+export interface ImageDoc {
+  _id: string;
+  _creationTime: number;
+  jobId: string;
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  format: string;
+  size: number;
+  /** ThumbHash, base64; absent for formats the backend cannot decode. */
+  placeholder?: string;
+  seed: number;
+}
+
+/** What `jobs:create` takes (a type alias, not an interface: Convex args need an index signature). */
+export type GenerationInput = {
+  prompt: string;
+  negativePrompt?: string;
+  model: string;
+  parameters: Partial<JobParameters> & { width: number; height: number };
+  idempotencyKey?: string;
+};
+
+export const api = {
+  jobs: {
+    get: makeFunctionReference<'query', { jobId: string }, Job | null>('jobs:get'),
+    list: makeFunctionReference<'query', { paginationOpts: PaginationOptions }, PaginationResult<Job>>('jobs:list'),
+    listActive: makeFunctionReference<'query', Record<string, never>, Job[]>('jobs:listActive'),
+    me: makeFunctionReference<'query', Record<string, never>, { plan: string; credits: number; storageUsed: number } | null>('jobs:me'),
+    create: makeFunctionReference<'mutation', GenerationInput, string>('jobs:create'),
+    cancel: makeFunctionReference<'mutation', { jobId: string }, null>('jobs:cancel'),
+    retry: makeFunctionReference<'mutation', { jobId: string }, string>('jobs:retry'),
+  },
+  images: {
+    get: makeFunctionReference<'query', { imageId: string }, ImageDoc | null>('images:get'),
+    list: makeFunctionReference<
+      'query',
+      { paginationOpts: PaginationOptions; model?: string; from?: number; to?: number },
+      PaginationResult<ImageDoc>
+    >('images:list'),
+  },
+  models: {
+    list: makeFunctionReference<'query', Record<string, never>, ModelInfo[]>('models:list'),
+  },
+  users: {
+    ensure: makeFunctionReference<
+      'mutation',
+      Record<string, never>,
+      { userId: string; plan: string; credits: number; storageUsed: number }
+    >('users:ensure'),
+  },
+} as const;

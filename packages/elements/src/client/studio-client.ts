@@ -1,0 +1,30 @@
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
+import type { AuthState } from './auth-session.js';
+import type { ConnectionStatus } from './connection.js';
+import type { ImageTransform, SignedUrl } from './signed-urls.js';
+
+/**
+ * What the elements need from a backend connection. `PixorlyClient` implements it
+ * over Convex and the edge API; component tests provide a fake through the same context.
+ */
+export interface StudioClient {
+  /** The link to the backend, for the connection indicator. */
+  readonly connection: ConnectionStatus;
+  readonly authState: AuthState;
+  /** Why auth failed, in words for people (empty unless `authState` is `expired` or `failed`). */
+  readonly authMessage: string;
+  /** Calls `listener` whenever `connection` or `authState` changes; returns the unsubscribe. */
+  onStateChange(listener: () => void): () => void;
+  /** Subscribes to a query; `onValue` runs with every new result. Returns the unsubscribe. */
+  watch<Q extends FunctionReference<'query'>>(
+    query: Q,
+    args: FunctionArgs<Q>,
+    onValue: (value: FunctionReturnType<Q>) => void,
+    onError: (error: Error) => void,
+  ): () => void;
+  mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>>;
+  /** A signed URL for an image the caller may read, or null. */
+  signedUrl(imageId: string, transform?: ImageTransform): Promise<SignedUrl | null>;
+  /** The cached signed URL if it is still fresh (no network). */
+  cachedSignedUrl(imageId: string, transform?: ImageTransform): SignedUrl | undefined;
+}

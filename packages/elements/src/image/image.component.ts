@@ -1,0 +1,108 @@
+import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PixorlyElement } from '../base/pixorly-element.js';
+import { hostStyles } from '../base/shared.styles.js';
+import { api, type ImageDoc } from '../client/api.js';
+import { clientContext } from '../client/client-context.js';
+import { QueryController, SKIP } from '../client/query-controller.js';
+import { SignedUrlController } from '../client/signed-url-controller.js';
+import type { StudioClient } from '../client/studio-client.js';
+import { placeholderDataUrl } from './placeholder.js';
+import styles from './image.styles.js';
+
+/**
+ * @summary One stored image: its ThumbHash placeholder at once, then the signed image from the CDN.
+ *
+ * @csspart base - The frame that holds both layers (keeps the image's aspect ratio).
+ * @csspart placeholder - The blurred ThumbHash preview shown until the image loads.
+ * @csspart image - The image itself.
+ *
+ * @cssproperty --pixorly-radius - Corner radius.
+ * @cssproperty --pixorly-color-surface-2 - Background behind an image without a placeholder.
+ * @cssproperty --pixorly-image-fit - `object-fit` of the image (`cover` by default).
+ */
+export class PixorlyImage extends PixorlyElement {
+  static override styles = [hostStyles, styles];
+
+  /** The image's id; the element looks the image up itself (use `image` when you already have it). */
+  @property({ attribute: 'image-id' }) imageId = '';
+
+  /** The image document, when at hand: no lookup needed. */
+  @property({ attribute: false }) image: ImageDoc | undefined;
+
+  /** Width in pixels to ask the CDN for; 0 asks for the original. */
+  @property({ type: Number, attribute: 'request-width' }) requestWidth = 512;
+
+  /** Text alternative; the image's prompt when absent. */
+  @property() alt: string | undefined;
+
+  /** Set once the full image has loaded (styles fade it in). */
+  @property({ type: Boolean, reflect: true }) loaded = false;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: StudioClient | undefined;
+
+  private readonly lookup = new QueryController(
+    this,
+    () => this.client,
+    api.images.get,
+    () => (this.image || !this.imageId ? SKIP : { imageId: this.imageId }),
+  );
+
+  private readonly urls = new SignedUrlController(
+    this,
+    () => this.client,
+    () => (this.requestWidth > 0 ? { w: this.requestWidth } : {}),
+  );
+
+  private loadedId = '';
+
+  /** The image being shown, whether given or looked up. */
+  get doc(): ImageDoc | undefined {
+    return this.image ?? this.lookup.value ?? undefined;
+  }
+
+  override render() {
+    const doc = this.doc;
+    const id = doc?._id ?? this.imageId;
+    if (!id) return nothing;
+    if (!doc && !this.lookup.loading) {
+      return html`<div part="base" class="frame" role="img" aria-label="Image not found"></div>`;
+    }
+    const placeholder = placeholderDataUrl(doc?.placeholder);
+    const signed = this.urls.get(id);
+    const ratio = doc ? { aspectRatio: `${doc.width} / ${doc.height}` } : {};
+    const alt = this.alt ?? doc?.prompt ?? 'Generated image';
+    const ready = signed.status === 'ready';
+    // Until the real image is there, the frame itself carries the text alternative.
+    return html`
+      <div
+        part="base"
+        class="frame"
+        style=${styleMap(ratio)}
+        role=${ready ? nothing : 'img'}
+        aria-label=${ready ? nothing : alt}
+        aria-busy=${signed.status === 'loading' ? 'true' : nothing}
+      >
+        ${placeholder && !this.loaded ? html`<img part="placeholder" src=${placeholder} alt="" />` : nothing}
+        ${ready ? html`<img part="image" src=${signed.url} alt=${alt} @load=${this.onLoad} />` : nothing}
+        ${signed.status === 'missing' ? html`<span class="note">Image not available</span>` : nothing}
+        ${signed.status === 'error' ? html`<span class="note" title=${signed.message}>Image could not load</span>` : nothing}
+      </div>
+    `;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if ((changed.has('image') || changed.has('imageId')) && (this.image?._id ?? this.imageId) !== this.loadedId) {
+      this.loaded = false;
+    }
+  }
+
+  private onLoad(): void {
+    this.loadedId = this.image?._id ?? this.imageId;
+    this.loaded = true;
+  }
+}

@@ -1,0 +1,260 @@
+import { consume } from '@lit/context';
+import { formatCredits } from '@pixorly/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PixorlyElement } from '../base/pixorly-element.js';
+import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
+import { api, type Job, type JobStatus } from '../client/api.js';
+import { clientContext } from '../client/client-context.js';
+import { jobErrorMessage, toUserFacingError } from '../client/errors.js';
+import { QueryController, SKIP } from '../client/query-controller.js';
+import { SignedUrlController } from '../client/signed-url-controller.js';
+import type { StudioClient } from '../client/studio-client.js';
+import { PixorlyImage } from '../image/image.component.js';
+import { estimateProgress, statusSentence } from './job-progress.js';
+import styles from './job-status.styles.js';
+
+/** What the element shows: a job status, or why there is none. */
+export type JobStatusView = JobStatus | 'idle' | 'loading' | 'not-found' | 'error';
+
+export interface JobEventDetail {
+  jobId: string;
+  job: Job;
+}
+export interface JobFailedDetail extends JobEventDetail {
+  error: { code: string; message: string };
+}
+
+const PROGRESS_TICK_MS = 250;
+
+/**
+ * @summary The live status of one generation job: queue position, progress, results, errors, cancel and retry.
+ *
+ * @csspart base - The card around everything.
+ * @csspart status - The status headline (also the live region that announces changes).
+ * @csspart prompt - The job's prompt.
+ * @csspart progress - The progress track while the job runs.
+ * @csspart progress-bar - The filled part of the progress track.
+ * @csspart error - A failure message.
+ * @csspart results - The list of result thumbnails.
+ * @csspart image - Each result's `<pixorly-image>`.
+ * @csspart download - Each result's download link.
+ * @csspart actions - The row of buttons.
+ * @csspart cancel-button - The cancel button.
+ * @csspart retry-button - The retry button.
+ *
+ * @cssproperty --pixorly-color-surface - Card background.
+ * @cssproperty --pixorly-color-border - Card and button borders.
+ * @cssproperty --pixorly-color-text - Text colour.
+ * @cssproperty --pixorly-color-muted - Secondary text colour.
+ * @cssproperty --pixorly-color-accent - Progress bar and focus ring colour.
+ * @cssproperty --pixorly-color-danger - Error text colour.
+ * @cssproperty --pixorly-radius - Corner radius.
+ * @cssproperty --pixorly-space - Base spacing unit.
+ *
+ * @event pixorly-job-completed - The job finished with images. `detail: { jobId, job }`.
+ * @event pixorly-job-failed - The job failed. `detail: { jobId, job, error: { code, message } }`.
+ * @event pixorly-job-created - Retry started a new job (the element then follows it). `detail: { jobId, retryOf }`.
+ * @event pixorly-error - Cancel or retry failed. `detail: { code, message }`.
+ */
+export class PixorlyJobStatus extends PixorlyElement {
+  static override styles = [hostStyles, focusRing, buttonStyles, styles];
+  static override dependencies = { 'pixorly-image': PixorlyImage };
+
+  /** The job to follow. */
+  @property({ attribute: 'job-id', reflect: true }) jobId = '';
+
+  /** What is shown, for styling (read-only). */
+  @property({ reflect: true }) status: JobStatusView = 'idle';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: StudioClient | undefined;
+
+  @state() private busy: 'cancel' | 'retry' | null = null;
+  @state() private actionError = '';
+  @state() private now = Date.now();
+
+  /** The job subscription (public for tests and the latency benchmark). */
+  readonly job = new QueryController(this, () => this.client, api.jobs.get, () => (this.jobId ? { jobId: this.jobId } : SKIP));
+  private readonly models = new QueryController(this, () => this.client, api.models.list, () => (this.jobId ? {} : SKIP));
+  private readonly downloads = new SignedUrlController(this, () => this.client);
+  private readonly announced = new Set<string>();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicker();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('jobId')) this.actionError = '';
+    this.status = this.view();
+    if (this.status === 'processing') this.startTicker();
+    else this.stopTicker();
+  }
+
+  protected override updated(): void {
+    const job = this.job.value;
+    if (!job || this.announced.has(job._id)) return;
+    if (job.status === 'completed') {
+      this.announced.add(job._id);
+      this.emit<JobEventDetail>('job-completed', { jobId: job._id, job });
+    } else if (job.status === 'failed') {
+      this.announced.add(job._id);
+      const error = { code: job.error?.code ?? 'INTERNAL', message: jobErrorMessage(job.error) };
+      this.emit<JobFailedDetail>('job-failed', { jobId: job._id, job, error });
+    }
+  }
+
+  override render() {
+    const job = this.job.value ?? undefined;
+    return html`
+      <div part="base" class="card">
+        <p part="status" class="status" role="status">${this.headline(job)}</p>
+        ${job ? this.renderJob(job) : nothing}
+        <p part="error" class="error" role="alert">${this.actionError}</p>
+      </div>
+    `;
+  }
+
+  private view(): JobStatusView {
+    if (!this.jobId) return 'idle';
+    if (this.job.error) return 'error';
+    if (this.job.loading || !this.client) return 'loading';
+    return this.job.value ? this.job.value.status : 'not-found';
+  }
+
+  private headline(job: Job | undefined): string {
+    switch (this.status) {
+      case 'idle':
+        return '';
+      case 'loading':
+        return 'Loading job…';
+      case 'not-found':
+        return 'Job not found';
+      case 'error':
+        return toUserFacingError(this.job.error).message;
+      default:
+        return job ? statusSentence(job) : '';
+    }
+  }
+
+  private renderJob(job: Job) {
+    const model = this.models.value?.find((m) => m.id === job.model);
+    return html`
+      <p class="meta"><span part="model">${model?.name ?? job.model}</span>${this.renderCostAndTime(job)}</p>
+      <p part="prompt" class="prompt">${job.prompt}</p>
+      ${job.status === 'processing' ? this.renderProgress(job, model?.estimatedMs) : nothing}
+      ${job.status === 'failed' ? html`<p part="error" class="error">${jobErrorMessage(job.error)}</p>` : nothing}
+      ${job.status === 'completed' ? this.renderResults(job) : nothing}
+      ${this.renderActions(job)}
+    `;
+  }
+
+  private renderCostAndTime(job: Job) {
+    if (job.status !== 'completed') return nothing;
+    const seconds = job.startedAt && job.completedAt ? ((job.completedAt - job.startedAt) / 1000).toFixed(1) : undefined;
+    return html` · ${formatCredits(job.actualCost ?? job.reservedCredits)}${seconds ? html` · ${seconds} s` : nothing}`;
+  }
+
+  private renderProgress(job: Job, estimatedMs: number | undefined) {
+    if (!estimatedMs) {
+      return html`<div part="progress" class="progress indeterminate" role="progressbar" aria-label="Generation progress"><div part="progress-bar"></div></div>`;
+    }
+    const { percent, secondsLeft, overdue } = estimateProgress(job, estimatedMs, this.now);
+    const hint = overdue ? 'Taking longer than usual…' : `About ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'} left`;
+    return html`
+      <div
+        part="progress"
+        class="progress"
+        role="progressbar"
+        aria-label="Generation progress"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${percent}
+        aria-valuetext=${hint}
+      >
+        <div part="progress-bar" style="width: ${percent}%"></div>
+      </div>
+      <p class="hint">${hint}</p>
+    `;
+  }
+
+  private renderResults(job: Job) {
+    const count = job.resultImageIds.length;
+    return html`
+      <ul part="results" class="results">
+        ${job.resultImageIds.map((imageId, index) => {
+          const original = this.downloads.get(imageId);
+          const label = count > 1 ? `Download image ${index + 1} of ${count}` : 'Download image';
+          return html`<li>
+            <pixorly-image part="image" image-id=${imageId}></pixorly-image>
+            ${original.status === 'ready'
+              ? html`<a part="download" href=${original.url} download="pixorly-${imageId}" target="_blank" rel="noopener">${label}</a>`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+    `;
+  }
+
+  private renderActions(job: Job) {
+    const active = job.status === 'pending' || job.status === 'processing';
+    const retryable = job.status === 'failed' || job.status === 'cancelled';
+    if (!active && !retryable) return nothing;
+    return html`
+      <div part="actions" class="actions">
+        ${active
+          ? html`<button part="cancel-button" type="button" data-variant="danger" ?disabled=${this.busy !== null} @click=${this.cancel}>
+              ${this.busy === 'cancel' ? 'Cancelling…' : 'Cancel'}
+            </button>`
+          : html`<button part="retry-button" type="button" data-variant="primary" ?disabled=${this.busy !== null} @click=${this.retry}>
+              ${this.busy === 'retry' ? 'Retrying…' : 'Retry'}
+            </button>`}
+      </div>
+    `;
+  }
+
+  /** Cancels the job (pending or processing); its reserved credits are refunded. */
+  async cancel(): Promise<void> {
+    await this.runAction('cancel', async (client) => {
+      await client.mutation(api.jobs.cancel, { jobId: this.jobId });
+    });
+  }
+
+  /** Starts a new job with the same prompt and settings, and follows it. */
+  async retry(): Promise<void> {
+    await this.runAction('retry', async (client) => {
+      const retryOf = this.jobId;
+      const jobId = await client.mutation(api.jobs.retry, { jobId: retryOf });
+      this.jobId = jobId;
+      this.emit('job-created', { jobId, retryOf });
+    });
+  }
+
+  private async runAction(kind: 'cancel' | 'retry', action: (client: StudioClient) => Promise<void>): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy) return;
+    this.busy = kind;
+    this.actionError = '';
+    try {
+      await action(client);
+    } catch (error) {
+      const problem = toUserFacingError(error);
+      this.actionError = problem.message;
+      this.emit('error', { code: problem.code, message: problem.message });
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private startTicker(): void {
+    this.ticker ??= setInterval(() => (this.now = Date.now()), PROGRESS_TICK_MS);
+  }
+
+  private stopTicker(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+}

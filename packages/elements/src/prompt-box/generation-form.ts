@@ -1,0 +1,187 @@
+/**
+ * The prompt box's form: its values, how they become a generation request for a
+ * model, how core's validation of it maps to the inputs. No DOM here.
+ */
+import { validateGenerationRequest, type GenerationRequest, type ModelInfo, type ParameterRange } from '@pixorly/core';
+import { optionForSize, type SizeOption } from './size-options.js';
+
+export type PromptBoxMode = 'basic' | 'advanced';
+
+/** One job to create: the request for one model and the key that makes retrying it safe. */
+export interface PromptRun {
+  model: ModelInfo;
+  request: GenerationRequest;
+  idempotencyKey: string;
+}
+
+export interface PromptSubmitDetail {
+  /** The request (for the first model in comparison mode); pass it to `jobs:create` with the key. */
+  request: GenerationRequest;
+  idempotencyKey: string;
+  /** One entry per model: a single one, or one per compared model. */
+  runs: PromptRun[];
+}
+
+/** What the inputs hold. Number inputs keep their text: '' means "the model's default". */
+export interface FormValues {
+  prompt: string;
+  negativePrompt: string;
+  sizeId: string;
+  steps: string;
+  guidance: string;
+  seed: string;
+  numImages: number;
+}
+
+/** The inputs a message can be shown next to; `form` is the message above the submit button. */
+export type FormField = 'prompt' | 'negativePrompt' | 'size' | 'steps' | 'guidance' | 'seed' | 'numImages' | 'form';
+
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+export const EMPTY_VALUES: FormValues = {
+  prompt: '',
+  negativePrompt: '',
+  sizeId: '',
+  steps: '',
+  guidance: '',
+  seed: '',
+  numImages: 1,
+};
+
+/** Which optional inputs a model (and the mode) shows. */
+export function visibleFields(model: ModelInfo, mode: PromptBoxMode) {
+  const advanced = mode === 'advanced';
+  return {
+    negativePrompt: advanced && model.supports.negativePrompt,
+    steps: advanced && model.supports.steps !== undefined,
+    guidance: advanced && model.supports.guidance !== undefined,
+    seed: advanced && model.supports.seed,
+    numImages: (model.supports.numImages?.max ?? 1) > 1,
+  };
+}
+
+/**
+ * Fits the values to a (new) model: what it cannot take is dropped, the size falls
+ * back to the first one it offers, the image count into its range. The prompt stays.
+ */
+export function fitValues(values: FormValues, model: ModelInfo, sizes: readonly SizeOption[]): FormValues {
+  const { supports } = model;
+  const images = supports.numImages ?? { min: 1, max: 1 };
+  return {
+    prompt: values.prompt,
+    negativePrompt: supports.negativePrompt ? values.negativePrompt : '',
+    sizeId: sizes.some((size) => size.id === values.sizeId) ? values.sizeId : (sizes[0]?.id ?? ''),
+    steps: keepWithin(values.steps, supports.steps),
+    guidance: keepWithin(values.guidance, supports.guidance),
+    seed: supports.seed ? values.seed : '',
+    numImages: Math.min(images.max, Math.max(images.min, values.numImages)),
+  };
+}
+
+/** The request the values describe, before validation (hidden inputs are left out). */
+export function requestFrom(values: FormValues, model: ModelInfo, sizes: readonly SizeOption[], mode: PromptBoxMode) {
+  const shown = visibleFields(model, mode);
+  const size = sizes.find((option) => option.id === values.sizeId);
+  const parameters: Record<string, number> = {};
+  // A missing size is sent as 0 so validation names the size input rather than failing silently.
+  parameters.width = size?.width ?? 0;
+  parameters.height = size?.height ?? 0;
+  if (shown.steps && values.steps !== '') parameters.steps = Number(values.steps);
+  if (shown.guidance && values.guidance !== '') parameters.guidance = Number(values.guidance);
+  if (shown.seed && values.seed !== '') parameters.seed = Number(values.seed);
+  if (shown.numImages) parameters.numImages = values.numImages;
+  return {
+    prompt: values.prompt,
+    ...(shown.negativePrompt && values.negativePrompt.trim() !== '' ? { negativePrompt: values.negativePrompt } : {}),
+    model: model.id,
+    parameters,
+  };
+}
+
+/** The input a core field path (`parameters.steps`) is shown at. */
+export function fieldOf(path: string): FormField {
+  switch (path) {
+    case 'prompt':
+    case 'negativePrompt':
+      return path;
+    case 'parameters':
+    case 'parameters.width':
+    case 'parameters.height':
+      return 'size';
+    case 'parameters.steps':
+      return 'steps';
+    case 'parameters.guidance':
+      return 'guidance';
+    case 'parameters.seed':
+      return 'seed';
+    case 'parameters.numImages':
+      return 'numImages';
+    default:
+      return 'form';
+  }
+}
+
+/**
+ * One valid request per model (each checked by core against its own model), or the
+ * messages per input, the first per input, when the form is not valid for every model.
+ */
+export function checkForm(
+  values: FormValues,
+  models: readonly ModelInfo[],
+  common: ModelInfo,
+  sizes: readonly SizeOption[],
+  mode: PromptBoxMode,
+): { requests: Omit<PromptRun, 'idempotencyKey'>[] | null; errors: FieldErrors } {
+  const candidate = requestFrom(values, common, sizes, mode);
+  const errors: FieldErrors = {};
+  const requests = [];
+  for (const model of models) {
+    const result = validateGenerationRequest({ ...candidate, model: model.id }, model);
+    if (result.ok) requests.push({ model, request: result.request });
+    else for (const issue of result.issues) errors[shownField(fieldOf(issue.field), common, mode)] ??= issue.message;
+  }
+  return { requests: Object.keys(errors).length === 0 ? requests : null, errors };
+}
+
+/** The input a message goes to: the form itself when that input is not on screen. */
+export function shownField(field: FormField, model: ModelInfo, mode: PromptBoxMode): FormField {
+  if (field === 'prompt' || field === 'size' || field === 'form') return field;
+  return visibleFields(model, mode)[field] ? field : 'form';
+}
+
+/** Values a saved preset sets, matched to what the model offers. */
+export function valuesFromPreset(
+  values: FormValues,
+  preset: { negativePrompt?: string; parameters: Partial<Record<'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages', number>> },
+  model: ModelInfo,
+  sizes: readonly SizeOption[],
+): FormValues {
+  const { width, height, steps, guidance, seed, numImages } = preset.parameters;
+  const size = width !== undefined && height !== undefined ? optionForSize(sizes, { width, height }) : undefined;
+  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  return fitValues(
+    {
+      prompt: values.prompt,
+      negativePrompt: preset.negativePrompt ?? '',
+      sizeId: size?.id ?? values.sizeId,
+      steps: text(steps),
+      guidance: text(guidance),
+      seed: text(seed),
+      numImages: numImages ?? values.numImages,
+    },
+    model,
+    sizes,
+  );
+}
+
+function keepWithin(text: string, range: ParameterRange | undefined): string {
+  if (!range || text === '') return '';
+  const value = Number(text);
+  return value >= range.min && value <= range.max ? text : '';
+}
+
+/** A fresh idempotency key; `randomUUID` needs a secure context, which a partner's page may not be. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,321 @@
+import { consume } from '@lit/context';
+import {
+  GENERATION_LIMITS,
+  creditsToUsdString,
+  estimateCost,
+  formatCredits,
+  generationRequestSchema,
+  pixorlyErrorDataSchema,
+  type ModelInfo,
+} from '@pixorly/core';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PixorlyElement } from '../base/pixorly-element.js';
+import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { api } from '../client/api.js';
+import { clientContext } from '../client/client-context.js';
+import { toUserFacingError } from '../client/errors.js';
+import { QueryController, SKIP } from '../client/query-controller.js';
+import type { StudioClient } from '../client/studio-client.js';
+import { commonModel } from './common-model.js';
+import {
+  checkForm,
+  EMPTY_VALUES,
+  fieldOf,
+  fitValues,
+  newIdempotencyKey,
+  requestFrom,
+  shownField,
+  valuesFromPreset,
+  visibleFields,
+  type FieldErrors,
+  type FormField,
+  type FormValues,
+  type PromptBoxMode,
+  type PromptSubmitDetail,
+} from './generation-form.js';
+import { imageCountField, sizeField, textField } from './prompt-box.fields.js';
+import { renderAdvanced } from './prompt-box.advanced.js';
+import { PresetsController } from './presets-controller.js';
+import { sizeOptionsFor, type SizeOption } from './size-options.js';
+import styles from './prompt-box.styles.js';
+
+/** Where each input is, in the order a person meets them, for focusing the first wrong one. */
+const FOCUS_ORDER: [FormField, string[]][] = [
+  ['prompt', ['#prompt']],
+  ['size', ['input[name="size"]:checked', 'input[name="size"]']],
+  ['numImages', ['#num-images']],
+  ['negativePrompt', ['#negative-prompt']],
+  ['steps', ['#steps']],
+  ['guidance', ['#guidance']],
+  ['seed', ['#seed']],
+];
+
+const promptSchema = generationRequestSchema.shape.prompt;
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/**
+ * @summary The prompt and the generation settings a model supports, with a live cost estimate.
+ *
+ * Custom presets are stored per user in localStorage under `pixorly:prompt-presets:<user-key>`
+ * (only while `userKey` is set).
+ *
+ * @csspart form - The form around every input.
+ * @csspart prompt - The prompt textarea.
+ * @csspart negative-prompt - The negative prompt textarea.
+ * @csspart counter - A character counter.
+ * @csspart mode-toggle - The button that shows and hides the advanced settings.
+ * @csspart sizes - The group of size choices.
+ * @csspart size-option - One size choice.
+ * @csspart advanced - The advanced settings.
+ * @csspart presets - The saved presets.
+ * @csspart preset - A button that applies a saved preset.
+ * @csspart field-error - A message next to an input.
+ * @csspart form-error - The message above the submit button.
+ * @csspart cost - The cost estimate.
+ * @csspart submit - The submit button.
+ * @csspart message - What is shown instead of the form when there is no model.
+ *
+ * @cssproperty --pixorly-color-surface - Input background.
+ * @cssproperty --pixorly-color-surface-2 - Background of the advanced settings.
+ * @cssproperty --pixorly-color-border - Input borders.
+ * @cssproperty --pixorly-color-text - Text colour.
+ * @cssproperty --pixorly-color-muted - Hints and counters.
+ * @cssproperty --pixorly-color-accent - Submit button, chosen size, focus ring.
+ * @cssproperty --pixorly-color-on-accent - Text on the submit button.
+ * @cssproperty --pixorly-color-danger - Validation messages.
+ * @cssproperty --pixorly-radius - Corner radius.
+ * @cssproperty --pixorly-space - Base spacing unit.
+ *
+ * @event pixorly-submit - The form is valid and was submitted (button or Ctrl/Cmd+Enter).
+ *   `detail: { request, idempotencyKey, runs: [{ model, request, idempotencyKey }] }`; a fresh key per submit.
+ */
+export class PixorlyPromptBox extends PixorlyElement {
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+
+  /** The model to generate with (the studio sets it); wins over `modelId`. */
+  @property({ attribute: false }) model: ModelInfo | undefined;
+
+  /** A model id, looked up in the catalog when `model` is not set. */
+  @property({ attribute: 'model-id' }) modelId = '';
+
+  /** Models compared on one prompt: the box offers what all of them support and emits one run per model. */
+  @property({ attribute: false }) compareModels: ModelInfo[] = [];
+
+  /** `basic` shows the prompt, size and image count; `advanced` adds the rest the model supports. */
+  @property({ reflect: true }) mode: PromptBoxMode = 'basic';
+
+  /** Set by the studio while it creates the jobs: the form cannot be submitted again. */
+  @property({ type: Boolean, reflect: true }) submitting = false;
+
+  /** Whose presets to show and save (the studio sets the signed-in user's id); no presets without it. */
+  @property({ attribute: 'user-key' }) userKey = '';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: StudioClient | undefined;
+
+  @state() private values: FormValues = EMPTY_VALUES;
+  @state() private errors: FieldErrors = {};
+
+  private readonly catalog = new QueryController(
+    this,
+    () => this.client,
+    api.models.list,
+    () => (this.model || !this.modelId ? SKIP : {}),
+  );
+
+  private readonly presetsStore = new PresetsController(this, {
+    userKey: () => this.userKey,
+    current: () => {
+      const { negativePrompt, parameters } = requestFrom(this.values, this.common!, this.sizes, this.mode);
+      return { ...(negativePrompt ? { negativePrompt } : {}), parameters };
+    },
+    apply: (preset) => {
+      this.values = valuesFromPreset(this.values, preset, this.common!, this.sizes);
+      if (this.checkAsYouType) this.errors = this.check().errors;
+    },
+  });
+
+  private models: ModelInfo[] = [];
+  private common: ModelInfo | undefined;
+  private sizes: SizeOption[] = [];
+  /** After a refused submit, every edit re-checks the form so messages go away as they are fixed. */
+  private checkAsYouType = false;
+
+  /** Shows an error from `jobs:create` (a ConvexError, `{ code, message, fields? }` or anything thrown) next to the input it concerns. */
+  showError(error: unknown): void {
+    const parsed = pixorlyErrorDataSchema.safeParse(error);
+    const shown = parsed.success ? parsed.data : toUserFacingError(error);
+    const errors: FieldErrors = {};
+    const common = this.common;
+    for (const issue of shown.fields ?? []) errors[common ? shownField(fieldOf(issue.field), common, this.mode) : 'form'] ??= issue.message;
+    if (Object.keys(errors).length === 0) errors[shown.code === 'MODERATION_REJECTED' ? 'prompt' : 'form'] = shown.message;
+    this.errors = errors;
+    void this.updateComplete.then(() => this.focusFirstInvalid());
+  }
+
+  /** Submits as the button does: validates, then emits `pixorly-submit`. */
+  submit(): void {
+    if (this.submitting || !this.common) return;
+    const checked = this.check();
+    this.checkAsYouType = checked.requests === null;
+    this.errors = checked.errors;
+    if (!checked.requests) {
+      void this.updateComplete.then(() => this.focusFirstInvalid());
+      return;
+    }
+    const runs = checked.requests.map((run) => ({ ...run, idempotencyKey: newIdempotencyKey() }));
+    const [first] = runs;
+    this.emit<PromptSubmitDetail>('submit', { request: first!.request, idempotencyKey: first!.idempotencyKey, runs });
+  }
+
+  protected override willUpdate(): void {
+    const models =
+      this.compareModels.length > 0
+        ? this.compareModels
+        : [this.model ?? this.catalog.value?.find((candidate) => candidate.id === this.modelId)].filter((m) => m !== undefined);
+    if (models.length !== this.models.length || models.some((model, index) => model !== this.models[index])) {
+      this.models = models;
+      this.common = models.length > 0 ? commonModel(models as [ModelInfo, ...ModelInfo[]]) : undefined;
+      this.sizes = this.common ? sizeOptionsFor(this.common) : [];
+      if (this.common) this.values = fitValues(this.values, this.common, this.sizes);
+      this.errors = this.common && this.checkAsYouType ? this.check().errors : {};
+    }
+  }
+
+  override render() {
+    const model = this.common;
+    if (!model) return html`<p class="message" part="message" role="status">${this.missingModelMessage()}</p>`;
+    const shown = visibleFields(model, this.mode);
+    const advanced = this.mode === 'advanced';
+    const errors = this.errors;
+    const { supports } = model;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
+        ${textField({
+          id: 'prompt',
+          part: 'prompt',
+          label: 'Prompt',
+          value: this.values.prompt,
+          maxLength: GENERATION_LIMITS.prompt.maxLength,
+          rows: 4,
+          placeholder: 'Describe the image you want',
+          readonly: this.submitting,
+          error: this.promptError(),
+          keyShortcuts: 'Control+Enter Meta+Enter',
+          onInput: (prompt) => this.edit({ prompt }, 'prompt'),
+          beside: html`<button
+            type="button"
+            class="mode-toggle"
+            part="mode-toggle"
+            aria-pressed=${advanced ? 'true' : 'false'}
+            @click=${this.toggleMode}
+          >
+            Advanced settings
+          </button>`,
+        })}
+        <fieldset class="settings" ?disabled=${this.submitting}>
+          <legend class="visually-hidden">Settings</legend>
+          ${this.sizes.length > 0
+            ? sizeField({ sizes: this.sizes, value: this.values.sizeId, error: errors.size, onChange: (sizeId) => this.edit({ sizeId }, 'size') })
+            : html`<p class="error" part="field-error">
+                ${this.models.length > 1
+                  ? 'These models share no image size. Compare models that accept the same aspect ratio.'
+                  : `${model.name} offers no image size Pixorly can request.`}
+              </p>`}
+          ${shown.numImages && supports.numImages
+            ? imageCountField({
+                value: this.values.numImages,
+                min: supports.numImages.min,
+                max: supports.numImages.max,
+                error: errors.numImages,
+                onChange: (numImages) => this.edit({ numImages }, 'numImages'),
+              })
+            : nothing}
+          ${advanced
+            ? renderAdvanced({
+                model,
+                values: this.values,
+                errors,
+                readonly: this.submitting,
+                edit: (change, field) => this.edit(change, field),
+                presets: this.userKey ? this.presetsStore.render() : nothing,
+              })
+            : nothing}
+        </fieldset>
+        ${errors.form ? html`<p class="error form-error" part="form-error" role="alert">${errors.form}</p>` : nothing}
+        <div class="footer">
+          <output part="cost" class="cost">${this.costText(model)}</output>
+          <button
+            type="submit"
+            part="submit"
+            data-variant="primary"
+            aria-disabled=${this.submitting ? 'true' : 'false'}
+            aria-describedby="submit-shortcut"
+          >
+            ${this.submitting ? 'Generating…' : this.models.length > 1 ? `Generate with ${this.models.length} models` : 'Generate'}
+          </button>
+          <span id="submit-shortcut" class="shortcut">${isMac() ? '⌘' : 'Ctrl'}+Enter</span>
+        </div>
+      </form>
+    `;
+  }
+
+  private missingModelMessage(): string {
+    if (!this.modelId) return 'Choose a model to write a prompt for.';
+    if (!this.client) return `Model "${this.modelId}" cannot be looked up: the prompt box is not connected to Pixorly.`;
+    if (this.catalog.error) return `Models could not be loaded. ${toUserFacingError(this.catalog.error).message}`;
+    if (this.catalog.loading) return 'Loading the model…';
+    return `Unknown model "${this.modelId}". Choose one of the available models.`;
+  }
+
+  private promptError(): string | undefined {
+    const prompt = this.values.prompt;
+    const over = prompt.trim().length - GENERATION_LIMITS.prompt.maxLength;
+    if (over <= 0) return this.errors.prompt;
+    const message = promptSchema.safeParse(prompt).error?.issues[0]?.message;
+    return `${message} (${over.toLocaleString('en')} too many).`;
+  }
+
+  private costText(model: ModelInfo) {
+    const credits = estimateCost(model, this.values.numImages);
+    return html`Estimated cost: <strong>${formatCredits(credits)}</strong>
+      <span class="usd">(≈ $${creditsToUsdString(credits)})</span>`;
+  }
+
+  private check() {
+    return checkForm(this.values, this.models, this.common!, this.sizes, this.mode);
+  }
+
+  private edit(change: Partial<FormValues>, field: FormField): void {
+    this.values = { ...this.values, ...change };
+    if (this.checkAsYouType) this.errors = this.check().errors;
+    else if (this.errors[field] || this.errors.form) this.errors = { ...this.errors, [field]: undefined, form: undefined };
+  }
+
+  private focusFirstInvalid(): void {
+    const selectors = FOCUS_ORDER.find(([field]) => this.errors[field])?.[1] ?? [];
+    for (const selector of selectors) {
+      const input = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (input) return input.focus();
+    }
+  }
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.submit();
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.submit();
+    }
+  };
+
+  private readonly toggleMode = () => {
+    this.mode = this.mode === 'advanced' ? 'basic' : 'advanced';
+    if (this.checkAsYouType) this.errors = this.check().errors;
+  };
+}

@@ -1,0 +1,217 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    --_space: var(--pixorly-space, 0.75rem);
+    --_border: var(--pixorly-color-border, #d4d6de);
+    --_accent: var(--pixorly-color-accent, #4f46e5);
+    --_muted: var(--pixorly-color-muted, #565b69);
+    --_danger: var(--pixorly-color-danger, #b42318);
+    --_surface: var(--pixorly-color-surface, #ffffff);
+  }
+  form,
+  .settings,
+  .advanced {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .field {
+    display: grid;
+    align-content: start;
+    gap: 0.3rem;
+    min-width: 0;
+  }
+  #num-images {
+    max-width: 8rem;
+  }
+  label,
+  legend {
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.3rem;
+  }
+  .label-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  textarea,
+  input:not([type='radio']),
+  select {
+    font: inherit;
+    width: 100%;
+    min-height: 2.25rem;
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--_surface);
+    color: inherit;
+  }
+  textarea {
+    resize: vertical;
+    min-height: 5.5rem;
+  }
+  textarea[readonly] {
+    opacity: 0.7;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .counter,
+  .hint,
+  .shortcut,
+  .dims,
+  .usd {
+    margin: 0;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+  .counter {
+    text-align: end;
+  }
+  .counter[data-over] {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_danger);
+  }
+  .form-error {
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_danger);
+    border-radius: var(--pixorly-radius, 0.5rem);
+  }
+  .mode-toggle {
+    min-height: 2rem;
+    font-size: 0.875em;
+  }
+  .mode-toggle[aria-pressed='true'],
+  .chip:has(input:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .chip {
+    position: relative;
+    display: inline-grid;
+    min-width: 5.5rem;
+    padding: 0.35rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--_surface);
+    cursor: pointer;
+    font-weight: 400;
+  }
+  .chip input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .chip:has(input:focus-visible) {
+    outline: var(--pixorly-focus-ring-width, 2px) solid var(--pixorly-color-focus, var(--_accent));
+    outline-offset: 2px;
+  }
+  .chip-label {
+    font-weight: 600;
+  }
+  [aria-invalid='true'] .chip {
+    border-color: var(--_danger);
+  }
+  .advanced {
+    padding: var(--_space);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--pixorly-color-surface-2, #eef0f4);
+  }
+  .numbers {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    gap: var(--_space);
+  }
+  .with-action {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .with-action input {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .presets {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .preset-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .preset {
+    display: inline-flex;
+  }
+  .preset button:first-child {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+  .preset .delete {
+    border-inline-start: 0;
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+    padding: 0 0.6rem;
+  }
+  .save-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .save-row input {
+    flex: 1 1 10rem;
+    width: auto;
+  }
+  .notice {
+    margin: 0;
+    font-size: 0.875em;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem var(--_space);
+  }
+  .cost {
+    flex: 1 1 12rem;
+  }
+  [part='submit'][aria-disabled='true'] {
+    opacity: 0.75;
+    cursor: progress;
+  }
+  .message {
+    margin: 0;
+    padding: var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,336 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { GENERATION_LIMITS, SIZE_PRESETS, type ModelInfo } from '@pixorly/core';
+import { sendKeys } from '@web/test-runner-commands';
+import { ConvexError } from 'convex/values';
+import { api } from '../client/api.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { FakeClient, provideClient } from '../test/fake-client.js';
+import { makeModel } from '../test/fixtures.js';
+import { presetsStorageKey } from './custom-presets.js';
+import type { PromptSubmitDetail } from './generation-form.js';
+import type { PixorlyPromptBox } from './prompt-box.component.js';
+import './prompt-box.js';
+
+const aurora = makeModel({ costPerImageCredits: 2 });
+const studioXl = makeModel({
+  id: 'vendor/studio-xl',
+  name: 'Studio XL',
+  provider: 'openrouter',
+  costPerImageCredits: 40,
+  aspectRatios: ['1:1', '16:9'],
+  supports: {
+    negativePrompt: true,
+    seed: true,
+    steps: { min: 1, max: 50, default: 30 },
+    guidance: { min: 1, max: 20, default: 7 },
+  },
+});
+
+async function mount(model: ModelInfo | undefined = aurora, attrs: Partial<PixorlyPromptBox> = {}): Promise<PixorlyPromptBox> {
+  const el = await fixture<PixorlyPromptBox>(html`<pixorly-prompt-box .model=${model}></pixorly-prompt-box>`);
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(el: PixorlyPromptBox, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $$ = (el: PixorlyPromptBox, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function type(el: PixorlyPromptBox, selector: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+function submissions(el: PixorlyPromptBox): PromptSubmitDetail[] {
+  const seen: PromptSubmitDetail[] = [];
+  el.addEventListener('pixorly-submit', (event) => seen.push((event as CustomEvent<PromptSubmitDetail>).detail));
+  return seen;
+}
+
+describe('<pixorly-prompt-box>', () => {
+  it('basic mode: prompt with counter, size presets, image count and cost; no violations', async () => {
+    const el = await mount();
+    expect(el.getAttribute('mode')).to.equal('basic');
+    expect(text($(el, '[part="counter"]'))).to.equal('0 / 2,000 characters');
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(SIZE_PRESETS.map((preset) => preset.label));
+    expect($(el, '#num-images')).to.exist;
+    expect($(el, '#steps')).to.equal(null);
+    expect(text($(el, '[part="cost"]'))).to.equal('Estimated cost: 2 credits (≈ $0.002)');
+    await expectNoAxeViolations(el);
+  });
+
+  it('counts characters live and says clearly when the prompt is over the limit', async () => {
+    const el = await mount();
+    await type(el, '#prompt', 'a fox');
+    expect(text($(el, '[part="counter"]'))).to.equal('5 / 2,000 characters');
+    const max = GENERATION_LIMITS.prompt.maxLength;
+    await type(el, '#prompt', 'x'.repeat(max + 13));
+    const prompt = $(el, '#prompt')!;
+    expect(prompt.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '[part="counter"]')!.hasAttribute('data-over')).to.equal(true);
+    expect(text($(el, '#prompt-error'))).to.equal(`Prompt must be at most ${max} characters (13 too many).`);
+    expect(prompt.getAttribute('aria-describedby')).to.equal('prompt-hint prompt-error');
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows negative prompt, steps and guidance only where the model supports them, with its ranges', async () => {
+    const el = await mount(aurora, { mode: 'advanced' });
+    expect($(el, '#negative-prompt')).to.equal(null);
+    expect($(el, '#steps')).to.equal(null);
+    expect($(el, '#seed')).to.exist;
+    el.model = studioXl;
+    await el.updateComplete;
+    expect($(el, '#negative-prompt')).to.exist;
+    const steps = $<HTMLInputElement>(el, '#steps')!;
+    expect([steps.min, steps.max, steps.placeholder]).to.deep.equal(['1', '50', 'Default 30']);
+    expect($<HTMLInputElement>(el, '#guidance')!.max).to.equal('20');
+    expect($(el, '#num-images')).to.equal(null);
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['Square', '16:9']);
+    await expectNoAxeViolations(el);
+  });
+
+  it('switching models keeps the prompt and drops what the new model cannot take', async () => {
+    const el = await mount(studioXl, { mode: 'advanced' });
+    await type(el, '#prompt', 'a castle');
+    await type(el, '#negative-prompt', 'fog');
+    $$(el, 'input[name="size"]')[1]!.click();
+    el.showError({ code: 'INVALID_ARGUMENT', message: 'x', fields: [{ field: 'parameters.steps', message: 'Too many steps' }] });
+    el.model = aurora;
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.value).to.equal('a castle');
+    expect($(el, '#steps-error')).to.equal(null);
+    const seen = submissions(el);
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request).to.deep.equal({ prompt: 'a castle', model: 'local/aurora', parameters: { width: 1024, height: 1024, numImages: 1 } });
+    el.model = undefined;
+    await el.updateComplete;
+    expect(text($(el, '[part="message"]'))).to.equal('Choose a model to write a prompt for.');
+  });
+
+  it('toggles basic and advanced with the reflected mode attribute', async () => {
+    const el = await mount();
+    const toggle = $(el, '[part="mode-toggle"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(el.getAttribute('mode')).to.equal('advanced');
+    expect($(el, '[part="mode-toggle"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, '[part="advanced"]')).to.exist;
+  });
+
+  it('submits with the button: the parsed request and a fresh idempotency key each time', async () => {
+    const el = await mount();
+    const seen = submissions(el);
+    await type(el, '#prompt', '  a lighthouse in a storm  ');
+    $$(el, 'input[name="size"]')[2]!.click();
+    $<HTMLSelectElement>(el, '#num-images')!.value = '3';
+    $(el, '#num-images')!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '[part="cost"]'))).to.contain('6 credits');
+    $(el, '[part="submit"]')!.click();
+    $(el, '[part="submit"]')!.click();
+    expect(seen).to.have.length(2);
+    const { width, height } = SIZE_PRESETS[2]!;
+    expect(seen[0]!.request).to.deep.equal({
+      prompt: 'a lighthouse in a storm',
+      model: 'local/aurora',
+      parameters: { width, height, numImages: 3 },
+    });
+    expect(seen[0]!.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    expect(seen[0]!.idempotencyKey).to.not.equal(seen[1]!.idempotencyKey);
+    expect(seen[0]!.runs).to.deep.equal([{ model: aurora, request: seen[0]!.request, idempotencyKey: seen[0]!.idempotencyKey }]);
+  });
+
+  it('Ctrl+Enter and Cmd+Enter submit from the prompt', async () => {
+    const el = await mount();
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    $(el, '#prompt')!.focus();
+    await sendKeys({ press: 'Control+Enter' });
+    await sendKeys({ press: 'Meta+Enter' });
+    expect(seen).to.have.length(2);
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.value).to.equal('a fox');
+  });
+
+  it('arrow keys move between the size presets (one radio group)', async () => {
+    const el = await mount();
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    $(el, 'input[name="size"]:checked')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const [, portrait] = SIZE_PRESETS;
+    expect($<HTMLInputElement>(el, 'input[name="size"]:checked')!.parentElement!.textContent).to.contain(portrait!.label);
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request.parameters).to.include({ width: portrait!.width, height: portrait!.height });
+  });
+
+  it('refuses a blank prompt with a message next to it, and focuses it', async () => {
+    const el = await mount();
+    const seen = submissions(el);
+    $(el, '[part="submit"]')!.click();
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    const prompt = $(el, '#prompt')!;
+    expect(prompt.getAttribute('aria-invalid')).to.equal('true');
+    expect(text($(el, '#prompt-error'))).to.equal('Prompt must not be blank');
+    expect(el.shadowRoot!.activeElement).to.equal(prompt);
+    await expectNoAxeViolations(el);
+    await type(el, '#prompt', 'now it is fine');
+    expect($(el, '#prompt-error')).to.equal(null);
+  });
+
+  it('checks steps and guidance against the model range, using the core messages', async () => {
+    const el = await mount(studioXl, { mode: 'advanced' });
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a castle');
+    await type(el, '#steps', '80');
+    await type(el, '#guidance', '7.5');
+    $(el, '[part="submit"]')!.click();
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    expect(text($(el, '#steps-error'))).to.equal('Steps must be from 1 to 50 for Studio XL');
+    expect($(el, '#steps')!.getAttribute('aria-describedby')).to.equal('steps-hint steps-error');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#steps'));
+    await expectNoAxeViolations(el);
+    await type(el, '#steps', '25');
+    expect($(el, '#steps-error')).to.equal(null);
+    await type(el, '#negative-prompt', 'blur');
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request).to.deep.include({ negativePrompt: 'blur' });
+    expect(seen[0]!.request.parameters).to.deep.equal({ width: 1024, height: 1024, steps: 25, guidance: 7.5 });
+  });
+
+  it('basic mode leaves the advanced settings out of the request', async () => {
+    const el = await mount(studioXl, { mode: 'advanced' });
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a castle');
+    await type(el, '#steps', '12');
+    el.mode = 'basic';
+    await el.updateComplete;
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request.parameters).to.deep.equal({ width: 1024, height: 1024 });
+  });
+
+  it('randomize fills a seed within the core range, and it is sent', async () => {
+    const el = await mount(aurora, { mode: 'advanced' });
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Randomize')!.click();
+    await el.updateComplete;
+    const seed = Number($<HTMLInputElement>(el, '#seed')!.value);
+    expect(seed).to.be.within(GENERATION_LIMITS.seed.min, GENERATION_LIMITS.seed.max);
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request.parameters.seed).to.equal(seed);
+  });
+
+  it('while submitting: no second submit, a busy button, a read-only prompt', async () => {
+    const el = await mount();
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    el.submitting = true;
+    await el.updateComplete;
+    const button = $(el, '[part="submit"]')!;
+    expect(text(button)).to.equal('Generating…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.readOnly).to.equal(true);
+    button.click();
+    $(el, '#prompt')!.focus();
+    await sendKeys({ press: 'Control+Enter' });
+    expect(seen).to.have.length(0);
+    await expectNoAxeViolations(el);
+  });
+
+  it('showError puts server field errors and codes next to the right input', async () => {
+    const el = await mount(studioXl, { mode: 'advanced' });
+    el.showError({ code: 'INVALID_ARGUMENT', message: 'Some of the request is not valid.', fields: [{ field: 'parameters.steps', message: 'Too many steps' }] });
+    await el.updateComplete;
+    expect(text($(el, '#steps-error'))).to.equal('Too many steps');
+    el.showError(new ConvexError({ code: 'MODERATION_REJECTED', message: 'This prompt is not allowed by the content policy.' }));
+    await el.updateComplete;
+    expect(text($(el, '#prompt-error'))).to.equal('This prompt is not allowed by the content policy.');
+    expect($(el, '#steps-error')).to.equal(null);
+    el.showError(new ConvexError({ code: 'INSUFFICIENT_CREDITS', message: 'You need 40 credits and have 3.' }));
+    await el.updateComplete;
+    const formError = $(el, '[part="form-error"]')!;
+    expect(text(formError)).to.equal('You need 40 credits and have 3.');
+    expect(formError.getAttribute('role')).to.equal('alert');
+    el.showError(new Error('socket closed'));
+    await el.updateComplete;
+    expect(text($(el, '[part="form-error"]'))).to.equal('Something went wrong on our side. Please try again.');
+    await expectNoAxeViolations(el);
+  });
+
+  it('compares models: only shared settings, the summed cost, one run per model', async () => {
+    const other = makeModel({ id: 'vendor/other', name: 'Other', provider: 'openrouter', costPerImageCredits: 10, aspectRatios: ['1:1', '4:3'], supports: { negativePrompt: false, seed: true } });
+    const el = await mount(undefined, { compareModels: [studioXl, other], mode: 'advanced' });
+    const seen = submissions(el);
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['Square']);
+    expect($(el, '#negative-prompt')).to.equal(null);
+    expect($(el, '#steps')).to.equal(null);
+    expect(text($(el, '[part="cost"]'))).to.contain('50 credits');
+    expect(text($(el, '[part="submit"]'))).to.equal('Generate with 2 models');
+    await type(el, '#prompt', 'a castle');
+    $(el, '[part="submit"]')!.click();
+    const runs = seen[0]!.runs;
+    expect(runs.map((run) => run.request.model)).to.deep.equal(['vendor/studio-xl', 'vendor/other']);
+    expect(new Set(runs.map((run) => run.idempotencyKey)).size).to.equal(2);
+  });
+
+  it('saves, applies and deletes presets per user in localStorage', async () => {
+    localStorage.removeItem(presetsStorageKey('u1'));
+    const el = await mount(studioXl, { mode: 'advanced', userKey: 'u1' });
+    await type(el, '#steps', '12');
+    await type(el, '#preset-name', 'Quick');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Save current settings')!.click();
+    await el.updateComplete;
+    const stored = JSON.parse(localStorage.getItem('pixorly:prompt-presets:u1')!);
+    expect(stored).to.deep.equal([{ name: 'Quick', parameters: { width: 1024, height: 1024, steps: 12 } }]);
+    expect(text($(el, '.notice'))).to.equal('Saved "Quick".');
+    await type(el, '#steps', '40');
+    $(el, '[part="preset"]')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#steps')!.value).to.equal('12');
+    await expectNoAxeViolations(el);
+    $(el, '[aria-label="Delete preset Quick"]')!.click();
+    await el.updateComplete;
+    expect(JSON.parse(localStorage.getItem('pixorly:prompt-presets:u1')!)).to.deep.equal([]);
+    el.userKey = 'u2';
+    await el.updateComplete;
+    expect(text($(el, '[part="presets"] .hint'))).to.equal('No saved presets yet.');
+  });
+
+  it('survives bad JSON and bad entries in preset storage', async () => {
+    localStorage.setItem(presetsStorageKey('broken'), '{not json');
+    const el = await mount(aurora, { mode: 'advanced', userKey: 'broken' });
+    expect(text($(el, '[part="presets"] .hint'))).to.equal('No saved presets yet.');
+    localStorage.setItem(
+      presetsStorageKey('mixed'),
+      JSON.stringify([{ name: 'Good', parameters: { width: 512, height: 512 } }, { name: 'Bad', parameters: { steps: -4 } }, 'junk', null]),
+    );
+    el.userKey = 'mixed';
+    await el.updateComplete;
+    expect($$(el, '[part="preset"]').map(text)).to.deep.equal(['Good']);
+  });
+
+  it('without a model, or with an unknown model-id, says so instead of showing an empty form', async () => {
+    const none = await fixture<PixorlyPromptBox>(html`<pixorly-prompt-box></pixorly-prompt-box>`);
+    expect(text($(none, '[part="message"]'))).to.equal('Choose a model to write a prompt for.');
+    await expectNoAxeViolations(none);
+
+    const client = new FakeClient();
+    client.setResult(api.models.list, {}, [aurora]);
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideClient(wrapper, client);
+    const unknown = await fixture<PixorlyPromptBox>(html`<pixorly-prompt-box model-id="acme/nope"></pixorly-prompt-box>`, { parentNode: wrapper });
+    await waitUntil(() => text($(unknown, '[part="message"]')).startsWith('Unknown'), 'the catalog to load');
+    expect(text($(unknown, '[part="message"]'))).to.equal('Unknown model "acme/nope". Choose one of the available models.');
+    await expectNoAxeViolations(unknown);
+    unknown.modelId = 'local/aurora';
+    await unknown.updateComplete;
+    expect($(unknown, '#prompt')).to.exist;
+  });
+});

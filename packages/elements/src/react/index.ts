@@ -1,0 +1,67 @@
+/**
+ * React wrappers (`@pixorly/elements/react`): each element as a React component with
+ * its `pixorly-*` events as `on…` props, made with @lit/react.
+ *
+ *   <PixorlyStudio convexUrl={…} apiUrl={…} tokenProvider={getToken} onJobCompleted={(e) => …} />
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { PixorlyImage as PixorlyImageElement } from '../image/image.component.js';
+import type { JobEventDetail, JobFailedDetail } from '../job-status/job-status.component.js';
+import { PixorlyJobStatus as PixorlyJobStatusElement } from '../job-status/job-status.component.js';
+import { PixorlyPromptBox as PixorlyPromptBoxElement } from '../prompt-box/prompt-box.component.js';
+import type { ImageSelectedDetail } from '../recent-results/recent-results.component.js';
+import { PixorlyRecentResults as PixorlyRecentResultsElement } from '../recent-results/recent-results.component.js';
+import { PixorlyStudio as PixorlyStudioElement } from '../studio/studio.component.js';
+import '../image/image.js';
+import '../job-status/job-status.js';
+import '../prompt-box/prompt-box.js';
+import '../recent-results/recent-results.js';
+import '../studio/studio.js';
+
+const event = <T>(name: string) => name as EventName<CustomEvent<T>>;
+
+const jobEvents = {
+  onJobCreated: event<{ jobId: string }>('pixorly-job-created'),
+  onJobCompleted: event<JobEventDetail>('pixorly-job-completed'),
+  onJobFailed: event<JobFailedDetail>('pixorly-job-failed'),
+  onError: event<{ code: string; message: string }>('pixorly-error'),
+};
+
+export const PixorlyStudio = createComponent({
+  tagName: 'pixorly-studio',
+  elementClass: PixorlyStudioElement,
+  react: React,
+  events: {
+    ...jobEvents,
+    onImageSelected: event<ImageSelectedDetail>('pixorly-image-selected'),
+    onAuthExpired: event<{ state: string; message: string }>('pixorly-auth-expired'),
+  },
+});
+
+export const PixorlyJobStatus = createComponent({
+  tagName: 'pixorly-job-status',
+  elementClass: PixorlyJobStatusElement,
+  react: React,
+  events: jobEvents,
+});
+
+export const PixorlyPromptBox = createComponent({
+  tagName: 'pixorly-prompt-box',
+  elementClass: PixorlyPromptBoxElement,
+  react: React,
+  events: { onSubmit: event<unknown>('pixorly-submit') },
+});
+
+export const PixorlyRecentResults = createComponent({
+  tagName: 'pixorly-recent-results',
+  elementClass: PixorlyRecentResultsElement,
+  react: React,
+  events: { onImageSelected: event<ImageSelectedDetail>('pixorly-image-selected') },
+});
+
+export const PixorlyImage = createComponent({
+  tagName: 'pixorly-image',
+  elementClass: PixorlyImageElement,
+  react: React,
+});

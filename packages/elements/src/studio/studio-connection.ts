@@ -1,0 +1,138 @@
+import { ContextProvider } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { api } from '../client/api.js';
+import type { AuthState } from '../client/auth-session.js';
+import { clientContext } from '../client/client-context.js';
+import { toUserFacingError } from '../client/errors.js';
+import type { PixorlyClientOptions } from '../client/pixorly-client.js';
+import type { StudioClient } from '../client/studio-client.js';
+import { tokenFromUrl, type TokenProvider } from '../client/token.js';
+
+/** What a client is opened for: the studio's attributes (already checked) and its token provider. */
+export interface ConnectionConfig {
+  convexUrl: string;
+  apiUrl: string;
+  /** Absolute; used when there is no `tokenProvider`. */
+  tokenUrl: string;
+  tokenProvider: TokenProvider | undefined;
+}
+
+/** A client the studio owns and closes. */
+export type OwnedClient = StudioClient & { close?: () => Promise<void> };
+
+export interface StudioConnectionHost extends ReactiveControllerHost, HTMLElement {
+  emit<T>(name: string, detail?: T): CustomEvent<T>;
+}
+
+export interface StudioConnectionOptions {
+  createClient: (options: PixorlyClientOptions) => OwnedClient;
+  /** Shows a problem once (the studio turns it into `pixorly-error`). */
+  report: (code: string, message: string) => void;
+}
+
+/**
+ * The studio's one client: opened for a configuration, provided to every element
+ * inside through `clientContext`, closed when the studio leaves the page (and
+ * reopened when it comes back). It provisions the user once signed in and turns a
+ * final auth failure into `pixorly-auth-expired`.
+ */
+export class StudioConnection implements ReactiveController {
+  client: OwnedClient | undefined;
+  /** The signed-in user's id once provisioned (for per-user presets). */
+  userId = '';
+
+  private readonly provider: ContextProvider<typeof clientContext>;
+  private openedFor: ConnectionConfig | null = null;
+  private stale = true;
+  private stopWatching: (() => void) | undefined;
+  private lastAuthState: AuthState | undefined;
+  private ensured = false;
+
+  constructor(
+    private readonly host: StudioConnectionHost,
+    private readonly options: StudioConnectionOptions,
+  ) {
+    this.provider = new ContextProvider(host, { context: clientContext });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.stale) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.close();
+    this.stale = true;
+  }
+
+  /** Opens a client for `config` unless one is open for the same configuration; null closes it. */
+  sync(config: ConnectionConfig | null): void {
+    const last = this.openedFor;
+    const same =
+      config && last
+        ? (Object.keys(config) as (keyof ConnectionConfig)[]).every((key) => config[key] === last[key])
+        : config === last;
+    if (same && !this.stale) return;
+    this.close();
+    this.stale = false;
+    this.openedFor = config;
+    if (!config) return;
+    const provider = config.tokenProvider;
+    const client = this.options.createClient({
+      convexUrl: config.convexUrl,
+      apiUrl: config.apiUrl,
+      // A provider that throws synchronously still ends up as a rejected promise the session retries.
+      tokenProvider: provider ? async () => await provider() : tokenFromUrl(config.tokenUrl),
+    });
+    this.stopWatching = client.onStateChange(() => this.onState(client));
+    this.client = client;
+    this.provider.setValue(client);
+    this.onState(client);
+  }
+
+  /** Closes the client and opens a new one on the next update (the "Try again" button). */
+  reopen(): void {
+    this.stale = true;
+    this.host.requestUpdate();
+  }
+
+  private close(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    void this.client?.close?.();
+    this.client = undefined;
+    this.provider.setValue(undefined);
+    this.userId = '';
+    this.lastAuthState = undefined;
+    this.ensured = false;
+  }
+
+  private onState(client: OwnedClient): void {
+    if (client !== this.client) return;
+    const state = client.authState;
+    if ((state === 'expired' || state === 'failed') && this.lastAuthState !== state) {
+      const message = client.authMessage || 'You are signed out.';
+      this.host.emit('auth-expired', { state, message });
+      this.options.report('UNAUTHENTICATED', message);
+    }
+    if (state === 'signed-in' && !this.ensured) this.ensureUser(client);
+    this.lastAuthState = state;
+    this.host.requestUpdate();
+  }
+
+  /** Provisions the user on first use, so the balance and the queries have a user to read. */
+  private ensureUser(client: OwnedClient): void {
+    this.ensured = true;
+    client.mutation(api.users.ensure, {}).then(
+      (profile) => {
+        if (client !== this.client) return;
+        this.userId = profile.userId;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        const problem = toUserFacingError(error);
+        this.options.report(problem.code, problem.message);
+      },
+    );
+  }
+}

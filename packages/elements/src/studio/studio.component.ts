@@ -1,0 +1,290 @@
+import type { ModelInfo } from '@pixorly/core';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PixorlyElement } from '../base/pixorly-element.js';
+import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
+import { api } from '../client/api.js';
+import { toUserFacingError } from '../client/errors.js';
+import { PixorlyClient, type PixorlyClientOptions } from '../client/pixorly-client.js';
+import { QueryController, SKIP } from '../client/query-controller.js';
+import type { TokenProvider } from '../client/token.js';
+import { PixorlyJobStatus } from '../job-status/job-status.component.js';
+import { PixorlyModelPicker, type ModelChangeDetail } from '../model-picker/model-picker.component.js';
+import { PixorlyPromptBox } from '../prompt-box/prompt-box.component.js';
+import { PixorlyRecentResults } from '../recent-results/recent-results.component.js';
+import { connectionIndicator } from './connection-indicator.js';
+import { configProblems, modelProblems, parseModelList } from './studio-config.js';
+import { StudioConnection, type ConnectionConfig, type OwnedClient } from './studio-connection.js';
+import { authNotice, configurationNotice, jobList } from './studio.parts.js';
+import { submitRuns, type SubmittedRun } from './submit-runs.js';
+import styles from './studio.styles.js';
+import theme from './theme.styles.js';
+
+export type StudioTheme = 'light' | 'dark' | 'auto';
+
+/** Jobs of this session kept on screen at most. */
+const MAX_SESSION_JOBS = 6;
+
+/**
+ * @summary The whole Pixorly studio in one tag: model picker, prompt box, live jobs, comparison and recent images.
+ *
+ * @slot picker - Replaces the built-in `<pixorly-model-picker>`.
+ * @slot prompt - Replaces the built-in `<pixorly-prompt-box>`.
+ *
+ * @csspart base - The studio's outer box.
+ * @csspart header - The title row with the connection state and balance.
+ * @csspart connection - The connection indicator.
+ * @csspart credits - The caller's credit balance.
+ * @csspart notice - The box that explains a configuration or sign-in problem.
+ * @csspart compose - The section with the model picker and the prompt box.
+ * @csspart compare-toggle - The button that switches comparison mode.
+ * @csspart jobs - The list of this session's jobs.
+ * @csspart job - Each `<pixorly-job-status>`.
+ * @csspart recent - The recent-images strip.
+ *
+ * @cssproperty --pixorly-color-bg - Studio background.
+ * @cssproperty --pixorly-color-surface - Card background.
+ * @cssproperty --pixorly-color-surface-2 - Wells and placeholders.
+ * @cssproperty --pixorly-color-border - Borders.
+ * @cssproperty --pixorly-color-text - Text.
+ * @cssproperty --pixorly-color-muted - Secondary text.
+ * @cssproperty --pixorly-color-accent - Primary actions, progress, focus ring.
+ * @cssproperty --pixorly-color-on-accent - Text on the accent colour.
+ * @cssproperty --pixorly-color-danger - Errors.
+ * @cssproperty --pixorly-color-success - The connected dot.
+ * @cssproperty --pixorly-radius - Corner radius.
+ * @cssproperty --pixorly-space - Base spacing unit.
+ * @cssproperty --pixorly-font-size - Base font size (the font family is the page's).
+ *
+ * Events of the elements inside bubble out of the studio (they are composed), so the
+ * page hears them on `<pixorly-studio>`:
+ * @event pixorly-job-created - A job was submitted (prompt box, comparison or retry). `detail: { jobId, model?, request?, retryOf? }`.
+ * @event pixorly-job-completed - A job finished with images. `detail: { jobId, job }`.
+ * @event pixorly-job-failed - A job failed. `detail: { jobId, job, error }`.
+ * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
+ * @event pixorly-error - A problem the studio shows (bad attribute, sign-in, a refused submit). `detail: { code, message }`.
+ * @event pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed). `detail: { state, message }`.
+ */
+export class PixorlyStudio extends PixorlyElement {
+  static override styles = [theme, hostStyles, focusRing, buttonStyles, styles];
+  static override dependencies: Record<string, CustomElementConstructor> = {
+    'pixorly-job-status': PixorlyJobStatus,
+    'pixorly-model-picker': PixorlyModelPicker,
+    'pixorly-prompt-box': PixorlyPromptBox,
+    'pixorly-recent-results': PixorlyRecentResults,
+  };
+
+  /** The Convex deployment URL (convex-local offline: `http://127.0.0.1:3210`). */
+  @property({ attribute: 'convex-url' }) convexUrl = '';
+
+  /** The edge API URL (offline: `http://127.0.0.1:8787`). */
+  @property({ attribute: 'api-url' }) apiUrl = '';
+
+  /** Where to POST for a token (`{ token }` back); relative URLs resolve against the page. */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+
+  /** `light`, `dark`, or `auto` to follow the visitor's system setting. */
+  @property({ reflect: true }) theme: StudioTheme = 'auto';
+
+  /** Comma-separated model ids the studio offers (all models when empty). */
+  @property() models = '';
+
+  /** The model chosen at start. */
+  @property({ attribute: 'default-model' }) defaultModel = '';
+
+  /** Returns a fresh token (a JWT from your backend); takes precedence over `token-url`. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+
+  @state() private problems: string[] = [];
+  @state() private sessionJobs: string[] = [];
+  @state() private selectedImageId = '';
+  @state() private chosenModel = '';
+  @state() private compareMode = false;
+  @state() private comparedModels: string[] = [];
+  @state() private submitting = false;
+
+  private readonly reported = new Set<string>();
+  private readonly connection = new StudioConnection(this, {
+    createClient: (options) => this.createClient(options),
+    report: (code, message) => this.report(code, message),
+  });
+  private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => ({}));
+  private readonly activeJobs = new QueryController(this, () => this.client, api.jobs.listActive, () => this.whenSignedIn());
+  private readonly account = new QueryController(this, () => this.client, api.jobs.me, () => this.whenSignedIn());
+
+  constructor() {
+    super();
+    // On the host, so a prompt box or picker slotted in by the page is heard as well as the built-in ones.
+    this.addEventListener('pixorly-submit', (event) => void this.onSubmit(event as CustomEvent<{ runs: SubmittedRun[] }>));
+    this.addEventListener('pixorly-model-change', (event) => this.onModelChange(event as CustomEvent<ModelChangeDetail>));
+    this.addEventListener('pixorly-job-created', (event) => this.onJobCreated(event as CustomEvent<{ jobId?: string; retryOf?: string }>));
+    this.addEventListener('pixorly-image-selected', (event) => {
+      this.selectedImageId = (event as CustomEvent<{ imageId?: string }>).detail?.imageId ?? '';
+    });
+  }
+
+  /** The studio's client (undefined while the configuration is invalid). */
+  get client(): OwnedClient | undefined {
+    return this.connection.client;
+  }
+
+  /** The catalog narrowed to the `models` allow-list. */
+  get availableModels(): ModelInfo[] {
+    const allowed = parseModelList(this.models);
+    const catalog = this.catalog.value ?? [];
+    return allowed.length === 0 ? catalog : catalog.filter((model) => allowed.includes(model.id));
+  }
+
+  /** The model the prompt box generates with. */
+  get selectedModel(): ModelInfo | undefined {
+    const available = this.availableModels;
+    const wanted = this.chosenModel || this.defaultModel;
+    return available.find((model) => model.id === wanted) ?? available[0];
+  }
+
+  /** Drops the connection and signs in again (what the "Try again" button does). */
+  reconnect(): void {
+    this.reported.clear();
+    this.connection.reopen();
+  }
+
+  /**
+   * Builds the studio's client; tests and hosts with special needs override it.
+   * @internal
+   */
+  protected createClient(options: PixorlyClientOptions): OwnedClient {
+    return new PixorlyClient(options);
+  }
+
+  protected override willUpdate(): void {
+    const config = { convexUrl: this.convexUrl, apiUrl: this.apiUrl, tokenUrl: this.tokenUrl, hasTokenProvider: !!this.tokenProvider };
+    const problems = configProblems(config, document.baseURI);
+    this.connection.sync(problems.length > 0 ? null : this.connectionConfig());
+    const catalog = this.catalog.value;
+    if (catalog) problems.push(...modelProblems(parseModelList(this.models), this.defaultModel, catalog));
+    if (problems.join('\n') !== this.problems.join('\n')) {
+      this.reported.clear();
+      this.problems = problems;
+    }
+  }
+
+  protected override updated(): void {
+    for (const message of this.problems) this.report('INVALID_ARGUMENT', message);
+  }
+
+  override render() {
+    const client = this.client;
+    const authFailed = client?.authState === 'expired' || client?.authState === 'failed';
+    return html`
+      <div part="base" class="studio">
+        <header part="header">
+          <p class="title">Pixorly</p>
+          <div class="status-line">
+            ${this.account.value
+              ? html`<span part="credits">${this.account.value.credits.toLocaleString('en')} credits</span>`
+              : nothing}
+            ${client ? connectionIndicator(client.connection) : nothing}
+          </div>
+        </header>
+        ${configurationNotice(this.problems)}
+        ${authFailed ? authNotice(client.authMessage, () => this.reconnect()) : nothing}
+        ${client && this.problems.length === 0 ? this.renderWorkspace() : nothing}
+      </div>
+    `;
+  }
+
+  private renderWorkspace() {
+    const selected = this.selectedModel;
+    const available = this.availableModels;
+    const compared = this.compareMode ? available.filter((model) => this.comparedModels.includes(model.id)) : [];
+    const active = (this.activeJobs.value ?? []).map((job) => job._id);
+    return html`<div class="layout">
+      <section part="compose" class="compose" aria-labelledby="compose-heading">
+        <div class="section-head">
+          <h2 id="compose-heading">Create</h2>
+          <button part="compare-toggle" type="button" aria-pressed=${this.compareMode ? 'true' : 'false'} @click=${this.toggleCompare}>
+            Compare models
+          </button>
+        </div>
+        <slot name="picker">
+          <pixorly-model-picker
+            .models=${this.catalog.value ? available : undefined}
+            .value=${selected?.id ?? ''}
+            .values=${this.comparedModels}
+            ?compare=${this.compareMode}
+          ></pixorly-model-picker>
+        </slot>
+        <slot name="prompt">
+          <pixorly-prompt-box
+            .model=${selected}
+            .compareModels=${compared}
+            user-key=${this.connection.userId}
+            ?submitting=${this.submitting}
+          ></pixorly-prompt-box>
+        </slot>
+      </section>
+      ${jobList([...new Set([...this.sessionJobs, ...active])])}
+      <pixorly-recent-results part="recent" class="recent" selected-id=${this.selectedImageId}></pixorly-recent-results>
+    </div>`;
+  }
+
+  private connectionConfig(): ConnectionConfig {
+    return {
+      convexUrl: this.convexUrl,
+      apiUrl: this.apiUrl,
+      tokenUrl: this.tokenUrl ? new URL(this.tokenUrl, document.baseURI).href : '',
+      tokenProvider: this.tokenProvider,
+    };
+  }
+
+  private whenSignedIn() {
+    return this.client?.authState === 'signed-in' ? {} : SKIP;
+  }
+
+  private toggleCompare(): void {
+    this.compareMode = !this.compareMode;
+    if (this.compareMode && this.comparedModels.length === 0 && this.selectedModel) this.comparedModels = [this.selectedModel.id];
+  }
+
+  private onModelChange(event: CustomEvent<ModelChangeDetail>): void {
+    const detail = event.detail;
+    if ('values' in detail) this.comparedModels = [...detail.values];
+    else this.chosenModel = detail.value;
+  }
+
+  private async onSubmit(event: CustomEvent<{ runs: SubmittedRun[] }>): Promise<void> {
+    const client = this.client;
+    const box = event.composedPath()[0] as Partial<PixorlyPromptBox>;
+    if (!client || this.submitting) return;
+    this.setSubmitting(box, true);
+    const { created, error } = await submitRuns(client, event.detail.runs);
+    for (const job of created) this.emit('job-created', job);
+    if (error !== undefined) {
+      box.showError?.(error);
+      const problem = toUserFacingError(error);
+      this.emit('error', { code: problem.code, message: problem.message });
+    }
+    this.setSubmitting(box, false);
+  }
+
+  private setSubmitting(box: Partial<PixorlyPromptBox>, submitting: boolean): void {
+    this.submitting = submitting;
+    // A slotted prompt box is not bound by the template.
+    if ('submitting' in box) box.submitting = submitting;
+  }
+
+  private onJobCreated(event: CustomEvent<{ jobId?: string; retryOf?: string }>): void {
+    const { jobId, retryOf } = event.detail ?? {};
+    if (!jobId || this.sessionJobs.includes(jobId)) return;
+    // A retry's status card already follows the new job: it takes the old one's place.
+    const others = this.sessionJobs.filter((id) => id !== retryOf);
+    this.sessionJobs = [jobId, ...others].slice(0, MAX_SESSION_JOBS);
+  }
+
+  /** Emits `pixorly-error` once per distinct problem (renders repeat; the page hears each problem once). */
+  private report(code: string, message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.emit('error', { code, message });
+  }
+}

@@ -1,0 +1,39 @@
+import type { GenerationRequest } from '@pixorly/core';
+import { api } from '../client/api.js';
+import type { StudioClient } from '../client/studio-client.js';
+
+/** One model's request from the prompt box's `pixorly-submit`, with its own idempotency key. */
+export interface SubmittedRun {
+  model: { id: string };
+  request: GenerationRequest;
+  idempotencyKey: string;
+}
+
+export interface CreatedJob {
+  jobId: string;
+  model: string;
+  request: GenerationRequest;
+}
+
+export interface SubmitOutcome {
+  created: CreatedJob[];
+  /** The first failure; later runs are not attempted after one fails. */
+  error?: unknown;
+}
+
+/**
+ * Creates one job per run, in order. Each carries the key the prompt box minted,
+ * so submitting the same runs again (a retry after a network error) cannot charge twice.
+ */
+export async function submitRuns(client: StudioClient, runs: readonly SubmittedRun[]): Promise<SubmitOutcome> {
+  const created: CreatedJob[] = [];
+  for (const run of runs) {
+    try {
+      const jobId = await client.mutation(api.jobs.create, { ...run.request, idempotencyKey: run.idempotencyKey });
+      created.push({ jobId, model: run.model.id, request: run.request });
+    } catch (error) {
+      return { created, error };
+    }
+  }
+  return { created };
+}

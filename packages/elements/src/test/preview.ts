@@ -1,0 +1,86 @@
+/**
+ * Scenes for looking at the elements (scripts/screenshots.mjs bundles this): the
+ * studio and the job status in each state, driven by the fake client.
+ */
+import { api } from '../client/api.js';
+import type { PixorlyClientOptions } from '../client/pixorly-client.js';
+import { PixorlyStudio } from '../studio/studio.component.js';
+import '../studio/studio.js';
+import '../job-status/job-status.js';
+import { FakeClient, provideClient } from './fake-client.js';
+import { makeImage, makeJob, makeModel, samplePlaceholder } from './fixtures.js';
+
+const CATALOG = [makeModel(), makeModel({ id: 'local/mosaic', name: 'Mosaic', estimatedMs: 3000 })];
+
+/** A colourful SVG standing in for a generated image. */
+function art(hue: number): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},80%,55%)"/><stop offset="1" stop-color="hsl(${(hue + 120) % 360},70%,35%)"/></linearGradient></defs><rect width="512" height="512" fill="url(#g)"/><circle cx="330" cy="190" r="90" fill="hsl(${(hue + 60) % 360},90%,75%)" opacity="0.8"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function scenario(): FakeClient {
+  const client = new FakeClient();
+  const now = Date.now();
+  client.setResult(api.models.list, {}, CATALOG);
+  client.onMutation(api.users.ensure, () => ({ userId: 'user1', plan: 'free', credits: 1996, storageUsed: 10 }));
+  client.setResult(api.jobs.me, {}, { plan: 'free', credits: 1996, storageUsed: 10 });
+  const jobs = [
+    makeJob({ _id: 'j-pending', status: 'pending', queuePosition: 2, prompt: 'a red fox in fresh snow, morning light' }),
+    makeJob({ _id: 'j-processing', status: 'processing', startedAt: now - 1800, prompt: 'a lighthouse in a storm, oil painting' }),
+    makeJob({
+      _id: 'j-done',
+      status: 'completed',
+      startedAt: now - 6000,
+      completedAt: now - 3600,
+      actualCost: 2,
+      parameters: { width: 512, height: 512, seed: 3, numImages: 2 },
+      resultImageIds: ['i1', 'i2'],
+      prompt: 'isometric tiny city on a floating island',
+    }),
+    makeJob({ _id: 'j-failed', status: 'failed', error: { code: 'PROVIDER_ERROR', message: 'The image could not be generated. Your credits were refunded.' } }),
+  ];
+  client.setResult(api.jobs.listActive, {}, jobs.slice(0, 2));
+  for (const job of jobs) client.setResult(api.jobs.get, { jobId: job._id }, job);
+  const images = Array.from({ length: 9 }, (_, n) => makeImage({ _id: `i${n + 1}`, jobId: 'j-done', placeholder: samplePlaceholder() }));
+  for (const image of images) client.setResult(api.images.get, { imageId: image._id }, image);
+  images.forEach((image, n) => client.urls.set(image._id, art(n * 40)));
+  client.setResult(api.images.list, { paginationOpts: { numItems: 12, cursor: null } }, { page: images, isDone: true, continueCursor: '' });
+  return client;
+}
+
+class PreviewStudio extends PixorlyStudio {
+  static client: () => FakeClient = scenario;
+  protected override createClient(_options: PixorlyClientOptions) {
+    return PreviewStudio.client();
+  }
+}
+PixorlyStudio.define('preview-studio', PreviewStudio);
+
+const scene = new URL(location.href).searchParams.get('scene') ?? document.body.dataset.scene ?? 'studio';
+const root = document.getElementById('root')!;
+const attrs = 'convex-url="http://127.0.0.1:3210" api-url="http://127.0.0.1:8787" token-url="http://127.0.0.1:8787/v1/dev/token"';
+
+if (scene === 'studio' || scene === 'studio-dark') {
+  root.innerHTML = `<preview-studio ${attrs} theme="${scene === 'studio-dark' ? 'dark' : 'light'}"></preview-studio>`;
+  const studio = root.firstElementChild!;
+  setTimeout(() => {
+    for (const id of ['j-done', 'j-failed']) {
+      studio.dispatchEvent(new CustomEvent('pixorly-job-created', { detail: { jobId: id } }));
+    }
+  }, 50);
+} else if (scene === 'bad-config') {
+  root.innerHTML = `<preview-studio convex-url="localhost:3210" api-url="http://127.0.0.1:8787" models="local/aurora,acme/nope"></preview-studio>`;
+} else if (scene === 'auth-expired') {
+  PreviewStudio.client = () => {
+    const client = scenario();
+    client.setState({ authState: 'expired', authMessage: 'Your session has expired. Reload the page to sign in again.', connection: 'reconnecting' });
+    return client;
+  };
+  root.innerHTML = `<preview-studio ${attrs}></preview-studio>`;
+} else if (scene === 'job-status') {
+  const client = scenario();
+  provideClient(root, client);
+  root.innerHTML = ['j-pending', 'j-processing', 'j-done', 'j-failed', 'nope']
+    .map((id) => `<pixorly-job-status job-id="${id}"></pixorly-job-status>`)
+    .join('');
+}

@@ -1,0 +1,106 @@
+/**
+ * A web-test-runner plugin that gives the end-to-end tests the real backend:
+ * convex-local running /work/main/convex, s3rver and the edge API (the edge API's
+ * own `startStack()` test helper), started on the first `/__stack/` request and
+ * stopped with the test server. The browser reaches it through:
+ *
+ *   GET /__stack/info          { convexUrl, edgeUrl }
+ *   GET /__stack/expired-token a correctly signed token that expired a minute ago
+ *   GET /__stack/foreign-job   the id of a job that belongs to another user
+ *   GET /__stack/busy-queue    queues several jobs of another user, so the next job waits
+ *                              visibly in line
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export function pixorlyStackPlugin() {
+  let origin = '';
+  /** @type {Promise<any> | undefined} */
+  let starting;
+  /** Function references, made once the stack (and its imports) are loaded. */
+  let refs;
+
+  async function stack() {
+    starting ??= (async () => {
+      // One generation at a time, so `busy-queue` can hold the queue for the job under test.
+      process.env.PIXORLY_MAX_IN_FLIGHT = '1';
+      const { startStack } = await tsImport(path.join(root, 'edge-api/test/stack.ts'), import.meta.url);
+      const { ConvexHttpClient } = await import('convex/browser');
+      const { makeFunctionReference } = await import('convex/server');
+      refs = { create: makeFunctionReference('jobs:create') };
+      const started = await startStack({
+        env: { CORS_ORIGINS: [origin, origin.replace('localhost', '127.0.0.1')].join(',') },
+      });
+      const tokenFor = async (userId) => {
+        const response = await fetch(`${started.edgeUrl}/v1/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId }),
+        });
+        return (await response.json()).token;
+      };
+      const clientFor = async (userId) => {
+        const client = new ConvexHttpClient(started.convexUrl, { logger: false });
+        client.setAuth(await tokenFor(userId));
+        return client;
+      };
+      return { ...started, tokenFor, clientFor };
+    })();
+    return starting;
+  }
+
+  async function expiredToken(s) {
+    const { SignJWT, importJWK } = await import('jose');
+    const [jwk] = JSON.parse(s.env.SIGNING_KEYS);
+    const key = await importJWK(jwk, 'ES256');
+    const now = Math.floor(Date.now() / 1000);
+    return await new SignJWT({ scp: ['generate', 'images:read'] })
+      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
+      .setIssuer(s.edgeUrl)
+      .setAudience('pixorly')
+      .setSubject('local:expired-user')
+      .setIssuedAt(now - 960)
+      .setExpirationTime(now - 60)
+      .sign(key);
+  }
+
+  async function createJob(s, userId, parameters) {
+    const client = await s.clientFor(userId);
+    return await client.mutation(refs.create, { prompt: `${userId}'s picture`, model: 'local/aurora', parameters });
+  }
+
+  return {
+    name: 'pixorly-stack',
+    serverStart({ config }) {
+      origin = `${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`;
+    },
+    async serve(context) {
+      if (!context.path.startsWith('/__stack/')) return undefined;
+      const s = await stack();
+      const json = (value) => ({ body: JSON.stringify(value), type: 'json' });
+      switch (context.path) {
+        case '/__stack/info':
+          return json({ convexUrl: s.convexUrl, edgeUrl: s.edgeUrl });
+        case '/__stack/expired-token':
+          return json({ token: await expiredToken(s) });
+        case '/__stack/foreign-job':
+          return json({ jobId: await createJob(s, 'someone-else', { width: 64, height: 64 }) });
+        case '/__stack/busy-queue': {
+          // Generation is CPU work on convex-local's one thread: one long job would also stall
+          // the server. Several medium ones keep the queue busy and the server answering between them.
+          const jobIds = [];
+          for (let n = 0; n < 4; n++) jobIds.push(await createJob(s, 'queue-holder', { width: 2048, height: 2048 }));
+          return json({ jobIds });
+        }
+        default:
+          return { body: 'unknown stack route', status: 404 };
+      }
+    },
+    async serverStop() {
+      if (starting) await (await starting).close();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The studio against the real stack (convex-local on /work/main/convex, s3rver, the edge
+ * API; see stack-plugin.mjs): signing in, generating, live status, delivery, and the
+ * failures a visitor can meet.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PixorlyClient } from '../../src/client/pixorly-client.js';
+import { tokenFromUrl } from '../../src/client/token.js';
+import type { PixorlyImage } from '../../src/image/image.component.js';
+import type { PixorlyJobStatus } from '../../src/job-status/job-status.component.js';
+import '../../src/job-status/job-status.js';
+import type { PixorlyStudio } from '../../src/studio/studio.component.js';
+import '../../src/studio/studio.js';
+import { expectNoAxeViolations } from '../../src/test/axe.js';
+import { provideClient } from '../../src/test/fake-client.js';
+
+interface StackInfo {
+  convexUrl: string;
+  edgeUrl: string;
+}
+
+const stackGet = async <T>(route: string): Promise<T> => (await fetch(`/__stack/${route}`)).json() as Promise<T>;
+const shadow = (el: Element | null | undefined, selector: string) => el?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const noticeText = (studio: Element) => shadow(studio, '[part="notice"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+const slow = { timeout: 45_000, interval: 50 };
+
+let stack: StackInfo;
+
+before(async function () {
+  this.timeout(60_000);
+  stack = await stackGet<StackInfo>('info');
+});
+
+async function mountStudio(extra: Partial<PixorlyStudio> = {}): Promise<PixorlyStudio> {
+  const studio = document.createElement('pixorly-studio');
+  studio.convexUrl = stack.convexUrl;
+  studio.apiUrl = stack.edgeUrl;
+  studio.defaultModel = 'local/aurora';
+  studio.tokenUrl = `${stack.edgeUrl}/v1/dev/token`;
+  Object.assign(studio, extra);
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1100px"></div>`);
+  wrapper.append(studio);
+  await studio.updateComplete;
+  return studio;
+}
+
+/** Types a prompt into the studio's prompt box. */
+async function typePrompt(studio: Element, prompt: string): Promise<void> {
+  const box = shadow(studio, 'pixorly-prompt-box');
+  await waitUntil(() => shadow(box, '#prompt'), 'the prompt box is ready', slow);
+  shadow(box, '#prompt')!.focus();
+  await sendKeys({ type: prompt });
+}
+
+/** Presses the prompt box's Generate button; resolves with the new job's id. */
+async function submit(studio: Element): Promise<string> {
+  const created = oneEvent(studio, 'pixorly-job-created');
+  shadow(shadow(studio, 'pixorly-prompt-box'), '[part="submit"]')!.click();
+  return ((await created) as CustomEvent<{ jobId: string }>).detail.jobId;
+}
+
+/** Every value the element's `status` attribute takes, in order. */
+function recordStatuses(el: Element): string[] {
+  const seen = [el.getAttribute('status') ?? ''];
+  new MutationObserver(() => {
+    const status = el.getAttribute('status') ?? '';
+    if (seen.at(-1) !== status) seen.push(status);
+  }).observe(el, { attributes: true, attributeFilter: ['status'] });
+  return seen;
+}
+
+describe('studio against the real stack', function () {
+  this.timeout(60_000);
+
+  it('signs in, generates with local/aurora, shows pending → processing → completed, and loads the image', async () => {
+    const studio = await mountStudio();
+    await waitUntil(() => shadow(studio, '[part="connection"]')?.textContent?.includes('Connected'), 'connected', slow);
+    await typePrompt(studio, 'a lighthouse at dusk, oil painting');
+    // Another user's jobs hold the single generation slot, so ours visibly waits in line.
+    await stackGet('busy-queue');
+    const jobId = await submit(studio);
+    await studio.updateComplete;
+    const status = [...studio.shadowRoot!.querySelectorAll('pixorly-job-status')].find((s) => s.jobId === jobId)!;
+    expect(status, 'a status card for the new job').to.exist;
+    const seen = recordStatuses(status);
+    await waitUntil(() => status.status === 'pending', 'pending', slow).catch((e) => {
+      console.log('DEBUG', JSON.stringify(seen), shadow(status, '[part="status"]')?.textContent, status.job.error?.message, status.isConnected);
+      throw e;
+    });
+    expect(shadow(status, '[part="status"]')!.textContent).to.match(/Waiting in line: \d+\w\w in the queue/);
+    await waitUntil(() => status.status === 'completed', 'completed', slow);
+    const states = seen.filter((s) => ['pending', 'processing', 'completed'].includes(s));
+    expect(states).to.deep.equal(['pending', 'processing', 'completed']);
+
+    const image = shadow(status, 'pixorly-image') as PixorlyImage;
+    await waitUntil(() => image.hasAttribute('loaded'), 'the signed image loads', slow).catch((e) => {
+      console.log('DEBUG image', image.shadowRoot!.innerHTML);
+      throw e;
+    });
+    const img = image.shadowRoot!.querySelector<HTMLImageElement>('[part="image"]')!;
+    expect(img.naturalWidth).to.be.greaterThan(0);
+    expect(new URL(img.src).searchParams.get('Signature')).to.be.a('string');
+    await waitUntil(() => shadow(status, '[part="download"]'), 'download link', slow);
+    await expectNoAxeViolations(status);
+  });
+
+  it("another user's job id shows \"Job not found\"", async () => {
+    const { jobId } = await stackGet<{ jobId: string }>('foreign-job');
+    const client = new PixorlyClient({
+      convexUrl: stack.convexUrl,
+      apiUrl: stack.edgeUrl,
+      tokenProvider: tokenFromUrl(`${stack.edgeUrl}/v1/dev/token`),
+    });
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      provideClient(wrapper, client);
+      const status = document.createElement('pixorly-job-status') as PixorlyJobStatus;
+      status.jobId = jobId;
+      wrapper.append(status);
+      await waitUntil(() => status.status === 'not-found', 'not found', slow);
+      expect(shadow(status, '[part="status"]')!.textContent).to.equal('Job not found');
+      await expectNoAxeViolations(status);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('an expired token shows the auth message and fires pixorly-auth-expired', async () => {
+    const { token } = await stackGet<{ token: string }>('expired-token');
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const expired = oneEvent(wrapper, 'pixorly-auth-expired');
+    const studio = document.createElement('pixorly-studio');
+    Object.assign(studio, { convexUrl: stack.convexUrl, apiUrl: stack.edgeUrl, tokenProvider: async () => token });
+    wrapper.append(studio);
+    expect(((await expired) as CustomEvent<{ state: string }>).detail.state).to.equal('expired');
+    await studio.updateComplete;
+    expect(noticeText(studio)).to.contain('Your session has expired');
+    await expectNoAxeViolations(studio);
+  });
+
+  it('a token provider that throws is explained in the studio', async () => {
+    const studio = await mountStudio({
+      tokenProvider: async () => {
+        throw new Error('the partner backend is down');
+      },
+    });
+    await waitUntil(() => noticeText(studio).includes('the partner backend is down'), 'auth notice', slow);
+    expect(noticeText(studio)).to.contain('Could not sign in.');
+  });
+
+  it('a page with only pixorly.js and the tag generates an image', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="bundle page" style="width: 1000px; height: 900px"></iframe>`);
+    const loaded = oneEvent(frame, 'load');
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script type="module" src="/packages/elements/dist/pixorly.js"></script>
+      <pixorly-studio convex-url="${stack.convexUrl}" api-url="${stack.edgeUrl}"
+        token-url="${stack.edgeUrl}/v1/dev/token" default-model="local/mosaic"></pixorly-studio></body></html>`;
+    await loaded;
+    const page = frame.contentDocument!;
+    await waitUntil(() => frame.contentWindow!.customElements.get('pixorly-studio'), 'the bundle defines the studio', slow);
+    const studio = page.querySelector('pixorly-studio')!;
+    await typePrompt(studio, 'a mosaic of autumn leaves');
+    const jobId = await submit(studio);
+    const status = () => [...studio.shadowRoot!.querySelectorAll('pixorly-job-status')].find((s) => s.jobId === jobId);
+    await waitUntil(() => shadow(status(), 'pixorly-image')?.hasAttribute('loaded'), 'the image loads in the bundle page', slow).catch(
+      (e) => {
+        console.log('DEBUG bundle', status()?.getAttribute('status'), shadow(status(), '[part="status"]')?.textContent, noticeText(studio));
+        throw e;
+      },
+    );
+  });
+});
