@@ -4,12 +4,15 @@
  * with its output prefixed; Ctrl+C (or any service exiting) stops them all.
  * Ports follow shared/ARCHITECTURE.md and can be overridden by environment.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = process.env;
+
+// The demo page loads the studio as partners do, from the one-file bundle; esbuild makes it in well under a second.
+execFileSync(process.execPath, [path.join(root, "packages/elements/scripts/build.mjs"), "--bundle-only"], { cwd: path.join(root, "packages/elements"), stdio: "inherit" });
 
 const services = [
   {
@@ -34,6 +37,11 @@ const services = [
     name: "edge",
     command: process.execPath,
     args: ["--import", "tsx", path.join(root, "edge-api/src/node.ts")],
+  },
+  {
+    name: "demo",
+    command: process.execPath,
+    args: [path.join(root, "node_modules/vite/bin/vite.js"), "--config", path.join(root, "demo/vite.config.ts")],
   },
 ];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Error codes shared by the backend (`ConvexError({ code, message })`), the edge API

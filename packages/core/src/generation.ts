@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { multiplyCredits } from './credits';
 import type { FieldIssue } from './errors';
 import { matchesAspectRatio } from './image-sizes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aspectRatioSchema } from './image-sizes';
 import { GENERATION_LIMITS } from './limits';
 

@@ -27,7 +27,8 @@ export function registerPostImageUrls(router: Router, services: AppServices) {
     summary: "Signed delivery URLs for the caller's images",
     description:
       "Asks Convex, with the caller's own token, which of `ids` the caller may read, and returns a URL for each: " +
-      "CloudFront-signed for one hour (transform included) for private images, stable and unsigned for public ones.",
+      "CloudFront-signed (transform included) for private images, valid 60–65 minutes (the expiry is rounded up to " +
+      "5 minutes so a URL stays the same that long), stable and unsigned for public ones.",
     security: [{ [SECURITY.userToken]: [] }],
     middleware: [requireUserToken(services, { browser: true }), requireScope("images:read")] as const,
     request: { body: { required: true, content: { "application/json": { schema: ImageUrlsRequestSchema } } } },
