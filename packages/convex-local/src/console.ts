@@ -19,7 +19,9 @@ export function installFunctionConsole(log: () => Logger) {
       if (!ctx) return original(...args);
       const line = `[${level.toUpperCase()}] ${format(...args)}`;
       ctx.logLines.push(line);
-      log()(`  ${ctx.udfPath} ${line}`);
+      // Outside the function's context: a logger that itself prints with console.* (the CLI's
+      // does) must reach the real console, not come back here and recurse.
+      executions.exit(() => log()(`  ${ctx.udfPath} ${line}`));
     };
   }
   const originalFetch = globalThis.fetch;

@@ -77,6 +77,16 @@ describe("convex-local process", () => {
     await kill9(r);
   });
 
+  it("console output from a function reaches the server log once (the CLI's logger prints with console too)", async () => {
+    const r = await launch(FIXTURE_DIR, tempDataDir(), ["--no-watch"]);
+    running.push(r);
+    const client = new ConvexHttpClient(r.url);
+    expect(await client.mutation("messages:noisy" as never, { word: "hello" } as never)).toBe(5);
+    await waitFor(() => r.output().includes("noisy warns hello"), "the warning in the server log");
+    expect(r.output().match(/\[LOG\] noisy says hello/g)).toHaveLength(1);
+    await kill9(r);
+  });
+
   it("--reset starts from an empty database", async () => {
     const dataDir = tempDataDir();
     const first = await launch(FIXTURE_DIR, dataDir, ["--no-watch"]);
