@@ -53,7 +53,8 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 }
 
 export async function startConvexLocal(opts: ConvexLocalOptions): Promise<ConvexLocal> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  // Straight to stdout, not console.log: inside a function's async chain console.* is the function's own log.
+  const log = opts.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const host = opts.host ?? "127.0.0.1";
   const dir = path.resolve(opts.dir);
   currentLog = log;

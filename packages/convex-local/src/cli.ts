@@ -41,7 +41,7 @@ async function main() {
     reset: values.reset,
     envFile: values["env-file"],
     watch: !values["no-watch"],
-    log: values.quiet ? () => {} : (line) => console.log(`${new Date().toISOString().slice(11, 23)} ${line}`),
+    log: values.quiet ? () => {} : (line) => void process.stdout.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
   });
   console.log(`convex-local ready: API ${server.url}  HTTP actions ${server.siteUrl}`);
   const stop = async () => {

@@ -77,13 +77,15 @@ describe("convex-local process", () => {
     await kill9(r);
   });
 
-  it("console output from a function reaches the server log once (the CLI's logger prints with console too)", async () => {
+  it("console output from a function reaches the server log once, and the server's own lines are never attributed to a function", async () => {
     const r = await launch(FIXTURE_DIR, tempDataDir(), ["--no-watch"]);
     running.push(r);
     const client = new ConvexHttpClient(r.url);
     expect(await client.mutation("messages:noisy" as never, { word: "hello" } as never)).toBe(5);
     await waitFor(() => r.output().includes("noisy warns hello"), "the warning in the server log");
     expect(r.output().match(/\[LOG\] noisy says hello/g)).toHaveLength(1);
+    // The server's own lines are never mistaken for the function's output.
+    expect(r.output()).not.toMatch(/\[LOG\] \d\d:\d\d/);
     await kill9(r);
   });
 
