@@ -1,7 +1,8 @@
 /**
  * `npm run analyze`: the custom-elements manifest from the component classes' JSDoc.
- * Tags are registered by `Class.define('pixorly-…')` in the define files, which the
- * analyzer does not know, so a small plugin reads those calls and marks the classes.
+ * Tags are registered by `Class.define('pixorly-…')` in the define files (and through a
+ * class's `static dependencies`), which the analyzer does not know, so a small plugin reads
+ * both and marks the classes.
  */
 const tagsByClass = new Map();
 
@@ -9,6 +10,15 @@ function pixorlyDefineCalls() {
   return {
     name: 'pixorly-define-calls',
     analyzePhase({ ts, node }) {
+      // `static dependencies = { 'pixorly-…': Class }`: elements registered by the one that renders them.
+      if (ts.isPropertyDeclaration(node) && node.name.getText() === 'dependencies' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+        for (const property of node.initializer.properties) {
+          if (ts.isPropertyAssignment(property) && ts.isStringLiteral(property.name) && ts.isIdentifier(property.initializer)) {
+            tagsByClass.set(property.initializer.text, property.name.text);
+          }
+        }
+        return;
+      }
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
       const { expression, name } = node.expression;
       const [tag] = node.arguments;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Error codes shared by the backend (`ConvexError({ code, message })`), the edge API
@@ -72,7 +72,7 @@ export interface PixorlyErrorData {
 export const pixorlyErrorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  fields: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -152,6 +152,17 @@ describe('validateGenerationRequest: global limits', () => {
   it('rejects malformed model ids', () => {
     expect(fieldsOf({ ...base, model: 'not a model' })).toContain('model');
   });
+
+  // Core uses Zod Mini, which has no default messages, and this test file loads no zod locale:
+  // what is asserted here is what the browser shows.
+  it.each([
+    [null, 'request', 'Request must be an object'],
+    [[], 'request', 'Request must be an object'],
+    [{ ...base, parameters: 'large' }, 'parameters', 'Parameters must be an object'],
+    [{ ...base, model: 42 }, 'model', 'Model id must be text'],
+  ])('names the problem with %j in words, without a zod locale', (request, field, message) => {
+    expect(issuesOf(request)).toEqual([{ field, message }]);
+  });
 });
 
 describe('validateGenerationRequest: per-model rules', () => {
@@ -219,6 +230,11 @@ describe('validateGenerationRequest: per-model rules', () => {
 describe('generationRequestSchema', () => {
   it('is usable on its own for transport validation', () => {
     expect(generationRequestSchema.safeParse(base).success).toBe(true);
+  });
+
+  it('names unknown keys in its own message (the edge API shows it as is)', () => {
+    const result = generationRequestSchema.safeParse({ ...base, style: 'x', mood: 'y' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['Unknown fields: style, mood']);
   });
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { multiplyCredits } from './credits';
 import type { FieldIssue } from './errors';
 import { matchesAspectRatio } from './image-sizes';
@@ -8,60 +8,81 @@ import { type ModelInfo, type ParameterRange, modelIdSchema, sizeMultipleOf } fr
 const { prompt, negativePrompt, dimension, numImages, steps, guidance, seed, idempotencyKey } = GENERATION_LIMITS;
 
 const dimensionSchema = (label: string) =>
-  z
-    .int(`${label} must be a whole number of pixels`)
-    .min(dimension.min, `${label} must be at least ${dimension.min} pixels`)
-    .max(dimension.max, `${label} must be at most ${dimension.max} pixels`);
+  z.int(`${label} must be a whole number of pixels`).check(
+    z.gte(dimension.min, `${label} must be at least ${dimension.min} pixels`),
+    z.lte(dimension.max, `${label} must be at most ${dimension.max} pixels`),
+  );
+
+/**
+ * Zod Mini loads no locale, so every check here carries its own message: what users read
+ * must not depend on whether something else in the process loaded classic zod's English.
+ */
+const objectError = (notAnObject: string) => ({
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : notAnObject,
+});
 
 // The multiple-of-8 rule is per model (`ModelInfo.sizeMultiple`, 8 by default), so it is
 // checked in `validateGenerationRequest`, not here.
-export const generationParametersSchema = z.strictObject({
-  width: dimensionSchema('Width'),
-  height: dimensionSchema('Height'),
-  steps: z
-    .int('Steps must be a whole number')
-    .min(steps.min, `Steps must be at least ${steps.min}`)
-    .max(steps.max, `Steps must be at most ${steps.max}`)
-    .optional(),
-  guidance: z
-    .number('Guidance must be a number')
-    .min(guidance.min, `Guidance must be at least ${guidance.min}`)
-    .max(guidance.max, `Guidance must be at most ${guidance.max}`)
-    .optional(),
-  seed: z
-    .int('Seed must be a whole number')
-    .min(seed.min, 'Seed must not be negative')
-    .max(seed.max, `Seed must be at most ${seed.max}`)
-    .optional(),
-  /** Absent means one image. */
-  numImages: z
-    .int('Number of images must be a whole number')
-    .min(numImages.min, `Number of images must be at least ${numImages.min}`)
-    .max(numImages.max, `Number of images must be at most ${numImages.max}`)
-    .optional(),
-});
+export const generationParametersSchema = z.strictObject(
+  {
+    width: dimensionSchema('Width'),
+    height: dimensionSchema('Height'),
+    steps: z.optional(
+      z.int('Steps must be a whole number').check(
+        z.gte(steps.min, `Steps must be at least ${steps.min}`),
+        z.lte(steps.max, `Steps must be at most ${steps.max}`),
+      ),
+    ),
+    guidance: z.optional(
+      z.number('Guidance must be a number').check(
+        z.gte(guidance.min, `Guidance must be at least ${guidance.min}`),
+        z.lte(guidance.max, `Guidance must be at most ${guidance.max}`),
+      ),
+    ),
+    seed: z.optional(
+      z.int('Seed must be a whole number').check(
+        z.gte(seed.min, 'Seed must not be negative'),
+        z.lte(seed.max, `Seed must be at most ${seed.max}`),
+      ),
+    ),
+    /** Absent means one image. */
+    numImages: z.optional(
+      z.int('Number of images must be a whole number').check(
+        z.gte(numImages.min, `Number of images must be at least ${numImages.min}`),
+        z.lte(numImages.max, `Number of images must be at most ${numImages.max}`),
+      ),
+    ),
+  },
+  objectError('Parameters must be an object'),
+);
 
-export const generationRequestSchema = z.strictObject({
-  prompt: z
-    .string('Prompt must be text')
-    .trim()
-    .min(prompt.minLength, 'Prompt must not be blank')
-    .max(prompt.maxLength, `Prompt must be at most ${prompt.maxLength} characters`),
-  negativePrompt: z
-    .string('Negative prompt must be text')
-    .trim()
-    .max(negativePrompt.maxLength, `Negative prompt must be at most ${negativePrompt.maxLength} characters`)
-    .optional(),
-  model: modelIdSchema,
-  parameters: generationParametersSchema,
-  /** Lets a client retry a create without paying twice. */
-  idempotencyKey: z
-    .string('Idempotency key must be text')
-    .min(idempotencyKey.minLength, 'Idempotency key must not be empty')
-    .max(idempotencyKey.maxLength, `Idempotency key must be at most ${idempotencyKey.maxLength} characters`)
-    .regex(idempotencyKey.pattern, 'Idempotency key may only contain letters, digits, "_" and "-"')
-    .optional(),
-});
+export const generationRequestSchema = z.strictObject(
+  {
+    prompt: z.string('Prompt must be text').check(
+      z.trim(),
+      z.minLength(prompt.minLength, 'Prompt must not be blank'),
+      z.maxLength(prompt.maxLength, `Prompt must be at most ${prompt.maxLength} characters`),
+    ),
+    negativePrompt: z.optional(
+      z.string('Negative prompt must be text').check(
+        z.trim(),
+        z.maxLength(negativePrompt.maxLength, `Negative prompt must be at most ${negativePrompt.maxLength} characters`),
+      ),
+    ),
+    model: modelIdSchema,
+    parameters: generationParametersSchema,
+    /** Lets a client retry a create without paying twice. */
+    idempotencyKey: z.optional(
+      z.string('Idempotency key must be text').check(
+        z.minLength(idempotencyKey.minLength, 'Idempotency key must not be empty'),
+        z.maxLength(idempotencyKey.maxLength, `Idempotency key must be at most ${idempotencyKey.maxLength} characters`),
+        z.regex(idempotencyKey.pattern, 'Idempotency key may only contain letters, digits, "_" and "-"'),
+      ),
+    ),
+  },
+  objectError('Request must be an object'),
+);
 
 export type GenerationParameters = z.output<typeof generationParametersSchema>;
 /** A request after parsing: prompts trimmed. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GENERATION_LIMITS } from './limits';
 
 /** Aspect ratios that sizes are offered in (the set image providers commonly accept). */

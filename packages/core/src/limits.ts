@@ -17,8 +17,12 @@ export const GENERATION_LIMITS = {
   /** Seeds are unsigned 32-bit integers, which every provider we know of accepts. */
   seed: { min: 0, max: 0xffff_ffff },
   idempotencyKey: { minLength: 1, maxLength: 128, pattern: /^[A-Za-z0-9_-]+$/ },
-  /** Model ids: `local/<name>` or an OpenRouter id such as `google/gemini-2.5-flash-image`. */
-  modelId: { maxLength: 200, pattern: /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._:-]*$/i },
+  /**
+   * Model ids: `local/<name>` or an OpenRouter id such as `google/gemini-2.5-flash-image`.
+   * Letter case is spelled out rather than flagged (`/i`): JSON Schema patterns (the OpenAPI
+   * document) have no flags, so a flag would be lost there.
+   */
+  modelId: { maxLength: 200, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._:-]*$/ },
 } as const;
 
 /** Limits on REST API keys (`px_…`). */

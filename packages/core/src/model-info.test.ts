@@ -15,7 +15,7 @@ const exampleModel: ModelInfo = {
 };
 
 describe('modelIdSchema', () => {
-  it.each(['local/aurora', 'google/gemini-2.5-flash-image', 'openai/gpt-5-image-mini', 'vendor/model:free'])('accepts %s', (id) => {
+  it.each(['local/aurora', 'google/gemini-2.5-flash-image', 'openai/gpt-5-image-mini', 'vendor/model:free', 'Vendor/Model-X'])('accepts %s', (id) => {
     expect(modelIdSchema.safeParse(id).success).toBe(true);
   });
 

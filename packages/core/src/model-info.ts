@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { aspectRatioSchema } from './image-sizes';
 import { GENERATION_LIMITS } from './limits';
 
@@ -8,24 +8,26 @@ export type ModelProvider = (typeof MODEL_PROVIDERS)[number];
 /** Built-in offline models live under this prefix; anything else is an OpenRouter id. */
 export const LOCAL_MODEL_PREFIX = 'local/';
 
-export const modelIdSchema = z
-  .string()
-  .max(GENERATION_LIMITS.modelId.maxLength, `Model id must be at most ${GENERATION_LIMITS.modelId.maxLength} characters`)
-  .regex(GENERATION_LIMITS.modelId.pattern, 'Model id must look like "local/aurora" or "vendor/model-name"');
+export const modelIdSchema = z.string('Model id must be text').check(
+  z.maxLength(GENERATION_LIMITS.modelId.maxLength, `Model id must be at most ${GENERATION_LIMITS.modelId.maxLength} characters`),
+  z.regex(GENERATION_LIMITS.modelId.pattern, 'Model id must look like "local/aurora" or "vendor/model-name"'),
+);
 
 const { dimension, steps, guidance, numImages } = GENERATION_LIMITS;
 
 /** An inclusive range a model accepts for a numeric parameter, with the value it uses when none is sent. */
 const parameterRangeSchema = z
-  .object({ min: z.number(), max: z.number(), default: z.number().optional() })
-  .refine((range) => range.min <= range.max, 'min must not exceed max')
-  .refine(
-    (range) => range.default === undefined || (range.default >= range.min && range.default <= range.max),
-    'default must lie within min and max',
+  .object({ min: z.number(), max: z.number(), default: z.optional(z.number()) })
+  .check(
+    z.refine((range) => range.min <= range.max, 'min must not exceed max'),
+    z.refine(
+      (range) => range.default === undefined || (range.default >= range.min && range.default <= range.max),
+      'default must lie within min and max',
+    ),
   );
 export type ParameterRange = z.infer<typeof parameterRangeSchema>;
 
-const dimensionSchema = z.int().min(dimension.min).max(dimension.max);
+const dimensionSchema = z.int().check(z.gte(dimension.min), z.lte(dimension.max));
 
 /**
  * What Pixorly knows about one image model: its cost, speed and which request parameters it
@@ -34,50 +36,52 @@ const dimensionSchema = z.int().min(dimension.min).max(dimension.max);
 export const modelInfoSchema = z
   .object({
     id: modelIdSchema,
-    name: z.string().min(1).max(200),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
     provider: z.enum(MODEL_PROVIDERS),
-    description: z.string().max(1_000).optional(),
+    description: z.optional(z.string().check(z.maxLength(1_000))),
     /** Price of one image in credits (1 credit = $0.001). */
-    costPerImageCredits: z.int().nonnegative(),
+    costPerImageCredits: z.int().check(z.nonnegative()),
     /** Typical time to produce one image, for progress hints. */
-    estimatedMs: z.int().positive(),
+    estimatedMs: z.int().check(z.positive()),
     minWidth: dimensionSchema,
     maxWidth: dimensionSchema,
     minHeight: dimensionSchema,
     maxHeight: dimensionSchema,
     /** Width and height must be multiples of this; 8 when absent. */
-    sizeMultiple: z.int().min(1).max(dimension.min).optional(),
+    sizeMultiple: z.optional(z.int().check(z.gte(1), z.lte(dimension.min))),
     /** Accepted aspect ratios; any ratio within the size limits when absent. */
-    aspectRatios: z.array(aspectRatioSchema).min(1).optional(),
+    aspectRatios: z.optional(z.array(aspectRatioSchema).check(z.minLength(1))),
     supports: z.object({
       negativePrompt: z.boolean(),
       seed: z.boolean(),
       /** Absent: the model has no step count and a request must not send one. */
-      steps: parameterRangeSchema.optional(),
-      guidance: parameterRangeSchema.optional(),
+      steps: z.optional(parameterRangeSchema),
+      guidance: z.optional(parameterRangeSchema),
       /** Absent: one image per request. */
-      numImages: parameterRangeSchema.optional(),
+      numImages: z.optional(parameterRangeSchema),
     }),
   })
-  .superRefine((model, ctx) => {
-    if ((model.provider === 'local') !== model.id.startsWith(LOCAL_MODEL_PREFIX)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `Only local models have ids starting with "${LOCAL_MODEL_PREFIX}"` });
-    }
-    if (model.minWidth > model.maxWidth) ctx.addIssue({ code: 'custom', path: ['minWidth'], message: 'minWidth exceeds maxWidth' });
-    if (model.minHeight > model.maxHeight) ctx.addIssue({ code: 'custom', path: ['minHeight'], message: 'minHeight exceeds maxHeight' });
-    const globalRanges = { steps, guidance, numImages } as const;
-    for (const name of ['steps', 'guidance', 'numImages'] as const) {
-      const range = model.supports[name];
-      const limit = globalRanges[name];
-      if (range && (range.min < limit.min || range.max > limit.max)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['supports', name],
-          message: `${name} range must lie within ${limit.min}..${limit.max}`,
-        });
+  .check(
+    z.superRefine((model, ctx) => {
+      if ((model.provider === 'local') !== model.id.startsWith(LOCAL_MODEL_PREFIX)) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: `Only local models have ids starting with "${LOCAL_MODEL_PREFIX}"` });
       }
-    }
-  });
+      if (model.minWidth > model.maxWidth) ctx.addIssue({ code: 'custom', path: ['minWidth'], message: 'minWidth exceeds maxWidth' });
+      if (model.minHeight > model.maxHeight) ctx.addIssue({ code: 'custom', path: ['minHeight'], message: 'minHeight exceeds maxHeight' });
+      const globalRanges = { steps, guidance, numImages } as const;
+      for (const name of ['steps', 'guidance', 'numImages'] as const) {
+        const range = model.supports[name];
+        const limit = globalRanges[name];
+        if (range && (range.min < limit.min || range.max > limit.max)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['supports', name],
+            message: `${name} range must lie within ${limit.min}..${limit.max}`,
+          });
+        }
+      }
+    }),
+  );
 
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Plans and their limits. Limits that a plan does not have are `null` ("unlimited"),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What a token or an API key may do. Tokens minted by the edge API carry these in `scp`;

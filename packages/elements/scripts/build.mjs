@@ -36,23 +36,6 @@ function componentEntries() {
   return entries;
 }
 
-/**
- * `import { z } from 'zod'` (how packages/core imports it) makes esbuild keep every zod
- * locale (~260 KB minified): it cannot shake a namespace that is re-exported as a binding,
- * which Rollup and webpack can. `import * as z from 'zod'` is the same object and shakes,
- * so core's imports are rewritten to it while bundling. (Core adopting that spelling
- * would make this plugin unnecessary.)
- */
-const shakableZod = {
-  name: 'shakable-zod',
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, async ({ path: file }) => ({
-      contents: fs.readFileSync(file, 'utf8').replace(/import \{ z \} from (['"])zod\1;/g, "import * as z from 'zod';"),
-      loader: 'ts',
-    }));
-  },
-};
-
 async function buildBundle() {
   const result = await build({
     entryPoints: [path.join(src, 'pixorly.ts')],
@@ -64,31 +47,60 @@ async function buildBundle() {
     tsconfig,
     metafile: true,
     legalComments: 'none',
-    plugins: [shakableZod],
     logLevel: 'warning',
   });
   fs.writeFileSync(path.join(dist, 'pixorly.meta.json'), JSON.stringify(result.metafile));
 }
 
+/** Every source module that ships (tests, test helpers and the bundle entry do not). */
+function sourceModules(dir = src) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return file === path.join(src, 'test') ? [] : sourceModules(file);
+    const ships = file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && file !== path.join(src, 'pixorly.ts');
+    return ships ? [file] : [];
+  });
+}
+
+/**
+ * One output module per source module, as Shoelace and Spectrum ship: a define file stays
+ * a define file, so `sideEffects` (define files only) stays true for the output. npm
+ * packages stay imports; the private @pixorly/core is bundled once into dist/core.js and
+ * the modules import it from there.
+ */
 async function buildModules() {
   await build({
-    entryPoints: [
-      path.join(src, 'index.ts'),
-      path.join(src, 'client/index.ts'),
-      path.join(src, 'react/index.ts'),
-      ...componentEntries(),
-    ],
+    entryPoints: sourceModules(),
     outdir: dist,
     outbase: src,
-    bundle: true,
-    splitting: true,
+    bundle: false,
     format: 'esm',
     target: 'es2022',
     tsconfig,
-    chunkNames: 'chunks/[name]-[hash]',
-    // Published dependencies stay imports so an app bundles one copy of each.
-    external: ['lit', 'lit/*', '@lit/*', 'convex', 'convex/*', 'thumbhash', 'zod', 'zod/*', 'react', 'react/*'],
     logLevel: 'warning',
+  });
+  await build({
+    entryPoints: { core: path.join(root, '../core/src/index.ts') },
+    outdir: dist,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    external: ['zod'],
+    logLevel: 'warning',
+  });
+  for (const file of outputModules(dist)) {
+    const code = fs.readFileSync(file, 'utf8');
+    const core = path.relative(path.dirname(file), path.join(dist, 'core.js')).replace(/^(?!\.)/, './');
+    const rewritten = code.replace(/from "@pixorly\/core"/g, `from "${core}"`);
+    if (rewritten !== code) fs.writeFileSync(file, rewritten);
+  }
+}
+
+function outputModules(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return outputModules(file);
+    return file.endsWith('.js') && entry.name !== 'pixorly.js' ? [file] : [];
   });
 }
 

@@ -7,5 +7,7 @@ import './job-status/job-status.js';
 import './image/image.js';
 import './recent-results/recent-results.js';
 import './prompt-box/prompt-box.js';
+import './model-picker/model-picker.js';
+import './comparison/comparison.js';
 
 export * from './index.js';

@@ -4,21 +4,33 @@
  */
 import { z } from "@hono/zod-openapi";
 import { generationParametersSchema, generationRequestSchema, modelInfoSchema } from "@pixorly/core";
+import * as zm from "zod/mini";
+import type { $ZodType } from "zod/v4/core";
 
 const epochMs = (description: string) => z.number().int().openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
 
-export const GenerateRequestSchema = generationRequestSchema
-  .extend({
-    parameters: generationParametersSchema.optional().openapi({ description: "Size and sampling; 1024×1024 and one image when left out." }),
-  })
-  .openapi("GenerateRequest", {
-    example: { prompt: "a lighthouse in fog, oil painting", model: "local/aurora", parameters: { width: 512, height: 512, numImages: 1 } },
-  });
+/**
+ * Core's schemas are Zod Mini (so the elements' bundle stays small), which zod-to-openapi cannot
+ * walk: it calls classic-only members (`.meta()`, `.minLength`, `.format`). So each one enters a
+ * route inside a classic pipe that validates with core's schema unchanged (its messages, its
+ * trimming) and is documented by zod's own JSON Schema of that same schema, so neither the rules
+ * nor their documentation are written a second time here.
+ */
+function fromCore<T extends $ZodType>(schema: T) {
+  const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: "input" });
+  return z.unknown().pipe(schema).openapi(jsonSchema as object);
+}
 
-// Core's schemas are built before @hono/zod-openapi adds `.openapi()`, so metadata goes on a new
-// wrapper (`.optional()`, `.extend()`) rather than on core's own instances.
+export const GenerateRequestSchema = fromCore(
+  zm.extend(generationRequestSchema, {
+    parameters: zm.optional(generationParametersSchema).check(zm.describe("Size and sampling; 1024×1024 and one image when left out.")),
+  }),
+).openapi("GenerateRequest", {
+  example: { prompt: "a lighthouse in fog, oil painting", model: "local/aurora", parameters: { width: 512, height: 512, numImages: 1 } },
+});
+
 export const GenerateHeadersSchema = z.object({
-  "Idempotency-Key": generationRequestSchema.shape.idempotencyKey.unwrap().optional().openapi({
+  "Idempotency-Key": fromCore(generationRequestSchema.shape.idempotencyKey.def.innerType).optional().openapi({
     param: { name: "Idempotency-Key", in: "header" },
     description: "Retrying with the same key returns the same job and charges once (same as the body's idempotencyKey).",
     example: "order-4711",
@@ -98,4 +110,4 @@ export const ImageIdParamsSchema = z.object({
   id: z.string().min(1).max(128).openapi({ param: { name: "id", in: "path" }, example: "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t" }),
 });
 
-export const ModelListResponseSchema = z.object({ models: z.array(modelInfoSchema) }).openapi("ModelList");
+export const ModelListResponseSchema = z.object({ models: z.array(fromCore(modelInfoSchema)) }).openapi("ModelList");

@@ -65,7 +65,7 @@ export class AuthSession {
   /** The server accepted or refused the last token (from `ConvexClient.setAuth`'s `onChange`). */
   serverVerdict(accepted: boolean): void {
     if (accepted) this.setState('signed-in');
-    else if (this.state !== 'failed') this.setState('expired', 'Your session has expired. Reload the page to sign in again.');
+    else if (this.state !== 'failed') this.setState('expired', 'Your session has expired. Sign in again to continue.');
   }
 
   private async fetchWithRetries(): Promise<string | null> {
@@ -92,7 +92,7 @@ export class AuthSession {
     }
     this.current = null;
     if (lastProblem === 'expired' || this.state === 'signed-in') {
-      this.setState('expired', 'Your session has expired. Reload the page to sign in again.');
+      this.setState('expired', 'Your session has expired. Sign in again to continue.');
     } else {
       this.setState('failed', `Could not sign in. ${lastProblem}`);
     }

@@ -55,8 +55,12 @@ export class PixorlyImage extends PixorlyElement {
   private readonly urls = new SignedUrlController(
     this,
     () => this.client,
-    () => (this.requestWidth > 0 ? { w: this.requestWidth } : {}),
+    () => (this.requestWidth > 0 && !this.originalOnly ? { w: this.requestWidth } : {}),
   );
+
+  /** Set when a resized variant failed to load (an edge that serves originals only answers 501). */
+  @state() private originalOnly = false;
+  @state() private failed = false;
 
   private loadedId = '';
 
@@ -76,7 +80,7 @@ export class PixorlyImage extends PixorlyElement {
     const signed = this.urls.get(id);
     const ratio = doc ? { aspectRatio: `${doc.width} / ${doc.height}` } : {};
     const alt = this.alt ?? doc?.prompt ?? 'Generated image';
-    const ready = signed.status === 'ready';
+    const ready = signed.status === 'ready' && !this.failed;
     // Until the real image is there, the frame itself carries the text alternative.
     return html`
       <div
@@ -88,9 +92,11 @@ export class PixorlyImage extends PixorlyElement {
         aria-busy=${signed.status === 'loading' ? 'true' : nothing}
       >
         ${placeholder && !this.loaded ? html`<img part="placeholder" src=${placeholder} alt="" />` : nothing}
-        ${ready ? html`<img part="image" src=${signed.url} alt=${alt} @load=${this.onLoad} />` : nothing}
+        ${ready ? html`<img part="image" src=${signed.url} alt=${alt} @load=${this.onLoad} @error=${this.onError} />` : nothing}
         ${signed.status === 'missing' ? html`<span class="note">Image not available</span>` : nothing}
-        ${signed.status === 'error' ? html`<span class="note" title=${signed.message}>Image could not load</span>` : nothing}
+        ${signed.status === 'error' || this.failed
+          ? html`<span class="note" title=${signed.status === 'error' ? signed.message : ''}>Image could not load</span>`
+          : nothing}
       </div>
     `;
   }
@@ -98,7 +104,14 @@ export class PixorlyImage extends PixorlyElement {
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('image') || changed.has('imageId')) && (this.image?._id ?? this.imageId) !== this.loadedId) {
       this.loaded = false;
+      this.originalOnly = false;
+      this.failed = false;
     }
+  }
+
+  private onError(): void {
+    if (this.requestWidth > 0 && !this.originalOnly) this.originalOnly = true;
+    else this.failed = true;
   }
 
   private onLoad(): void {

@@ -51,6 +51,7 @@ const PROGRESS_TICK_MS = 250;
  * @cssproperty --pixorly-color-danger - Error text colour.
  * @cssproperty --pixorly-radius - Corner radius.
  * @cssproperty --pixorly-space - Base spacing unit.
+ * @cssproperty --pixorly-thumbnail-size - Smallest width of a result thumbnail (7rem).
  *
  * @event pixorly-job-completed - The job finished with images. `detail: { jobId, job }`.
  * @event pixorly-job-failed - The job failed. `detail: { jobId, job, error: { code, message } }`.
@@ -191,7 +192,9 @@ export class PixorlyJobStatus extends PixorlyElement {
           return html`<li>
             <pixorly-image part="image" image-id=${imageId}></pixorly-image>
             ${original.status === 'ready'
-              ? html`<a part="download" href=${original.url} download="pixorly-${imageId}" target="_blank" rel="noopener">${label}</a>`
+              ? html`<a part="download" href=${original.url} download="pixorly-${imageId}" target="_blank" rel="noopener" aria-label=${label}
+                  >Download</a
+                >`
               : nothing}
           </li>`;
         })}

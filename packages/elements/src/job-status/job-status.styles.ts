@@ -72,7 +72,7 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(var(--pixorly-thumbnail-size, 7rem), 1fr));
     gap: calc(var(--pixorly-space, 0.75rem) * 0.5);
   }
   .results li {

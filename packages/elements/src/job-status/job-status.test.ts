@@ -80,7 +80,8 @@ describe('<pixorly-job-status>', () => {
     await expectNoAxeViolations(el);
     client.releaseUrls();
     await waitUntil(() => $(el, '[part="download"]'), 'download link');
-    expect($(el, '[part="download"]')!.textContent).to.equal('Download image');
+    expect($(el, '[part="download"]')!.textContent).to.equal('Download');
+    expect($(el, '[part="download"]')!.getAttribute('aria-label')).to.equal('Download image');
     expect($(el, '.meta')!.textContent).to.contain('1 credit').and.to.contain('1.5 s');
     await expectNoAxeViolations(el);
   });

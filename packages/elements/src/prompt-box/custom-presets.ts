@@ -5,6 +5,7 @@
  * the entries it spoils, never the element.
  */
 import { generationParametersSchema, generationRequestSchema, type GenerationParameters } from '@pixorly/core';
+import { partial } from 'zod/mini';
 
 export interface CustomPreset {
   name: string;
@@ -16,7 +17,7 @@ export const PRESETS_STORAGE_PREFIX = 'pixorly:prompt-presets:';
 export const MAX_PRESETS = 20;
 export const MAX_PRESET_NAME_LENGTH = 40;
 
-const presetParameters = generationParametersSchema.partial();
+const presetParameters = partial(generationParametersSchema);
 const negativePrompt = generationRequestSchema.shape.negativePrompt;
 
 /** The localStorage key of one user's presets. */

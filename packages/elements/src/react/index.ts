@@ -6,15 +6,19 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import { PixorlyComparison as PixorlyComparisonElement } from '../comparison/comparison.component.js';
 import { PixorlyImage as PixorlyImageElement } from '../image/image.component.js';
 import type { JobEventDetail, JobFailedDetail } from '../job-status/job-status.component.js';
 import { PixorlyJobStatus as PixorlyJobStatusElement } from '../job-status/job-status.component.js';
+import { PixorlyModelPicker as PixorlyModelPickerElement, type ModelChangeDetail } from '../model-picker/model-picker.component.js';
 import { PixorlyPromptBox as PixorlyPromptBoxElement } from '../prompt-box/prompt-box.component.js';
 import type { ImageSelectedDetail } from '../recent-results/recent-results.component.js';
 import { PixorlyRecentResults as PixorlyRecentResultsElement } from '../recent-results/recent-results.component.js';
 import { PixorlyStudio as PixorlyStudioElement } from '../studio/studio.component.js';
+import '../comparison/comparison.js';
 import '../image/image.js';
 import '../job-status/job-status.js';
+import '../model-picker/model-picker.js';
 import '../prompt-box/prompt-box.js';
 import '../recent-results/recent-results.js';
 import '../studio/studio.js';
@@ -51,6 +55,20 @@ export const PixorlyPromptBox = createComponent({
   elementClass: PixorlyPromptBoxElement,
   react: React,
   events: { onSubmit: event<unknown>('pixorly-submit') },
+});
+
+export const PixorlyModelPicker = createComponent({
+  tagName: 'pixorly-model-picker',
+  elementClass: PixorlyModelPickerElement,
+  react: React,
+  events: { onModelChange: event<ModelChangeDetail>('pixorly-model-change') },
+});
+
+export const PixorlyComparison = createComponent({
+  tagName: 'pixorly-comparison',
+  elementClass: PixorlyComparisonElement,
+  react: React,
+  events: { onImageSelected: event<ImageSelectedDetail>('pixorly-image-selected') },
 });
 
 export const PixorlyRecentResults = createComponent({

@@ -90,7 +90,7 @@ export class StudioConnection implements ReactiveController {
     this.onState(client);
   }
 
-  /** Closes the client and opens a new one on the next update (the "Try again" button). */
+  /** Closes the client and opens a new one on the next update (the "Sign in again" button). */
   reopen(): void {
     this.stale = true;
     this.host.requestUpdate();

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '@pixorly/core';
+import { formatCredits, type ModelInfo } from '@pixorly/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
@@ -8,6 +8,7 @@ import { toUserFacingError } from '../client/errors.js';
 import { PixorlyClient, type PixorlyClientOptions } from '../client/pixorly-client.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { TokenProvider } from '../client/token.js';
+import { PixorlyComparison, type ComparisonRun } from '../comparison/comparison.component.js';
 import { PixorlyJobStatus } from '../job-status/job-status.component.js';
 import { PixorlyModelPicker, type ModelChangeDetail } from '../model-picker/model-picker.component.js';
 import { PixorlyPromptBox } from '../prompt-box/prompt-box.component.js';
@@ -28,6 +29,9 @@ const MAX_SESSION_JOBS = 6;
 /**
  * @summary The whole Pixorly studio in one tag: model picker, prompt box, live jobs, comparison and recent images.
  *
+ * It provides the client (`clientContext`) to every element inside it. The events of those
+ * elements are composed and bubble, so the page hears them on `<pixorly-studio>`.
+ *
  * @slot picker - Replaces the built-in `<pixorly-model-picker>`.
  * @slot prompt - Replaces the built-in `<pixorly-prompt-box>`.
  *
@@ -38,6 +42,8 @@ const MAX_SESSION_JOBS = 6;
  * @csspart notice - The box that explains a configuration or sign-in problem.
  * @csspart compose - The section with the model picker and the prompt box.
  * @csspart compare-toggle - The button that switches comparison mode.
+ * @csspart comparison-section - The section around the comparison.
+ * @csspart comparison - The `<pixorly-comparison>` of the latest comparison.
  * @csspart jobs - The list of this session's jobs.
  * @csspart job - Each `<pixorly-job-status>`.
  * @csspart recent - The recent-images strip.
@@ -56,8 +62,6 @@ const MAX_SESSION_JOBS = 6;
  * @cssproperty --pixorly-space - Base spacing unit.
  * @cssproperty --pixorly-font-size - Base font size (the font family is the page's).
  *
- * Events of the elements inside bubble out of the studio (they are composed), so the
- * page hears them on `<pixorly-studio>`:
  * @event pixorly-job-created - A job was submitted (prompt box, comparison or retry). `detail: { jobId, model?, request?, retryOf? }`.
  * @event pixorly-job-completed - A job finished with images. `detail: { jobId, job }`.
  * @event pixorly-job-failed - A job failed. `detail: { jobId, job, error }`.
@@ -68,6 +72,7 @@ const MAX_SESSION_JOBS = 6;
 export class PixorlyStudio extends PixorlyElement {
   static override styles = [theme, hostStyles, focusRing, buttonStyles, styles];
   static override dependencies: Record<string, CustomElementConstructor> = {
+    'pixorly-comparison': PixorlyComparison,
     'pixorly-job-status': PixorlyJobStatus,
     'pixorly-model-picker': PixorlyModelPicker,
     'pixorly-prompt-box': PixorlyPromptBox,
@@ -95,13 +100,18 @@ export class PixorlyStudio extends PixorlyElement {
   /** Returns a fresh token (a JWT from your backend); takes precedence over `token-url`. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
 
+  /** Configuration the studio cannot start with (bad URLs, no sign-in). */
   @state() private problems: string[] = [];
+  /** Unknown models: shown, but the studio works with the models that exist. */
+  @state() private modelWarnings: string[] = [];
   @state() private sessionJobs: string[] = [];
   @state() private selectedImageId = '';
   @state() private chosenModel = '';
   @state() private compareMode = false;
   @state() private comparedModels: string[] = [];
   @state() private submitting = false;
+  /** The jobs of the latest comparison, shown side by side. */
+  @state() private comparisonRuns: ComparisonRun[] = [];
 
   private readonly reported = new Set<string>();
   private readonly connection = new StudioConnection(this, {
@@ -142,7 +152,7 @@ export class PixorlyStudio extends PixorlyElement {
     return available.find((model) => model.id === wanted) ?? available[0];
   }
 
-  /** Drops the connection and signs in again (what the "Try again" button does). */
+  /** Drops the connection and signs in again (what the "Sign in again" button does). */
   reconnect(): void {
     this.reported.clear();
     this.connection.reopen();
@@ -150,7 +160,7 @@ export class PixorlyStudio extends PixorlyElement {
 
   /**
    * Builds the studio's client; tests and hosts with special needs override it.
-   * @internal
+   * @ignore
    */
   protected createClient(options: PixorlyClientOptions): OwnedClient {
     return new PixorlyClient(options);
@@ -161,15 +171,16 @@ export class PixorlyStudio extends PixorlyElement {
     const problems = configProblems(config, document.baseURI);
     this.connection.sync(problems.length > 0 ? null : this.connectionConfig());
     const catalog = this.catalog.value;
-    if (catalog) problems.push(...modelProblems(parseModelList(this.models), this.defaultModel, catalog));
-    if (problems.join('\n') !== this.problems.join('\n')) {
+    const warnings = catalog ? modelProblems(parseModelList(this.models), this.defaultModel, catalog) : [];
+    if ([...problems, ...warnings].join('\n') !== [...this.problems, ...this.modelWarnings].join('\n')) {
       this.reported.clear();
       this.problems = problems;
+      this.modelWarnings = warnings;
     }
   }
 
   protected override updated(): void {
-    for (const message of this.problems) this.report('INVALID_ARGUMENT', message);
+    for (const message of [...this.problems, ...this.modelWarnings]) this.report('INVALID_ARGUMENT', message);
   }
 
   override render() {
@@ -181,14 +192,15 @@ export class PixorlyStudio extends PixorlyElement {
           <p class="title">Pixorly</p>
           <div class="status-line">
             ${this.account.value
-              ? html`<span part="credits">${this.account.value.credits.toLocaleString('en')} credits</span>`
+              ? html`<span part="credits">${formatCredits(this.account.value.credits)}</span>`
               : nothing}
             ${client ? connectionIndicator(client.connection) : nothing}
           </div>
         </header>
-        ${configurationNotice(this.problems)}
+        ${configurationNotice(this.problems, 'The studio cannot start.')}
+        ${configurationNotice(this.modelWarnings, 'Check the models of this studio.')}
         ${authFailed ? authNotice(client.authMessage, () => this.reconnect()) : nothing}
-        ${client && this.problems.length === 0 ? this.renderWorkspace() : nothing}
+        ${client && !authFailed && this.problems.length === 0 ? this.renderWorkspace() : nothing}
       </div>
     `;
   }
@@ -196,8 +208,10 @@ export class PixorlyStudio extends PixorlyElement {
   private renderWorkspace() {
     const selected = this.selectedModel;
     const available = this.availableModels;
-    const compared = this.compareMode ? available.filter((model) => this.comparedModels.includes(model.id)) : [];
+    const comparing = this.compareMode ? available.filter((model) => this.comparedModels.includes(model.id)) : [];
     const active = (this.activeJobs.value ?? []).map((job) => job._id);
+    const compared = new Set(this.comparisonRuns.map((run) => run.jobId));
+    const jobs = [...new Set([...this.sessionJobs, ...active])].filter((id) => !compared.has(id));
     return html`<div class="layout">
       <section part="compose" class="compose" aria-labelledby="compose-heading">
         <div class="section-head">
@@ -217,13 +231,19 @@ export class PixorlyStudio extends PixorlyElement {
         <slot name="prompt">
           <pixorly-prompt-box
             .model=${selected}
-            .compareModels=${compared}
+            .compareModels=${comparing}
             user-key=${this.connection.userId}
             ?submitting=${this.submitting}
           ></pixorly-prompt-box>
         </slot>
       </section>
-      ${jobList([...new Set([...this.sessionJobs, ...active])])}
+      ${this.comparisonRuns.length > 0
+        ? html`<section part="comparison-section" class="comparison" aria-labelledby="comparison-heading">
+            <h2 id="comparison-heading">Comparison</h2>
+            <pixorly-comparison part="comparison" .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
+          </section>`
+        : nothing}
+      ${jobList(jobs)}
       <pixorly-recent-results part="recent" class="recent" selected-id=${this.selectedImageId}></pixorly-recent-results>
     </div>`;
   }
@@ -258,7 +278,8 @@ export class PixorlyStudio extends PixorlyElement {
     if (!client || this.submitting) return;
     this.setSubmitting(box, true);
     const { created, error } = await submitRuns(client, event.detail.runs);
-    for (const job of created) this.emit('job-created', job);
+    if (created.length > 1) this.comparisonRuns = created.map((job) => ({ jobId: job.jobId, model: job.modelInfo }));
+    for (const { modelInfo: _, ...job } of created) this.emit('job-created', job);
     if (error !== undefined) {
       box.showError?.(error);
       const problem = toUserFacingError(error);

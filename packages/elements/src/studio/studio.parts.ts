@@ -2,10 +2,10 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 
-export function configurationNotice(problems: readonly string[]) {
+export function configurationNotice(problems: readonly string[], title: string) {
   if (problems.length === 0) return nothing;
   return html`<div part="notice" class="notice" role="alert">
-    <p><strong>The studio cannot start.</strong></p>
+    <p><strong>${title}</strong></p>
     <ul>
       ${problems.map((problem) => html`<li>${problem}</li>`)}
     </ul>
@@ -15,7 +15,7 @@ export function configurationNotice(problems: readonly string[]) {
 export function authNotice(message: string, onRetry: () => void) {
   return html`<div part="notice" class="notice" role="alert">
     <p><strong>${message || 'You are signed out.'}</strong></p>
-    <p><button type="button" @click=${onRetry}>Try again</button></p>
+    <p><button type="button" @click=${onRetry}>Sign in again</button></p>
   </div>`;
 }
 

@@ -92,7 +92,8 @@ export default css`
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
       align-items: start;
     }
-    .recent {
+    .recent,
+    .comparison {
       grid-column: 1 / -1;
     }
   }
@@ -107,8 +108,10 @@ export default css`
     border-color: var(--pixorly-color-accent, #4f46e5);
     box-shadow: inset 0 0 0 1px var(--pixorly-color-accent, #4f46e5);
   }
+  /* minmax(0, 1fr) rather than auto: a wide child must not widen the column past the studio. */
   section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--pixorly-space, 0.75rem) * 0.75);
     min-width: 0;
   }
@@ -117,6 +120,7 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--pixorly-space, 0.75rem) * 0.75);
   }
   .empty {

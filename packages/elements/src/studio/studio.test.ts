@@ -1,4 +1,5 @@
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ConvexError } from 'convex/values';
 import { api } from '../client/api.js';
 import type { PixorlyClientOptions } from '../client/pixorly-client.js';
 import { expectNoAxeViolations } from '../test/axe.js';
@@ -32,9 +33,9 @@ function readyClient(): FakeClient {
   return client;
 }
 
-async function studio(attributes: string, client = readyClient()): Promise<{ el: TestStudio; client: FakeClient }> {
+async function studio(attributes: string, client = readyClient(), width = 1000): Promise<{ el: TestStudio; client: FakeClient }> {
   TestStudio.next = () => client;
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
   wrapper.innerHTML = `<test-studio ${attributes}></test-studio>`;
   const el = wrapper.firstElementChild as TestStudio;
   await el.updateComplete;
@@ -82,6 +83,8 @@ describe('<pixorly-studio> configuration errors', () => {
     await waitUntil(() => notice(el) !== '', 'notice');
     expect(notice(el)).to.contain('Unknown model in the models attribute: acme/nope. Available: local/aurora, local/mosaic.');
     expect(notice(el)).to.contain('The default-model "local/mosaic" is not in the models attribute.');
+    expect($(el, 'pixorly-prompt-box'), 'the known models still work').to.exist;
+    expect(($(el, 'pixorly-model-picker') as unknown as { models: { id: string }[] }).models.map((m) => m.id)).to.deep.equal(['local/aurora']);
     await expectNoAxeViolations(el);
   });
 
@@ -120,10 +123,11 @@ describe('<pixorly-studio> running', () => {
   it('an expired session shows the auth message, emits pixorly-auth-expired once, and can try again', async () => {
     const { el, client } = await studio(`${URLS} token-url="/t"`);
     const expired = oneEvent(el, 'pixorly-auth-expired');
-    client.setState({ authState: 'expired', authMessage: 'Your session has expired. Reload the page to sign in again.' });
+    client.setState({ authState: 'expired', authMessage: 'Your session has expired. Sign in again to continue.' });
     expect(((await expired) as CustomEvent).detail.state).to.equal('expired');
     await elementUpdated(el);
     expect(notice(el)).to.contain('Your session has expired.');
+    expect($(el, 'pixorly-prompt-box'), 'no workspace without a session').to.equal(null);
     await expectNoAxeViolations(el);
     TestStudio.next = () => readyClient();
     $(el, '[part="notice"] button')!.click();
@@ -184,6 +188,19 @@ describe('<pixorly-studio> running', () => {
     expect(getComputedStyle(el).getPropertyValue('--pixorly-color-accent').trim()).to.equal('rebeccapurple');
   });
 
+  it('fits 360 px: nothing sticks out sideways, even with finished jobs and images', async () => {
+    const client = readyClient();
+    const job = makeJob({ _id: 'done', status: 'completed', resultImageIds: ['i1', 'i2', 'i3'], startedAt: 1, completedAt: 2 });
+    client.setResult(api.jobs.listActive, {}, [job]);
+    client.setResult(api.jobs.get, { jobId: 'done' }, job);
+    for (const id of ['i1', 'i2', 'i3']) client.setResult(api.images.get, { imageId: id }, makeImage({ _id: id }));
+    const { el } = await studio(`${URLS} token-url="/t"`, client, 360);
+    await waitUntil(() => el.shadowRoot!.querySelector('pixorly-job-status')?.status === 'completed', 'job shown');
+    const base = $(el, '[part="base"]')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+    await expectNoAxeViolations(el);
+  });
+
   it('closes its client when removed and opens a new one when put back', async () => {
     const { el } = await studio(`${URLS} token-url="/t"`);
     const parent = el.parentElement!;
@@ -191,5 +208,80 @@ describe('<pixorly-studio> running', () => {
     parent.append(el);
     await el.updateComplete;
     expect(el.created).to.have.length(2);
+  });
+});
+
+describe('<pixorly-studio> generating', () => {
+  const request = { prompt: 'a red kite over the sea', model: 'local/aurora', parameters: { width: 1024, height: 1024 } };
+
+  function submitFrom(el: TestStudio, runs: { model: unknown; request: unknown; idempotencyKey: string }[]) {
+    const box = $(el, 'pixorly-prompt-box')!;
+    box.dispatchEvent(new CustomEvent('pixorly-submit', { detail: { runs }, bubbles: true, composed: true }));
+    return box as HTMLElement & { submitting: boolean };
+  }
+
+  it('gives the prompt box the default model and the user key', async () => {
+    const { el } = await studio(`${URLS} token-url="/t" default-model="local/mosaic"`);
+    await waitUntil(() => (($(el, 'pixorly-prompt-box') as unknown as { model?: { id: string } })?.model?.id === 'local/mosaic'), 'model');
+    await waitUntil(() => $(el, 'pixorly-prompt-box')!.getAttribute('user-key') === 'user1', 'user key');
+    expect(($(el, 'pixorly-model-picker') as unknown as { value: string }).value).to.equal('local/mosaic');
+  });
+
+  it('a submit creates the job with its idempotency key, announces it and shows its status', async () => {
+    const { el, client } = await studio(`${URLS} token-url="/t"`);
+    client.onMutation(api.jobs.create, () => 'job-new');
+    client.setResult(api.jobs.get, { jobId: 'job-new' }, makeJob({ _id: 'job-new', status: 'pending', queuePosition: 1 }));
+    await waitUntil(() => $(el, 'pixorly-prompt-box'), 'prompt box');
+    const created = oneEvent(document.body, 'pixorly-job-created');
+    const box = submitFrom(el, [{ model: CATALOG[0], request, idempotencyKey: 'key-1' }]);
+    expect(box.submitting, 'disabled while submitting').to.equal(true);
+    const event = (await created) as CustomEvent<{ jobId: string; model: string }>;
+    expect(event.detail).to.include({ jobId: 'job-new', model: 'local/aurora' });
+    expect(client.mutations.find((m) => m.name === 'jobs:create')!.args).to.deep.equal({ ...request, idempotencyKey: 'key-1' });
+    await elementUpdated(el);
+    expect([...el.shadowRoot!.querySelectorAll('pixorly-job-status')].map((s) => s.jobId)).to.deep.equal(['job-new']);
+    expect(box.submitting).to.equal(false);
+  });
+
+  it('a refused submit is shown by the prompt box and emitted as pixorly-error', async () => {
+    const { el, client } = await studio(`${URLS} token-url="/t"`);
+    client.onMutation(api.jobs.create, () => {
+      throw new ConvexError({ code: 'INSUFFICIENT_CREDITS', message: 'You do not have enough credits for this.' });
+    });
+    await waitUntil(() => $(el, 'pixorly-prompt-box'), 'prompt box');
+    const error = oneEvent(el, 'pixorly-error');
+    const box = submitFrom(el, [{ model: CATALOG[0], request, idempotencyKey: 'key-2' }]);
+    expect(((await error) as CustomEvent).detail.code).to.equal('INSUFFICIENT_CREDITS');
+    await waitUntil(() => box.shadowRoot!.textContent!.includes('You do not have enough credits for this.'), 'shown in the box');
+    expect(el.shadowRoot!.querySelectorAll('pixorly-job-status')).to.have.length(0);
+  });
+
+  it('comparison mode: the picker takes several models and the jobs show side by side', async () => {
+    const { el, client } = await studio(`${URLS} token-url="/t"`);
+    let n = 0;
+    client.onMutation(api.jobs.create, () => `cmp-${++n}`);
+    await waitUntil(() => $(el, '[part="compare-toggle"]'), 'toggle');
+    $(el, '[part="compare-toggle"]')!.click();
+    await elementUpdated(el);
+    const picker = $(el, 'pixorly-model-picker') as unknown as HTMLElement & { compare: boolean };
+    expect(picker.compare).to.equal(true);
+    expect($(el, '[part="compare-toggle"]')!.getAttribute('aria-pressed')).to.equal('true');
+    picker.dispatchEvent(
+      new CustomEvent('pixorly-model-change', { detail: { values: ['local/aurora', 'local/mosaic'], models: CATALOG }, bubbles: true, composed: true }),
+    );
+    await elementUpdated(el);
+    const box = $(el, 'pixorly-prompt-box') as unknown as { compareModels: { id: string }[] };
+    expect(box.compareModels.map((m) => m.id)).to.deep.equal(['local/aurora', 'local/mosaic']);
+    submitFrom(el, [
+      { model: CATALOG[0], request, idempotencyKey: 'a' },
+      { model: CATALOG[1], request: { ...request, model: 'local/mosaic' }, idempotencyKey: 'b' },
+    ]);
+    await waitUntil(() => $(el, 'pixorly-comparison'), 'comparison shown');
+    const comparison = $(el, 'pixorly-comparison') as unknown as { runs: { jobId: string; model: { id: string } }[] };
+    expect(comparison.runs.map((r) => [r.jobId, r.model.id])).to.deep.equal([
+      ['cmp-1', 'local/aurora'],
+      ['cmp-2', 'local/mosaic'],
+    ]);
+    expect(el.shadowRoot!.querySelectorAll('pixorly-job-status'), 'not listed twice').to.have.length(0);
   });
 });

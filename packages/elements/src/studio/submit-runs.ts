@@ -1,10 +1,10 @@
-import type { GenerationRequest } from '@pixorly/core';
+import type { GenerationRequest, ModelInfo } from '@pixorly/core';
 import { api } from '../client/api.js';
 import type { StudioClient } from '../client/studio-client.js';
 
 /** One model's request from the prompt box's `pixorly-submit`, with its own idempotency key. */
 export interface SubmittedRun {
-  model: { id: string };
+  model: ModelInfo;
   request: GenerationRequest;
   idempotencyKey: string;
 }
@@ -13,6 +13,7 @@ export interface CreatedJob {
   jobId: string;
   model: string;
   request: GenerationRequest;
+  modelInfo: ModelInfo;
 }
 
 export interface SubmitOutcome {
@@ -30,7 +31,7 @@ export async function submitRuns(client: StudioClient, runs: readonly SubmittedR
   for (const run of runs) {
     try {
       const jobId = await client.mutation(api.jobs.create, { ...run.request, idempotencyKey: run.idempotencyKey });
-      created.push({ jobId, model: run.model.id, request: run.request });
+      created.push({ jobId, model: run.model.id, request: run.request, modelInfo: run.model });
     } catch (error) {
       return { created, error };
     }

@@ -29,6 +29,8 @@ export class FakeClient implements StudioClient {
   readonly mutations: { name: string; args: unknown }[] = [];
   /** Signed URL per image id; absent ids resolve to null (not readable). */
   readonly urls = new Map<string, string>();
+  /** URLs of resized variants (requests with a transform) per image id; `urls` when absent. */
+  readonly resizedUrls = new Map<string, string>();
 
   private readonly results = new Map<string, { value?: unknown; error?: Error }>();
   private readonly watchers = new Set<Watcher>();
@@ -109,9 +111,10 @@ export class FakeClient implements StudioClient {
   private held: Promise<void> | undefined;
   private release: (() => void) | undefined;
 
-  async signedUrl(imageId: string, _transform?: ImageTransform): Promise<SignedUrl | null> {
+  async signedUrl(imageId: string, transform: ImageTransform = {}): Promise<SignedUrl | null> {
     await this.held;
-    const url = this.urls.get(imageId);
+    const resized = Object.keys(transform).length > 0 ? this.resizedUrls.get(imageId) : undefined;
+    const url = resized ?? this.urls.get(imageId);
     return url ? { id: imageId, url, expiresAt: Date.now() + 3_600_000 } : null;
   }
 

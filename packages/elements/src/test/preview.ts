@@ -41,6 +41,7 @@ function scenario(): FakeClient {
   ];
   client.setResult(api.jobs.listActive, {}, jobs.slice(0, 2));
   for (const job of jobs) client.setResult(api.jobs.get, { jobId: job._id }, job);
+  client.setResult(api.jobs.get, { jobId: 'nope' }, null);
   const images = Array.from({ length: 9 }, (_, n) => makeImage({ _id: `i${n + 1}`, jobId: 'j-done', placeholder: samplePlaceholder() }));
   for (const image of images) client.setResult(api.images.get, { imageId: image._id }, image);
   images.forEach((image, n) => client.urls.set(image._id, art(n * 40)));
@@ -73,7 +74,7 @@ if (scene === 'studio' || scene === 'studio-dark') {
 } else if (scene === 'auth-expired') {
   PreviewStudio.client = () => {
     const client = scenario();
-    client.setState({ authState: 'expired', authMessage: 'Your session has expired. Reload the page to sign in again.', connection: 'reconnecting' });
+    client.setState({ authState: 'expired', authMessage: 'Your session has expired. Sign in again to continue.', connection: 'reconnecting' });
     return client;
   };
   root.innerHTML = `<preview-studio ${attrs}></preview-studio>`;

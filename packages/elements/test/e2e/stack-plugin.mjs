@@ -28,11 +28,19 @@ export function pixorlyStackPlugin() {
       // One generation at a time, so `busy-queue` can hold the queue for the job under test.
       process.env.PIXORLY_MAX_IN_FLIGHT = '1';
       const { startStack } = await tsImport(path.join(root, 'edge-api/test/stack.ts'), import.meta.url);
+      const { generateCloudFrontKeyPair, cloudFrontEnv } = await tsImport(path.join(root, 'edge-api/src/cdn/key-pair.ts'), import.meta.url);
+      const { transformImage } = await tsImport(path.join(root, 'edge-api/src/cdn/transform.ts'), import.meta.url);
       const { ConvexHttpClient } = await import('convex/browser');
       const { makeFunctionReference } = await import('convex/server');
       refs = { create: makeFunctionReference('jobs:create') };
       const started = await startStack({
-        env: { CORS_ORIGINS: [origin, origin.replace('localhost', '127.0.0.1')].join(',') },
+        env: {
+          CORS_ORIGINS: [origin, origin.replace('localhost', '127.0.0.1')].join(','),
+          // Private images are delivered through signed URLs, as from CloudFront.
+          ...cloudFrontEnv(await generateCloudFrontKeyPair('KELEMENTS')),
+        },
+        // As the Node entry does: thumbnails are resized at the edge.
+        deps: { imageTransformer: transformImage },
       });
       const tokenFor = async (userId) => {
         const response = await fetch(`${started.edgeUrl}/v1/dev/token`, {
@@ -72,6 +80,28 @@ export function pixorlyStackPlugin() {
     return await client.mutation(refs.create, { prompt: `${userId}'s picture`, model: 'local/aurora', parameters });
   }
 
+  async function route(path) {
+    const s = await stack();
+    const json = (value) => ({ body: JSON.stringify(value), type: 'json' });
+    switch (path) {
+      case '/__stack/info':
+        return json({ convexUrl: s.convexUrl, edgeUrl: s.edgeUrl });
+      case '/__stack/expired-token':
+        return json({ token: await expiredToken(s) });
+      case '/__stack/foreign-job':
+        return json({ jobId: await createJob(s, 'someone-else', { width: 64, height: 64 }) });
+      case '/__stack/busy-queue': {
+        // Generation is CPU work on convex-local's one thread: one long job would also stall
+        // the server. Several medium ones keep the queue busy and the server answering between them.
+        const jobIds = [];
+        for (let n = 0; n < 4; n++) jobIds.push(await createJob(s, 'queue-holder', { width: 2048, height: 2048 }));
+        return json({ jobIds });
+      }
+      default:
+        return { body: 'unknown stack route', status: 404 };
+    }
+  }
+
   return {
     name: 'pixorly-stack',
     serverStart({ config }) {
@@ -79,28 +109,16 @@ export function pixorlyStackPlugin() {
     },
     async serve(context) {
       if (!context.path.startsWith('/__stack/')) return undefined;
-      const s = await stack();
-      const json = (value) => ({ body: JSON.stringify(value), type: 'json' });
-      switch (context.path) {
-        case '/__stack/info':
-          return json({ convexUrl: s.convexUrl, edgeUrl: s.edgeUrl });
-        case '/__stack/expired-token':
-          return json({ token: await expiredToken(s) });
-        case '/__stack/foreign-job':
-          return json({ jobId: await createJob(s, 'someone-else', { width: 64, height: 64 }) });
-        case '/__stack/busy-queue': {
-          // Generation is CPU work on convex-local's one thread: one long job would also stall
-          // the server. Several medium ones keep the queue busy and the server answering between them.
-          const jobIds = [];
-          for (let n = 0; n < 4; n++) jobIds.push(await createJob(s, 'queue-holder', { width: 2048, height: 2048 }));
-          return json({ jobIds });
-        }
-        default:
-          return { body: 'unknown stack route', status: 404 };
+      try {
+        return await route(context.path);
+      } catch (error) {
+        // The browser test shows this text, so a stack that cannot start says why.
+        return { body: String(error?.stack ?? error), status: 500, type: 'text' };
       }
     },
     async serverStop() {
-      if (starting) await (await starting).close();
+      const started = await starting?.catch(() => null);
+      await started?.close();
     },
   };
 }
