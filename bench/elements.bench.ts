@@ -3,12 +3,21 @@
  *   - `pixorly.js` (the one-file bundle) minified and gzipped, split by where the bytes come
  *     from (esbuild's metafile): Pixorly's own code (elements + core), lit, the convex client,
  *     zod (core's schemas, for the prompt box's validation) and the rest; target total ≤ 60 KB.
- *   - time from a job's status commit (the `startedAt` / `completedAt` the backend writes in the
- *     committing mutation) to the DOM update of `<pixorly-job-status>`, in Chromium against
- *     convex-local + s3rver + the edge API; target p95 < 50 ms. Only transitions the element was
- *     subscribed for beforehand count (a job first seen already processing says nothing).
- *   - first render of `<pixorly-studio>` after the page starts loading the script: the module's
- *     fetch + evaluation, then the define → first render; target < 100 ms in all.
+ *   - time from a job's status commit to the DOM update of `<pixorly-job-status>`, in Chromium against
+ *     convex-local + s3rver + the edge API; target p95 < 50 ms. The status changes are committed
+ *     directly with the pipeline's own internal mutations (`generation:start`, then
+ *     `generation:complete`) through convex-local's engine, while no image is being rendered —
+ *     so the figure is the sync fan-out + socket + client + element, not a render that happens to
+ *     hold convex-local's one thread. From the moment `runMutation` resolves (committed) in Node to
+ *     the MutationObserver callback in the page that sees the `status` attribute change; both read
+ *     the same machine's clock (`performance.timeOrigin + performance.now()` on each side).
+ *   - first render of `<pixorly-studio>` after the script has loaded: from `pixorly.js`'s
+ *     `responseEnd` (the last byte arrived) through parse, evaluation, the element definitions and
+ *     the first update of the studio and of every element it renders, to the first task after the
+ *     next animation frame (by then the main thread has styled, laid out and painted that frame);
+ *     nothing waits for the network (the studio renders its shell before any token or query
+ *     result). Target < 100 ms. The fetch (loopback) and the page's first-contentful-paint (which
+ *     adds headless Chromium's software raster and presentation) are printed beside it.
  * Environment: BENCH_ROUNDS (jobs, default 30), BENCH_PAGE_LOADS (default 10),
  * PIXORLY_CHROMIUM (default /usr/bin/chromium). Run: `npm run bench -- elements`.
  */
@@ -106,10 +115,22 @@ pageHtml = `<!doctype html><html lang="en"><body>
 <script type="module">
   const t0 = performance.now();
   window.pixorly = await import('/pixorly.js');
-  await document.querySelector('pixorly-studio').updateComplete;
-  const rendered = performance.now();
-  const fetched = performance.getEntriesByName(new URL('/pixorly.js', location.href).href)[0].responseEnd;
-  window.firstRender = { fetch: fetched - t0, evaluateAndRender: rendered - fetched };
+  const studio = document.querySelector('pixorly-studio');
+  await studio.updateComplete;
+  const children = [...studio.shadowRoot.querySelectorAll('*')].filter((el) => el.updateComplete);
+  await Promise.all(children.map((el) => el.updateComplete));
+  // The task after the next frame: by then the main thread has done that frame's style, layout
+  // and paint of what the first renders produced (an rAF callback alone runs before them).
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const framed = performance.now();
+  const loaded = performance.getEntriesByName(new URL('/pixorly.js', location.href).href)[0].responseEnd;
+  const paint = await new Promise((resolve) =>
+    new PerformanceObserver((list) => {
+      const fcp = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
+      if (fcp) resolve(fcp.startTime);
+    }).observe({ type: 'paint', buffered: true }),
+  );
+  window.firstRender = { fetch: loaded - t0, render: framed - loaded, contentfulPaint: paint - loaded };
 </script></body></html>`;
 
 const browser = await chromium.launch({
@@ -124,20 +145,18 @@ async function openPage(): Promise<Page> {
 }
 
 // ---- 3. First render ------------------------------------------------------------------------
-const fetches: number[] = [];
-const evaluations: number[] = [];
+type FirstRender = { fetch: number; render: number; contentfulPaint: number };
+const loads: FirstRender[] = [];
 for (let i = 0; i < PAGE_LOADS; i++) {
   const page = await openPage();
-  const timing = await page.evaluate(() => (window as unknown as { firstRender: { fetch: number; evaluateAndRender: number } }).firstRender);
-  fetches.push(timing.fetch);
-  evaluations.push(timing.evaluateAndRender);
+  loads.push(await page.evaluate(() => (window as unknown as { firstRender: FirstRender }).firstRender));
   await page.close();
 }
-const totals = fetches.map((f, i) => f + evaluations[i]!);
-row("studio first render: fetching pixorly.js (loopback), p50", `${pct(fetches, 50).toFixed(1)} ms`);
-row("studio first render: parse + evaluate + define + render, p50", `${pct(evaluations, 50).toFixed(1)} ms`);
-row("studio first render after the script starts loading, p50", `${pct(totals, 50).toFixed(1)} ms`, "< 100 ms", pct(totals, 50) < 100);
-row("studio first render after the script starts loading, max", `${Math.max(...totals).toFixed(1)} ms`);
+const renders = loads.map((l) => l.render);
+row("studio: fetching pixorly.js (loopback), p50", `${pct(loads.map((l) => l.fetch), 50).toFixed(1)} ms`);
+row("studio: script loaded → first contentful paint, p50", `${pct(loads.map((l) => l.contentfulPaint), 50).toFixed(1)} ms`);
+row("studio first render after the script loads (→ painted), max", `${Math.max(...renders).toFixed(1)} ms`);
+row("studio first render after the script loads (→ painted), p50", `${pct(renders, 50).toFixed(1)} ms`, "< 100 ms", pct(renders, 50) < 100);
 
 // ---- 4. Status commit → DOM -----------------------------------------------------------------
 const page = await openPage();
@@ -145,57 +164,72 @@ await page.waitForFunction(() => {
   const studio = document.querySelector("pixorly-studio") as unknown as { client?: { authState: string; connection: string } };
   return studio.client?.authState === "signed-in" && studio.client.connection === "connected";
 });
-/** One status change seen in the DOM: wall-clock time (to compare with the backend's commit times) and the element's own share. */
-type Sample = { status: string; previous: string; domAt: number; inElementMs: number; startedAt?: number; completedAt?: number };
+const engine = stack.convex.engine;
+const internalMutation = (name: string, args: Record<string, unknown>) => engine.runMutation(name, args as never, null, { publicOnly: false });
+const wallClock = () => performance.timeOrigin + performance.now();
+
+// The queue's one slot (PIXORLY_MAX_IN_FLIGHT=1) is taken by a holder job that never renders: while
+// a first job renders (and so holds the slot), a second one is created — it waits pending with no run
+// scheduled — and is started here directly. When the first finishes, the slot stays with the second,
+// so no image is rendered while we measure and the bench's jobs wait pending until this loop moves
+// them on itself.
+const holderJob = (seed: number, size: number) =>
+  holder.mutation(api.jobs.create, { prompt: `queue holder ${seed}`, model: "local/aurora", parameters: { width: size, height: size, seed } });
+for (let attempt = 0; ; attempt++) {
+  const rendering = await holderJob(attempt, 512);
+  while ((await holder.query(api.jobs.get, { jobId: rendering }))?.status === "pending") await new Promise((resolve) => setTimeout(resolve, 5));
+  const started = await internalMutation("generation:start", { jobId: await holderJob(attempt + 1000, 64) });
+  while (!["completed", "failed"].includes((await holder.query(api.jobs.get, { jobId: rendering }))?.status ?? "")) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (started.value !== null) break;
+  if (attempt === 10) throw new Error("could not hold the generation queue");
+}
+
+type Seen = { status: string; at: number; inElementMs: number };
 const processing: number[] = [];
 const completed: number[] = [];
 const inElement: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  // Another user's job takes the one slot, so ours waits pending and the element is subscribed
-  // before its processing and completed commits.
-  await holder.mutation(api.jobs.create, { prompt: `queue holder ${round}`, model: "local/aurora", parameters: { width: 256, height: 256, seed: round } });
-  const samples = await page.evaluate(async (seed): Promise<Sample[]> => {
+  const jobId = await page.evaluate(async (seed) => {
     const studio = document.querySelector("pixorly-studio") as HTMLElement & { client: { mutation(ref: unknown, args: unknown): Promise<string> } };
     const { api } = (window as unknown as { pixorly: { api: { jobs: { create: unknown } } } }).pixorly;
-    const jobId = await studio.client.mutation(api.jobs.create, {
-      prompt: `a small blue square ${seed}`,
-      model: "local/aurora",
-      parameters: { width: 64, height: 64, seed },
-    });
+    const jobId = await studio.client.mutation(api.jobs.create, { prompt: `a small blue square ${seed}`, model: "local/aurora", parameters: { width: 64, height: 64, seed } });
     studio.dispatchEvent(new CustomEvent("pixorly-job-created", { detail: { jobId } }));
     await (studio as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const status = [...studio.shadowRoot!.querySelectorAll("pixorly-job-status")].find((el) => (el as unknown as { jobId: string }).jobId === jobId)!;
-    const seen: Sample[] = [];
-    let previous = status.getAttribute("status") ?? "";
-    return await new Promise<Sample[]>((resolve) => {
-      const job = (status as unknown as { job: { receivedAt: number; value: { startedAt?: number; completedAt?: number } } }).job;
-      new MutationObserver(() => {
-        const now = Date.now();
-        const inElementMs = performance.now() - job.receivedAt;
-        const current = status.getAttribute("status") ?? "";
-        if (current === previous) return;
-        seen.push({ status: current, previous, domAt: now, inElementMs });
-        previous = current;
-        if (current === "completed" || current === "failed") {
-          resolve(seen.map((s) => ({ ...s, startedAt: job.value.startedAt, completedAt: job.value.completedAt })));
-        }
-      }).observe(status, { attributes: true, attributeFilter: ["status"] });
-    });
+    const job = (status as unknown as { job: { receivedAt: number } }).job;
+    const seen: Seen[] = [{ status: status.getAttribute("status") ?? "", at: 0, inElementMs: 0 }];
+    (window as unknown as { seen: Seen[] }).seen = seen;
+    new MutationObserver(() => {
+      const now = performance.now();
+      const current = status.getAttribute("status") ?? "";
+      if (current !== seen.at(-1)?.status) seen.push({ status: current, at: performance.timeOrigin + now, inElementMs: now - job.receivedAt });
+    }).observe(status, { attributes: true, attributeFilter: ["status"] });
+    return jobId;
   }, round);
-  for (const s of samples) {
-    const live = s.previous === "pending" || (s.status === "completed" && s.previous === "processing");
-    if (!live) continue;
-    if (s.status === "processing" && s.startedAt) processing.push(s.domAt - s.startedAt);
-    if (s.status === "completed" && s.completedAt) completed.push(s.domAt - s.completedAt);
-    inElement.push(s.inElementMs);
-  }
+  const reached = (status: string) =>
+    page.waitForFunction((s) => (window as unknown as { seen: Seen[] }).seen.find((x) => x.status === s), status).then((h) => h.jsonValue() as Promise<Seen>);
+  await reached("pending");
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the page settle after its own renders
+  await internalMutation("generation:start", { jobId });
+  const startCommitted = wallClock();
+  const sawProcessing = await reached("processing");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await internalMutation("generation:complete", { jobId, images: [] });
+  const completeCommitted = wallClock();
+  const sawCompleted = await reached("completed");
+  processing.push(sawProcessing.at - startCommitted);
+  completed.push(sawCompleted.at - completeCommitted);
+  inElement.push(sawProcessing.inElementMs, sawCompleted.inElementMs);
 }
 const all = [...processing, ...completed];
-row(`status → DOM, processing (${processing.length} live of ${ROUNDS}), p50 / p95`, `${pct(processing, 50)} / ${pct(processing, 95)} ms`);
-row(`status → DOM, completed (${completed.length} live of ${ROUNDS}), p50 / p95`, `${pct(completed, 50)} / ${pct(completed, 95)} ms`);
-row("status commit → DOM update, all transitions, p50", `${pct(all, 50)} ms`);
-row("  of which in the element (client callback → DOM), p50 / p95", `${pct(inElement, 50).toFixed(1)} / ${pct(inElement, 95).toFixed(1)} ms`);
-row("status commit → DOM update, all transitions, p95", `${pct(all, 95)} ms`, "< 50 ms", pct(all, 95) < 50);
+const ms = (x: number) => x.toFixed(1);
+row(`status → DOM, pending → processing (${processing.length}), p50 / p95`, `${ms(pct(processing, 50))} / ${ms(pct(processing, 95))} ms`);
+row(`status → DOM, processing → completed (${completed.length}), p50 / p95`, `${ms(pct(completed, 50))} / ${ms(pct(completed, 95))} ms`);
+row("status commit → DOM update, all transitions, p50", `${ms(pct(all, 50))} ms`);
+row("  of which in the page (client callback → DOM), p50 / p95", `${ms(pct(inElement, 50))} / ${ms(pct(inElement, 95))} ms`);
+row("status commit → DOM update, all transitions, p95", `${ms(pct(all, 95))} ms`, "< 50 ms", pct(all, 95) < 50);
 
 await page.close();
 await browser.close();

@@ -5,6 +5,7 @@
  *                           the private @pixorly/core is bundled in) + .d.ts from tsc
  *   dist/react/index.js     React wrappers (`@pixorly/elements/react`)
  *   dist/pixorly.js         one minified file that defines every element, all dependencies inside
+ *                           (lit templates' whitespace squeezed too: scripts/minify-templates.mjs)
  *   dist/pixorly.meta.json  esbuild's metafile for that bundle (the benchmark splits its size by package)
  *   custom-elements.json    from the component classes' JSDoc
  * `--bundle-only` builds just dist/pixorly.js (what the tests load in a page).
@@ -14,6 +15,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -48,6 +50,7 @@ async function buildBundle() {
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [minifyTemplatesPlugin(src)],
   });
   fs.writeFileSync(path.join(dist, 'pixorly.meta.json'), JSON.stringify(result.metafile));
 }

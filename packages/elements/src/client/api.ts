@@ -16,8 +16,15 @@ import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, Paginat
  * bundle. A reference is an object keyed by `Symbol.for("functionName")`, the global
  * symbol Convex chose so references work across copies of the library.
  */
+const FUNCTION_NAME = Symbol.for('functionName');
+
 function makeFunctionReference<Type extends 'query' | 'mutation', Args extends DefaultFunctionArgs, Result>(name: string) {
-  return { [Symbol.for('functionName')]: name } as unknown as FunctionReference<Type, 'public', Args, Result>;
+  return { [FUNCTION_NAME]: name } as unknown as FunctionReference<Type, 'public', Args, Result>;
+}
+
+/** The `module:function` name a reference stands for (`getFunctionName` without `convex/server`). */
+export function functionName(reference: FunctionReference<'query' | 'mutation'>): string {
+  return (reference as unknown as Record<symbol, string>)[FUNCTION_NAME]!;
 }
 
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';

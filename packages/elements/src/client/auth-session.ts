@@ -62,7 +62,7 @@ export class AuthSession {
     return this.inflight;
   }
 
-  /** The server accepted or refused the last token (from `ConvexClient.setAuth`'s `onChange`). */
+  /** The server accepted or refused the last token (from the Convex client's `setAuth` `onChange`). */
   serverVerdict(accepted: boolean): void {
     if (accepted) this.setState('signed-in');
     else if (this.state !== 'failed') this.setState('expired', 'Your session has expired. Sign in again to continue.');

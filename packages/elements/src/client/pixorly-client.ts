@@ -1,5 +1,6 @@
-import { ConvexClient } from 'convex/browser';
+import { BaseConvexClient, type QueryToken } from 'convex/browser';
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
+import { functionName } from './api.js';
 import { AuthSession, type AuthSessionOptions, type AuthState } from './auth-session.js';
 import { connectionStatus, type ConnectionStatus } from './connection.js';
 import { SignedUrlService, type ImageTransform, type SignedUrl } from './signed-urls.js';
@@ -16,24 +17,47 @@ export interface PixorlyClientOptions {
   fetch?: typeof fetch;
 }
 
+/** One `watch()` call: where its results and errors go. */
+interface QueryListener {
+  onValue: (value: never) => void;
+  onError: (error: Error) => void;
+  /** Whether it has had a result or error (the catch-up below must not repeat a transition's). */
+  delivered: boolean;
+}
+
+/** The watchers of one subscribed query (one query token: name + args). */
+interface WatchedQuery {
+  name: string;
+  args: Record<string, unknown>;
+  listeners: Set<QueryListener>;
+}
+
 /**
- * One studio's connection: a single `ConvexClient` authenticated through an
+ * One studio's connection: a single Convex client authenticated through an
  * `AuthSession`, the signed-URL service of the edge API, and the connection
  * status derived from the Convex client.
+ *
+ * The Convex client is the official one's core, `BaseConvexClient` (the sync protocol,
+ * socket, auth and reconnects that `ConvexClient` wraps), so the elements still run on the
+ * official `convex` client. `ConvexClient` itself always constructs its paginated-query
+ * layer (~4.7 KB minified, unused here), which put `pixorly.js` over its 60 KB budget; the
+ * little it adds on top — fanning results out to callbacks — is `watch()` and `deliver()` below.
  */
 export class PixorlyClient implements StudioClient {
-  readonly convex: ConvexClient;
+  readonly convex: BaseConvexClient;
   readonly auth: AuthSession;
   readonly urls: SignedUrlService;
   connection: ConnectionStatus = 'connecting';
 
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
+  private readonly queries = new Map<QueryToken, WatchedQuery>();
+  private closed = false;
 
   /** Throws when `convexUrl` is not a usable URL (the studio checks it first to explain why). */
   constructor(readonly options: PixorlyClientOptions) {
     this.auth = new AuthSession(options.tokenProvider, options.auth);
-    this.convex = new ConvexClient(options.convexUrl, {
+    this.convex = new BaseConvexClient(options.convexUrl, (changed) => this.deliver(changed), {
       unsavedChangesWarning: false,
       // Partner pages should not get our reconnect chatter in their console.
       logger: false,
@@ -80,11 +104,30 @@ export class PixorlyClient implements StudioClient {
     onValue: (value: FunctionReturnType<Q>) => void,
     onError: (error: Error) => void,
   ): () => void {
-    return this.convex.onUpdate(query, args, onValue, onError);
+    const name = functionName(query);
+    const { queryToken, unsubscribe } = this.convex.subscribe(name, args);
+    let watched = this.queries.get(queryToken);
+    if (!watched) {
+      watched = { name, args, listeners: new Set() };
+      this.queries.set(queryToken, watched);
+    }
+    const listener: QueryListener = { onValue: onValue as (value: never) => void, onError, delivered: false };
+    watched.listeners.add(listener);
+    // Another watcher may already have this query's result in memory; no transition will
+    // announce it again, so it is handed over now — after the caller has returned, as
+    // `ConvexClient.onUpdate` does.
+    queueMicrotask(() => {
+      if (watched.listeners.has(listener) && !listener.delivered) this.deliverTo([listener], watched);
+    });
+    return () => {
+      if (!watched.listeners.delete(listener)) return;
+      if (watched.listeners.size === 0) this.queries.delete(queryToken);
+      if (!this.closed) unsubscribe();
+    };
   }
 
   mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>> {
-    return this.convex.mutation(mutation, args) as Promise<FunctionReturnType<M>>;
+    return this.convex.mutation(functionName(mutation), args) as Promise<FunctionReturnType<M>>;
   }
 
   signedUrl(imageId: string, transform?: ImageTransform): Promise<SignedUrl | null> {
@@ -97,8 +140,10 @@ export class PixorlyClient implements StudioClient {
 
   /** Closes the socket and stops every listener. */
   async close(): Promise<void> {
+    this.closed = true;
     this.cleanups.splice(0).forEach((cleanup) => cleanup());
     this.listeners.clear();
+    this.queries.clear();
     await this.convex.close();
   }
 
@@ -108,6 +153,35 @@ export class PixorlyClient implements StudioClient {
     if (next === this.connection) return;
     this.connection = next;
     this.notify();
+  }
+
+  /** The Convex client's transition callback: new results (or errors) for these queries. */
+  private deliver(changed: QueryToken[]): void {
+    for (const token of changed) {
+      const watched = this.queries.get(token);
+      if (watched) this.deliverTo([...watched.listeners], watched);
+    }
+  }
+
+  /** Hands the query's current result to `listeners`; a failed query's error goes to `onError`. */
+  private deliverTo(listeners: QueryListener[], watched: WatchedQuery): void {
+    let value: unknown;
+    try {
+      value = this.convex.localQueryResult(watched.name, watched.args as never);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const listener of listeners) {
+        listener.delivered = true;
+        listener.onError(failure);
+      }
+      return;
+    }
+    // No result yet (a query never returns undefined: Convex sends it as null).
+    if (value === undefined) return;
+    for (const listener of listeners) {
+      listener.delivered = true;
+      listener.onValue(value as never);
+    }
   }
 
   private notify(): void {
