@@ -118,6 +118,37 @@ describe("images.delivery", () => {
   });
 });
 
+describe("images.isPublicObject (service only) and images.setPublic", () => {
+  const service = () => signedIn(t, "service:edge-api", ["service"]);
+
+  it("is true for a public image's key, false for a private or unknown one", async () => {
+    const { imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
+    const s3Key = `images/${userId}/${jobId}/0.png`;
+    expect(await service().query(api.images.isPublicObject, { s3Key })).toBe(false);
+    await t.mutation(internal.images.setPublic, { id: imageId, isPublic: true });
+    expect(await service().query(api.images.isPublicObject, { s3Key })).toBe(true);
+    expect(await service().query(api.images.isPublicObject, { s3Key: `images/${userId}/${jobId}/1.png` })).toBe(false);
+    expect(await service().query(api.images.isPublicObject, { s3Key: "" })).toBe(false);
+    await t.mutation(internal.images.setPublic, { id: imageId, isPublic: false });
+    expect(await service().query(api.images.isPublicObject, { s3Key })).toBe(false);
+  });
+
+  it("refuses user tokens and anonymous callers", async () => {
+    const { imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
+    await t.mutation(internal.images.setPublic, { id: imageId, isPublic: true });
+    const s3Key = `images/${userId}/${jobId}/0.png`;
+    expect(await codeOf(signedIn(t, "ada").query(api.images.isPublicObject, { s3Key }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada", ["images:read"]).query(api.images.isPublicObject, { s3Key }))).toBe("FORBIDDEN");
+    expect(await codeOf(t.query(api.images.isPublicObject, { s3Key }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("setPublic answers NOT_FOUND for a deleted image", async () => {
+    const { caller, imageId } = await seedImage("ada", "a lighthouse");
+    await caller.mutation(api.images.remove, { id: imageId });
+    expect(await codeOf(t.mutation(internal.images.setPublic, { id: imageId, isPublic: true }))).toBe("NOT_FOUND");
+  });
+});
+
 describe("images.remove", () => {
   it("deletes the image, unlinks it from its job, frees its storage and schedules the S3 delete", async () => {
     const { caller: ada, imageId, userId, jobId } = await seedImage("ada", "a lighthouse");

@@ -1,8 +1,8 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalAction } from "./_generated/server";
-import { requireScope, userMutation, userQuery } from "./model/auth";
+import { internalAction, internalMutation } from "./_generated/server";
+import { requireScope, serviceQuery, userMutation, userQuery } from "./model/auth";
 import { fail } from "./model/errors";
 import { deleteImages, s3Settings } from "./model/s3";
 
@@ -88,6 +88,36 @@ export const delivery = userQuery({
       }
     }
     return found;
+  },
+});
+
+/**
+ * For the edge API's CDN (service only): whether the object at `s3Key` is a public image, so its
+ * unsigned URL may be served. Unknown keys are not public: the CDN cannot tell them from private ones.
+ */
+export const isPublicObject = serviceQuery({
+  args: { s3Key: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, { s3Key }) => {
+    // One image per object key (the pipeline names keys by user, job and index); `unique` fails,
+    // and the CDN then serves nothing, if that ever stopped holding.
+    const image = await ctx.db
+      .query("images")
+      .withIndex("by_s3_key", (q) => q.eq("s3Key", s3Key))
+      .unique();
+    return image?.isPublic === true;
+  },
+});
+
+/** Makes an image public (a stable unsigned URL) or private again. */
+export const setPublic = internalMutation({
+  args: { id: v.id("images"), isPublic: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, { id, isPublic }) => {
+    const image = await ctx.db.get(id);
+    if (!image) return fail("NOT_FOUND", "Image not found.");
+    await ctx.db.patch(id, { isPublic });
+    return null;
   },
 });
 

@@ -68,6 +68,8 @@ export default defineSchema({
   })
     .index("by_user", ["userId"])
     .index("by_job", ["jobId"])
+    /** The CDN asks whether an object key is a public image (`images:isPublicObject`). */
+    .index("by_s3_key", ["s3Key"])
     .searchIndex("search_prompt", { searchField: "prompt", filterFields: ["userId", "model"] }),
 
   /** OpenRouter models, synced from its model list. */

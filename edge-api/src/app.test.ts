@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { ConvexError } from "convex/values";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app";
+import { cloudFrontEnv, generateCloudFrontKeyPair } from "./cdn/key-pair";
 import { ApiError } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
 import { DEMO_ORIGIN, postJson, testApp, testEnv } from "../test/helpers";
@@ -17,6 +18,20 @@ describe("createApp", () => {
     expect(() => createApp({ ...env, CORS_ORIGINS: "http://a.test/path" })).toThrow(/CORS_ORIGINS/);
     expect(() => createApp({ ...env, LOCAL_MODE: "yes" })).toThrow(/LOCAL_MODE/);
     expect(() => createApp({ ...env, CLERK_JWKS_URL: "https://clerk.test/.well-known/jwks.json" })).toThrow(/CLERK_ISSUER/);
+  });
+
+  it("needs the image-URL signing key outside local mode, and names what is missing", async () => {
+    const env = await testEnv();
+    const cloudfront = cloudFrontEnv(await generateCloudFrontKeyPair("KCONF"));
+    for (const LOCAL_MODE of ["0", undefined]) {
+      expect(() => createApp({ ...env, LOCAL_MODE })).toThrow(/CLOUDFRONT_PRIVATE_KEY is required outside local mode/);
+      expect(() => createApp({ ...env, LOCAL_MODE, CLOUDFRONT_PRIVATE_KEY: cloudfront.CLOUDFRONT_PRIVATE_KEY })).toThrow(/CLOUDFRONT_KEY_PAIR_ID is required outside local mode/);
+      expect(createApp({ ...env, LOCAL_MODE, ...cloudfront }).services.imageSigner?.keyPairId).toBe("KCONF");
+    }
+    // Offline the key may be absent (node.ts generates one), but not half of it.
+    expect(createApp({ ...env, LOCAL_MODE: "1" }).services.imageSigner).toBeNull();
+    expect(() => createApp({ ...env, CLOUDFRONT_KEY_PAIR_ID: "KCONF" })).toThrow(/CLOUDFRONT_PRIVATE_KEY is required with CLOUDFRONT_KEY_PAIR_ID/);
+    expect(() => createApp({ ...env, ...cloudfront, CLOUDFRONT_PRIVATE_KEY: "-----BEGIN PUBLIC KEY-----" })).toThrow(/CLOUDFRONT_PRIVATE_KEY must be a PEM RSA private key/);
   });
 });
 
@@ -66,6 +81,34 @@ describe("root middleware", () => {
     expect(calls[0]!.token).toBeTruthy();
     const claims = await app.services.tokens.verifyToken(calls[0]!.token!);
     expect(claims).toMatchObject({ sub: "service:edge-api", scp: ["service"] });
+  });
+
+  it("answers allowed origins with CORS headers, others without, and says every response varies by Origin", async () => {
+    const { app } = await testApp({ convex: { "partners:origins": () => ["https://partner.example"] } });
+    const allowed = await app.request("/.well-known/jwks.json", { headers: { Origin: "https://partner.example" } });
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("https://partner.example");
+    expect(allowed.headers.get("Access-Control-Expose-Headers")).toContain("X-Request-Id");
+    expect(allowed.headers.get("Vary")).toBe("Origin");
+    for (const headers of [{ Origin: "https://evil.example" }, {}] as Record<string, string>[]) {
+      const res = await app.request("/.well-known/jwks.json", { headers });
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+      expect(res.headers.get("Access-Control-Expose-Headers")).toBeNull();
+      expect(res.headers.get("Vary")).toBe("Origin");
+    }
+    const preflight = await app.request("/v1/images/urls", { method: "OPTIONS", headers: { Origin: DEMO_ORIGIN, "Access-Control-Request-Method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
+    expect(preflight.headers.get("Access-Control-Max-Age")).toBe("600");
+    expect(preflight.headers.get("X-Request-Id")).toBeTruthy();
+  });
+
+  it("puts the request id and security headers on errors and preflights too", async () => {
+    const { app } = await testApp();
+    for (const res of [await app.request("/nope"), await app.request("/v1/images/urls", postJson({ ids: [] })), await app.request("/x", { method: "OPTIONS" })]) {
+      expect(res.headers.get("X-Request-Id")).toBeTruthy();
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(res.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+    }
   });
 
   it("keeps CORS closed when Convex cannot list partner origins", async () => {

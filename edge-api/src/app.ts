@@ -3,14 +3,11 @@
  * builds the app's services and routes, and returns the app. `node.ts` and `worker.ts` are the
  * only places that read the environment and serve it.
  */
-import { secureHeaders } from "hono/secure-headers";
 import { loadConfig, type EdgeEnv } from "./env";
 import { buildServices, defaultDeps, type AppServices, type EdgeDeps } from "./lib/context";
 import { createRouter, type Router } from "./lib/openapi";
-import { partnerCors } from "./middleware/cors";
 import { errorHandler, notFound } from "./middleware/errors";
-import { observe } from "./middleware/observe";
-import { requestId } from "./middleware/request-id";
+import { rootMiddleware } from "./middleware/root";
 import { apiV1Routes } from "./routes/api-v1";
 import { cdnRoutes } from "./routes/cdn";
 import { devRoutes } from "./routes/dev";
@@ -30,16 +27,7 @@ export function createApp(env: EdgeEnv, deps: Partial<EdgeDeps> = {}): EdgeApp {
   const services = buildServices(loadConfig(env), defaultDeps(deps));
   const app = createRouter();
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    c.set("services", services);
-    await next();
-  });
-  app.use(observe(services));
-  // Images and the JSON API are read from partner pages: resources must be loadable cross-origin
-  // (CORS still decides who may read API responses from script).
-  app.use(secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  app.use(partnerCors(services));
+  app.use(rootMiddleware(services));
   app.onError(errorHandler(services));
   app.notFound(notFound);
 

@@ -4,6 +4,7 @@
  * that is wrong, so a bad deployment fails at start instead of on some later request.
  */
 import { z } from "zod";
+import { rsaPrivateKeyPkcs8 } from "./cdn/pem";
 
 export interface EdgeEnv {
   /** Issuer of every token and base of CDN URLs, e.g. `https://api.pixorly.com` (offline `http://127.0.0.1:8787`). */
@@ -134,6 +135,22 @@ function json<T>(name: string, value: string | undefined, schema: z.ZodType<T>, 
 const signingKeysSchema = z.array(z.record(z.string(), z.unknown())).min(1, "needs at least one key");
 const publicKeysSchema = z.record(z.string(), z.string());
 
+/**
+ * The key that signs image URLs. Every private image needs it (`POST /v1/images/urls`, the REST
+ * API's image URLs), so outside local mode a missing key stops the start instead of failing each
+ * of those requests; offline (`node.ts` generates one) tests may leave it out.
+ */
+function cloudfrontSigning(env: EdgeEnv, localMode: boolean): { keyPairId?: string; privateKey?: string } {
+  const keyPairId = optional(env.CLOUDFRONT_KEY_PAIR_ID);
+  const privateKey = optional(env.CLOUDFRONT_PRIVATE_KEY);
+  if (!keyPairId && !privateKey && localMode) return {};
+  const purpose = "(it signs private image URLs: POST /v1/images/urls and the REST API's images)";
+  if (!privateKey) throw new ConfigError("CLOUDFRONT_PRIVATE_KEY", `is required ${keyPairId ? "with CLOUDFRONT_KEY_PAIR_ID" : "outside local mode"} ${purpose}.`);
+  if (!keyPairId) throw new ConfigError("CLOUDFRONT_KEY_PAIR_ID", `is required ${localMode ? "with CLOUDFRONT_PRIVATE_KEY" : "outside local mode"} ${purpose}.`);
+  if (!rsaPrivateKeyPkcs8(privateKey)) throw new ConfigError("CLOUDFRONT_PRIVATE_KEY", "must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).");
+  return { keyPairId, privateKey };
+}
+
 export function loadConfig(env: EdgeEnv): EdgeConfig {
   const publicUrl = url("PUBLIC_URL", env.PUBLIC_URL);
   const signingKeys = json("SIGNING_KEYS", env.SIGNING_KEYS, signingKeysSchema, []);
@@ -158,6 +175,7 @@ export function loadConfig(env: EdgeEnv): EdgeConfig {
   const cloudfrontPublicKeys = json("CLOUDFRONT_PUBLIC_KEYS", env.CLOUDFRONT_PUBLIC_KEYS, publicKeysSchema, {});
   const localMode = optional(env.LOCAL_MODE);
   if (localMode !== undefined && localMode !== "0" && localMode !== "1") throw new ConfigError("LOCAL_MODE", 'must be "1" or "0".');
+  const cloudfront = cloudfrontSigning(env, localMode === "1");
 
   return {
     publicUrl,
@@ -166,11 +184,7 @@ export function loadConfig(env: EdgeEnv): EdgeConfig {
     convexUrl: url("CONVEX_URL", env.CONVEX_URL),
     localMode: localMode === "1",
     signingKeys,
-    cloudfront: {
-      keyPairId: optional(env.CLOUDFRONT_KEY_PAIR_ID),
-      privateKey: optional(env.CLOUDFRONT_PRIVATE_KEY),
-      publicKeys: cloudfrontPublicKeys,
-    },
+    cloudfront: { ...cloudfront, publicKeys: cloudfrontPublicKeys },
     cdnBaseUrl: url("CDN_BASE_URL", env.CDN_BASE_URL, `${publicUrl}/cdn`),
     s3: {
       endpoint: optional(env.S3_ENDPOINT) && url("S3_ENDPOINT", env.S3_ENDPOINT),

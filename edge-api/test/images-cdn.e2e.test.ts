@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageUrlFor } from "../src/cdn/image-url";
 import { cloudFrontEnv, generateCloudFrontKeyPair, type CloudFrontKeyPair } from "../src/cdn/key-pair";
 import { transformImage } from "../src/cdn/transform";
-import { SIGNED_CACHE_CONTROL } from "../src/routes/cdn/get";
+import { PUBLIC_CACHE_CONTROL, SIGNED_CACHE_CONTROL } from "../src/routes/cdn/get";
 import { startStack, type Stack } from "./helpers";
 
 const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
@@ -143,6 +143,25 @@ describe("signed image delivery (convex-local + s3rver + edge API)", () => {
     expect((await res.json()).message).toContain("private");
   });
 
+  it("serves a public image from its stable unsigned URL; a private one's unsigned URL stays 403", async () => {
+    const { imageId: publicId } = await generate(owner, 256);
+    const made = await stack.convex.engine.runMutation("images:setPublic", { id: publicId, isPublic: true }, null, { publicOnly: false });
+    expect(made.value).toBeNull();
+    const [publicUrl, privateUrl] = await urlsFor(owner, { ids: [publicId, imageId], transform: { w: 64, f: "webp" } });
+    expect(publicUrl!.url).toMatch(/\/0\.png\?w=64&f=webp$/);
+    const res = await fetch(publicUrl!.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe(PUBLIC_CACHE_CONTROL);
+    expect(await metadataOf(res)).toEqual({ width: 64, height: 64, format: "webp" });
+    // Anyone may fetch it: the URL carries no credential and needs none.
+    expect((await fetch(publicUrl!.url.replace("w=64", "w=32"))).status).toBe(200);
+
+    expect(privateUrl!.url).toContain("&Signature=");
+    const unsigned = await fetch(privateUrl!.url.split("&Expires=")[0]!);
+    expect(unsigned.status).toBe(403);
+    expect((await unsigned.json()).code).toBe("FORBIDDEN");
+  });
+
   it("leaves out ids the caller does not own", async () => {
     const stranger = await devToken("cdn-stranger");
     expect(await urlsFor(stranger, { ids: [imageId, "not-an-id"] })).toEqual([]);
@@ -153,11 +172,11 @@ describe("signed image delivery (convex-local + s3rver + edge API)", () => {
     const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#123" } }).png({ compressionLevel: 9 }).toBuffer();
     const s3 = new S3Client({ endpoint: stack.s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
     await s3.send(new PutObjectCommand({ Bucket: stack.s3.bucket, Key: key, Body: huge, ContentType: "image/png" }));
-    const settings = { cdnBaseUrl: `${stack.edgeUrl}/cdn`, keyPairId: pair.keyPairId, privateKey: pair.privateKey, now: Date.now() };
-    const transformed = await fetch(imageUrlFor({ s3Key: key, isPublic: false, transform: { w: 256 } }, settings).url);
+    const settings = { cdnBaseUrl: `${stack.edgeUrl}/cdn`, signer: stack.app.services.imageSigner, now: Date.now() };
+    const transformed = await fetch((await imageUrlFor({ s3Key: key, isPublic: false, transform: { w: 256 } }, settings)).url);
     expect(transformed.status).toBe(422);
     expect((await transformed.json()).message).toContain("larger than 50 megapixels");
-    const original = await fetch(imageUrlFor({ s3Key: key, isPublic: false }, settings).url);
+    const original = await fetch((await imageUrlFor({ s3Key: key, isPublic: false }, settings)).url);
     expect(original.status).toBe(200);
     expect(await metadataOf(original)).toMatchObject({ width: 8000, height: 7000 });
   });

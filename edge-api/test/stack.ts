@@ -48,7 +48,8 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
   // The edge API listens first: its URL is the issuer convex-local must trust.
   let app: EdgeApp | undefined;
   const http = createAdaptorServer({
-    fetch: (req: Request) => (app ? app.fetch(req) : new Response("starting", { status: 503 })),
+    // The Node bindings (`incoming`, `outgoing`) go through, as `node.ts` serves the app.
+    fetch: (req: Request, bindings: unknown) => (app ? app.fetch(req, bindings) : new Response("starting", { status: 503 })),
     hostname: "127.0.0.1",
   }) as Server;
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

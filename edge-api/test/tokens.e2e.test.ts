@@ -141,4 +141,21 @@ describe("tokens across the edge API and convex-local", () => {
     });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
   });
+
+  it("over HTTP every answer carries the request id, the security headers and Vary: Origin, errors too", async () => {
+    const ok = await fetch(`${stack.edgeUrl}/.well-known/jwks.json`, { headers: { "X-Request-Id": "e2e-1", Origin: ORIGIN } });
+    const missing = await fetch(`${stack.edgeUrl}/nope`);
+    for (const res of [ok, missing]) {
+      expect(res.headers.get("X-Request-Id")).toBeTruthy();
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(res.headers.get("Strict-Transport-Security")).toMatch(/max-age=/);
+      expect(res.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+      expect(res.headers.get("Vary")).toBe("Origin");
+    }
+    expect(ok.headers.get("X-Request-Id")).toBe("e2e-1");
+    expect(ok.headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
+    expect(ok.headers.get("Cache-Control")).toMatch(/max-age=300/);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).requestId).toBe(missing.headers.get("X-Request-Id"));
+  });
 });

@@ -5,10 +5,11 @@
  *
  * Expiries are rounded up to a 5-minute boundary, so one image and transform keep one signed
  * URL for up to 5 minutes: browsers reuse the cached bytes across page loads (the response is
- * immutable per URL), and the RSA signature is computed once per window, not once per request.
+ * immutable per URL), and the RSA signature is computed once per window, not once per request
+ * (the signer remembers what it signed).
  * A signed URL therefore lives between `ttlSeconds` and `ttlSeconds` + 5 minutes.
  */
-import { signImageUrl } from "./signer";
+import type { CloudFrontSigner } from "./signer";
 import { canonicalTransformQuery, type TransformParams } from "./transform-params";
 
 export const DEFAULT_IMAGE_URL_TTL_SECONDS = 3600;
@@ -17,9 +18,8 @@ export const EXPIRY_WINDOW_SECONDS = 300;
 export interface ImageUrlSettings {
   /** No trailing slash, e.g. `http://127.0.0.1:8787/cdn`. */
   cdnBaseUrl: string;
-  /** Needed for private images only. */
-  keyPairId?: string;
-  privateKey?: string;
+  /** Needed for private images only (`CLOUDFRONT_KEY_PAIR_ID` and `CLOUDFRONT_PRIVATE_KEY`). */
+  signer: CloudFrontSigner | null;
   /** Milliseconds since the epoch. */
   now: number;
 }
@@ -45,41 +45,15 @@ export function objectUrl(cdnBaseUrl: string, s3Key: string): string {
   return `${cdnBaseUrl}/${s3Key.split("/").map(encodeURIComponent).join("/")}`;
 }
 
-export function imageUrlFor(
+export async function imageUrlFor(
   { s3Key, isPublic, transform = {}, ttlSeconds = DEFAULT_IMAGE_URL_TTL_SECONDS }: ImageUrlRequest,
-  { cdnBaseUrl, keyPairId, privateKey, now }: ImageUrlSettings,
-): ImageUrl {
+  { cdnBaseUrl, signer, now }: ImageUrlSettings,
+): Promise<ImageUrl> {
   const query = canonicalTransformQuery(transform);
   const url = `${objectUrl(cdnBaseUrl, s3Key)}${query ? `?${query}` : ""}`;
   const expiresAt = Math.ceil((now / 1000 + ttlSeconds) / EXPIRY_WINDOW_SECONDS) * EXPIRY_WINDOW_SECONDS * 1000;
   if (isPublic) return { url, expiresAt };
-  if (!keyPairId || !privateKey) {
-    throw new Error("Signing private image URLs needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY.");
-  }
-  return { url: signedOnce(url, keyPairId, privateKey, expiresAt), expiresAt };
-}
-
-/**
- * Signed URLs already made in this window, per private key. RSA PKCS#1 v1.5 signatures are
- * deterministic, so a remembered URL is exactly the one signing again would give.
- */
-const SIGNED_URL_MEMO_MAX = 10_000;
-const SIGNING_KEYS_MAX = 16;
-const signedUrlsByKey = new Map<string, Map<string, string>>();
-
-function signedOnce(url: string, keyPairId: string, privateKey: string, expiresAt: number): string {
-  let signedUrls = signedUrlsByKey.get(privateKey);
-  if (!signedUrls) {
-    if (signedUrlsByKey.size >= SIGNING_KEYS_MAX) signedUrlsByKey.clear();
-    signedUrlsByKey.set(privateKey, (signedUrls = new Map()));
-  }
-  const key = `${keyPairId}\n${expiresAt}\n${url}`;
-  let signed = signedUrls.get(key);
-  if (signed === undefined) {
-    signed = signImageUrl({ url, keyPairId, privateKey, expiresAt: new Date(expiresAt) });
-    // Windows move on: dropping everything when full is simpler than an LRU and costs one re-sign each.
-    if (signedUrls.size >= SIGNED_URL_MEMO_MAX) signedUrls.clear();
-    signedUrls.set(key, signed);
-  }
-  return signed;
+  // Outside local mode the configuration cannot lack the key (`loadConfig`); offline it may.
+  if (!signer) throw new Error("Signing private image URLs needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY.");
+  return { url: await signer.sign(url, expiresAt), expiresAt };
 }

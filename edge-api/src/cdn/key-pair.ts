@@ -5,6 +5,8 @@
  * tools on any runtime can make one; in production the public key is uploaded to a CloudFront
  * key group (the Node entry persists its own offline pair, see `lib/local-keys.ts`).
  */
+import { derToPem } from "./pem";
+
 export interface CloudFrontKeyPair {
   keyPairId: string;
   /** PKCS#8 PEM. */
@@ -21,8 +23,8 @@ export async function generateCloudFrontKeyPair(keyPairId: string): Promise<Clou
   );
   return {
     keyPairId,
-    privateKey: pem("PRIVATE KEY", await crypto.subtle.exportKey("pkcs8", privateKey)),
-    publicKey: pem("PUBLIC KEY", await crypto.subtle.exportKey("spki", publicKey)),
+    privateKey: derToPem("PRIVATE KEY", await crypto.subtle.exportKey("pkcs8", privateKey)),
+    publicKey: derToPem("PUBLIC KEY", await crypto.subtle.exportKey("spki", publicKey)),
   };
 }
 
@@ -33,11 +35,4 @@ export function cloudFrontEnv({ keyPairId, privateKey, publicKey }: CloudFrontKe
     CLOUDFRONT_PRIVATE_KEY: privateKey,
     CLOUDFRONT_PUBLIC_KEYS: JSON.stringify({ [keyPairId]: publicKey }),
   };
-}
-
-function pem(label: string, der: ArrayBuffer): string {
-  let binary = "";
-  for (const byte of new Uint8Array(der)) binary += String.fromCharCode(byte);
-  const lines = btoa(binary).match(/.{1,64}/g)!.join("\n");
-  return `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----\n`;
 }

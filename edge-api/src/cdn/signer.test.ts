@@ -1,7 +1,7 @@
 import { getSignedUrl } from "@aws-sdk/cloudfront-signer";
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cannedPolicy, signImageUrl, splitSignedUrl, verifySignedUrl } from "./signer";
+import { cannedPolicy, CloudFrontSigner, splitSignedUrl, verifySignedUrl } from "./signer";
 
 const spki = (privatePem: string) => createPublicKey(privatePem).export({ type: "spki", format: "pem" }).toString();
 
@@ -58,13 +58,8 @@ describe("published canned-policy vectors", () => {
     expect(check).toEqual({ ok: true, keyPairId: "CF_KEYPAIR_ID", expires: 1357034400 });
   });
 
-  it("signs the Ruby SDK's URL to the same published signature", () => {
-    const signed = signImageUrl({
-      url: "https://abc.cloudfront.net/images/image.jpg?color=red",
-      keyPairId: "CF_KEYPAIR_ID",
-      privateKey: RUBY_SDK_KEY,
-      expiresAt: new Date(EXAMPLE_EXPIRES_MS),
-    });
+  it("signs the Ruby SDK's URL to the same published signature (PKCS#1 key)", async () => {
+    const signed = await new CloudFrontSigner("CF_KEYPAIR_ID", RUBY_SDK_KEY).sign("https://abc.cloudfront.net/images/image.jpg?color=red", EXAMPLE_EXPIRES_MS);
     expect(signatureOf(signed)).toBe(signatureOf(RUBY_SDK_SIGNED_URL));
     expect(signed).toMatch(/^https:\/\/abc\.cloudfront\.net\/images\/image\.jpg\?color=red&Expires=1357034400&/);
   });
@@ -72,12 +67,7 @@ describe("published canned-policy vectors", () => {
   it("verifies and reproduces the developer guide example's published signature", async () => {
     const publicKeys = { K2JCJMDEHXQW5F: spki(DOC_EXAMPLE_KEY) };
     expect(await verifySignedUrl(DOC_EXAMPLE_SIGNED_URL, { publicKeys, now: EXAMPLE_EXPIRES_MS - 1000 })).toMatchObject({ ok: true });
-    const signed = signImageUrl({
-      url: "https://d111111abcdef8.cloudfront.net/image.jpg",
-      keyPairId: "K2JCJMDEHXQW5F",
-      privateKey: DOC_EXAMPLE_KEY,
-      expiresAt: new Date(EXAMPLE_EXPIRES_MS),
-    });
+    const signed = await new CloudFrontSigner("K2JCJMDEHXQW5F", DOC_EXAMPLE_KEY).sign("https://d111111abcdef8.cloudfront.net/image.jpg", EXAMPLE_EXPIRES_MS);
     expect(signatureOf(signed)).toBe(signatureOf(DOC_EXAMPLE_SIGNED_URL));
   });
 
@@ -88,6 +78,34 @@ describe("published canned-policy vectors", () => {
   });
 });
 
+describe("CloudFrontSigner", () => {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const pkcs1 = privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const expiresAt = Date.UTC(2030, 0, 1, 13, 5, 0);
+
+  it.each([
+    ["an original", "https://cdn.test/cdn/images/u1/j1/0.png"],
+    ["a transform", "https://cdn.test/cdn/images/u1/j1/0.png?w=256&h=256&f=webp&q=80&fit=cover"],
+    ["encoded key segments", "https://cdn.test/cdn/images/a%20b/%C3%BC%2B%3F.png?w=64"],
+  ])("writes exactly the URL @aws-sdk/cloudfront-signer writes (%s), from PKCS#8 and PKCS#1 keys", async (_, url) => {
+    const expected = getSignedUrl({ url, keyPairId: "K2JCJMDEHXQW5F", privateKey: pkcs8, dateLessThan: new Date(expiresAt) });
+    expect(await new CloudFrontSigner("K2JCJMDEHXQW5F", pkcs8).sign(url, expiresAt)).toBe(expected);
+    expect(await new CloudFrontSigner("K2JCJMDEHXQW5F", pkcs1).sign(url, expiresAt)).toBe(expected);
+  });
+
+  it("rounds the expiry down to whole seconds and encodes the key pair id as the SDK does", async () => {
+    const url = "https://cdn.test/cdn/a.png";
+    const signed = await new CloudFrontSigner("K(1)!", pkcs8).sign(url, expiresAt + 999);
+    expect(signed).toBe(getSignedUrl({ url, keyPairId: "K(1)!", privateKey: pkcs8, dateLessThan: new Date(expiresAt) }));
+    expect(signed).toContain(`Expires=${expiresAt / 1000}&Key-Pair-Id=K%281%29%21&`);
+  });
+
+  it("refuses a key that is not a PEM RSA private key", () => {
+    expect(() => new CloudFrontSigner("K", "not a key")).toThrow(/PEM RSA private key/);
+  });
+});
+
 describe("verifySignedUrl refuses anything CloudFront would", () => {
   const NOW = Date.UTC(2030, 0, 1);
   const EXPIRES_AT = new Date(NOW + 3600_000);
@@ -95,7 +113,7 @@ describe("verifySignedUrl refuses anything CloudFront would", () => {
   const base = "https://cdn.test/cdn/images/u1/j1/0.png";
   const query = "w=256&h=256&f=webp&q=80&fit=cover";
   const publicKeys = { KTEST: spki(RUBY_SDK_KEY), KOTHER: spki(DOC_EXAMPLE_KEY) };
-  const signed = signImageUrl({ url: `${base}?${query}`, keyPairId: "KTEST", privateKey: RUBY_SDK_KEY, expiresAt: EXPIRES_AT });
+  const signed = getSignedUrl({ url: `${base}?${query}`, keyPairId: "KTEST", privateKey: RUBY_SDK_KEY, dateLessThan: EXPIRES_AT });
   const sig = signatureOf(signed)!;
   const suffix = `Expires=${EXPIRES}&Key-Pair-Id=KTEST&Signature=${sig}`;
   const verify = (url: string, now = NOW) => verifySignedUrl(url, { publicKeys, now });
@@ -186,7 +204,7 @@ describe("verifySignedUrl refuses anything CloudFront would", () => {
   it("verifies with a freshly generated 2048-bit key as CloudFront key groups use", async () => {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-    const url = signImageUrl({ url: `${base}?${query}`, keyPairId: "K2048", privateKey: pem, expiresAt: EXPIRES_AT });
+    const url = await new CloudFrontSigner("K2048", pem).sign(`${base}?${query}`, EXPIRES_AT.getTime());
     const keys = { K2048: publicKey.export({ type: "spki", format: "pem" }).toString() };
     expect(await verifySignedUrl(url, { publicKeys: keys, now: NOW })).toMatchObject({ ok: true });
   });

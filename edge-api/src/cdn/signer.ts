@@ -1,7 +1,7 @@
 /**
- * CloudFront signed URLs with a canned policy: signing with AWS's own signer, and a verifier
- * that repeats CloudFront's check so the offline CDN (`GET /cdn/*`) accepts exactly the URLs
- * CloudFront would. The verifier uses WebCrypto only, so it runs in Node and in Workers.
+ * CloudFront signed URLs with a canned policy: a signer and a verifier that repeat CloudFront's
+ * rules, so the offline CDN (`GET /cdn/*`) accepts exactly the URLs CloudFront would. WebCrypto
+ * only, so both run in Node and in Workers.
  *
  * CloudFront's check for a canned policy: take the URL as requested, remove `Expires`,
  * `Signature`, `Key-Pair-Id` (and `Hash-Algorithm`) from the query string, keep everything else
@@ -9,24 +9,74 @@
  * `{"Statement":[{"Resource":"<that URL>","Condition":{"DateLessThan":{"AWS:EpochTime":<Expires>}}}]}`
  * and verify `Signature` (CloudFront base64) over it with the public key named by `Key-Pair-Id`.
  * Any changed, added, removed or reordered parameter changes the Resource and fails the check.
+ *
+ * The signer writes the URLs `@aws-sdk/cloudfront-signer`'s `getSignedUrl` writes (its tests
+ * compare the two byte for byte, and against published AWS vectors), but imports the private
+ * key once: the SDK parses the PEM again on every call, which is half the cost of a signature.
  */
-import { getSignedUrl } from "@aws-sdk/cloudfront-signer";
+import { base64ToBytes, bytesToBase64 } from "../lib/base64";
+import { pemToDer, rsaPrivateKeyPkcs8 } from "./pem";
 
-export interface SignImageUrlInput {
-  /** The full URL, transform parameters included; the signature covers all of it. */
-  url: string;
-  keyPairId: string;
-  /** PEM private key of the CloudFront key pair. */
-  privateKey: string;
-  /** When the URL stops working; CloudFront counts whole seconds. */
-  expiresAt: Date;
+/** How many signed URLs one signer remembers (a few hundred bytes each). */
+const SIGNED_URLS_MAX = 10_000;
+const encoder = new TextEncoder();
+
+/** Signs URLs with one CloudFront key pair (canned policy, RSA-SHA1, CloudFront's default). */
+export class CloudFrontSigner {
+  private readonly key: Promise<CryptoKey>;
+  /**
+   * URLs already signed, by URL and expiry. RSA PKCS#1 v1.5 signatures are deterministic, so a
+   * remembered URL is exactly the one signing again would give; callers that round expiries
+   * (`image-url.ts`) therefore sign each URL once per window.
+   */
+  private readonly signed = new Map<string, Promise<string>>();
+
+  /** `privateKeyPem`: PKCS#8 or PKCS#1; throws when it is neither (a configuration error). */
+  constructor(
+    readonly keyPairId: string,
+    privateKeyPem: string,
+  ) {
+    const der = rsaPrivateKeyPkcs8(privateKeyPem);
+    if (!der) throw new Error("A CloudFront private key must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).");
+    this.key = crypto.subtle.importKey("pkcs8", der, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-1" }, false, ["sign"]);
+    // A key WebCrypto cannot import fails every signature; not an unhandled rejection now.
+    this.key.catch(() => {});
+  }
+
+  /**
+   * `url` (as it goes on the wire: path segments percent-encoded) with `Expires`, `Key-Pair-Id`
+   * and `Signature` appended. `expiresAt` is in milliseconds; CloudFront counts whole seconds, so
+   * it is rounded down, never past what the caller asked.
+   */
+  sign(url: string, expiresAt: number): Promise<string> {
+    const expires = Math.floor(expiresAt / 1000);
+    const id = `${expires}\n${url}`;
+    let signed = this.signed.get(id);
+    if (!signed) {
+      // Expiry windows move on: dropping everything when full is simpler than an LRU and costs one re-sign each.
+      if (this.signed.size >= SIGNED_URLS_MAX) this.signed.clear();
+      signed = this.signUrl(url, expires);
+      signed.catch(() => this.signed.delete(id));
+      this.signed.set(id, signed);
+    }
+    return signed;
+  }
+
+  private async signUrl(url: string, expires: number): Promise<string> {
+    const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await this.key, encoder.encode(cannedPolicy(url, expires)));
+    const params = `Expires=${expires}&Key-Pair-Id=${encodeParam(this.keyPairId)}&Signature=${toCloudFrontBase64(new Uint8Array(signature))}`;
+    return `${url}${url.includes("?") ? "&" : "?"}${params}`;
+  }
 }
 
-/** The URL with `Expires`, `Key-Pair-Id` and `Signature` appended (canned policy, RSA-SHA1). */
-export function signImageUrl({ url, keyPairId, privateKey, expiresAt }: SignImageUrlInput): string {
-  // Whole seconds, so the signer's rounding cannot move the expiry past what the caller asked.
-  const seconds = Math.floor(expiresAt.getTime() / 1000);
-  return getSignedUrl({ url, keyPairId, privateKey, dateLessThan: new Date(seconds * 1000) });
+/** `encodeURIComponent` plus `!'()*`, as the AWS SDK encodes query values. */
+function encodeParam(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** CloudFront's URL-safe base64: `-` for `+`, `_` for `=`, `~` for `/`. */
+function toCloudFrontBase64(bytes: Uint8Array): string {
+  return bytesToBase64(bytes).replace(/\+/g, "-").replace(/=/g, "_").replace(/\//g, "~");
 }
 
 /** Why a URL was refused; the CDN answers 403 for every one of them. */
@@ -130,14 +180,10 @@ function safeDecode(value: string): string {
   }
 }
 
-/** CloudFront's URL-safe base64: `-` for `+`, `_` for `=`, `~` for `/`. */
+/** The bytes of CloudFront's URL-safe base64, or null when it is not base64. */
 export function fromCloudFrontBase64(value: string): Uint8Array<ArrayBuffer> | null {
-  const standard = value.replace(/-/g, "+").replace(/_/g, "=").replace(/~/g, "/");
   try {
-    const binary = atob(standard);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return base64ToBytes(value.replace(/-/g, "+").replace(/_/g, "=").replace(/~/g, "/"));
   } catch {
     return null;
   }
@@ -150,18 +196,11 @@ function importPublicKey(pem: string, hash: "SHA-1" | "SHA-256"): Promise<Crypto
   const cacheKey = `${hash}\n${pem}`;
   let key = importedKeys.get(cacheKey);
   if (!key) {
-    key = crypto.subtle.importKey("spki", pemToDer(pem), { name: "RSASSA-PKCS1-v1_5", hash }, false, ["verify"]);
+    const der = pemToDer(pem, "PUBLIC KEY");
+    if (!der) throw new Error("A CloudFront public key must be a PEM SPKI key (-----BEGIN PUBLIC KEY-----).");
+    key = crypto.subtle.importKey("spki", der, { name: "RSASSA-PKCS1-v1_5", hash }, false, ["verify"]);
     key.catch(() => importedKeys.delete(cacheKey));
     importedKeys.set(cacheKey, key);
   }
   return key;
-}
-
-function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
-  const match = /-----BEGIN PUBLIC KEY-----([\s\S]+?)-----END PUBLIC KEY-----/.exec(pem);
-  if (!match) throw new Error("A CloudFront public key must be a PEM SPKI key (-----BEGIN PUBLIC KEY-----).");
-  const binary = atob(match[1]!.replace(/\s+/g, ""));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

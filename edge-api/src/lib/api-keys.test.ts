@@ -8,7 +8,7 @@ const verified = { keyId: "key1", subject: "local:ada", permissions: ["generate"
 async function setup(verify: (args: { key: string }) => unknown = () => verified) {
   let now = 1_000_000;
   const t = await testApp({ deps: { now: () => now }, convex: { "apiKeys:verify": verify } });
-  const auth = new ApiKeyAuthenticator(t.app.services.convex, t.app.services.tokens, () => now);
+  const auth = new ApiKeyAuthenticator(t.app.services.convex, t.app.services.tokens, () => now, t.app.services.deps.cryptoProvider);
   const verifyCalls = () => t.convex.calls.filter((c) => c.name === "apiKeys:verify");
   return { ...t, auth, verifyCalls, advance: (ms: number) => (now += ms) };
 }
@@ -49,7 +49,7 @@ describe("ApiKeyAuthenticator", () => {
     await auth.authenticate(KEY);
     expect(verifyCalls()).toHaveLength(3);
     const cacheKeys = [...(auth as unknown as { entries: Map<string, unknown> }).entries.keys()];
-    expect(cacheKeys.every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
+    expect(cacheKeys.every((k) => /^[A-Za-z0-9_-]{43}$/.test(k))).toBe(true);
     expect(cacheKeys.join()).not.toContain("aaaa");
   });
 

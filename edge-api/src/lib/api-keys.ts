@@ -10,6 +10,7 @@
 import { isPlanId, type PlanId } from "@pixorly/core";
 import { makeFunctionReference } from "convex/server";
 import type { ConvexGateway } from "./convex";
+import type { CryptoProvider } from "./crypto-provider";
 import type { SignedToken, TokenService } from "./tokens";
 
 export interface VerifiedKey {
@@ -42,11 +43,6 @@ interface Entry {
   caller: Promise<ApiKeyCaller | null>;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export class ApiKeyAuthenticator {
   private readonly entries = new Map<string, Entry>();
 
@@ -54,12 +50,13 @@ export class ApiKeyAuthenticator {
     private readonly convex: ConvexGateway,
     private readonly tokens: TokenService,
     private readonly now: () => number,
+    private readonly cryptoProvider: CryptoProvider,
   ) {}
 
   /** The caller for a presented key, or null when it is malformed, unknown, revoked or expired. */
   async authenticate(presented: string): Promise<ApiKeyCaller | null> {
     if (!API_KEY_PATTERN.test(presented)) return null;
-    const id = await sha256Hex(presented);
+    const id = await this.cryptoProvider.sha256(presented);
     const cached = this.entries.get(id);
     if (cached && this.now() - cached.at < VERIFICATION_TTL_MS) return await cached.caller;
 

@@ -3,10 +3,12 @@
  * services built from them. Everything here belongs to the instance (tests build many apps in
  * one process; a Worker isolate builds one).
  */
+import { CloudFrontSigner } from "../cdn/signer";
 import type { EdgeConfig } from "../env";
 import { ConvexGateway, createConvexHttpClient, type ConvexClientFactory } from "./convex";
 import type { PartnerInfo } from "./convex-functions";
 import { jsonLogger, type Logger } from "./logger";
+import { webCryptoProvider, type CryptoProvider } from "./crypto-provider";
 import { Metrics } from "./metrics";
 import { PartnerOrigins } from "./partner-origins";
 import { SigningKeys } from "./keys";
@@ -18,6 +20,8 @@ export interface EdgeDeps {
   fetch: typeof fetch;
   convexClient: ConvexClientFactory;
   logger: Logger;
+  /** SHA-256 and ES256 for hot paths; default WebCrypto, Node passes node:crypto's (`lib/node-crypto.ts`). */
+  cryptoProvider: CryptoProvider;
   /**
    * The Scalar API reference bundle (`@scalar/api-reference`'s standalone script). Node passes
    * it so `/docs` works offline; without it `/docs` loads the script from Scalar's CDN.
@@ -33,6 +37,8 @@ export interface AppServices {
   convex: ConvexGateway;
   metrics: Metrics;
   partnerOrigins: PartnerOrigins;
+  /** Signs private image URLs; null only in local mode without a key (see `loadConfig`). */
+  imageSigner: CloudFrontSigner | null;
 }
 
 /** Hono's environment type for every router of the app. */
@@ -55,13 +61,15 @@ export function defaultDeps(overrides: Partial<EdgeDeps> = {}): EdgeDeps {
     fetch: (input, init) => fetch(input, init),
     convexClient: createConvexHttpClient,
     logger: jsonLogger,
+    cryptoProvider: webCryptoProvider,
     ...overrides,
   };
 }
 
 export function buildServices(config: EdgeConfig, deps: EdgeDeps): AppServices {
-  const keys = new SigningKeys(config.signingKeys);
-  const tokens = new TokenService(config, keys, deps.now);
+  const keys = new SigningKeys(config.signingKeys, deps.cryptoProvider);
+  const tokens = new TokenService(config, keys, deps.now, deps.cryptoProvider);
+  const { keyPairId, privateKey } = config.cloudfront;
   const convex = new ConvexGateway(config.convexUrl, tokens, deps.convexClient, deps.fetch, deps.now);
   return {
     config,
@@ -71,5 +79,6 @@ export function buildServices(config: EdgeConfig, deps: EdgeDeps): AppServices {
     convex,
     metrics: new Metrics(),
     partnerOrigins: new PartnerOrigins(convex, deps.now, deps.logger),
+    imageSigner: keyPairId && privateKey ? new CloudFrontSigner(keyPairId, privateKey) : null,
   };
 }

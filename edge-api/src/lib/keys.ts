@@ -5,6 +5,8 @@
  */
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { ConfigError } from "../env";
+import { textToBase64Url } from "./base64";
+import type { CryptoProvider, Es256Sign } from "./crypto-provider";
 
 export const SIGNING_ALGORITHM = "ES256";
 
@@ -41,25 +43,39 @@ export function toPublicJwk(key: PrivateSigningJwk): PublicSigningJwk {
   return { kty: "EC", crv: "P-256", x: key.x, y: key.y, kid: key.kid, alg: SIGNING_ALGORITHM, use: "sig" };
 }
 
-/** Holds the imported keys of one app; imports happen once, on first use. */
+function signerFor(jwk: PrivateSigningJwk, crypto: CryptoProvider): Es256Sign {
+  try {
+    return crypto.es256Signer(jwk);
+  } catch {
+    throw new ConfigError("SIGNING_KEYS[0]", "is not a valid P-256 private key.");
+  }
+}
+
+/** The key that signs new tokens, ready to use: its id, its encoded JWS header and its signer. */
+export interface TokenSigner {
+  kid: string;
+  /** base64url of `{"alg":"ES256","kid":…,"typ":"JWT"}`: the same for every token, so encoded once. */
+  encodedHeader: string;
+  sign: Es256Sign;
+}
+
+/** Holds the keys of one app; each is imported once (signing key at start, verification keys on first use). */
 export class SigningKeys {
   readonly jwks: { keys: PublicSigningJwk[] };
-  private readonly privateJwks: PrivateSigningJwk[];
-  private signer?: Promise<{ kid: string; key: CryptoKey }>;
+  readonly signer: TokenSigner;
   private verifiers = new Map<string, Promise<CryptoKey>>();
 
-  constructor(raw: Record<string, unknown>[]) {
-    this.privateJwks = raw.map(checkJwk);
-    const kids = new Set(this.privateJwks.map((k) => k.kid));
-    if (kids.size !== this.privateJwks.length) throw new ConfigError("SIGNING_KEYS", "has two keys with the same kid.");
-    this.jwks = { keys: this.privateJwks.map(toPublicJwk) };
-  }
-
-  /** The key that signs new tokens (the first one). */
-  signingKey(): Promise<{ kid: string; key: CryptoKey }> {
-    const first = this.privateJwks[0]!;
-    this.signer ??= (importJWK(first, SIGNING_ALGORITHM) as Promise<CryptoKey>).then((key) => ({ kid: first.kid, key }));
-    return this.signer;
+  constructor(raw: Record<string, unknown>[], crypto: CryptoProvider) {
+    const privateJwks = raw.map(checkJwk);
+    const kids = new Set(privateJwks.map((k) => k.kid));
+    if (kids.size !== privateJwks.length) throw new ConfigError("SIGNING_KEYS", "has two keys with the same kid.");
+    this.jwks = { keys: privateJwks.map(toPublicJwk) };
+    const first = privateJwks[0]!;
+    this.signer = {
+      kid: first.kid,
+      encodedHeader: textToBase64Url(JSON.stringify({ alg: SIGNING_ALGORITHM, kid: first.kid, typ: "JWT" })),
+      sign: signerFor(first, crypto),
+    };
   }
 
   /** The public key for a `kid`, or null when the kid is not ours. */

@@ -1,13 +1,22 @@
 /**
  * Request and token metrics in Prometheus text format. One instance per app (no module
  * globals), so tests and Worker isolates never share counts.
+ *
+ * Recording is on every request's path, so the label text of a series is escaped once, when
+ * the series first appears, and a sample is a map lookup and a few additions. Routes are
+ * matched patterns and methods are HTTP methods, so the number of series stays bounded.
  */
 
 /** Seconds; covers a JWKS hit (sub-millisecond) up to a slow transform. */
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-interface Histogram {
-  counts: number[];
+/** One method and route: its latency histogram and its count per status. */
+interface RouteSeries {
+  /** `method="…",route="…"`, escaped once. */
+  labels: string;
+  statuses: Map<number, number>;
+  /** Per bucket, the samples that fell into it (not cumulative; `render` sums them). */
+  buckets: number[];
   sum: number;
   count: number;
 }
@@ -17,30 +26,27 @@ function label(value: string): string {
 }
 
 export class Metrics {
-  private readonly requests = new Map<string, number>();
-  private readonly latency = new Map<string, Histogram>();
+  private readonly series = new Map<string, RouteSeries>();
   private readonly tokens = new Map<string, number>();
 
   recordRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `method="${label(method)}",route="${label(route)}",status="${status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const hKey = `method="${label(method)}",route="${label(route)}"`;
-    let h = this.latency.get(hKey);
-    if (!h) {
-      h = { counts: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
-      this.latency.set(hKey, h);
+    const key = `${method} ${route}`;
+    let s = this.series.get(key);
+    if (!s) {
+      s = { labels: `method="${label(method)}",route="${label(route)}"`, statuses: new Map(), buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, s);
     }
-    LATENCY_BUCKETS.forEach((le, i) => {
-      if (seconds <= le) h.counts[i]! += 1;
-    });
-    h.sum += seconds;
-    h.count += 1;
+    s.statuses.set(status, (s.statuses.get(status) ?? 0) + 1);
+    let bucket = 0;
+    while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
+    if (bucket < LATENCY_BUCKETS.length) s.buckets[bucket]! += 1;
+    s.sum += seconds;
+    s.count += 1;
   }
 
   /** `kind`: embed, dev, session, api-key, service. */
   recordTokenIssued(kind: string): void {
-    const key = `kind="${label(kind)}"`;
-    this.tokens.set(key, (this.tokens.get(key) ?? 0) + 1);
+    this.tokens.set(kind, (this.tokens.get(kind) ?? 0) + 1);
   }
 
   render(): string {
@@ -48,19 +54,25 @@ export class Metrics {
       "# HELP pixorly_edge_requests_total HTTP requests by route and status.",
       "# TYPE pixorly_edge_requests_total counter",
     ];
-    for (const [key, n] of this.requests) lines.push(`pixorly_edge_requests_total{${key}} ${n}`);
+    for (const s of this.series.values()) {
+      for (const [status, n] of s.statuses) lines.push(`pixorly_edge_requests_total{${s.labels},status="${status}"} ${n}`);
+    }
     lines.push(
       "# HELP pixorly_edge_request_duration_seconds Time to answer a request.",
       "# TYPE pixorly_edge_request_duration_seconds histogram",
     );
-    for (const [key, h] of this.latency) {
-      LATENCY_BUCKETS.forEach((le, i) => lines.push(`pixorly_edge_request_duration_seconds_bucket{${key},le="${le}"} ${h.counts[i]}`));
-      lines.push(`pixorly_edge_request_duration_seconds_bucket{${key},le="+Inf"} ${h.count}`);
-      lines.push(`pixorly_edge_request_duration_seconds_sum{${key}} ${h.sum}`);
-      lines.push(`pixorly_edge_request_duration_seconds_count{${key}} ${h.count}`);
+    for (const s of this.series.values()) {
+      let cumulative = 0;
+      LATENCY_BUCKETS.forEach((le, i) => {
+        cumulative += s.buckets[i]!;
+        lines.push(`pixorly_edge_request_duration_seconds_bucket{${s.labels},le="${le}"} ${cumulative}`);
+      });
+      lines.push(`pixorly_edge_request_duration_seconds_bucket{${s.labels},le="+Inf"} ${s.count}`);
+      lines.push(`pixorly_edge_request_duration_seconds_sum{${s.labels}} ${s.sum}`);
+      lines.push(`pixorly_edge_request_duration_seconds_count{${s.labels}} ${s.count}`);
     }
     lines.push("# HELP pixorly_edge_tokens_issued_total Tokens issued by kind.", "# TYPE pixorly_edge_tokens_issued_total counter");
-    for (const [key, n] of this.tokens) lines.push(`pixorly_edge_tokens_issued_total{${key}} ${n}`);
+    for (const [kind, n] of this.tokens) lines.push(`pixorly_edge_tokens_issued_total{kind="${label(kind)}"} ${n}`);
     return `${lines.join("\n")}\n`;
   }
 }

@@ -19,16 +19,16 @@ export class PartnerOrigins {
     private readonly log: Logger,
   ) {}
 
-  async has(origin: string): Promise<boolean> {
-    return (await this.current()).has(origin);
-  }
-
-  private current(): Promise<Set<string>> {
-    if (this.cached && this.now() - this.cached.at < TTL_MS) return Promise.resolve(this.cached.origins);
+  /**
+   * Whether `origin` is a partner's. Answered at once while the list is fresh (every request
+   * with an `Origin` asks); a promise only when the list must be loaded again.
+   */
+  has(origin: string): boolean | Promise<boolean> {
+    if (this.cached && this.now() - this.cached.at < TTL_MS) return this.cached.origins.has(origin);
     this.pending ??= this.load().finally(() => {
       this.pending = null;
     });
-    return this.pending;
+    return this.pending.then((origins) => origins.has(origin));
   }
 
   private async load(): Promise<Set<string>> {

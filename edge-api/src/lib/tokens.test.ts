@@ -1,6 +1,7 @@
 import { base64url, generateKeyPair, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./errors";
+import { webCryptoProvider } from "./crypto-provider";
 import { generateSigningKey, SigningKeys } from "./keys";
 import { TokenService } from "./tokens";
 
@@ -8,7 +9,7 @@ const config = { issuer: "http://edge.test", audience: "pixorly" };
 
 async function service(now = () => Date.now()) {
   const key = await generateSigningKey("k1");
-  const keys = new SigningKeys([key as unknown as Record<string, unknown>]);
+  const keys = new SigningKeys([key as unknown as Record<string, unknown>], webCryptoProvider);
   return { tokens: new TokenService(config, keys, now), key };
 }
 
@@ -60,13 +61,29 @@ describe("TokenService", () => {
     expect((await refusal(tokens.verifyToken(signed.token))).message).toMatch(/expired/);
 
     const key = await generateSigningKey("k1");
-    const keys = new SigningKeys([key as unknown as Record<string, unknown>]);
+    const keys = new SigningKeys([key as unknown as Record<string, unknown>], webCryptoProvider);
     const other = new TokenService(config, keys, () => Date.now());
     const otherAudience = new TokenService({ ...config, audience: "someone-else" }, keys, () => Date.now());
     const wrongAud = await otherAudience.signToken({ sub: "u", ttlSeconds: 60 });
     expect((await refusal(other.verifyToken(wrongAud.token))).message).toMatch(/audience/);
     const otherIssuer = new TokenService({ ...config, issuer: "http://evil.test" }, keys, () => Date.now());
     await refusal(other.verifyToken((await otherIssuer.signToken({ sub: "u", ttlSeconds: 60 })).token));
+  });
+
+  it("verifies a token once, then trusts it from memory until its exp and never after", async () => {
+    let now = 1_700_000_000_000;
+    const { tokens } = await service(() => now);
+    const signed = await tokens.signToken({ sub: "u", ttlSeconds: 60 });
+    const first = await tokens.verifyToken(signed.token);
+    expect(await tokens.verifyToken(signed.token)).toBe(first); // the remembered claims, not a new verification
+    now = signed.expiresAt - 1;
+    expect((await tokens.verifyToken(signed.token)).sub).toBe("u");
+    now = signed.expiresAt + 10_000; // past jose's 5 s clock tolerance too
+    expect((await refusal(tokens.verifyToken(signed.token))).message).toMatch(/expired/);
+    // A token differing in one character is a different entry, verified (and refused) on its own.
+    const tampered = `${signed.token.slice(0, -2)}${signed.token.endsWith("AA") ? "BB" : "AA"}`;
+    now = signed.expiresAt - 30_000;
+    await refusal(tokens.verifyToken(tampered));
   });
 
   it("refuses garbage", async () => {

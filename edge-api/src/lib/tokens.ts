@@ -3,11 +3,19 @@
  * (`convex/auth.config.ts`) through the JWKS. Verification accepts only our issuer, our
  * audience, our keys and ES256: `alg: none`, HS256 (with the public key as the secret) and
  * keys we do not publish are refused.
+ *
+ * Signing assembles the compact JWS itself (the header is encoded once per key, the signature
+ * comes from the runtime's fastest ES256, see `crypto-provider.ts`): a token is issued on every
+ * embed, dev and session token request. Verification stays with jose, once per distinct token:
+ * verified tokens are remembered until their `exp` (`verified-tokens.ts`).
  */
-import { errors as joseErrors, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from "jose";
+import { errors as joseErrors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from "jose";
 import type { EdgeConfig } from "../env";
+import { bytesToBase64Url, textToBase64Url } from "./base64";
+import { webCryptoProvider, type CryptoProvider } from "./crypto-provider";
 import { ApiError } from "./errors";
 import { SIGNING_ALGORITHM, type SigningKeys } from "./keys";
+import { VerifiedTokens } from "./verified-tokens";
 
 export interface MintClaims {
   sub: string;
@@ -41,16 +49,21 @@ export interface SignedToken {
   claims: TokenClaims;
 }
 
+const encoder = new TextEncoder();
+
 /** jose measures time in whole seconds; tokens are issued on our clock (injectable for tests). */
 export class TokenService {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly config: Pick<EdgeConfig, "issuer" | "audience">,
     private readonly keys: SigningKeys,
     private readonly now: () => number,
+    private readonly cryptoProvider: CryptoProvider = webCryptoProvider,
   ) {}
 
   async signToken(claims: MintClaims): Promise<SignedToken> {
-    const { kid, key } = await this.keys.signingKey();
+    const signer = this.keys.signer;
     const iat = Math.floor(this.now() / 1000);
     const payload: TokenClaims = {
       ...claims.extra,
@@ -64,12 +77,22 @@ export class TokenService {
       ...(claims.pid ? { pid: claims.pid } : {}),
       ...(claims.origin ? { origin: claims.origin } : {}),
     };
-    const token = await new SignJWT(payload).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: "JWT" }).sign(key);
-    return { token, expiresAt: payload.exp * 1000, claims: payload };
+    const signingInput = `${signer.encodedHeader}.${textToBase64Url(JSON.stringify(payload))}`;
+    const signature = await signer.sign(encoder.encode(signingInput));
+    return { token: `${signingInput}.${bytesToBase64Url(signature)}`, expiresAt: payload.exp * 1000, claims: payload };
   }
 
   /** The claims of a token we issued; any other token is `UNAUTHENTICATED` (401). */
   async verifyToken(token: string): Promise<TokenClaims> {
+    const id = await this.cryptoProvider.sha256(token);
+    const known = this.verified.get(id, Math.floor(this.now() / 1000));
+    if (known) return known;
+    const claims = await this.verifySignedToken(token);
+    this.verified.set(id, claims);
+    return claims;
+  }
+
+  private async verifySignedToken(token: string): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, (header: JWTHeaderParameters) => this.keyFor(header), {
         issuer: this.config.issuer,

@@ -13,17 +13,12 @@ import { bearerToken } from "./auth";
 const CACHE_MS = 30_000;
 const CACHE_MAX = 1_000;
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export function requirePartner(services: AppServices): MiddlewareHandler<AppEnv> {
   const cache = new Map<string, { partner: PartnerInfo | null; at: number }>();
-  const { now } = services.deps;
+  const { now, cryptoProvider } = services.deps;
 
   async function lookup(secretKey: string): Promise<PartnerInfo | null> {
-    const key = await sha256(secretKey);
+    const key = await cryptoProvider.sha256(secretKey);
     const hit = cache.get(key);
     if (hit && now() - hit.at < CACHE_MS) return hit.partner;
     const partner = await (await services.convex.asService()).query(partnersAuthenticate, { secretKey });

@@ -1,8 +1,13 @@
 /**
  * Every request gets an id, echoed in `X-Request-Id` and in every error body and log line.
- * A caller's own id is kept when it is short and plain (letters, digits, `-`, `_`, `=`),
- * so a partner can follow one request across their logs and ours.
+ * A caller's own id is kept when it is short and plain (letters, digits, `-`, `_`, `=`, at most
+ * 128 characters), so a partner can follow one request across their logs and ours.
  */
-import { requestId as honoRequestId } from "hono/request-id";
+const PLAIN_ID = /^[\w\-=]{1,128}$/;
 
-export const requestId = () => honoRequestId({ headerName: "X-Request-Id", limitLength: 128 });
+export const REQUEST_ID_HEADER = "X-Request-Id";
+
+/** The caller's id when it is plain, else a fresh UUID. */
+export function requestIdFor(incoming: string | undefined): string {
+  return incoming !== undefined && PLAIN_ID.test(incoming) ? incoming : crypto.randomUUID();
+}

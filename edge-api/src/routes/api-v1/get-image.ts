@@ -28,10 +28,9 @@ export function registerGetImage(router: Router, services: AppServices) {
     // Convex answers null for someone else's image as for an unknown or malformed id.
     const image = await convex.query(imagesGet, { imageId: c.req.valid("param").id });
     if (!image) throw new ApiError("NOT_FOUND", 404, "Image not found.");
-    const { cdnBaseUrl, cloudfront } = services.config;
-    const { url, expiresAt } = imageUrlFor(
+    const { url, expiresAt } = await imageUrlFor(
       { s3Key: image.s3Key, isPublic: image.isPublic ?? false },
-      { cdnBaseUrl, keyPairId: cloudfront.keyPairId, privateKey: cloudfront.privateKey, now: services.deps.now() },
+      { cdnBaseUrl: services.config.cdnBaseUrl, signer: services.imageSigner, now: services.deps.now() },
     );
     return c.json({ ...publicImageFields(image), url, expiresAt }, 200);
   });

@@ -16,7 +16,7 @@ import { registerPostGenerate } from "./post-generate";
 
 export function apiV1Routes(services: AppServices) {
   const router = createRouter();
-  const authenticator = new ApiKeyAuthenticator(services.convex, services.tokens, services.deps.now);
+  const authenticator = new ApiKeyAuthenticator(services.convex, services.tokens, services.deps.now, services.deps.cryptoProvider);
   router.use("/api/v1/*", requireApiKey(authenticator, new FixedWindowLimiter(DAY_MS, services.deps.now)));
   registerPostGenerate(router, services);
   registerGetStatus(router, services);

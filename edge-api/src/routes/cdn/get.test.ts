@@ -4,6 +4,7 @@ import { testApp } from "../../../test/helpers";
 import { VariantCache } from "../../cdn/cache";
 import { imageUrlFor } from "../../cdn/image-url";
 import { cloudFrontEnv, generateCloudFrontKeyPair, type CloudFrontKeyPair } from "../../cdn/key-pair";
+import { CloudFrontSigner } from "../../cdn/signer";
 import { transformImage } from "../../cdn/transform";
 import type { ImageTransformer } from "../../cdn/transformer";
 import { PUBLIC_CACHE_CONTROL, SIGNED_CACHE_CONTROL } from "./get";
@@ -50,11 +51,9 @@ async function cdnApp(options: { transformer?: ImageTransformer | null; publicKe
       imageVariantCache: new VariantCache(10 * 1024 * 1024),
     },
   });
-  const signedUrl = (s3Key: string, transform = {}, ttlSeconds = 3600) =>
-    imageUrlFor(
-      { s3Key, isPublic: false, transform, ttlSeconds },
-      { cdnBaseUrl: CDN, keyPairId: pair.keyPairId, privateKey: pair.privateKey, now: clock.now },
-    ).url;
+  const signer = new CloudFrontSigner(pair.keyPairId, pair.privateKey);
+  const signedUrl = async (s3Key: string, transform = {}, ttlSeconds = 3600) =>
+    (await imageUrlFor({ s3Key, isPublic: false, transform, ttlSeconds }, { cdnBaseUrl: CDN, signer, now: clock.now })).url;
   const get = (url: string, headers: Record<string, string> = {}) => t.app.request(url.replace(PUBLIC_URL, ""), { headers });
   return { ...t, clock, reads, visibilityChecks, signedUrl, get };
 }
@@ -67,7 +66,7 @@ const metadataOf = async (res: Response) => {
 describe("GET /cdn/* with a signed URL", () => {
   it("serves the original with a strong ETag and an immutable Cache-Control, then from cache", async () => {
     const { get, signedUrl, reads, visibilityChecks } = await cdnApp();
-    const url = signedUrl(PRIVATE_KEY);
+    const url = await signedUrl(PRIVATE_KEY);
     const first = await get(url);
     expect(first.status).toBe(200);
     expect(first.headers.get("Content-Type")).toBe("image/png");
@@ -84,17 +83,17 @@ describe("GET /cdn/* with a signed URL", () => {
 
   it("transforms: w, h, f, q, fit", async () => {
     const { get, signedUrl } = await cdnApp();
-    const res = await get(signedUrl(PRIVATE_KEY, { w: 64, h: 64, f: "webp", q: 70, fit: "cover" }));
+    const res = await get(await signedUrl(PRIVATE_KEY, { w: 64, h: 64, f: "webp", q: 70, fit: "cover" }));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/webp");
     expect(await metadataOf(res)).toEqual({ width: 64, height: 64, format: "webp" });
-    const inside = await get(signedUrl(PRIVATE_KEY, { w: 50, h: 50, fit: "inside" }));
+    const inside = await get(await signedUrl(PRIVATE_KEY, { w: 50, h: 50, fit: "inside" }));
     expect(await metadataOf(inside)).toEqual({ width: 50, height: 25, format: "png" });
   });
 
   it("answers 304 to a matching If-None-Match (also weak or in a list)", async () => {
     const { get, signedUrl } = await cdnApp();
-    const url = signedUrl(PRIVATE_KEY, { w: 10 });
+    const url = await signedUrl(PRIVATE_KEY, { w: 10 });
     const etag = (await get(url)).headers.get("ETag")!;
     for (const header of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
       const res = await get(url, { "If-None-Match": header });
@@ -108,7 +107,7 @@ describe("GET /cdn/* with a signed URL", () => {
 
   it("f=auto negotiates from Accept, varies on it, and caches each format apart", async () => {
     const { get, signedUrl } = await cdnApp();
-    const url = signedUrl(PRIVATE_KEY, { w: 32, f: "auto" });
+    const url = await signedUrl(PRIVATE_KEY, { w: 32, f: "auto" });
     const avif = await get(url, { Accept: "image/avif,image/webp,*/*" });
     expect(avif.headers.get("Content-Type")).toBe("image/avif");
     expect(avif.headers.get("Vary")).toContain("Accept");
@@ -118,7 +117,7 @@ describe("GET /cdn/* with a signed URL", () => {
     const jpeg = await get(url, { Accept: "*/*" });
     expect(await metadataOf(jpeg)).toMatchObject({ format: "jpeg", width: 32 });
     expect(webp.headers.get("ETag")).not.toBe(avif.headers.get("ETag"));
-    expect((await get(signedUrl(PRIVATE_KEY, { w: 32, f: "webp" }))).headers.get("Vary") ?? "").not.toContain("Accept");
+    expect((await get(await signedUrl(PRIVATE_KEY, { w: 32, f: "webp" }))).headers.get("Vary") ?? "").not.toContain("Accept");
   });
 
   it.each([
@@ -135,7 +134,7 @@ describe("GET /cdn/* with a signed URL", () => {
     ["Signature altered", (u: string) => u.replace(/Signature=(.)/, (_, ch) => `Signature=${ch === "A" ? "B" : "A"}`)],
   ])("403 when the URL is tampered with: %s", async (_, tamper) => {
     const { get, signedUrl } = await cdnApp();
-    const url = signedUrl(PRIVATE_KEY, { w: 64, h: 64, f: "webp", q: 80, fit: "cover" });
+    const url = await signedUrl(PRIVATE_KEY, { w: 64, h: 64, f: "webp", q: 80, fit: "cover" });
     expect((await get(url)).status).toBe(200);
     const res = await get(tamper(url));
     expect(res.status).toBe(403);
@@ -144,7 +143,7 @@ describe("GET /cdn/* with a signed URL", () => {
 
   it("403 once expired, for an unknown key id, and without one of the three parameters", async () => {
     const { get, signedUrl, clock } = await cdnApp();
-    const url = signedUrl(PRIVATE_KEY, {}, 60);
+    const url = await signedUrl(PRIVATE_KEY, {}, 60);
     expect((await get(url)).status).toBe(200);
     const expires = Number(new URL(url).searchParams.get("Expires")) * 1000;
     clock.now = expires - 1;
@@ -153,7 +152,7 @@ describe("GET /cdn/* with a signed URL", () => {
     const expired = await get(url);
     expect(expired.status).toBe(403);
     expect((await expired.json()).message).toBe("This URL has expired; ask for a new one.");
-    const fresh = signedUrl(PRIVATE_KEY);
+    const fresh = await signedUrl(PRIVATE_KEY);
     const unknown = await get(fresh.replace("Key-Pair-Id=KTEST", "Key-Pair-Id=KOTHER"));
     expect(unknown.status).toBe(403);
     expect((await unknown.json()).message).toContain("does not trust");
@@ -164,14 +163,14 @@ describe("GET /cdn/* with a signed URL", () => {
 
   it("404 when no object is stored under the key", async () => {
     const { get, signedUrl } = await cdnApp();
-    const res = await get(signedUrl("images/u1/none/0.png"));
+    const res = await get(await signedUrl("images/u1/none/0.png"));
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("HEAD answers the headers without the body", async () => {
     const { app, signedUrl } = await cdnApp();
-    const res = await app.request(signedUrl(PRIVATE_KEY).replace(PUBLIC_URL, ""), { method: "HEAD" });
+    const res = await app.request((await signedUrl(PRIVATE_KEY)).replace(PUBLIC_URL, ""), { method: "HEAD" });
     expect(res.status).toBe(200);
     expect(res.headers.get("ETag")).toBeTruthy();
     expect((await res.arrayBuffer()).byteLength).toBe(0);
@@ -229,10 +228,10 @@ describe("GET /cdn/* without a signature (public images)", () => {
 describe("GET /cdn/* without a transformer (the Workers build)", () => {
   it("serves originals and answers 501 to transforms", async () => {
     const { get, signedUrl } = await cdnApp({ transformer: null });
-    const original = await get(signedUrl(PRIVATE_KEY));
+    const original = await get(await signedUrl(PRIVATE_KEY));
     expect(original.status).toBe(200);
     expect(original.headers.get("Content-Type")).toBe("image/png");
-    const transformed = await get(signedUrl(PRIVATE_KEY, { w: 10 }));
+    const transformed = await get(await signedUrl(PRIVATE_KEY, { w: 10 }));
     expect(transformed.status).toBe(501);
     expect((await transformed.json()).message).toContain("originals only");
   });

@@ -41,33 +41,65 @@ const REFUSALS: Record<SignedUrlRefusal, string> = {
   "bad-signature": "This URL's signature does not match it; it was changed after signing.",
 };
 
-/** How many verified URLs are remembered (a few hundred bytes each). */
-const VERIFIED_URLS_MAX = 10_000;
+/** How many request URLs are remembered, parsed and (once verified) with their expiry; a few hundred bytes each. */
+const KNOWN_URLS_MAX = 10_000;
+
+/** What one request URL names, worked out once and kept: a cache hit then repeats none of it. */
+interface CdnUrl {
+  s3Key: string;
+  /** The URL as CloudFront signed it: the public URL, whatever host reached this origin. */
+  resource: string;
+  /** The resource without signature parameters (what the transform is read from). */
+  unsigned: string;
+  signed: boolean;
+  /**
+   * `Expires` (epoch seconds) once the signature verified: a URL that verified once always
+   * verifies (same bytes, same trusted keys), so later requests only check the clock.
+   */
+  expires?: number;
+  /** Parsed after the access check, so a refused URL is a 403 whatever its parameters. */
+  transform?: { params: TransformParams; canonical: string; identity: boolean };
+}
 
 export function registerGetCdnObject(router: Router, services: AppServices, cdn: CdnServices) {
   const { config, deps } = services;
   const inflight = new Map<string, Promise<CachedVariant>>();
-  // A URL that verified once always verifies (same bytes, same trusted keys): remember its
-  // Expires and only re-check the clock, sparing the RSA verification on every cache hit.
-  const verified = new Map<string, number>();
+  const known = new Map<string, CdnUrl>();
 
-  async function checkSignature(resource: string): Promise<SignedUrlRefusal | null> {
-    const now = deps.now();
-    const expires = verified.get(resource);
-    if (expires !== undefined) return Math.floor(now / 1000) < expires ? null : "expired";
-    const check = await verifySignedUrl(resource, { publicKeys: config.cloudfront.publicKeys, now });
-    if (!check.ok) return check.reason;
-    if (verified.size >= VERIFIED_URLS_MAX) verified.clear();
-    verified.set(resource, check.expires);
-    return null;
+  function cdnUrlOf(requestUrl: string): CdnUrl {
+    let entry = known.get(requestUrl);
+    if (entry) return entry;
+    const { pathname, search } = new URL(requestUrl);
+    const rawKey = pathname.slice(CDN_PREFIX.length);
+    const resource = `${config.cdnBaseUrl}/${rawKey}${search}`;
+    const split = splitSignedUrl(resource);
+    entry = { s3Key: objectKeyOf(rawKey), resource, unsigned: split.resource, signed: Object.keys(split.params).length > 0 };
+    if (known.size >= KNOWN_URLS_MAX) known.clear();
+    known.set(requestUrl, entry);
+    return entry;
   }
 
-  async function variantFor(s3Key: string, transform: TransformParams, accept: string | undefined): Promise<CachedVariant & { hit: boolean }> {
-    const identity = isIdentityTransform(transform);
+  async function checkAccess(url: CdnUrl): Promise<void> {
+    if (!url.signed) {
+      if (await cdn.publicImages.isPublic(url.s3Key)) return;
+      throw new ApiError("FORBIDDEN", 403, "This image is private: use a signed URL (POST /v1/images/urls).");
+    }
+    const now = deps.now();
+    if (url.expires === undefined) {
+      const check = await verifySignedUrl(url.resource, { publicKeys: config.cloudfront.publicKeys, now });
+      if (!check.ok) throw new ApiError("FORBIDDEN", 403, REFUSALS[check.reason]);
+      url.expires = check.expires;
+    }
+    if (Math.floor(now / 1000) >= url.expires) throw new ApiError("FORBIDDEN", 403, REFUSALS.expired);
+  }
+
+  async function variantFor(url: CdnUrl, accept: string | undefined): Promise<CachedVariant & { hit: boolean }> {
+    const { s3Key } = url;
+    const { params, canonical, identity } = (url.transform ??= transformOf(url.unsigned));
     if (!identity && !cdn.transformer) {
       throw new ApiError("INVALID_ARGUMENT", 501, "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.");
     }
-    const key = variantKey(s3Key, canonicalTransformQuery(transform), outputFormatFor(transform, accept) ?? "source");
+    const key = variantKey(s3Key, canonical, outputFormatFor(params, accept) ?? "source");
     const cached = cdn.cache.get(key);
     if (cached) return { ...cached, hit: true };
     // Concurrent misses for one variant share one read and one transform.
@@ -78,7 +110,7 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
         if (!object) throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
         const out = identity
           ? { body: object.body, contentType: object.contentType ?? "application/octet-stream" }
-          : await cdn.transformer!(object.body, transform, accept);
+          : await cdn.transformer!(object.body, params, accept);
         const variant = { ...out, etag: await strongEtag(out.body) };
         cdn.cache.set(key, variant);
         return variant;
@@ -94,28 +126,14 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
   }
 
   router.get(`${CDN_PREFIX}*`, async (c) => {
-    const { pathname, search } = new URL(c.req.url);
-    const rawKey = pathname.slice(CDN_PREFIX.length);
-    const s3Key = objectKeyOf(rawKey);
-    // The Resource CloudFront signs is the public URL, whatever host reached this origin.
-    const resource = `${config.cdnBaseUrl}/${rawKey}${search}`;
-
-    const split = splitSignedUrl(resource);
-    const signed = Object.keys(split.params).length > 0;
-    if (signed) {
-      const refusal = await checkSignature(resource);
-      if (refusal) throw new ApiError("FORBIDDEN", 403, REFUSALS[refusal]);
-    } else if (!(await cdn.publicImages.isPublic(s3Key))) {
-      throw new ApiError("FORBIDDEN", 403, "This image is private: use a signed URL (POST /v1/images/urls).");
-    }
-
-    const transform = transformOf(split.resource);
+    const url = cdnUrlOf(c.req.url);
+    await checkAccess(url);
     const accept = c.req.header("Accept");
-    const variant = await variantFor(s3Key, transform, accept);
+    const variant = await variantFor(url, accept);
 
     c.header("ETag", variant.etag);
-    c.header("Cache-Control", signed ? SIGNED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-    if (transform.f === "auto") c.header("Vary", "Accept", { append: true });
+    c.header("Cache-Control", url.signed ? SIGNED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
+    if (url.transform!.params.f === "auto") c.header("Vary", "Accept", { append: true });
     c.header("X-Cache", variant.hit ? "HIT" : "MISS");
     if (etagMatches(c, variant.etag)) return c.body(null, 304);
     c.header("Content-Type", variant.contentType);
@@ -138,32 +156,35 @@ function objectKeyOf(rawKey: string): string {
   return segments.join("/");
 }
 
-/** The transform parameters of a URL whose signature parameters were already removed. */
-function transformOf(resource: string): TransformParams {
+function decodeParam(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+
+/** The transform of a URL whose signature parameters were already removed. */
+function transformOf(resource: string): NonNullable<CdnUrl["transform"]> {
   const q = resource.indexOf("?");
   const pairs: [string, string][] = [];
   if (q !== -1) {
     for (const pair of resource.slice(q + 1).split("&")) {
       if (pair === "") continue;
       const eq = pair.indexOf("=");
-      const decode = (s: string) => {
-        try {
-          return decodeURIComponent(s.replace(/\+/g, " "));
-        } catch {
-          return s;
-        }
-      };
-      pairs.push(eq === -1 ? [decode(pair), ""] : [decode(pair.slice(0, eq)), decode(pair.slice(eq + 1))]);
+      pairs.push(eq === -1 ? [decodeParam(pair), ""] : [decodeParam(pair.slice(0, eq)), decodeParam(pair.slice(eq + 1))]);
     }
   }
+  let params: TransformParams;
   try {
-    return parseTransformQuery(pairs);
+    params = parseTransformQuery(pairs);
   } catch (error) {
     if (error instanceof TransformParamError) {
       throw new ApiError("INVALID_ARGUMENT", 400, error.message, [{ path: `query.${error.param}`, message: error.message }]);
     }
     throw error;
   }
+  return { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) };
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored. */

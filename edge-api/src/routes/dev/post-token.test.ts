@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { postJson, testApp } from "../../../test/helpers";
+import { cloudFrontEnv, generateCloudFrontKeyPair } from "../../cdn/key-pair";
 
 describe("POST /v1/dev/token", () => {
   it("signs in the local user with an empty request", async () => {
@@ -30,8 +31,10 @@ describe("POST /v1/dev/token", () => {
   });
 
   it("does not exist outside local mode", async () => {
+    // Outside local mode the configuration must hold the key that signs image URLs.
+    const cloudfront = cloudFrontEnv(await generateCloudFrontKeyPair("KPROD"));
     for (const LOCAL_MODE of ["0", undefined]) {
-      const { app } = await testApp({ env: { LOCAL_MODE } });
+      const { app } = await testApp({ env: { LOCAL_MODE, ...cloudfront } });
       const res = await app.request("/v1/dev/token", postJson({}));
       expect(res.status).toBe(404);
       expect((await res.json()).code).toBe("NOT_FOUND");

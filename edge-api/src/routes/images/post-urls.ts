@@ -41,13 +41,15 @@ export function registerPostImageUrls(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { ids, transform } = c.req.valid("json");
     const images = await services.convex.convexAs(c.get("token")).query(imagesDelivery, { ids });
-    const now = deps.now();
-    const settings = { cdnBaseUrl: config.cdnBaseUrl, keyPairId: config.cloudfront.keyPairId, privateKey: config.cloudfront.privateKey, now };
+    const settings = { cdnBaseUrl: config.cdnBaseUrl, signer: services.imageSigner, now: deps.now() };
     const byId = new Map(images.map((image) => [image.id, image]));
-    const urls = [...new Set(ids)].flatMap((id) => {
+    const readable = [...new Set(ids)].flatMap((id) => {
       const image = byId.get(id);
-      return image ? [{ id, ...imageUrlFor({ s3Key: image.s3Key, isPublic: image.isPublic, transform }, settings) }] : [];
+      return image ? [{ id, image }] : [];
     });
+    const urls = await Promise.all(
+      readable.map(async ({ id, image }) => ({ id, ...(await imageUrlFor({ s3Key: image.s3Key, isPublic: image.isPublic, transform }, settings)) })),
+    );
     return c.json({ urls }, 200);
   });
 }

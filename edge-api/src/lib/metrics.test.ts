@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { Metrics } from "./metrics";
+
+describe("Metrics", () => {
+  it("counts by method, route and status, with cumulative latency buckets", () => {
+    const metrics = new Metrics();
+    metrics.recordRequest("GET", "/a", 200, 0.0005);
+    metrics.recordRequest("GET", "/a", 200, 0.02);
+    metrics.recordRequest("GET", "/a", 404, 20);
+    metrics.recordRequest("POST", '/b"\\', 201, 0.001);
+    const text = metrics.render();
+    expect(text).toContain('pixorly_edge_requests_total{method="GET",route="/a",status="200"} 2');
+    expect(text).toContain('pixorly_edge_requests_total{method="GET",route="/a",status="404"} 1');
+    expect(text).toContain('pixorly_edge_requests_total{method="POST",route="/b\\"\\\\",status="201"} 1');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="0.001"} 1');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="0.025"} 2');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="10"} 2');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="+Inf"} 3');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_count{method="GET",route="/a"} 3');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="POST",route="/b\\"\\\\",le="0.001"} 1');
+  });
+});
