@@ -1,3 +1,4 @@
+import { cpuUsage } from 'node:process';
 import { describe, expect, it } from 'vitest';
 import { type LocalStyle, localModels, renderLocalImage } from './models';
 import { decodePng } from './testing/decode-png';
@@ -135,14 +136,16 @@ describe('renderLocalImage input checks', () => {
 
 describe('performance', () => {
   // The budget is 300 ms per 1024×1024 image on a 2-core machine, PNG encoding included.
-  // The best of three runs after a warm-up keeps a busy neighbour process from failing the test.
+  // The best of three runs after a warm-up, in this process's CPU time (not wall time), so other
+  // processes on the machine (a benchmark, CI's parallel suites) cannot fail the test.
   it.each(styles)('renders local/%s at 1024×1024 in under 300 ms', (style) => {
     render(style, 'warm up', 0, 1024, 1024);
     let best = Number.POSITIVE_INFINITY;
     for (const [i, prompt] of ['blue ocean at night', 'fiery sunset over the mountains', 'emerald forest'].entries()) {
-      const started = performance.now();
+      const started = cpuUsage();
       render(style, prompt, i, 1024, 1024);
-      best = Math.min(best, performance.now() - started);
+      const used = cpuUsage(started);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
     expect(best, `best of three: ${best.toFixed(0)} ms`).toBeLessThan(300);
   });

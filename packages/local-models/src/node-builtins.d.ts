@@ -14,3 +14,8 @@ declare module 'node:fs' {
 // The sample script prints what it wrote; the timing test reads the clock.
 declare const console: { log(...values: unknown[]): void };
 declare const performance: { now(): number };
+
+// The timing test counts this process's CPU time.
+declare module 'node:process' {
+  export function cpuUsage(previous?: { user: number; system: number }): { user: number; system: number };
+}
