@@ -1,6 +1,7 @@
 /**
  * The edge API under load: autocannon on loopback against the app served by @hono/node-server,
- * each figure as a ratio to a bare Hono route (`c.text("ok")`) measured in the same run:
+ * each figure as a ratio to a bare Hono route (`c.text("ok")`, same adapter, same process setup)
+ * sent the very same requests in the same run:
  *   - token issuance (`POST /v1/dev/token`, an ES256 signature per request),
  *   - signed-URL issuance (`POST /v1/images/urls`: the bearer token, a stubbed Convex that
  *     answers `images:delivery` at once — so the figure is the edge API's own cost — and the
@@ -16,8 +17,14 @@
  * (the bare baseline, the edge API, the edge API without variant cache) runs in its own child
  * process, started the same way, with stdout (the edge API's JSON request log, written as in
  * production by `lib/node-deps.ts`) going to /dev/null; autocannon runs in another child; this
- * process only orchestrates and waits. Noise from other work on the machine is met by measuring
- * in rounds, each route right after its own baseline run, and reporting the median round's ratio.
+ * process only orchestrates and waits.
+ *
+ * Fairness: the baseline gets the same method, path, headers and body as the route it is compared
+ * with, so autocannon (which shares the machine's cores with the server) does the same work per
+ * request on both sides and the ratio is the server's own cost. Noise from other work on the
+ * machine is met by measuring in rounds, each route right after its baseline, and reporting the
+ * median round's ratio. Each server's CPU time per request (all its threads) is reported too:
+ * unlike rates, it does not depend on who else wants the cores.
  *
  * Environment: BENCH_SECONDS (per measurement, default 3, after a 1 s warm-up), BENCH_ROUNDS
  * (default 3), BENCH_STRICT=1 (exit 1 on a miss).
@@ -74,8 +81,14 @@ function benchEdgeApp(env: Record<string, string>, variantCacheBytes?: number) {
 
 function serverMain(kind: ServerKind) {
   const env = JSON.parse(process.env.BENCH_EDGE_ENV!) as Record<string, string>;
-  const app = kind === "bare" ? new Hono().get("/bare", (c) => c.text("ok")) : benchEdgeApp(env, kind === "edge-no-cache" ? 0 : undefined);
+  // The baseline answers any method and path, so each route is compared with the very same request.
+  const app = kind === "bare" ? new Hono().all("*", (c) => c.text("ok")) : benchEdgeApp(env, kind === "edge-no-cache" ? 0 : undefined);
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info) => process.send!({ port: info.port }));
+  // Asked between runs: this process's CPU time so far (µs, every thread: GC, libuv pool, sharp).
+  process.on("message", () => {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMicros: user + system });
+  });
   process.on("disconnect", () => {
     server.close();
     setTimeout(() => process.exit(0), 1000).unref();
@@ -87,6 +100,8 @@ function serverMain(kind: ServerKind) {
 interface LoadJob {
   kind: "load";
   url: string;
+  /** Seconds; SECONDS unless a warm-up. */
+  duration?: number;
   method?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -104,20 +119,19 @@ interface SharpJob {
 
 interface LoadResult {
   rps: number;
+  requests: number;
   /** Latency percentiles in ms (null for sharp called directly: no requests). */
   p50: number | null;
   p99: number | null;
 }
 
-async function runLoad({ url, paths, connections = CONNECTIONS, kind: _, ...options }: LoadJob): Promise<LoadResult> {
+async function runLoad({ url, paths, connections = CONNECTIONS, duration = SECONDS, kind: _, ...options }: LoadJob): Promise<LoadResult> {
   let next = 0;
   const requests = paths ? [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[next++ % paths.length] }) }] : undefined;
-  const run = (duration: number) => autocannon({ url, duration, connections, ...options, ...(requests ? { requests } : {}) });
-  await run(1); // warm up (JIT, caches, keep-alive connections)
-  const result = await run(SECONDS);
+  const result = await autocannon({ url, duration, connections, ...options, ...(requests ? { requests } : {}) });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${url}: ${failed} failed requests (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: result.requests.average, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 /** sharp alone, `concurrency` transforms in flight for `SECONDS`: transforms per second. */
@@ -141,7 +155,7 @@ async function sharpDirect(concurrency: number): Promise<LoadResult> {
   await until(1000);
   const started = performance.now();
   const done = await until(SECONDS * 1000);
-  return { rps: done / ((performance.now() - started) / 1000), p50: null, p99: null };
+  return { rps: done / ((performance.now() - started) / 1000), requests: done, p50: null, p99: null };
 }
 
 function loadMain() {
@@ -174,10 +188,27 @@ function nextMessage<T>(proc: ChildProcess): Promise<T> {
   });
 }
 
-async function startServer(kind: ServerKind, env: Record<string, string>): Promise<{ proc: ChildProcess; origin: string }> {
+interface Server {
+  proc: ChildProcess;
+  origin: string;
+  /** The process's CPU time so far, in µs. */
+  cpu(): Promise<number>;
+}
+
+async function startServer(kind: ServerKind, env: Record<string, string>): Promise<Server> {
   const proc = child(`--server=${kind}`, { BENCH_EDGE_ENV: JSON.stringify(env) });
   const { port } = await nextMessage<{ port: number }>(proc);
-  return { proc, origin: `http://127.0.0.1:${port}` };
+  const cpu = async () => {
+    const answer = nextMessage<{ cpuMicros: number }>(proc);
+    proc.send("cpu");
+    return (await answer).cpuMicros;
+  };
+  return { proc, origin: `http://127.0.0.1:${port}`, cpu };
+}
+
+/** A measured run after a 1 s warm-up (JIT, caches, keep-alive connections), with the server's CPU per request. */
+interface Measured extends LoadResult {
+  cpuPerRequest: number;
 }
 
 interface Measurement {
@@ -232,19 +263,25 @@ async function main() {
     { metric: "CDN cache hit (GET /cdn/…, signed)", target: 0.5, job: { kind: "load", url: `${edge.origin}${variantPath}` } },
   ];
 
+  const measure = async (server: Server, job: LoadJob): Promise<Measured> => {
+    await load({ ...job, duration: 1 });
+    const before = await server.cpu();
+    const result = await load(job);
+    return { ...result, cpuPerRequest: ((await server.cpu()) - before) / result.requests };
+  };
+
   const loadBefore = os.loadavg()[0]!;
-  const baselines: LoadResult[] = [];
-  const results = measurements.map(() => [] as { result: LoadResult; ratio: number }[]);
+  const results = measurements.map(() => [] as { result: Measured; baseline: Measured; ratio: number }[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, m] of measurements.entries()) {
-      // The baseline right before each route: the pair sees the same machine.
-      const baseline = await load({ kind: "load", url: `${bare.origin}/bare` });
-      const result = await load(m.job);
-      baselines.push(baseline);
-      results[i]!.push({ result, ratio: result.rps / baseline.rps });
+      // The baseline right before each route, with the very same request (method, path, headers,
+      // body): the pair sees the same machine and gives autocannon the same work per request.
+      const baseline = await measure(bare, { ...m.job, url: m.job.url.replace(edge.origin, bare.origin) });
+      const result = await measure(edge, m.job);
+      results[i]!.push({ result, baseline, ratio: result.rps / baseline.rps });
     }
   }
-  const routeTransform = await load({ kind: "load", url: edgeNoCache.origin, connections: TRANSFORM_CONCURRENCY, paths: variantPaths });
+  const routeTransform = await measure(edgeNoCache, { kind: "load", url: edgeNoCache.origin, connections: TRANSFORM_CONCURRENCY, paths: variantPaths });
   const direct = await load({ kind: "sharp", concurrency: TRANSFORM_CONCURRENCY });
   const loadAfter = os.loadavg()[0]!;
   for (const proc of [bare.proc, edge.proc, edgeNoCache.proc, loader]) proc.disconnect();
@@ -254,30 +291,38 @@ async function main() {
   const rate = (rps: number) => `${Math.round(rps).toLocaleString("en-US")}/s`;
   const ms = (v: number | null) => (v === null ? "-" : `${v} ms`);
   const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
-  const row = (metric: string, result: LoadResult, ratio: number, rounds: number[] | null, target: number | null) => {
+  const cpu = (m: Measured | null) => (m ? `${Math.round(m.cpuPerRequest)} µs` : "-");
+  const row = (metric: string, result: Measured, baseline: LoadResult, baselineCpu: Measured | null, ratio: number, rounds: number[] | null, target: number | null) => {
     const pass = target === null || ratio >= target;
     if (!pass) missed++;
-    rows.push([metric, rate(result.rps), pct(ratio), rounds ? rounds.map(pct).join(" / ") : "-", ms(result.p50), ms(result.p99), target === null ? "-" : `≥ ${target * 100} %`, target === null ? "info" : pass ? "PASS" : "FAIL"]);
+    rows.push([
+      metric,
+      rate(result.rps),
+      rate(baseline.rps),
+      pct(ratio),
+      rounds ? rounds.map(pct).join(" / ") : "-",
+      ms(result.p50),
+      ms(result.p99),
+      `${cpu(result)} (${cpu(baselineCpu)})`,
+      target === null ? "-" : `≥ ${target * 100} %`,
+      target === null ? "info" : pass ? "PASS" : "FAIL",
+    ]);
   };
-  const baselineRps = median(baselines.map((b) => b.rps));
-  const medianBaseline = baselines.find((b) => b.rps === baselineRps)!;
-  row("bare Hono route (baseline)", medianBaseline, 1, null, null);
   for (const [i, m] of measurements.entries()) {
     const ratios = results[i]!.map((r) => r.ratio);
     const mid = results[i]!.find((r) => r.ratio === median(ratios))!;
-    row(m.metric, mid.result, mid.ratio, ratios, m.target);
+    row(m.metric, mid.result, mid.baseline, mid.baseline, mid.ratio, ratios, m.target);
   }
-  row(`transform 1024²→256² WebP via /cdn (vs sharp direct, ${TRANSFORM_CONCURRENCY} in flight)`, routeTransform, routeTransform.rps / direct.rps, null, 0.8);
-  row(`sharp direct, ${TRANSFORM_CONCURRENCY} in flight (transform baseline)`, direct, 1, null, null);
+  row(`transform 1024²→256² WebP via /cdn (baseline: sharp direct, ${TRANSFORM_CONCURRENCY} in flight)`, routeTransform, direct, null, routeTransform.rps / direct.rps, null, 0.8);
 
-  const header = ["Metric", "Rate", "Ratio", "Ratio per round", "p50", "p99", "Target", "Result"];
+  const header = ["Metric", "Rate", "Baseline", "Ratio", "Ratio per round", "p50", "p99", "Server CPU/req (baseline)", "Target", "Result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   const cpus = os.cpus();
   console.log(
     `edge API bench: ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s per measurement ` +
-      `(after 1 s warm-up), ${CONNECTIONS} connections (transforms: ${TRANSFORM_CONCURRENCY}); each ratio is the median round's, ` +
-      `against the baseline measured just before it; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}\n`,
+      `(after 1 s warm-up), ${CONNECTIONS} connections (transforms: ${TRANSFORM_CONCURRENCY}); baseline: the same request to a bare ` +
+      `Hono route (c.text("ok")) run just before; each ratio is the median round's; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}\n`,
   );
   console.log(line(header));
   console.log(line(widths.map((w) => "-".repeat(w))));
