@@ -1,8 +1,7 @@
-import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { API_KEY_LIMITS } from "@pixorly/core";
 import { api, internal } from "./_generated/api";
-import { newBackend, signedIn, type Backend } from "./setup.testing";
+import { newBackend, signedIn, type Backend, errorOf } from "./setup.testing";
 
 let t: Backend;
 beforeEach(() => {
@@ -17,14 +16,6 @@ const service = () => signedIn(t, "service:edge-api", ["service"]);
 const viaKey = (subject: string, akid: string) =>
   t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, scp: ["generate"], akid });
 
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ConvexError);
-  return (e as ConvexError<{ code: string; message: string; fields?: { field: string }[] }>).data;
-}
 
 describe("apiKeys.create", () => {
   it("returns the key once; only its hash and a display prefix are stored", async () => {

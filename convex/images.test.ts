@@ -1,8 +1,7 @@
-import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { newBackend, signedIn, type Backend } from "./setup.testing";
+import { newBackend, signedIn, type Backend, codeOf } from "./setup.testing";
 
 let t: Backend;
 beforeEach(() => {
@@ -87,14 +86,6 @@ describe("models", () => {
   });
 });
 
-async function codeOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ConvexError);
-  return (e as ConvexError<{ code: string }>).data.code;
-}
 
 describe("images.delivery", () => {
   it("returns what URL signing needs, for the caller's own ids only", async () => {

@@ -1,8 +1,7 @@
-import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { GENERATION_LIMITS } from "@pixorly/core";
-import { newBackend, signedIn, type Backend } from "./setup.testing";
+import { newBackend, signedIn, type Backend, errorOf } from "./setup.testing";
 
 const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
 let t: Backend;
@@ -14,14 +13,6 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ConvexError);
-  return (e as ConvexError<{ code: string; message: string; fields?: { field: string }[] }>).data;
-}
 
 describe("jobs.create", () => {
   it("provisions the caller, reserves the estimate and queues a pending job", async () => {

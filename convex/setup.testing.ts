@@ -1,5 +1,7 @@
 /// <reference types="vite/client" />
 /** Shared setup for the convex-test unit tests: the app's modules, a test backend, signed-in callers. */
+import { ConvexError } from "convex/values";
+import { expect } from "vitest";
 import { convexTest } from "convex-test";
 import schema from "./schema";
 
@@ -15,4 +17,19 @@ export type Backend = ReturnType<typeof newBackend>;
 /** A caller as Convex sees them after verifying an edge API token. */
 export function signedIn(t: Backend, subject: string, scp?: string[]) {
   return t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, ...(scp ? { scp } : {}) });
+}
+
+/** The data of the `ConvexError` a call fails with; fails the test if it succeeds or throws anything else. */
+export async function errorOf(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err) => err,
+  );
+  expect(e).toBeInstanceOf(ConvexError);
+  return (e as ConvexError<{ code: string; message: string; fields?: { field: string }[] }>).data;
+}
+
+/** The error code a call fails with (see `errorOf`). */
+export async function codeOf(p: Promise<unknown>) {
+  return (await errorOf(p)).code;
 }

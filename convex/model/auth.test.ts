@@ -1,21 +1,12 @@
-import { ConvexError } from "convex/values";
 import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
-import { newBackend, signedIn, type Backend } from "../setup.testing";
+import { newBackend, signedIn, type Backend, codeOf } from "../setup.testing";
 
 let t: Backend;
 beforeEach(() => {
   t = newBackend();
 });
 
-async function codeOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ConvexError);
-  return (e as ConvexError<{ code: string }>).data.code;
-}
 
 describe("user and service callers never stand in for each other", () => {
   it("a service token is refused by user queries and mutations", async () => {
