@@ -193,7 +193,8 @@ export class Store {
   }
 
   private *tableDocs(table: string): Generator<Doc> {
-    const rows = this.db.prepare("SELECT value FROM documents WHERE table_name = ?").iterate(table);
+    // All rows first: callers write index entries as they go, and SQLite cannot write on a connection mid-iteration.
+    const rows = this.db.prepare("SELECT value FROM documents WHERE table_name = ?").all(table);
     for (const row of rows as Iterable<{ value: string }>) yield jsonToConvex(JSON.parse(row.value)) as Doc;
   }
 
