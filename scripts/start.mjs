@@ -9,7 +9,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const env = process.env;
+// Overridden ports must reach every service that points at another: Convex trusts the edge API's
+// issuer and writes to s3rver, the edge API calls Convex, and the demo page names both.
+const ports = {
+  convex: process.env.CONVEX_LOCAL_PORT ?? "3210",
+  edge: process.env.EDGE_API_PORT ?? "8787",
+  s3: process.env.S3_LOCAL_PORT ?? "4569",
+};
+const env = {
+  ...process.env,
+  CONVEX_URL: process.env.CONVEX_URL ?? `http://127.0.0.1:${ports.convex}`,
+  PIXORLY_EDGE_ISSUER: process.env.PIXORLY_EDGE_ISSUER ?? `http://127.0.0.1:${ports.edge}`,
+  // With real AWS credentials (and no endpoint) the backend writes to AWS instead.
+  ...(process.env.AWS_ACCESS_KEY_ID && !process.env.S3_ENDPOINT ? {} : { S3_ENDPOINT: process.env.S3_ENDPOINT ?? `http://127.0.0.1:${ports.s3}` }),
+  ...(process.env.DEMO_PORT && !process.env.CORS_ORIGINS
+    ? { CORS_ORIGINS: [process.env.DEMO_PORT, "5174", "6006"].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(",") }
+    : {}),
+};
 
 // The demo page loads the studio as partners do, from the one-file bundle; esbuild makes it in well under a second.
 execFileSync(process.execPath, [path.join(root, "packages/elements/scripts/build.mjs"), "--bundle-only"], { cwd: path.join(root, "packages/elements"), stdio: "inherit" });
@@ -26,7 +42,7 @@ const services = [
     args: [
       path.join(root, "packages/convex-local/bin/convex-local.mjs"),
       "--dir", path.join(root, "convex"),
-      "--port", env.CONVEX_LOCAL_PORT ?? "3210",
+      "--port", ports.convex,
       "--site-port", env.CONVEX_LOCAL_SITE_PORT ?? "3211",
       "--data", path.join(root, ".pixorly/data"),
       ...(env.PIXORLY_ENV_FILE ? ["--env-file", env.PIXORLY_ENV_FILE] : []),
