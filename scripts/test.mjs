@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm test`: type-check, then every workspace's tests, then the backend's tests at the root.
+// Every suite runs even when an earlier one fails, and the end of the output says which failed, with the
+// last lines each failing suite printed — so a CI log cut to its tail still shows what broke.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TAIL_LINES = 60;
+
+function workspaces() {
+  const list = [];
+  const { workspaces: patterns } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const pattern of patterns) {
+    const dirs = pattern.endsWith('/*') ? listDir(pattern.slice(0, -2)) : [pattern];
+    for (const dir of dirs) {
+      let manifest;
+      try {
+        manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      } catch {
+        continue;
+      }
+      if (manifest.scripts?.test) list.push({ name: dir, cwd: join(root, dir), command: ['npm', 'run', 'test'] });
+    }
+  }
+  return list;
+}
+
+function listDir(dir) {
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${dir}/${entry.name}`)
+    .sort();
+}
+
+function run({ name, cwd, command }) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tail = [];
+    let partial = '';
+    const keep = (chunk) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > TAIL_LINES) tail.shift();
+      }
+    };
+    console.log(`\n=== ${name}: ${command.join(' ')}\n`);
+    const child = spawn(command[0], command.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      keep(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      keep(chunk);
+    });
+    child.on('close', (code, signal) => {
+      if (partial) tail.push(partial);
+      resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, tail });
+    });
+  });
+}
+
+const only = process.argv.slice(2);
+const suites = [
+  { name: 'typecheck', cwd: root, command: ['npm', 'run', 'typecheck'] },
+  ...workspaces(),
+  { name: 'backend (convex/, tests/)', cwd: root, command: ['npx', 'vitest', 'run'] },
+].filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
+
+const results = [];
+for (const suite of suites) results.push(await run(suite));
+
+const failed = results.filter((result) => result.code !== 0);
+for (const result of failed) {
+  console.log(`\n=== ${result.name} FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ''}); its last lines:\n`);
+  console.log(result.tail.join('\n'));
+}
+console.log('\n=== npm test summary');
+for (const result of results) {
+  console.log(`${result.code === 0 ? 'ok    ' : 'FAILED'} ${result.name.padEnd(28)} ${result.seconds.toFixed(0).padStart(4)} s`);
+}
+process.exitCode = failed.length === 0 ? 0 : 1;
