@@ -15,6 +15,8 @@ const chromium = process.env.PIXORLY_CHROMIUM ?? '/usr/bin/chromium';
 
 export default {
   rootDir: path.resolve(here, '../..'),
+  // An address, not 'localhost': what that name resolves to (::1 first, or nothing) depends on the machine.
+  hostname: '127.0.0.1',
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: path.join(here, 'tsconfig.json'), target: 'es2022' }), pixorlyStackPlugin()],
