@@ -47,6 +47,8 @@ export class StudioConnection implements ReactiveController {
   private stopWatching: (() => void) | undefined;
   private lastAuthState: AuthState | undefined;
   private ensured = false;
+  /** Bumped by every close, so a client scheduled to open for an older configuration never does. */
+  private opening = 0;
 
   constructor(
     private readonly host: StudioConnectionHost,
@@ -77,6 +79,15 @@ export class StudioConnection implements ReactiveController {
     this.stale = false;
     this.openedFor = config;
     if (!config) return;
+    // The studio paints its shell first: building the client (the Convex client, its socket and the
+    // first token request) in the same task would hold that first paint back by a fifth or so.
+    const opening = this.opening;
+    afterNextPaint(() => {
+      if (opening === this.opening) this.open(config);
+    });
+  }
+
+  private open(config: ConnectionConfig): void {
     const provider = config.tokenProvider;
     const client = this.options.createClient({
       convexUrl: config.convexUrl,
@@ -97,6 +108,7 @@ export class StudioConnection implements ReactiveController {
   }
 
   private close(): void {
+    this.opening++;
     this.stopWatching?.();
     this.stopWatching = undefined;
     void this.client?.close?.();
@@ -135,4 +147,19 @@ export class StudioConnection implements ReactiveController {
       },
     );
   }
+}
+
+/**
+ * Runs `callback` once the browser has painted the next frame (an animation frame, then a task),
+ * or after 100 ms in a document that gets no frames (a background tab, a hidden iframe).
+ */
+function afterNextPaint(callback: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
 }

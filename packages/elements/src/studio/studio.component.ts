@@ -194,7 +194,7 @@ export class PixorlyStudio extends PixorlyElement {
             ${this.account.value
               ? html`<span part="credits">${formatCredits(this.account.value.credits)}</span>`
               : nothing}
-            ${client ? connectionIndicator(client.connection) : nothing}
+            ${client ? connectionIndicator(client.connection) : this.problems.length === 0 ? connectionIndicator('connecting') : nothing}
           </div>
         </header>
         ${configurationNotice(this.problems, 'The studio cannot start.')}

@@ -33,12 +33,19 @@ function readyClient(): FakeClient {
   return client;
 }
 
+/** The studio opens its client once it has painted its shell: waits for that, and the update after it. */
+async function painted(el: TestStudio): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await el.updateComplete;
+}
+
 async function studio(attributes: string, client = readyClient(), width = 1000): Promise<{ el: TestStudio; client: FakeClient }> {
   TestStudio.next = () => client;
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
   wrapper.innerHTML = `<test-studio ${attributes}></test-studio>`;
   const el = wrapper.firstElementChild as TestStudio;
   await el.updateComplete;
+  await painted(el);
   return { el, client };
 }
 
@@ -73,6 +80,7 @@ describe('<pixorly-studio> configuration errors', () => {
     el.tokenProvider = async () => 'token';
     el.convexUrl = 'http://127.0.0.1:3210';
     await el.updateComplete;
+    await painted(el);
     expect(notice(el)).to.equal('');
     expect(el.created).to.have.length(1);
     expect(await el.created[0]!.options.tokenProvider()).to.equal('token');
@@ -132,6 +140,7 @@ describe('<pixorly-studio> running', () => {
     TestStudio.next = () => readyClient();
     $(el, '[part="notice"] button')!.click();
     await elementUpdated(el);
+    await painted(el);
     expect(el.created).to.have.length(2);
     expect(notice(el)).to.equal('');
   });
@@ -207,7 +216,28 @@ describe('<pixorly-studio> running', () => {
     el.remove();
     parent.append(el);
     await el.updateComplete;
+    await painted(el);
     expect(el.created).to.have.length(2);
+  });
+
+  it('paints its shell before it opens the client, and a studio removed before that opens none', async () => {
+    TestStudio.next = () => readyClient();
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.innerHTML = `<test-studio ${URLS} token-url="/t"></test-studio>`;
+    const el = wrapper.firstElementChild as TestStudio;
+    await el.updateComplete;
+    expect($(el, '[part="header"]'), 'the shell is rendered').to.exist;
+    expect(el.created, 'no client before the first paint').to.have.length(0);
+    await painted(el);
+    expect(el.created).to.have.length(1);
+
+    wrapper.innerHTML = `<test-studio ${URLS} token-url="/t"></test-studio>`;
+    const gone = wrapper.firstElementChild as TestStudio;
+    await gone.updateComplete;
+    gone.remove();
+    await painted(gone);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(gone.created, 'removed before it painted').to.have.length(0);
   });
 });
 

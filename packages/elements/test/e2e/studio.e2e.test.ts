@@ -51,9 +51,10 @@ async function mountStudio(extra: Partial<PixorlyStudio> = {}): Promise<PixorlyS
 
 /** Types a prompt into the studio's prompt box. */
 async function typePrompt(studio: Element, prompt: string): Promise<void> {
-  const box = shadow(studio, 'pixorly-prompt-box');
-  await waitUntil(() => shadow(box, '#prompt'), 'the prompt box is ready', slow);
-  shadow(box, '#prompt')!.focus();
+  // The prompt box appears once the studio is signed in, and its field once the models are known.
+  const field = () => shadow(shadow(studio, 'pixorly-prompt-box'), '#prompt');
+  await waitUntil(field, 'the prompt box is ready', slow);
+  field()!.focus();
   await sendKeys({ type: prompt });
 }
 
