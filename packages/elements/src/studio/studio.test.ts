@@ -239,6 +239,21 @@ describe('<pixorly-studio> running', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(gone.created, 'removed before it painted').to.have.length(0);
   });
+
+  it('opens its client in a document that gets no animation frames (a background tab)', async () => {
+    TestStudio.next = () => readyClient();
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const frames = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      wrapper.innerHTML = `<test-studio ${URLS} token-url="/t"></test-studio>`;
+      const el = wrapper.firstElementChild as TestStudio;
+      await el.updateComplete;
+      await waitUntil(() => el.created.length === 1, 'the client opens without a frame', { timeout: 1_000 });
+    } finally {
+      window.requestAnimationFrame = frames;
+    }
+  });
 });
 
 describe('<pixorly-studio> generating', () => {
