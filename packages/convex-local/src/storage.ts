@@ -46,10 +46,12 @@ export class FileStore {
 
   checkUploadToken(token: string | null): string | null {
     if (!token) return "Missing upload token";
-    const [expires, nonce, sig] = token.split(".");
-    if (!expires || !nonce || !sig) return "Malformed upload token";
-    const expected = createHmac("sha256", this.secret).update(`${expires}.${nonce}`).digest();
-    const given = Buffer.from(sig, "base64url");
+    const [expires, nonce, sig, ...rest] = token.split(".");
+    if (!expires || !nonce || !sig || rest.length > 0) return "Malformed upload token";
+    // The signature is compared as the exact text issued: decoding first would accept other spellings
+    // of the same bytes (the last base64url character carries two unused bits).
+    const expected = Buffer.from(createHmac("sha256", this.secret).update(`${expires}.${nonce}`).digest("base64url"));
+    const given = Buffer.from(sig);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "Invalid upload token";
     if (Number(expires) < Date.now()) return "Upload URL expired";
     return null;

@@ -74,8 +74,21 @@ describe("file storage", () => {
 
   it("refuses an upload with a forged token and serves 404 for unknown files", async () => {
     const url = new URL(await client.mutation(api.files.uploadUrl, {}));
-    url.searchParams.set("token", url.searchParams.get("token")!.replace(/.$/, (c) => (c === "A" ? "B" : "A")));
-    expect((await fetch(url, { method: "POST", body: "x" })).status).toBe(401);
+    const token = url.searchParams.get("token")!;
+    const signature = token.slice(token.lastIndexOf(".") + 1);
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const forge = (index: number, change: (value: number) => number) => {
+      const forged = new URL(url);
+      const value = alphabet.indexOf(signature[index]!);
+      const sig = signature.slice(0, index) + alphabet[change(value)] + signature.slice(index + 1);
+      forged.searchParams.set("token", token.slice(0, token.length - signature.length) + sig);
+      return forged;
+    };
+    // A changed bit of the HMAC.
+    expect((await fetch(forge(10, (v) => v ^ 1), { method: "POST", body: "x" })).status).toBe(401);
+    // The same HMAC bytes spelled differently: the last character's two low bits are not data.
+    expect((await fetch(forge(signature.length - 1, (v) => v ^ 1), { method: "POST", body: "x" })).status).toBe(401);
+    expect((await fetch(new URL(`${url}.extra`), { method: "POST", body: "x" })).status).toBe(401);
     expect((await fetch(`${h.server.url}/api/storage/abc123`)).status).toBe(404);
   });
 
