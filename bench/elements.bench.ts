@@ -114,6 +114,14 @@ const holder = await benchUser("bench-queue-holder");
 // The studio signs in through the dev token URL as the default local user.
 await benchUser("local-user");
 
+/** Page code: resolves with the page's first-contentful-paint time (both pages below use it). */
+const FIRST_CONTENTFUL_PAINT = `await new Promise((resolve) =>
+    new PerformanceObserver((list) => {
+      const fcp = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
+      if (fcp) resolve(fcp.startTime);
+    }).observe({ type: 'paint', buffered: true }),
+  )`;
+
 pageHtml = `<!doctype html><html lang="en"><body>
 <pixorly-studio convex-url="${stack.convexUrl}" api-url="${stack.edgeUrl}" token-url="${stack.edgeUrl}/v1/dev/token" theme="light"></pixorly-studio>
 <script type="module">
@@ -141,12 +149,7 @@ pageHtml = `<!doctype html><html lang="en"><body>
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const framed = performance.now();
   const loaded = performance.getEntriesByName(new URL('/pixorly.js', location.href).href)[0].responseEnd;
-  const paint = await new Promise((resolve) =>
-    new PerformanceObserver((list) => {
-      const fcp = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
-      if (fcp) resolve(fcp.startTime);
-    }).observe({ type: 'paint', buffered: true }),
-  );
+  const paint = ${FIRST_CONTENTFUL_PAINT};
   window.firstRender = { fetch: loaded - t0, render: framed - loaded, contentfulPaint: paint - loaded };
 </script></body></html>`;
 
@@ -157,12 +160,7 @@ const baselineHtml = `<!doctype html><html lang="en"><body>
 <script type="module">
   await import('/baseline.js');
   const loaded = performance.getEntriesByName(new URL('/baseline.js', location.href).href)[0].responseEnd;
-  const paint = await new Promise((resolve) =>
-    new PerformanceObserver((list) => {
-      const fcp = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
-      if (fcp) resolve(fcp.startTime);
-    }).observe({ type: 'paint', buffered: true }),
-  );
+  const paint = ${FIRST_CONTENTFUL_PAINT};
   window.firstRender = { fetch: 0, render: 0, contentfulPaint: paint - loaded };
 </script></body></html>`;
 
@@ -282,6 +280,7 @@ row("status commit → DOM update, all transitions, p95", `${ms(pct(all, 95))} m
 await page.close();
 await browser.close();
 await stack.close();
+pages.closeAllConnections(); // keep-alive sockets from the browser would hold the process open
 pages.close();
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length));

@@ -70,10 +70,15 @@ const suites = [
   { name: 'typecheck', cwd: root, command: ['npm', 'run', 'typecheck'] },
   ...workspaces(),
   { name: 'backend (convex/, tests/)', cwd: root, command: ['npx', 'vitest', 'run'] },
-].filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
+];
+const chosen = suites.filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
+if (chosen.length === 0) {
+  console.error(`npm test: no suite matches ${only.map((word) => JSON.stringify(word)).join(', ')}; the suites are: ${suites.map((suite) => suite.name).join(', ')}`);
+  process.exit(2);
+}
 
 const results = [];
-for (const suite of suites) results.push(await run(suite));
+for (const suite of chosen) results.push(await run(suite));
 
 const failed = results.filter((result) => result.code !== 0);
 for (const result of failed) {
