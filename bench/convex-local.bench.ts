@@ -13,6 +13,7 @@
  *   BENCH_SERVER_PROF=<dir>  write a CPU profile of the server process there (child mode)
  *   BENCH_SCALE=<x>          multiply every count (e.g. 0.25 for a quick run)
  *   BENCH_STRICT=1           exit 1 when a target is missed (default: report only)
+ *   BENCH_ONLY=renders       run only section 4 (live updates while eight 1024² renders run)
  *
  * Run: `npm run bench` or `npx tsx bench/convex-local.bench.ts` from the repo root.
  */
@@ -56,7 +57,9 @@ const CFG = {
   callTimeoutMs: 10_000,
 };
 
-const TARGETS = { mutationsPerSec: 2000, queryP99Ms: 5, fanoutP99Ms: 50 };
+const TARGETS = { mutationsPerSec: 2000, queryP99Ms: 5, fanoutP99Ms: 50, liveWhileRenderingP95Ms: 20 };
+/** Section 4: eight 1024² local renders at once, as `npm start` runs eight jobs in flight. */
+const RENDERS = { concurrent: 8, size: 1024, rounds: Math.max(20, Math.round(150 * Math.min(SCALE, 1))) };
 
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -69,14 +72,14 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-type Stats = { n: number; p50: number; p90: number; p99: number; max: number; mean: number };
+type Stats = { n: number; p50: number; p90: number; p95: number; p99: number; max: number; mean: number };
 
 function stats(samples: number[]): Stats {
-  if (samples.length === 0) return { n: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
+  if (samples.length === 0) return { n: 0, p50: NaN, p90: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
   const s = [...samples].sort((a, b) => a - b);
   // Nearest-rank percentile.
   const pct = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-  return { n: s.length, p50: pct(50), p90: pct(90), p99: pct(99), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length };
+  return { n: s.length, p50: pct(50), p90: pct(90), p95: pct(95), p99: pct(99), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 
 /** Sequential calls of `fn`, bounded by count and by `budgetMs`; returns per-call latencies in ms. */
@@ -120,11 +123,12 @@ function listen(server: http.Server): Promise<number> {
   });
 }
 
-async function startServerSide(): Promise<ServerSide> {
+async function startServerSide(workers?: number): Promise<ServerSide> {
   process.env.TEST_JWT_ISSUER ??= "http://127.0.0.1:9";
   const { startConvexLocal } = await import("../packages/convex-local/src/index.ts");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-"));
-  const local = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, reset: true, log: () => {} });
+  const log = process.env.BENCH_SERVER_LOG === "1" ? (l: string) => console.error(`server ${now().toFixed(0)} ${l.slice(0, 300)}`) : () => {};
+  const local = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, reset: true, log, workers });
 
   // Baseline servers: an HTTP endpoint answering like /api/query, and a ws echo.
   const echo = http.createServer((req, res) => {
@@ -183,7 +187,8 @@ async function startServerSide(): Promise<ServerSide> {
 
 /** Child-process entry: serves until the parent says close (or goes away). */
 async function serverMain() {
-  const side = await startServerSide();
+  const workersArg = process.argv.find((a) => a.startsWith("--workers="));
+  const side = await startServerSide(workersArg ? Number(workersArg.slice("--workers=".length)) : undefined);
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= side.close().catch((e) => console.error("bench server: close failed", e)));
   process.on("disconnect", () => void close());
@@ -205,11 +210,11 @@ async function serverMain() {
   process.send?.({ type: "ready", info: side.info });
 }
 
-function startChildServer(): Promise<ServerSide & { child: ChildProcess }> {
+function startChildServer(extraArgs: string[] = []): Promise<ServerSide & { child: ChildProcess }> {
   const execArgv = [...process.execArgv];
   const profDir = process.env.BENCH_SERVER_PROF;
   if (profDir) execArgv.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`);
-  const child = fork(SELF, ["--server"], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(SELF, ["--server", ...extraArgs], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let nextId = 1;
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
@@ -532,8 +537,138 @@ async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stat
   }
 }
 
+/**
+ * Live updates and small queries while eight 1024² local renders (render:image, 120-290 ms of CPU
+ * each) run without pause. A writer increments a counter; the time from just before its mutation is
+ * sent to the moment a subscriber on another connection holds the new value is one sample.
+ * `workers: 0` runs the renders on the main thread (convex-local before worker threads).
+ */
+async function rendersPhase(workers: number | undefined, rounds: number, timeoutMs: number): Promise<{ live: Stats; query: Stats; renders: number }> {
+  const server = await startChildServer(workers === undefined ? [] : [`--workers=${workers}`]);
+  const own: ConvexClient[] = [];
+  let running = true;
+  let loops: Promise<unknown>[] = [];
+  try {
+    const url = server.info.url;
+    const sub = newClient(url);
+    const writer = newClient(url);
+    own.push(sub, writer);
+    const http = new ConvexHttpClient(url);
+    const resets: string[] = [];
+    let latest = -1;
+    let wake: (() => void) | null = null;
+    sub.onUpdate(api.counters.get, { name: "live-r" }, (v: number) => {
+      latest = v;
+      wake?.();
+    });
+    // Event-driven, not polling: a busy client would take a core from the server it measures.
+    const until = async (check: () => boolean, what: string) => {
+      const deadline = now() + timeoutMs;
+      while (!check()) {
+        if (now() > deadline) throw new Error(`renders phase: timed out waiting for ${what} (latest ${latest})`);
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, 50);
+        });
+      }
+    };
+    await until(() => latest >= 0, "the first result");
+    await http.action(anyApi.render.image, { seed: 0, size: 256 }); // worker start-up and JIT, outside the samples
+    let renders = 0;
+    loops = Array.from({ length: RENDERS.concurrent }, async (_, i) => {
+      const c = new ConvexHttpClient(url);
+      while (running) {
+        try {
+          await c.action(anyApi.render.image, { seed: i * 100_000 + renders, size: RENDERS.size });
+          renders++;
+        } catch (e) {
+          // A keep-alive socket the blocked server closed late (ECONNRESET): note it, go on.
+          if (running) resets.push(String((e as Error).cause ?? e));
+        }
+      }
+    });
+    await sleep(300);
+    const live: number[] = [];
+    const query: number[] = [];
+    for (let i = 1; i <= rounds; i++) {
+      const t0 = now();
+      const done = writer.mutation(api.counters.increment, { name: "live-r" });
+      await until(() => latest >= i, `update ${i}`);
+      live.push(now() - t0);
+      await done;
+      const t1 = now();
+      // A keep-alive socket that a blocked server closes late resets once; the retry is in the sample.
+      const ask = () => withTimeout(http.query(api.counters.get, { name: `r-${i}` }), timeoutMs, "query while rendering");
+      await ask().catch((e: Error) => {
+        resets.push(String(e.cause ?? e));
+        return ask();
+      });
+      query.push(now() - t1);
+      await sleep(5 + (i % 7) * 3); // spread the samples over the renders' phases
+    }
+    running = false;
+    await withTimeout(Promise.all(loops), 60_000, "renders to finish");
+    if (resets.length) notes.push(`renders ${workers === 0 ? "on the main thread" : "in workers"}: ${resets.length} calls failed (${resets[0]})`);
+    return { live: stats(live), query: stats(query), renders };
+  } finally {
+    running = false;
+    // After a failure the loops end when the server goes away; their errors are not the story.
+    loops.forEach((l) => l.catch(() => {}));
+    await closeClients(own);
+    await server.close();
+    fs.rmSync(server.info.dataDir, { recursive: true, force: true });
+  }
+}
+
+function renderRows(label: string, r: { live: Stats; query: Stats; renders: number }, withTarget: boolean) {
+  row(`${label}: live update p50`, fmtMs(r.live.p50));
+  const t = TARGETS.liveWhileRenderingP95Ms;
+  row(`${label}: live update p95`, fmtMs(r.live.p95), withTarget ? `< ${t} ms` : undefined, r.live.p95 < t);
+  row(`${label}: live update max`, fmtMs(r.live.max));
+  row(`${label}: small query (counters:get over HTTP) p95`, fmtMs(r.query.p95));
+  row(`${label}: small query max`, fmtMs(r.query.max));
+  row(`${label}: renders completed during the samples`, String(r.renders));
+}
+
+/** Section 4: the same measurement with actions in worker threads and on the main thread. */
+async function rendersSection() {
+  const noServer = { rpc: async () => null } as never;
+  const pooled = await phase("live updates while 8 renders run in workers", noServer, true, () =>
+    rendersPhase(undefined, RENDERS.rounds, CFG.callTimeoutMs),
+  );
+  // On the main thread every sample waits behind queued renders: fewer samples, a long timeout.
+  const inlineRounds = Math.max(5, Math.round(RENDERS.rounds / 15));
+  const inline = await phase("live updates while 8 renders run on the main thread", noServer, true, () =>
+    rendersPhase(0, inlineRounds, 120_000),
+  );
+  section(`4. Live updates while ${RENDERS.concurrent} ${RENDERS.size}² local renders run (${RENDERS.rounds} / ${inlineRounds} samples)`);
+  renderRows("actions in worker threads", pooled, true);
+  renderRows("comparison: actions on the main thread", inline, false);
+}
+
+async function rendersMain() {
+  let failure: unknown = null;
+  try {
+    await rendersSection();
+  } catch (e) {
+    failure = e;
+  }
+  console.log("");
+  if (table.length) printTable();
+  for (const note of notes) console.log(`  - ${note}`);
+  if (failure) {
+    console.error(`\nconvex-local bench FAILED: ${(failure as Error).stack ?? failure}`);
+    process.exitCode = 1;
+  }
+  setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
+}
+
 async function main() {
   const inproc = process.env.BENCH_INPROC === "1";
+  if (process.env.BENCH_ONLY === "renders") {
+    await rendersMain();
+    return;
+  }
   const cpus = os.cpus();
   console.log(
     `convex-local bench: node ${process.version}, ${cpus[0]?.model ?? "cpu"} x${cpus.length}, ` +
@@ -688,6 +823,7 @@ async function main() {
       `fan-out max: resolve->all ${fmtMs(fan.fromResolve.max)}, send->all ${fmtMs(fan.fromSend.max)}; ` +
         `WS query max ${fmtMs(stats(wsQuery).max)}, HTTP query max ${fmtMs(stats(httpQuery).max)}`,
     );
+    await rendersSection();
   } catch (e) {
     failure = e;
   } finally {

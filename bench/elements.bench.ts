@@ -1,8 +1,10 @@
 /**
  * The web components, measured:
- *   - `pixorly.js` (the one-file bundle) minified and gzipped, split by where the bytes come
- *     from (esbuild's metafile): Pixorly's own code (elements + core), lit, the convex client,
- *     zod (core's schemas, for the prompt box's validation) and the rest; target total ≤ 60 KB.
+ *   - `pixorly.js` minified and gzipped with the chunks it imports statically (the first paint),
+ *     split by where the bytes come from (esbuild's metafile): Pixorly's own code (elements +
+ *     core), lit, the convex client, zod (core's schemas, for the prompt box's validation) and the
+ *     rest; target ≤ 60 KB gz. Then the library views' chunks (imported on first use) and the
+ *     total of every file; target ≤ 100 KB gz. Each file is gzipped on its own, as it is served.
  *   - time from a job's status commit to the DOM update of `<pixorly-job-status>`, in Chromium against
  *     convex-local + s3rver + the edge API; target p95 < 50 ms. The status changes are committed
  *     directly with the pipeline's own internal mutations (`generation:start`, then
@@ -48,8 +50,22 @@ const row = (metric: string, value: string, target = "-", ok?: boolean) =>
 execFileSync(process.execPath, ["scripts/build.mjs", "--bundle-only"], { cwd: ELEMENTS, stdio: "inherit" });
 const bundle = fs.readFileSync(path.join(ELEMENTS, "dist/pixorly.js"));
 const meta = JSON.parse(fs.readFileSync(path.join(ELEMENTS, "dist/pixorly.meta.json"), "utf8")) as {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[] }>;
 };
+// pixorly.js and its chunks (code splitting): the first paint needs pixorly.js and every chunk it
+// imports statically; the library views' chunk is imported dynamically, on first use.
+const jsOutputs = Object.keys(meta.outputs).filter((file) => file.endsWith(".js"));
+const firstPaint = new Set<string>();
+const visit = (file: string) => {
+  if (firstPaint.has(file)) return;
+  firstPaint.add(file);
+  for (const imported of meta.outputs[file]!.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+};
+visit("dist/pixorly.js");
+const later = jsOutputs.filter((file) => !firstPaint.has(file));
+/** What the browser downloads: each file gzipped on its own. */
+const gz = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ELEMENTS, file)), { level: 9 }).length, 0);
+const min = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + meta.outputs[file]!.bytes, 0);
 const GROUPS = ["Pixorly (elements + core)", "lit", "convex client", "zod (core schemas)", "other"] as const;
 function groupOf(input: string): (typeof GROUPS)[number] {
   if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(input)) return "lit";
@@ -59,19 +75,31 @@ function groupOf(input: string): (typeof GROUPS)[number] {
   return "other";
 }
 const minified = new Map<string, number>(GROUPS.map((g) => [g, 0]));
-for (const output of Object.values(meta.outputs)) {
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+for (const file of firstPaint) {
+  for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[file]!.inputs)) {
     minified.set(groupOf(input), minified.get(groupOf(input))! + bytesInOutput);
   }
 }
-const gzipTotal = zlib.gzipSync(bundle, { level: 9 }).length;
-const minTotal = [...minified.values()].reduce((a, b) => a + b, 0);
+const gzipFirst = gz(firstPaint);
+const minFirst = min(firstPaint);
 for (const group of GROUPS) {
   const bytes = minified.get(group)!;
-  // gzip is shared across the file, so each part's share is estimated in proportion to its minified size.
-  row(`pixorly.js: ${group}`, `${kb(bytes)} min, ≈${kb((gzipTotal * bytes) / minTotal)} gz`);
+  // gzip is shared across each file, so each part's share is estimated in proportion to its minified size.
+  row(`first paint: ${group}`, `${kb(bytes)} min, ≈${kb((gzipFirst * bytes) / minFirst)} gz`);
 }
-row("pixorly.js total, min + gzip", `${kb(bundle.length)} min, ${kb(gzipTotal)} gz`, "≤ 60 KB gz", gzipTotal <= 60 * 1024);
+row(
+  `first paint: pixorly.js + the ${firstPaint.size - 1} chunk(s) it imports, min + gzip`,
+  `${kb(minFirst)} min, ${kb(gzipFirst)} gz`,
+  "≤ 60 KB gz",
+  gzipFirst <= 60 * 1024,
+);
+// The Convex client's own chunk loads right after the first paint; the rest are the library views' (on first use).
+const clientChunks = later.filter((file) => file.includes("pixorly-client"));
+const libraryChunks = later.filter((file) => !clientChunks.includes(file));
+row("after the first paint: the Convex client chunk, min + gzip", `${kb(min(clientChunks))} min, ${kb(gz(clientChunks))} gz`);
+row(`on first use: the library views (${libraryChunks.length} chunk(s)), min + gzip`, `${kb(min(libraryChunks))} min, ${kb(gz(libraryChunks))} gz`);
+const gzipAll = gz(jsOutputs);
+row("pixorly.js and all its chunks, min + gzip", `${kb(min(jsOutputs))} min, ${kb(gzipAll)} gz`, "≤ 100 KB gz", gzipAll <= 100 * 1024);
 
 // ---- 2. The real stack, a page server and a browser -----------------------------------------
 // The page is served from loopback like the services: Chromium blocks a public origin from
@@ -80,6 +108,10 @@ let pageHtml = "";
 let baselineJs = "";
 const pages = http.createServer((req, res) => {
   if (req.url === "/pixorly.js") res.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
+  else if (/^\/pixorly-[\w-]+\.js$/.test(req.url ?? "")) {
+    // pixorly.js's chunks, beside it as in dist/.
+    res.writeHead(200, { "content-type": "text/javascript" }).end(fs.readFileSync(path.join(ELEMENTS, "dist", req.url!.slice(1))));
+  }
   else if (req.url === "/baseline.js") res.writeHead(200, { "content-type": "text/javascript" }).end(baselineJs);
   else if (req.url === "/baseline") res.writeHead(200, { "content-type": "text/html" }).end(baselineHtml);
   else res.writeHead(200, { "content-type": "text/html" }).end(pageHtml);
@@ -285,7 +317,7 @@ pages.close();
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-console.log(`elements bench: ${ROUNDS} jobs, ${PAGE_LOADS} page loads, node ${process.version}, ${minTotal} bytes of inputs\n`);
+console.log(`elements bench: ${ROUNDS} jobs, ${PAGE_LOADS} page loads, node ${process.version}, ${minFirst} bytes for the first paint\n`);
 console.log(line(["Metric", "Value", "Target", "Result"]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(r));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { API_KEY_LIMITS } from "@pixorly/core";
+import { API_KEY_LIMITS, getPlan } from "@pixorly/core";
 import { api, internal } from "./_generated/api";
 import { newBackend, signedIn, type Backend, errorOf } from "./setup.testing";
 
@@ -165,5 +165,46 @@ describe("apiKeys.verify (service only)", () => {
     const { id, key } = await signedIn(t, "ada").mutation(api.apiKeys.create, { name: "k", permissions: ["generate"] });
     expect((await errorOf(signedIn(t, "ada").mutation(api.apiKeys.verify, { key }))).code).toBe("FORBIDDEN");
     expect((await errorOf(viaKey("ada", id).mutation(api.apiKeys.verify, { key }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("apiKeys.countRequest (the REST daily limit, per owner user across keys)", () => {
+  it("counts every key of one owner together and refuses past the plan's daily limit until the UTC day ends", async () => {
+    vi.setSystemTime(new Date("2026-12-15T23:00:00Z"));
+    const ada = signedIn(t, "ada");
+    const first = await ada.mutation(api.apiKeys.create, { name: "one", permissions: ["generate"] });
+    const second = await ada.mutation(api.apiKeys.create, { name: "two", permissions: ["generate"] });
+    const limit = getPlan("trial").apiRequestsPerDay!;
+    const { userId } = await ada.mutation(api.users.ensure, {});
+    await t.run(async (ctx) => {
+      await ctx.db.insert("apiRequestCounts", { userId, day: "2026-12-15", count: limit - 2 });
+    });
+    const svc = signedIn(t, "service:edge-api", ["service"]);
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toEqual({ allowed: true, limit, remaining: 1, resetSeconds: 3600 });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({ allowed: false, remaining: 0 });
+    // Another user's count is their own.
+    const bob = await signedIn(t, "bob").mutation(api.apiKeys.create, { name: "b", permissions: ["generate"] });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: bob.id })).toMatchObject({ allowed: true, remaining: limit - 1 });
+    vi.setSystemTime(new Date("2026-12-16T00:00:00Z"));
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toMatchObject({ allowed: true, remaining: limit - 1, resetSeconds: 86_400 });
+  });
+
+  it("is for the service only and names an unknown key", async () => {
+    expect((await errorOf(signedIn(t, "ada").mutation(api.apiKeys.countRequest, { keyId: "x" }))).code).toBe("FORBIDDEN");
+    expect((await errorOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.apiKeys.countRequest, { keyId: "x" }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("apiKeys.pruneRequestCounts (cron)", () => {
+  it("drops the counters of days before yesterday and keeps today's and yesterday's", async () => {
+    vi.setSystemTime(new Date("2026-12-15T01:00:00Z"));
+    const { userId } = await signedIn(t, "ada").mutation(api.users.ensure, {});
+    await t.run(async (ctx) => {
+      for (const day of ["2026-12-01", "2026-12-13", "2026-12-14", "2026-12-15"]) await ctx.db.insert("apiRequestCounts", { userId, day, count: 1 });
+    });
+    await t.mutation(internal.apiKeys.pruneRequestCounts, {});
+    const left = await t.run(async (ctx) => (await ctx.db.query("apiRequestCounts").collect()).map((r) => r.day).sort());
+    expect(left).toEqual(["2026-12-14", "2026-12-15"]);
   });
 });

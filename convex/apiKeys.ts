@@ -1,23 +1,27 @@
 /**
- * REST API keys (`px_…`). A user creates a key with some of their permissions; the edge
- * API verifies it on each request (through its service identity) and then acts as the
- * key's owner with a short-lived token carrying the key's permissions and its id (`akid`).
+ * REST API keys (`px_…`). A first-party user creates a key with some of their permissions; a
+ * partner's server creates keys for its users (always with an expiry). The edge API verifies a key
+ * on each request (through its service identity), counts the request against the owner's daily
+ * limit, and then acts as the key's owner with a short-lived token carrying the key's permissions
+ * and its id (`akid`).
  */
 import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalMutation } from "./_generated/server";
 import { API_KEY_LIMITS } from "@pixorly/core";
-import type { Doc } from "./_generated/dataModel";
-import type { QueryCtx } from "./_generated/server";
-import { refuseApiKeyCaller, serviceMutation, userMutation, userQuery } from "./model/auth";
+import { FIRST_PARTY, serviceMutation, userMutation, userQuery } from "./model/auth";
+import { KEY_PREFIX, PARTNER_KEY_MAX_LIFETIME_MS, checkExpiry, isExpired, issueKey } from "./model/apiKeyRules";
 import { fail } from "./model/errors";
 import { InputIssues, checkName, checkScopes } from "./model/inputs";
-import { findBySecret, newSecret } from "./model/secrets";
+import { activePartner } from "./model/partnerAccess";
+import { PRUNE_BATCH, countRequest as countOwnerRequest, prunePastDays } from "./model/requestCounts";
+import { findBySecret } from "./model/secrets";
 import { planId } from "./model/validators";
 
-const KEY_PREFIX = "px_";
-/** Characters of the key kept for display: `px_` and the first 8 secret characters. */
-const DISPLAY_PREFIX_LENGTH = KEY_PREFIX.length + 8;
 /** `lastUsedAt` is rewritten at most this often, so a busy key does not make every request a conflicting write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** The edge API's user ids for partner users (`POST /v1/embed/tokens`), so a key's subject matches its embed tokens'. */
+const PARTNER_USER_ID = /^[A-Za-z0-9_.:@-]{1,128}$/;
 
 const keySummary = v.object({
   id: v.id("apiKeys"),
@@ -30,67 +34,80 @@ const keySummary = v.object({
   revokedAt: v.optional(v.number()),
 });
 
-function isExpired(key: Doc<"apiKeys">, now: number) {
-  return key.expiresAt !== undefined && key.expiresAt <= now;
-}
-
-async function activeKeyCount(ctx: QueryCtx, userId: Doc<"users">["_id"], now: number) {
-  const unrevoked = await ctx.db
-    .query("apiKeys")
-    .withIndex("by_user", (q) => q.eq("userId", userId).eq("revokedAt", undefined))
-    .collect();
-  return unrevoked.filter((key) => !isExpired(key, now)).length;
-}
-
-/** Creates a key for the caller and returns it; the key itself is never shown again. */
+/**
+ * Creates a key for the caller and returns it; the key itself is never shown again. First-party
+ * sessions only: an embed token or an API key could otherwise turn itself into a lasting key.
+ */
 export const create = userMutation({
+  scope: FIRST_PARTY,
   args: { name: v.string(), permissions: v.array(v.string()), expiresAt: v.optional(v.number()) },
   returns: v.object({ id: v.id("apiKeys"), key: v.string(), prefix: v.string() }),
   handler: async (ctx, args) => {
-    refuseApiKeyCaller(ctx.identity);
     const now = Date.now();
     const issues = new InputIssues();
     const name = checkName(issues, "name", args.name, API_KEY_LIMITS.name);
     const permissions = checkScopes(issues, "permissions", args.permissions);
-    if (args.expiresAt !== undefined) {
-      if (!Number.isFinite(args.expiresAt) || args.expiresAt <= now) issues.add("expiresAt", "Expiry must be in the future");
-      else if (args.expiresAt > now + API_KEY_LIMITS.maxLifetimeMs) issues.add("expiresAt", "Expiry must be at most one year away");
-    }
+    if (args.expiresAt !== undefined) checkExpiry(issues, args.expiresAt, now, API_KEY_LIMITS.maxLifetimeMs, "one year");
     issues.throwIfAny();
 
-    // A scoped session (an embed token) cannot hand a key more than it has itself.
+    // A scoped session cannot hand a key more than it has itself.
     const sessionScopes = ctx.identity.scp;
     if (Array.isArray(sessionScopes)) {
       const beyond = permissions.filter((p) => !sessionScopes.includes(p));
       if (beyond.length > 0) fail("FORBIDDEN", `This session cannot grant ${beyond.join(", ")}.`);
     }
-    if ((await activeKeyCount(ctx, ctx.user._id, now)) >= API_KEY_LIMITS.activePerUser) {
-      fail("QUOTA_EXCEEDED", `You have ${API_KEY_LIMITS.activePerUser} active API keys. Revoke one to create another.`);
-    }
+    return await issueKey(
+      ctx,
+      { userId: ctx.user._id, subject: ctx.identity.subject },
+      { name, permissions, ...(args.expiresAt !== undefined ? { expiresAt: args.expiresAt } : {}) },
+      now,
+    );
+  },
+});
 
-    const { secret, hash } = await newSecret(KEY_PREFIX);
-    const prefix = secret.slice(0, DISPLAY_PREFIX_LENGTH);
-    const id = await ctx.db.insert("apiKeys", {
-      userId: ctx.user._id,
-      subject: ctx.identity.subject,
-      name,
-      prefix,
-      keyHash: hash,
-      permissions,
-      createdAt: now,
-      ...(args.expiresAt !== undefined ? { expiresAt: args.expiresAt } : {}),
-    });
-    return { id, key: secret, prefix };
+/**
+ * For the edge API (`POST /v1/partner/api-keys`, authenticated with the partner's secret): a key for
+ * one of the partner's users, with permissions within the partner's scopes and an expiry at most
+ * 90 days away. The user is provisioned as the partner's if they have not been seen yet.
+ */
+export const createForPartnerUser = serviceMutation({
+  args: { partnerId: v.string(), userId: v.string(), name: v.string(), permissions: v.array(v.string()), expiresAt: v.number() },
+  returns: v.object({ id: v.id("apiKeys"), key: v.string(), prefix: v.string(), expiresAt: v.number() }),
+  handler: async (ctx, args) => {
+    const partner = await activePartner(ctx, args.partnerId);
+    if (!partner) return fail("FORBIDDEN", "This partner account is not active.");
+    const now = Date.now();
+    const issues = new InputIssues();
+    if (!PARTNER_USER_ID.test(args.userId)) issues.add("userId", "Use 1–128 of A–Z a–z 0–9 _ . : @ -");
+    const name = checkName(issues, "name", args.name, API_KEY_LIMITS.name);
+    const permissions = checkScopes(issues, "permissions", args.permissions);
+    checkExpiry(issues, args.expiresAt, now, PARTNER_KEY_MAX_LIFETIME_MS, "90 days");
+    issues.throwIfAny();
+    const beyond = permissions.filter((p) => !partner.allowedScopes.includes(p));
+    if (beyond.length > 0) fail("FORBIDDEN", `Your partner account may not grant ${beyond.join(", ")}.`);
+
+    // The same subject and token identifier the partner's embed tokens give this user, so the key acts as them.
+    const subject = `partner:${partner._id}:${args.userId}`;
+    const tokenIdentifier = `${ctx.identity.issuer}|${subject}`;
+    const existing = await ctx.db
+      .query("users")
+      .withIndex("by_token", (q) => q.eq("tokenIdentifier", tokenIdentifier))
+      .unique();
+    const userId =
+      existing?._id ?? (await ctx.db.insert("users", { tokenIdentifier, plan: partner.plan, credits: 0, storageUsed: 0, partnerId: partner._id }));
+    if (existing && existing.partnerId !== partner._id) return fail("FORBIDDEN", "This user does not belong to your partner account.");
+    const key = await issueKey(ctx, { userId, subject }, { name, permissions, expiresAt: args.expiresAt }, now);
+    return { ...key, expiresAt: args.expiresAt };
   },
 });
 
 /** The caller's keys, newest first, revoked ones included; never the key or its hash. */
 export const list = userQuery({
+  scope: FIRST_PARTY,
   args: {},
   returns: v.array(keySummary),
   handler: async (ctx) => {
     if (!ctx.identity || !ctx.user) return [];
-    refuseApiKeyCaller(ctx.identity);
     const userId = ctx.user._id;
     const keys = await ctx.db
       .query("apiKeys")
@@ -113,10 +130,10 @@ export const list = userQuery({
 
 /** Revokes one of the caller's keys at once; revoking a revoked key changes nothing. */
 export const revoke = userMutation({
+  scope: FIRST_PARTY,
   args: { id: v.string() },
   returns: v.null(),
   handler: async (ctx, { id }) => {
-    refuseApiKeyCaller(ctx.identity);
     const keyId = ctx.db.normalizeId("apiKeys", id);
     const key = keyId ? await ctx.db.get(keyId) : null;
     if (!key || key.userId !== ctx.user._id) return fail("NOT_FOUND", "API key not found.");
@@ -125,7 +142,10 @@ export const revoke = userMutation({
   },
 });
 
-/** For the edge API: who a key acts for and what it may do, or null if it is not a usable key. */
+/**
+ * For the edge API: who a key acts for and what it may do, or null if it is not a usable key
+ * (unknown, revoked, expired, or its owner's partner is no longer active).
+ */
 export const verify = serviceMutation({
   args: { key: v.string() },
   returns: v.union(v.object({ keyId: v.id("apiKeys"), subject: v.string(), permissions: v.array(v.string()), plan: planId }), v.null()),
@@ -140,7 +160,33 @@ export const verify = serviceMutation({
     if (!key || key.revokedAt !== undefined || isExpired(key, now)) return null;
     const owner = await ctx.db.get(key.userId);
     if (!owner) return null;
+    const partner = owner.partnerId !== undefined ? await activePartner(ctx, owner.partnerId) : null;
+    if (owner.partnerId !== undefined && !partner) return null;
     if (key.lastUsedAt === undefined || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) await ctx.db.patch(key._id, { lastUsedAt: now });
-    return { keyId: key._id, subject: key.subject, permissions: key.permissions, plan: owner.plan };
+    return { keyId: key._id, subject: key.subject, permissions: key.permissions, plan: partner ? partner.plan : owner.plan };
+  },
+});
+
+/** For the edge API, once per authenticated REST request: counts it against the key owner's daily limit (`model/requestCounts.ts`). */
+export const countRequest = serviceMutation({
+  args: { keyId: v.string() },
+  returns: v.object({ allowed: v.boolean(), limit: v.number(), remaining: v.number(), resetSeconds: v.number() }),
+  handler: async (ctx, { keyId }) => {
+    const id = ctx.db.normalizeId("apiKeys", keyId);
+    const key = id ? await ctx.db.get(id) : null;
+    const owner = key ? await ctx.db.get(key.userId) : null;
+    if (!owner) return fail("NOT_FOUND", "API key not found.");
+    const partner = owner.partnerId !== undefined ? await activePartner(ctx, owner.partnerId) : null;
+    return await countOwnerRequest(ctx, owner, partner, Date.now());
+  },
+});
+
+/** Cron: drops daily request counters of past days, a batch at a time (rescheduling itself after a full batch). */
+export const pruneRequestCounts = internalMutation({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    if ((await prunePastDays(ctx, Date.now())) === PRUNE_BATCH) await ctx.scheduler.runAfter(0, internal.apiKeys.pruneRequestCounts, {});
+    return null;
   },
 });

@@ -6,4 +6,6 @@ const crons = cronJobs();
 crons.interval("sweep generation jobs", { seconds: 10 }, internal.generation.sweep, {});
 // OpenRouter's catalog changes rarely; operators can also run models:sync on demand.
 crons.interval("sync OpenRouter models", { hours: 6 }, internal.models.sync, {});
+// REST request counters are per UTC day; past days are only clutter.
+crons.daily("prune REST request counters", { hourUTC: 1, minuteUTC: 0 }, internal.apiKeys.pruneRequestCounts, {});
 export default crons;

@@ -11,6 +11,7 @@ import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
 import { imagePlaceholder, localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
+import { releaseGenerations } from "./model/limits";
 import { storedImageFields } from "./model/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
@@ -68,6 +69,7 @@ export const complete = internalMutation({
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
     await ctx.db.insert("usage", { userId: job.userId, jobId, model: job.model, credits: actualCost, images: images.length });
+    await releaseGenerations(ctx, job, job.parameters.numImages - images.length);
     await dispatch(ctx, job.provider);
     return true;
   },
@@ -123,6 +125,7 @@ async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: strin
   const user = (await ctx.db.get(job.userId))!;
   await ctx.db.patch(job._id, { status: "failed", error: { code, message }, completedAt: Date.now() });
   await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+  await releaseGenerations(ctx, job, job.parameters.numImages);
   await dispatch(ctx, job.provider);
 }
 

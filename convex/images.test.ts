@@ -58,8 +58,9 @@ describe("images", () => {
     expect(mine.page.map((i) => i.prompt)).toEqual(["a castle at night", "a lighthouse in fog"]);
     const mosaic = await ada.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" });
     expect(mosaic.page.map((i) => i.prompt)).toEqual(["a castle at night"]);
-    expect((await ada.query(api.images.search, { text: "lighthouse" })).map((i) => i.prompt)).toEqual(["a lighthouse in fog"]);
-    expect(await ada.query(api.images.search, { text: "   " })).toEqual([]);
+    const found = await ada.query(api.images.search, { text: "lighthouse", paginationOpts: { numItems: 10, cursor: null } });
+    expect(found.page.map((i) => i.prompt)).toEqual(["a lighthouse in fog"]);
+    expect(await ada.query(api.images.search, { text: "   ", paginationOpts: { numItems: 10, cursor: null } })).toMatchObject({ page: [], isDone: true });
 
     expect(await bob.query(api.images.get, { imageId })).toBeNull();
     expect(await bob.query(api.images.get, { imageId: "garbage" })).toBeNull();
@@ -149,8 +150,8 @@ describe("images.remove", () => {
     expect((await ada.query(api.jobs.me, {}))!.storageUsed).toBe(0);
     const scheduled = await t.run(async (ctx) => await ctx.db.system.query("_scheduled_functions").collect());
     expect(scheduled.map((s) => [s.name, s.args[0]])).toContainEqual([
-      "images:deleteObject",
-      { s3Bucket: "b", s3Key: `images/${userId}/${jobId}/0.png` },
+      "images:deleteObjects",
+      { s3Bucket: "b", s3Keys: [`images/${userId}/${jobId}/0.png`] },
     ]);
     expect(await codeOf(ada.mutation(api.images.remove, { id: imageId }))).toBe("NOT_FOUND");
   });
@@ -174,7 +175,7 @@ describe("images.remove", () => {
     const s3 = await import("./model/s3");
     const spy = vi.spyOn(s3, "deleteImages").mockImplementation(async (settings, keys) => void deleted.push([settings.bucket, keys]));
     try {
-      await t.action(internal.images.deleteObject, { s3Bucket: "pixorly-images", s3Key: "images/u/j/0.png" });
+      await t.action(internal.images.deleteObjects, { s3Bucket: "pixorly-images", s3Keys: ["images/u/j/0.png"] });
     } finally {
       spy.mockRestore();
     }

@@ -1,61 +1,57 @@
+/**
+ * A user's image library (list, search, favorites, tags, visibility, deletion) and what the edge
+ * API needs to deliver images. Collections live in `collections.ts`.
+ */
+import { LIBRARY_LIMITS } from "@pixorly/core";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { internal } from "./_generated/api";
 import { internalAction, internalMutation } from "./_generated/server";
-import { requireScope, serviceQuery, userMutation, userQuery } from "./model/auth";
+import { serviceQuery, userMutation, userQuery } from "./model/auth";
 import { fail } from "./model/errors";
+import { purgeImages, purgeImagesInBatches } from "./model/imageDeletion";
+import { imageFilterArgs, listImages, searchImages } from "./model/imageListing";
+import { InputIssues } from "./model/inputs";
+import { checkIdCount, checkTagCount, checkTags } from "./model/libraryInputs";
+import { replaceTags, updateImageFlags } from "./model/libraryRows";
+import { countResult, imagePage, imageWithJob } from "./model/libraryShapes";
+import { ownImage, ownImages } from "./model/ownership";
 import { deleteImages, s3Settings } from "./model/s3";
 
-/** The caller's images, newest first, optionally by model and creation-time range (ms). */
+/**
+ * The caller's images, newest (or oldest) first, filtered by model, creation time (ms, inclusive),
+ * tag, favorites and collection (see `model/imageListing.ts` for how each filter reads an index).
+ */
 export const list = userQuery({
+  scope: "images:read",
   args: {
     paginationOpts: paginationOptsValidator,
-    model: v.optional(v.string()),
-    from: v.optional(v.number()),
-    to: v.optional(v.number()),
+    ...imageFilterArgs,
+    sort: v.optional(v.union(v.literal("newest"), v.literal("oldest"))),
   },
-  handler: async (ctx, { paginationOpts, model, from, to }) => {
-    const user = ctx.user;
-    if (!user) return { page: [], isDone: true, continueCursor: "" };
-    let query = ctx.db
-      .query("images")
-      .withIndex("by_user", (q) => {
-        const byUser = q.eq("userId", user._id);
-        if (from !== undefined && to !== undefined) return byUser.gte("_creationTime", from).lte("_creationTime", to);
-        if (from !== undefined) return byUser.gte("_creationTime", from);
-        if (to !== undefined) return byUser.lte("_creationTime", to);
-        return byUser;
-      })
-      .order("desc");
-    if (model !== undefined) query = query.filter((q) => q.eq(q.field("model"), model));
-    return await query.paginate(paginationOpts);
-  },
+  returns: imagePage,
+  handler: async (ctx, { paginationOpts, sort, ...filters }) => await listImages(ctx, ctx.user, filters, sort ?? "newest", paginationOpts),
 });
 
-/** Full-text search over the caller's prompts (never anyone else's). */
+/** Full-text search over the caller's prompts (never anyone else's), by relevance, with the list's filters. */
 export const search = userQuery({
-  args: { text: v.string(), model: v.optional(v.string()) },
-  handler: async (ctx, { text, model }) => {
-    const user = ctx.user;
-    if (!user || text.trim() === "") return [];
-    return await ctx.db
-      .query("images")
-      .withSearchIndex("search_prompt", (q) => {
-        const mine = q.search("prompt", text.slice(0, 200)).eq("userId", user._id);
-        return model ? mine.eq("model", model) : mine;
-      })
-      .take(50);
-  },
+  scope: "images:read",
+  args: { text: v.string(), paginationOpts: paginationOptsValidator, ...imageFilterArgs },
+  returns: imagePage,
+  handler: async (ctx, { text, paginationOpts, ...filters }) => await searchImages(ctx, ctx.user, text, filters, paginationOpts),
 });
 
-/** One of the caller's images, or null. */
+/** One of the caller's images with what its job adds (negative prompt, cost, timing), or null. */
 export const get = userQuery({
+  scope: "images:read",
   args: { imageId: v.string() },
+  returns: v.union(v.null(), imageWithJob),
   handler: async (ctx, { imageId }) => {
-    const id = ctx.db.normalizeId("images", imageId);
-    if (!id || !ctx.user) return null;
-    const image = await ctx.db.get(id);
-    return image && image.userId === ctx.user._id ? image : null;
+    const image = await ownImage(ctx, ctx.user, imageId);
+    if (!image) return null;
+    const job = await ctx.db.get(image.jobId);
+    if (!job) return { ...image, job: null };
+    const { negativePrompt, actualCost, startedAt, completedAt } = job;
+    return { ...image, job: { negativePrompt, actualCost, startedAt, completedAt, numImages: job.parameters.numImages } };
   },
 });
 
@@ -64,13 +60,13 @@ const MAX_DELIVERY_IDS = 100;
 
 /** What the edge API needs to sign URLs, for the ids the caller owns; malformed or foreign ids are simply absent. */
 export const delivery = userQuery({
+  scope: "images:read",
   args: { ids: v.array(v.string()) },
   returns: v.array(
     v.object({ id: v.id("images"), s3Key: v.string(), format: v.string(), width: v.number(), height: v.number(), isPublic: v.boolean() }),
   ),
   handler: async (ctx, { ids }) => {
     if (!ctx.identity) return fail("UNAUTHENTICATED");
-    requireScope(ctx.identity, "images:read");
     if (ids.length > MAX_DELIVERY_IDS) {
       fail("INVALID_ARGUMENT", `Ask for at most ${MAX_DELIVERY_IDS} images at once.`, [
         { field: "ids", message: `At most ${MAX_DELIVERY_IDS} ids` },
@@ -109,42 +105,169 @@ export const isPublicObject = serviceQuery({
   },
 });
 
-/** Makes an image public (a stable unsigned URL) or private again. */
+/** For operators: makes an image public (a stable unsigned URL) or private again. Users call `setVisibility`. */
 export const setPublic = internalMutation({
   args: { id: v.id("images"), isPublic: v.boolean() },
   returns: v.null(),
   handler: async (ctx, { id, isPublic }) => {
     const image = await ctx.db.get(id);
     if (!image) return fail("NOT_FOUND", "Image not found.");
-    await ctx.db.patch(id, { isPublic });
+    await updateImageFlags(ctx, image, { isPublic });
     return null;
   },
 });
 
-/** Deletes one of the caller's images: the document now, its S3 object in the background. */
+/** Deletes one of the caller's images: the document and its rows now, its S3 object in the background. */
 export const remove = userMutation({
+  scope: "images:write",
   args: { id: v.string() },
   returns: v.null(),
   handler: async (ctx, { id }) => {
-    requireScope(ctx.identity, "images:write");
-    const imageId = ctx.db.normalizeId("images", id);
-    const image = imageId ? await ctx.db.get(imageId) : null;
-    if (!image || image.userId !== ctx.user._id) return fail("NOT_FOUND", "Image not found.");
-    await ctx.db.delete(image._id);
-    const job = await ctx.db.get(image.jobId);
-    if (job) await ctx.db.patch(job._id, { resultImageIds: job.resultImageIds.filter((i) => i !== image._id) });
-    await ctx.db.patch(ctx.user._id, { storageUsed: Math.max(0, ctx.user.storageUsed - image.size) });
-    await ctx.scheduler.runAfter(0, internal.images.deleteObject, { s3Bucket: image.s3Bucket, s3Key: image.s3Key });
+    const image = await ownImage(ctx, ctx.user, id);
+    if (!image) return fail("NOT_FOUND", "Image not found.");
+    await purgeImages(ctx, ctx.user._id, [image]);
     return null;
   },
 });
 
-/** Removes a deleted image's object from S3 (the bucket it was stored in). */
-export const deleteObject = internalAction({
-  args: { s3Bucket: v.string(), s3Key: v.string() },
+/**
+ * Deletes up to 1,000 of the caller's images: the first batch before it returns, the rest in
+ * scheduled batches (one transaction each). Ids that are not the caller's images are skipped.
+ */
+export const removeMany = userMutation({
+  scope: "images:write",
+  args: { ids: v.array(v.string()) },
+  returns: v.object({ removed: v.number(), scheduled: v.number() }),
+  handler: async (ctx, { ids }) => {
+    checkIdCount("ids", ids, LIBRARY_LIMITS.removeManyIds);
+    const valid = [...new Set(ids)].flatMap((id) => ctx.db.normalizeId("images", id) ?? []);
+    return await purgeImagesInBatches(ctx, ctx.user._id, valid);
+  },
+});
+
+/** One scheduled batch of `removeMany` (ownership is checked again: ids came from the caller). */
+export const removeBatch = internalMutation({
+  args: { userId: v.id("users"), ids: v.array(v.id("images")) },
   returns: v.null(),
-  handler: async (_ctx, { s3Bucket, s3Key }) => {
-    await deleteImages({ ...s3Settings(), bucket: s3Bucket }, [s3Key]);
+  handler: async (ctx, { userId, ids }) => {
+    await purgeImagesInBatches(ctx, userId, ids);
     return null;
+  },
+});
+
+/** Removes deleted images' objects from S3 (the bucket they were stored in). */
+export const deleteObjects = internalAction({
+  args: { s3Bucket: v.string(), s3Keys: v.array(v.string()) },
+  returns: v.null(),
+  handler: async (_ctx, { s3Bucket, s3Keys }) => {
+    await deleteImages({ ...s3Settings(), bucket: s3Bucket }, s3Keys);
+    return null;
+  },
+});
+
+/** Stars or unstars up to 100 of the caller's images; ids that are not theirs are skipped. */
+export const setFavorite = userMutation({
+  scope: "images:write",
+  args: { ids: v.array(v.string()), favorite: v.boolean() },
+  returns: countResult("updated"),
+  handler: async (ctx, { ids, favorite }) => {
+    checkIdCount("ids", ids);
+    const images = await ownImages(ctx, ctx.user, ids);
+    for (const image of images) await updateImageFlags(ctx, image, { favorite });
+    return { updated: images.length };
+  },
+});
+
+/** Makes up to 100 of the caller's images public (stable unsigned URLs) or private; others' ids are skipped. */
+export const setVisibility = userMutation({
+  scope: "images:write",
+  args: { ids: v.array(v.string()), isPublic: v.boolean() },
+  returns: countResult("updated"),
+  handler: async (ctx, { ids, isPublic }) => {
+    checkIdCount("ids", ids);
+    const images = await ownImages(ctx, ctx.user, ids);
+    for (const image of images) await updateImageFlags(ctx, image, { isPublic });
+    return { updated: images.length };
+  },
+});
+
+/** Replaces one image's tags; returns them as stored (normalised, distinct, at most 20). */
+export const setTags = userMutation({
+  scope: "images:write",
+  args: { id: v.string(), tags: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, { id, tags }) => {
+    const issues = new InputIssues();
+    const normalized = checkTags(issues, "tags", tags);
+    checkTagCount(issues, "tags", normalized);
+    issues.throwIfAny();
+    const image = await ownImage(ctx, ctx.user, id);
+    if (!image) return fail("NOT_FOUND", "Image not found.");
+    await replaceTags(ctx, image, normalized);
+    return normalized;
+  },
+});
+
+/** Adds tags to up to 100 images; if any image would pass 20 tags, nothing changes. */
+export const addTags = userMutation({
+  scope: "images:write",
+  args: { ids: v.array(v.string()), tags: v.array(v.string()) },
+  returns: countResult("updated"),
+  handler: async (ctx, { ids, tags }) => {
+    checkIdCount("ids", ids);
+    const issues = new InputIssues();
+    const added = checkTags(issues, "tags", tags);
+    issues.throwIfAny();
+    const images = await ownImages(ctx, ctx.user, ids);
+    const next = images.map((image) => [...new Set([...(image.tags ?? []), ...added])]);
+    next.forEach((t) => checkTagCount(issues, "tags", t));
+    issues.throwIfAny();
+    for (const [i, image] of images.entries()) await replaceTags(ctx, image, next[i]!);
+    return { updated: images.length };
+  },
+});
+
+/** Removes tags from up to 100 images. */
+export const removeTags = userMutation({
+  scope: "images:write",
+  args: { ids: v.array(v.string()), tags: v.array(v.string()) },
+  returns: countResult("updated"),
+  handler: async (ctx, { ids, tags }) => {
+    checkIdCount("ids", ids);
+    const issues = new InputIssues();
+    const removed = new Set(checkTags(issues, "tags", tags));
+    issues.throwIfAny();
+    const images = await ownImages(ctx, ctx.user, ids);
+    for (const image of images) await replaceTags(ctx, image, (image.tags ?? []).filter((tag) => !removed.has(tag)));
+    return { updated: images.length };
+  },
+});
+
+/** Most distinct tags `tags` returns. */
+const MAX_TAGS_LISTED = 200;
+
+/**
+ * The caller's distinct tags, sorted. Walks the tag index one tag at a time (each step starts
+ * past the previous tag), so the cost is one read per distinct tag, not one per tagged image.
+ */
+export const tags = userQuery({
+  scope: "images:read",
+  args: {},
+  returns: v.array(v.string()),
+  handler: async (ctx) => {
+    const user = ctx.user;
+    if (!user) return [];
+    const found: string[] = [];
+    let last: string | null = null;
+    while (found.length < MAX_TAGS_LISTED) {
+      const after: string | null = last;
+      const row = await ctx.db
+        .query("imageTags")
+        .withIndex("by_user_tag", (q) => (after === null ? q.eq("userId", user._id) : q.eq("userId", user._id).gt("tag", after)))
+        .first();
+      if (!row) break;
+      found.push((last = row.tag));
+    }
+    return found;
   },
 });

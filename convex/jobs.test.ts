@@ -59,6 +59,30 @@ describe("jobs.create", () => {
     expect((await c.query(api.jobs.me, {}))!.credits).toBe(1999);
   });
 
+  it("the same idempotency key with a different request is a conflict naming the key", async () => {
+    const c = signedIn(t, "careful");
+    const a = await c.mutation(api.jobs.create, { ...request, idempotencyKey: "k1" });
+    for (const changed of [
+      { ...request, prompt: "a grey fox" },
+      { ...request, parameters: { ...request.parameters, seed: 2 } },
+      { ...request, parameters: { ...request.parameters, numImages: 2 } },
+      { ...request, model: "local/mosaic" },
+    ]) {
+      const error = await errorOf(c.mutation(api.jobs.create, { ...changed, idempotencyKey: "k1" }));
+      expect(error).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", message: expect.stringContaining('"k1"') });
+    }
+    // The same request, spelled with the prompt un-normalised, is still the same request.
+    expect(await c.mutation(api.jobs.create, { ...request, prompt: ` ${request.prompt}\u200B `, idempotencyKey: "k1" })).toBe(a);
+  });
+
+  it("stores the prompt normalised and refuses one that is only invisible characters", async () => {
+    const c = signedIn(t, "typist");
+    const jobId = await c.mutation(api.jobs.create, { ...request, prompt: "cafe\u0301\u0000 at\u200B dusk\uD800" });
+    expect((await c.query(api.jobs.get, { jobId }))!.prompt).toBe("caf\u00E9 at dusk");
+    const error = await errorOf(c.mutation(api.jobs.create, { ...request, prompt: "\u200B\u2060\uFEFF" }));
+    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field: "prompt", message: "Prompt must not be blank" }] });
+  });
+
   it("allows at most 10 active jobs", async () => {
     const c = signedIn(t, "busy");
     for (let i = 0; i < GENERATION_LIMITS.activeJobsPerUser; i++) await c.mutation(api.jobs.create, request);
@@ -138,6 +162,11 @@ describe("reading and cancelling", () => {
       const positions = Object.fromEntries((await basic.query(api.jobs.listActive, {})).map((j) => [j._id, j.queuePosition]));
       expect(positions).toEqual({ [a]: 2, [b]: 3 });
       expect((await boss.query(api.jobs.get, { jobId: e }))!.queuePosition).toBe(1);
+      // The Enterprise job waits for the slot the older job already holds: never two in flight with N = 1.
+      const holders = await t.run(async (ctx) =>
+        (await ctx.db.query("generationJobs").collect()).filter((job) => (job.status === "pending" && job.scheduledId) || job.status === "processing"),
+      );
+      expect(holders.map((job) => job._id)).toEqual([a]);
     } finally {
       delete process.env.PIXORLY_MAX_IN_FLIGHT;
     }

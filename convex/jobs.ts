@@ -2,32 +2,39 @@ import { v } from "convex/values";
 import { zodToConvexFields } from "convex-helpers/server/zod4";
 import { paginationOptsValidator } from "convex/server";
 import { generationRequestSchema } from "@pixorly/core";
-import { requireScope, userMutation, userQuery } from "./model/auth";
+import { SESSION, userMutation, userQuery } from "./model/auth";
 import { createJob } from "./model/createJob";
 import { fail } from "./model/errors";
 import { ownJob, queuePosition } from "./model/jobs";
+import { releaseGenerations } from "./model/limits";
+import { checkPaginationOpts, paginateChecked } from "./model/pagination";
+import { rememberPrompt } from "./model/promptHistory";
 import { dispatch } from "./model/queue";
 
 /** Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work. */
 export const create = userMutation({
+  scope: "generate",
   args: zodToConvexFields(generationRequestSchema.shape),
   returns: v.id("generationJobs"),
   handler: async (ctx, args) => {
-    requireScope(ctx.identity, "generate");
-    return await createJob(ctx, ctx.user, args);
+    const jobId = await createJob(ctx, ctx.user, ctx.partner, args);
+    // The stored prompt, normalised by the validation in createJob.
+    const job = await ctx.db.get(jobId);
+    if (job) await rememberPrompt(ctx, ctx.user._id, job.prompt);
+    return jobId;
   },
 });
 
 /** A new job with the same prompt, model and parameters as one of the caller's jobs. */
 export const retry = userMutation({
+  scope: "generate",
   args: { jobId: v.string() },
   returns: v.id("generationJobs"),
   handler: async (ctx, { jobId }) => {
-    requireScope(ctx.identity, "generate");
     const job = await ownJob(ctx, ctx.user, jobId);
     if (!job) return fail("NOT_FOUND", "Job not found.");
     const { seed, numImages, ...rest } = job.parameters;
-    return await createJob(ctx, ctx.user, {
+    return await createJob(ctx, ctx.user, ctx.partner, {
       prompt: job.prompt,
       ...(job.negativePrompt ? { negativePrompt: job.negativePrompt } : {}),
       model: job.model,
@@ -36,8 +43,13 @@ export const retry = userMutation({
   },
 });
 
-/** A job of the caller's, or null (someone else's job is indistinguishable from none). */
+/**
+ * A job of the caller's, or null (someone else's job is indistinguishable from none). Reading jobs
+ * is part of `generate`: a session that may start generations follows their progress; the images
+ * themselves (S3 keys, the gallery) need `images:read`.
+ */
 export const get = userQuery({
+  scope: "generate",
   args: { jobId: v.string() },
   handler: async (ctx, { jobId }) => {
     const job = await ownJob(ctx, ctx.user, jobId);
@@ -48,6 +60,7 @@ export const get = userQuery({
 
 /** Cancels a pending or processing job of the caller's and refunds its reservation. */
 export const cancel = userMutation({
+  scope: "generate",
   args: { jobId: v.string() },
   returns: v.null(),
   handler: async (ctx, { jobId }) => {
@@ -58,6 +71,7 @@ export const cancel = userMutation({
     }
     await ctx.db.patch(job._id, { status: "cancelled", completedAt: Date.now() });
     await ctx.db.patch(ctx.user._id, { credits: ctx.user.credits + job.reservedCredits });
+    await releaseGenerations(ctx, job, job.parameters.numImages);
     await dispatch(ctx, job.provider);
     return null;
   },
@@ -65,12 +79,14 @@ export const cancel = userMutation({
 
 /** The caller's balance and plan, for the UI. */
 export const me = userQuery({
+  scope: SESSION,
   args: {},
   handler: async (ctx) => (ctx.user ? { plan: ctx.user.plan, credits: ctx.user.credits, storageUsed: ctx.user.storageUsed } : null),
 });
 
 /** The caller's pending and processing jobs, each pending one with its place in the queue (1 = next). */
 export const listActive = userQuery({
+  scope: "generate",
   args: {},
   handler: async (ctx) => {
     const user = ctx.user;
@@ -90,14 +106,18 @@ export const listActive = userQuery({
 
 /** The caller's jobs, newest first, a page at a time. */
 export const list = userQuery({
+  scope: "generate",
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, { paginationOpts }) => {
+    checkPaginationOpts(paginationOpts);
     const user = ctx.user;
     if (!user) return { page: [], isDone: true, continueCursor: "" };
-    return await ctx.db
-      .query("generationJobs")
-      .withIndex("by_user", (q) => q.eq("userId", user._id))
-      .order("desc")
-      .paginate(paginationOpts);
+    return await paginateChecked(
+      ctx.db
+        .query("generationJobs")
+        .withIndex("by_user", (q) => q.eq("userId", user._id))
+        .order("desc"),
+      paginationOpts,
+    );
   },
 });

@@ -1,12 +1,13 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalAction, internalMutation, query } from "./_generated/server";
+import { internalAction, internalMutation } from "./_generated/server";
+import { publicQuery } from "./model/auth";
 import { catalog } from "./model/catalog";
 import { modelInfo } from "./model/validators";
 import { OPENROUTER_BASE_URL, syncModels } from "./providers/openrouter";
 
 /** The model catalog, public: what the model picker shows. */
-export const list = query({
+export const list = publicQuery({
   args: {},
   returns: v.array(modelInfo),
   handler: async (ctx) => await catalog(ctx),

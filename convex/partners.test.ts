@@ -83,6 +83,7 @@ describe("partners.authenticate and origins (service only)", () => {
       allowedOrigins: ["https://acme.example"],
       allowedScopes: ["generate", "images:read"],
       plan: "pro",
+      tokenVersion: 1,
     });
     const wrong = `pxs_${secretKey.slice(4, -1)}${secretKey.endsWith("A") ? "B" : "A"}`;
     for (const key of [wrong, publishableKey, "", "pxs_", secretKey.toUpperCase()]) {

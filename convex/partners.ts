@@ -1,19 +1,28 @@
 /**
- * Partners: the sites that embed the studio. Operators create them; the edge API
- * authenticates their servers by secret key and builds its CORS list from their origins.
+ * Partners: the sites that embed the studio. Operators create, suspend, reactivate, delete them and
+ * rotate their secrets; the edge API authenticates their servers by secret key and builds its CORS
+ * list from their origins. Revoking works through the partner's status and token version, which
+ * every call of a partner's session checks (`model/partnerAccess.ts`).
  */
 import { v } from "convex/values";
 import { PARTNER_LIMITS, type PlanId } from "@pixorly/core";
-import { internalMutation } from "./_generated/server";
+import type { Id } from "./_generated/dataModel";
+import { internalMutation, type MutationCtx } from "./_generated/server";
 import { serviceQuery } from "./model/auth";
 import { InputIssues, checkName, checkOrigins, checkScopes } from "./model/inputs";
 import { findBySecret, newSecret } from "./model/secrets";
+import { fail } from "./model/errors";
+import { statusOf, tokenVersionOf } from "./model/partnerAccess";
 import { planId } from "./model/validators";
 
 const PUBLISHABLE_PREFIX = "pxp_";
 const SECRET_PREFIX = "pxs_";
 /** Partners are paying customers by the time an operator creates them, so not the self-serve trial. */
 const DEFAULT_PARTNER_PLAN: PlanId = "pro";
+/** How long the old secret (and the tokens it minted) keep working after a rotation, unless the operator says otherwise. */
+const DEFAULT_ROTATION_GRACE_SECONDS = 3_600;
+/** The longest grace an operator may give: a leaked secret should not outlive its rotation by more. */
+const MAX_ROTATION_GRACE_SECONDS = 7 * 86_400;
 
 /** For operators: creates a partner and returns its keys. The secret key is shown only here. */
 export const create = internalMutation({
@@ -46,6 +55,8 @@ export const create = internalMutation({
       secretKeyHash: secret.hash,
       ...(args.quotaPerMonth !== undefined ? { quotaPerMonth: args.quotaPerMonth } : {}),
       createdAt: Date.now(),
+      status: "active",
+      tokenVersion: 1,
     });
     return { partnerId, publishableKey, secretKey: secret.secret };
   },
@@ -61,19 +72,118 @@ export const authenticate = serviceQuery({
       allowedOrigins: v.array(v.string()),
       allowedScopes: v.array(v.string()),
       plan: planId,
+      tokenVersion: v.number(),
     }),
     v.null(),
   ),
   handler: async (ctx, { secretKey }) => {
-    const partner = await findBySecret(
+    const current = await findBySecret(
       secretKey,
       SECRET_PREFIX,
       (hash) => ctx.db.query("partners").withIndex("by_secret_hash", (q) => q.eq("secretKeyHash", hash)).unique(),
       (p) => p.secretKeyHash,
     );
-    if (!partner) return null;
+    // The secret a rotation replaced works until its grace ends, minting tokens of the old version,
+    // so those tokens stop together with it.
+    const previous = current
+      ? null
+      : await findBySecret(
+          secretKey,
+          SECRET_PREFIX,
+          (hash) => ctx.db.query("partners").withIndex("by_previous_secret_hash", (q) => q.eq("previousSecretKeyHash", hash)).unique(),
+          (p) => p.previousSecretKeyHash ?? "",
+        );
+    const partner = current ?? previous;
+    if (!partner || statusOf(partner) !== "active") return null;
+    let tokenVersion = tokenVersionOf(partner);
+    if (!current) {
+      if (partner.graceEndsAt === undefined || partner.previousTokenVersion === undefined || Date.now() >= partner.graceEndsAt) return null;
+      tokenVersion = partner.previousTokenVersion;
+    }
     const { _id, name, allowedOrigins, allowedScopes, plan } = partner;
-    return { partnerId: _id, name, allowedOrigins, allowedScopes, plan };
+    return { partnerId: _id, name, allowedOrigins, allowedScopes, plan, tokenVersion };
+  },
+});
+
+async function partnerFor(ctx: MutationCtx, partnerId: Id<"partners">) {
+  const partner = await ctx.db.get(partnerId);
+  if (!partner || statusOf(partner) === "deleted") return fail("NOT_FOUND", "Partner not found.");
+  return partner;
+}
+
+/**
+ * For operators: stops a partner at once. Its secret stops authenticating, its embed tokens and its
+ * users' API keys are refused; the token version moves on, so reactivating does not revive tokens.
+ */
+export const suspend = internalMutation({
+  args: { partnerId: v.id("partners") },
+  returns: v.null(),
+  handler: async (ctx, { partnerId }) => {
+    const partner = await partnerFor(ctx, partnerId);
+    await ctx.db.patch(partner._id, { status: "suspended", tokenVersion: tokenVersionOf(partner) + 1, graceEndsAt: undefined });
+    return null;
+  },
+});
+
+/** For operators: lets a suspended partner work again (with new tokens; old ones stay revoked). */
+export const reactivate = internalMutation({
+  args: { partnerId: v.id("partners") },
+  returns: v.null(),
+  handler: async (ctx, { partnerId }) => {
+    const partner = await partnerFor(ctx, partnerId);
+    await ctx.db.patch(partner._id, { status: "active" });
+    return null;
+  },
+});
+
+/**
+ * For operators: ends a partnership for good. The row stays (its users' jobs and images point at
+ * it) but can never authenticate again: both secret hashes are cleared.
+ */
+export const remove = internalMutation({
+  args: { partnerId: v.id("partners") },
+  returns: v.null(),
+  handler: async (ctx, { partnerId }) => {
+    const partner = await partnerFor(ctx, partnerId);
+    await ctx.db.patch(partner._id, {
+      status: "deleted",
+      tokenVersion: tokenVersionOf(partner) + 1,
+      secretKeyHash: "",
+      previousSecretKeyHash: undefined,
+      previousTokenVersion: undefined,
+      graceEndsAt: undefined,
+    });
+    return null;
+  },
+});
+
+/**
+ * For operators: a new secret key (shown only here). The old secret, and embed tokens minted
+ * before, keep working for `graceSeconds` (default one hour, 0 = revoke at once) so the partner
+ * can deploy the new secret without an outage.
+ */
+export const rotateSecret = internalMutation({
+  args: { partnerId: v.id("partners"), graceSeconds: v.optional(v.number()) },
+  returns: v.object({ secretKey: v.string(), tokenVersion: v.number(), graceEndsAt: v.number() }),
+  handler: async (ctx, { partnerId, graceSeconds = DEFAULT_ROTATION_GRACE_SECONDS }) => {
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_ROTATION_GRACE_SECONDS) {
+      fail("INVALID_ARGUMENT", `graceSeconds must be a whole number from 0 to ${MAX_ROTATION_GRACE_SECONDS}.`, [
+        { field: "graceSeconds", message: `0 to ${MAX_ROTATION_GRACE_SECONDS} seconds` },
+      ]);
+    }
+    const partner = await partnerFor(ctx, partnerId);
+    if (statusOf(partner) !== "active") fail("CONFLICT", "Reactivate the partner before rotating its secret.");
+    const secret = await newSecret(SECRET_PREFIX);
+    const tokenVersion = tokenVersionOf(partner) + 1;
+    const graceEndsAt = Date.now() + graceSeconds * 1000;
+    await ctx.db.patch(partner._id, {
+      secretKeyHash: secret.hash,
+      previousSecretKeyHash: partner.secretKeyHash,
+      previousTokenVersion: tokenVersionOf(partner),
+      graceEndsAt,
+      tokenVersion,
+    });
+    return { secretKey: secret.secret, tokenVersion, graceEndsAt };
   },
 });
 
@@ -84,7 +194,9 @@ export const origins = serviceQuery({
   handler: async (ctx) => {
     const all = new Set<string>();
     // Partners are few (each is an operator-made contract), so one read of the table is fine.
-    for (const partner of await ctx.db.query("partners").collect()) for (const origin of partner.allowedOrigins) all.add(origin);
+    for (const partner of await ctx.db.query("partners").collect()) {
+      if (statusOf(partner) === "active") for (const origin of partner.allowedOrigins) all.add(origin);
+    }
     return [...all];
   },
 });

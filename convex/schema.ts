@@ -1,6 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { modelInfo, planId, storedImageFields } from "./model/validators";
+import { libraryRowFields, modelInfo, planId, presetParameters, storedImageFields } from "./model/validators";
 
 export const jobStatus = v.union(
   v.literal("pending"),
@@ -28,6 +28,8 @@ export default defineSchema({
     credits: v.number(),
     storageUsed: v.number(),
     trialEndsAt: v.optional(v.number()),
+    /** Set for a partner's users (embed tokens carry `pid`): they bill to the partner and follow its status. */
+    partnerId: v.optional(v.id("partners")),
   }).index("by_token", ["tokenIdentifier"]),
 
   generationJobs: defineTable({
@@ -65,12 +67,74 @@ export default defineSchema({
     parameters: generationParameters,
     /** Public images get stable unsigned URLs; absent means private. */
     isPublic: v.optional(v.boolean()),
+    /** Starred by its owner; absent means not. */
+    favorite: v.optional(v.boolean()),
+    /** Normalised (`normalizeTag`), distinct, at most `LIBRARY_LIMITS.tagsPerImage`; mirrored in `imageTags` for filtering. */
+    tags: v.optional(v.array(v.string())),
   })
     .index("by_user", ["userId"])
+    .index("by_user_model", ["userId", "model"])
+    .index("by_user_favorite", ["userId", "favorite"])
     .index("by_job", ["jobId"])
     /** The CDN asks whether an object key is a public image (`images:isPublicObject`). */
     .index("by_s3_key", ["s3Key"])
-    .searchIndex("search_prompt", { searchField: "prompt", filterFields: ["userId", "model"] }),
+    .searchIndex("search_prompt", { searchField: "prompt", filterFields: ["userId", "model", "favorite"] }),
+
+  /**
+   * One row per (image, tag), so a tag filter reads one index range in date order. The image's
+   * creation time, model and favorite flag are copied in (`model/libraryRows.ts` keeps them in
+   * step) so the other filters narrow the same range instead of loading every image.
+   */
+  imageTags: defineTable({ userId: v.id("users"), imageId: v.id("images"), tag: v.string(), ...libraryRowFields })
+    .index("by_user_tag", ["userId", "tag", "imageCreatedAt"])
+    .index("by_image", ["imageId", "tag"]),
+
+  collections: defineTable({
+    userId: v.id("users"),
+    name: v.string(),
+    isPublic: v.boolean(),
+    /** Set while public: the unguessable id of the share link (a new one each time it is made public). */
+    shareId: v.optional(v.string()),
+    /** Chosen by the owner; otherwise the first image in order is the cover. */
+    coverImageId: v.optional(v.id("images")),
+    imageCount: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_user", ["userId", "updatedAt"])
+    .index("by_share", ["shareId"]),
+
+  /**
+   * An image's place in a collection. `orderKey` is a fractional key (`model/orderKeys.ts`), so a
+   * move rewrites only the moved row. The image's listing fields are copied in, as in `imageTags`;
+   * `isPublic` lets a public collection page through only its public images.
+   */
+  collectionImages: defineTable({
+    collectionId: v.id("collections"),
+    imageId: v.id("images"),
+    userId: v.id("users"),
+    orderKey: v.string(),
+    ...libraryRowFields,
+  })
+    .index("by_collection_order", ["collectionId", "orderKey"])
+    .index("by_collection_public_order", ["collectionId", "isPublic", "orderKey"])
+    .index("by_collection_time", ["collectionId", "imageCreatedAt"])
+    .index("by_image", ["imageId", "collectionId"]),
+
+  /** Prompts a user generated from, one row per distinct prompt (`key`), for "recent prompts". */
+  promptHistory: defineTable({ userId: v.id("users"), key: v.string(), prompt: v.string(), usedAt: v.number() })
+    .index("by_user_key", ["userId", "key"])
+    .index("by_user_used", ["userId", "usedAt"]),
+
+  /** Generation settings saved to the account under a name. */
+  presets: defineTable({
+    userId: v.id("users"),
+    name: v.string(),
+    model: v.string(),
+    prompt: v.optional(v.string()),
+    negativePrompt: v.optional(v.string()),
+    parameters: presetParameters,
+    updatedAt: v.number(),
+  }).index("by_user_name", ["userId", "name"]),
 
   /** OpenRouter models, synced from its model list. */
   models: defineTable({ modelId: v.string(), info: modelInfo, syncedAt: v.number() }).index("by_model", ["modelId"]),
@@ -99,8 +163,18 @@ export default defineSchema({
     secretKeyHash: v.string(),
     quotaPerMonth: v.optional(v.number()),
     createdAt: v.number(),
+    // Optional only so partners created before revocation existed still load: absent means
+    // "active" and version 1 (`model/partnerAccess.ts` reads them that way).
+    status: v.optional(v.union(v.literal("active"), v.literal("suspended"), v.literal("deleted"))),
+    /** Embed tokens carry it as `pver`; raising it revokes every token minted before. */
+    tokenVersion: v.optional(v.number()),
+    /** After a secret rotation: the old secret and its token version stay valid until `graceEndsAt`. */
+    previousSecretKeyHash: v.optional(v.string()),
+    previousTokenVersion: v.optional(v.number()),
+    graceEndsAt: v.optional(v.number()),
   })
     .index("by_secret_hash", ["secretKeyHash"])
+    .index("by_previous_secret_hash", ["previousSecretKeyHash"])
     .index("by_publishable_key", ["publishableKey"]),
 
   /** REST API keys (`px_…`). Only the hash is stored; the key is shown once. */
@@ -122,6 +196,17 @@ export default defineSchema({
     .index("by_hash", ["keyHash"])
     // revokedAt second, so a user's unrevoked keys are one range (revokedAt unset).
     .index("by_user", ["userId", "revokedAt"]),
+
+  /**
+   * Generations (images requested) per owner and calendar month (UTC), counted when a job is created
+   * and given back when it fails or is cancelled. `owner` is `user:<id>` or `partner:<id>`.
+   */
+  generationCounts: defineTable({ owner: v.string(), month: v.string(), images: v.number() }).index("by_owner_month", ["owner", "month"]),
+
+  /** REST API requests per owner user and UTC day (`YYYY-MM-DD`), across all their keys. */
+  apiRequestCounts: defineTable({ userId: v.id("users"), day: v.string(), count: v.number() })
+    .index("by_user_day", ["userId", "day"])
+    .index("by_day", ["day"]),
 
   usage: defineTable({
     userId: v.id("users"),

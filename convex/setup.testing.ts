@@ -19,6 +19,24 @@ export function signedIn(t: Backend, subject: string, scp?: string[]) {
   return t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, ...(scp ? { scp } : {}) });
 }
 
+/** A partner's user as Convex sees them after verifying an embed token (`pid`, `pver` as the edge mints them). */
+export function partnerUser(t: Backend, partnerId: string, userId: string, opts: { scp?: string[]; pver?: number } = {}) {
+  const subject = `partner:${partnerId}:${userId}`;
+  return t.withIdentity({
+    subject,
+    issuer: "https://edge.test",
+    tokenIdentifier: `https://edge.test|${subject}`,
+    scp: opts.scp ?? ["generate", "images:read"],
+    pid: partnerId,
+    ...(opts.pver !== undefined ? { pver: opts.pver } : {}),
+  });
+}
+
+/** The edge API's service identity (same issuer as the user tokens above). */
+export function service(t: Backend) {
+  return signedIn(t, "service:edge-api", ["service"]);
+}
+
 /** The data of the `ConvexError` a call fails with; fails the test if it succeeds or throws anything else. */
 export async function errorOf(p: Promise<unknown>) {
   const e = await p.then(

@@ -18,6 +18,8 @@ const ports = {
 };
 const env = {
   ...process.env,
+  // The offline studio, said explicitly: the edge API never infers local mode (dev sign-in, generated keys).
+  LOCAL_MODE: process.env.LOCAL_MODE ?? "1",
   CONVEX_URL: process.env.CONVEX_URL ?? `http://127.0.0.1:${ports.convex}`,
   PIXORLY_EDGE_ISSUER: process.env.PIXORLY_EDGE_ISSUER ?? `http://127.0.0.1:${ports.edge}`,
   // With real AWS credentials (and no endpoint) the backend writes to AWS instead.

@@ -189,12 +189,12 @@ describe("generation pipeline", () => {
     expect(page.page[0]._creationTime).toBeGreaterThan(page.page[1]._creationTime);
     // A ThumbHash: a few dozen bytes of base64.
     expect(page.page[0].placeholder).toMatch(/^[A-Za-z0-9+/]{20,60}={0,2}$/);
-    expect((await client.query(api.images.search, { text: "desert" })).length).toBe(2);
+    expect((await client.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page).toHaveLength(2);
     expect(await client.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" })).toMatchObject({ page: [] });
 
     const other = await clientFor("snoop");
     expect(await other.query(api.images.get, { imageId: page.page[0]._id })).toBeNull();
-    expect(await other.query(api.images.search, { text: "desert" })).toEqual([]);
+    expect((await other.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page).toEqual([]);
     expect(await client.query(api.images.get, { imageId: page.page[0]._id })).toMatchObject({ prompt: "golden desert dunes" });
     const jobs = await client.query(api.jobs.list, { paginationOpts: { numItems: 1, cursor: null } });
     expect(jobs.page[0]._id).toBe(again);

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
+import { v } from "convex/values";
+import { userMutation, userQuery } from "./auth";
 import { newBackend, signedIn, type Backend, codeOf } from "../setup.testing";
 
 let t: Backend;
@@ -33,3 +35,25 @@ describe("user and service callers never stand in for each other", () => {
     expect(await signedIn(t, "service:edge-api", ["service"]).query(api.partners.origins, {})).toEqual([]);
   });
 });
+
+// Compile-time checks (never called): `npm test -- typecheck` fails if a user function could omit its scope.
+export function scopesAreRequired() {
+  // @ts-expect-error a user function must declare its scope
+  userQuery({ args: {}, handler: async () => null });
+  // @ts-expect-error the bare-handler form, which would skip the scope, is not offered
+  userMutation(async () => null);
+  // @ts-expect-error only the declared scopes exist
+  userQuery({ scope: "images:everything", args: {}, handler: async () => null });
+  // Handlers keep their types: arguments come from the validators, the context has the caller.
+  userQuery({
+    scope: "session",
+    args: { n: v.number() },
+    handler: async (ctx, { n }) => {
+      // @ts-expect-error `n` is a number, not any
+      const text: string = n;
+      // @ts-expect-error `user` may be null in a query (not provisioned yet)
+      const id: string = ctx.user._id;
+      return [text, id];
+    },
+  });
+}

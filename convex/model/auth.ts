@@ -1,21 +1,43 @@
 /**
- * The one place that turns `ctx.auth` into a Pixorly caller. Public functions are
- * built with these wrappers, so none of them repeats the identity lookup or
- * takes a user id as an argument.
+ * The one place that turns `ctx.auth` into a Pixorly caller and checks what the caller may do.
+ * Public functions are built with these wrappers, so none of them repeats the identity lookup,
+ * takes a user id as an argument, or checks a scope by hand.
  *
- * Two kinds of caller, never mixed: users (first-party tokens without `scp`, or
- * edge tokens whose `scp` holds user scopes) and the edge API's service identity
- * (`scp` includes "service"). A service token is refused by the user wrappers and a
- * user token by the service wrappers, so neither can stand in for the other.
+ * Two kinds of caller, never mixed: users (first-party tokens without `scp`, or edge tokens whose
+ * `scp` holds user scopes) and the edge API's service identity (`scp` includes "service"). A service
+ * token is refused by the user wrappers and a user token by the service wrappers.
+ *
+ * Every user function declares its `scope` beside its `args` (a required option: a definition
+ * without one does not compile, and the bare-handler form is not offered). The scope table in the
+ * README and the scope-matrix test are generated from these declarations (`declared`).
  */
 import { customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
-import type { UserIdentity } from "convex/server";
+import type {
+  ArgsArrayForOptionalValidator,
+  ArgsArrayToObject,
+  DefaultArgsForOptionalValidator,
+  RegisteredMutation,
+  RegisteredQuery,
+  ReturnValueForOptionalValidator,
+  UserIdentity,
+} from "convex/server";
+import type { GenericValidator, PropertyValidators, Validator } from "convex/values";
 import { DEFAULT_PLAN_ID, SERVICE_SCOPE, getPlan, type UserScope } from "@pixorly/core";
-import { mutation, query, type QueryCtx } from "../_generated/server";
+import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
 import type { Doc } from "../_generated/dataModel";
 import { fail } from "./errors";
+import { checkSessionPartner } from "./partnerAccess";
 
-export type Scope = UserScope;
+/**
+ * What a public user function requires of the caller's token:
+ * - a user scope: a token with `scp` must hold it (first-party tokens, without `scp`, hold every scope);
+ * - `"session"`: any signed-in user session (the caller's own profile, provisioning);
+ * - `"first-party"`: a session that is neither a partner's (`pid`) nor an API key's (`akid`),
+ *   for managing API keys, so a short-lived or delegated credential cannot mint a lasting one.
+ */
+export type FunctionScope = UserScope | "session" | "first-party";
+export const SESSION = "session" satisfies FunctionScope;
+export const FIRST_PARTY = "first-party" satisfies FunctionScope;
 
 function scopesOf(identity: UserIdentity): unknown[] | null {
   return Array.isArray(identity.scp) ? identity.scp : null;
@@ -25,19 +47,16 @@ function isService(identity: UserIdentity): boolean {
   return scopesOf(identity)?.includes(SERVICE_SCOPE) ?? false;
 }
 
-/** Tokens minted by the edge API carry scopes (`scp`); a token without the claim is first-party and may do everything. */
-export function requireScope(identity: UserIdentity, scope: Scope) {
+/** Refuses a caller whose token does not allow `scope` (FORBIDDEN, naming the scope). */
+export function checkScope(identity: UserIdentity, scope: FunctionScope) {
+  if (scope === SESSION) return;
+  if (scope === FIRST_PARTY) {
+    if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
+    if (identity.akid !== undefined) fail("FORBIDDEN", "API keys cannot be managed with an API key.");
+    return;
+  }
   const scopes = scopesOf(identity);
   if (scopes && !scopes.includes(scope)) fail("FORBIDDEN", `This token does not allow "${scope}".`);
-}
-
-/**
- * Tokens the edge API mints for REST calls carry `akid` (the API key's id). Such a
- * caller must not create or revoke keys: a leaked key could otherwise mint fresh keys
- * that outlive its revocation.
- */
-export function refuseApiKeyCaller(identity: UserIdentity) {
-  if (identity.akid !== undefined) fail("FORBIDDEN", "API keys cannot be managed with an API key.");
 }
 
 async function callerIdentity(ctx: QueryCtx): Promise<UserIdentity | null> {
@@ -53,37 +72,120 @@ async function findUser(ctx: QueryCtx, identity: UserIdentity): Promise<Doc<"use
     .unique();
 }
 
-/** A query for a signed-in caller; `user` is null until their first mutation provisions them. */
-export const userQuery = customQuery(
+/**
+ * A first-party user starts on the default plan (the trial, with its credits); a partner's user
+ * starts on the partner's plan with no credits and no trial: the partner pays for its users'
+ * generations, within its monthly quota (`model/limits.ts`).
+ */
+async function provisionUser(ctx: MutationCtx, identity: UserIdentity, partner: Doc<"partners"> | null): Promise<Doc<"users">> {
+  const fields = partner
+    ? { plan: partner.plan, credits: 0, partnerId: partner._id }
+    : (() => {
+        const plan = getPlan(DEFAULT_PLAN_ID);
+        return {
+          plan: plan.id,
+          credits: plan.startingCredits,
+          ...(plan.trialDays ? { trialEndsAt: Date.now() + plan.trialDays * 86_400_000 } : {}),
+        };
+      })();
+  const id = await ctx.db.insert("users", { tokenIdentifier: identity.tokenIdentifier, storageUsed: 0, ...fields });
+  return (await ctx.db.get(id))!;
+}
+
+type ScopeOption = { scope: FunctionScope };
+
+const baseUserQuery = customQuery(
   query,
-  customCtx(async (ctx) => {
+  customCtx(async (ctx, { scope }: ScopeOption) => {
     const identity = await callerIdentity(ctx);
-    const user = identity ? await findUser(ctx, identity) : null;
-    return { identity, user };
+    if (!identity) return { identity, user: null, partner: null };
+    checkScope(identity, scope);
+    const user = await findUser(ctx, identity);
+    const partner = await checkSessionPartner(ctx, identity, user);
+    return { identity, user, partner };
   }),
 );
 
-/** A mutation for a signed-in caller; the first one provisions the user on the default plan. */
-export const userMutation = customMutation(
+const baseUserMutation = customMutation(
   mutation,
-  customCtx(async (ctx) => {
+  customCtx(async (ctx, { scope }: ScopeOption) => {
     const identity = await callerIdentity(ctx);
     if (!identity) return fail("UNAUTHENTICATED");
-    let user = await findUser(ctx, identity);
-    if (!user) {
-      const plan = getPlan(DEFAULT_PLAN_ID);
-      const id = await ctx.db.insert("users", {
-        tokenIdentifier: identity.tokenIdentifier,
-        plan: plan.id,
-        credits: plan.startingCredits,
-        storageUsed: 0,
-        ...(plan.trialDays ? { trialEndsAt: Date.now() + plan.trialDays * 86_400_000 } : {}),
-      });
-      user = (await ctx.db.get(id))!;
+    checkScope(identity, scope);
+    const found = await findUser(ctx, identity);
+    const partner = await checkSessionPartner(ctx, identity, found);
+    let user = found ?? (await provisionUser(ctx, identity, partner));
+    // A partner's users follow the partner's plan when operators change it.
+    if (partner && user.plan !== partner.plan) {
+      await ctx.db.patch(user._id, { plan: partner.plan });
+      user = { ...user, plan: partner.plan };
     }
-    return { identity, user };
+    return { identity, user, partner };
   }),
 );
+
+type UserQueryCtx = QueryCtx & { identity: UserIdentity | null; user: Doc<"users"> | null; partner: Doc<"partners"> | null };
+type UserMutationCtx = MutationCtx & { identity: UserIdentity; user: Doc<"users">; partner: Doc<"partners"> | null };
+
+/** The object form only, with `scope` and `args` required (convex-helpers also accepts a bare handler, which would skip both). */
+type ScopedDefinition<Ctx, ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs extends unknown[]> = {
+  scope: FunctionScope;
+  args: ArgsValidator;
+  returns?: ReturnsValidator;
+  handler: (ctx: Ctx, ...args: OneOrZeroArgs) => ReturnValue;
+};
+
+type ScopedBuilder<Ctx, Kind extends "query" | "mutation"> = <
+  ArgsValidator extends PropertyValidators | Validator<any, "required", any>,
+  ReturnsValidator extends PropertyValidators | GenericValidator | void,
+  ReturnValue extends ReturnValueForOptionalValidator<ReturnsValidator> = any,
+  OneOrZeroArgs extends ArgsArrayForOptionalValidator<ArgsValidator> = DefaultArgsForOptionalValidator<ArgsValidator>,
+>(
+  definition: ScopedDefinition<Ctx, ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs>,
+) => Kind extends "query"
+  ? RegisteredQuery<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>
+  : RegisteredMutation<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>;
+
+/** Read by `scripts/scope-table.mjs` (the README table) and the scope-matrix test: keep the symbol's name in step. */
+const SCOPE_KEY = Symbol.for("pixorly.scope");
+const PUBLIC = "public";
+/** Every declaration a public function can carry: a user function's scope, the service's, or open to anyone. */
+type DeclaredScope = FunctionScope | typeof SERVICE_SCOPE | typeof PUBLIC;
+
+/** Records a function's scope on it, where `scripts/scope-table.mjs` and the scope-matrix test read it. */
+function declared<F extends object>(fn: F, scope: DeclaredScope): F {
+  Object.defineProperty(fn, SCOPE_KEY, { value: scope, enumerable: false });
+  return fn;
+}
+
+/** A query for a signed-in caller; `user` is null until their first mutation provisions them. */
+export const userQuery = ((definition: ScopedDefinition<UserQueryCtx, any, any, any, any>) =>
+  declared(baseUserQuery(definition as never), definition.scope)) as unknown as ScopedBuilder<UserQueryCtx, "query">;
+
+/** A mutation for a signed-in caller; the first one provisions the user (see `provisionUser`). */
+export const userMutation = ((definition: ScopedDefinition<UserMutationCtx, any, any, any, any>) =>
+  declared(baseUserMutation(definition as never), definition.scope)) as unknown as ScopedBuilder<UserMutationCtx, "mutation">;
+
+type PublicDefinition<ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs extends unknown[]> = {
+  args: ArgsValidator;
+  returns: ReturnsValidator;
+  handler: (ctx: QueryCtx, ...args: OneOrZeroArgs) => ReturnValue;
+};
+
+/**
+ * A query anyone may call, signed in or not (the model catalog, public share links). It declares
+ * `"public"` so the scope table lists it as deliberately open rather than forgotten; it never reads
+ * `ctx.auth`, so nothing it returns may depend on who asks.
+ */
+export const publicQuery = (<
+  ArgsValidator extends PropertyValidators | Validator<any, "required", any>,
+  ReturnsValidator extends PropertyValidators | GenericValidator,
+  ReturnValue extends ReturnValueForOptionalValidator<ReturnsValidator> = any,
+  OneOrZeroArgs extends ArgsArrayForOptionalValidator<ArgsValidator> = DefaultArgsForOptionalValidator<ArgsValidator>,
+>(
+  definition: PublicDefinition<ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs>,
+): RegisteredQuery<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue> =>
+  declared(query(definition as never), PUBLIC) as never);
 
 async function serviceIdentity(ctx: QueryCtx): Promise<UserIdentity> {
   const identity = await ctx.auth.getUserIdentity();
@@ -92,14 +194,19 @@ async function serviceIdentity(ctx: QueryCtx): Promise<UserIdentity> {
   return identity;
 }
 
-/** A query only the edge API's service token may call (public, so the edge API can reach it over HTTP). */
-export const serviceQuery = customQuery(
+const baseServiceQuery = customQuery(
   query,
   customCtx(async (ctx) => ({ identity: await serviceIdentity(ctx) })),
 );
-
-/** A mutation only the edge API's service token may call. */
-export const serviceMutation = customMutation(
+const baseServiceMutation = customMutation(
   mutation,
   customCtx(async (ctx) => ({ identity: await serviceIdentity(ctx) })),
 );
+
+/** A query only the edge API's service token may call (public, so the edge API can reach it over HTTP). */
+export const serviceQuery: typeof baseServiceQuery = ((definition: never) =>
+  declared(baseServiceQuery(definition), SERVICE_SCOPE)) as typeof baseServiceQuery;
+
+/** A mutation only the edge API's service token may call. */
+export const serviceMutation: typeof baseServiceMutation = ((definition: never) =>
+  declared(baseServiceMutation(definition), SERVICE_SCOPE)) as typeof baseServiceMutation;

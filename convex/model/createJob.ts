@@ -1,9 +1,10 @@
 /** The rules of creating a job, shared by `jobs.create` and `jobs.retry`. */
-import { estimateCost, GENERATION_LIMITS, getPlan, validateGenerationRequest } from "@pixorly/core";
+import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest } from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { findModel } from "./catalog";
 import { fail } from "./errors";
+import { billingPlan, chargeGenerations } from "./limits";
 import { moderatePrompt } from "./moderation";
 import { dispatch, providerOf } from "./queue";
 
@@ -14,7 +15,32 @@ function maxActiveJobs(): number {
 }
 const HOUR_MS = 3_600_000;
 
-export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { model: string } & Record<string, unknown>): Promise<Id<"generationJobs">> {
+/** Whether a stored job is what `request` asks for (a seed the request left out may be anything). */
+function sameRequest(job: Doc<"generationJobs">, request: GenerationRequest): boolean {
+  const p = request.parameters;
+  return (
+    job.prompt === request.prompt &&
+    (job.negativePrompt ?? "") === (request.negativePrompt ?? "") &&
+    job.model === request.model &&
+    job.parameters.width === p.width &&
+    job.parameters.height === p.height &&
+    job.parameters.steps === p.steps &&
+    job.parameters.guidance === p.guidance &&
+    (p.seed === undefined || job.parameters.seed === p.seed) &&
+    job.parameters.numImages === (p.numImages ?? 1)
+  );
+}
+
+/**
+ * `partner` is the partner the caller's session acts under (null for first-party users): its users
+ * pay nothing themselves; the partner's plan and quota bound them (`model/limits.ts`).
+ */
+export async function createJob(
+  ctx: MutationCtx,
+  user: Doc<"users">,
+  partner: Doc<"partners"> | null,
+  args: { model: string } & Record<string, unknown>,
+): Promise<Id<"generationJobs">> {
   const model = await findModel(ctx, args.model);
   if (!model) return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
   const checked = validateGenerationRequest(args, model);
@@ -26,12 +52,21 @@ export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { mo
       .query("generationJobs")
       .withIndex("by_user_idempotency", (q) => q.eq("userId", user._id).eq("idempotencyKey", request.idempotencyKey))
       .unique();
-    if (existing) return existing._id;
+    if (existing) {
+      // A retry of the same create gets the same job; anything else under the key is a client bug
+      // that must not silently return a job for other parameters.
+      if (!sameRequest(existing, request)) {
+        return fail("IDEMPOTENCY_CONFLICT", `The idempotency key "${request.idempotencyKey}" was already used for a different request.`, [
+          { field: "idempotencyKey", message: "Already used for a different request" },
+        ]);
+      }
+      return existing._id;
+    }
   }
   const moderation = moderatePrompt(`${request.prompt}\n${request.negativePrompt ?? ""}`);
   if (!moderation.allowed) return fail("MODERATION_REJECTED", moderation.reason, [{ field: "prompt", message: moderation.reason }]);
 
-  const plan = getPlan(user.plan);
+  const plan = billingPlan(user, partner);
   const lastHour = await ctx.db
     .query("generationJobs")
     .withIndex("by_user", (q) => q.eq("userId", user._id).gt("_creationTime", Date.now() - HOUR_MS))
@@ -52,11 +87,13 @@ export async function createJob(ctx: MutationCtx, user: Doc<"users">, args: { mo
   if (active >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once.`);
 
   const numImages = request.parameters.numImages ?? 1;
-  const cost = estimateCost(model, numImages);
+  // A partner's user pays nothing from a balance of their own (they have none): the partner pays.
+  const cost = partner ? 0 : estimateCost(model, numImages);
   if (user.credits < cost) {
     return fail("INSUFFICIENT_CREDITS", `This generation costs ${cost} credits; you have ${user.credits}.`);
   }
-  await ctx.db.patch(user._id, { credits: user.credits - cost });
+  await chargeGenerations(ctx, user, partner, numImages, Date.now());
+  if (cost > 0) await ctx.db.patch(user._id, { credits: user.credits - cost });
   const jobId = await ctx.db.insert("generationJobs", {
     userId: user._id,
     prompt: request.prompt,

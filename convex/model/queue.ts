@@ -21,25 +21,38 @@ function maxInFlight(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_IN_FLIGHT;
 }
 
-/** Gives free slots of a provider to the next pending jobs in queue order. */
+/**
+ * Gives free slots of a provider to the next pending jobs in queue order.
+ *
+ * A pending job that already holds a slot (`scheduledId`) counts against the
+ * limit whatever its priority: a high-priority job arriving while normal ones
+ * hold slots must not push the provider past N in flight. Slots are granted in
+ * queue order, so within a priority the slot holders are the oldest jobs and
+ * `take(limit)` of each priority sees them all.
+ */
 export async function dispatch(ctx: MutationCtx, provider: Provider) {
   const limit = maxInFlight();
   const processing = await ctx.db
     .query("generationJobs")
     .withIndex("by_provider_status", (q) => q.eq("provider", provider).eq("status", "processing"))
     .take(limit);
-  let slots = limit - processing.length;
+  const pendingByPriority = [];
+  let holding = 0;
   for (const priority of PRIORITIES) {
-    if (slots <= 0) return;
     const waiting = await ctx.db
       .query("generationJobs")
       .withIndex("by_provider_status", (q) => q.eq("provider", provider).eq("status", "pending").eq("priority", priority))
-      .take(slots);
+      .take(limit);
+    holding += waiting.filter((job) => job.scheduledId).length;
+    pendingByPriority.push(waiting);
+  }
+  let slots = limit - processing.length - holding;
+  for (const waiting of pendingByPriority) {
     for (const job of waiting) {
-      if (!job.scheduledId) {
-        const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId: job._id });
-        await ctx.db.patch(job._id, { scheduledId });
-      }
+      if (slots <= 0) return;
+      if (job.scheduledId) continue;
+      const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId: job._id });
+      await ctx.db.patch(job._id, { scheduledId });
       slots--;
     }
   }

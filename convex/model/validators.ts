@@ -23,3 +23,25 @@ export const storedImageFields = {
   placeholder: v.optional(v.string()),
   seed: v.number(),
 };
+
+/**
+ * An image's fields copied into its tag rows and collection rows, so a filtered listing reads one
+ * index range and narrows it there. Creation time and model never change; `model/libraryRows.ts`
+ * rewrites the rows when favorite or visibility changes.
+ */
+export const libraryRowFields = {
+  imageCreatedAt: v.number(),
+  model: v.string(),
+  favorite: v.boolean(),
+  isPublic: v.boolean(),
+};
+
+/** A preset's generation parameters: any subset of a request's (checked by `generationParametersSchema`). */
+export const presetParameters = v.object({
+  width: v.optional(v.number()),
+  height: v.optional(v.number()),
+  steps: v.optional(v.number()),
+  guidance: v.optional(v.number()),
+  seed: v.optional(v.number()),
+  numImages: v.optional(v.number()),
+});

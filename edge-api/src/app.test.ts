@@ -20,6 +20,16 @@ describe("createApp", () => {
     expect(() => createApp({ ...env, CLERK_JWKS_URL: "https://clerk.test/.well-known/jwks.json" })).toThrow(/CLERK_ISSUER/);
   });
 
+  it("refuses local mode unless PUBLIC_URL is loopback", async () => {
+    const env = await testEnv();
+    for (const PUBLIC_URL of ["https://api.pixorly.com", "http://10.0.0.5:8787", "http://127.0.0.1.nip.io:8787", "http://localhost.example.com"]) {
+      expect(() => createApp({ ...env, PUBLIC_URL, LOCAL_MODE: "1" }), PUBLIC_URL).toThrow(/LOCAL_MODE is "1" but PUBLIC_URL .* is not a loopback URL/);
+    }
+    for (const PUBLIC_URL of ["http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787", "http://127.1.2.3"]) {
+      expect(createApp({ ...env, PUBLIC_URL, LOCAL_MODE: "1" }).services.config.localMode, PUBLIC_URL).toBe(true);
+    }
+  });
+
   it("needs the image-URL signing key outside local mode, and names what is missing", async () => {
     const env = await testEnv();
     const cloudfront = cloudFrontEnv(await generateCloudFrontKeyPair("KCONF"));

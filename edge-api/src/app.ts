@@ -6,6 +6,7 @@
 import { loadConfig, type EdgeEnv } from "./env";
 import { buildServices, defaultDeps, type AppServices, type EdgeDeps } from "./lib/context";
 import { createRouter, type Router } from "./lib/openapi";
+import { bodyLimits } from "./middleware/body-limit";
 import { errorHandler, notFound } from "./middleware/errors";
 import { rootMiddleware } from "./middleware/root";
 import { apiV1Routes } from "./routes/api-v1";
@@ -14,6 +15,7 @@ import { devRoutes } from "./routes/dev";
 import { registerDocs } from "./routes/docs";
 import { imagesRoutes } from "./routes/images";
 import { opsRoutes } from "./routes/ops";
+import { partnerRoutes } from "./routes/partner";
 import { sessionRoutes } from "./routes/session";
 import { tokenRoutes } from "./routes/tokens";
 import { wellKnownRoutes } from "./routes/well-known";
@@ -28,12 +30,14 @@ export function createApp(env: EdgeEnv, deps: Partial<EdgeDeps> = {}): EdgeApp {
   const app = createRouter();
 
   app.use(rootMiddleware(services));
+  app.use(bodyLimits());
   app.onError(errorHandler(services));
   app.notFound(notFound);
 
   app.route("/", wellKnownRoutes(services));
   app.route("/", opsRoutes(services));
   app.route("/", tokenRoutes(services));
+  app.route("/", partnerRoutes(services));
   app.route("/", sessionRoutes(services));
   app.route("/", imagesRoutes(services));
   app.route("/", cdnRoutes(services));

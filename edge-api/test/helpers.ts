@@ -10,7 +10,8 @@ import type { ConvexCaller, ConvexClientFactory } from "../src/lib/convex";
 import { generateSigningKey } from "../src/lib/keys";
 import type { LogEntry } from "../src/lib/logger";
 
-export const TEST_PUBLIC_URL = "http://edge.test";
+/** Loopback: the tests run in local mode, which loadConfig allows only on a loopback PUBLIC_URL. */
+export const TEST_PUBLIC_URL = "http://127.0.0.1:8787";
 export const TEST_AUDIENCE = "pixorly";
 export const DEMO_ORIGIN = "http://127.0.0.1:5173";
 

@@ -99,6 +99,32 @@ describe("tokens across the edge API and convex-local", () => {
     await convexRefuses(token);
   });
 
+  it("a token 2 s past its exp is a 401 at the edge (no leeway on exp, as in Convex), never a 500", async () => {
+    const late = new TokenService(stack.app.services.config, stack.app.services.keys, () => Date.now() - 62_000);
+    const { token } = await late.signToken({ sub: "local:local-user", ttlSeconds: 60 });
+    await edgeRefuses(token);
+  });
+
+  it("embed tokens carry the partner's token version; once the partner is suspended Convex refuses them and the edge answers 401", async () => {
+    const other = await stack.createPartner({ name: "Suspended Co", allowedOrigins: [ORIGIN], allowedScopes: ["generate", "images:read"] });
+    const minted = await post("/v1/embed/tokens", { userId: "user-9", origin: ORIGIN }, { Authorization: `Bearer ${other.secretKey}` });
+    const { token } = await minted.json();
+    const claims = await stack.app.services.tokens.verifyToken(token);
+    expect(claims).toMatchObject({ pid: other.partnerId, pver: expect.any(Number) });
+    const urls = () => post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${token}`, Origin: ORIGIN });
+    expect((await urls()).status).toBe(200);
+
+    await stack.convex.engine.runMutation("partners:suspend", { partnerId: other.partnerId }, null, { publicOnly: false });
+    const refused = await urls();
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).code).toBe("UNAUTHENTICATED");
+    // A token minted meanwhile (the edge may remember the partner for 30 s) carries the old version: refused too.
+    const late = await post("/v1/embed/tokens", { userId: "user-9", origin: ORIGIN }, { Authorization: `Bearer ${other.secretKey}` });
+    expect(late.status).toBe(200);
+    const lateUrls = await post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${(await late.json()).token}`, Origin: ORIGIN });
+    expect(lateUrls.status).toBe(401);
+  });
+
   it("a token for another audience is refused by both", async () => {
     const other = new TokenService({ issuer: stack.edgeUrl, audience: "not-pixorly" }, stack.app.services.keys, () => Date.now());
     const { token } = await other.signToken({ sub: "local:local-user", ttlSeconds: 60 });

@@ -59,7 +59,7 @@ beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KWORKER");
   const convexUrl = `http://127.0.0.1:${(convex.address() as AddressInfo).port}`;
   const env = await testEnv({
-    PUBLIC_URL: "http://edge.test",
+    PUBLIC_URL: "http://127.0.0.1:8787",
     CONVEX_URL: convexUrl,
     LOCAL_MODE: "1",
     S3_ENDPOINT: s3.endpoint,
@@ -95,22 +95,22 @@ describe("Workers entry", () => {
   });
 
   it("runs in workerd: /healthz, the JWKS and a dev token that the JWKS verifies", async () => {
-    const health = await mf.dispatchFetch("http://edge.test/healthz");
+    const health = await mf.dispatchFetch("http://127.0.0.1:8787/healthz");
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", checks: { config: "ok", convex: "ok" } });
 
-    const jwksRes = await mf.dispatchFetch("http://edge.test/.well-known/jwks.json");
+    const jwksRes = await mf.dispatchFetch("http://127.0.0.1:8787/.well-known/jwks.json");
     expect(jwksRes.headers.get("Cache-Control")).toMatch(/max-age/);
     const jwks = (await jwksRes.json()) as { keys: { kid: string }[] };
     expect(jwks.keys.map((k) => k.kid)).toEqual(["test-key-1"]);
 
-    const tokenRes = await mf.dispatchFetch("http://edge.test/v1/dev/token", { method: "POST" });
+    const tokenRes = await mf.dispatchFetch("http://127.0.0.1:8787/v1/dev/token", { method: "POST" });
     expect(tokenRes.status).toBe(200);
     const { token } = (await tokenRes.json()) as { token: string };
-    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer: "http://edge.test", audience: "pixorly" });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer: "http://127.0.0.1:8787", audience: "pixorly" });
     expect(payload.sub).toBe("local:local-user");
 
-    const missing = await mf.dispatchFetch("http://edge.test/nope");
+    const missing = await mf.dispatchFetch("http://127.0.0.1:8787/nope");
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: "NOT_FOUND" });
   });
@@ -118,7 +118,7 @@ describe("Workers entry", () => {
   it("serves the CDN in workerd: a signed original 200, a tampered URL 403, a transform 501", async () => {
     const signer = new CloudFrontSigner(pair.keyPairId, pair.privateKey);
     const expiresAt = Date.now() + 3_600_000;
-    const original = await signer.sign(`http://edge.test/cdn/${OBJECT_KEY}`, expiresAt);
+    const original = await signer.sign(`http://127.0.0.1:8787/cdn/${OBJECT_KEY}`, expiresAt);
     const res = await mf.dispatchFetch(original);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/png");
@@ -128,7 +128,7 @@ describe("Workers entry", () => {
     expect(tampered.status).toBe(403);
     expect(await tampered.json()).toMatchObject({ code: "FORBIDDEN" });
 
-    const transform = await mf.dispatchFetch(await signer.sign(`http://edge.test/cdn/${OBJECT_KEY}?w=20`, expiresAt));
+    const transform = await mf.dispatchFetch(await signer.sign(`http://127.0.0.1:8787/cdn/${OBJECT_KEY}?w=20`, expiresAt));
     expect(transform.status).toBe(501);
     expect(((await transform.json()) as { message: string }).message).toContain("originals only");
   });

@@ -8,8 +8,12 @@
  * immutable per URL), and the RSA signature is computed once per window, not once per request
  * (the signer remembers what it signed).
  * A signed URL therefore lives between `ttlSeconds` and `ttlSeconds` + 5 minutes.
+ *
+ * `w` and `h` are snapped up to the CDN's steps (`cost.ts`) before signing, so the URL names the
+ * variant the CDN makes and two near sizes share one URL, one signature and one cached variant.
  */
 import type { CloudFrontSigner } from "./signer";
+import { snapTransform } from "./cost";
 import { canonicalTransformQuery, type TransformParams } from "./transform-params";
 
 export const DEFAULT_IMAGE_URL_TTL_SECONDS = 3600;
@@ -49,7 +53,7 @@ export async function imageUrlFor(
   { s3Key, isPublic, transform = {}, ttlSeconds = DEFAULT_IMAGE_URL_TTL_SECONDS }: ImageUrlRequest,
   { cdnBaseUrl, signer, now }: ImageUrlSettings,
 ): Promise<ImageUrl> {
-  const query = canonicalTransformQuery(transform);
+  const query = canonicalTransformQuery(snapTransform(transform));
   const url = `${objectUrl(cdnBaseUrl, s3Key)}${query ? `?${query}` : ""}`;
   const expiresAt = Math.ceil((now / 1000 + ttlSeconds) / EXPIRY_WINDOW_SECONDS) * EXPIRY_WINDOW_SECONDS * 1000;
   if (isPublic) return { url, expiresAt };

@@ -98,20 +98,31 @@ export function isIdentityTransform(params: TransformParams): boolean {
   return CANONICAL_ORDER.every((name) => params[name] === undefined);
 }
 
-/**
- * The format `f=auto` resolves to: AVIF when the Accept header names it, else WebP, else JPEG.
- * Only explicit types count (`*\/*` says nothing about AVIF support), and `;q=0` excludes a type.
- */
-export function negotiateFormat(accept: string | undefined): OutputFormat {
+function acceptedTypes(accept: string | undefined): Set<string> {
   const accepted = new Set<string>();
   for (const part of (accept ?? "").split(",")) {
     const [type, ...parameters] = part.split(";").map((s) => s.trim().toLowerCase());
     const q = parameters.find((p) => p.startsWith("q="));
     if (type && !(q && Number(q.slice(2)) === 0)) accepted.add(type);
   }
-  if (accepted.has("image/avif")) return "avif";
-  if (accepted.has("image/webp")) return "webp";
-  return "jpeg";
+  return accepted;
+}
+
+/**
+ * The formats `f=auto` may answer with, best first: AVIF when the Accept header names it, WebP
+ * when it names that, and always JPEG. Only explicit types count (`*\/*` says nothing about AVIF
+ * support), and `;q=0` excludes a type. The transformer takes the first one the cost ceiling
+ * allows for the source at hand (`cost.ts`), so a large `f=auto` variant degrades to a cheaper
+ * format instead of being refused.
+ */
+export function autoFormats(accept: string | undefined): OutputFormat[] {
+  const accepted = acceptedTypes(accept);
+  return [...(accepted.has("image/avif") ? (["avif"] as const) : []), ...(accepted.has("image/webp") ? (["webp"] as const) : []), "jpeg"];
+}
+
+/** The best format `f=auto` resolves to, before costs are weighed. */
+export function negotiateFormat(accept: string | undefined): OutputFormat {
+  return autoFormats(accept)[0]!;
 }
 
 /** The output format a request gets, or undefined to keep the source's. */

@@ -22,3 +22,11 @@ export class SourceTooLargeError extends Error {
     this.name = "SourceTooLargeError";
   }
 }
+
+/** The object is not an image sharp can read (HTML, text, a truncated file, …): 415, never a 500. */
+export class UnsupportedImageError extends Error {
+  constructor() {
+    super("The stored object is not an image that can be served or transformed.");
+    this.name = "UnsupportedImageError";
+  }
+}

@@ -6,6 +6,7 @@
 import { CloudFrontSigner } from "../cdn/signer";
 import type { EdgeConfig } from "../env";
 import { ConvexGateway, createConvexHttpClient, type ConvexClientFactory } from "./convex";
+import { FailedAuthLimiter } from "./failed-auth";
 import type { PartnerInfo } from "./convex-functions";
 import { jsonLogger, type Logger } from "./logger";
 import { webCryptoProvider, type CryptoProvider } from "./crypto-provider";
@@ -39,6 +40,8 @@ export interface AppServices {
   partnerOrigins: PartnerOrigins;
   /** Signs private image URLs; null only in local mode without a key (see `loadConfig`). */
   imageSigner: CloudFrontSigner | null;
+  /** Failed partner-secret and API-key checks per client address (429 past the limit). */
+  failedAuth: FailedAuthLimiter;
 }
 
 /** Hono's environment type for every router of the app. */
@@ -80,5 +83,6 @@ export function buildServices(config: EdgeConfig, deps: EdgeDeps): AppServices {
     metrics: new Metrics(),
     partnerOrigins: new PartnerOrigins(convex, deps.now, deps.logger),
     imageSigner: keyPairId && privateKey ? new CloudFrontSigner(keyPairId, privateKey) : null,
+    failedAuth: new FailedAuthLimiter(deps.now),
   };
 }

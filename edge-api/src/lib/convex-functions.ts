@@ -10,6 +10,8 @@ export interface PartnerInfo {
   allowedOrigins: string[];
   allowedScopes: string[];
   plan: string;
+  /** Goes into embed tokens as `pver`; the partner raises it to revoke every token issued before. */
+  tokenVersion: number;
 }
 
 export const partnersAuthenticate = makeFunctionReference<"query", { secretKey: string }, PartnerInfo | null>("partners:authenticate");

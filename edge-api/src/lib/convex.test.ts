@@ -1,6 +1,8 @@
 import { anyApi } from "convex/server";
 import { describe, expect, it } from "vitest";
 import { fakeConvex, testApp } from "../../test/helpers";
+import { createConvexHttpClient } from "./convex";
+import { ApiError } from "./errors";
 
 describe("ConvexGateway", () => {
   it("calls as the caller with convexAs, and as the service with a cached service token", async () => {
@@ -23,5 +25,24 @@ describe("ConvexGateway", () => {
     now = claims.exp * 1000 - 59_000;
     await (await gateway.asService()).query(anyApi.partners!.origins!, {});
     expect(convex.calls.at(-1)!.token).not.toBe(first);
+  });
+});
+
+describe("Convex refusing a token", () => {
+  // What convex-local (and Convex) answer when they cannot accept the bearer token.
+  const refusing = (async () =>
+    new Response(JSON.stringify({ code: "Unauthenticated", message: "Token expired" }), { status: 401, headers: { "Content-Type": "application/json" } })) as unknown as typeof fetch;
+
+  it("is a 401 for the caller's token (through the real ConvexHttpClient)", async () => {
+    const { app } = await testApp({ deps: { fetch: refusing, convexClient: createConvexHttpClient } });
+    const error = await app.services.convex.convexAs("user-token").query(anyApi.images!.list!, {}).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+  });
+
+  it("stays internal for the service token (our fault, not the caller's)", async () => {
+    const { app } = await testApp({ deps: { fetch: refusing, convexClient: createConvexHttpClient } });
+    const error = await (await app.services.convex.asService()).query(anyApi.partners!.origins!, {}).catch((e) => e);
+    expect(error).not.toBeInstanceOf(ApiError);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { ConvexHttpClient } from "convex/browser";
 import type { FunctionReference, FunctionReturnType, OptionalRestArgs } from "convex/server";
+import { ApiError } from "./errors";
 import type { TokenService } from "./tokens";
 
 /** What the edge API needs of a Convex client; `ConvexHttpClient` is one. */
@@ -35,15 +36,28 @@ export class ConvexGateway {
     private readonly now: () => number,
   ) {}
 
-  /** A client that acts as the holder of `token` (a user token we issued). */
+  /**
+   * A client that acts as the holder of `token` (a user token we issued). When Convex refuses
+   * the token itself (HTTP 401: expired, revoked, signed by a key it does not trust), the
+   * caller gets a 401, not the 500 an unreadable client error would become.
+   */
   convexAs(token: string): ConvexCaller {
-    return this.factory({ url: this.url, token, fetch: this.fetchFn });
+    return this.factory({ url: this.url, token, fetch: this.callerFetch });
   }
 
-  /** A client that acts as the edge API itself (service scope). */
+  /**
+   * A client that acts as the edge API itself (service scope). Convex refusing the service
+   * token is our fault, never the caller's, so that stays an internal error.
+   */
   async asService(): Promise<ConvexCaller> {
-    return this.convexAs(await this.currentServiceToken());
+    return this.factory({ url: this.url, token: await this.currentServiceToken(), fetch: this.fetchFn });
   }
+
+  private readonly callerFetch: typeof fetch = async (input, init) => {
+    const response = await this.fetchFn(input, init);
+    if (response.status === 401) throw new ApiError("UNAUTHENTICATED", 401, "Convex refused this session's token; get a new one.");
+    return response;
+  };
 
   private async currentServiceToken(): Promise<string> {
     const cached = this.serviceToken ? await this.serviceToken.catch(() => null) : null;

@@ -23,17 +23,20 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldProblem[];
+  /** Response headers that belong to the refusal (`Retry-After`, `RateLimit-*`). */
+  readonly headers?: Record<string, string>;
 
   /**
    * `status` defaults to the code's status in core; `message` (shown to the caller, so it must
    * never carry internal detail) to the code's user-facing message.
    */
-  constructor(code: ErrorCode, status?: number, message?: string, fields?: FieldProblem[]) {
+  constructor(code: ErrorCode, status?: number, message?: string, fields?: FieldProblem[], headers?: Record<string, string>) {
     super(message ?? errorCodeInfo[code].message);
     this.name = "ApiError";
     this.code = code;
     this.status = status ?? errorCodeInfo[code].httpStatus;
     if (fields && fields.length > 0) this.fields = fields;
+    if (headers) this.headers = headers;
   }
 }
 

@@ -16,9 +16,9 @@ afterEach(() => {
 });
 
 describe("nodeSettings", () => {
-  it("defaults to the offline studio and generates keys once, then reuses them", async () => {
+  it("runs the offline studio with LOCAL_MODE=1 and generates keys once, then reuses them", async () => {
     const dir = keysDir();
-    const first = await nodeSettings({}, dir);
+    const first = await nodeSettings({ LOCAL_MODE: "1" }, dir);
     expect(first).toMatchObject({ host: "127.0.0.1", port: 8787 });
     expect(first.env).toMatchObject({
       PUBLIC_URL: "http://127.0.0.1:8787",
@@ -34,9 +34,19 @@ describe("nodeSettings", () => {
     expect(config.cloudfront.keyPairId).toMatch(/^K[A-Z2-7]{13}$/);
     expect(Object.keys(config.cloudfront.publicKeys)).toEqual([config.cloudfront.keyPairId]);
 
-    const second = await nodeSettings({}, dir);
+    const second = await nodeSettings({ LOCAL_MODE: "1" }, dir);
     expect(second.env.SIGNING_KEYS).toBe(first.env.SIGNING_KEYS);
     expect(second.env.CLOUDFRONT_KEY_PAIR_ID).toBe(first.env.CLOUDFRONT_KEY_PAIR_ID);
+  });
+
+  it("never infers local mode from a loopback CONVEX_URL", async () => {
+    const dir = keysDir();
+    for (const CONVEX_URL of [undefined, "http://127.0.0.1:3210", "http://localhost:3210"]) {
+      const settings = await nodeSettings({ CONVEX_URL }, dir);
+      expect(settings.env.LOCAL_MODE).toBe("0");
+      expect(settings.env.SIGNING_KEYS).toBeUndefined();
+    }
+    expect(fs.existsSync(dir)).toBe(false);
   });
 
   it("uses given secrets, and never generates keys outside local mode", async () => {

@@ -19,20 +19,13 @@ export interface NodeSettings {
   port: number;
 }
 
-function isLoopback(url: string): boolean {
-  try {
-    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
 export async function nodeSettings(processEnv: Record<string, string | undefined>, keysDir: string): Promise<NodeSettings> {
   const port = Number(processEnv.EDGE_API_PORT ?? 8787);
   const host = processEnv.EDGE_API_HOST ?? "127.0.0.1";
   const convexUrl = processEnv.CONVEX_URL ?? "http://127.0.0.1:3210";
-  // No real Convex deployment configured means the offline studio: dev sign-in on.
-  const localMode = processEnv.LOCAL_MODE ?? (isLoopback(convexUrl) ? "1" : "0");
+  // Never inferred (a production container may run Convex on loopback as a sidecar): the offline
+  // studio says so explicitly (`npm start` sets LOCAL_MODE=1), and loadConfig checks PUBLIC_URL.
+  const localMode = processEnv.LOCAL_MODE ?? "0";
   const env: EdgeEnv = {
     ...processEnv,
     PUBLIC_URL: processEnv.PUBLIC_URL ?? `http://127.0.0.1:${port}`,

@@ -1,10 +1,8 @@
 /**
- * A fixed-window request counter per API key, for the plans' `apiRequestsPerDay`.
- *
- * The counts live in this isolate's memory: a Worker runs many isolates and Node may run
- * several processes, so each enforces the limit on the requests it sees. That bounds bursts
- * cheaply without a Convex write per request; a limit that must hold exactly across
- * isolates needs a shared counter (a Durable Object, or Convex) instead.
+ * A fixed-window counter per id, kept in this isolate's memory, and the IETF `RateLimit-*`
+ * headers. It bounds what one edge instance sees (failed credential guesses per client address,
+ * `failed-auth.ts`); a limit that must hold across instances, such as the REST daily limit, is
+ * counted in Convex instead (`apiKeys:countRequest`).
  *
  * Windows are aligned to the epoch (a day window starts at 00:00 UTC), so every isolate
  * agrees on when a window resets and `RateLimit-Reset` means the same thing everywhere.
@@ -33,6 +31,19 @@ export class FixedWindowLimiter {
 
   /** Counts one request of `id` against `limit` (a refused request is not counted). */
   hit(id: string, limit: number): RateLimitDecision {
+    const { entry, resetSeconds } = this.entryOf(id);
+    if (entry.count >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
+    entry.count++;
+    return { allowed: true, limit, remaining: limit - entry.count, resetSeconds };
+  }
+
+  /** Whether `id` is still under `limit` in this window, without counting anything. */
+  peek(id: string, limit: number): RateLimitDecision {
+    const { entry, resetSeconds } = this.entryOf(id);
+    return { allowed: entry.count < limit, limit, remaining: Math.max(0, limit - entry.count), resetSeconds };
+  }
+
+  private entryOf(id: string): { entry: { windowStart: number; count: number }; resetSeconds: number } {
     const now = this.now();
     const windowStart = now - (now % this.windowMs);
     const resetSeconds = Math.max(1, Math.ceil((windowStart + this.windowMs - now) / 1000));
@@ -42,9 +53,7 @@ export class FixedWindowLimiter {
       entry = { windowStart, count: 0 };
       this.counts.set(id, entry);
     }
-    if (entry.count >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
-    entry.count++;
-    return { allowed: true, limit, remaining: limit - entry.count, resetSeconds };
+    return { entry, resetSeconds };
   }
 
   private sweep(currentWindow: number) {

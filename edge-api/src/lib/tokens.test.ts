@@ -86,6 +86,22 @@ describe("TokenService", () => {
     await refusal(tokens.verifyToken(tampered));
   });
 
+  it("gives exp no leeway (Convex checks it exactly) but tolerates iat a few seconds ahead", async () => {
+    let now = 1_700_000_000_000;
+    const issuer = await service(() => now);
+    const signed = await issuer.tokens.signToken({ sub: "u", pid: "p1", pver: 3, ttlSeconds: 60 });
+    expect(signed.claims.pver).toBe(3);
+    // A fresh verifier (nothing remembered), 2 s after exp: inside jose's tolerance, still refused.
+    const verifier = new TokenService(config, new SigningKeys([issuer.key as unknown as Record<string, unknown>], webCryptoProvider), () => now);
+    now = signed.expiresAt + 2_000;
+    expect((await refusal(verifier.verifyToken(signed.token))).message).toMatch(/expired/);
+    now = signed.expiresAt;
+    await refusal(verifier.verifyToken(signed.token));
+    // Issued on a clock 3 s ahead of ours: accepted.
+    now = 1_700_000_000_000 - 3_000;
+    expect((await verifier.verifyToken(signed.token)).sub).toBe("u");
+  });
+
   it("refuses garbage", async () => {
     const { tokens } = await service();
     await refusal(tokens.verifyToken("not-a-jwt"));

@@ -9,6 +9,7 @@
  * embed, dev and session token request. Verification stays with jose, once per distinct token:
  * verified tokens are remembered until their `exp` (`verified-tokens.ts`).
  */
+import { TOKEN_CLOCK_SKEW_SECONDS } from "@pixorly/core";
 import { errors as joseErrors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from "jose";
 import type { EdgeConfig } from "../env";
 import { bytesToBase64Url, textToBase64Url } from "./base64";
@@ -23,6 +24,8 @@ export interface MintClaims {
   scp?: string[];
   /** Partner id, for partner-scoped users. */
   pid?: string;
+  /** The partner's token version (`partners:authenticate`); Convex refuses the token once the partner revokes it. */
+  pver?: number;
   /** The only browser origin the token may be used from. */
   origin?: string;
   ttlSeconds: number;
@@ -39,6 +42,7 @@ export interface TokenClaims extends JWTPayload {
   jti: string;
   scp?: string[];
   pid?: string;
+  pver?: number;
   origin?: string;
 }
 
@@ -75,6 +79,7 @@ export class TokenService {
       jti: crypto.randomUUID(),
       ...(claims.scp ? { scp: claims.scp } : {}),
       ...(claims.pid ? { pid: claims.pid } : {}),
+      ...(claims.pver !== undefined ? { pver: claims.pver } : {}),
       ...(claims.origin ? { origin: claims.origin } : {}),
     };
     const signingInput = `${signer.encodedHeader}.${textToBase64Url(JSON.stringify(payload))}`;
@@ -99,9 +104,12 @@ export class TokenService {
         audience: this.config.audience,
         algorithms: [SIGNING_ALGORITHM],
         currentDate: new Date(this.now()),
-        clockTolerance: 5,
+        // The tolerance covers `iat`/`nbf` a little in the future (another clock); `exp` gets none,
+        // below: a token Convex would refuse must not pass here (contract: one clock rule for both).
+        clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
         requiredClaims: ["sub", "exp", "iat", "jti"],
       });
+      if (Math.floor(this.now() / 1000) >= (payload.exp as number)) throw new ApiError("UNAUTHENTICATED", 401, "The token has expired.");
       if (payload.scp !== undefined && !(Array.isArray(payload.scp) && payload.scp.every((s) => typeof s === "string"))) {
         throw new ApiError("UNAUTHENTICATED", 401, "The token's scopes are malformed.");
       }

@@ -32,7 +32,7 @@ function fromHttpException(error: HTTPException): ApiError {
 
 export function respondWithError(c: Context<AppEnv>, error: ApiError): Response {
   const requestId = c.get("requestId") ?? "unknown";
-  return c.json(errorBody(error, requestId), error.status as ContentfulStatusCode);
+  return c.json(errorBody(error, requestId), error.status as ContentfulStatusCode, error.headers);
 }
 
 const INTERNAL = new ApiError("INTERNAL", 500, "Something went wrong on our side.");

@@ -2,12 +2,14 @@
  * Partner servers authenticate with their secret key (`Authorization: Bearer pxs_…`). Convex
  * holds only its hash and answers who the partner is; the answer is kept for 30 seconds (by a
  * hash of the key, never the key itself) so a burst of token requests costs one Convex call.
- * A rotated or revoked key therefore stops working within 30 seconds.
+ * A rotated or revoked key therefore stops working within 30 seconds. Failed checks count
+ * against the client's address (`failed-auth.ts`): past the limit it gets 429 before Convex is asked.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, AppServices } from "../lib/context";
 import { partnersAuthenticate, type PartnerInfo } from "../lib/convex-functions";
 import { ApiError } from "../lib/errors";
+import { clientAddress } from "../lib/failed-auth";
 import { bearerToken } from "./auth";
 
 const CACHE_MS = 30_000;
@@ -28,10 +30,18 @@ export function requirePartner(services: AppServices): MiddlewareHandler<AppEnv>
   }
 
   return async (c, next) => {
+    const address = clientAddress(c, services.config.clientIpHeader);
+    services.failedAuth.assertAllowed("partner secret", address);
     const secretKey = bearerToken(c, "partner secret key");
-    if (!secretKey.startsWith("pxs_")) throw new ApiError("UNAUTHENTICATED", 401, "Use your partner secret key (pxs_…) from your server.");
+    if (!secretKey.startsWith("pxs_")) {
+      services.failedAuth.recordFailure("partner secret", address);
+      throw new ApiError("UNAUTHENTICATED", 401, "Use your partner secret key (pxs_…) from your server.");
+    }
     const partner = await lookup(secretKey);
-    if (!partner) throw new ApiError("UNAUTHENTICATED", 401, "This partner secret key is not valid.");
+    if (!partner) {
+      services.failedAuth.recordFailure("partner secret", address);
+      throw new ApiError("UNAUTHENTICATED", 401, "This partner secret key is not valid.");
+    }
     c.set("partner", partner);
     await next();
   };

@@ -47,6 +47,16 @@ describe("POST /api/v1/generate", () => {
     expect((await badHeader.json()).fields.map((f: { path: string }) => f.path)).toEqual(["Idempotency-Key"]);
   });
 
+  it("409 naming the key when an Idempotency-Key is reused for a different request", async () => {
+    const first = await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "rest-409" });
+    expect(first.status).toBe(202);
+    const other = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, prompt: "a different prompt" }, { "Idempotency-Key": "rest-409" });
+    expect(other.status).toBe(409);
+    const body = await other.json();
+    expect(body.code).toBe("IDEMPOTENCY_CONFLICT");
+    expect(body.message).toContain("rest-409");
+  });
+
   it.each([
     [{ ...request, prompt: "   " }, ["prompt"]],
     [{ model: "local/aurora" }, ["prompt"]],
@@ -107,8 +117,16 @@ describe("GET /api/v1/status/:jobId", () => {
       expect(res.status).toBe(404);
       expect((await res.json()).code).toBe("NOT_FOUND");
     }
-    // A key that may only read images can still follow its owner's jobs.
+    // Jobs belong to generation: a key that may only read images is refused, naming the permission.
     const { key: reader } = await createKey(stack, "generator", ["images:read"]);
-    expect((await withKey(stack, reader, `/api/v1/status/${jobId}`)).status).toBe(200);
+    const refused = await withKey(stack, reader, `/api/v1/status/${jobId}`);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toContain('"generate"');
+    // A generate-only key follows its job to the end and learns the image ids.
+    const { key: generator } = await createKey(stack, "generator", ["generate"]);
+    const { jobId: own } = await (await postJsonWithKey(stack, generator, "/api/v1/generate", request)).json();
+    const done = await waitForJob(stack, generator, own);
+    expect(done.status).toBe("completed");
+    expect(done.images).toEqual([{ id: expect.any(String) }]);
   });
 });

@@ -38,10 +38,22 @@ describe("GET /api/v1/images", () => {
     expect((await (await withKey(stack, key, "/api/v1/images")).json()).images).toHaveLength(3);
   });
 
-  it.each(["limit=0", "limit=101", "limit=2.5", "limit=many", "cursor="])("400 naming the field for ?%s", async (query) => {
+  it.each(["limit=0", "limit=201", "limit=-1", "limit=2.5", "limit=NaN", "limit=", "limit=0x10", "limit=many", "cursor="])("400 naming the field for ?%s", async (query) => {
     const res = await withKey(stack, key, `/api/v1/images?${query}`);
     expect(res.status).toBe(400);
     expect((await res.json()).fields[0].path).toBe(query.split("=")[0]);
+  });
+
+  it("takes up to 200 a page", async () => {
+    expect((await withKey(stack, key, "/api/v1/images?limit=200")).status).toBe(200);
+  });
+
+  it.each(["!!!"])("400 naming cursor for a cursor Convex never returned (%s), not a 500", async (cursor) => {
+    const res = await withKey(stack, key, `/api/v1/images?cursor=${encodeURIComponent(cursor)}`);
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(400);
+    expect(body.code).toBe("INVALID_ARGUMENT");
+    expect(JSON.stringify(body)).toContain("cursor");
   });
 
   it("another user sees none of them; a key without images:read is refused", async () => {

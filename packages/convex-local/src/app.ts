@@ -7,12 +7,15 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { ACTION_NICE, createActionPool, type ActionPoolOptions } from "./action-host.js";
+import { serveHttpAction } from "./http-actions.js";
+import type { ActionPool } from "./worker-pool.js";
 import { AuthVerifier } from "./auth.js";
 import { installFunctionConsole } from "./console.js";
 import { Engine, type Logger } from "./engine.js";
 import { loadEnvFile } from "./env-file.js";
-import { HttpApi, readBody } from "./http-api.js";
+import { HttpApi } from "./http-api.js";
 import { loadApp, type LoadedApp } from "./modules.js";
 import { Scheduler } from "./scheduler.js";
 import { parseSchema } from "./schema.js";
@@ -23,7 +26,7 @@ import { Syscalls } from "./syscalls.js";
 
 export const VERSION = "convex-local 0.1.0";
 
-export type ConvexLocalOptions = {
+export type ConvexLocalOptions = ActionPoolOptions & {
   dir: string;
   dataDir: string;
   port?: number;
@@ -63,64 +66,96 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   if (opts.reset) fs.rmSync(opts.dataDir, { recursive: true, force: true });
   if (opts.envFile) loadEnvFile(opts.envFile);
 
-  const store = new Store(opts.dataDir);
-  const engine = new Engine(store, dir, log);
+  // The ports are bound first (port 0 needs its real number for CONVEX_CLOUD_URL before the app loads),
+  // but nothing is served until the app is ready: what arrives early waits here and is then answered.
+  const gate = readyGate();
   const apiServer = http.createServer();
   const siteServer = http.createServer();
-  const apiPort = await listen(apiServer, opts.port ?? 3210, host);
-  const sitePort = await listen(siteServer, opts.sitePort ?? 3211, host);
-  const url = `http://${host}:${apiPort}`;
-  const siteUrl = `http://${host}:${sitePort}`;
-  process.env.CONVEX_CLOUD_URL ??= url;
-  process.env.CONVEX_SITE_URL ??= siteUrl;
-
-  const files = new FileStore(engine, opts.dataDir, () => url);
-  const scheduler = new Scheduler(engine);
-  new Syscalls(engine, files, scheduler).install();
-
-  const install = (app: LoadedApp) => {
-    const schema = parseSchema(app.schema, store.tableNames());
-    store.setIndexes(schema.indexes);
-    engine.auth = new AuthVerifier(app.authConfig);
-    engine.schema = schema;
-    engine.app = app;
-    const crons = app.modules.get("crons")?.default as { isCrons?: boolean; crons?: Record<string, never> } | undefined;
-    scheduler.setCrons(crons?.isCrons ? crons.crons : undefined);
-  };
-  const started = performance.now();
-  install(await loadApp(dir));
-  log(`convex-local: loaded ${engine.app.modules.size} modules from ${dir} in ${(performance.now() - started).toFixed(0)}ms`);
-  files.sweep();
-
-  const verify = (token: string) => engine.auth.verify(token);
-  const api = new HttpApi(engine, files, verify, VERSION);
-  const cache = new QueryResultCache(engine);
-  const sessions = new Set<SyncSession>();
+  let api: HttpApi;
+  let sessionFor: (ws: WebSocket) => void;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  engine.onCommit((tables) => sessions.forEach((s) => s.invalidate(tables)));
-
-  apiServer.on("request", (req, res) => void api.handle(req, res));
+  apiServer.on("request", (req, res) => gate.then(() => api.handle(req, res), () => notReady(res)));
   apiServer.on("upgrade", (req, socket, head) => {
-    if (!/^\/api\/[^/]+\/sync$/.test(new URL(req.url ?? "/", url).pathname)) {
+    if (!/^\/api\/[^/]+\/sync$/.test(new URL(req.url ?? "/", "http://x").pathname)) {
       socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new SyncSession(ws, engine, cache, verify);
+    gate.then(
+      () => wss.handleUpgrade(req, socket, head, (ws) => sessionFor(ws)),
+      () => socket.end("HTTP/1.1 503 Service Unavailable\r\n\r\n"),
+    );
+  });
+  const apiPort = await listen(apiServer, opts.port ?? 3210, host);
+  let sitePort: number;
+  try {
+    sitePort = await listen(siteServer, opts.sitePort ?? 3211, host);
+  } catch (e) {
+    apiServer.close();
+    throw e;
+  }
+  const url = `http://${host}:${apiPort}`;
+  const siteUrl = `http://${host}:${sitePort}`;
+  siteServer.on("request", (req, res) => gate.then(() => serveHttpAction(engine, req, res, siteUrl), () => notReady(res)));
+  process.env.CONVEX_CLOUD_URL ??= url;
+  process.env.CONVEX_SITE_URL ??= siteUrl;
+
+  let store: Store | null = null;
+  let engine!: Engine;
+  let pool: ActionPool | null = null;
+  let scheduler!: Scheduler;
+  const sessions = new Set<SyncSession>();
+  let install!: (app: LoadedApp) => void;
+  try {
+    store = new Store(opts.dataDir);
+    engine = new Engine(store, dir, log);
+    const files = new FileStore(engine, opts.dataDir, () => url);
+    scheduler = new Scheduler(engine);
+    const syscalls = new Syscalls(engine, files, scheduler);
+    syscalls.install();
+    if (opts.workers !== 0) pool = engine.actions = createActionPool(engine, files, syscalls, opts);
+
+    install = (app: LoadedApp) => {
+      const schema = parseSchema(app.schema, store!.tableNames());
+      store!.setIndexes(schema.indexes);
+      engine.auth = new AuthVerifier(app.authConfig);
+      engine.schema = schema;
+      engine.app = app;
+      pool?.setBuild(app.workerEntry, { buildDir: app.buildDir, modulePaths: [...app.modules.keys()], appDir: dir, nice: opts.actionNice ?? ACTION_NICE });
+      const crons = app.modules.get("crons")?.default as { isCrons?: boolean; crons?: Record<string, never> } | undefined;
+      scheduler.setCrons(crons?.isCrons ? crons.crons : undefined);
+    };
+    const started = performance.now();
+    install(await loadApp(dir));
+    log(`convex-local: loaded ${engine.app.modules.size} modules from ${dir} in ${(performance.now() - started).toFixed(0)}ms`);
+    files.sweep();
+
+    api = new HttpApi(engine, files, VERSION);
+    const cache = new QueryResultCache(engine);
+    engine.onCommit((tables) => sessions.forEach((s) => s.invalidate(tables)));
+    sessionFor = (ws) => {
+      const session = new SyncSession(ws, engine, cache);
       sessions.add(session);
       ws.on("close", () => sessions.delete(session));
-    });
-  });
-  siteServer.on("request", (req, res) => void serveHttpAction(engine, req, res, siteUrl));
-
-  await scheduler.start();
+    };
+    await scheduler.start();
+  } catch (e) {
+    gate.fail();
+    await pool?.close();
+    store?.close();
+    apiServer.closeAllConnections();
+    siteServer.closeAllConnections();
+    apiServer.close();
+    siteServer.close();
+    throw e;
+  }
+  gate.open();
 
   const reload = async () => {
     const t0 = performance.now();
     try {
       install(await loadApp(dir));
       log(`convex-local: reloaded ${dir} in ${(performance.now() - t0).toFixed(0)}ms`);
-      engine.notifyCommit(new Set([ALL_TABLES]), store.currentTs());
+      engine.notifyCommit(new Set([ALL_TABLES]), store!.currentTs());
     } catch (e) {
       log(`convex-local: reload failed, still serving the previous version:\n${(e as Error).message}`);
     }
@@ -142,53 +177,33 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     reload,
     async close() {
       watcher?.close();
-      await scheduler.stop();
+      // Running actions end now (they fail with "shutting down"), so the scheduler need not wait them out.
+      const stopping = scheduler.stop();
+      await pool?.close();
+      await stopping;
       for (const client of wss.clients) client.terminate();
       sessions.forEach((s) => s.close());
       apiServer.closeAllConnections();
       siteServer.closeAllConnections();
       await Promise.all([new Promise((r) => apiServer.close(r)), new Promise((r) => siteServer.close(r))]);
-      await engine.lock.run(async () => store.close());
+      await engine.lock.run(async () => store!.close());
     },
   };
 }
 
-async function serveHttpAction(engine: Engine, req: http.IncomingMessage, res: http.ServerResponse, origin: string) {
-  try {
-    const router = engine.app.modules.get("http")?.default as
-      | { isRouter?: boolean; lookup: (path: string, method: string) => [{ invokeHttpAction: (r: Request) => Promise<Response> }, string, string] | null }
-      | undefined;
-    const url = new URL(req.url ?? "/", origin);
-    const method = req.method ?? "GET";
-    const match = router?.isRouter ? router.lookup(url.pathname, method) : null;
-    if (!match) {
-      res.writeHead(404, { "Content-Type": "text/plain" });
-      res.end(`No HTTP action for ${method} ${url.pathname}`);
-      return;
-    }
-    const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req, 20 * 1024 * 1024);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const request = new Request(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
-    let identity = null;
-    const auth = req.headers.authorization;
-    if (auth?.startsWith("Bearer ")) {
-      try {
-        identity = (await engine.auth.verify(auth.slice(7))).identity;
-      } catch (e) {
-        res.writeHead(401, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ code: "Unauthenticated", message: (e as Error).message }));
-        return;
-      }
-    }
-    const response = await engine.runHttpAction(match[0], request, identity);
-    const out: Record<string, string> = {};
-    response.headers.forEach((v, k) => (out[k] = v));
-    res.writeHead(response.status, out);
-    res.end(Buffer.from(await response.arrayBuffer()));
-  } catch (e) {
-    engine.log(`http action: ${(e as Error).stack}`);
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-    res.end("Internal server error");
-  }
+/** A promise that requests wait on until the app is loaded. */
+function readyGate() {
+  let open!: () => void;
+  let fail!: () => void;
+  const promise = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = () => reject(new Error("convex-local failed to start"));
+  });
+  promise.catch(() => {});
+  return { then: promise.then.bind(promise), open, fail };
+}
+
+function notReady(res: http.ServerResponse) {
+  res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "1" });
+  res.end(JSON.stringify({ code: "ServiceUnavailable", message: "convex-local could not load the app" }));
 }

@@ -6,6 +6,7 @@
 import { format } from "node:util";
 import { executions } from "./context.js";
 import type { Logger } from "./engine.js";
+import { installFunctionTimers } from "./timers.js";
 
 let installed = false;
 
@@ -24,6 +25,14 @@ export function installFunctionConsole(log: () => Logger) {
       executions.exit(() => log()(`  ${ctx.udfPath} ${line}`));
     };
   }
+  installFunctionTimers(
+    () => executions.getStore(),
+    (line) => {
+      const ctx = executions.getStore()!;
+      ctx.logLines.push(line);
+      executions.exit(() => log()(`  ${ctx.udfPath} ${line}`));
+    },
+  );
   const originalFetch = globalThis.fetch;
   globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
     const kind = executions.getStore()?.kind;

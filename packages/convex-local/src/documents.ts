@@ -1,5 +1,5 @@
 /** Document writes from `ctx.db`: the checks Convex makes before anything is stored. */
-import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import type { ExecCtx } from "./context.js";
 import type { Engine } from "./engine.js";
 import { UdfError } from "./errors.js";
@@ -48,7 +48,8 @@ export class DocumentWriter {
   }
 
   private validate(table: string, doc: Doc) {
-    const size = Buffer.byteLength(JSON.stringify(doc));
+    // convexToJson: a plain JSON.stringify cannot encode int64 (bigint) fields.
+    const size = Buffer.byteLength(JSON.stringify(convexToJson(doc as Value)));
     if (size > MAX_DOC_BYTES) throw new UdfError(`Document is too large (${size} bytes, the limit is ${MAX_DOC_BYTES})`);
     const { schema } = this.engine;
     if (!schema.declared || table.startsWith("_")) return;

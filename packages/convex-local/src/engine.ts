@@ -10,10 +10,13 @@ import { notFound, toClientError, UdfError, type ClientError } from "./errors.js
 import { tableNumberOf } from "./ids.js";
 import type { LoadedApp, RegisteredFunction } from "./modules.js";
 import { canonicalPath, parseUdfPath } from "./modules.js";
+import { GroupCommitter } from "./group-commit.js";
 import { Mutex } from "./mutex.js";
 import type { AppSchema } from "./schema.js";
 import type { Store } from "./store.js";
 import { checkValue, type ValidatorJSON } from "./validators.js";
+import type { ActionPool } from "./worker-pool.js";
+import type { SerializedRequest, SerializedResponse } from "./worker-protocol.js";
 
 export type Logger = (line: string) => void;
 
@@ -56,7 +59,10 @@ export class Engine {
   app!: LoadedApp;
   schema!: AppSchema;
   auth!: AuthVerifier;
+  /** Where actions and HTTP actions run; null runs them on this thread. */
+  actions: ActionPool | null = null;
   readonly lock = new Mutex();
+  private readonly group: GroupCommitter;
   private commitListeners = new Set<(tables: Set<string>, ts: bigint) => void>();
   private lastCreationTime = 0;
 
@@ -64,7 +70,9 @@ export class Engine {
     readonly store: Store,
     readonly appDir: string,
     readonly log: Logger,
-  ) {}
+  ) {
+    this.group = new GroupCommitter(store, this.lock);
+  }
 
   onCommit(listener: (tables: Set<string>, ts: bigint) => void): () => void {
     this.commitListeners.add(listener);
@@ -202,23 +210,21 @@ export class Engine {
         throw e;
       }
     }
-    return this.lock.run(async () => {
-      const ctx = newCtx("mutation", path, identity);
-      this.store.begin();
-      ctx.ts = this.store.nextTs();
-      let value: JSONValue;
-      try {
-        value = await this.invoke(ctx, fn, args);
+    const ctx = newCtx("mutation", path, identity);
+    let value: JSONValue;
+    try {
+      value = await this.group.submit(async () => {
+        ctx.ts = this.store.nextTs();
+        const result = await this.invoke(ctx, fn, args);
         opts.beforeCommit?.(ctx);
-        this.store.commit();
-      } catch (e) {
-        this.store.rollback();
-        return this.fail(e, ctx, "mutation", path, started);
-      }
-      this.logCall("mutation", path, started);
-      this.notifyCommit(ctx.writes, ctx.ts);
-      return { value, logLines: ctx.logLines, ts: ctx.ts };
-    });
+        return result;
+      });
+    } catch (e) {
+      return this.fail(e, ctx, "mutation", path, started);
+    }
+    this.logCall("mutation", path, started);
+    this.notifyCommit(ctx.writes, ctx.ts);
+    return { value, logLines: ctx.logLines, ts: ctx.ts };
   }
 
   async runAction(udfPath: string, args: JSONValue, identity: UserIdentity | null, opts: CallOptions): Promise<ActionOutcome> {
@@ -226,6 +232,17 @@ export class Engine {
     const { fn, path } = this.resolveOrFail(udfPath, "action", opts, started);
     const ctx = newCtx("action", path, identity);
     try {
+      if (this.actions) {
+        this.checkArgs(fn, args);
+        const out = await this.actions.run({ kind: "action", path, args, identity, requestId: ctx.requestId });
+        if (!out.ok) {
+          this.logCall("action", path, started, out.error);
+          throw new CallError(out.error, out.logLines);
+        }
+        this.checkReturns(fn, out.value as JSONValue);
+        this.logCall("action", path, started);
+        return { value: out.value as JSONValue, logLines: out.logLines };
+      }
       const value = await this.invoke(ctx, fn, args);
       this.logCall("action", path, started);
       return { value, logLines: ctx.logLines };
@@ -256,6 +273,20 @@ export class Engine {
       this.notifyCommit(writes, ts);
       return result;
     });
+  }
+
+  /** An HTTP action in a worker: the worker finds the route; failures answer 500. */
+  async runHttpActionInWorker(pool: ActionPool, request: SerializedRequest, identity: UserIdentity | null): Promise<SerializedResponse> {
+    const started = performance.now();
+    const path = `${request.method} ${new URL(request.url).pathname}`;
+    const out = await pool.run({ kind: "http", path, request, identity, requestId: newCtx("action", path, null).requestId });
+    if (out.ok) {
+      const res = out.value as SerializedResponse;
+      this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms ${res.status}`);
+      return res;
+    }
+    this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms error: ${out.error.message}${out.error.stack ? `\n${out.error.stack}` : ""}`);
+    return { status: 500, headers: [["content-type", "text/plain"]], body: new TextEncoder().encode(out.error.message) };
   }
 
   /** Runs `fn` with `identity` as the current user, for HTTP actions. */

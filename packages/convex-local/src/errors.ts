@@ -1,4 +1,7 @@
 /** Errors as a Convex deployment reports them to clients. */
+import path from "node:path";
+import { findSourceMap } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { JSONValue } from "convex/values";
 
 /** An error whose message is meant for the caller (not found, bad arguments, …). */
@@ -18,14 +21,38 @@ export function notFound(udfPath: string, isPublic: boolean): UdfError {
   );
 }
 
-/** The user-code frames of a stack, as Convex shows them in development. */
-function userFrames(stack: string | undefined, appDir: string): string {
-  if (!stack) return "";
+/**
+ * The user-code frames of a stack, as Convex shows them: paths relative to the app folder's parent
+ * (`at handler (../convex/messages.ts:12:3)`), never the server's absolute paths.
+ */
+export function userFrames(stack: string | undefined, appDir: string): string {
+  if (!stack || !appDir) return "";
+  const prefix = `${appDir.replace(/[/\\]+$/, "")}${path.sep}`;
+  const shown = `..${path.sep}${path.basename(appDir)}${path.sep}`;
   return stack
     .split("\n")
-    .filter((line) => line.trimStart().startsWith("at ") && line.includes(appDir) && !line.includes("node_modules"))
+    .filter((line) => line.trimStart().startsWith("at "))
+    .map(toSource)
+    .filter((line) => line.includes(prefix) && !line.includes("node_modules"))
     .slice(0, 5)
+    .map((line) => line.split(pathToFileURL(prefix).href).join(shown).split(prefix).join(shown))
     .join("\n");
+}
+
+/**
+ * A frame in a bundled module, mapped to the TypeScript source through the bundle's source map
+ * (Node may not have done it: a test runner can replace Error.prepareStackTrace).
+ */
+function toSource(line: string): string {
+  const m = line.match(/^(\s*at (?:.* \()?)((?:file:\/\/)?[^()]+\.mjs):(\d+):(\d+)(\)?)$/);
+  if (!m) return line;
+  const file = m[2].startsWith("file://") ? fileURLToPath(m[2]) : m[2];
+  const entry = findSourceMap(file)?.findEntry(Number(m[3]) - 1, Number(m[4]) - 1) as
+    | { originalSource?: string; originalLine?: number; originalColumn?: number }
+    | undefined;
+  if (!entry?.originalSource || entry.originalLine === undefined) return line;
+  const source = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+  return `${m[1]}${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}${m[5]}`;
 }
 
 export type ClientError = { message: string; data?: JSONValue; stack?: string };
@@ -46,7 +73,10 @@ export function toClientError(thrown: unknown, requestId: string, appDir: string
     } catch {
       data = String(e.data);
     }
-    return { message: `${prefix}\nUncaught ConvexError: ${e.message ?? ""}`, data, stack: e.stack };
+    // A subclass keeps its own name, and the frames show where it was thrown, as on Convex.
+    const frames = userFrames(e.stack, appDir);
+    const name = e.name && e.name !== "Error" ? e.name : "ConvexError";
+    return { message: `${prefix}\nUncaught ${name}: ${e.message ?? ""}${frames ? "\n" + frames : ""}`, data, stack: e.stack };
   }
   const name = e?.name && e.name !== "Error" ? e.name : "Error";
   const frames = userFrames(e?.stack, appDir);

@@ -3,9 +3,10 @@
  * `/api/mutation`, `/api/action`, `/api/function`, `/api/query_ts`,
  * `/api/query_at_ts`), file upload and serving, and `/version`.
  */
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JSONValue } from "convex/values";
-import { AuthError, type UserIdentity } from "./auth.js";
+import { authErrorBody, type UserIdentity } from "./auth.js";
 import { CallError, type Engine } from "./engine.js";
 import { MAX_UPLOAD_BYTES, type FileStore } from "./storage.js";
 
@@ -44,13 +45,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-type Verify = (token: string) => Promise<{ identity: UserIdentity }>;
-
 export class HttpApi {
   constructor(
     private engine: Engine,
     private files: FileStore,
-    private verify: Verify,
     private version: string,
   ) {}
 
@@ -93,16 +91,11 @@ export class HttpApi {
   }
 
   private async identityOf(req: IncomingMessage): Promise<UserIdentity | null> {
-    const header = req.headers.authorization;
-    if (!header) return null;
-    const [scheme, token] = header.split(" ");
-    if (scheme !== "Bearer" || !token) {
-      throw new HttpError(401, "Unauthenticated", "Authorization header must be `Bearer <token>` (admin keys are not supported by convex-local)");
-    }
     try {
-      return (await this.verify(token)).identity;
+      return await this.engine.auth.verifyHeader(req.headers.authorization);
     } catch (e) {
-      throw new HttpError(401, "Unauthenticated", e instanceof AuthError ? e.message : "Could not verify the auth token");
+      const { status, body } = authErrorBody(e);
+      throw new HttpError(status, body.code, body.message);
     }
   }
 
@@ -155,6 +148,11 @@ export class HttpApi {
     const problem = this.files.checkUploadToken(url.searchParams.get("token"));
     if (problem) throw new HttpError(401, "InvalidUploadToken", problem);
     const bytes = await readBody(req, MAX_UPLOAD_BYTES);
+    // `Digest: sha-256=<base64>` (what Convex's upload accepts): a mismatch stores nothing.
+    const digest = /^sha-256=(.+)$/i.exec(String(req.headers.digest ?? "").trim())?.[1];
+    if (req.headers.digest !== undefined && (!digest || digest !== createHash("sha256").update(bytes).digest("base64"))) {
+      throw new HttpError(400, "StorageDigestMismatch", "The upload's sha256 digest does not match its Digest header");
+    }
     const contentType = req.headers["content-type"] ?? null;
     const storageId = await this.files.store(bytes, contentType);
     sendJson(res, 200, { storageId });
@@ -168,6 +166,7 @@ export class HttpApi {
       "Content-Type": file.meta.contentType ?? "application/octet-stream",
       "Content-Length": String(file.meta.size),
       ETag: etag,
+      "Accept-Ranges": "bytes",
       "Cache-Control": "private, max-age=2592000, immutable",
       ...CORS,
     };
@@ -176,7 +175,36 @@ export class HttpApi {
       res.end();
       return;
     }
+    const range = parseRange(req.headers.range, file.meta.size);
+    if (range === "unsatisfiable") {
+      res.writeHead(416, { ...headers, "Content-Range": `bytes */${file.meta.size}`, "Content-Length": "0" });
+      res.end();
+      return;
+    }
+    if (range) {
+      const [start, end] = range;
+      res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${file.meta.size}`, "Content-Length": String(end - start + 1) });
+      res.end(req.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
+      return;
+    }
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : file.bytes);
   }
+}
+
+/** One `bytes=` range (`a-b`, `a-`, `-n`); several ranges or another unit serve the whole file. */
+export function parseRange(header: string | undefined, size: number): [number, number] | "unsatisfiable" | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === "") {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return "unsatisfiable";
+  return [start, end];
 }

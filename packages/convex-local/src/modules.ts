@@ -6,7 +6,7 @@
 import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export type RegisteredFunction = {
   isQuery?: boolean;
@@ -28,7 +28,11 @@ export type LoadedApp = {
   schema: { export(): string } | null;
   authConfig: { providers?: unknown[] } | null;
   buildDir: string;
+  /** The action worker's entry, bundled beside the app's modules (worker-main.ts). */
+  workerEntry: string;
 };
+
+const WORKER_SOURCE = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
 
 const SOURCE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
@@ -120,6 +124,18 @@ export async function loadApp(dir: string): Promise<LoadedApp> {
     metafile: false,
   });
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join("\n"));
+  const workerEntry = path.join(buildDir, "_convex_local_worker.mjs");
+  await esbuild.build({
+    entryPoints: [WORKER_SOURCE],
+    outfile: workerEntry,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "silent",
+  });
   const modules = new Map<string, Record<string, unknown>>();
   let schema: LoadedApp["schema"] = null;
   let authConfig: LoadedApp["authConfig"] = null;
@@ -132,7 +148,7 @@ export async function loadApp(dir: string): Promise<LoadedApp> {
     else modules.set(modulePath, exports);
   }
   pruneOldBuilds(root, buildDir);
-  return { modules, schema, authConfig, buildDir };
+  return { modules, schema, authConfig, buildDir, workerEntry };
 }
 
 function pruneOldBuilds(root: string, keep: string) {

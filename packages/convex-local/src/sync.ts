@@ -12,6 +12,8 @@ import { AuthError, type UserIdentity } from "./auth.js";
 import { CallError, type Engine, type QueryOutcome } from "./engine.js";
 
 const PING_INTERVAL_MS = 15_000;
+/** One connection may hold this many subscriptions; more closes it (each one costs every commit a check). */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2000;
 export const ALL_TABLES = "*";
 
 function encodeTs(ts: bigint): string {
@@ -69,6 +71,8 @@ export class SyncSession {
   private refreshQueued = false;
   private minTs = 0n;
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** Authenticate messages queued or running: mutations behind them wait for the new identity. */
+  private authPending = 0;
   private pingTimer: NodeJS.Timeout;
   private closed = false;
 
@@ -76,7 +80,6 @@ export class SyncSession {
     private ws: WebSocket,
     private engine: Engine,
     private cache: QueryResultCache,
-    private verify: (token: string) => Promise<{ identity: UserIdentity; expiresAt: number | null }>,
   ) {
     ws.on("message", (data, isBinary) => this.onMessage(isBinary ? null : data.toString()));
     ws.on("close", () => this.close());
@@ -127,9 +130,10 @@ export class SyncSession {
       case "ModifyQuerySet":
         return this.enqueue(() => this.modifyQuerySet(msg));
       case "Authenticate":
-        return this.enqueue(() => this.authenticate(msg));
+        this.authPending++;
+        return this.enqueue(() => this.authenticate(msg).finally(() => this.authPending--));
       case "Mutation":
-        return this.enqueue(() => this.mutation(msg));
+        return this.submitMutation(msg);
       case "Action":
         void this.action(msg);
         return;
@@ -151,11 +155,12 @@ export class SyncSession {
       const mod = {
         type: "QueryFailed",
         errorMessage: result.client.message,
-        errorData: result.client.data ?? null,
+        // Left out (not null) for a plain Error: the client makes any present errorData a ConvexError.
+        errorData: result.client.data,
         logLines: result.logLines,
         journal: null,
       };
-      return { ...mod, serialized: JSON.stringify([mod.errorMessage, mod.errorData]) };
+      return { ...mod, serialized: JSON.stringify([mod.errorMessage, mod.errorData ?? null]) };
     }
     sub.reads = result.reads;
     sub.journal = result.journal;
@@ -198,6 +203,9 @@ export class SyncSession {
     const mods: Modification[] = [];
     for (const m of msg.modifications) {
       if (m?.type === "Add" && Number.isInteger(m.queryId) && typeof m.udfPath === "string" && Array.isArray(m.args)) {
+        if (!this.subs.has(m.queryId) && this.subs.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          throw new ProtocolError(`Too many subscriptions on one connection (the limit is ${MAX_SUBSCRIPTIONS_PER_CONNECTION})`);
+        }
         const sub: Subscription = {
           udfPath: m.udfPath,
           args: m.args[0] ?? {},
@@ -238,45 +246,74 @@ export class SyncSession {
     if (msg.baseVersion !== this.identityVersion) {
       throw new ProtocolError(`Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.identityVersion}`);
     }
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     let identity: UserIdentity | null = null;
+    let expiresAt: number | null = null;
     if (msg.tokenType === "User") {
       try {
-        const verified = await this.verify(msg.value);
-        identity = verified.identity;
-        if (verified.expiresAt !== null) this.armExpiry(verified.expiresAt);
+        ({ identity, expiresAt } = await this.engine.auth.verify(msg.value));
       } catch (e) {
-        const error = e instanceof AuthError ? e.message : "Could not verify the auth token";
+        // As on Convex, a refused token leaves the connection unauthenticated: the previous identity
+        // (and its expiry timer) must not outlive it.
+        this.setIdentity(null, null);
+        const error = e instanceof AuthError ? e.message : "Could not verify token claim";
         this.engine.log(`sync: AuthError: ${error}`);
         this.send({ type: "AuthError", error, baseVersion: msg.baseVersion, authUpdateAttempted: true });
         return;
       }
     } else if (msg.tokenType !== "None") {
+      this.setIdentity(null, null);
       this.send({ type: "AuthError", error: `convex-local does not accept ${msg.tokenType} tokens`, baseVersion: msg.baseVersion, authUpdateAttempted: true });
       return;
     }
     const start = { querySet: this.querySet, identity: this.identityVersion };
-    this.identity = identity;
+    this.setIdentity(identity, expiresAt);
     this.identityVersion = msg.baseVersion + 1;
     for (const sub of this.subs.values()) sub.last = null;
     this.transition(await this.rerunAll(), start);
   }
 
-  private armExpiry(expiresAt: number) {
-    this.expiryTimer = setTimeout(
-      () =>
-        this.enqueue(async () => {
-          this.identity = null;
-          this.send({ type: "AuthError", error: "Token expired", baseVersion: this.identityVersion, authUpdateAttempted: false });
-        }),
-      Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
-    );
+  /** The identity and the expiry timer change together, so the timer always follows the current token. */
+  private setIdentity(identity: UserIdentity | null, expiresAt: number | null) {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    this.identity = identity;
+    if (identity && expiresAt !== null) this.armExpiry(expiresAt);
   }
 
-  private async mutation(msg: Record<string, any>) {
+  private armExpiry(expiresAt: number) {
+    const timer: NodeJS.Timeout = setTimeout(
+      () => {
+        if (this.expiryTimer !== timer) return; // a newer token replaced this one
+        // At once, not in the queue: a mutation submitted from now on runs without the identity.
+        this.setIdentity(null, null);
+        this.enqueue(async () => {
+          this.send({ type: "AuthError", error: "Token expired", baseVersion: this.identityVersion, authUpdateAttempted: false });
+        });
+      },
+      Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
+    );
+    this.expiryTimer = timer;
+  }
+
+  /**
+   * Pipelined mutations reach the engine at once, in order, so they can share a group commit; their
+   * answers still go out in order. Behind a pending Authenticate they wait, to run as the new identity.
+   */
+  private submitMutation(msg: Record<string, any>) {
+    if (this.authPending > 0 || !this.isRequest(msg)) return this.enqueue(() => this.mutation(msg));
+    const started = this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+    started.catch(() => {}); // handled in order below
+    this.enqueue(() => this.mutation(msg, started));
+  }
+
+  private isRequest(msg: Record<string, any>) {
+    return Number.isInteger(msg.requestId) && typeof msg.udfPath === "string" && Array.isArray(msg.args) && msg.args.length === 1;
+  }
+
+  private async mutation(msg: Record<string, any>, started?: ReturnType<Engine["runMutation"]>) {
     this.requireRequest(msg);
     try {
-      const out = await this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+      const out = await (started ?? this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true }));
       this.send({ type: "MutationResponse", requestId: msg.requestId, success: true, result: out.value, ts: encodeTs(out.ts), logLines: out.logLines });
       if (out.ts > this.minTs) this.minTs = out.ts;
       this.scheduleRefresh();

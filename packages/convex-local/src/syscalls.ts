@@ -85,6 +85,11 @@ export class Syscalls {
     }
   }
 
+  /** An async syscall on behalf of a function running elsewhere (an action worker). */
+  handleAsync(ctx: ExecCtx, op: string, args: Args): Promise<unknown> {
+    return this.async(ctx, op, args);
+  }
+
   private async async(ctx: ExecCtx, op: string, args: Args): Promise<unknown> {
     switch (op) {
       case "1.0/get": {
@@ -145,9 +150,13 @@ export class Syscalls {
       case "1.0/storageGetUrl":
         ctx.reads.add("_storage");
         return this.files.url(args.storageId);
-      case "1.0/storageGetMetadata":
+      case "1.0/storageGetMetadata": {
         ctx.reads.add("_storage");
-        return this.files.metadata(args.storageId);
+        // As on Convex: a malformed id throws (an unknown one is null), and the digest is hex.
+        if (!this.engine.isIdOf(args.storageId, "_storage")) throw new UdfError(`Invalid storage ID: ${JSON.stringify(args.storageId)}`);
+        const meta = this.files.metadata(args.storageId);
+        return meta && { ...meta, sha256: Buffer.from(meta.sha256, "base64").toString("hex") };
+      }
       case "1.0/storageDelete":
         return this.deleteFile(ctx, args.storageId);
       case "1.0/storageStore": {
@@ -213,6 +222,13 @@ export class Syscalls {
 
   private async page(ctx: ExecCtx, args: Args) {
     this.requireDb(ctx, "ctx.db");
+    // NaN or a fraction would give an empty page that never ends: refused, naming the field.
+    if (typeof args.pageSize !== "number" || !Number.isInteger(args.pageSize) || args.pageSize < 0) {
+      throw new UdfError(`Invalid paginationOpts.numItems: ${String(args.pageSize)}. It must be a whole number, 0 or more.`);
+    }
+    if (args.maximumRowsRead != null && (!Number.isInteger(args.maximumRowsRead) || args.maximumRowsRead < 1)) {
+      throw new UdfError(`Invalid paginationOpts.maximumRowsRead: ${String(args.maximumRowsRead)}. It must be a whole number, 1 or more.`);
+    }
     const { replay, recorded } = ctx.journal;
     const endCursor = args.endCursor ?? replay[recorded.length] ?? null;
     const result = queryPage(this.env(ctx), args.query, args.cursor ?? null, endCursor, args.pageSize, args.maximumRowsRead ?? null);

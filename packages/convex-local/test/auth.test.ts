@@ -63,7 +63,7 @@ describe("HTTP client", () => {
         await stranger.close();
         return token;
       },
-      /Could not verify/,
+      /Could not decode token/,
     ],
     [
       "from an issuer not in auth.config.ts",

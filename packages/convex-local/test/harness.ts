@@ -6,12 +6,14 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startConvexLocal, type ConvexLocal } from "../src/index.js";
+import { startConvexLocal, type ConvexLocal, type ConvexLocalOptions } from "../src/index.js";
 
 export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture", "convex");
 export const AUDIENCE = "convex-local-test";
 
-export type Issuer = { url: string; mint(claims?: JWTPayload & { expiresIn?: string; audience?: string }): Promise<string>; close(): Promise<void> };
+/** `expiresIn: null` leaves out exp, `kid: null` the key id, `iat` sets issued-at (seconds). */
+export type MintOptions = JWTPayload & { expiresIn?: string | null; audience?: string; kid?: string | null };
+export type Issuer = { url: string; mint(claims?: MintOptions): Promise<string>; close(): Promise<void> };
 
 /** An ES256 token issuer whose JWKS is served on 127.0.0.1, like the edge API. */
 export async function startIssuer(): Promise<Issuer> {
@@ -33,15 +35,15 @@ export async function startIssuer(): Promise<Issuer> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    async mint({ expiresIn = "10m", audience = AUDIENCE, ...claims } = {}) {
-      return await new SignJWT({ ...claims })
-        .setProtectedHeader({ alg: "ES256", kid: "test-key" })
+    async mint({ expiresIn = "10m", audience = AUDIENCE, kid = "test-key", iat, ...claims }: MintOptions = {}) {
+      const jwt = new SignJWT({ ...claims })
+        .setProtectedHeader(kid === null ? { alg: "ES256" } : { alg: "ES256", kid })
         .setIssuer(claims.iss ?? url)
         .setSubject(claims.sub ?? "user-1")
         .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime(expiresIn)
-        .sign(privateKey);
+        .setIssuedAt(iat);
+      if (expiresIn !== null) jwt.setExpirationTime(expiresIn);
+      return await jwt.sign(privateKey);
     },
     close: () =>
       new Promise((r) => {
@@ -66,14 +68,14 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: Partial<ConvexLocalOptions> = {}): Promise<Harness> {
   const issuer = await startIssuer();
   const oidc = await startIssuer();
   process.env.TEST_JWT_ISSUER = issuer.url;
   process.env.TEST_OIDC_DOMAIN = oidc.url;
   const dataDir = tempDataDir();
   const logs: string[] = [];
-  const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, log: (l) => logs.push(l) });
+  const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, log: (l) => logs.push(l), ...options });
   return {
     server,
     issuer,

@@ -3,7 +3,7 @@ import { ERROR_CODES, ErrorCode, errorCodeInfo, isErrorCode, pixorlyErrorData, p
 
 describe('error codes', () => {
   it('lists every code once, each with a message and an HTTP status', () => {
-    expect(ERROR_CODES).toHaveLength(14);
+    expect(ERROR_CODES).toHaveLength(18);
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
     for (const code of ERROR_CODES) {
       expect(ErrorCode[code]).toBe(code);

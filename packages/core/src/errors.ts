@@ -14,6 +14,14 @@ export const ErrorCode = {
   /** The owner's storage allowance is used up. */
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   TOO_MANY_ACTIVE_JOBS: 'TOO_MANY_ACTIVE_JOBS',
+  /** A trial account whose trial has ended. */
+  TRIAL_EXPIRED: 'TRIAL_EXPIRED',
+  /** The account's plan allows no more generations this calendar month (UTC). */
+  MONTHLY_LIMIT: 'MONTHLY_LIMIT',
+  /** The partner's monthly quota, shared by all of its users, is used up. */
+  PARTNER_QUOTA_EXCEEDED: 'PARTNER_QUOTA_EXCEEDED',
+  /** An idempotency key was reused with a different request. */
+  IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   MODERATION_REJECTED: 'MODERATION_REJECTED',
   MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
   PROVIDER_ERROR: 'PROVIDER_ERROR',
@@ -45,6 +53,13 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   TOO_MANY_ACTIVE_JOBS: {
     message: 'You have too many generations running. Wait for one to finish.',
     httpStatus: 429,
+  },
+  TRIAL_EXPIRED: { message: 'Your free trial has ended. Upgrade to keep generating.', httpStatus: 402 },
+  MONTHLY_LIMIT: { message: 'Your plan allows no more generations this month.', httpStatus: 429 },
+  PARTNER_QUOTA_EXCEEDED: { message: "This site's monthly generation quota is used up.", httpStatus: 429 },
+  IDEMPOTENCY_CONFLICT: {
+    message: 'This idempotency key was already used for a different request.',
+    httpStatus: 409,
   },
   MODERATION_REJECTED: { message: 'This prompt is not allowed by the content policy.', httpStatus: 422 },
   MODEL_UNAVAILABLE: { message: 'This model is not available right now. Try another model.', httpStatus: 503 },

@@ -75,6 +75,9 @@ describe('validateGenerationRequest: global limits', () => {
   it.each([
     ['', 'Prompt must not be blank'],
     ['   \n\t ', 'Prompt must not be blank'],
+    ['\u200B\u200D\uFEFF\u2060', 'Prompt must not be blank'],
+    ['\u0000\uD800 ', 'Prompt must not be blank'],
+    ['\u{1F600}'.repeat(1_001), 'Prompt must be at most 2000 characters'],
     ['x'.repeat(2_001), 'Prompt must be at most 2000 characters'],
     [42, 'Prompt must be text'],
   ])('rejects prompt %j', (prompt, message) => {
@@ -84,6 +87,15 @@ describe('validateGenerationRequest: global limits', () => {
   it('counts the prompt limit after trimming', () => {
     expect(issuesOf({ ...base, prompt: ` ${'x'.repeat(2_000)} ` })).toEqual([]);
     expect(GENERATION_LIMITS.prompt.maxLength).toBe(2_000);
+  });
+
+  it('stores the prompt normalised: NFC, without NUL, lone surrogates or zero-width characters', () => {
+    const parsed = generationRequestSchema.parse({ ...base, prompt: ' cafe\u0301\u0000 \u200Bsky\uDC00 ' });
+    expect(parsed.prompt).toBe('caf\u00E9 sky');
+  });
+
+  it('counts the limit in UTF-16 units, as limits.ts documents: 1,000 emoji fill 2,000 characters', () => {
+    expect(issuesOf({ ...base, prompt: '\u{1F600}'.repeat(1_000) })).toEqual([]);
   });
 
   it('limits the negative prompt to 1000 characters', () => {

@@ -3,6 +3,7 @@ import { multiplyCredits } from './credits';
 import type { FieldIssue } from './errors';
 import { matchesAspectRatio } from './image-sizes';
 import { GENERATION_LIMITS } from './limits';
+import { normalizePrompt, utf16Length } from './text';
 import { type ModelInfo, type ParameterRange, modelIdSchema, sizeMultipleOf } from './model-info';
 
 const { prompt, negativePrompt, dimension, numImages, steps, guidance, seed, idempotencyKey } = GENERATION_LIMITS;
@@ -60,14 +61,17 @@ export const generationParametersSchema = z.strictObject(
 export const generationRequestSchema = z.strictObject(
   {
     prompt: z.string('Prompt must be text').check(
-      z.trim(),
-      z.minLength(prompt.minLength, 'Prompt must not be blank'),
-      z.maxLength(prompt.maxLength, `Prompt must be at most ${prompt.maxLength} characters`),
+      z.overwrite(normalizePrompt),
+      z.refine((text) => utf16Length(text) >= prompt.minLength, 'Prompt must not be blank'),
+      z.refine((text) => utf16Length(text) <= prompt.maxLength, `Prompt must be at most ${prompt.maxLength} characters`),
     ),
     negativePrompt: z.optional(
       z.string('Negative prompt must be text').check(
-        z.trim(),
-        z.maxLength(negativePrompt.maxLength, `Negative prompt must be at most ${negativePrompt.maxLength} characters`),
+        z.overwrite(normalizePrompt),
+        z.refine(
+          (text) => utf16Length(text) <= negativePrompt.maxLength,
+          `Negative prompt must be at most ${negativePrompt.maxLength} characters`,
+        ),
       ),
     ),
     model: modelIdSchema,
@@ -85,7 +89,7 @@ export const generationRequestSchema = z.strictObject(
 );
 
 export type GenerationParameters = z.output<typeof generationParametersSchema>;
-/** A request after parsing: prompts trimmed. */
+/** A request after parsing: prompts normalised (`normalizePrompt`). */
 export type GenerationRequest = z.output<typeof generationRequestSchema>;
 
 export type GenerationValidation = { ok: true; request: GenerationRequest } | { ok: false; issues: FieldIssue[] };

@@ -6,3 +6,5 @@ export * from './limits';
 export * from './model-info';
 export * from './plans';
 export * from './scopes';
+export * from './text';
+export * from './library';

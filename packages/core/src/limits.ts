@@ -4,7 +4,10 @@
  * edge API and Convex enforce them through the schemas in `generation.ts`.
  */
 export const GENERATION_LIMITS = {
-  /** Characters (UTF-16 code units, as an HTML `maxlength` counts them) after trimming. */
+  /**
+   * Characters (UTF-16 code units, as an HTML `maxlength` counts them) after `normalizePrompt`
+   * (NFC, control and invisible characters removed, trimmed). Negative prompts count the same way.
+   */
   prompt: { minLength: 1, maxLength: 2_000 },
   negativePrompt: { maxLength: 1_000 },
   /** Width and height in pixels. */
@@ -38,3 +41,13 @@ export const API_KEY_LIMITS = {
 export const PARTNER_LIMITS = {
   name: { minLength: 1, maxLength: 100 },
 } as const;
+
+/** Page sizes for every paginated function (`paginationOpts.numItems`): a whole number in this range. */
+export const PAGINATION_LIMITS = { numItems: { min: 1, max: 200 } } as const;
+
+/**
+ * Clock tolerance, in seconds, for a token's `iat` and `nbf` lying in the future (clocks of the
+ * edge and of Convex differ a little). Never applied to `exp`: the edge must not accept a token
+ * that Convex, checking `exp` exactly, would refuse.
+ */
+export const TOKEN_CLOCK_SKEW_SECONDS = 5;

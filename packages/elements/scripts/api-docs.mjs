@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'custom-elements.json'), 'utf8'));
 const readme = path.join(root, 'README.md');
 
-const ORDER = ['pixorly-studio', 'pixorly-job-status', 'pixorly-prompt-box', 'pixorly-model-picker', 'pixorly-comparison', 'pixorly-comparison-cell', 'pixorly-recent-results', 'pixorly-image'];
+const ORDER = ['pixorly-studio', 'pixorly-job-status', 'pixorly-prompt-box', 'pixorly-model-picker', 'pixorly-comparison', 'pixorly-comparison-cell', 'pixorly-recent-results', 'pixorly-image', 'pixorly-gallery', 'pixorly-lightbox', 'pixorly-collections', 'pixorly-collection-view'];
 const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 /** Defaults that are values, not construction code. */

@@ -4,9 +4,13 @@
  *   dist/<component>/…      ES modules per component (lit, convex and other npm packages stay imports;
  *                           the private @pixorly/core is bundled in) + .d.ts from tsc
  *   dist/react/index.js     React wrappers (`@pixorly/elements/react`)
- *   dist/pixorly.js         one minified file that defines every element, all dependencies inside
- *                           (lit templates' whitespace squeezed too: scripts/minify-templates.mjs)
- *   dist/pixorly.meta.json  esbuild's metafile for that bundle (the benchmark splits its size by package)
+ *   dist/pixorly.js         the minified script that defines every element, all dependencies inside
+ *                           (lit templates' whitespace squeezed too: scripts/minify-templates.mjs), and
+ *   dist/pixorly-*.js       its lazy chunks (esbuild code splitting): the Convex client, loaded after the
+ *                           first paint, and the library views (gallery, lightbox, collections), loaded on
+ *                           first use; the code they share with pixorly.js stays in pixorly.js
+ *                           (scripts/merge-first-paint.mjs), so the first paint is one file
+ *   dist/pixorly.meta.json  esbuild's metafile for those files (the benchmark splits their size by package)
  *   custom-elements.json    from the component classes' JSDoc
  * `--bundle-only` builds just dist/pixorly.js (what the tests load in a page).
  */
@@ -15,6 +19,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeFirstPaint } from './merge-first-paint.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,9 +44,13 @@ function componentEntries() {
 }
 
 async function buildBundle() {
+  // Chunk names carry a content hash: the previous build's chunks would linger beside the new ones.
+  for (const file of fs.readdirSync(dist)) if (/^pixorly-.*\.js$/.test(file)) fs.rmSync(path.join(dist, file));
   const result = await build({
-    entryPoints: [path.join(src, 'pixorly.ts')],
-    outfile: path.join(dist, 'pixorly.js'),
+    entryPoints: { pixorly: path.join(src, 'pixorly.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'pixorly-[name]-[hash]',
     bundle: true,
     format: 'esm',
     minify: true,
@@ -52,6 +61,7 @@ async function buildBundle() {
     logLevel: 'warning',
     plugins: [minifyTemplatesPlugin(src)],
   });
+  await mergeFirstPaint(dist, result.metafile);
   fs.writeFileSync(path.join(dist, 'pixorly.meta.json'), JSON.stringify(result.metafile));
 }
 
@@ -103,7 +113,7 @@ function outputModules(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) return outputModules(file);
-    return file.endsWith('.js') && entry.name !== 'pixorly.js' ? [file] : [];
+    return file.endsWith('.js') && !/^pixorly(-.*)?\.js$/.test(entry.name) ? [file] : [];
   });
 }
 

@@ -13,7 +13,9 @@ import { chromium } from 'playwright';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const out = path.join(root, '.screenshots');
-const scenes = process.argv.slice(2).length ? process.argv.slice(2) : ['studio', 'studio-dark', 'bad-config', 'auth-expired', 'job-status'];
+const scenes = process.argv.slice(2).length ? process.argv.slice(2) : ['studio', 'studio-dark', 'bad-config', 'auth-expired', 'job-status', 'gallery', 'lightbox', 'collections', 'library'];
+
+const VIEWPORT_ONLY = new Set(['gallery', 'lightbox', 'library']);
 
 const bundle = await build({
   entryPoints: [path.join(root, 'src/test/preview.ts')],
@@ -41,7 +43,8 @@ try {
       );
       await page.waitForTimeout(1200);
       const file = path.join(out, `${scene}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      // A virtualized gallery is as tall as all its images would be: the viewport is what a person sees.
+      await page.screenshot({ path: file, fullPage: !VIEWPORT_ONLY.has(scene) });
       console.log(file);
       await page.close();
     }

@@ -1,11 +1,10 @@
 /**
  * REST API v1 (`/api/v1/*`) for developers, authenticated with API keys (`px_…`). Each app
- * instance has its own key cache and request counters.
+ * instance has its own key cache; daily limits are counted in Convex (`auth.ts`).
  */
 import { ApiKeyAuthenticator } from "../../lib/api-keys";
 import type { AppServices } from "../../lib/context";
 import { createRouter } from "../../lib/openapi";
-import { DAY_MS, FixedWindowLimiter } from "../../lib/rate-limit";
 import { requireApiKey } from "./auth";
 import { registerDeleteImage } from "./delete-image";
 import { registerGetImage } from "./get-image";
@@ -17,7 +16,7 @@ import { registerPostGenerate } from "./post-generate";
 export function apiV1Routes(services: AppServices) {
   const router = createRouter();
   const authenticator = new ApiKeyAuthenticator(services.convex, services.tokens, services.deps.now, services.deps.cryptoProvider);
-  router.use("/api/v1/*", requireApiKey(authenticator, new FixedWindowLimiter(DAY_MS, services.deps.now)));
+  router.use("/api/v1/*", requireApiKey(services, authenticator));
   registerPostGenerate(router, services);
   registerGetStatus(router, services);
   registerListImages(router, services);

@@ -23,7 +23,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The job is queued (or, for a repeated idempotency key, the earlier job).", content: { "application/json": { schema: GenerateResponseSchema } } },
-    ...errorResponses(400, 401, 402, 403, 415, 422, 429, 500, 503),
+    ...errorResponses(400, 401, 402, 403, 409, 413, 415, 422, 429, 500, 503),
   },
 });
 

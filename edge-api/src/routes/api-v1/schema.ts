@@ -3,7 +3,7 @@
  * schemas (the same rules Convex enforces), so a limit is written once.
  */
 import { z } from "@hono/zod-openapi";
-import { generationParametersSchema, generationRequestSchema, modelInfoSchema } from "@pixorly/core";
+import { generationParametersSchema, generationRequestSchema, modelInfoSchema, PAGINATION_LIMITS } from "@pixorly/core";
 import * as zm from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
 
@@ -63,7 +63,13 @@ export const JobStatusResponseSchema = z
     queuePosition: z.number().int().optional().openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
     cost: z.number().int().optional().openapi({ description: "Credits charged (1 credit = $0.001), once completed." }),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
-    images: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
+    images: z.array(
+      z.object({
+        id: z.string(),
+        width: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
+        height: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
+      }),
+    ),
   })
   .openapi("JobStatusResponse");
 
@@ -89,14 +95,26 @@ export const ImageWithUrlSchema = ImageSchema.extend({
 }).openapi("ImageWithUrl");
 
 export const ImageListQuerySchema = z.object({
-  cursor: z.string().min(1).max(2_000).optional().openapi({ description: "`nextCursor` of the previous page." }),
-  limit: z.coerce
-    .number("Limit must be a number")
-    .int("Limit must be a whole number")
-    .min(1, "Limit must be at least 1")
-    .max(100, "Limit must be at most 100")
-    .default(20)
-    .openapi({ example: 20 }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2_000)
+    .optional()
+    .openapi({ description: "`nextCursor` of the previous page, unchanged; anything else is a 400 naming `cursor`." }),
+  // Written plainly (`limit=50`): `z.coerce` would read "", " " and "0x10" as numbers.
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, "Limit must be a whole number")
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(PAGINATION_LIMITS.numItems.min, `Limit must be at least ${PAGINATION_LIMITS.numItems.min}`)
+        .max(PAGINATION_LIMITS.numItems.max, `Limit must be at most ${PAGINATION_LIMITS.numItems.max}`),
+    )
+    .optional()
+    .transform((limit) => limit ?? 20)
+    .openapi({ type: "integer", minimum: PAGINATION_LIMITS.numItems.min, maximum: PAGINATION_LIMITS.numItems.max, default: 20, example: 20 }),
 });
 
 export const ImageListResponseSchema = z

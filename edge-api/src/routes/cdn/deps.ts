@@ -6,7 +6,9 @@
  */
 import type { ImageTransformer } from "../../cdn/transformer";
 import { VariantCache } from "../../cdn/cache";
+import { TransformSlots } from "../../cdn/transform-slots";
 import type { AppServices } from "../../lib/context";
+import { ObjectFreshness } from "./object-freshness";
 import { s3ObjectReader, type ImageObjectReader } from "./object-store";
 import { convexPublicImages, type PublicImageLookup } from "./public-images";
 
@@ -20,6 +22,8 @@ declare module "../../lib/context" {
     publicImages?: PublicImageLookup;
     /** Transformed variants in memory; default: 256 MB. */
     imageVariantCache?: VariantCache;
+    /** How many transforms run and wait at once; the Node entry sizes it to libuv's pool (`node-deps.ts`). */
+    imageTransformSlots?: TransformSlots;
   }
 }
 
@@ -28,13 +32,19 @@ export interface CdnServices {
   objects: ImageObjectReader;
   publicImages: PublicImageLookup;
   cache: VariantCache;
+  slots: TransformSlots;
+  freshness: ObjectFreshness;
 }
 
 export function cdnServices({ config, deps, convex }: AppServices): CdnServices {
+  const objects = deps.imageObjects ?? s3ObjectReader(config.s3);
+  const cache = deps.imageVariantCache ?? new VariantCache();
   return {
     transformer: deps.imageTransformer,
-    objects: deps.imageObjects ?? s3ObjectReader(config.s3),
+    objects,
     publicImages: deps.publicImages ?? convexPublicImages(convex, deps.now, deps.logger),
-    cache: deps.imageVariantCache ?? new VariantCache(),
+    cache,
+    slots: deps.imageTransformSlots ?? new TransformSlots(),
+    freshness: new ObjectFreshness(objects, cache, deps.now, deps.logger),
   };
 }

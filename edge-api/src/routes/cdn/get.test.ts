@@ -9,7 +9,7 @@ import { transformImage } from "../../cdn/transform";
 import type { ImageTransformer } from "../../cdn/transformer";
 import { PUBLIC_CACHE_CONTROL, SIGNED_CACHE_CONTROL } from "./get";
 
-const PUBLIC_URL = "http://edge.test";
+const PUBLIC_URL = "http://127.0.0.1:8787";
 const CDN = `${PUBLIC_URL}/cdn`;
 const PRIVATE_KEY = "images/u1/j1/0.png";
 const PUBLIC_KEY = "images/u1/j2/0.png";
@@ -25,6 +25,7 @@ async function cdnApp(options: { transformer?: ImageTransformer | null; publicKe
   const clock = { now: Date.UTC(2030, 0, 1) };
   const reads: string[] = [];
   const visibilityChecks: string[] = [];
+  const heads: string[] = [];
   const objects = new Map([
     [PRIVATE_KEY, png],
     [PUBLIC_KEY, png],
@@ -39,7 +40,11 @@ async function cdnApp(options: { transformer?: ImageTransformer | null; publicKe
         async get(key) {
           reads.push(key);
           const body = objects.get(key);
-          return body ? { body, contentType: "image/png" } : null;
+          return body ? { body, contentType: "image/png", etag: '"e1"' } : null;
+        },
+        async head(key) {
+          heads.push(key);
+          return objects.has(key) ? '"e1"' : null;
         },
       },
       publicImages: {
@@ -55,7 +60,7 @@ async function cdnApp(options: { transformer?: ImageTransformer | null; publicKe
   const signedUrl = async (s3Key: string, transform = {}, ttlSeconds = 3600) =>
     (await imageUrlFor({ s3Key, isPublic: false, transform, ttlSeconds }, { cdnBaseUrl: CDN, signer, now: clock.now })).url;
   const get = (url: string, headers: Record<string, string> = {}) => t.app.request(url.replace(PUBLIC_URL, ""), { headers });
-  return { ...t, clock, reads, visibilityChecks, signedUrl, get };
+  return { ...t, clock, reads, heads, objects, visibilityChecks, signedUrl, get };
 }
 
 const metadataOf = async (res: Response) => {
@@ -87,8 +92,10 @@ describe("GET /cdn/* with a signed URL", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/webp");
     expect(await metadataOf(res)).toEqual({ width: 64, height: 64, format: "webp" });
-    const inside = await get(await signedUrl(PRIVATE_KEY, { w: 50, h: 50, fit: "inside" }));
-    expect(await metadataOf(inside)).toEqual({ width: 50, height: 25, format: "png" });
+    // 50 is snapped up to the 64 step (by the signer, and by the CDN for any URL).
+    const insideUrl = await signedUrl(PRIVATE_KEY, { w: 50, h: 50, fit: "inside" });
+    expect(insideUrl).toContain("?w=64&h=64&fit=inside&");
+    expect(await metadataOf(await get(insideUrl))).toEqual({ width: 64, height: 32, format: "png" });
   });
 
   it("answers 304 to a matching If-None-Match (also weak or in a list)", async () => {
@@ -180,10 +187,10 @@ describe("GET /cdn/* with a signed URL", () => {
 describe("GET /cdn/* without a signature (public images)", () => {
   it("serves a public image with a short public Cache-Control, asking Convex for its visibility", async () => {
     const { get, visibilityChecks } = await cdnApp();
-    const res = await get(`${CDN}/${PUBLIC_KEY}?w=20&f=png`);
+    const res = await get(`${CDN}/${PUBLIC_KEY}?w=32&f=png`);
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe(PUBLIC_CACHE_CONTROL);
-    expect(await metadataOf(res)).toEqual({ width: 20, height: 10, format: "png" });
+    expect(await metadataOf(res)).toEqual({ width: 32, height: 16, format: "png" });
     expect(visibilityChecks).toEqual([PUBLIC_KEY]);
   });
 
@@ -218,9 +225,10 @@ describe("GET /cdn/* without a signature (public images)", () => {
     }
   });
 
-  it("404 for empty or dot path segments", async () => {
+  it("404 for empty or dot path segments, and for control characters", async () => {
     const { get } = await cdnApp();
     expect((await get(`${CDN}/images//0.png`)).status).toBe(404);
+    expect((await get(`${CDN}/images/u1/j2%0Ax/0.png`)).status).toBe(404);
     expect((await get(`${CDN}/`)).status).toBe(404);
   });
 });

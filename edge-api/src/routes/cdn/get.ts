@@ -8,30 +8,28 @@
  *   stored under that key is public (`public-images.ts`), else 403. Keys cannot mark
  *   themselves public (no `public/` prefix): visibility lives with the image, in Convex.
  *
- * Variants are cached in memory by key + canonical parameters + negotiated format, with a
- * strong ETag. Signed responses are immutable (a new signature is a new URL); public ones are
- * cached briefly because the owner may make the image private.
+ * `w`/`h` are snapped up to a few steps (`cdn/cost.ts`): a URL with `w=200` gets the 256-wide
+ * variant, so any URL maps onto few variants, and the URL itself (what the signature covers) is
+ * untouched. Variants are made and cached by `variants.ts`. Signed responses are immutable (a new
+ * signature is a new URL); public ones are cached briefly because the owner may make the image
+ * private. Every body is an image and goes out with `Content-Security-Policy: default-src 'none'`
+ * (and the root's `nosniff`), so nothing served here can run as a page on the API's origin.
  */
 import type { Context } from "hono";
-import { strongEtag, variantKey, type CachedVariant } from "../../cdn/cache";
+import { snapTransform } from "../../cdn/cost";
 import { splitSignedUrl, verifySignedUrl, type SignedUrlRefusal } from "../../cdn/signer";
-import { SourceTooLargeError } from "../../cdn/transformer";
-import {
-  canonicalTransformQuery,
-  isIdentityTransform,
-  outputFormatFor,
-  parseTransformQuery,
-  TransformParamError,
-  type TransformParams,
-} from "../../cdn/transform-params";
+import { canonicalTransformQuery, isIdentityTransform, parseTransformQuery, TransformParamError, type TransformParams } from "../../cdn/transform-params";
 import type { AppEnv, AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import type { Router } from "../../lib/openapi";
 import type { CdnServices } from "./deps";
+import { variantMaker } from "./variants";
 
 export const CDN_PREFIX = "/cdn/";
 export const SIGNED_CACHE_CONTROL = "public, max-age=31536000, immutable";
 export const PUBLIC_CACHE_CONTROL = "public, max-age=300";
+/** Image bytes only: no script, style or frame may come from anything served here. */
+export const CDN_CONTENT_SECURITY_POLICY = "default-src 'none'";
 
 const REFUSALS: Record<SignedUrlRefusal, string> = {
   "missing-signature": "This URL is missing Expires, Signature or Key-Pair-Id.",
@@ -57,13 +55,13 @@ interface CdnUrl {
    * verifies (same bytes, same trusted keys), so later requests only check the clock.
    */
   expires?: number;
-  /** Parsed after the access check, so a refused URL is a 403 whatever its parameters. */
+  /** Parsed (and `w`/`h` snapped) after the access check, so a refused URL is a 403 whatever its parameters. */
   transform?: { params: TransformParams; canonical: string; identity: boolean };
 }
 
 export function registerGetCdnObject(router: Router, services: AppServices, cdn: CdnServices) {
   const { config, deps } = services;
-  const inflight = new Map<string, Promise<CachedVariant>>();
+  const variantFor = variantMaker(cdn);
   const known = new Map<string, CdnUrl>();
 
   function cdnUrlOf(requestUrl: string): CdnUrl {
@@ -93,55 +91,27 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
     if (Math.floor(now / 1000) >= url.expires) throw new ApiError("FORBIDDEN", 403, REFUSALS.expired);
   }
 
-  async function variantFor(url: CdnUrl, accept: string | undefined): Promise<CachedVariant & { hit: boolean }> {
-    const { s3Key } = url;
-    const { params, canonical, identity } = (url.transform ??= transformOf(url.unsigned));
-    if (!identity && !cdn.transformer) {
-      throw new ApiError("INVALID_ARGUMENT", 501, "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.");
-    }
-    const key = variantKey(s3Key, canonical, outputFormatFor(params, accept) ?? "source");
-    const cached = cdn.cache.get(key);
-    if (cached) return { ...cached, hit: true };
-    // Concurrent misses for one variant share one read and one transform.
-    let pending = inflight.get(key);
-    if (!pending) {
-      pending = (async () => {
-        const object = await cdn.objects.get(s3Key);
-        if (!object) throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
-        const out = identity
-          ? { body: object.body, contentType: object.contentType ?? "application/octet-stream" }
-          : await cdn.transformer!(object.body, params, accept);
-        const variant = { ...out, etag: await strongEtag(out.body) };
-        cdn.cache.set(key, variant);
-        return variant;
-      })().finally(() => inflight.delete(key));
-      inflight.set(key, pending);
-    }
-    try {
-      return { ...(await pending), hit: false };
-    } catch (error) {
-      if (error instanceof SourceTooLargeError) throw new ApiError("INVALID_ARGUMENT", 422, `${error.message} Request it without transform parameters.`);
-      throw error;
-    }
-  }
-
   router.get(`${CDN_PREFIX}*`, async (c) => {
     const url = cdnUrlOf(c.req.url);
     await checkAccess(url);
-    const accept = c.req.header("Accept");
-    const variant = await variantFor(url, accept);
+    const transform = (url.transform ??= transformOf(url.unsigned));
+    const variant = await variantFor({ s3Key: url.s3Key, ...transform }, c.req.header("Accept"));
 
     c.header("ETag", variant.etag);
     c.header("Cache-Control", url.signed ? SIGNED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-    if (url.transform!.params.f === "auto") c.header("Vary", "Accept", { append: true });
+    if (transform.params.f === "auto") c.header("Vary", "Accept", { append: true });
     c.header("X-Cache", variant.hit ? "HIT" : "MISS");
+    c.header("Content-Security-Policy", CDN_CONTENT_SECURITY_POLICY);
     if (etagMatches(c, variant.etag)) return c.body(null, 304);
     c.header("Content-Type", variant.contentType);
     return c.body(variant.body as Uint8Array<ArrayBuffer>, 200);
   });
 }
 
-/** The S3 key a CDN path names; empty, `.` and `..` segments name nothing. */
+/**
+ * The S3 key a CDN path names; empty, `.` and `..` segments name nothing, nor do control
+ * characters (no stored key has them, and the variant cache separates its key parts with "\n").
+ */
 function objectKeyOf(rawKey: string): string {
   const segments = rawKey.split("/").map((segment) => {
     try {
@@ -150,7 +120,7 @@ function objectKeyOf(rawKey: string): string {
       return "";
     }
   });
-  if (segments.some((s) => s === "" || s === "." || s === "..")) {
+  if (segments.some((s) => s === "" || s === "." || s === ".." || /[\u0000-\u001f\u007f]/.test(s))) {
     throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
   }
   return segments.join("/");
@@ -177,7 +147,7 @@ function transformOf(resource: string): NonNullable<CdnUrl["transform"]> {
   }
   let params: TransformParams;
   try {
-    params = parseTransformQuery(pairs);
+    params = snapTransform(parseTransformQuery(pairs));
   } catch (error) {
     if (error instanceof TransformParamError) {
       throw new ApiError("INVALID_ARGUMENT", 400, error.message, [{ path: `query.${error.param}`, message: error.message }]);

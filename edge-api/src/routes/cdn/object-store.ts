@@ -2,18 +2,22 @@
  * Reads image objects for the CDN route: S3 in production, s3rver offline (same SDK, custom
  * endpoint, path-style addressing), exactly as the pipeline wrote them.
  */
-import { GetObjectCommand, NoSuchKey, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, S3Client } from "@aws-sdk/client-s3";
 import type { EdgeConfig } from "../../env";
 
 export interface ImageObject {
   body: Uint8Array;
   contentType?: string;
+  /** S3's ETag of the object, to tell a replaced object from the one a cached variant was made from. */
+  etag?: string;
 }
 
 /** What the CDN route needs of object storage; tests pass a map-backed one. */
 export interface ImageObjectReader {
   /** The object, or null when there is none under `key`. */
   get(key: string): Promise<ImageObject | null>;
+  /** The object's ETag ("" when S3 gives none) without its body, or null when there is no object under `key`. */
+  head(key: string): Promise<string | null>;
 }
 
 export function s3ObjectReader(s3: EdgeConfig["s3"]): ImageObjectReader {
@@ -27,9 +31,17 @@ export function s3ObjectReader(s3: EdgeConfig["s3"]): ImageObjectReader {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
         if (!object.Body) return null;
-        return { body: await object.Body.transformToByteArray(), contentType: object.ContentType };
+        return { body: await object.Body.transformToByteArray(), contentType: object.ContentType, etag: object.ETag ?? "" };
       } catch (error) {
         if (error instanceof NoSuchKey || isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    async head(key) {
+      try {
+        return (await client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key }))).ETag ?? "";
+      } catch (error) {
+        if (isNotFound(error)) return null;
         throw error;
       }
     },

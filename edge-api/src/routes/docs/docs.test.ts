@@ -12,7 +12,7 @@ describe("OpenAPI and docs", () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    for (const path of ["/v1/embed/tokens", "/v1/dev/token", "/v1/session/token", "/.well-known/jwks.json", "/healthz", "/metrics"]) {
+    for (const path of ["/v1/embed/tokens", "/v1/partner/api-keys", "/v1/dev/token", "/v1/session/token", "/.well-known/jwks.json", "/healthz", "/metrics"]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(["userToken", "partnerSecret", "apiKey", "clerkSession"]));
@@ -32,9 +32,28 @@ describe("OpenAPI and docs", () => {
     expect(await script.text()).toBe("/* scalar */");
   });
 
+  it("serves /docs with a CSP that allows its own scripts only (inline ones by hash)", async () => {
+    const { app } = await testApp({ deps: { docsScript: async () => "/* scalar */" } });
+    const page = await app.request("/docs");
+    const csp = page.headers.get("Content-Security-Policy")!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(scriptSrc).not.toContain("https:");
+    // The inline script that starts Scalar is allowed by exactly its hash.
+    const inline = /<script type="text\/javascript">([\s\S]*?)<\/script>/.exec(await page.text())![1]!;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(inline)));
+    expect(scriptSrc).toContain(`'sha256-${btoa(String.fromCharCode(...digest))}'`);
+    const again = await app.request("/docs");
+    expect(again.headers.get("Content-Security-Policy")).toBe(csp);
+  });
+
   it("points /docs at the CDN without a bundled script (Workers)", async () => {
     const { app } = await testApp();
-    expect(await (await app.request("/docs")).text()).toContain("https://cdn.jsdelivr.net/npm/@scalar/api-reference");
+    const page = await app.request("/docs");
+    expect(await page.text()).toContain("https://cdn.jsdelivr.net/npm/@scalar/api-reference");
+    expect(page.headers.get("Content-Security-Policy")).toMatch(/script-src 'self' https:\/\/cdn\.jsdelivr\.net 'sha256-/);
     expect((await app.request("/docs/scalar.js")).status).toBe(404);
   });
 });

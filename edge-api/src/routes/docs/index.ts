@@ -7,9 +7,12 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import type { AppServices } from "../../lib/context";
 import { SECURITY, type Router } from "../../lib/openapi";
+import { docsCsp } from "./csp";
 
 export const OPENAPI_PATH = "/openapi.json";
 const SCRIPT_PATH = "/docs/scalar.js";
+/** Where Scalar's page loads its bundle when the runtime has none to serve (Workers). */
+const SCALAR_CDN_ORIGIN = "https://cdn.jsdelivr.net";
 
 /** Registered on the app itself (not a sub-router): the document covers every mounted route. */
 export function registerDocs(app: Router, services: AppServices) {
@@ -60,6 +63,7 @@ export function registerDocs(app: Router, services: AppServices) {
   }
   app.get(
     "/docs",
+    docsCsp(new URL(services.config.publicUrl).origin, docsScript ? undefined : SCALAR_CDN_ORIGIN),
     Scalar({
       url: OPENAPI_PATH,
       pageTitle: "Pixorly API reference",

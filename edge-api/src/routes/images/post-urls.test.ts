@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 async function urlsApp() {
   const t = await testApp({
-    env: { PUBLIC_URL: "http://edge.test", ...cloudFrontEnv(pair) },
+    env: { PUBLIC_URL: "http://127.0.0.1:8787", ...cloudFrontEnv(pair) },
     deps: { now: () => NOW },
     convex: {
       // Convex decides ownership: only the caller's own ids come back.
@@ -36,7 +36,7 @@ describe("POST /v1/images/urls", () => {
     const { urls } = await res.json();
     expect(urls).toHaveLength(1);
     expect(urls[0]).toMatchObject({ id: "img_mine", expiresAt: NOW + 3600_000 });
-    expect(urls[0].url).toMatch(/^http:\/\/edge\.test\/cdn\/images\/u1\/j1\/0\.png\?w=512&f=webp&fit=cover&Expires=\d+&Key-Pair-Id=KURLS&Signature=/);
+    expect(urls[0].url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/cdn\/images\/u1\/j1\/0\.png\?w=512&f=webp&fit=cover&Expires=\d+&Key-Pair-Id=KURLS&Signature=/);
     const check = await verifySignedUrl(urls[0].url, { publicKeys: { KURLS: pair.publicKey }, now: NOW });
     expect(check).toEqual({ ok: true, keyPairId: "KURLS", expires: (NOW + 3600_000) / 1000 });
     // Convex was asked with the caller's own token, once.
@@ -48,7 +48,7 @@ describe("POST /v1/images/urls", () => {
     const res = await post({ ids: ["img_public", "img_mine"] }, { Authorization: `Bearer ${await token()}` });
     const { urls } = await res.json();
     expect(urls.map((u: { id: string }) => u.id)).toEqual(["img_public", "img_mine"]);
-    expect(urls[0].url).toBe("http://edge.test/cdn/images/u1/j2/0.png");
+    expect(urls[0].url).toBe("http://127.0.0.1:8787/cdn/images/u1/j2/0.png");
   });
 
   it("answers an empty list when none of the ids are the caller's", async () => {

@@ -9,10 +9,12 @@ const route = createRoute({
   path: "/metrics",
   tags: ["Operations"],
   summary: "Prometheus metrics",
-  description: "Request counts by route and status, a latency histogram and tokens issued. Needs `Bearer <METRICS_TOKEN>` when one is configured.",
+  description:
+    "Request counts by route and status, a latency histogram and tokens issued. Needs `Bearer <METRICS_TOKEN>`; " +
+    "outside local mode a deployment without METRICS_TOKEN has no metrics route (404).",
   responses: {
     200: { description: "Prometheus text exposition format.", content: { "text/plain": { schema: z.string() } } },
-    ...errorResponses(401),
+    ...errorResponses(401, 404),
   },
 });
 
@@ -26,6 +28,9 @@ function sameSecret(a: string, b: string): boolean {
 export function registerMetrics(router: Router, services: AppServices) {
   const expected = services.config.metricsToken;
   router.openapi(route, (c) => {
+    // Route names, statuses and volumes describe the deployment: outside the offline studio they
+    // are never public, so without a token there is nothing to serve.
+    if (!expected && !services.config.localMode) throw new ApiError("NOT_FOUND", 404, `No route for ${c.req.method} ${c.req.path}.`);
     if (expected && !sameSecret(bearerToken(c, "metrics token"), expected)) throw new ApiError("UNAUTHENTICATED", 401, "Wrong metrics token.");
     c.header("Cache-Control", "no-store");
     return c.text(services.metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });

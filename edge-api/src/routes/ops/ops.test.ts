@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cloudFrontEnv, generateCloudFrontKeyPair } from "../../cdn/key-pair";
 import { testApp } from "../../../test/helpers";
 
 const convexUp = (async () => new Response(JSON.stringify("1.0"), { status: 200 })) as unknown as typeof fetch;
@@ -56,5 +57,16 @@ describe("/metrics", () => {
     expect((await app.request("/metrics")).status).toBe(401);
     expect((await app.request("/metrics", { headers: { Authorization: "Bearer nope" } })).status).toBe(401);
     expect((await app.request("/metrics", { headers: { Authorization: "Bearer s3cret" } })).status).toBe(200);
+  });
+
+  it("does not exist outside local mode without a metrics token", async () => {
+    const cloudfront = cloudFrontEnv(await generateCloudFrontKeyPair("KOPS"));
+    const { app } = await testApp({ env: { LOCAL_MODE: "0", ...cloudfront } });
+    const res = await app.request("/metrics");
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("pixorly_edge");
+    const guarded = await testApp({ env: { LOCAL_MODE: "0", METRICS_TOKEN: "s3cret", ...cloudfront } });
+    expect((await guarded.app.request("/metrics")).status).toBe(401);
+    expect((await guarded.app.request("/metrics", { headers: { Authorization: "Bearer s3cret" } })).status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ const PARTNER = {
   allowedOrigins: ["https://studio.acme.example"],
   allowedScopes: ["generate", "images:read"],
   plan: "pro",
+  tokenVersion: 4,
 };
 const SECRET = "pxs_good";
 
@@ -25,7 +26,7 @@ describe("POST /v1/embed/tokens", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const { token, expiresAt } = await res.json();
     const claims = await app.services.tokens.verifyToken(token);
-    expect(claims).toMatchObject({ sub: "partner:p123:user_42", scp: ["generate", "images:read"], pid: "p123", origin: "https://studio.acme.example", aud: "pixorly" });
+    expect(claims).toMatchObject({ sub: "partner:p123:user_42", scp: ["generate", "images:read"], pid: "p123", pver: 4, origin: "https://studio.acme.example", aud: "pixorly" });
     expect(claims.exp - claims.iat).toBe(900);
     expect(expiresAt).toBe(claims.exp * 1000);
     // Convex was asked as the service, with the secret key.
@@ -102,5 +103,26 @@ describe("POST /v1/embed/tokens", () => {
     await app.request("/v1/embed/tokens", mint(good));
     expect(convex.calls.filter((c) => c.name === "partners:authenticate" && (c.args as { secretKey: string }).secretKey === SECRET)).toHaveLength(1);
     expect(app.services.metrics.render()).toContain('pixorly_edge_tokens_issued_total{kind="embed"} 2');
+  });
+
+  it("answers 429 with Retry-After to an address after 10 failed secrets, without asking Convex, and only that address", async () => {
+    let now = 1_800_000_000_000;
+    const { app, convex } = await testApp({
+      deps: { now: () => now },
+      convex: { "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? PARTNER : null), "partners:origins": () => [] },
+    });
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+    for (let i = 0; i < 10; i++) expect((await app.request("/v1/embed/tokens", mint(good, `pxs_guess${i}`), from("203.0.113.7"))).status).toBe(401);
+    const asked = convex.calls.length;
+    const limited = await app.request("/v1/embed/tokens", mint(good), from("203.0.113.7"));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ code: "RATE_LIMITED" });
+    expect(convex.calls.length).toBe(asked);
+    // Another address, and a good secret from it, are not affected.
+    expect((await app.request("/v1/embed/tokens", mint(good), from("203.0.113.8"))).status).toBe(200);
+    // The window ends.
+    now += 60_000;
+    expect((await app.request("/v1/embed/tokens", mint(good), from("203.0.113.7"))).status).toBe(200);
   });
 });

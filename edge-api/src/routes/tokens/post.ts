@@ -21,7 +21,7 @@ export function registerPostEmbedToken(router: Router, services: AppServices) {
     request: { body: { required: true, content: { "application/json": { schema: EmbedTokenRequestSchema } } } },
     responses: {
       200: { description: "The token and its expiry.", content: { "application/json": { schema: TokenResponseSchema } } },
-      ...errorResponses(400, 401, 403, 415, 500),
+      ...errorResponses(400, 401, 403, 413, 415, 429, 500),
     },
   });
 
@@ -42,6 +42,9 @@ export function registerPostEmbedToken(router: Router, services: AppServices) {
       sub: `partner:${partner.partnerId}:${body.userId}`,
       scp: scopes,
       pid: partner.partnerId,
+      // Convex compares it with the partner's current version: suspending, deleting or rotating
+      // the partner revokes every embed token issued before.
+      pver: partner.tokenVersion,
       origin: body.origin,
       ttlSeconds: body.ttlSeconds ?? EMBED_TOKEN_TTL.default,
     });

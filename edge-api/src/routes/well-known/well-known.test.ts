@@ -27,7 +27,7 @@ describe("/.well-known", () => {
   it("refuses two keys with one kid", async () => {
     const a = await generateSigningKey("same");
     const b = await generateSigningKey("same");
-    expect(() => createApp({ PUBLIC_URL: "http://x.test", CONVEX_URL: "http://c.test", LOCAL_MODE: "1", SIGNING_KEYS: JSON.stringify([a, b]) })).toThrow(/same kid/);
+    expect(() => createApp({ PUBLIC_URL: "http://127.0.0.1:8787", CONVEX_URL: "http://c.test", LOCAL_MODE: "1", SIGNING_KEYS: JSON.stringify([a, b]) })).toThrow(/same kid/);
   });
 
   it("serves the discovery document for the issuer", async () => {

@@ -75,6 +75,46 @@ export interface ImageDoc {
   /** ThumbHash, base64; absent for formats the backend cannot decode. */
   placeholder?: string;
   seed: number;
+  /** Library fields (issue 11); absent means false / none. */
+  favorite?: boolean;
+  tags?: string[];
+  isPublic?: boolean;
+  parameters?: Partial<JobParameters>;
+}
+
+/** What the gallery narrows `images:list` / `images:search` by (flat arguments of both). */
+export type ImageFilter = {
+  model?: string;
+  /** `_creationTime` range, ms, inclusive. */
+  from?: number;
+  to?: number;
+  tag?: string;
+  favorite?: true;
+  collectionId?: string;
+};
+
+/** An image of a public collection, as `collections:publicImages` returns it (no sign-in, so no owner's fields). */
+export type PublicImage = Pick<ImageDoc, '_id' | 'width' | 'height' | 'placeholder' | 'format' | 'prompt' | 'model'> & { s3Key: string };
+
+/** A collection's cover image, as `collections:list` describes it. */
+export interface CollectionCover {
+  imageId: string;
+  width: number;
+  height: number;
+  placeholder?: string;
+  format: string;
+}
+
+/** A collection as `collections:list` returns it. */
+export interface CollectionDoc {
+  _id: string;
+  _creationTime: number;
+  name: string;
+  isPublic: boolean;
+  shareId: string | null;
+  imageCount: number;
+  updatedAt: number;
+  cover: CollectionCover | null;
 }
 
 /** What `jobs:create` takes (a type alias, not an interface: Convex args need an index signature). */
@@ -100,9 +140,35 @@ export const api = {
     get: makeFunctionReference<'query', { imageId: string }, ImageDoc | null>('images:get'),
     list: makeFunctionReference<
       'query',
-      { paginationOpts: PaginationOptions; model?: string; from?: number; to?: number },
+      { paginationOpts: PaginationOptions; sort?: 'newest' | 'oldest' } & ImageFilter,
       PaginationResult<ImageDoc>
     >('images:list'),
+    search: makeFunctionReference<'query', { text: string; paginationOpts: PaginationOptions } & ImageFilter, PaginationResult<ImageDoc>>(
+      'images:search',
+    ),
+    tags: makeFunctionReference<'query', Record<string, never>, string[]>('images:tags'),
+    setFavorite: makeFunctionReference<'mutation', { ids: string[]; favorite: boolean }, { updated: number }>('images:setFavorite'),
+    setVisibility: makeFunctionReference<'mutation', { ids: string[]; isPublic: boolean }, { updated: number }>('images:setVisibility'),
+    addTags: makeFunctionReference<'mutation', { ids: string[]; tags: string[] }, { updated: number }>('images:addTags'),
+    removeMany: makeFunctionReference<'mutation', { ids: string[] }, { removed: number; scheduled: number }>('images:removeMany'),
+  },
+  collections: {
+    list: makeFunctionReference<'query', Record<string, never>, CollectionDoc[]>('collections:list'),
+    create: makeFunctionReference<'mutation', { name: string }, string>('collections:create'),
+    rename: makeFunctionReference<'mutation', { id: string; name: string }, null>('collections:rename'),
+    remove: makeFunctionReference<'mutation', { id: string }, null>('collections:remove'),
+    addImages: makeFunctionReference<'mutation', { id: string; imageIds: string[] }, { added: number }>('collections:addImages'),
+    move: makeFunctionReference<'mutation', { id: string; imageId: string; beforeImageId: string | null }, null>('collections:move'),
+    setVisibility: makeFunctionReference<'mutation', { id: string; isPublic: boolean }, { shareId: string | null }>('collections:setVisibility'),
+    images: makeFunctionReference<'query', { id: string; paginationOpts: PaginationOptions }, PaginationResult<ImageDoc>>('collections:images'),
+    publicView: makeFunctionReference<
+      'query',
+      { shareId: string },
+      { name: string; imageCount: number; cover: CollectionCover | null } | null
+    >('collections:publicView'),
+    publicImages: makeFunctionReference<'query', { shareId: string; paginationOpts: PaginationOptions }, PaginationResult<PublicImage>>(
+      'collections:publicImages',
+    ),
   },
   models: {
     list: makeFunctionReference<'query', Record<string, never>, ModelInfo[]>('models:list'),

@@ -1,12 +1,4 @@
-export { api, FINAL_JOB_STATUSES } from './api.js';
-export type { GenerationInput, ImageDoc, Job, JobParameters, JobStatus } from './api.js';
-export { AuthSession, type AuthSessionOptions, type AuthState } from './auth-session.js';
-export { clientContext } from './client-context.js';
-export { connectionStatus, type ConnectionStatus } from './connection.js';
-export { jobErrorMessage, toUserFacingError, type UserFacingError } from './errors.js';
-export { PixorlyClient, type PixorlyClientOptions } from './pixorly-client.js';
-export { QueryController, SKIP } from './query-controller.js';
-export { SignedUrlController, type SignedUrlState } from './signed-url-controller.js';
-export { SignedUrlService, type ImageTransform, type SignedUrl, type SignedUrlServiceOptions } from './signed-urls.js';
-export type { StudioClient } from './studio-client.js';
-export { tokenExpiry, tokenFromUrl, type TokenProvider } from './token.js';
+export * from './light.js';
+export { AuthSession } from './auth-session.js';
+export { PixorlyClient } from './pixorly-client.js';
+export { SignedUrlService } from './signed-urls.js';

@@ -36,15 +36,14 @@ export class SignedUrlController implements ReactiveController {
     this.states.clear();
   }
 
-  /** The URL state of `imageId`, starting a fetch when there is none yet. */
-  get(imageId: string): SignedUrlState {
+  /** The URL state of `imageId` (in `transform`, by default the controller's own), starting a fetch when there is none yet. */
+  get(imageId: string, transform: ImageTransform = this.transform()): SignedUrlState {
     const client = this.getClient();
     if (client !== this.client) {
       this.client = client;
       this.states.clear();
     }
     if (!client) return { status: 'loading' };
-    const transform = this.transform();
     const key = `${imageId}|${JSON.stringify(transform)}`;
     const known = this.states.get(key);
     if (known) return known;

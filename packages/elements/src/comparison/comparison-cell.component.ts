@@ -14,6 +14,9 @@ import { PixorlyImage } from '../image/image.component.js';
 import { statusSentence } from '../job-status/job-progress.js';
 import { formatDuration } from '../model-picker/format-duration.js';
 import type { ImageSelectedDetail } from '../recent-results/recent-results.component.js';
+import { downloadImage } from '../internal/save-file.js';
+import { shownMessage } from '../internal/shown-error.js';
+import type { OpenImageDetail } from '../library/library-events.js';
 import styles from './comparison-cell.styles.js';
 
 /** What a cell shows: its job's status, or why there is none. */
@@ -34,6 +37,7 @@ export interface ComparisonImageSelectedDetail extends ImageSelectedDetail {
  * @csspart result - The area for the images (or the wait, or the error).
  * @csspart image-button - The button around each image that chooses it.
  * @csspart image - Each `<pixorly-image>`.
+ * @csspart image-actions - The View and Download buttons under each image.
  * @csspart facts - Cost and duration.
  *
  * @cssproperty --pixorly-color-surface - Cell background.
@@ -44,6 +48,7 @@ export interface ComparisonImageSelectedDetail extends ImageSelectedDetail {
  * @cssproperty --pixorly-color-danger - Failure messages.
  *
  * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model, job, modelInfo }`.
+ * @event pixorly-open-image - "View" was pressed (the studio opens its lightbox). `detail: { images, index }`.
  */
 export class PixorlyComparisonCell extends PixorlyElement {
   static override styles = [hostStyles, focusRing, visuallyHidden, styles];
@@ -64,6 +69,9 @@ export class PixorlyComparisonCell extends PixorlyElement {
   @consume({ context: clientContext, subscribe: true })
   @state()
   private client: StudioClient | undefined;
+
+  @state() private saving = false;
+  @state() private downloadError = '';
 
   /** The job subscription. */
   readonly job = new QueryController(this, () => this.client, api.jobs.get, () => (this.jobId ? { jobId: this.jobId } : SKIP));
@@ -86,6 +94,7 @@ export class PixorlyComparisonCell extends PixorlyElement {
         </header>
         <div part="result" class="result">${this.renderResult(job, name)}</div>
         ${job ? this.renderFacts(job) : nothing}
+        ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
       </article>
     `;
   }
@@ -121,18 +130,25 @@ export class PixorlyComparisonCell extends PixorlyElement {
       case 'completed': {
         const count = job.resultImageIds.length;
         return html`<div class="images" style=${styleMap({ '--count': String(Math.min(count, 2)) })}>
-          ${job.resultImageIds.map(
-            (imageId, index) => html`<button
-              type="button"
-              part="image-button"
-              class="image"
-              aria-pressed=${imageId === this.selectedImageId ? 'true' : 'false'}
-              aria-label=${count > 1 ? `Choose image ${index + 1} of ${count} from ${name}` : `Choose the image from ${name}`}
-              @click=${(event: Event) => this.choose(job, event.currentTarget as HTMLElement)}
-            >
-              <pixorly-image part="image" image-id=${imageId} style=${styleMap(ratio)}></pixorly-image>
-            </button>`,
-          )}
+          ${job.resultImageIds.map((imageId, index) => {
+            const which = count > 1 ? `image ${index + 1} of ${count}` : 'the image';
+            return html`<div class="item">
+              <button
+                type="button"
+                part="image-button"
+                class="image"
+                aria-pressed=${imageId === this.selectedImageId ? 'true' : 'false'}
+                aria-label=${`Choose ${which} from ${name}`}
+                @click=${(event: Event) => this.choose(job, event.currentTarget as HTMLElement)}
+              >
+                <pixorly-image part="image" image-id=${imageId} style=${styleMap(ratio)}></pixorly-image>
+              </button>
+              <div part="image-actions" class="image-actions">
+                <button type="button" class="view" aria-label=${`View ${which} from ${name}`} @click=${() => this.view(index)}>View</button>
+                <button type="button" class="download" aria-label=${`Download ${which} from ${name}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>Download</button>
+              </div>
+            </div>`;
+          })}
         </div>`;
       }
     }
@@ -143,6 +159,27 @@ export class PixorlyComparisonCell extends PixorlyElement {
       <div><dt>Cost</dt><dd>${costText(job)}</dd></div>
       <div><dt>Time</dt><dd>${durationText(job)}</dd></div>
     </dl>`;
+  }
+
+  /** Asks the studio to show this cell's images in the lightbox. */
+  private view(index: number): void {
+    const docs = [...this.renderRoot.querySelectorAll('pixorly-image')].map((image) => image.doc);
+    const images = docs.filter((doc) => doc !== undefined);
+    if (docs[index]) this.emit<OpenImageDetail>('open-image', { images, index: images.indexOf(docs[index]) });
+  }
+
+  private async download(job: Job, imageId: string): Promise<void> {
+    const client = this.client;
+    if (!client || this.saving) return;
+    this.saving = true;
+    this.downloadError = '';
+    try {
+      await downloadImage(client, { _id: imageId, prompt: job.prompt });
+    } catch (error) {
+      this.downloadError = shownMessage(error, toUserFacingError(error).message);
+    } finally {
+      this.saving = false;
+    }
   }
 
   private choose(job: Job, button: HTMLElement): void {

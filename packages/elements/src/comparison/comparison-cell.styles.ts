@@ -89,6 +89,24 @@ export default css`
     background: none;
     cursor: pointer;
   }
+  .item {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .image-actions {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .image-actions button {
+    font: inherit;
+    font-size: 0.8125em;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--pixorly-color-border, #d4d6de);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--pixorly-color-surface, #ffffff);
+    color: var(--pixorly-color-text, #1b1d23);
+    cursor: pointer;
+  }
   .image:hover {
     border-color: color-mix(in srgb, var(--pixorly-color-accent, #4f46e5) 45%, transparent);
   }

@@ -162,4 +162,27 @@ describe('<pixorly-comparison>', () => {
     expect(text(el.shadowRoot!.querySelector('[part="message"]'))).to.equal('Choose models and a prompt to compare them side by side.');
     await expectNoAxeViolations(el);
   });
+
+  it('each image can be viewed large (pixorly-open-image) and downloaded as a file', async () => {
+    const el = await mount(clientWith([completed('j-aurora', 'local/aurora', ['a1', 'a2'])]), [RUNS[0]!]);
+    await settled(el);
+    const c = cell(el, 0);
+    await waitUntil(() => [...c.shadowRoot!.querySelectorAll('pixorly-image')].every((image) => image.doc), 'the image documents');
+    const opened = oneEvent(document.body, 'pixorly-open-image');
+    c.shadowRoot!.querySelectorAll<HTMLElement>('.view')[1]!.click();
+    const detail = ((await opened) as CustomEvent).detail;
+    expect([detail.index, detail.images.map((image: { _id: string }) => image._id)]).to.deep.equal([1, ['a1', 'a2']]);
+    const saved = new Promise<HTMLAnchorElement>((resolve) => {
+      const listener = (event: Event) => {
+        if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;
+        event.preventDefault();
+        document.removeEventListener('click', listener, true);
+        resolve(event.target);
+      };
+      document.addEventListener('click', listener, true);
+    });
+    inCell(c, '.download')!.click();
+    expect((await saved).download).to.match(/^pixorly-.*-a1\.png$/);
+    await expectNoAxeViolations(el);
+  });
 });

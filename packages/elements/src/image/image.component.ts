@@ -7,8 +7,9 @@ import { hostStyles } from '../base/shared.styles.js';
 import { api, type ImageDoc } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
-import { SignedUrlController } from '../client/signed-url-controller.js';
+import { SignedUrlController, type SignedUrlState } from '../client/signed-url-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { variantTransform, variantWidths } from '../internal/image-sources.js';
 import { placeholderDataUrl } from './placeholder.js';
 import styles from './image.styles.js';
 
@@ -34,6 +35,12 @@ export class PixorlyImage extends PixorlyElement {
 
   /** Width in pixels to ask the CDN for; 0 asks for the original. */
   @property({ type: Number, attribute: 'request-width' }) requestWidth = 512;
+
+  /**
+   * The `sizes` of the image's `srcset` (e.g. `(min-width: 40rem) 25vw, 50vw`): when set, the
+   * CDN is asked for several widths (`w` steps, `f=auto`) and the browser picks one.
+   */
+  @property() sizes = '';
 
   /** Text alternative; the image's prompt when absent. */
   @property() alt: string | undefined;
@@ -77,28 +84,56 @@ export class PixorlyImage extends PixorlyElement {
       return html`<div part="base" class="frame" role="img" aria-label="Image not found"></div>`;
     }
     const placeholder = placeholderDataUrl(doc?.placeholder);
-    const signed = this.urls.get(id);
+    const { signed, srcset } = this.sources(id, doc);
     const ratio = doc ? { aspectRatio: `${doc.width} / ${doc.height}` } : {};
     const alt = this.alt ?? doc?.prompt ?? 'Generated image';
     const ready = signed.status === 'ready' && !this.failed;
-    // Until the real image is there, the frame itself carries the text alternative.
+    // Until the real image is there, the frame itself carries the text alternative (none for a decorative image, `alt=""`).
+    const labelled = !ready && alt !== '';
     return html`
       <div
         part="base"
         class="frame"
         style=${styleMap(ratio)}
-        role=${ready ? nothing : 'img'}
-        aria-label=${ready ? nothing : alt}
+        role=${labelled ? 'img' : nothing}
+        aria-label=${labelled ? alt : nothing}
         aria-busy=${signed.status === 'loading' ? 'true' : nothing}
       >
         ${placeholder && !this.loaded ? html`<img part="placeholder" src=${placeholder} alt="" />` : nothing}
-        ${ready ? html`<img part="image" src=${signed.url} alt=${alt} @load=${this.onLoad} @error=${this.onError} />` : nothing}
+        ${ready
+          ? html`<img
+              part="image"
+              src=${signed.url}
+              srcset=${srcset || nothing}
+              sizes=${srcset ? this.sizes : nothing}
+              width=${doc?.width ?? nothing}
+              height=${doc?.height ?? nothing}
+              loading="lazy"
+              decoding="async"
+              alt=${alt}
+              @load=${this.onLoad}
+              @error=${this.onError}
+            />`
+          : nothing}
         ${signed.status === 'missing' ? html`<span class="note">Image not available</span>` : nothing}
         ${signed.status === 'error' || this.failed
           ? html`<span class="note" title=${signed.status === 'error' ? signed.message : ''}>Image could not load</span>`
           : nothing}
       </div>
     `;
+  }
+
+  /** The URL for `src` and, with `sizes`, the `srcset` of every variant whose URL is ready. */
+  private sources(id: string, doc: ImageDoc | undefined): { signed: SignedUrlState; srcset: string } {
+    if (!this.sizes || !doc || this.originalOnly) return { signed: this.urls.get(id), srcset: '' };
+    const widths = variantWidths(doc.width);
+    const states = widths.map((width) => this.urls.get(id, variantTransform(width)));
+    const main = Math.max(0, widths.findIndex((width) => width >= this.requestWidth));
+    const srcset = states
+      .map((state, index) => (state.status === 'ready' ? `${state.url} ${widths[index]}w` : ''))
+      .filter(Boolean)
+      .join(', ');
+    return { signed: states[main] ?? states.at(-1)!, srcset };
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {

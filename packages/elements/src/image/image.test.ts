@@ -65,4 +65,26 @@ describe('<pixorly-image>', () => {
     const el = await mount(client, (e) => (e.imageId = 'nope'));
     await waitUntil(() => part(el, 'base')?.getAttribute('aria-label') === 'Image not found', 'not found');
   });
+
+  it('offers CDN variants through srcset/sizes, lazily, with its size stated so nothing jumps', async () => {
+    const client = new FakeClient();
+    client.urls.set('img1', PIXEL_URL);
+    client.resizedUrls.set('img1', PIXEL_URL);
+    const el = await mount(client, (e) => {
+      e.image = makeImage({ width: 1024, height: 768 });
+      e.sizes = '50vw';
+      e.requestWidth = 512;
+    });
+    await waitUntil(() => (part(el, 'image')?.getAttribute('srcset')?.match(/ \d+w/g) ?? []).length === 3, 'every variant in srcset');
+    const img = part(el, 'image')!;
+    expect(img.getAttribute('srcset')).to.contain('256w').and.contain('512w').and.contain('1024w');
+    expect(img.getAttribute('sizes')).to.equal('50vw');
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['1024', '768']);
+    expect(client.urlRequests.map((r) => r.transform)).to.deep.include.members([
+      { w: 256, f: 'auto' },
+      { w: 512, f: 'auto' },
+      { w: 1024, f: 'auto' },
+    ]);
+  });
 });

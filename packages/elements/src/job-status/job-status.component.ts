@@ -3,14 +3,16 @@ import { formatCredits } from '@pixorly/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api, type Job, type JobStatus } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { jobErrorMessage, toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
-import { SignedUrlController } from '../client/signed-url-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
 import { PixorlyImage } from '../image/image.component.js';
+import { downloadImage } from '../internal/save-file.js';
+import { shownMessage } from '../internal/shown-error.js';
+import type { OpenImageDetail } from '../library/library-events.js';
 import { estimateProgress, statusSentence } from './job-progress.js';
 import styles from './job-status.styles.js';
 
@@ -38,7 +40,8 @@ const PROGRESS_TICK_MS = 250;
  * @csspart error - A failure message.
  * @csspart results - The list of result thumbnails.
  * @csspart image - Each result's `<pixorly-image>`.
- * @csspart download - Each result's download link.
+ * @csspart open-button - The button around each result that opens it in the lightbox.
+ * @csspart download - Each result's download button (saves the file).
  * @csspart actions - The row of buttons.
  * @csspart cancel-button - The cancel button.
  * @csspart retry-button - The retry button.
@@ -56,10 +59,11 @@ const PROGRESS_TICK_MS = 250;
  * @event pixorly-job-completed - The job finished with images. `detail: { jobId, job }`.
  * @event pixorly-job-failed - The job failed. `detail: { jobId, job, error: { code, message } }`.
  * @event pixorly-job-created - Retry started a new job (the element then follows it). `detail: { jobId, retryOf }`.
- * @event pixorly-error - Cancel or retry failed. `detail: { code, message }`.
+ * @event pixorly-open-image - A result was chosen to be seen large (the studio opens its lightbox). `detail: { images, index }`.
+ * @event pixorly-error - Cancel, retry or a download failed. `detail: { code, message }`.
  */
 export class PixorlyJobStatus extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /** The job to follow. */
@@ -74,12 +78,12 @@ export class PixorlyJobStatus extends PixorlyElement {
 
   @state() private busy: 'cancel' | 'retry' | null = null;
   @state() private actionError = '';
+  @state() private saving = false;
   @state() private now = Date.now();
 
   /** The job subscription (public for tests and the latency benchmark). */
   readonly job = new QueryController(this, () => this.client, api.jobs.get, () => (this.jobId ? { jobId: this.jobId } : SKIP));
   private readonly models = new QueryController(this, () => this.client, api.models.list, () => (this.jobId ? {} : SKIP));
-  private readonly downloads = new SignedUrlController(this, () => this.client);
   private readonly announced = new Set<string>();
   private ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -187,19 +191,43 @@ export class PixorlyJobStatus extends PixorlyElement {
     return html`
       <ul part="results" class="results">
         ${job.resultImageIds.map((imageId, index) => {
-          const original = this.downloads.get(imageId);
-          const label = count > 1 ? `Download image ${index + 1} of ${count}` : 'Download image';
+          const which = count > 1 ? ` ${index + 1} of ${count}` : '';
           return html`<li>
-            <pixorly-image part="image" image-id=${imageId}></pixorly-image>
-            ${original.status === 'ready'
-              ? html`<a part="download" href=${original.url} download="pixorly-${imageId}" target="_blank" rel="noopener" aria-label=${label}
-                  >Download</a
-                >`
-              : nothing}
+            <button part="open-button" class="open" type="button" @click=${() => this.openImage(index)}>
+              <span class="visually-hidden">Open image${which}:</span>
+              <pixorly-image part="image" image-id=${imageId}></pixorly-image>
+            </button>
+            <button part="download" type="button" aria-label=${`Download image${which}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>Download</button>
           </li>`;
         })}
       </ul>
     `;
+  }
+
+  /** Asks the studio to show the results in the lightbox, from the one chosen. */
+  private openImage(index: number): void {
+    const docs = [...this.renderRoot.querySelectorAll('pixorly-image')].map((image) => image.doc);
+    const images = docs.filter((doc) => doc !== undefined);
+    const chosen = docs[index];
+    if (!chosen) return;
+    this.emit<OpenImageDetail>('open-image', { images, index: images.indexOf(chosen) });
+  }
+
+  /** Saves the original as a file (the CDN is another origin: fetched, then saved from an object URL). */
+  private async download(job: Job, imageId: string): Promise<void> {
+    const client = this.client;
+    if (!client || this.saving) return;
+    this.saving = true;
+    this.actionError = '';
+    try {
+      await downloadImage(client, { _id: imageId, prompt: job.prompt });
+    } catch (error) {
+      const problem = toUserFacingError(error);
+      this.actionError = shownMessage(error, problem.message);
+      this.emit('error', { code: problem.code, message: this.actionError });
+    } finally {
+      this.saving = false;
+    }
   }
 
   private renderActions(job: Job) {

@@ -79,8 +79,18 @@ export default css`
     display: grid;
     gap: 0.25rem;
   }
-  a {
-    color: var(--pixorly-color-link, var(--pixorly-color-accent, #4f46e5));
+  .open {
+    display: block;
+    width: 100%;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    border-radius: var(--pixorly-radius, 0.5rem);
+    cursor: zoom-in;
+  }
+  [part='download'] {
+    min-height: 1.75rem;
     font-size: 0.875em;
   }
   .actions {

@@ -198,4 +198,35 @@ describe('<pixorly-job-status>', () => {
     el.remove();
     expect(client.activeWatches('jobs:get')).to.equal(0);
   });
+
+  it('a result opens large (pixorly-open-image) and Download saves a file instead of opening a tab', async () => {
+    const client = clientWith(makeJob({ status: 'completed', resultImageIds: ['img1', 'img2'] }));
+    client.setResult(api.images.get, { imageId: 'img1' }, makeImage());
+    client.setResult(api.images.get, { imageId: 'img2' }, makeImage({ _id: 'img2' }));
+    client.urls.set('img1', PIXEL_URL);
+    client.urls.set('img2', PIXEL_URL);
+    const el = await mount(client);
+    await settled(el, 'completed');
+    const images = [...el.shadowRoot!.querySelectorAll('pixorly-image')];
+    await waitUntil(() => images.every((image) => image.doc), 'image documents');
+    const opened = oneEvent(el, 'pixorly-open-image');
+    el.shadowRoot!.querySelectorAll<HTMLElement>('[part="open-button"]')[1]!.click();
+    const detail = ((await opened) as CustomEvent).detail;
+    expect([detail.index, detail.images.map((image: { _id: string }) => image._id)]).to.deep.equal([1, ['img1', 'img2']]);
+    expect(el.shadowRoot!.querySelector('a[target="_blank"]')).to.equal(null);
+    const saved = new Promise<HTMLAnchorElement>((resolve) => {
+      const listener = (event: Event) => {
+        if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;
+        event.preventDefault();
+        document.removeEventListener('click', listener, true);
+        resolve(event.target);
+      };
+      document.addEventListener('click', listener, true);
+    });
+    $(el, '[part="download"]')!.click();
+    const link = await saved;
+    expect(link.href).to.match(/^blob:/);
+    expect(link.download).to.equal('pixorly-a-lighthouse-in-a-storm-oil-painting-img1.png');
+    await expectNoAxeViolations(el);
+  });
 });

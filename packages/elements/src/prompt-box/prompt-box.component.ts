@@ -40,6 +40,13 @@ import { PresetsController } from './presets-controller.js';
 import { sizeOptionsFor, type SizeOption } from './size-options.js';
 import styles from './prompt-box.styles.js';
 
+/** What `applySettings()` takes: an image's prompt and the parameters it was made with. */
+export interface SettingsToApply {
+  prompt: string;
+  negativePrompt?: string;
+  parameters: Partial<Record<'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages', number>>;
+}
+
 /** Where each input is, in the order a person meets them, for focusing the first wrong one. */
 const FOCUS_ORDER: [FormField, string[]][] = [
   ['prompt', ['#prompt']],
@@ -142,6 +149,7 @@ export class PixorlyPromptBox extends PixorlyElement {
   private sizes: SizeOption[] = [];
   /** After a refused submit, every edit re-checks the form so messages go away as they are fixed. */
   private checkAsYouType = false;
+  private pendingSettings: SettingsToApply | undefined;
 
   /** Shows an error from `jobs:create` (a ConvexError, `{ code, message, fields? }` or anything thrown) next to the input it concerns. */
   showError(error: unknown): void {
@@ -153,6 +161,16 @@ export class PixorlyPromptBox extends PixorlyElement {
     if (Object.keys(errors).length === 0) errors[shown.code === 'MODERATION_REJECTED' ? 'prompt' : 'form'] = shown.message;
     this.errors = errors;
     void this.updateComplete.then(() => this.focusFirstInvalid());
+  }
+
+  /**
+   * Fills the form with an earlier image's settings ("Use these settings"): its prompt, negative
+   * prompt and parameters, matched to what the model offers; the advanced fields open so the
+   * seed, steps and guidance are seen. Waits for the model when it is not known yet.
+   */
+  applySettings(settings: SettingsToApply): void {
+    this.pendingSettings = settings;
+    if (this.common) this.applyPending();
   }
 
   /** Submits as the button does: validates, then emits `pixorly-submit`. */
@@ -182,6 +200,16 @@ export class PixorlyPromptBox extends PixorlyElement {
       if (this.common) this.values = fitValues(this.values, this.common, this.sizes);
       this.errors = this.common && this.checkAsYouType ? this.check().errors : {};
     }
+    if (this.pendingSettings && this.common) this.applyPending();
+  }
+
+  private applyPending(): void {
+    const settings = this.pendingSettings!;
+    this.pendingSettings = undefined;
+    this.mode = 'advanced';
+    this.values = { ...valuesFromPreset(this.values, settings, this.common!, this.sizes), prompt: settings.prompt };
+    this.errors = {};
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#prompt')?.focus());
   }
 
   override render() {

@@ -15,6 +15,12 @@ import { PixorlyPromptBox as PixorlyPromptBoxElement } from '../prompt-box/promp
 import type { ImageSelectedDetail } from '../recent-results/recent-results.component.js';
 import { PixorlyRecentResults as PixorlyRecentResultsElement } from '../recent-results/recent-results.component.js';
 import { PixorlyStudio as PixorlyStudioElement } from '../studio/studio.component.js';
+import { PixorlyCollectionView as PixorlyCollectionViewElement } from '../collections/collection-view.component.js';
+import { PixorlyCollections as PixorlyCollectionsElement } from '../collections/collections.component.js';
+import { PixorlyGallery as PixorlyGalleryElement } from '../gallery/gallery.component.js';
+import type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from '../library/library-events.js';
+import { PixorlyLightbox as PixorlyLightboxElement } from '../lightbox/lightbox.component.js';
+import '../library/library.js';
 import '../comparison/comparison.js';
 import '../image/image.js';
 import '../job-status/job-status.js';
@@ -40,6 +46,8 @@ export const PixorlyStudio = createComponent({
     ...jobEvents,
     onImageSelected: event<ImageSelectedDetail>('pixorly-image-selected'),
     onAuthExpired: event<{ state: string; message: string }>('pixorly-auth-expired'),
+    onUseSettings: event<UseSettingsDetail>('pixorly-use-settings'),
+    onImagesDeleted: event<ImagesDeletedDetail>('pixorly-images-deleted'),
   },
 });
 
@@ -81,5 +89,38 @@ export const PixorlyRecentResults = createComponent({
 export const PixorlyImage = createComponent({
   tagName: 'pixorly-image',
   elementClass: PixorlyImageElement,
+  react: React,
+});
+
+const libraryEvents = {
+  onUseSettings: event<UseSettingsDetail>('pixorly-use-settings'),
+  onImagesDeleted: event<ImagesDeletedDetail>('pixorly-images-deleted'),
+  onError: event<{ code: string; message: string }>('pixorly-error'),
+};
+
+export const PixorlyGallery = createComponent({
+  tagName: 'pixorly-gallery',
+  elementClass: PixorlyGalleryElement,
+  react: React,
+  events: libraryEvents,
+});
+
+export const PixorlyLightbox = createComponent({
+  tagName: 'pixorly-lightbox',
+  elementClass: PixorlyLightboxElement,
+  react: React,
+  events: { ...libraryEvents, onClose: event<undefined>('pixorly-lightbox-close') },
+});
+
+export const PixorlyCollections = createComponent({
+  tagName: 'pixorly-collections',
+  elementClass: PixorlyCollectionsElement,
+  react: React,
+  events: { onOpenImage: event<OpenImageDetail>('pixorly-open-image'), onError: libraryEvents.onError },
+});
+
+export const PixorlyCollectionView = createComponent({
+  tagName: 'pixorly-collection-view',
+  elementClass: PixorlyCollectionViewElement,
   react: React,
 });

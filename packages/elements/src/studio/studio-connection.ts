@@ -25,7 +25,8 @@ export interface StudioConnectionHost extends ReactiveControllerHost, HTMLElemen
 }
 
 export interface StudioConnectionOptions {
-  createClient: (options: PixorlyClientOptions) => OwnedClient;
+  /** A client now, or once its code has loaded. */
+  createClient: (options: PixorlyClientOptions) => OwnedClient | Promise<OwnedClient>;
   /** Shows a problem once (the studio turns it into `pixorly-error`). */
   report: (code: string, message: string) => void;
 }
@@ -89,12 +90,25 @@ export class StudioConnection implements ReactiveController {
 
   private open(config: ConnectionConfig): void {
     const provider = config.tokenProvider;
-    const client = this.options.createClient({
+    const created = this.options.createClient({
       convexUrl: config.convexUrl,
       apiUrl: config.apiUrl,
       // A provider that throws synchronously still ends up as a rejected promise the session retries.
       tokenProvider: provider ? async () => await provider() : tokenFromUrl(config.tokenUrl),
     });
+    if (!(created instanceof Promise)) return this.attach(created);
+    const opening = this.opening;
+    created.then(
+      (client) => {
+        // Closed (or reconfigured) while the client's code was loading: this one is not wanted.
+        if (opening === this.opening) this.attach(client);
+        else void client.close?.();
+      },
+      () => this.options.report('INTERNAL', 'The studio could not load. Check the connection and reload the page.'),
+    );
+  }
+
+  private attach(client: OwnedClient): void {
     this.stopWatching = client.onStateChange(() => this.onState(client));
     this.client = client;
     this.provider.setValue(client);

@@ -5,7 +5,7 @@ import { PixorlyElement } from '../base/pixorly-element.js';
 import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
 import { api } from '../client/api.js';
 import { toUserFacingError } from '../client/errors.js';
-import { PixorlyClient, type PixorlyClientOptions } from '../client/pixorly-client.js';
+import type { PixorlyClientOptions } from '../client/pixorly-client.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { TokenProvider } from '../client/token.js';
 import { PixorlyComparison, type ComparisonRun } from '../comparison/comparison.component.js';
@@ -16,7 +16,9 @@ import { PixorlyRecentResults } from '../recent-results/recent-results.component
 import { connectionIndicator } from './connection-indicator.js';
 import { configProblems, modelProblems, parseModelList } from './studio-config.js';
 import { StudioConnection, type ConnectionConfig, type OwnedClient } from './studio-connection.js';
-import { authNotice, configurationNotice, jobList } from './studio.parts.js';
+import { authNotice, configurationNotice, jobList, libraryPanel } from './studio.parts.js';
+import { StudioLibrary } from './studio-library.js';
+import { studioTabs, type StudioView } from './studio-tabs.js';
 import { submitRuns, type SubmittedRun } from './submit-runs.js';
 import styles from './studio.styles.js';
 import theme from './theme.styles.js';
@@ -32,6 +34,9 @@ const MAX_SESSION_JOBS = 6;
  * It provides the client (`clientContext`) to every element inside it. The events of those
  * elements are composed and bubble, so the page hears them on `<pixorly-studio>`.
  *
+ * The Library and Collections views (and the lightbox that job cards and comparison cells
+ * open) are loaded on first use, from a module beside the studio's.
+ *
  * @slot picker - Replaces the built-in `<pixorly-model-picker>`.
  * @slot prompt - Replaces the built-in `<pixorly-prompt-box>`.
  *
@@ -40,6 +45,11 @@ const MAX_SESSION_JOBS = 6;
  * @csspart connection - The connection indicator.
  * @csspart credits - The caller's credit balance.
  * @csspart notice - The box that explains a configuration or sign-in problem.
+ * @csspart tabs - The Create / Library / Collections tab list.
+ * @csspart tab - Each tab.
+ * @csspart gallery - The Library view's `<pixorly-gallery>`.
+ * @csspart collections - The Collections view's `<pixorly-collections>`.
+ * @csspart lightbox - The `<pixorly-lightbox>` job cards and comparison cells open.
  * @csspart compose - The section with the model picker and the prompt box.
  * @csspart compare-toggle - The button that switches comparison mode.
  * @csspart comparison-section - The section around the comparison.
@@ -66,6 +76,8 @@ const MAX_SESSION_JOBS = 6;
  * @event pixorly-job-completed - A job finished with images. `detail: { jobId, job }`.
  * @event pixorly-job-failed - A job failed. `detail: { jobId, job, error }`.
  * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
+ * @event pixorly-use-settings - "Use these settings" in the lightbox (the studio fills the prompt box and model). `detail: { image, prompt, negativePrompt?, model, parameters }`.
+ * @event pixorly-images-deleted - Images were deleted in the library. `detail: { imageIds }`.
  * @event pixorly-error - A problem the studio shows (bad attribute, sign-in, a refused submit). `detail: { code, message }`.
  * @event pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed). `detail: { state, message }`.
  */
@@ -97,6 +109,9 @@ export class PixorlyStudio extends PixorlyElement {
   /** The model chosen at start. */
   @property({ attribute: 'default-model' }) defaultModel = '';
 
+  /** The view shown: `create`, `library` or `collections`. */
+  @property({ reflect: true }) view: StudioView = 'create';
+
   /** Returns a fresh token (a JWT from your backend); takes precedence over `token-url`. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
 
@@ -117,6 +132,14 @@ export class PixorlyStudio extends PixorlyElement {
   private readonly connection = new StudioConnection(this, {
     createClient: (options) => this.createClient(options),
     report: (code, message) => this.report(code, message),
+  });
+  private readonly library = new StudioLibrary(this, {
+    showCreate: (model) => {
+      this.view = 'create';
+      this.compareMode = false;
+      this.chosenModel = model;
+    },
+    promptBox: () => this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector('pixorly-prompt-box'),
   });
   private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => ({}));
   private readonly activeJobs = new QueryController(this, () => this.client, api.jobs.listActive, () => this.whenSignedIn());
@@ -159,14 +182,17 @@ export class PixorlyStudio extends PixorlyElement {
   }
 
   /**
-   * Builds the studio's client; tests and hosts with special needs override it.
+   * Builds the studio's client; tests and hosts with special needs override it. The Convex
+   * client is loaded here, after the first paint (a chunk of its own in `pixorly.js`): the shell
+   * paints without it.
    * @ignore
    */
-  protected createClient(options: PixorlyClientOptions): OwnedClient {
-    return new PixorlyClient(options);
+  protected createClient(options: PixorlyClientOptions): OwnedClient | Promise<OwnedClient> {
+    return import('../client/pixorly-client.js').then(({ PixorlyClient }) => new PixorlyClient(options));
   }
 
   protected override willUpdate(): void {
+    if (this.view !== 'create') void this.library.load();
     const config = { convexUrl: this.convexUrl, apiUrl: this.apiUrl, tokenUrl: this.tokenUrl, hasTokenProvider: !!this.tokenProvider };
     const problems = configProblems(config, document.baseURI);
     this.connection.sync(problems.length > 0 ? null : this.connectionConfig());
@@ -200,9 +226,20 @@ export class PixorlyStudio extends PixorlyElement {
         ${configurationNotice(this.problems, 'The studio cannot start.')}
         ${configurationNotice(this.modelWarnings, 'Check the models of this studio.')}
         ${authFailed ? authNotice(client.authMessage, () => this.reconnect()) : nothing}
-        ${client && !authFailed && this.problems.length === 0 ? this.renderWorkspace() : nothing}
+        ${client && !authFailed && this.problems.length === 0 ? this.renderViews() : nothing}
       </div>
     `;
+  }
+
+  private renderViews() {
+    const chooseView = (view: StudioView, focus: boolean) => {
+      this.view = view;
+      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+    };
+    return html`${studioTabs(this.view, chooseView)}
+      <div id="panel-create" role="tabpanel" aria-labelledby="tab-create" ?hidden=${this.view !== 'create'}>${this.renderWorkspace()}</div>
+      ${this.view === 'create' ? nothing : libraryPanel(this.view, this.library.state, () => void this.library.load(true))}
+      ${this.library.state === 'ready' ? html`<pixorly-lightbox part="lightbox"></pixorly-lightbox>` : nothing}`;
   }
 
   private renderWorkspace() {

@@ -1,6 +1,7 @@
 /** The studio's notices and job list, as template functions (the element keeps the state). */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { StudioView } from './studio-tabs.js';
 
 export function configurationNotice(problems: readonly string[], title: string) {
   if (problems.length === 0) return nothing;
@@ -32,4 +33,20 @@ export function jobList(jobIds: readonly string[]) {
           )}
         </ul>`}
   </section>`;
+}
+
+/** The Library or Collections view: its element once the library module is loaded. */
+export function libraryPanel(view: Exclude<StudioView, 'create'>, library: 'idle' | 'loading' | 'ready' | 'failed', onRetry: () => void) {
+  const content =
+    library === 'ready'
+      ? view === 'library'
+        ? html`<pixorly-gallery part="gallery"></pixorly-gallery>`
+        : html`<pixorly-collections part="collections"></pixorly-collections>`
+      : library === 'failed'
+        ? html`<div part="notice" class="notice" role="alert">
+            <p><strong>This view could not be loaded.</strong></p>
+            <p><button type="button" @click=${onRetry}>Try again</button></p>
+          </div>`
+        : html`<p class="empty">Loading…</p>`;
+  return html`<section id=${`panel-${view}`} role="tabpanel" aria-labelledby=${`tab-${view}`} class="library-view">${content}</section>`;
 }

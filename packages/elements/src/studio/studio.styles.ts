@@ -132,4 +132,29 @@ export default css`
       animation: none !important;
     }
   }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    border-bottom: 1px solid var(--pixorly-color-border, #d4d6de);
+  }
+  [part='tab'] {
+    border: 0;
+    border-bottom: 3px solid transparent;
+    border-radius: 0;
+    background: none;
+    color: var(--pixorly-color-muted, #565b69);
+    font-weight: 600;
+  }
+  [part='tab']:hover:not(:disabled) {
+    border-color: transparent;
+    border-bottom-color: var(--pixorly-color-border, #d4d6de);
+    color: var(--pixorly-color-text, #1b1d23);
+  }
+  [part='tab'][aria-selected='true'] {
+    border-bottom-color: var(--pixorly-color-accent, #4f46e5);
+    color: var(--pixorly-color-text, #1b1d23);
+  }
+  [role='tabpanel'][hidden] {
+    display: none;
+  }
 `;

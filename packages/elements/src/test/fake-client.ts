@@ -108,10 +108,14 @@ export class FakeClient implements StudioClient {
     this.held = undefined;
   }
 
+  /** Every signed-URL request, in order (to check the transforms asked for). */
+  readonly urlRequests: { imageId: string; transform: ImageTransform }[] = [];
+
   private held: Promise<void> | undefined;
   private release: (() => void) | undefined;
 
   async signedUrl(imageId: string, transform: ImageTransform = {}): Promise<SignedUrl | null> {
+    this.urlRequests.push({ imageId, transform });
     await this.held;
     const resized = Object.keys(transform).length > 0 ? this.resizedUrls.get(imageId) : undefined;
     const url = resized ?? this.urls.get(imageId);

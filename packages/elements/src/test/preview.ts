@@ -7,6 +7,9 @@ import type { PixorlyClientOptions } from '../client/pixorly-client.js';
 import { PixorlyStudio } from '../studio/studio.component.js';
 import '../studio/studio.js';
 import '../job-status/job-status.js';
+import '../gallery/gallery.js';
+import '../lightbox/lightbox.js';
+import '../collections/collections.js';
 import { FakeClient, provideClient } from './fake-client.js';
 import { makeImage, makeJob, makeModel, samplePlaceholder } from './fixtures.js';
 
@@ -46,6 +49,18 @@ function scenario(): FakeClient {
   for (const image of images) client.setResult(api.images.get, { imageId: image._id }, image);
   images.forEach((image, n) => client.urls.set(image._id, art(n * 40)));
   client.setResult(api.images.list, { paginationOpts: { numItems: 12, cursor: null } }, { page: images, isDone: true, continueCursor: '' });
+  const library = Array.from({ length: 400 }, (_, n) =>
+    makeImage({ _id: `L${n}`, jobId: 'j-done', prompt: `library image ${n}`, favorite: n % 5 === 0, width: n % 3 === 0 ? 768 : 512, placeholder: samplePlaceholder() }),
+  );
+  library.forEach((image, n) => client.urls.set(image._id, art(n * 17)));
+  library.forEach((image, n) => client.resizedUrls.set(image._id, art(n * 17)));
+  library.forEach((image) => client.setResult(api.images.get, { imageId: image._id }, image));
+  client.setResult(api.images.list, { sort: 'newest', paginationOpts: { numItems: 60, cursor: null } }, { page: library, isDone: true, continueCursor: '' });
+  client.setResult(api.images.tags, {}, ['sea', 'sky']);
+  client.setResult(api.collections.list, {}, [
+    { _id: 'c1', _creationTime: 0, name: 'Seascapes', isPublic: true, shareId: 'share1', imageCount: 12, updatedAt: now, cover: { imageId: 'L1', width: 512, height: 512, format: 'png' } },
+    { _id: 'c2', _creationTime: 0, name: 'Portraits', isPublic: false, shareId: null, imageCount: 3, updatedAt: now, cover: null },
+  ]);
   return client;
 }
 
@@ -69,6 +84,10 @@ if (scene === 'studio' || scene === 'studio-dark') {
       studio.dispatchEvent(new CustomEvent('pixorly-job-created', { detail: { jobId: id } }));
     }
   }, 50);
+} else if (scene === 'library') {
+  root.innerHTML = `<preview-studio ${attrs} view="library" theme="dark"></preview-studio>`;
+} else if (scene === 'collections') {
+  root.innerHTML = `<preview-studio ${attrs} view="collections"></preview-studio>`;
 } else if (scene === 'bad-config') {
   root.innerHTML = `<preview-studio convex-url="localhost:3210" api-url="http://127.0.0.1:8787" models="local/aurora,acme/nope"></preview-studio>`;
 } else if (scene === 'auth-expired') {
@@ -78,6 +97,23 @@ if (scene === 'studio' || scene === 'studio-dark') {
     return client;
   };
   root.innerHTML = `<preview-studio ${attrs}></preview-studio>`;
+} else if (scene === 'gallery' || scene === 'lightbox') {
+  const client = scenario();
+  provideClient(root, client);
+  root.innerHTML = '<pixorly-gallery></pixorly-gallery>';
+  if (scene === 'lightbox') {
+    setTimeout(() => {
+      const gallery = root.querySelector('pixorly-gallery')!;
+      gallery.shadowRoot!.querySelector<HTMLElement>('[part="tile"][data-index="1"]')?.click();
+    }, 600);
+  } else {
+    setTimeout(() => {
+      const gallery = root.querySelector('pixorly-gallery')!;
+      for (const index of [1, 2]) {
+        gallery.shadowRoot!.querySelector<HTMLElement>(`[part="tile"][data-index="${index}"]`)?.dispatchEvent(new MouseEvent('click', { ctrlKey: true, bubbles: true }));
+      }
+    }, 600);
+  }
 } else if (scene === 'job-status') {
   const client = scenario();
   provideClient(root, client);

@@ -155,7 +155,7 @@ describe('studio against the real stack', function () {
     await waitUntil(() => label() === 'Offline', 'offline after the retries', slow);
   });
 
-  it('a page with only pixorly.js and the tag generates an image', async () => {
+  it('a page with only pixorly.js and the tag generates an image and opens the library', async () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe title="bundle page" style="width: 1000px; height: 900px"></iframe>`);
     const loaded = oneEvent(frame, 'load');
     frame.srcdoc = `<!doctype html><html lang="en"><body>
@@ -170,5 +170,9 @@ describe('studio against the real stack', function () {
     const jobId = await submit(studio);
     const status = () => [...studio.shadowRoot!.querySelectorAll('pixorly-job-status')].find((s) => s.jobId === jobId);
     await waitUntil(() => shadow(status(), 'pixorly-image')?.hasAttribute('loaded'), 'the image loads in the bundle page', slow);
+    // The library views are a chunk beside pixorly.js, loaded when the tab is first opened.
+    shadow(studio, '#tab-library')!.click();
+    const gallery = () => shadow(studio, 'pixorly-gallery');
+    await waitUntil(() => (gallery()?.shadowRoot?.querySelectorAll('[part="tile"]').length ?? 0) > 0, 'the gallery loads in the bundle page', slow);
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * Request body limits, one per route, checked before anything reads the body: a declared
+ * `Content-Length` over the limit is refused at once (413, the limit named) without a byte of
+ * the body being read, and a chunked body is counted as it streams and dropped at the limit.
+ * A route not in the table accepts at most `BODY_LIMITS.other`, so a new route, an unknown path
+ * or a GET with a body can never make the server buffer more than that.
+ */
+import { bodyLimit } from "hono/body-limit";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../lib/context";
+import { ApiError } from "../lib/errors";
+
+const KB = 1024;
+
+/** Bytes per route (`METHOD path`), each a few times the largest valid body. */
+export const BODY_LIMITS = {
+  "POST /v1/embed/tokens": 4 * KB,
+  "POST /v1/dev/token": 1 * KB,
+  "POST /v1/session/token": 1 * KB,
+  "POST /v1/partner/api-keys": 4 * KB,
+  /** 100 ids and a transform. */
+  "POST /v1/images/urls": 16 * KB,
+  /** A 2,000-character prompt and a 1,000-character negative prompt, even if every character is escaped. */
+  "POST /api/v1/generate": 32 * KB,
+  /** Every other route: they take no body. */
+  other: 1 * KB,
+} as const;
+
+function describeBytes(bytes: number): string {
+  return bytes % KB === 0 ? `${bytes / KB} KB` : `${bytes} bytes`;
+}
+
+export function bodyLimits(): MiddlewareHandler<AppEnv> {
+  const limiters = new Map<number, MiddlewareHandler<AppEnv>>();
+  const limiterFor = (maxSize: number) => {
+    let limiter = limiters.get(maxSize);
+    if (!limiter) {
+      limiter = bodyLimit({
+        maxSize,
+        onError: () => {
+          throw new ApiError("INVALID_ARGUMENT", 413, `The request body is larger than this route accepts (${describeBytes(maxSize)}).`);
+        },
+      }) as MiddlewareHandler<AppEnv>;
+      limiters.set(maxSize, limiter);
+    }
+    return limiter;
+  };
+  const table = BODY_LIMITS as Record<string, number>;
+  return (c, next) => {
+    // No body, nothing to limit (most requests): skip the lookup.
+    if (!c.req.raw.body) return next();
+    return limiterFor(table[`${c.req.method} ${c.req.path}`] ?? BODY_LIMITS.other)(c, next);
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Makes (or finds) the bytes one CDN request gets: from the variant cache while the object is
+ * still current in S3 (`object-freshness.ts`), else read from S3 and, for a transform, made by
+ * the transformer in one of this instance's transform slots (`transform-slots.ts`). Concurrent
+ * misses for one variant share one read and one transform.
+ *
+ * Refusals: a variant whose cost is over the ceiling → 422 (before S3 is read when the size
+ * alone shows it), a source over 50 MP → 422, an object that is not a raster image → 415, no
+ * free slot in time → 503 with `Retry-After`.
+ */
+import { strongEtag, variantKey, type CachedVariant } from "../../cdn/cache";
+import { assertAffordable, knownMinimumCost, VariantTooCostlyError } from "../../cdn/cost";
+import { SNIFFED_CONTENT_TYPES, sniffImageType } from "../../cdn/sniff";
+import { outputFormatFor, type TransformParams } from "../../cdn/transform-params";
+import { TRANSFORM_RETRY_AFTER_SECONDS, TransformBusyError } from "../../cdn/transform-slots";
+import { SourceTooLargeError, UnsupportedImageError } from "../../cdn/transformer";
+import { ApiError } from "../../lib/errors";
+import type { CdnServices } from "./deps";
+
+export interface VariantRequest {
+  s3Key: string;
+  params: TransformParams;
+  canonical: string;
+  identity: boolean;
+}
+
+export type ServedVariant = CachedVariant & { hit: boolean };
+
+export function variantMaker(cdn: CdnServices) {
+  const inflight = new Map<string, Promise<CachedVariant>>();
+
+  async function make({ s3Key, params, identity }: VariantRequest, accept: string | undefined, key: string): Promise<CachedVariant> {
+    const object = await cdn.objects.get(s3Key);
+    if (!object) throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
+    let out: { body: Uint8Array; contentType: string };
+    if (identity) {
+      // Served as what the bytes are, never as the Content-Type S3 holds.
+      const type = sniffImageType(object.body);
+      if (!type) throw new UnsupportedImageError();
+      out = { body: object.body, contentType: SNIFFED_CONTENT_TYPES[type] };
+    } else {
+      out = await cdn.slots.run(() => cdn.transformer!(object.body, params, accept));
+    }
+    const variant = { ...out, etag: await strongEtag(out.body) };
+    cdn.cache.set(key, variant);
+    cdn.freshness.remember(s3Key, object.etag ?? "");
+    return variant;
+  }
+
+  return async function variantFor(request: VariantRequest, accept: string | undefined): Promise<ServedVariant> {
+    const { s3Key, params, canonical, identity } = request;
+    if (!identity && !cdn.transformer) {
+      throw new ApiError("INVALID_ARGUMENT", 501, "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.");
+    }
+    const format = outputFormatFor(params, accept);
+    const key = variantKey(s3Key, canonical, format ?? "source");
+    try {
+      const cached = cdn.cache.get(key);
+      if (cached && (await cdn.freshness.stillCurrent(s3Key))) return { ...cached, hit: true };
+      if (!identity) assertAffordable(knownMinimumCost(params, format));
+      let pending = inflight.get(key);
+      if (!pending) {
+        pending = make(request, accept, key).finally(() => inflight.delete(key));
+        inflight.set(key, pending);
+      }
+      return { ...(await pending), hit: false };
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  };
+}
+
+function refusalOf(error: unknown): unknown {
+  if (error instanceof SourceTooLargeError) return new ApiError("INVALID_ARGUMENT", 422, `${error.message} Request it without transform parameters.`);
+  if (error instanceof VariantTooCostlyError) return new ApiError("INVALID_ARGUMENT", 422, error.message, [{ path: "query", message: error.message }]);
+  if (error instanceof UnsupportedImageError) return new ApiError("INVALID_ARGUMENT", 415, error.message);
+  if (error instanceof TransformBusyError) {
+    return new ApiError("RATE_LIMITED", 503, `${error.message} Try again in ${TRANSFORM_RETRY_AFTER_SECONDS} s.`, undefined, {
+      "Retry-After": String(TRANSFORM_RETRY_AFTER_SECONDS),
+    });
+  }
+  return error;
+}

@@ -1,0 +1,75 @@
+/**
+ * The bar of bulk actions over the selection, its delete confirmation, and the undo bar
+ * after a delete, as templates; the gallery runs the actions.
+ */
+import { html, nothing } from 'lit';
+import type { CollectionDoc } from '../client/api.js';
+
+export type BulkAction = 'favorite' | 'unfavorite' | 'public' | 'private' | 'delete';
+
+export interface BulkBarOptions {
+  count: number;
+  busy: boolean;
+  confirmingDelete: boolean;
+  collections: readonly CollectionDoc[];
+  onAction: (action: BulkAction) => void;
+  onAddToCollection: (collectionId: string) => void;
+  onAddTag: (tag: string) => void;
+  onConfirmDelete: () => void;
+  onCancelDelete: () => void;
+  onClear: () => void;
+}
+
+export function bulkBar(o: BulkBarOptions) {
+  if (o.count === 0) return nothing;
+  const action = (name: BulkAction, label: string, variant?: string) =>
+    html`<button type="button" data-action=${name} data-variant=${variant ?? nothing} ?disabled=${o.busy} @click=${() => o.onAction(name)}>${label}</button>`;
+  return html`<div part="bulk-bar" class="bulk" role="toolbar" aria-label="Selected images">
+      <span class="count">${o.count} selected</span>
+      ${action('favorite', 'Favorite')} ${action('unfavorite', 'Unfavorite')} ${action('public', 'Make public')}
+      ${action('private', 'Make private')}
+      <label>
+        <span class="visually-hidden">Add the selected images to a collection</span>
+        <select
+          ?disabled=${o.busy || o.collections.length === 0}
+          @change=${(event: Event) => {
+            const select = event.target as HTMLSelectElement;
+            if (select.value) o.onAddToCollection(select.value);
+            select.value = '';
+          }}
+        >
+          <option value="">${o.collections.length === 0 ? 'No collections' : 'Add to collection…'}</option>
+          ${o.collections.map((c) => html`<option value=${c._id}>${c.name}</option>`)}
+        </select>
+      </label>
+      <form
+        class="tag"
+        @submit=${(event: SubmitEvent) => {
+          event.preventDefault();
+          const form = event.target as HTMLFormElement;
+          o.onAddTag(String(new FormData(form).get('tag') ?? ''));
+          form.reset();
+        }}
+      >
+        <label><span class="visually-hidden">Tag the selected images</span><input name="tag" placeholder="Add a tag" maxlength="32" /></label>
+        <button type="submit" ?disabled=${o.busy}>Tag</button>
+      </form>
+      ${action('delete', 'Delete', 'danger')}
+      <button type="button" class="clear" @click=${o.onClear}>Clear selection</button>
+    </div>
+    ${o.confirmingDelete
+      ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">Delete ${o.count === 1 ? 'this image' : `these ${o.count} images`}? You can undo for a few seconds.</p>
+          <button type="button" class="confirm-delete" data-variant="danger" @click=${o.onConfirmDelete}>Delete</button>
+          <button type="button" class="cancel-delete" @click=${o.onCancelDelete}>Cancel</button>
+        </div>`
+      : nothing}`;
+}
+
+export function undoBar(count: number, onUndo: () => void) {
+  if (count === 0) return nothing;
+  return html`<div part="undo" class="undo" role="status">
+    <span>Deleted ${count === 1 ? '1 image' : `${count} images`}.</span>
+    <button type="button" class="undo-button" @click=${onUndo}>Undo</button>
+  </div>`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Saving an image as a file. The image URL is on the CDN's origin, where browsers ignore
+ * `<a download>` and open the image instead; a same-origin object URL of the fetched bytes
+ * keeps the `download` attribute (and the file name) in force.
+ */
+
+import type { ImageTransform } from '../client/signed-urls.js';
+import { ShownError } from './shown-error.js';
+
+/** How long the object URL outlives the click: the browser reads it after the click returns. */
+const REVOKE_AFTER_MS = 30_000;
+
+const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/avif': 'avif' };
+
+/** A file name from the image's prompt and id: `pixorly-a-lighthouse-in-a-storm-<id>.png`. */
+export function imageFileName(image: { _id: string; prompt?: string }, contentType: string): string {
+  const words = (image.prompt ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const extension = EXTENSIONS[contentType.split(';')[0]!.trim()] ?? 'png';
+  return ['pixorly', words, image._id].filter(Boolean).join('-') + `.${extension}`;
+}
+
+/** Fetches `url` and saves it as a file; the name comes from the image and the answer's type. Throws when the fetch fails. */
+export async function saveImageFile(url: string, image: { _id: string; prompt?: string }, fetchFn: typeof fetch = fetch): Promise<string> {
+  let response: Response;
+  let blob: Blob;
+  try {
+    response = await fetchFn(url);
+    if (!response.ok) throw new Error(String(response.status));
+    blob = await response.blob();
+  } catch {
+    throw new ShownError('The image could not be downloaded. Try again.');
+  }
+  const name = imageFileName(image, blob.type || response.headers.get('content-type') || '');
+  const objectUrl = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = objectUrl;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(objectUrl), REVOKE_AFTER_MS);
+  }
+  return name;
+}
+
+/** Saves a stored image (the original, or a CDN variant in `transform`): its signed URL, then `saveImageFile`. Throws a `ShownError` when it cannot. */
+export async function downloadImage(
+  client: { signedUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string } | null> },
+  image: { _id: string; prompt?: string },
+  transform: ImageTransform = {},
+): Promise<string> {
+  let signed: { url: string } | null;
+  try {
+    signed = await client.signedUrl(image._id, transform);
+  } catch {
+    throw new ShownError('The image could not be downloaded. Try again.');
+  }
+  if (!signed) throw new ShownError('This image is not available.');
+  return saveImageFile(signed.url, image);
+}

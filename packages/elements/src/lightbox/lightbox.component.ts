@@ -1,0 +1,319 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PixorlyElement } from '../base/pixorly-element.js';
+import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { api, type CollectionDoc, type ImageDoc } from '../client/api.js';
+import { clientContext } from '../client/client-context.js';
+import { toUserFacingError } from '../client/errors.js';
+import { QueryController, SKIP } from '../client/query-controller.js';
+import type { StudioClient } from '../client/studio-client.js';
+import { PixorlyImage } from '../image/image.component.js';
+import { copyText } from '../internal/copy-text.js';
+import { deepActiveElement, trapTab } from '../internal/focus-trap.js';
+import { downloadImage } from '../internal/save-file.js';
+import { ShownError, shownMessage } from '../internal/shown-error.js';
+import { swipeHandlers } from '../internal/swipe.js';
+import type { ImagesDeletedDetail, UseSettingsDetail } from '../library/library-events.js';
+import { lightboxActions, type DownloadChoice } from './lightbox-actions.js';
+import { metadataPanel, metadataRows, type MetadataRow } from './lightbox-metadata.js';
+import styles from './lightbox.styles.js';
+
+/**
+ * @summary A full-screen view of one image at a time: arrows, swipe, zoom to 100 %, what made it, and what to do with it.
+ *
+ * Open it with `show(images, index)`; focus stays inside while it is open and returns to where
+ * it was when it closes. Needs the studio's client (it sits inside `<pixorly-studio>`, or a page
+ * provides `clientContext`).
+ *
+ * @csspart dialog - The full-screen `<dialog>`.
+ * @csspart toolbar - The row with the position, previous/next, zoom and close.
+ * @csspart stage - The area that shows the image (scrolls at 100 %).
+ * @csspart image - The `<pixorly-image>`.
+ * @csspart panel - The side panel with the metadata and the actions.
+ * @csspart metadata - The metadata list.
+ * @csspart copy-button - Each metadata row's copy button.
+ * @csspart actions - The row of actions.
+ * @csspart action - Every action button (each also has its own part: `download-button`, `share-button`, `use-settings-button`, `favorite-button`, `collection-button`, `delete-button`).
+ * @csspart collections - The list of collections to add the image to.
+ * @csspart confirm - The delete confirmation.
+ * @csspart message - What the last action did (a live region).
+ *
+ * @cssproperty --pixorly-lightbox-backdrop - The colour behind the image (near-black).
+ * @cssproperty --pixorly-color-surface - Panel background.
+ * @cssproperty --pixorly-color-border - Panel and button borders.
+ * @cssproperty --pixorly-color-muted - Metadata labels.
+ * @cssproperty --pixorly-color-accent - Focus ring, pressed buttons.
+ * @cssproperty --pixorly-color-danger - The delete button.
+ *
+ * @event pixorly-use-settings - "Use these settings" was pressed. `detail: { image, prompt, negativePrompt?, model, parameters }`.
+ * @event pixorly-images-deleted - Images were deleted. `detail: { imageIds }`.
+ * @event pixorly-lightbox-close - The lightbox closed (Esc, the close button, or after the last image was deleted).
+ * @event pixorly-error - An action failed. `detail: { code, message }`.
+ */
+export class PixorlyLightbox extends PixorlyElement {
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override dependencies = { 'pixorly-image': PixorlyImage };
+
+  /** The images to step through. */
+  @property({ attribute: false }) images: ImageDoc[] = [];
+
+  /** The position of the image shown in `images`. */
+  @property({ type: Number }) index = 0;
+
+  /** Whether the lightbox is showing (read-only: use `show()` and `close()`). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The image at 100 % (its own pixels, scrolling) instead of fitted to the screen. */
+  @property({ type: Boolean, reflect: true }) zoomed = false;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: StudioClient | undefined;
+
+  @state() private busy = false;
+  @state() private message = '';
+  @state() private confirmingDelete = false;
+  @state() private collectionsOpen = false;
+  @state() private downloadChoice: DownloadChoice = { width: '', format: '' };
+  /** Favorites changed here, until the images given catch up. */
+  @state() private favorites = new Map<string, boolean>();
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private returnFocus: HTMLElement | null = null;
+  private readonly job = new QueryController(this, () => this.client, api.jobs.get, () =>
+    this.open && this.current ? { jobId: this.current.jobId } : SKIP,
+  );
+  private readonly models = new QueryController(this, () => this.client, api.models.list, () => (this.open ? {} : SKIP));
+  private readonly collections = new QueryController(this, () => this.client, api.collections.list, () =>
+    this.collectionsOpen ? {} : SKIP,
+  );
+  private readonly swipe = swipeHandlers((direction) => (direction === 'left' ? this.next() : this.previous()));
+
+  /** The image shown, if any. */
+  get current(): ImageDoc | undefined {
+    return this.images[this.index];
+  }
+
+  /** Opens on `images[index]`; focus comes back to whatever had it when the lightbox closes. */
+  show(images: ImageDoc[] = this.images, index = 0): void {
+    this.returnFocus = deepActiveElement();
+    this.images = images;
+    this.index = Math.max(0, Math.min(index, images.length - 1));
+    this.open = true;
+  }
+
+  /** Closes and gives focus back. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.emit('lightbox-close');
+  }
+
+  /** Shows the next image (stays on the last). */
+  next(): void {
+    this.go(this.index + 1);
+  }
+
+  /** Shows the previous image (stays on the first). */
+  previous(): void {
+    this.go(this.index - 1);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('images')) this.index = Math.max(0, Math.min(this.index, this.images.length - 1));
+    if (changed.has('index') || changed.has('images')) {
+      this.confirmingDelete = false;
+      this.collectionsOpen = false;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.dialog.showModal();
+      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+    } else if (!this.open) {
+      if (this.dialog.open) this.dialog.close();
+      this.zoomed = false;
+      this.message = '';
+      const target = this.returnFocus;
+      this.returnFocus = null;
+      if (target?.isConnected) target.focus();
+    }
+  }
+
+  override render() {
+    const image = this.current;
+    return html`<dialog
+      part="dialog"
+      aria-label=${image ? `Image ${this.index + 1} of ${this.images.length}` : 'Image viewer'}
+      @cancel=${this.onCancel}
+      @keydown=${this.onKeydown}
+    >
+      ${this.open && image ? this.renderImage(image) : nothing}
+    </dialog>`;
+  }
+
+  private renderImage(image: ImageDoc) {
+    const favorite = this.favorites.get(image._id) ?? image.favorite ?? false;
+    const model = this.models.value?.find((m) => m.id === image.model);
+    const rows = metadataRows(image, this.job.value ?? undefined, model);
+    const size = this.zoomed ? { width: `${image.width}px`, height: `${image.height}px` } : { '--ratio': String(image.width / image.height) };
+    return html`<div class="layout">
+      <div part="toolbar" class="toolbar">
+        <span class="position">${this.index + 1} / ${this.images.length}</span>
+        <button type="button" class="previous" aria-label="Previous image" ?disabled=${this.index === 0} @click=${this.previous}>←</button>
+        <button type="button" class="next" aria-label="Next image" ?disabled=${this.index >= this.images.length - 1} @click=${this.next}>→</button>
+        <button type="button" class="zoom" aria-pressed=${this.zoomed ? 'true' : 'false'} @click=${() => (this.zoomed = !this.zoomed)}>100 %</button>
+        <button type="button" class="close" aria-label="Close" @click=${this.close}>✕</button>
+      </div>
+      <div
+        part="stage"
+        class="stage"
+        @pointerdown=${this.swipe.pointerdown}
+        @pointerup=${this.swipe.pointerup}
+        @pointercancel=${this.swipe.pointercancel}
+      >
+        <pixorly-image
+          part="image"
+          .image=${image}
+          style=${styleMap(size)}
+          request-width=${this.zoomed ? 0 : 1024}
+          sizes=${this.zoomed ? '' : '(min-width: 56rem) 70vw, 100vw'}
+        ></pixorly-image>
+      </div>
+      <aside part="panel" class="panel" aria-label="Image details">
+        ${metadataPanel(rows, (row) => void this.copyRow(row))}
+        ${lightboxActions(
+          {
+            image,
+            favorite,
+            busy: this.busy,
+            confirmingDelete: this.confirmingDelete,
+            collections: this.collectionsOpen ? (this.collections.value ?? []) : undefined,
+            collectionsLoading: this.collections.loading,
+            download: this.downloadChoice,
+          },
+          {
+            download: () => void this.download(image),
+            chooseDownload: (choice) => (this.downloadChoice = { ...this.downloadChoice, ...choice }),
+            copyLink: () => void this.copyLink(image),
+            useSettings: () => this.useSettings(image),
+            toggleFavorite: () => void this.setFavorite(image, !favorite),
+            toggleCollections: () => (this.collectionsOpen = !this.collectionsOpen),
+            addToCollection: (collection) => void this.addToCollection(image, collection),
+            askDelete: () => (this.confirmingDelete = true),
+            confirmDelete: () => void this.deleteImage(image),
+            cancelDelete: () => (this.confirmingDelete = false),
+          },
+        )}
+        <p part="message" class="message" role="status">${this.message}</p>
+      </aside>
+    </div>`;
+  }
+
+  private go(index: number): void {
+    if (index < 0 || index >= this.images.length || index === this.index) return;
+    this.index = index;
+    this.message = '';
+  }
+
+  private onCancel(event: Event): void {
+    // Esc: close through close() so the event fires and focus is given back.
+    event.preventDefault();
+    this.close();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    trapTab(event, this.dialog, this.shadowRoot!);
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowRight') this.next();
+    else if (event.key === 'ArrowLeft') this.previous();
+  }
+
+  private async copyRow(row: MetadataRow): Promise<void> {
+    this.message = (await copyText(row.value)) ? `${row.label} copied.` : `Could not copy the ${row.label.toLowerCase()}.`;
+  }
+
+  private async copyLink(image: ImageDoc): Promise<void> {
+    await this.run(async (client) => {
+      // A public image's URL from the edge API is unsigned and permanent: that is the share link.
+      const signed = await client.signedUrl(image._id);
+      if (!signed) throw new ShownError('This image is not available.');
+      this.message = (await copyText(signed.url)) ? 'Share link copied.' : 'Could not copy the link.';
+    });
+  }
+
+  private async download(image: ImageDoc): Promise<void> {
+    await this.run(async (client) => {
+      const { width, format } = this.downloadChoice;
+      const name = await downloadImage(client, image, { ...(width ? { w: Number(width) } : {}), ...(format ? { f: format } : {}) });
+      this.message = `Saved ${name}.`;
+    });
+  }
+
+  private useSettings(image: ImageDoc): void {
+    const job = this.job.value ?? undefined;
+    const negativePrompt = job?.negativePrompt;
+    this.emit<UseSettingsDetail>('use-settings', {
+      image,
+      prompt: image.prompt,
+      ...(negativePrompt ? { negativePrompt } : {}),
+      model: image.model,
+      parameters: { ...job?.parameters, ...image.parameters, seed: image.seed, width: image.width, height: image.height },
+    });
+    this.close();
+  }
+
+  private async setFavorite(image: ImageDoc, favorite: boolean): Promise<void> {
+    this.favorites = new Map(this.favorites).set(image._id, favorite);
+    const ok = await this.run((client) => client.mutation(api.images.setFavorite, { ids: [image._id], favorite }));
+    if (!ok) this.favorites = new Map(this.favorites).set(image._id, !favorite);
+  }
+
+  private async addToCollection(image: ImageDoc, collection: CollectionDoc): Promise<void> {
+    const ok = await this.run((client) => client.mutation(api.collections.addImages, { id: collection._id, imageIds: [image._id] }));
+    if (ok) {
+      this.collectionsOpen = false;
+      this.message = `Added to ${collection.name}.`;
+    }
+  }
+
+  private async deleteImage(image: ImageDoc): Promise<void> {
+    const ok = await this.run((client) => client.mutation(api.images.removeMany, { ids: [image._id] }));
+    if (!ok) return;
+    this.emit<ImagesDeletedDetail>('images-deleted', { imageIds: [image._id] });
+    const images = this.images.filter((other) => other._id !== image._id);
+    if (images.length === 0) {
+      this.close();
+      this.images = images;
+      return;
+    }
+    this.images = images;
+    this.message = 'Image deleted.';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+  }
+
+  /** Runs an action with the client, showing and emitting its failure; resolves to whether it worked. */
+  private async run(action: (client: StudioClient) => Promise<unknown>): Promise<boolean> {
+    const client = this.client;
+    if (!client || this.busy) return false;
+    this.busy = true;
+    try {
+      await action(client);
+      return true;
+    } catch (error) {
+      const problem = toUserFacingError(error);
+      const message = shownMessage(error, problem.message);
+      this.message = message;
+      this.emit('error', { code: problem.code, message });
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: contents;
+  }
+  dialog {
+    width: 100vw;
+    height: 100dvh;
+    max-width: none;
+    max-height: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: var(--pixorly-lightbox-backdrop, #0d0e12);
+    color: var(--pixorly-color-text, #1b1d23);
+  }
+  dialog::backdrop {
+    background: var(--pixorly-lightbox-backdrop, #0d0e12);
+  }
+  .layout {
+    display: grid;
+    grid-template: 'toolbar' auto 'stage' minmax(0, 1fr) 'panel' auto / minmax(0, 1fr);
+    height: 100%;
+  }
+  @media (min-width: 56rem) {
+    .layout {
+      grid-template: 'toolbar toolbar' auto 'stage panel' minmax(0, 1fr) / minmax(0, 1fr) 22rem;
+    }
+  }
+  .toolbar {
+    grid-area: toolbar;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    color: #f4f5f8;
+  }
+  .position {
+    margin-inline-end: auto;
+    font-variant-numeric: tabular-nums;
+  }
+  .toolbar button {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+  }
+  .stage {
+    grid-area: stage;
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    container-type: size;
+    touch-action: pan-y pinch-zoom;
+  }
+  :host([zoomed]) .stage {
+    place-items: start;
+    overflow: auto;
+    touch-action: auto;
+  }
+  .stage pixorly-image {
+    --pixorly-image-fit: contain;
+    --pixorly-radius: 0;
+    background: transparent;
+    width: min(100cqw, calc(100cqh * var(--ratio, 1)));
+  }
+  :host([zoomed]) .stage pixorly-image {
+    max-width: none;
+    flex: none;
+  }
+  .panel {
+    grid-area: panel;
+    overflow: auto;
+    max-height: 45dvh;
+    padding: var(--pixorly-space, 0.75rem);
+    background: var(--pixorly-color-surface, #ffffff);
+    display: grid;
+    align-content: start;
+    gap: var(--pixorly-space, 0.75rem);
+  }
+  @media (min-width: 56rem) {
+    .panel {
+      max-height: none;
+      border-inline-start: 1px solid var(--pixorly-color-border, #d4d6de);
+    }
+  }
+  .metadata {
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .row dt {
+    font-size: 0.8em;
+    color: var(--pixorly-color-muted, #565b69);
+  }
+  .row dd {
+    margin: 0;
+    display: flex;
+    gap: 0.5rem;
+    align-items: start;
+    justify-content: space-between;
+  }
+  .value {
+    overflow-wrap: anywhere;
+  }
+  .copy {
+    min-height: 1.75rem;
+    font-size: 0.8em;
+    flex: none;
+  }
+  .actions,
+  .download {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  select {
+    font: inherit;
+    min-height: 2.25rem;
+    border: 1px solid var(--pixorly-color-border, #d4d6de);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--pixorly-color-surface, #ffffff);
+    color: var(--pixorly-color-text, #1b1d23);
+  }
+  button[aria-pressed='true'] {
+    border-color: var(--pixorly-color-accent, #4f46e5);
+    color: var(--pixorly-color-accent, #4f46e5);
+  }
+  .collections ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .collections p,
+  .confirm p,
+  .message {
+    margin: 0;
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    padding: 0.5rem;
+    border: 1px solid var(--pixorly-color-danger, #b42318);
+    border-radius: var(--pixorly-radius, 0.5rem);
+  }
+`;
