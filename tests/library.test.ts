@@ -3,47 +3,17 @@
  * official clients. Search with filters, collections (order, sharing), bulk delete down to S3.
  */
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
-import { ConvexError } from "convex/values";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { ConvexHttpClient, type ConvexClient } from "convex/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../convex/_generated/api.js";
 import type { Doc } from "../convex/_generated/dataModel.js";
-import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src/index.js";
-import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
-// @ts-expect-error a plain ESM script without types
-import { startS3Local } from "../scripts/s3-local.mjs";
+import { waitFor } from "../packages/convex-local/test/harness.js";
+import { codeOf, startBackendStack, type BackendStack } from "./stack.js";
 
-let server: ConvexLocal;
-let issuer: Issuer;
-let s3: { endpoint: string; bucket: string; close(): Promise<void> };
-const dirs: string[] = [];
-const clients: ConvexClient[] = [];
-
-function tmp() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-library-"));
-  dirs.push(d);
-  return d;
-}
-
-async function clientFor(sub: string) {
-  const client = new ConvexClient(server.url, { unsavedChangesWarning: false, logger: false });
-  clients.push(client);
-  const token = await issuer.mint({ sub });
-  client.setAuth(async () => token);
-  return client;
-}
-
-async function codeOf(p: Promise<unknown>) {
-  const error = await p.then(
-    () => null,
-    (e) => e,
-  );
-  expect(error).toBeInstanceOf(ConvexError);
-  return (error as ConvexError<{ code: string }>).data.code;
-}
+let stack: BackendStack;
+let server: BackendStack["server"];
+let s3: BackendStack["s3"];
+const clientFor = (sub: string) => stack.clientFor(sub);
 
 const firstPage = { numItems: 50, cursor: null };
 /** How long background work (renders, S3 deletes) may take before a wait gives up. */
@@ -61,12 +31,8 @@ const byPrompt = new Map<string, Doc<"images">>();
 const image = (prompt: string) => byPrompt.get(prompt)!._id;
 
 beforeAll(async () => {
-  issuer = await startIssuer();
-  s3 = await startS3Local({ port: 0, directory: tmp() });
-  process.env.S3_ENDPOINT = s3.endpoint;
-  process.env.PIXORLY_EDGE_ISSUER = issuer.url;
-  process.env.PIXORLY_EDGE_AUDIENCE = "convex-local-test";
-  server = await startConvexLocal({ dir: path.resolve("convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+  stack = await startBackendStack("library");
+  ({ server, s3 } = stack);
   owner = await clientFor("librarian");
   const jobs = [];
   for (const [n, [prompt, model]] of SEED.entries()) {
@@ -79,13 +45,7 @@ beforeAll(async () => {
   for (const doc of (await owner.query(api.images.list, { paginationOpts: firstPage })).page) byPrompt.set(doc.prompt, doc);
   expect(byPrompt.size).toBe(SEED.length);
 }, 4 * SLOW_MS);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server?.close();
-  await s3?.close();
-  await issuer?.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 describe("image library", () => {
   it("search finds by prompt words, combined with a model filter and with favorites", async () => {

@@ -1,52 +1,22 @@
 /** The generation pipeline end to end: convex-local running convex/, s3rver, the official ConvexClient. */
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexHttpClient } from "convex/browser";
 import { ConvexError } from "convex/values";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../convex/_generated/api.js";
-import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src/index.js";
-import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
-// @ts-expect-error a plain ESM script without types
-import { startS3Local } from "../scripts/s3-local.mjs";
+import { waitFor } from "../packages/convex-local/test/harness.js";
+import { startBackendStack, type BackendStack } from "./stack.js";
 
-let server: ConvexLocal;
-let issuer: Issuer;
-let s3: { endpoint: string; bucket: string; close(): Promise<void> };
-const dirs: string[] = [];
-const clients: ConvexClient[] = [];
-
-function tmp() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-e2e-"));
-  dirs.push(d);
-  return d;
-}
-
-async function clientFor(sub: string) {
-  const client = new ConvexClient(server.url, { unsavedChangesWarning: false, logger: false });
-  clients.push(client);
-  const token = await issuer.mint({ sub });
-  client.setAuth(async () => token);
-  return client;
-}
+let stack: BackendStack;
+let server: BackendStack["server"];
+let s3: BackendStack["s3"];
+const clientFor = (sub: string) => stack.clientFor(sub);
 
 beforeAll(async () => {
-  issuer = await startIssuer();
-  s3 = await startS3Local({ port: 0, directory: tmp() });
-  process.env.S3_ENDPOINT = s3.endpoint;
-  process.env.PIXORLY_EDGE_ISSUER = issuer.url;
-  process.env.PIXORLY_EDGE_AUDIENCE = "convex-local-test";
-  server = await startConvexLocal({ dir: path.resolve("convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+  stack = await startBackendStack("e2e");
+  ({ server, s3 } = stack);
 });
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server?.close();
-  await s3?.close();
-  await issuer?.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 const request = { prompt: "a blue ocean at night", model: "local/aurora", parameters: { width: 256, height: 256, seed: 7 } };
 

@@ -5,41 +5,20 @@
  */
 import { ConvexHttpClient } from "convex/browser";
 import { ConvexError } from "convex/values";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../convex/_generated/api.js";
-import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src/index.js";
-import { startIssuer, type Issuer, type MintOptions } from "../packages/convex-local/test/harness.js";
-// @ts-expect-error a plain ESM script without types
-import { startS3Local } from "../scripts/s3-local.mjs";
+import type { MintOptions } from "../packages/convex-local/test/harness.js";
+import { startBackendStack, type BackendStack } from "./stack.js";
 
-let server: ConvexLocal;
-let issuer: Issuer;
-let s3: { endpoint: string; close(): Promise<void> };
-const dirs: string[] = [];
-
-function tmp() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-trust-"));
-  dirs.push(d);
-  return d;
-}
+let stack: BackendStack;
+let server: BackendStack["server"];
+let issuer: BackendStack["issuer"];
 
 beforeAll(async () => {
-  issuer = await startIssuer();
-  s3 = await startS3Local({ port: 0, directory: tmp() });
-  process.env.S3_ENDPOINT = s3.endpoint;
-  process.env.PIXORLY_EDGE_ISSUER = issuer.url;
-  process.env.PIXORLY_EDGE_AUDIENCE = "convex-local-test";
-  server = await startConvexLocal({ dir: path.resolve("convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+  stack = await startBackendStack("trust");
+  ({ server, issuer } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await s3?.close();
-  await issuer?.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 async function clientWith(claims: MintOptions) {
   const client = new ConvexHttpClient(server.url);
