@@ -14,6 +14,9 @@
  *   BENCH_SCALE=<x>          multiply every count (e.g. 0.25 for a quick run)
  *   BENCH_STRICT=1           exit 1 when a target is missed (default: report only)
  *   BENCH_ONLY=renders       run only section 4 (live updates while eight 1024² renders run)
+ *   BENCH_ONLY=search        run only section 5 (paginated filtered search over 10,000 documents)
+ *   BENCH_ONLY=fanout        run only section 6 (fan-out to 1,000 subscribed ConvexClients)
+ *   BENCH_ONLY=commit        run only section 7 (small-mutation throughput with group commit beside raw better-sqlite3)
  *
  * Run: `npm run bench` or `npx tsx bench/convex-local.bench.ts` from the repo root.
  */
@@ -57,7 +60,19 @@ const CFG = {
   callTimeoutMs: 10_000,
 };
 
-const TARGETS = { mutationsPerSec: 2000, queryP99Ms: 5, fanoutP99Ms: 50, liveWhileRenderingP95Ms: 20 };
+const TARGETS = {
+  mutationsPerSec: 2000,
+  queryP99Ms: 5,
+  fanoutP99Ms: 50,
+  liveWhileRenderingP95Ms: 20,
+  searchP95Ms: 50,
+  fanout1000P99Ms: 100,
+  groupCommitPerSec: 5000,
+};
+/** Section 6: issue 10's fan-out, 1,000 subscribed ConvexClients. */
+const FANOUT_1000 = { subscribers: Math.max(100, Math.round(1000 * Math.min(SCALE, 1))), rounds: Math.max(10, Math.round(50 * Math.min(SCALE, 1))) };
+/** Section 5: a gallery's prompt search (Pixorly's images.search) over one user's 10,000 documents. */
+const SEARCH = { docs: n(10_000), others: n(2_000), pageSize: 50, samples: n(300), scanSamples: Math.max(5, Math.round(20 * Math.min(SCALE, 1))) };
 /** Section 4: eight 1024² local renders at once, as `npm start` runs eight jobs in flight. */
 const RENDERS = { concurrent: 8, size: 1024, rounds: Math.max(20, Math.round(150 * Math.min(SCALE, 1))) };
 
@@ -172,6 +187,27 @@ async function startServerSide(workers?: number): Promise<ServerSide> {
     async rpc(cmd, arg) {
       if (cmd === "engine") return engineBench(arg as { mutations: number; queries: number; warmup: number });
       if (cmd === "cpu") return process.cpuUsage();
+      if (cmd === "searchEngine") {
+        // The server's own time per search (no HTTP, no client): wall and CPU of engine.runQuery.
+        const { texts, pageSize } = arg as { texts: string[]; pageSize: number };
+        const wall: number[] = [];
+        const cpu: number[] = [];
+        for (const text of texts) {
+          const c0 = process.cpuUsage();
+          const t0 = now();
+          await engine.runQuery("messages:searchByAuthor", { text, author: "me", paginationOpts: { numItems: pageSize, cursor: null } }, null, opts);
+          wall.push(now() - t0);
+          const c = process.cpuUsage(c0);
+          cpu.push((c.user + c.system) / 1000);
+        }
+        return { wall: stats(wall), cpu: stats(cpu) };
+      }
+      if (cmd === "searchMode") {
+        // search-index.ts (default) or the reference scan of search.ts, read per query by query.ts.
+        if (arg === "scan") process.env.CONVEX_LOCAL_SEARCH = "scan";
+        else delete process.env.CONVEX_LOCAL_SEARCH;
+        return null;
+      }
       throw new Error(`unknown rpc ${cmd}`);
     },
     async close() {
@@ -469,8 +505,9 @@ async function httpBaseline(echoUrl: string): Promise<Stats> {
   return stats(rtt);
 }
 
-async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stats; mutation: Stats; connectMs: number }> {
-  const count = CFG.subscribers;
+type Fanout = { fromResolve: Stats; fromSend: Stats; mutation: Stats; connectMs: number };
+
+async function fanout(url: string, count = CFG.subscribers, rounds = CFG.fanoutRounds): Promise<Fanout> {
   const latest = new Array<number>(count).fill(-1);
   let waitingFor = 0;
   let seen = 0;
@@ -502,7 +539,7 @@ async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stat
         }
       });
     }
-    await withTimeout(ready, 30_000, `${count} subscribers' first results`);
+    await withTimeout(ready, 60_000, `${count} subscribers' first results`);
     const connectMs = now() - t0;
     await withTimeout(writer.mutation(api.counters.increment, { name: "fan-warmup" }), CFG.callTimeoutMs, "writer warm-up");
 
@@ -511,7 +548,7 @@ async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stat
     const mutation: number[] = [];
     let value = 0;
     const deadline = now() + CFG.loopBudgetMs;
-    for (let round = 0; round < CFG.fanoutWarmupRounds + CFG.fanoutRounds && now() < deadline; round++) {
+    for (let round = 0; round < CFG.fanoutWarmupRounds + rounds && now() < deadline; round++) {
       const target = value + 1;
       const all = expect(target);
       const tSend = now();
@@ -527,8 +564,7 @@ async function fanout(url: string): Promise<{ fromResolve: Stats; fromSend: Stat
       }
       await sleep(5);
     }
-    if (fromSend.length < CFG.fanoutRounds)
-      throw new Error(`fan-out: only ${fromSend.length} of ${CFG.fanoutRounds} rounds within the time budget`);
+    if (fromSend.length < rounds) throw new Error(`fan-out: only ${fromSend.length} of ${rounds} rounds within the time budget`);
     const stale = latest.filter((v) => v !== value).length;
     if (stale) throw new Error(`fan-out: ${stale} subscribers do not hold the final value ${value}`);
     return { fromResolve: stats(fromResolve), fromSend: stats(fromSend), mutation: stats(mutation), connectMs };
@@ -630,6 +666,218 @@ function renderRows(label: string, r: { live: Stats; query: Stats; renders: numb
   row(`${label}: renders completed during the samples`, String(r.renders));
 }
 
+// ---------------------------------------------------------------------------
+// Section 5: search.
+// ---------------------------------------------------------------------------
+
+const VOCAB = (
+  "portrait landscape city neon night rain forest river mountain ocean sunset sunrise cat dog fox owl dragon robot " +
+  "castle village street market garden flower rose tulip tree snow winter summer autumn spring desert dune canyon " +
+  "space galaxy nebula planet moon star astronaut spaceship cyberpunk steampunk watercolor oil painting sketch ink " +
+  "charcoal pastel photo cinematic lighting golden hour soft dramatic moody vibrant pastel muted dark bright warm cold " +
+  "red orange yellow green blue purple pink black white silver gold copper glass crystal stone wood metal paper " +
+  "old young woman man child knight wizard witch queen king pirate sailor farmer chef dancer musician painter " +
+  "detailed intricate minimal abstract surreal realistic hyperrealistic stylized isometric aerial closeup wide macro " +
+  "lake harbour bridge tower temple ruins cave island volcano waterfall meadow field farm kitchen library cafe"
+).split(" ");
+
+function prompt(random: () => number): string {
+  const words = 8 + Math.floor(random() * 14);
+  return Array.from({ length: words }, () => VOCAB[Math.floor(random() * VOCAB.length)]).join(random() < 0.3 ? ", " : " ");
+}
+
+function seededRandom(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32);
+}
+
+/** A user's query: one to three words, the last one often still being typed (a prefix). */
+function searchText(random: () => number): string {
+  const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => VOCAB[Math.floor(random() * VOCAB.length)]);
+  const last = words.length - 1;
+  if (random() < 0.5) words[last] = words[last].slice(0, Math.max(2, Math.ceil(words[last].length * random())));
+  return words.join(" ");
+}
+
+type SearchResult = {
+  first: Stats;
+  next: Stats;
+  scanFirst: Stats | null;
+  matches: number;
+  engine: { wall: Stats; cpu: Stats };
+  scanEngine: { wall: Stats; cpu: Stats } | null;
+};
+
+async function searchPhase(): Promise<SearchResult> {
+  const server = await startChildServer();
+  try {
+    const http = new ConvexHttpClient(server.info.url);
+    const random = seededRandom(42);
+    const seedAs = async (author: string, count: number) => {
+      for (let i = 0; i < count; i += 500) {
+        const bodies = Array.from({ length: Math.min(500, count - i) }, () => prompt(random));
+        await withTimeout(http.mutation(api.messages.sendMany, { author, bodies }), 60_000, "search seeding");
+      }
+    };
+    await seedAs("me", SEARCH.docs);
+    await seedAs("someone-else", SEARCH.others);
+    const page = (text: string, cursor: string | null) =>
+      withTimeout(
+        http.query(api.messages.searchByAuthor, { text, author: "me", paginationOpts: { numItems: SEARCH.pageSize, cursor } }),
+        120_000,
+        "search query",
+      ) as Promise<{ page: unknown[]; continueCursor: string; isDone: boolean }>;
+    const texts = Array.from({ length: SEARCH.samples }, () => searchText(random));
+    for (const t of texts.slice(0, 20)) await page(t, null); // warm-up (JIT, statement cache)
+    const first: number[] = [];
+    const next: number[] = [];
+    let matches = 0;
+    for (const t of texts) {
+      let t0 = now();
+      const p1 = await page(t, null);
+      first.push(now() - t0);
+      matches += p1.page.length;
+      if (!p1.isDone) {
+        t0 = now();
+        await page(t, p1.continueCursor);
+        next.push(now() - t0);
+      }
+    }
+    // Fresh texts (no remembered ranking), measured inside the server.
+    const engineTexts = Array.from({ length: SEARCH.samples }, () => searchText(random) + " q");
+    const engine = (await server.rpc("searchEngine", { texts: engineTexts, pageSize: SEARCH.pageSize })) as SearchResult["engine"];
+    // The same-run baseline: the reference scan that every search ran before the inverted index.
+    let scanFirst: Stats | null = null;
+    let scanEngine: SearchResult["scanEngine"] = null;
+    if (process.env.BENCH_SEARCH_SCAN !== "0") {
+      await server.rpc("searchMode", "scan");
+      scanEngine = (await server.rpc("searchEngine", { texts: engineTexts.slice(0, SEARCH.scanSamples), pageSize: SEARCH.pageSize })) as SearchResult["engine"];
+      const scan: number[] = [];
+      for (const t of texts.slice(0, SEARCH.scanSamples)) {
+        const t0 = now();
+        await page(t, null);
+        scan.push(now() - t0);
+      }
+      await server.rpc("searchMode", "index");
+      scanFirst = stats(scan);
+    }
+    return { first: stats(first), next: stats(next), scanFirst, matches: matches / texts.length, engine, scanEngine };
+  } finally {
+    await server.close();
+    fs.rmSync(server.info.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function searchSection() {
+  const noServer = { rpc: async () => null } as never;
+  const r = await phase(`search over ${SEARCH.docs} documents`, noServer, true, () => searchPhase());
+  section(
+    `5. Search: messages:searchByAuthor (paginated, filtered by author, ${SEARCH.pageSize} a page) over ${SEARCH.docs.toLocaleString("en-US")} ` +
+      `of the user's documents + ${SEARCH.others.toLocaleString("en-US")} of another's, ${SEARCH.samples} queries`,
+  );
+  row("inverted index: first page p50", fmtMs(r.first.p50));
+  row("inverted index: first page p95", fmtMs(r.first.p95), `< ${TARGETS.searchP95Ms} ms`, r.first.p95 < TARGETS.searchP95Ms);
+  row("inverted index: first page max", fmtMs(r.first.max));
+  row("inverted index: next page (cursor) p95", fmtMs(r.next.p95));
+  row("average documents on a first page", r.matches.toFixed(1));
+  row("inverted index, in the server (engine.runQuery): p50 / p95 wall", `${fmtMs(r.engine.wall.p50)} / ${fmtMs(r.engine.wall.p95)}`);
+  row("inverted index, in the server: p50 / p95 CPU", `${fmtMs(r.engine.cpu.p50)} / ${fmtMs(r.engine.cpu.p95)}`);
+  if (r.scanFirst && r.scanEngine) {
+    row(`baseline: scan of every document (before), first page p50 (${r.scanFirst.n} queries)`, fmtMs(r.scanFirst.p50));
+    row("baseline: scan of every document (before), first page p95", fmtMs(r.scanFirst.p95));
+    row("baseline: scan, in the server: p50 / p95 CPU", `${fmtMs(r.scanEngine.cpu.p50)} / ${fmtMs(r.scanEngine.cpu.p95)}`);
+  }
+}
+
+async function searchMain() {
+  let failure: unknown = null;
+  try {
+    await searchSection();
+  } catch (e) {
+    failure = e;
+  }
+  console.log("");
+  if (table.length) printTable();
+  for (const note of notes) console.log(`  - ${note}`);
+  if (failure) {
+    console.error(`\nconvex-local bench FAILED: ${(failure as Error).stack ?? failure}`);
+    process.exitCode = 1;
+  }
+  setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
+}
+
+/** Section 6: fan-out to 1,000 subscribers, on a server of its own. */
+async function fanout1000Section() {
+  const server = await startChildServer();
+  try {
+    const fan = await phase(`fan-out ${FANOUT_1000.subscribers} subscribers x${FANOUT_1000.rounds} rounds`, server, false, () =>
+      fanout(server.info.url, FANOUT_1000.subscribers, FANOUT_1000.rounds),
+    );
+    section(`6. Fan-out: ${FANOUT_1000.subscribers.toLocaleString("en-US")} subscribed ConvexClients, ${FANOUT_1000.rounds} rounds`);
+    latencyRows("writer's mutation resolved -> all subscribers updated", fan.fromResolve, TARGETS.fanout1000P99Ms);
+    latencyRows("just before send -> all subscribers updated", fan.fromSend, TARGETS.fanout1000P99Ms);
+    latencyRows("writer's mutation round trip", fan.mutation);
+    row(`time for ${FANOUT_1000.subscribers} clients to connect and get a first result`, fmtMs(fan.connectMs));
+  } finally {
+    await server.close();
+    fs.rmSync(server.info.dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Section 7: small-mutation throughput with group commit (pipelined over a few sockets, as many
+ * clients do), beside raw better-sqlite3 inserting the same document one transaction each, in the
+ * same run.
+ */
+async function commitSection() {
+  const M = CFG.mutations * 2;
+  const raw = sqliteBaseline(CFG.baselineInserts);
+  const server = await startChildServer();
+  const own: ConvexClient[] = [];
+  try {
+    const sockets = Array.from({ length: 4 }, () => newClient(server.info.url));
+    own.push(...sockets);
+    for (const c of sockets) for (let i = 0; i < 100; i++) await c.mutation(api.counters.increment, { name: "commit-warmup" });
+    const run = (fn: (c: ConvexClient, i: number) => Promise<unknown>) =>
+      withTimeout(throughput(M, M, (i) => fn(sockets[i % sockets.length], i)), CFG.loopBudgetMs + 5000, "group commit mutations");
+    const inc = await phase(`group commit: counters:increment x${M} over 4 sockets`, server, false, () => run((c) => c.mutation(api.counters.increment, { name: "gc" })), M);
+    const send = await phase(`group commit: messages:send x${M} over 4 sockets`, server, false, () =>
+      run((c, i) => c.mutation(api.messages.send, { author: "gc", body: `message ${i}`, channel: "gc" })),
+      M,
+    );
+    const http = new ConvexHttpClient(server.info.url);
+    const applied = await http.query(api.counters.get, { name: "gc" });
+    section(`7. Small-mutation throughput with group commit: ${M} pipelined mutations over 4 WebSocket clients`);
+    rateRow("WS counters:increment (one document read + patched)", inc, TARGETS.groupCommitPerSec);
+    rateRow("WS messages:send (one insert, four index entries and a search posting set)", send, TARGETS.groupCommitPerSec);
+    rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL), same run", raw);
+    row("check: counter after the run", String(applied), String(M), applied === M);
+  } finally {
+    await closeClients(own);
+    await server.close();
+    fs.rmSync(server.info.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `BENCH_ONLY=<section>`: one section, its table, its phase notes. */
+async function onlyMain(run: () => Promise<void>) {
+  let failure: unknown = null;
+  try {
+    await run();
+  } catch (e) {
+    failure = e;
+  }
+  console.log("");
+  if (table.length) printTable();
+  for (const note of notes) console.log(`  - ${note}`);
+  if (failure) {
+    console.error(`\nconvex-local bench FAILED: ${(failure as Error).stack ?? failure}`);
+    process.exitCode = 1;
+  } else if (missed && process.env.BENCH_STRICT === "1") process.exitCode = 1;
+  await closeClients([...clients]);
+  setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
+}
+
 /** Section 4: the same measurement with actions in worker threads and on the main thread. */
 async function rendersSection() {
   const noServer = { rpc: async () => null } as never;
@@ -669,6 +917,12 @@ async function main() {
     await rendersMain();
     return;
   }
+  if (process.env.BENCH_ONLY === "search") {
+    await searchMain();
+    return;
+  }
+  if (process.env.BENCH_ONLY === "fanout") return onlyMain(fanout1000Section);
+  if (process.env.BENCH_ONLY === "commit") return onlyMain(commitSection);
   const cpus = os.cpus();
   console.log(
     `convex-local bench: node ${process.version}, ${cpus[0]?.model ?? "cpu"} x${cpus.length}, ` +
@@ -824,6 +1078,9 @@ async function main() {
         `WS query max ${fmtMs(stats(wsQuery).max)}, HTTP query max ${fmtMs(stats(httpQuery).max)}`,
     );
     await rendersSection();
+    await searchSection();
+    await fanout1000Section();
+    await commitSection();
   } catch (e) {
     failure = e;
   } finally {

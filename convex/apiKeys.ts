@@ -16,6 +16,7 @@ import { InputIssues, checkName, checkScopes } from "./model/inputs";
 import { activePartner } from "./model/partnerAccess";
 import { PRUNE_BATCH, countRequest as countOwnerRequest, prunePastDays } from "./model/requestCounts";
 import { findBySecret } from "./model/secrets";
+import { recordUsage } from "./model/usage";
 import { planId } from "./model/validators";
 
 /** `lastUsedAt` is rewritten at most this often, so a busy key does not make every request a conflicting write. */
@@ -177,7 +178,9 @@ export const countRequest = serviceMutation({
     const owner = key ? await ctx.db.get(key.userId) : null;
     if (!owner) return fail("NOT_FOUND", "API key not found.");
     const partner = owner.partnerId !== undefined ? await activePartner(ctx, owner.partnerId) : null;
-    return await countOwnerRequest(ctx, owner, partner, Date.now());
+    const decision = await countOwnerRequest(ctx, owner, partner, Date.now());
+    if (decision.allowed) await recordUsage(ctx, owner._id, { kind: "apiCall", apiKeyId: key!._id });
+    return decision;
   },
 });
 

@@ -8,4 +8,6 @@ crons.interval("sweep generation jobs", { seconds: 10 }, internal.generation.swe
 crons.interval("sync OpenRouter models", { hours: 6 }, internal.models.sync, {});
 // REST request counters are per UTC day; past days are only clutter.
 crons.daily("prune REST request counters", { hourUTC: 1, minuteUTC: 0 }, internal.apiKeys.pruneRequestCounts, {});
+// Webhook deliveries whose scheduled attempt was lost (a restart) are started again.
+crons.interval("sweep webhook deliveries", { minutes: 5 }, internal.webhooks.sweep, {});
 export default crons;

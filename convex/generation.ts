@@ -11,7 +11,10 @@ import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
 import { imagePlaceholder, localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
-import { releaseGenerations } from "./model/limits";
+import { noteBalance } from "./model/creditAlerts";
+import { releaseGenerations, storageFullMessage } from "./model/limits";
+import { recordUsage } from "./model/usage";
+import { emitEvent } from "./model/webhookEvents";
 import { storedImageFields } from "./model/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
@@ -42,8 +45,10 @@ export const start = internalMutation({
     const job = await ctx.db.get(jobId);
     if (!job || job.status !== "pending") return null;
     const user = (await ctx.db.get(job.userId))!;
-    await ctx.db.patch(jobId, { status: "processing", startedAt: Date.now() });
-    return { job, storageLeft: getPlan(user.plan).storageBytes - user.storageUsed };
+    const startedAt = Date.now();
+    await ctx.db.patch(jobId, { status: "processing", startedAt });
+    await emitEvent(ctx, job.userId, "generation.started", { jobId, model: job.model, startedAt });
+    return { job, storageLeft: getPlan(user.plan).storageBytes - user.storageUsed, storageFull: storageFullMessage(getPlan(user.plan)) };
   },
 });
 
@@ -54,6 +59,14 @@ export const complete = internalMutation({
     const job = await ctx.db.get(jobId);
     if (!job || job.status !== "processing") return false;
     const user = (await ctx.db.get(job.userId))!;
+    const bytes = images.reduce((sum, i) => sum + i.size, 0);
+    // Checked again here, in the transaction that counts the bytes: jobs that ran at the same time
+    // each saw room at their start, and together must not pass the limit.
+    const plan = getPlan(user.plan);
+    if (bytes > 0 && user.storageUsed + bytes > plan.storageBytes) {
+      await failJob(ctx, job, "QUOTA_EXCEEDED", `${storageFullMessage(plan)} Your credits were refunded.`);
+      return false;
+    }
     const ids = [];
     for (const image of images) {
       ids.push(
@@ -65,10 +78,17 @@ export const complete = internalMutation({
     const listPrice = Math.round((job.reservedCredits / job.parameters.numImages) * images.length);
     const actualCost = Math.min(job.reservedCredits, providerCost ?? listPrice);
     await recordTiming(ctx, job.model, Date.now() - (job.startedAt ?? job._creationTime));
-    const bytes = images.reduce((sum, i) => sum + i.size, 0);
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
-    await ctx.db.insert("usage", { userId: job.userId, jobId, model: job.model, credits: actualCost, images: images.length });
+    await recordUsage(ctx, job.userId, { kind: "generation", jobId, model: job.model, credits: actualCost, images: images.length });
+    await recordUsage(ctx, job.userId, { kind: "storage", jobId, bytes });
+    if (job.reservedCredits !== actualCost) await noteBalance(ctx, user._id);
+    await emitEvent(ctx, job.userId, "generation.completed", {
+      jobId,
+      model: job.model,
+      imageIds: ids,
+      credits: actualCost,
+    });
     await releaseGenerations(ctx, job, job.parameters.numImages - images.length);
     await dispatch(ctx, job.provider);
     return true;
@@ -125,6 +145,8 @@ async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: strin
   const user = (await ctx.db.get(job.userId))!;
   await ctx.db.patch(job._id, { status: "failed", error: { code, message }, completedAt: Date.now() });
   await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
+  if (job.reservedCredits > 0) await noteBalance(ctx, user._id);
+  await emitEvent(ctx, job.userId, "generation.failed", { jobId: job._id, model: job.model, error: { code, message } });
   await releaseGenerations(ctx, job, job.parameters.numImages);
   await dispatch(ctx, job.provider);
 }
@@ -222,14 +244,14 @@ export const run = internalAction({
   handler: async (ctx, { jobId }) => {
     const started = await ctx.runMutation(internal.generation.start, { jobId });
     if (!started) return;
-    const { job, storageLeft } = started;
+    const { job, storageLeft, storageFull } = started;
     const s3 = s3Settings();
     const keys: string[] = [];
     try {
       const result = await callProvider(ctx, job);
       const bytes = result.images.reduce((sum, i) => sum + i.bytes.byteLength, 0);
       // Checked before anything is uploaded.
-      if (bytes > storageLeft) throw new JobFailure("Storage quota exceeded. Delete some images or upgrade your plan.");
+      if (bytes > storageLeft) throw new JobFailure(`${storageFull} Your credits were refunded.`);
       const images = [];
       for (const [n, image] of result.images.entries()) {
         const measured = measureImage(image.bytes);

@@ -149,6 +149,20 @@ describe("reading and cancelling", () => {
     expect((await errorOf(c.mutation(api.jobs.cancel, { jobId }))).code).toBe("CONFLICT");
   });
 
+  it("list pages the caller's jobs newest first, and filters by status through the index", async () => {
+    const c = signedIn(t, "lister");
+    const first = await c.mutation(api.jobs.create, request);
+    const second = await c.mutation(api.jobs.create, request);
+    await c.mutation(api.jobs.cancel, { jobId: first });
+    await signedIn(t, "someone else").mutation(api.jobs.create, request);
+    const all = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null } });
+    expect(all.page.map((job) => job._id)).toEqual([second, first]);
+    const cancelled = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null }, status: "cancelled" });
+    expect(cancelled.page.map((job) => job._id)).toEqual([first]);
+    const pending = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null }, status: "pending" });
+    expect(pending.page.map((job) => job._id)).toEqual([second]);
+  });
+
   it("listActive gives queue positions in order, Enterprise first", async () => {
     process.env.PIXORLY_MAX_IN_FLIGHT = "1";
     try {

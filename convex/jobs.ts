@@ -6,10 +6,12 @@ import { SESSION, userMutation, userQuery } from "./model/auth";
 import { createJob } from "./model/createJob";
 import { fail } from "./model/errors";
 import { ownJob, queuePosition } from "./model/jobs";
+import { noteBalance } from "./model/creditAlerts";
 import { releaseGenerations } from "./model/limits";
 import { checkPaginationOpts, paginateChecked } from "./model/pagination";
 import { rememberPrompt } from "./model/promptHistory";
 import { dispatch } from "./model/queue";
+import { jobStatus } from "./schema";
 
 /** Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work. */
 export const create = userMutation({
@@ -71,6 +73,7 @@ export const cancel = userMutation({
     }
     await ctx.db.patch(job._id, { status: "cancelled", completedAt: Date.now() });
     await ctx.db.patch(ctx.user._id, { credits: ctx.user.credits + job.reservedCredits });
+    if (job.reservedCredits > 0) await noteBalance(ctx, ctx.user._id);
     await releaseGenerations(ctx, job, job.parameters.numImages);
     await dispatch(ctx, job.provider);
     return null;
@@ -104,20 +107,18 @@ export const listActive = userQuery({
   },
 });
 
-/** The caller's jobs, newest first, a page at a time. */
+/** The caller's jobs, newest first, a page at a time; with `status`, only the jobs in that state. */
 export const list = userQuery({
   scope: "generate",
-  args: { paginationOpts: paginationOptsValidator },
-  handler: async (ctx, { paginationOpts }) => {
+  args: { paginationOpts: paginationOptsValidator, status: v.optional(jobStatus) },
+  handler: async (ctx, { paginationOpts, status }) => {
     checkPaginationOpts(paginationOpts);
     const user = ctx.user;
     if (!user) return { page: [], isDone: true, continueCursor: "" };
-    return await paginateChecked(
-      ctx.db
-        .query("generationJobs")
-        .withIndex("by_user", (q) => q.eq("userId", user._id))
-        .order("desc"),
-      paginationOpts,
-    );
+    const jobs =
+      status === undefined
+        ? ctx.db.query("generationJobs").withIndex("by_user", (q) => q.eq("userId", user._id))
+        : ctx.db.query("generationJobs").withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status));
+    return await paginateChecked(jobs.order("desc"), paginationOpts);
   },
 });

@@ -102,3 +102,39 @@ describe("partners.authenticate and origins (service only)", () => {
     await expect(signedIn(t, "ada").query(api.partners.authenticate, { secretKey })).rejects.toThrow(/edge API/);
   });
 });
+
+describe("partners.list and partners.setOrigins (operators, internal)", () => {
+  it("lists every partner with status and origins, never a secret or its hash", async () => {
+    const a = await t.mutation(internal.partners.create, valid);
+    const b = await t.mutation(internal.partners.create, { ...valid, name: "Beta", quotaPerMonth: 50 });
+    await t.mutation(internal.partners.suspend, { partnerId: b.partnerId });
+    await t.mutation(internal.partners.rotateSecret, { partnerId: a.partnerId, graceSeconds: 60 });
+    const listed = await t.query(internal.partners.list, {});
+    expect(listed.map((p) => [p.name, p.status])).toEqual([["Acme Prints", "active"], ["Beta", "suspended"]]);
+    expect(listed[0]).toMatchObject({ publishableKey: a.publishableKey, allowedOrigins: ["https://acme.example"], plan: "pro" });
+    expect(listed[0]!.graceEndsAt).toBeGreaterThan(Date.now());
+    expect(listed[1]!.quotaPerMonth).toBe(50);
+    const text = JSON.stringify(listed);
+    expect(text).not.toContain("pxs_");
+    expect(text).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it("replaces the origins (normalized) and the edge's origin list follows", async () => {
+    const { partnerId } = await t.mutation(internal.partners.create, valid);
+    const saved = await t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: ["https://NEW.example:443", "http://localhost:5173", "https://new.example"] });
+    expect(saved).toEqual(["https://new.example", "http://localhost:5173"]);
+    expect(await service().query(api.partners.origins, {})).toEqual(["https://new.example", "http://localhost:5173"]);
+  });
+
+  it("refuses bad origins, an empty list and unknown or deleted partners", async () => {
+    const { partnerId } = await t.mutation(internal.partners.create, valid);
+    const bad = await fieldsOf(t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: ["https://ok.example", "https://x.example/path"] }));
+    expect(bad.fields).toEqual(["allowedOrigins.1"]);
+    expect((await fieldsOf(t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: [] }))).fields).toEqual(["allowedOrigins"]);
+    await t.mutation(internal.partners.remove, { partnerId });
+    for (const id of [partnerId, "not-an-id"]) {
+      const e = await t.mutation(internal.partners.setOrigins, { partnerId: id, allowedOrigins: ["https://ok.example"] }).then(() => null, (err) => err);
+      expect((e as ConvexError<{ code: string }>).data.code).toBe("NOT_FOUND");
+    }
+  });
+});

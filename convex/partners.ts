@@ -7,12 +7,12 @@
 import { v } from "convex/values";
 import { PARTNER_LIMITS, type PlanId } from "@pixorly/core";
 import type { Id } from "./_generated/dataModel";
-import { internalMutation, type MutationCtx } from "./_generated/server";
+import { internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
 import { serviceQuery } from "./model/auth";
 import { InputIssues, checkName, checkOrigins, checkScopes } from "./model/inputs";
 import { findBySecret, newSecret } from "./model/secrets";
 import { fail } from "./model/errors";
-import { statusOf, tokenVersionOf } from "./model/partnerAccess";
+import { statusOf, tokenVersionOf, type PartnerStatus } from "./model/partnerAccess";
 import { planId } from "./model/validators";
 
 const PUBLISHABLE_PREFIX = "pxp_";
@@ -198,5 +198,66 @@ export const origins = serviceQuery({
       if (statusOf(partner) === "active") for (const origin of partner.allowedOrigins) all.add(origin);
     }
     return [...all];
+  },
+});
+
+const partnerSummary = v.object({
+  partnerId: v.id("partners"),
+  name: v.string(),
+  status: v.union(v.literal("active"), v.literal("suspended"), v.literal("deleted")),
+  plan: planId,
+  allowedOrigins: v.array(v.string()),
+  allowedScopes: v.array(v.string()),
+  publishableKey: v.string(),
+  quotaPerMonth: v.optional(v.number()),
+  createdAt: v.number(),
+  /** Set while a rotated-out secret still works. */
+  graceEndsAt: v.optional(v.number()),
+});
+
+/** For operators (`npm run pixorly -- partner list`): every partner, oldest first, never a secret or its hash. */
+export const list = internalQuery({
+  args: {},
+  returns: v.array(partnerSummary),
+  handler: async (ctx) => {
+    const now = Date.now();
+    // Partners are few (each is an operator-made contract), so one read of the table is fine.
+    const partners = await ctx.db.query("partners").collect();
+    return partners.map((p) => {
+      const status: PartnerStatus = statusOf(p);
+      return {
+        partnerId: p._id,
+        name: p.name,
+        status,
+        plan: p.plan,
+        allowedOrigins: p.allowedOrigins,
+        allowedScopes: p.allowedScopes,
+        publishableKey: p.publishableKey,
+        ...(p.quotaPerMonth !== undefined ? { quotaPerMonth: p.quotaPerMonth } : {}),
+        createdAt: p.createdAt,
+        ...(p.graceEndsAt !== undefined && p.graceEndsAt > now ? { graceEndsAt: p.graceEndsAt } : {}),
+      };
+    });
+  },
+});
+
+/**
+ * For operators: replaces a partner's allowed origins. Embed tokens already minted for a removed
+ * origin stop working in browsers at once, since the edge checks each request's `Origin` against
+ * the token and builds CORS from this list.
+ */
+export const setOrigins = internalMutation({
+  args: { partnerId: v.string(), allowedOrigins: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, args) => {
+    const id = ctx.db.normalizeId("partners", args.partnerId);
+    if (!id) return fail("NOT_FOUND", "Partner not found.");
+    const partner = await partnerFor(ctx, id);
+    const issues = new InputIssues();
+    const allowedOrigins = checkOrigins(issues, "allowedOrigins", args.allowedOrigins);
+    if (args.allowedOrigins.length === 0) issues.add("allowedOrigins", "Give at least one origin");
+    issues.throwIfAny();
+    await ctx.db.patch(partner._id, { allowedOrigins });
+    return allowedOrigins;
   },
 });

@@ -30,6 +30,10 @@ export default defineSchema({
     trialEndsAt: v.optional(v.number()),
     /** Set for a partner's users (embed tokens carry `pid`): they bill to the partner and follow its status. */
     partnerId: v.optional(v.id("partners")),
+    /** Credits added by the last grant (trial start, operator top-up): `credit.low` fires below 10 % of it. */
+    lastGrant: v.optional(v.number()),
+    /** The balance level last announced (`credit.low` / `credit.depleted`); absent = ok. Each crossing is announced once. */
+    creditAlert: v.optional(v.union(v.literal("low"), v.literal("depleted"))),
   }).index("by_token", ["tokenIdentifier"]),
 
   generationJobs: defineTable({
@@ -208,6 +212,7 @@ export default defineSchema({
     .index("by_user_day", ["userId", "day"])
     .index("by_day", ["day"]),
 
+  /** Superseded by `usageEvents` (nothing writes it any more); kept so rows stored before still validate. */
   usage: defineTable({
     userId: v.id("users"),
     jobId: v.id("generationJobs"),
@@ -215,4 +220,84 @@ export default defineSchema({
     credits: v.number(),
     images: v.number(),
   }).index("by_user", ["userId"]),
+
+  /**
+   * One row per billable thing that happened to an account (`model/usage.ts`): a completed
+   * generation (credits spent, images delivered), a REST API request, or a change of stored bytes
+   * (positive when images are stored, negative when deleted).
+   */
+  usageEvents: defineTable({
+    userId: v.id("users"),
+    kind: v.union(v.literal("generation"), v.literal("apiCall"), v.literal("storage")),
+    at: v.number(),
+    model: v.optional(v.string()),
+    jobId: v.optional(v.id("generationJobs")),
+    apiKeyId: v.optional(v.id("apiKeys")),
+    credits: v.number(),
+    images: v.number(),
+    bytes: v.number(),
+  }).index("by_user_at", ["userId", "at"]),
+
+  /** The same, summed per user and UTC day, so a 90-day summary reads at most 90 rows. */
+  usageDays: defineTable({
+    userId: v.id("users"),
+    day: v.string(),
+    credits: v.number(),
+    generations: v.number(),
+    apiCalls: v.number(),
+    storageBytes: v.number(),
+  }).index("by_user_day", ["userId", "day"]),
+
+  /** Generations summed per user, UTC day and model (spend by model). */
+  usageModelDays: defineTable({ userId: v.id("users"), day: v.string(), model: v.string(), credits: v.number(), generations: v.number() })
+    .index("by_user_day_model", ["userId", "day", "model"]),
+
+  /**
+   * Webhook endpoints (`webhooks.ts`). The signing secret is stored as issued: an HMAC needs the
+   * key itself to sign each message, so unlike API keys it cannot be kept as a hash only.
+   */
+  webhookEndpoints: defineTable({
+    userId: v.id("users"),
+    url: v.string(),
+    events: v.array(v.string()),
+    secret: v.string(),
+    enabled: v.boolean(),
+    createdAt: v.number(),
+    /** Messages in a row that failed after all their retries; reset by any successful attempt. */
+    failedMessages: v.number(),
+    /** Set when the endpoint was disabled for repeated failure, for its owner to read; cleared when re-enabled. */
+    disabledNotice: v.optional(v.object({ at: v.number(), reason: v.string() })),
+  }).index("by_user", ["userId"]),
+
+  /** One message to one endpoint (a replay is a new row with the same `messageId`). */
+  webhookDeliveries: defineTable({
+    userId: v.id("users"),
+    endpointId: v.id("webhookEndpoints"),
+    /** The `webhook-id` header: the same on every attempt and on replays. */
+    messageId: v.string(),
+    eventType: v.string(),
+    /** The JSON body exactly as signed. */
+    payload: v.string(),
+    status: v.union(v.literal("pending"), v.literal("delivered"), v.literal("failed")),
+    attempts: v.number(),
+    createdAt: v.number(),
+    /** While pending: when the next attempt is due (a lost run is found by it, `webhooks.sweep`). */
+    nextAttemptAt: v.optional(v.number()),
+    replayOf: v.optional(v.id("webhookDeliveries")),
+  })
+    .index("by_endpoint", ["endpointId"])
+    .index("by_status_due", ["status", "nextAttemptAt"]),
+
+  /** Each HTTP attempt of a delivery: what the owner sees in the delivery log. */
+  webhookAttempts: defineTable({
+    deliveryId: v.id("webhookDeliveries"),
+    endpointId: v.id("webhookEndpoints"),
+    attempt: v.number(),
+    at: v.number(),
+    statusCode: v.union(v.number(), v.null()),
+    durationMs: v.number(),
+    errorClass: v.union(v.string(), v.null()),
+  })
+    .index("by_delivery", ["deliveryId", "attempt"])
+    .index("by_endpoint", ["endpointId"]),
 });

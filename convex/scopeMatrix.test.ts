@@ -78,7 +78,9 @@ async function convexErrorOf(row: Row, caller: (t: ReturnType<typeof newBackend>
     const call =
       row.kind === "query"
         ? callAs.query(makeFunctionReference<"query">(row.name), args)
-        : callAs.mutation(makeFunctionReference<"mutation">(row.name), args);
+        : row.kind === "action"
+          ? callAs.action(makeFunctionReference<"action">(row.name), args)
+          : callAs.mutation(makeFunctionReference<"mutation">(row.name), args);
     const error = await call.then(
       () => null,
       (e: unknown) => e,

@@ -1,6 +1,8 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import { SESSION, userMutation } from "./model/auth";
+import { fail } from "./model/errors";
+import { noteBalance } from "./model/creditAlerts";
 import { planId } from "./model/validators";
 
 const profile = v.object({ userId: v.id("users"), plan: v.string(), credits: v.number(), storageUsed: v.number() });
@@ -32,11 +34,40 @@ export const updateAccount = internalMutation({
       throw new Error("credits must be a non-negative whole number");
     }
     if (trialEndsAt !== undefined && !Number.isSafeInteger(trialEndsAt)) throw new Error("trialEndsAt must be a time in milliseconds");
+    const before = await ctx.db.get(userId);
+    if (!before) return fail("NOT_FOUND", "User not found.");
+    // A raise of the balance is a grant: `credit.low` is measured against the amount added.
+    const grant = credits !== undefined && credits > before.credits ? credits - before.credits : undefined;
     await ctx.db.patch(userId, {
       ...(credits !== undefined ? { credits } : {}),
+      ...(grant !== undefined ? { lastGrant: grant } : {}),
       ...(plan ? { plan } : {}),
       ...(trialEndsAt !== undefined ? { trialEndsAt } : {}),
     });
+    if (credits !== undefined) await noteBalance(ctx, userId);
     return null;
+  },
+});
+
+/**
+ * For operators (`npm run pixorly -- user grant-credits`): adds credits to a user's balance and
+ * returns the new balance. Adding (not setting) keeps reservations of running jobs intact.
+ */
+export const grantCredits = internalMutation({
+  args: { userId: v.string(), credits: v.number() },
+  returns: v.object({ userId: v.id("users"), credits: v.number() }),
+  handler: async (ctx, args) => {
+    if (!Number.isSafeInteger(args.credits) || args.credits <= 0) {
+      fail("INVALID_ARGUMENT", "credits: Give a positive whole number of credits", [{ field: "credits", message: "Give a positive whole number of credits" }]);
+    }
+    const id = ctx.db.normalizeId("users", args.userId);
+    const user = id ? await ctx.db.get(id) : null;
+    if (!user) return fail("NOT_FOUND", "User not found.");
+    const credits = user.credits + args.credits;
+    if (!Number.isSafeInteger(credits)) fail("INVALID_ARGUMENT", "credits: The balance would be too large", [{ field: "credits", message: "The balance would be too large" }]);
+    // The amount added is the last grant (`credit.low` is measured against it); the alerts re-arm.
+    await ctx.db.patch(user._id, { credits, lastGrant: args.credits });
+    await noteBalance(ctx, user._id);
+    return { userId: user._id, credits };
   },
 });

@@ -73,10 +73,9 @@ function stopAll(code) {
   setTimeout(() => process.exit(code), 2000).unref();
 }
 
-for (const service of services) {
-  const child = spawn(service.command, service.args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  const prefix = `[${service.name}]`.padEnd(10);
+/** Prints a child's output line by line behind its name; returns the prefix. */
+function prefixOutput(child, name) {
+  const prefix = `[${name}]`.padEnd(10);
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
     stream.on("data", (chunk) => {
@@ -86,12 +85,34 @@ for (const service of services) {
       for (const line of lines) console.log(`${prefix} ${line}`);
     });
   }
+  return prefix;
+}
+
+for (const service of services) {
+  const child = spawn(service.command, service.args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  const prefix = prefixOutput(child, service.name);
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(`${prefix} exited (${signal ?? code}); stopping the studio`);
       stopAll(code || 1);
     }
   });
+}
+
+// One-shot tasks beside the services: they end on their own, and a failure is reported without stopping the studio.
+const tasks = [
+  {
+    // The local partner (created on the first start, keys in .pixorly/partner.json): cli/seed-local-partner.ts.
+    name: "partner",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "cli/seed-local-partner.ts")],
+  },
+];
+for (const task of tasks) {
+  const child = spawn(task.command, task.args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  prefixOutput(child, task.name);
 }
 
 process.on("SIGINT", () => stopAll(0));

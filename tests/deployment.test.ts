@@ -33,7 +33,10 @@ function sourceFiles(dir: string): string[] {
 function variablesReadBy(files: string[]): Set<string> {
   const names = new Set<string>();
   for (const file of files) {
-    for (const match of read(file).matchAll(/\b(?:process\.env|env|processEnv)\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1]);
+    const text = read(file);
+    for (const match of text.matchAll(/\b(?:process\.env|env|processEnv)\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1]);
+    // Names passed to a reader (`positiveInt("PIXORLY_…", …)`, `process.env[name]`) appear as string literals.
+    for (const match of text.matchAll(/["'`]((?:PIXORLY|CONVEX_LOCAL)_[A-Z0-9_]+)["'`]/g)) names.add(match[1]);
   }
   for (const name of PLATFORM_VARIABLES) names.delete(name);
   return names;
@@ -52,7 +55,7 @@ async function freePort(): Promise<number> {
 describe(".env.example", () => {
   it("explains every variable the backend, the edge API and npm start read", () => {
     const documented = new Set([...read(".env.example").matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const read_ = variablesReadBy([...sourceFiles("convex"), ...sourceFiles("edge-api/src"), "scripts/start.mjs"]);
+    const read_ = variablesReadBy([...sourceFiles("convex"), ...sourceFiles("edge-api/src"), ...sourceFiles("cli"), "scripts/start.mjs"]);
     expect(read_.size).toBeGreaterThan(20);
     expect([...read_].filter((name) => !documented.has(name)).sort()).toEqual([]);
   });

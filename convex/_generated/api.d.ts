@@ -25,6 +25,7 @@ import type * as model_auth from "../model/auth.js";
 import type * as model_catalog from "../model/catalog.js";
 import type * as model_collectionMembers from "../model/collectionMembers.js";
 import type * as model_createJob from "../model/createJob.js";
+import type * as model_creditAlerts from "../model/creditAlerts.js";
 import type * as model_decode from "../model/decode.js";
 import type * as model_errors from "../model/errors.js";
 import type * as model_imageDeletion from "../model/imageDeletion.js";
@@ -47,7 +48,10 @@ import type * as model_queue from "../model/queue.js";
 import type * as model_requestCounts from "../model/requestCounts.js";
 import type * as model_s3 from "../model/s3.js";
 import type * as model_secrets from "../model/secrets.js";
+import type * as model_usage from "../model/usage.js";
 import type * as model_validators from "../model/validators.js";
+import type * as model_webhookAddress from "../model/webhookAddress.js";
+import type * as model_webhookEvents from "../model/webhookEvents.js";
 import type * as models from "../models.js";
 import type * as partners from "../partners.js";
 import type * as presets from "../presets.js";
@@ -60,7 +64,10 @@ import type * as providers_openrouter_models from "../providers/openrouter-model
 import type * as providers_openrouter from "../providers/openrouter.js";
 import type * as providers_resilience from "../providers/resilience.js";
 import type * as providers_types from "../providers/types.js";
+import type * as usage from "../usage.js";
 import type * as users from "../users.js";
+import type * as webhookDelivery from "../webhookDelivery.js";
+import type * as webhooks from "../webhooks.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -83,6 +90,7 @@ declare const fullApi: ApiFromModules<{
   "model/catalog": typeof model_catalog;
   "model/collectionMembers": typeof model_collectionMembers;
   "model/createJob": typeof model_createJob;
+  "model/creditAlerts": typeof model_creditAlerts;
   "model/decode": typeof model_decode;
   "model/errors": typeof model_errors;
   "model/imageDeletion": typeof model_imageDeletion;
@@ -105,7 +113,10 @@ declare const fullApi: ApiFromModules<{
   "model/requestCounts": typeof model_requestCounts;
   "model/s3": typeof model_s3;
   "model/secrets": typeof model_secrets;
+  "model/usage": typeof model_usage;
   "model/validators": typeof model_validators;
+  "model/webhookAddress": typeof model_webhookAddress;
+  "model/webhookEvents": typeof model_webhookEvents;
   models: typeof models;
   partners: typeof partners;
   presets: typeof presets;
@@ -118,7 +129,10 @@ declare const fullApi: ApiFromModules<{
   "providers/openrouter": typeof providers_openrouter;
   "providers/resilience": typeof providers_resilience;
   "providers/types": typeof providers_types;
+  usage: typeof usage;
   users: typeof users;
+  webhookDelivery: typeof webhookDelivery;
+  webhooks: typeof webhooks;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

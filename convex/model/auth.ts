@@ -11,11 +11,13 @@
  * without one does not compile, and the bare-handler form is not offered). The scope table in the
  * README and the scope-matrix test are generated from these declarations (`declared`).
  */
-import { customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
+import { customAction, customCtx, customMutation, customQuery } from "convex-helpers/server/customFunctions";
 import type {
   ArgsArrayForOptionalValidator,
   ArgsArrayToObject,
+  Auth,
   DefaultArgsForOptionalValidator,
+  RegisteredAction,
   RegisteredMutation,
   RegisteredQuery,
   ReturnValueForOptionalValidator,
@@ -23,7 +25,7 @@ import type {
 } from "convex/server";
 import type { GenericValidator, PropertyValidators, Validator } from "convex/values";
 import { DEFAULT_PLAN_ID, SERVICE_SCOPE, getPlan, type UserScope } from "@pixorly/core";
-import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
+import { action, internalMutation, mutation, query, type ActionCtx, type MutationCtx, type QueryCtx } from "../_generated/server";
 import type { Doc } from "../_generated/dataModel";
 import { fail } from "./errors";
 import { checkSessionPartner } from "./partnerAccess";
@@ -59,7 +61,7 @@ export function checkScope(identity: UserIdentity, scope: FunctionScope) {
   if (scopes && !scopes.includes(scope)) fail("FORBIDDEN", `This token does not allow "${scope}".`);
 }
 
-async function callerIdentity(ctx: QueryCtx): Promise<UserIdentity | null> {
+async function callerIdentity(ctx: { auth: Auth }): Promise<UserIdentity | null> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity && isService(identity)) return fail("FORBIDDEN", "The service identity cannot act as a user.");
   return identity;
@@ -85,6 +87,8 @@ async function provisionUser(ctx: MutationCtx, identity: UserIdentity, partner: 
         return {
           plan: plan.id,
           credits: plan.startingCredits,
+          // The starting credits are the first grant (`credit.low` is measured against it).
+          ...(plan.startingCredits > 0 ? { lastGrant: plan.startingCredits } : {}),
           ...(plan.trialDays ? { trialEndsAt: Date.now() + plan.trialDays * 86_400_000 } : {}),
         };
       })();
@@ -106,26 +110,48 @@ const baseUserQuery = customQuery(
   }),
 );
 
-const baseUserMutation = customMutation(
-  mutation,
-  customCtx(async (ctx, { scope }: ScopeOption) => {
+const userMutationCtx = customCtx(async (ctx: MutationCtx, { scope }: ScopeOption) => {
+  const identity = await callerIdentity(ctx);
+  if (!identity) return fail("UNAUTHENTICATED");
+  checkScope(identity, scope);
+  const found = await findUser(ctx, identity);
+  const partner = await checkSessionPartner(ctx, identity, found);
+  let user = found ?? (await provisionUser(ctx, identity, partner));
+  // A partner's users follow the partner's plan when operators change it.
+  if (partner && user.plan !== partner.plan) {
+    await ctx.db.patch(user._id, { plan: partner.plan });
+    user = { ...user, plan: partner.plan };
+  }
+  return { identity, user, partner };
+});
+
+const baseUserMutation = customMutation(mutation, userMutationCtx);
+
+/**
+ * An internal mutation acting as the signed-in caller (the identity a user action runs with is
+ * passed on to the functions it runs), with the same checks and provisioning as `userMutation`:
+ * for the write step of a `userAction`.
+ */
+export const internalUserMutation = customMutation(internalMutation, userMutationCtx);
+
+/**
+ * A public action for a signed-in caller, for the few user functions that must reach outside
+ * Convex before writing (a webhook URL is resolved in DNS before it is saved). It checks the token
+ * and its scope like the other wrappers; its writes go through an `internalUserMutation`.
+ */
+const baseUserAction = customAction(
+  action,
+  customCtx(async (ctx: ActionCtx, { scope }: ScopeOption) => {
     const identity = await callerIdentity(ctx);
     if (!identity) return fail("UNAUTHENTICATED");
     checkScope(identity, scope);
-    const found = await findUser(ctx, identity);
-    const partner = await checkSessionPartner(ctx, identity, found);
-    let user = found ?? (await provisionUser(ctx, identity, partner));
-    // A partner's users follow the partner's plan when operators change it.
-    if (partner && user.plan !== partner.plan) {
-      await ctx.db.patch(user._id, { plan: partner.plan });
-      user = { ...user, plan: partner.plan };
-    }
-    return { identity, user, partner };
+    return { identity };
   }),
 );
 
 type UserQueryCtx = QueryCtx & { identity: UserIdentity | null; user: Doc<"users"> | null; partner: Doc<"partners"> | null };
 type UserMutationCtx = MutationCtx & { identity: UserIdentity; user: Doc<"users">; partner: Doc<"partners"> | null };
+type UserActionCtx = ActionCtx & { identity: UserIdentity };
 
 /** The object form only, with `scope` and `args` required (convex-helpers also accepts a bare handler, which would skip both). */
 type ScopedDefinition<Ctx, ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs extends unknown[]> = {
@@ -135,7 +161,7 @@ type ScopedDefinition<Ctx, ArgsValidator, ReturnsValidator, ReturnValue, OneOrZe
   handler: (ctx: Ctx, ...args: OneOrZeroArgs) => ReturnValue;
 };
 
-type ScopedBuilder<Ctx, Kind extends "query" | "mutation"> = <
+type ScopedBuilder<Ctx, Kind extends "query" | "mutation" | "action"> = <
   ArgsValidator extends PropertyValidators | Validator<any, "required", any>,
   ReturnsValidator extends PropertyValidators | GenericValidator | void,
   ReturnValue extends ReturnValueForOptionalValidator<ReturnsValidator> = any,
@@ -144,7 +170,9 @@ type ScopedBuilder<Ctx, Kind extends "query" | "mutation"> = <
   definition: ScopedDefinition<Ctx, ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs>,
 ) => Kind extends "query"
   ? RegisteredQuery<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>
-  : RegisteredMutation<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>;
+  : Kind extends "mutation"
+    ? RegisteredMutation<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>
+    : RegisteredAction<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue>;
 
 /** Read by `scripts/scope-table.mjs` (the README table) and the scope-matrix test: keep the symbol's name in step. */
 const SCOPE_KEY = Symbol.for("pixorly.scope");
@@ -165,6 +193,10 @@ export const userQuery = ((definition: ScopedDefinition<UserQueryCtx, any, any, 
 /** A mutation for a signed-in caller; the first one provisions the user (see `provisionUser`). */
 export const userMutation = ((definition: ScopedDefinition<UserMutationCtx, any, any, any, any>) =>
   declared(baseUserMutation(definition as never), definition.scope)) as unknown as ScopedBuilder<UserMutationCtx, "mutation">;
+
+/** An action for a signed-in caller (see `baseUserAction`); `user` is not loaded here, the mutation it runs loads it. */
+export const userAction = ((definition: ScopedDefinition<UserActionCtx, any, any, any, any>) =>
+  declared(baseUserAction(definition as never), definition.scope)) as unknown as ScopedBuilder<UserActionCtx, "action">;
 
 type PublicDefinition<ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs extends unknown[]> = {
   args: ArgsValidator;

@@ -4,16 +4,16 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { findModel } from "./catalog";
 import { fail } from "./errors";
-import { billingPlan, chargeGenerations } from "./limits";
+import { noteBalance } from "./creditAlerts";
+import { billingPlan, chargeGenerations, hourlyWindow } from "./limits";
 import { moderatePrompt } from "./moderation";
 import { dispatch, providerOf } from "./queue";
 
 /** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides core's default. */
-function maxActiveJobs(): number {
+export function maxActiveJobs(): number {
   const configured = Number(process.env.PIXORLY_MAX_ACTIVE_JOBS);
   return Number.isInteger(configured) && configured > 0 ? configured : GENERATION_LIMITS.activeJobsPerUser;
 }
-const HOUR_MS = 3_600_000;
 
 /** Whether a stored job is what `request` asks for (a seed the request left out may be anything). */
 function sameRequest(job: Doc<"generationJobs">, request: GenerationRequest): boolean {
@@ -67,12 +67,10 @@ export async function createJob(
   if (!moderation.allowed) return fail("MODERATION_REJECTED", moderation.reason, [{ field: "prompt", message: moderation.reason }]);
 
   const plan = billingPlan(user, partner);
-  const lastHour = await ctx.db
-    .query("generationJobs")
-    .withIndex("by_user", (q) => q.eq("userId", user._id).gt("_creationTime", Date.now() - HOUR_MS))
-    .take(plan.generationsPerHour + 1);
-  if (lastHour.length >= plan.generationsPerHour) {
-    return fail("RATE_LIMITED", `Your plan allows ${plan.generationsPerHour} generations per hour. Try again later.`);
+  const hour = await hourlyWindow(ctx, user._id, plan.generationsPerHour, Date.now());
+  if (hour.used >= plan.generationsPerHour) {
+    const at = hour.resetsAt === null ? "" : ` The next one is possible at ${new Date(hour.resetsAt).toISOString().slice(11, 16)} UTC.`;
+    return fail("RATE_LIMITED", `Your ${plan.name} plan allows ${plan.generationsPerHour} generations per hour and this hour's are used up.${at}`);
   }
   const limit = maxActiveJobs();
   let active = 0;
@@ -84,7 +82,7 @@ export async function createJob(
         .take(limit)
     ).length;
   }
-  if (active >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once.`);
+  if (active >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once; start another when one of them finishes.`);
 
   const numImages = request.parameters.numImages ?? 1;
   // A partner's user pays nothing from a balance of their own (they have none): the partner pays.
@@ -93,7 +91,10 @@ export async function createJob(
     return fail("INSUFFICIENT_CREDITS", `This generation costs ${cost} credits; you have ${user.credits}.`);
   }
   await chargeGenerations(ctx, user, partner, numImages, Date.now());
-  if (cost > 0) await ctx.db.patch(user._id, { credits: user.credits - cost });
+  if (cost > 0) {
+    await ctx.db.patch(user._id, { credits: user.credits - cost });
+    await noteBalance(ctx, user._id);
+  }
   const jobId = await ctx.db.insert("generationJobs", {
     userId: user._id,
     prompt: request.prompt,

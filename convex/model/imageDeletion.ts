@@ -8,6 +8,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { removeRows } from "./collectionMembers";
 import { collectionRowsOf, tagRowsOf } from "./libraryRows";
+import { recordUsage } from "./usage";
 
 /** Images one transaction deletes; a larger selection continues in scheduled batches of this size. */
 export const DELETE_BATCH_SIZE = 50;
@@ -27,7 +28,10 @@ export async function purgeImages(ctx: MutationCtx, userId: Id<"users">, images:
   // Read now, not from the start of the call: the rows above may have taken a while, and this
   // must subtract from the balance as it is.
   const user = await ctx.db.get(userId);
-  if (user) await ctx.db.patch(userId, { storageUsed: Math.max(0, user.storageUsed - bytes) });
+  if (user) {
+    await ctx.db.patch(userId, { storageUsed: Math.max(0, user.storageUsed - bytes) });
+    await recordUsage(ctx, userId, { kind: "storage", bytes: -Math.min(bytes, user.storageUsed) });
+  }
   for (const [s3Bucket, s3Keys] of keysByBucket) {
     await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
   }

@@ -11,7 +11,7 @@
  */
 import { BYTES_PER_GB, getPlan, type Plan } from "@pixorly/core";
 import type { Doc } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail } from "./errors";
 
 /** The calendar month (UTC) a time falls in, as `YYYY-MM`: the counters' key. */
@@ -23,6 +23,39 @@ export function monthOf(time: number): string {
 export function monthResetDate(time: number): string {
   const d = new Date(time);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+}
+
+/** When the month of `time` ends (UTC), in milliseconds. */
+export function monthResetTime(time: number): number {
+  const d = new Date(time);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+export const HOUR_MS = 3_600_000;
+
+/**
+ * Jobs created in the rolling hour before `now` (at most `limit` + 1 are read) and when the oldest
+ * of the ones that fill the limit leaves the window (null when nothing was created).
+ */
+export async function hourlyWindow(ctx: QueryCtx, userId: Doc<"users">["_id"], limit: number, now: number) {
+  const jobs = await ctx.db
+    .query("generationJobs")
+    .withIndex("by_user", (q) => q.eq("userId", userId).gt("_creationTime", now - HOUR_MS))
+    .take(limit + 1);
+  const used = jobs.length;
+  // The slot that frees next is the oldest job still needed to reach the limit.
+  const freeing = jobs[Math.max(0, used - limit)];
+  return { used, resetsAt: freeing ? Math.ceil(freeing._creationTime + HOUR_MS) : null };
+}
+
+/** The monthly allowance a caller draws on (theirs or their partner's), how much of it is used, and when it resets. */
+export async function monthlyUsage(ctx: QueryCtx, user: Doc<"users">, partner: Doc<"partners"> | null, now: number) {
+  const allowance = allowanceOf(user, partner, billingPlan(user, partner));
+  const counter = await ctx.db
+    .query("generationCounts")
+    .withIndex("by_owner_month", (q) => q.eq("owner", allowance.owner).eq("month", monthOf(now)))
+    .unique();
+  return { used: counter?.images ?? 0, limit: allowance.limit, resetsAt: monthResetTime(now) };
 }
 
 function dayOf(time: number): string {
@@ -55,6 +88,11 @@ async function counterOf(ctx: MutationCtx, owner: string, month: string) {
     .unique();
 }
 
+/** The storage limit's error text: it names the limit (storage does not reset by time; deleting makes room). */
+export function storageFullMessage(plan: Readonly<Plan>): string {
+  return `Your storage limit of ${plan.storageBytes / BYTES_PER_GB} GB is used up. Delete some images or upgrade your plan to make room.`;
+}
+
 /** The plan a caller's generations run under: a partner's user follows the partner's current plan. */
 export function billingPlan(user: Doc<"users">, partner: Doc<"partners"> | null): Readonly<Plan> {
   return getPlan(partner ? partner.plan : user.plan);
@@ -69,12 +107,7 @@ export async function chargeGenerations(ctx: MutationCtx, user: Doc<"users">, pa
   if (!partner && user.plan === "trial" && user.trialEndsAt !== undefined && user.trialEndsAt <= now) {
     fail("TRIAL_EXPIRED", `Your free trial ended on ${dayOf(user.trialEndsAt)} (UTC). Upgrade to Pro to keep generating.`);
   }
-  if (user.storageUsed >= plan.storageBytes) {
-    fail(
-      "QUOTA_EXCEEDED",
-      `Your storage limit of ${plan.storageBytes / BYTES_PER_GB} GB is used up. Delete some images or upgrade your plan to make room.`,
-    );
-  }
+  if (user.storageUsed >= plan.storageBytes) fail("QUOTA_EXCEEDED", storageFullMessage(plan));
   const allowance = allowanceOf(user, partner, plan);
   const month = monthOf(now);
   const counter = await counterOf(ctx, allowance.owner, month);

@@ -185,7 +185,9 @@ describe("error handler", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body).toMatchObject({ code: "INVALID_ARGUMENT", requestId: "r5" });
-    expect(body.message).toMatch(/name, n/);
+    // Each field with its own message, not the first one's message for both.
+    expect(body.message).toBe(`Invalid input: ${body.fields.map((f: { path: string; message: string }) => `${f.path}: ${f.message}`).join("; ")}`);
+    expect(new Set(body.fields.map((f: { message: string }) => f.message)).size).toBe(2);
     expect(body.fields.map((f: { path: string }) => f.path)).toEqual(["name", "n"]);
     const malformed = await app.request("/v", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
     expect(malformed.status).toBe(400);

@@ -11,9 +11,13 @@
  *
  * `w` and `h` are snapped up to the CDN's steps (`cost.ts`) before signing, so the URL names the
  * variant the CDN makes and two near sizes share one URL, one signature and one cached variant.
+ *
+ * A download URL (`download`, see `download.ts`) is always signed, public image or not: the
+ * signature is what stops `download=` from being added to, or changed on, a URL someone shared.
  */
 import type { CloudFrontSigner } from "./signer";
 import { snapTransform } from "./cost";
+import { DOWNLOAD_PARAM } from "./download";
 import { canonicalTransformQuery, type TransformParams } from "./transform-params";
 
 export const DEFAULT_IMAGE_URL_TTL_SECONDS = 3600;
@@ -33,6 +37,8 @@ export interface ImageUrlRequest {
   isPublic: boolean;
   transform?: TransformParams;
   ttlSeconds?: number;
+  /** The saved file's base name (checked and without extension, `download.ts`): a download URL. */
+  download?: string;
 }
 
 export interface ImageUrl {
@@ -50,13 +56,14 @@ export function objectUrl(cdnBaseUrl: string, s3Key: string): string {
 }
 
 export async function imageUrlFor(
-  { s3Key, isPublic, transform = {}, ttlSeconds = DEFAULT_IMAGE_URL_TTL_SECONDS }: ImageUrlRequest,
+  { s3Key, isPublic, transform = {}, ttlSeconds = DEFAULT_IMAGE_URL_TTL_SECONDS, download }: ImageUrlRequest,
   { cdnBaseUrl, signer, now }: ImageUrlSettings,
 ): Promise<ImageUrl> {
-  const query = canonicalTransformQuery(snapTransform(transform));
+  const params = [canonicalTransformQuery(snapTransform(transform)), download === undefined ? "" : `${DOWNLOAD_PARAM}=${encodeURIComponent(download)}`];
+  const query = params.filter(Boolean).join("&");
   const url = `${objectUrl(cdnBaseUrl, s3Key)}${query ? `?${query}` : ""}`;
   const expiresAt = Math.ceil((now / 1000 + ttlSeconds) / EXPIRY_WINDOW_SECONDS) * EXPIRY_WINDOW_SECONDS * 1000;
-  if (isPublic) return { url, expiresAt };
+  if (isPublic && download === undefined) return { url, expiresAt };
   // Outside local mode the configuration cannot lack the key (`loadConfig`); offline it may.
   if (!signer) throw new Error("Signing private image URLs needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY.");
   return { url: await signer.sign(url, expiresAt), expiresAt };

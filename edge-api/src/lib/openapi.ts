@@ -8,18 +8,41 @@ import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
 import { ApiError, type FieldProblem } from "./errors";
 
-export function fieldProblems(error: ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(body)",
-    message: issue.message,
-  }));
+/** The value at `path` in the raw input, or undefined where the path leaves it. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
-/** Validation errors are 400 `INVALID_ARGUMENT` with the fields named, like every other error. */
-export function validationError(error: ZodError): ApiError {
-  const fields = fieldProblems(error);
-  const names = [...new Set(fields.map((f) => f.path))];
-  return new ApiError("INVALID_ARGUMENT", 400, `Invalid ${names.join(", ")}: ${fields[0]!.message}`, fields);
+/**
+ * One problem per input, the first zod reports (a field that fails two checks is named once,
+ * with its own message). A field left out says so: core's schemas carry one message per type
+ * ("Model id must be text"), which misleads when nothing was sent.
+ */
+export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] {
+  const byPath = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "(body)";
+    if (byPath.has(path)) continue;
+    const missing = issue.code === "invalid_type" && issue.path.length > 0 && input !== undefined && valueAt(input, issue.path) === undefined;
+    byPath.set(path, missing ? `${String(issue.path.at(-1))} is required` : issue.message);
+  }
+  return [...byPath].map(([path, message]) => ({ path, message }));
+}
+
+/**
+ * Validation errors are 400 `INVALID_ARGUMENT` with the fields named, like every other error;
+ * the message names each field with its own problem (`model: model is required; prompt: …`).
+ * `input` is the raw value validated, so a missing field can be told from a wrong one.
+ */
+export function validationError(error: ZodError, input?: unknown): ApiError {
+  const fields = fieldProblems(error, input);
+  const message = fields.length === 1 ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}` : `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
+  return new ApiError("INVALID_ARGUMENT", 400, message, fields);
 }
 
 export type Router = OpenAPIHono<AppEnv>;
@@ -31,7 +54,8 @@ export type Router = OpenAPIHono<AppEnv>;
 export function createRouter(): Router {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error);
+      // `@hono/zod-validator` hands the raw input over as `data` on failures too; its type leaves it out.
+      if (!result.success) throw validationError(result.error, (result as { data?: unknown }).data);
     },
   });
 }

@@ -20,8 +20,15 @@ export const BODY_LIMITS = {
   "POST /v1/partner/api-keys": 4 * KB,
   /** 100 ids and a transform. */
   "POST /v1/images/urls": 16 * KB,
+  /** 100 ids and a transform. */
+  "POST /v1/images/zip": 16 * KB,
   /** A 2,000-character prompt and a 1,000-character negative prompt, even if every character is escaped. */
   "POST /api/v1/generate": 32 * KB,
+  /** REST library routes (`{…}` matches one path segment): a name, tags, or 100 ids. */
+  "POST /api/v1/collections": 4 * KB,
+  "PATCH /api/v1/collections/{id}": 4 * KB,
+  "POST /api/v1/collections/{id}/images": 16 * KB,
+  "PATCH /api/v1/images/{id}": 8 * KB,
   /** Every other route: they take no body. */
   other: 1 * KB,
 } as const;
@@ -46,9 +53,19 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
     return limiter;
   };
   const table = BODY_LIMITS as Record<string, number>;
+  const patterns = Object.entries(table)
+    .filter(([route]) => route.includes("{"))
+    .map(([route, bytes]) => [new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), bytes] as const);
+  const limitFor = (route: string) => table[route] ?? patterns.find(([pattern]) => pattern.test(route))?.[1] ?? BODY_LIMITS.other;
   return (c, next) => {
-    // No body, nothing to limit (most requests): skip the lookup.
+    // No body, nothing to limit (most requests): skip the lookup. A GET or HEAD that declares no
+    // body (every CDN hit) is told from its headers: on Node, reading `c.req.raw.body` builds a
+    // whole Fetch Request and AbortSignal, which cost a CDN cache hit about a third of its time.
+    const { method } = c.req;
+    if ((method === "GET" || method === "HEAD") && c.req.header("content-length") === undefined && c.req.header("transfer-encoding") === undefined) {
+      return next();
+    }
     if (!c.req.raw.body) return next();
-    return limiterFor(table[`${c.req.method} ${c.req.path}`] ?? BODY_LIMITS.other)(c, next);
+    return limiterFor(limitFor(`${c.req.method} ${c.req.path}`))(c, next);
   };
 }

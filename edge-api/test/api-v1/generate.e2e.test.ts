@@ -22,10 +22,8 @@ describe("POST /api/v1/generate", () => {
 
     const job = await waitForJob(stack, key, body.jobId);
     expect(job).toMatchObject({ jobId: body.jobId, status: "completed", model: "local/aurora", prompt: "a lighthouse in fog", cost: 2 });
-    expect(job.images).toEqual([
-      { id: expect.any(String), width: 256, height: 256 },
-      { id: expect.any(String), width: 256, height: 256 },
-    ]);
+    const signed = { id: expect.any(String), width: 256, height: 256, url: expect.stringMatching(/Signature=/), expiresAt: expect.any(Number) };
+    expect(job.images).toEqual([signed, signed]);
     expect(job.createdAt).toBeLessThanOrEqual(job.startedAt);
     expect(job.startedAt).toBeLessThanOrEqual(job.completedAt);
     expect(job).not.toHaveProperty("error");

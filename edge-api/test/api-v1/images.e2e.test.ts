@@ -30,6 +30,8 @@ describe("GET /api/v1/images", () => {
       size: expect.any(Number),
       seed: 5,
       isPublic: false,
+      favorite: false,
+      tags: [],
       createdAt: expect.any(Number),
     });
     const second = await (await withKey(stack, key, `/api/v1/images?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();

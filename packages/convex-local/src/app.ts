@@ -8,6 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer, type WebSocket } from "ws";
+import { loadAdminKey, selfHostedLines } from "./admin-key.js";
 import { ACTION_NICE, createActionPool, type ActionPoolOptions } from "./action-host.js";
 import { serveHttpAction } from "./http-actions.js";
 import type { ActionPool } from "./worker-pool.js";
@@ -36,12 +37,19 @@ export type ConvexLocalOptions = ActionPoolOptions & {
   envFile?: string;
   watch?: boolean;
   log?: Logger;
+  /**
+   * Where the `CONVEX_SELF_HOSTED_*` lines go the one time a new admin key is made (default: the log).
+   * The key is `CONVEX_LOCAL_ADMIN_KEY` if set, else `<dataDir>/admin-key`.
+   */
+  announce?: Logger;
 };
 
 export type ConvexLocal = {
   url: string;
   siteUrl: string;
   engine: Engine;
+  /** `Authorization: Convex <adminKey>` (ConvexHttpClient.setAdminAuth, the Convex CLI's self-hosted mode). */
+  adminKey: string;
   reload(): Promise<void>;
   close(): Promise<void>;
 };
@@ -108,6 +116,13 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   try {
     store = new Store(opts.dataDir);
     engine = new Engine(store, dir, log);
+    const admin = loadAdminKey(opts.dataDir);
+    engine.adminKey = admin.key;
+    if (admin.created) {
+      const announce = opts.announce ?? log;
+      announce(`convex-local: made an admin key (kept in ${admin.file}); for \`npx convex\` against this server:`);
+      for (const line of selfHostedLines(url, admin.key)) announce(line);
+    }
     const files = new FileStore(engine, opts.dataDir, () => url);
     scheduler = new Scheduler(engine);
     const syscalls = new Syscalls(engine, files, scheduler);
@@ -117,6 +132,7 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     install = (app: LoadedApp) => {
       const schema = parseSchema(app.schema, store!.tableNames());
       store!.setIndexes(schema.indexes);
+      store!.setSearchIndexes([...schema.searchIndexes.values()]);
       engine.auth = new AuthVerifier(app.authConfig);
       engine.schema = schema;
       engine.app = app;
@@ -174,6 +190,7 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     url,
     siteUrl,
     engine,
+    adminKey: engine.adminKey,
     reload,
     async close() {
       watcher?.close();

@@ -70,6 +70,8 @@ async function main() {
     watch: !values["no-watch"],
     workers: values.workers === undefined ? undefined : count(values.workers, "workers"),
     log: values.quiet ? () => {} : (line) => void process.stdout.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
+    // Unprefixed, and even with --quiet: the lines are meant to be pasted into .env.local.
+    announce: (line) => void process.stdout.write(`${line}\n`),
   });
   console.log(`convex-local ready: API ${server.url}  HTTP actions ${server.siteUrl}`);
   const stop = async () => {

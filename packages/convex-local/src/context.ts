@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytesPooled } from "./random.js";
 import type { UserIdentity } from "./auth.js";
 import type { Row } from "./query.js";
+import type { TimeBudget } from "./time-limit.js";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -21,6 +22,8 @@ export type ExecCtx = {
   streams: Map<number, Iterator<Row>>;
   /** Page ends of `paginate` calls: recorded now, replayed on re-runs of a subscription. */
   journal: { replay: (string | null)[]; recorded: (string | null)[] };
+  /** Queries and mutations: the 1-second execution budget, shared with nested calls (time-limit.ts). */
+  budget: TimeBudget | null;
 };
 
 export const executions = new AsyncLocalStorage<ExecCtx>();
@@ -41,6 +44,7 @@ export function newCtx(kind: FunctionKind, udfPath: string, identity: UserIdenti
     ts: parent?.ts ?? 0n,
     streams: new Map(),
     journal: parent?.journal ?? { replay: [], recorded: [] },
+    budget: parent?.budget ?? null,
   };
 }
 

@@ -47,17 +47,19 @@ export class DocumentWriter {
     return table;
   }
 
-  private validate(table: string, doc: Doc) {
+  /** Checks size and schema; returns the document serialized as it is stored. */
+  private validate(table: string, doc: Doc): string {
     // convexToJson: a plain JSON.stringify cannot encode int64 (bigint) fields.
-    const size = Buffer.byteLength(JSON.stringify(convexToJson(doc as Value)));
+    const json = JSON.stringify(convexToJson(doc as Value));
+    const size = Buffer.byteLength(json);
     if (size > MAX_DOC_BYTES) throw new UdfError(`Document is too large (${size} bytes, the limit is ${MAX_DOC_BYTES})`);
     const { schema } = this.engine;
-    if (!schema.declared || table.startsWith("_")) return;
+    if (!schema.declared || table.startsWith("_")) return json;
     const validator = schema.documentTypes.get(table);
     if (!validator) {
       throw new UdfError(`Failed to insert or update a document in table "${table}" because the table is not in the schema.`);
     }
-    if (!schema.schemaValidation) return;
+    if (!schema.schemaValidation) return json;
     const { _id, _creationTime, ...fields } = doc;
     void _id;
     void _creationTime;
@@ -67,11 +69,13 @@ export class DocumentWriter {
         `Failed to insert or update a document in table "${table}" because it does not match the schema: ${err}`,
       );
     }
+    return json;
   }
 
-  private put(ctx: ExecCtx, table: string, doc: Doc) {
-    this.validate(table, doc);
-    this.engine.store.write(table, doc._id, doc, ctx.ts);
+  /** `old`: the version being replaced (null for an insert), already read by the caller. */
+  private put(ctx: ExecCtx, table: string, doc: Doc, old: Doc | null) {
+    const json = this.validate(table, doc);
+    this.engine.store.write(table, doc._id, doc, ctx.ts, { old, json });
     ctx.writes.add(table);
   }
 
@@ -83,7 +87,7 @@ export class DocumentWriter {
     if (value === null || typeof value !== "object" || Array.isArray(value)) throw new UdfError("db.insert expects an object");
     checkFields(value, false);
     const id = makeId(this.engine.store.tableNumber(table));
-    this.put(ctx, table, { ...value, _id: id, _creationTime: this.engine.nextCreationTime() });
+    this.put(ctx, table, { ...value, _id: id, _creationTime: this.engine.nextCreationTime() }, null);
     return id;
   }
 
@@ -119,7 +123,7 @@ export class DocumentWriter {
       if (value === undefined) delete next[key];
       else next[key] = value;
     }
-    this.put(ctx, table, next as Doc);
+    this.put(ctx, table, next as Doc, old);
   }
 
   replace(ctx: ExecCtx, id: string, expected: string | undefined, valueJson: JSONValue) {
@@ -129,7 +133,7 @@ export class DocumentWriter {
     const value = jsonToConvex(valueJson) as Record<string, Value>;
     this.keepSystemFields(old, value);
     checkFields(value, true);
-    this.put(ctx, table, { ...value, _id: old._id, _creationTime: old._creationTime });
+    this.put(ctx, table, { ...value, _id: old._id, _creationTime: old._creationTime }, old);
   }
 
   remove(ctx: ExecCtx, id: string, expected: string | undefined) {

@@ -14,6 +14,7 @@ import { GroupCommitter } from "./group-commit.js";
 import { Mutex } from "./mutex.js";
 import type { AppSchema } from "./schema.js";
 import type { Store } from "./store.js";
+import { checkBudget, startBudget, UDF_TIME_LIMIT_MS } from "./time-limit.js";
 import { checkValue, type ValidatorJSON } from "./validators.js";
 import type { ActionPool } from "./worker-pool.js";
 import type { SerializedRequest, SerializedResponse } from "./worker-protocol.js";
@@ -59,6 +60,10 @@ export class Engine {
   app!: LoadedApp;
   schema!: AppSchema;
   auth!: AuthVerifier;
+  /** Execution limit of queries and mutations (Convex: 1 s), see time-limit.ts. */
+  udfTimeLimitMs = UDF_TIME_LIMIT_MS;
+  /** The deployment's admin key (`Authorization: Convex <key>`), see admin-key.ts. */
+  adminKey = "";
   /** Where actions and HTTP actions run; null runs them on this thread. */
   actions: ActionPool | null = null;
   readonly lock = new Mutex();
@@ -148,6 +153,7 @@ export class Engine {
 
   private async invoke(ctx: ExecCtx, fn: RegisteredFunction, argsJson: JSONValue): Promise<JSONValue> {
     this.checkArgs(fn, argsJson);
+    if (ctx.kind !== "action" && !ctx.budget) ctx.budget = startBudget(this.udfTimeLimitMs);
     // The convex package spreads the decoded array into the handler: (ctx, ...args).
     const argsStr = JSON.stringify([argsJson]);
     const resultStr = await executions.run(ctx, () =>
@@ -157,6 +163,8 @@ export class Engine {
           ? fn.invokeMutation!(argsStr)
           : fn.invokeAction!(ctx.requestId, argsStr),
     );
+    // Over the limit fails the call even if the function caught the timeout or made no syscall after it.
+    checkBudget(ctx.budget);
     const result = JSON.parse(resultStr) as JSONValue;
     this.checkReturns(fn, result);
     return result;

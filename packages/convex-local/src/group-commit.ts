@@ -39,7 +39,9 @@ export class GroupCommitter {
     try {
       this.store.begin();
       for (const item of batch) {
-        const savepoint = `g${settled}`;
+        // One name for all: each is released or rolled back before the next starts (and its statements
+        // stay prepared in the store).
+        const savepoint = "g";
         this.store.savepoint(savepoint);
         try {
           const value = await item.body();

@@ -1,11 +1,14 @@
 /**
  * The HTTP API of the API port: what `ConvexHttpClient` calls (`/api/query`,
  * `/api/mutation`, `/api/action`, `/api/function`, `/api/query_ts`,
- * `/api/query_at_ts`), file upload and serving, and `/version`.
+ * `/api/query_at_ts`), `/api/run/<module path>/<function>` (Convex's HTTP API), file upload and
+ * serving, and `/version`. `Authorization: Convex <admin key>` (what `setAdminAuth` sends) reaches
+ * internal functions and may act as an identity; `Bearer <token>` is a user.
  */
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JSONValue } from "convex/values";
+import { AdminAuthError, isAdminHeader, verifyAdminHeader } from "./admin-key.js";
 import { authErrorBody, type UserIdentity } from "./auth.js";
 import { CallError, type Engine } from "./engine.js";
 import { MAX_UPLOAD_BYTES, type FileStore } from "./storage.js";
@@ -87,7 +90,23 @@ export class HttpApi {
       url.pathname
     ];
     if (kind && method === "POST") return this.call(req, res, kind as "query" | "mutation" | "action" | "any");
+    const run = url.pathname.match(/^\/api\/run\/(.+)$/);
+    if (run && method === "POST") return this.call(req, res, "any", runPath(run[1]));
     throw new HttpError(404, "NotFound", `No route for ${method} ${url.pathname}`);
+  }
+
+  /** The caller: an admin (internal functions too, maybe acting as an identity) or a user token. */
+  private async callerOf(req: IncomingMessage): Promise<{ identity: UserIdentity | null; publicOnly: boolean }> {
+    const header = req.headers.authorization;
+    if (header !== undefined && isAdminHeader(header)) {
+      try {
+        return { identity: verifyAdminHeader(this.engine.adminKey, header).identity, publicOnly: false };
+      } catch (e) {
+        if (e instanceof AdminAuthError) throw new HttpError(e.status, e.code, e.message);
+        throw e;
+      }
+    }
+    return { identity: await this.identityOf(req), publicOnly: true };
   }
 
   private async identityOf(req: IncomingMessage): Promise<UserIdentity | null> {
@@ -99,7 +118,7 @@ export class HttpApi {
     }
   }
 
-  private async call(req: IncomingMessage, res: ServerResponse, kind: "query" | "mutation" | "action" | "any") {
+  private async call(req: IncomingMessage, res: ServerResponse, kind: "query" | "mutation" | "action" | "any", pathFromUrl?: string) {
     let body: { path?: unknown; args?: unknown };
     try {
       body = JSON.parse((await readBody(req, MAX_JSON_BODY)).toString("utf8"));
@@ -107,13 +126,14 @@ export class HttpApi {
       if (e instanceof HttpError) throw e;
       throw new HttpError(400, "BadJsonBody", `Request body is not valid JSON: ${(e as Error).message}`);
     }
-    if (!body || typeof body.path !== "string") throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
+    if (!body || typeof body !== "object") throw new HttpError(400, "BadJsonBody", "Request body must be a JSON object");
+    if (pathFromUrl === undefined && typeof body.path !== "string") throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
     const args = Array.isArray(body.args) ? body.args[0] : body.args ?? {};
-    const identity = await this.identityOf(req);
-    const path = body.path;
-    const resolvedKind = kind === "any" ? this.kindOf(path) : kind;
+    const { identity, publicOnly } = await this.callerOf(req);
+    const path = pathFromUrl ?? (body.path as string);
+    const resolvedKind = kind === "any" ? this.kindOf(path, publicOnly) : kind;
     try {
-      const opts = { publicOnly: true };
+      const opts = { publicOnly };
       const out =
         resolvedKind === "query"
           ? await this.engine.runQuery(path, args as JSONValue, identity, opts)
@@ -132,10 +152,10 @@ export class HttpApi {
     }
   }
 
-  private kindOf(path: string): "query" | "mutation" | "action" {
+  private kindOf(path: string, publicOnly: boolean): "query" | "mutation" | "action" {
     for (const kind of ["query", "mutation", "action"] as const) {
       try {
-        this.engine.resolve(path, kind, true);
+        this.engine.resolve(path, kind, publicOnly);
         return kind;
       } catch {
         // try the next kind
@@ -190,6 +210,18 @@ export class HttpApi {
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : file.bytes);
   }
+}
+
+/** `/api/run/messages/list` → `messages:list`, `/api/run/admin/users/get` → `admin/users:get`. */
+export function runPath(rest: string): string {
+  let parts: string[];
+  try {
+    parts = rest.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+  } catch {
+    throw new HttpError(400, "BadRequest", "The function path in the URL is not valid percent-encoding");
+  }
+  if (parts.length < 2) return parts.join("");
+  return `${parts.slice(0, -1).join("/")}:${parts[parts.length - 1]}`;
 }
 
 /** One `bytes=` range (`a-b`, `a-`, `-n`); several ranges or another unit serve the whole file. */

@@ -88,6 +88,19 @@ function* applyOperators(rows: Iterable<Row>, operators: SerializedQuery["operat
 
 export type Window = { after?: Buffer; through?: Buffer };
 
+/** `CONVEX_LOCAL_SEARCH=scan`: rank by scanning the table (search.ts), the reference for the inverted index. */
+const searchByScan = () => process.env.CONVEX_LOCAL_SEARCH === "scan";
+
+function* rankedRows(docs: (() => Doc | null)[], firstRank: number): Generator<Row> {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]();
+    if (!doc) continue;
+    const key = Buffer.alloc(4);
+    key.writeUInt32BE(firstRank + i);
+    yield { key, doc };
+  }
+}
+
 function* scanIndex(env: QueryEnv, def: IndexDef, lower: Buffer, upper: Buffer, order: "asc" | "desc", win: Window) {
   let lo = lower;
   let hi = upper;
@@ -116,19 +129,22 @@ export function* execute(env: QueryEnv, query: SerializedQuery, win: Window = {}
     if (!def) throw new Error(`Search index not found: ${source.indexName}`);
     env.checkTable(def.table);
     env.onRead(def.table);
-    const all = scanIndex(env, env.store.index(`${def.table}.by_creation_time`)!, ZERO, MAX, "asc", {});
     const filters = source.filters.map((f) => ({ ...f, value: toValue(f.value) })) as SearchFilter[];
-    const docs = search(def, filters, (function* () {
-      for (const r of all) yield r.doc;
-    })());
+    // A row's key is its rank: a cursor is the rank of the last row returned.
     const start = win.after ? win.after.readUInt32BE(0) + 1 : 0;
-    const rows = docs.map((doc, i) => {
-      const key = Buffer.alloc(4);
-      key.writeUInt32BE(i);
-      return { key, doc };
-    });
-    const end = win.through ? win.through.readUInt32BE(0) + 1 : rows.length;
-    yield* applyOperators(rows.slice(start, end), query.operators);
+    if (searchByScan()) {
+      const all = scanIndex(env, env.store.index(`${def.table}.by_creation_time`)!, ZERO, MAX, "asc", {});
+      const docs = search(def, filters, (function* () {
+        for (const r of all) yield r.doc;
+      })());
+      const end = win.through ? win.through.readUInt32BE(0) + 1 : docs.length;
+      yield* applyOperators(rankedRows(docs.slice(start, end).map((doc) => () => doc), start), query.operators);
+      return;
+    }
+    const ids = env.store.searchRanked(def, filters);
+    const end = win.through ? win.through.readUInt32BE(0) + 1 : ids.length;
+    // Documents are read only as the page consumes them.
+    yield* applyOperators(rankedRows(ids.slice(start, end).map((id) => () => env.store.get(id)?.doc ?? null), start), query.operators);
     return;
   }
   let def: IndexDef | undefined;

@@ -2,7 +2,7 @@
  * Full-text search over a table's search index, with Convex's semantics:
  * a document matches when its search field contains any query term (the last
  * term also matches as a prefix), Eq filter fields must match exactly, results
- * come by relevance (BM25), at most 1,024 of them.
+ * come by relevance (BM25), at most 1,024 of them, ties newest first.
  */
 import { compareValues } from "./keys.js";
 import { fieldValue, type Doc } from "./store.js";
@@ -19,7 +19,8 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-export function search(def: SearchIndexDef, filters: SearchFilter[], docs: Iterable<Doc>): Doc[] {
+/** Checks a search query's filters against its index; returns the search text. */
+export function checkSearchFilters(def: SearchIndexDef, filters: SearchFilter[]): { text: string } {
   const searchFilter = filters.find((f) => f.type === "Search");
   if (!searchFilter) throw new Error(`Search query against ${def.name} does not contain a search filter`);
   if (searchFilter.fieldPath !== def.searchField) {
@@ -30,9 +31,23 @@ export function search(def: SearchIndexDef, filters: SearchFilter[], docs: Itera
       throw new Error(`Field ${f.fieldPath} is not a filter field of ${def.name}`);
     }
   }
-  const terms = [...new Set(tokenize(searchFilter.value as string))].slice(0, 16);
+  return { text: searchFilter.value as string };
+}
+
+/** The query's distinct terms (at most 16) and its last token, the one that also matches as a prefix. */
+export function searchTerms(text: string): { terms: string[]; lastTerm: string | undefined } {
+  const all = tokenize(text);
+  return { terms: [...new Set(all)].slice(0, 16), lastTerm: all.at(-1) };
+}
+
+/**
+ * The reference implementation: scans every document. The server ranks through the inverted index
+ * (search-index.ts), which must give the same ids in the same order; `CONVEX_LOCAL_SEARCH=scan` uses this.
+ */
+export function search(def: SearchIndexDef, filters: SearchFilter[], docs: Iterable<Doc>): Doc[] {
+  const { text } = checkSearchFilters(def, filters);
+  const { terms, lastTerm } = searchTerms(text);
   if (terms.length === 0) return [];
-  const lastTerm = tokenize(searchFilter.value as string).at(-1)!;
   const candidates: { doc: Doc; tokens: string[] }[] = [];
   for (const doc of docs) {
     if (!filters.every((f) => f.type === "Search" || compareValues(fieldValue(doc, f.fieldPath), f.value) === 0)) continue;

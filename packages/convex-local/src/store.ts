@@ -1,6 +1,7 @@
 /**
  * Durable document store on SQLite: documents, the index entries that make
- * index range queries cheap, table numbers, and the commit timestamp.
+ * index range queries cheap, the search indexes' postings (search-index.ts),
+ * table numbers, and the commit timestamp.
  * WAL with synchronous=NORMAL: a committed transaction survives the process
  * being killed (the OS keeps the WAL), which is the durability we promise.
  */
@@ -9,6 +10,8 @@ import { convexToJson, jsonToConvex, type Value } from "convex/values";
 import fs from "node:fs";
 import path from "node:path";
 import { afterPrefix, encodeKey } from "./keys.js";
+import type { SearchFilter, SearchIndexDef } from "./search.js";
+import { SearchIndexes } from "./search-index.js";
 
 export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
 
@@ -23,6 +26,7 @@ export type IndexDef = {
 export const SYSTEM_TABLES = ["_storage", "_scheduled_functions"] as const;
 
 export function fieldValue(doc: Doc, fieldPath: string): Value | undefined {
+  if (!fieldPath.includes(".")) return doc[fieldPath]; // the common case, without splitting
   let cur: unknown = doc;
   for (const part of fieldPath.split(".")) {
     if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return undefined;
@@ -46,6 +50,7 @@ export class Store {
   private namesByNumber = new Map<number, string>();
   private lastTs: bigint;
   private stmts;
+  private search: SearchIndexes;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -54,6 +59,8 @@ export class Store {
     this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
+    // Savepoints (one per mutation in a group) keep their statement journals in memory, not in temp files.
+    this.db.pragma("temp_store = MEMORY");
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE);
@@ -85,6 +92,7 @@ export class Store {
       ),
       getMeta: this.db.prepare("SELECT value FROM meta WHERE key = ?"),
     };
+    this.search = new SearchIndexes(this.db);
     for (const row of this.db.prepare("SELECT name, number FROM tables").all() as { name: string; number: number }[]) {
       this.tableNumbers.set(row.name, row.number);
       this.namesByNumber.set(row.number, row.name);
@@ -174,6 +182,20 @@ export class Store {
     }
   }
 
+  /** Installs the search indexes; new, changed or missing ones are rebuilt from their tables. */
+  setSearchIndexes(defs: SearchIndexDef[]) {
+    this.transaction(() => {
+      const stored = JSON.parse(this.getMeta("searchIndexes") ?? "{}") as Record<string, string>;
+      this.search.setDefs(defs, stored, (table) => this.tableDocs(table));
+      this.setMeta("searchIndexes", JSON.stringify(stored));
+    });
+  }
+
+  /** A search query's matching ids, best first (see search-index.ts). */
+  searchRanked(def: SearchIndexDef, filters: SearchFilter[]): string[] {
+    return this.search.rank(def, filters);
+  }
+
   index(name: string): IndexDef | undefined {
     return this.indexes.get(name);
   }
@@ -195,25 +217,27 @@ export class Store {
   private *tableDocs(table: string): Generator<Doc> {
     // All rows first: callers write index entries as they go, and SQLite cannot write on a connection mid-iteration.
     const rows = this.db.prepare("SELECT value FROM documents WHERE table_name = ?").all(table);
-    for (const row of rows as Iterable<{ value: string }>) yield jsonToConvex(JSON.parse(row.value)) as Doc;
+    for (const row of rows as Iterable<{ value: string }>) yield decodeDoc(row.value);
   }
 
   get(id: string): { table: string; doc: Doc } | null {
     const row = this.stmts.getDoc.get(id) as { table_name: string; value: string } | undefined;
     if (!row) return null;
-    return { table: row.table_name, doc: jsonToConvex(JSON.parse(row.value)) as Doc };
+    return { table: row.table_name, doc: decodeDoc(row.value) };
   }
 
   /** Writes (or, with `doc` null, deletes) a document and keeps its index entries in step. */
-  write(table: string, id: string, doc: Doc | null, ts: bigint) {
-    const old = this.get(id);
+  write(table: string, id: string, doc: Doc | null, ts: bigint, known?: { old: Doc | null; json: string }) {
+    // The caller may already hold the previous version and the serialized document (documents.ts does).
+    const old = known ? (known.old ? { table, doc: known.old } : null) : this.get(id);
     const defs = this.indexesFor(table);
     if (old) for (const def of defs) this.stmts.delEntry.run(def.name, this.indexKey(def, old.doc));
+    this.search.update(table, id, old?.doc ?? null, doc);
     if (doc === null) {
       this.stmts.delDoc.run(id);
       return;
     }
-    this.stmts.putDoc.run(id, table, ts, JSON.stringify(convexToJson(doc)));
+    this.stmts.putDoc.run(id, table, ts, known?.json ?? JSON.stringify(convexToJson(doc)));
     for (const def of defs) this.stmts.putEntry.run(def.name, this.indexKey(def, doc), id);
   }
 
@@ -240,25 +264,46 @@ export class Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      this.search.invalidate(); // rolled back: rankings may hold what was undone
+      throw e;
+    }
   }
 
+  /** Transaction control as prepared statements (group commit runs several per mutation; exec re-parses). */
+  private control(sql: string): Database.Statement {
+    let stmt = this.controlStmts.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      // The group savepoint ("g") repeats; nested ones have one-off names and go through exec.
+      if (this.controlStmts.size < 4096) this.controlStmts.set(sql, stmt);
+    }
+    return stmt;
+  }
+  private controlStmts = new Map<string, Database.Statement>();
+
   begin() {
-    this.db.exec("BEGIN IMMEDIATE");
+    this.control("BEGIN IMMEDIATE").run();
   }
   commit() {
-    this.db.exec("COMMIT");
+    this.control("COMMIT").run();
   }
   rollback() {
+    this.search.invalidate();
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
   }
   savepoint(name: string) {
-    this.db.exec(`SAVEPOINT ${name}`);
+    if (name.startsWith("g")) this.control(`SAVEPOINT ${name}`).run();
+    else this.db.exec(`SAVEPOINT ${name}`);
   }
   release(name: string) {
-    this.db.exec(`RELEASE ${name}`);
+    if (name.startsWith("g")) this.control(`RELEASE ${name}`).run();
+    else this.db.exec(`RELEASE ${name}`);
   }
   rollbackTo(name: string) {
+    this.search.invalidate();
     this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
   }
 
@@ -282,6 +327,15 @@ export class Store {
     const row = this.db.prepare("SELECT MIN(run_at) AS t FROM scheduler_queue").get() as { t: number | null };
     return row.t;
   }
+}
+
+/**
+ * A stored document. Only `int64` and `bytes` values are encoded as `{"$integer": …}` / `{"$bytes": …}`
+ * (field names cannot start with `$`), so JSON without `"$` is the document as it is.
+ */
+function decodeDoc(json: string): Doc {
+  const parsed = JSON.parse(json);
+  return (json.includes('"$') ? jsonToConvex(parsed) : parsed) as Doc;
 }
 
 /** The smallest key strictly greater than `key` itself (not its extensions). */

@@ -8,6 +8,7 @@
  */
 import type { JSONValue } from "convex/values";
 import type { WebSocket } from "ws";
+import { AdminAuthError, checkAdmin } from "./admin-key.js";
 import { AuthError, type UserIdentity } from "./auth.js";
 import { CallError, type Engine, type QueryOutcome } from "./engine.js";
 
@@ -25,6 +26,8 @@ function encodeTs(ts: bigint): string {
 type Subscription = {
   udfPath: string;
   args: JSONValue;
+  /** JSON of [udfPath, args], computed once: part of the shared-result key. */
+  callKey: string;
   journal: (string | null)[];
   reads: Set<string>;
   /** Serialized last result sent, to push only changes. */
@@ -36,25 +39,31 @@ type Modification = Record<string, unknown>;
 
 class ProtocolError extends Error {}
 
+/** A query's outcome with its value serialized once, however many connections send it. */
+export type SharedResult = { result: QueryOutcome | CallError; serialized: string };
+
 /** Query results per (timestamp, function, args, identity, journal), shared by all connections. */
 export class QueryResultCache {
   private ts = -1n;
-  private results = new Map<string, Promise<QueryOutcome | CallError>>();
+  private results = new Map<string, Promise<SharedResult>>();
   constructor(private engine: Engine) {}
 
-  run(udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: (string | null)[]) {
+  /** `key` names (function, args, identity, journal, publicOnly); the caller builds it (see SyncSession). */
+  run(key: string, udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: (string | null)[], publicOnly = true) {
     const ts = this.engine.store.currentTs();
     if (ts !== this.ts) {
       this.ts = ts;
       this.results.clear();
     }
-    const key = JSON.stringify([udfPath, args, identity, journal]);
     let result = this.results.get(key);
     if (!result) {
-      result = this.engine.runQuery(udfPath, args, identity, { publicOnly: true, journal }).catch((e) => {
-        if (e instanceof CallError) return e;
-        throw e;
-      });
+      result = this.engine.runQuery(udfPath, args, identity, { publicOnly, journal }).then(
+        (outcome): SharedResult => ({ result: outcome, serialized: JSON.stringify(outcome.value) }),
+        (e): SharedResult => {
+          if (!(e instanceof CallError)) throw e;
+          return { result: e, serialized: JSON.stringify([e.client.message, e.client.data ?? null]) };
+        },
+      );
       this.results.set(key, result);
     }
     return result;
@@ -66,6 +75,8 @@ export class SyncSession {
   private identityVersion = 0;
   private lastSentTs = 0n;
   private identity: UserIdentity | null = null;
+  /** Authenticated with the admin key (the CLI's `run --watch`, `data`): internal functions too. */
+  private admin = false;
   private subs = new Map<number, Subscription>();
   private queue: Promise<void> = Promise.resolve();
   private refreshQueued = false;
@@ -148,8 +159,12 @@ export class SyncSession {
     }
   }
 
+  /** JSON of the identity and admin flag, computed when they change: part of the shared-result key. */
+  private identityKey = "null|false";
+
   private async runSubscription(sub: Subscription): Promise<Modification & { serialized: string }> {
-    const result = await this.cache.run(sub.udfPath, sub.args, this.identity, sub.journal);
+    const key = `${sub.callKey}\u0000${this.identityKey}\u0000${sub.journal.length ? JSON.stringify(sub.journal) : ""}`;
+    const { result, serialized } = await this.cache.run(key, sub.udfPath, sub.args, this.identity, sub.journal, !this.admin);
     if (result instanceof CallError) {
       sub.reads = new Set([ALL_TABLES]);
       const mod = {
@@ -160,7 +175,7 @@ export class SyncSession {
         logLines: result.logLines,
         journal: null,
       };
-      return { ...mod, serialized: JSON.stringify([mod.errorMessage, mod.errorData ?? null]) };
+      return { ...mod, serialized };
     }
     sub.reads = result.reads;
     sub.journal = result.journal;
@@ -169,7 +184,7 @@ export class SyncSession {
       value: result.value,
       logLines: result.logLines,
       journal: result.journal.length ? JSON.stringify(result.journal) : null,
-      serialized: JSON.stringify(result.value),
+      serialized,
     };
   }
 
@@ -209,6 +224,7 @@ export class SyncSession {
         const sub: Subscription = {
           udfPath: m.udfPath,
           args: m.args[0] ?? {},
+          callKey: JSON.stringify([m.udfPath, m.args[0] ?? {}]),
           journal: this.parseJournal(m.journal),
           reads: new Set(),
           last: null,
@@ -248,7 +264,19 @@ export class SyncSession {
     }
     let identity: UserIdentity | null = null;
     let expiresAt: number | null = null;
-    if (msg.tokenType === "User") {
+    let admin = false;
+    if (msg.tokenType === "Admin") {
+      try {
+        ({ identity } = checkAdmin(this.engine.adminKey, msg.value, msg.impersonating));
+        admin = true;
+      } catch (e) {
+        this.setIdentity(null, null);
+        const error = e instanceof AdminAuthError ? e.message : "Could not verify the admin key";
+        this.engine.log(`sync: AuthError: ${error}`);
+        this.send({ type: "AuthError", error, baseVersion: msg.baseVersion, authUpdateAttempted: true });
+        return;
+      }
+    } else if (msg.tokenType === "User") {
       try {
         ({ identity, expiresAt } = await this.engine.auth.verify(msg.value));
       } catch (e) {
@@ -266,17 +294,19 @@ export class SyncSession {
       return;
     }
     const start = { querySet: this.querySet, identity: this.identityVersion };
-    this.setIdentity(identity, expiresAt);
+    this.setIdentity(identity, expiresAt, admin);
     this.identityVersion = msg.baseVersion + 1;
     for (const sub of this.subs.values()) sub.last = null;
     this.transition(await this.rerunAll(), start);
   }
 
   /** The identity and the expiry timer change together, so the timer always follows the current token. */
-  private setIdentity(identity: UserIdentity | null, expiresAt: number | null) {
+  private setIdentity(identity: UserIdentity | null, expiresAt: number | null, admin = false) {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
     this.identity = identity;
+    this.admin = admin;
+    this.identityKey = `${JSON.stringify(identity)}|${admin}`;
     if (identity && expiresAt !== null) this.armExpiry(expiresAt);
   }
 
@@ -301,7 +331,7 @@ export class SyncSession {
    */
   private submitMutation(msg: Record<string, any>) {
     if (this.authPending > 0 || !this.isRequest(msg)) return this.enqueue(() => this.mutation(msg));
-    const started = this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+    const started = this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin });
     started.catch(() => {}); // handled in order below
     this.enqueue(() => this.mutation(msg, started));
   }
@@ -313,7 +343,7 @@ export class SyncSession {
   private async mutation(msg: Record<string, any>, started?: ReturnType<Engine["runMutation"]>) {
     this.requireRequest(msg);
     try {
-      const out = await (started ?? this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: true }));
+      const out = await (started ?? this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin }));
       this.send({ type: "MutationResponse", requestId: msg.requestId, success: true, result: out.value, ts: encodeTs(out.ts), logLines: out.logLines });
       if (out.ts > this.minTs) this.minTs = out.ts;
       this.scheduleRefresh();
@@ -331,7 +361,7 @@ export class SyncSession {
       return;
     }
     try {
-      const out = await this.engine.runAction(msg.udfPath, msg.args[0], this.identity, { publicOnly: true });
+      const out = await this.engine.runAction(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin });
       this.send({ type: "ActionResponse", requestId: msg.requestId, success: true, result: out.value, logLines: out.logLines });
     } catch (e) {
       const err = e instanceof CallError ? e : null;

@@ -13,6 +13,7 @@ import { tableNumberOf } from "./ids.js";
 import { execute, queryPage, THROUGH_END, type QueryEnv, type Row, type SerializedQuery } from "./query.js";
 import type { Scheduler } from "./scheduler.js";
 import type { FileStore } from "./storage.js";
+import { checkBudget, outsideBudget } from "./time-limit.js";
 
 type Args = Record<string, any>;
 
@@ -39,11 +40,28 @@ export class Syscalls {
   }
 
   install() {
+    // Every syscall first checks the query's or mutation's 1-second budget (time-limit.ts).
+    const ctxInBudget = () => {
+      const ctx = currentCtx();
+      checkBudget(ctx.budget);
+      return ctx;
+    };
+    // The database work of a syscall is not the function's execution (the synchronous part of an async
+    // syscall is all of it but for nested functions, whose own code counts).
     (globalThis as any).Convex = {
-      syscall: (op: string, json: string) => JSON.stringify(this.sync(currentCtx(), op, JSON.parse(json)) ?? null),
-      asyncSyscall: async (op: string, json: string) =>
-        JSON.stringify((await this.async(currentCtx(), op, JSON.parse(json))) ?? null),
-      jsSyscall: (op: string, args: Args) => this.js(currentCtx(), op, args),
+      syscall: (op: string, json: string) => {
+        const ctx = ctxInBudget();
+        return outsideBudget(ctx.budget, () => JSON.stringify(this.sync(ctx, op, JSON.parse(json)) ?? null));
+      },
+      asyncSyscall: async (op: string, json: string) => {
+        const ctx = ctxInBudget();
+        const pending = op === "1.0/runUdf" ? this.async(ctx, op, JSON.parse(json)) : outsideBudget(ctx.budget, () => this.async(ctx, op, JSON.parse(json)));
+        return JSON.stringify((await pending) ?? null);
+      },
+      jsSyscall: (op: string, args: Args) => {
+        const ctx = ctxInBudget();
+        return outsideBudget(ctx.budget, () => this.js(ctx, op, args));
+      },
     };
   }
 

@@ -61,37 +61,39 @@ function literalMatches(expected: unknown, value: Value): boolean {
   return expected === value;
 }
 
-/** Returns null when `value` matches, otherwise a message naming the path. */
+function mismatchOf(validator: ValidatorJSON, value: Value | undefined, path: string): string {
+  return `Value does not match validator.\nPath: ${path || "(root)"}\nValue: ${show(value)}\nValidator: ${printValidator(validator)}`;
+}
+
+/** Returns null when `value` matches, otherwise a message naming the path. (No closures: this runs on every write.) */
 export function checkValue(
   validator: ValidatorJSON,
   value: Value | undefined,
   isIdOf: IdChecker,
   path = "",
 ): string | null {
-  const mismatch = () =>
-    `Value does not match validator.\nPath: ${path || "(root)"}\nValue: ${show(value)}\nValidator: ${printValidator(validator)}`;
   switch (validator.type) {
     case "any":
-      return value === undefined ? mismatch() : null;
+      return value === undefined ? mismatchOf(validator, value, path) : null;
     case "null":
-      return value === null ? null : mismatch();
+      return value === null ? null : mismatchOf(validator, value, path);
     case "number":
-      return typeof value === "number" ? null : mismatch();
+      return typeof value === "number" ? null : mismatchOf(validator, value, path);
     case "bigint":
     case "commitTs":
-      return typeof value === "bigint" ? null : mismatch();
+      return typeof value === "bigint" ? null : mismatchOf(validator, value, path);
     case "boolean":
-      return typeof value === "boolean" ? null : mismatch();
+      return typeof value === "boolean" ? null : mismatchOf(validator, value, path);
     case "string":
-      return typeof value === "string" ? null : mismatch();
+      return typeof value === "string" ? null : mismatchOf(validator, value, path);
     case "bytes":
-      return value instanceof ArrayBuffer ? null : mismatch();
+      return value instanceof ArrayBuffer ? null : mismatchOf(validator, value, path);
     case "literal":
-      return value !== undefined && literalMatches(validator.value, value) ? null : mismatch();
+      return value !== undefined && literalMatches(validator.value, value) ? null : mismatchOf(validator, value, path);
     case "id":
-      return typeof value === "string" && isIdOf(value, validator.tableName) ? null : mismatch();
+      return typeof value === "string" && isIdOf(value, validator.tableName) ? null : mismatchOf(validator, value, path);
     case "array": {
-      if (!Array.isArray(value)) return mismatch();
+      if (!Array.isArray(value)) return mismatchOf(validator, value, path);
       for (let i = 0; i < value.length; i++) {
         const err = checkValue(validator.value, value[i], isIdOf, `${path}[${i}]`);
         if (err) return err;
@@ -99,7 +101,7 @@ export function checkValue(
       return null;
     }
     case "record": {
-      if (!isPlainObject(value)) return mismatch();
+      if (!isPlainObject(value)) return mismatchOf(validator, value, path);
       for (const [k, item] of Object.entries(value)) {
         const keyErr = checkValue(validator.keys, k, isIdOf, `${path}.${k}`);
         if (keyErr) return keyErr;
@@ -109,7 +111,7 @@ export function checkValue(
       return null;
     }
     case "object": {
-      if (!isPlainObject(value)) return mismatch();
+      if (!isPlainObject(value)) return mismatchOf(validator, value, path);
       for (const [field, { fieldType, optional }] of Object.entries(validator.value)) {
         const item = value[field];
         if (item === undefined) {
@@ -129,6 +131,6 @@ export function checkValue(
     case "union":
       return validator.value.some((member) => checkValue(member, value, isIdOf, path) === null)
         ? null
-        : mismatch();
+        : mismatchOf(validator, value, path);
   }
 }

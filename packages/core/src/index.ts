@@ -8,3 +8,5 @@ export * from './plans';
 export * from './scopes';
 export * from './text';
 export * from './library';
+export * from './usage';
+export * from './webhooks';

@@ -13,9 +13,9 @@ import { chromium } from 'playwright';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const out = path.join(root, '.screenshots');
-const scenes = process.argv.slice(2).length ? process.argv.slice(2) : ['studio', 'studio-dark', 'bad-config', 'auth-expired', 'job-status', 'gallery', 'lightbox', 'collections', 'library'];
+const scenes = process.argv.slice(2).length ? process.argv.slice(2) : ['studio', 'studio-dark', 'bad-config', 'auth-expired', 'job-status', 'gallery', 'lightbox', 'lightbox-edit', 'collections', 'library', 'prompt-history'];
 
-const VIEWPORT_ONLY = new Set(['gallery', 'lightbox', 'library']);
+const VIEWPORT_ONLY = new Set(['gallery', 'lightbox', 'lightbox-edit', 'library']);
 
 const bundle = await build({
   entryPoints: [path.join(root, 'src/test/preview.ts')],

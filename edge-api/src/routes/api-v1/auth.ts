@@ -1,7 +1,7 @@
 /**
  * Authentication of the REST API: `Authorization: Bearer px_…`. A valid key puts a token for
  * its owner on the context (`claims`, `token`), exactly where `requireUserToken` puts a user
- * token, so the routes and `requireScope` work the same for both.
+ * token, so the routes and their permission checks (`permissions.ts`) work the same for both.
  *
  * The daily request limit (the plan's `apiRequestsPerDay`) is counted in Convex per owner across
  * all their keys and every edge instance (`apiKeys:countRequest`), one call per request; every

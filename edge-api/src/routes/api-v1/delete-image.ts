@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
-import { requireScope } from "../../middleware/auth";
+import { requirePermission } from "./permissions";
 import { imagesRemove } from "./functions";
 import { ImageIdParamsSchema } from "./schema";
 
@@ -12,7 +12,7 @@ const route = createRoute({
   summary: "Delete one of your images",
   description: "The image is gone at once; its stored file is removed in the background and its bytes no longer count against your storage.",
   security: [{ [SECURITY.apiKey]: [] }],
-  middleware: [requireScope("images:write")] as const,
+  middleware: [requirePermission("images:write")] as const,
   request: { params: ImageIdParamsSchema },
   responses: {
     204: { description: "Deleted." },

@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { imageUrlFor } from "../../cdn/image-url";
 import type { AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
-import { requireScope } from "../../middleware/auth";
+import { requirePermission } from "./permissions";
 import { imagesGet } from "./functions";
 import { publicImageFields } from "./image-fields";
+import { imageUrlOf } from "./image-urls";
 import { ImageIdParamsSchema, ImageWithUrlSchema } from "./schema";
 
 const route = createRoute({
@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ["REST API"],
   summary: "One of your images, with a signed URL",
   security: [{ [SECURITY.apiKey]: [] }],
-  middleware: [requireScope("images:read")] as const,
+  middleware: [requirePermission("images:read")] as const,
   request: { params: ImageIdParamsSchema },
   responses: {
     200: { description: "The image and a URL to fetch it.", content: { "application/json": { schema: ImageWithUrlSchema } } },
@@ -28,10 +28,7 @@ export function registerGetImage(router: Router, services: AppServices) {
     // Convex answers null for someone else's image as for an unknown or malformed id.
     const image = await convex.query(imagesGet, { imageId: c.req.valid("param").id });
     if (!image) throw new ApiError("NOT_FOUND", 404, "Image not found.");
-    const { url, expiresAt } = await imageUrlFor(
-      { s3Key: image.s3Key, isPublic: image.isPublic ?? false },
-      { cdnBaseUrl: services.config.cdnBaseUrl, signer: services.imageSigner, now: services.deps.now() },
-    );
+    const { url, expiresAt } = await imageUrlOf(services, image);
     return c.json({ ...publicImageFields(image), url, expiresAt }, 200);
   });
 }

@@ -1,19 +1,25 @@
 import { createRoute } from "@hono/zod-openapi";
+import { imagesDelivery } from "../images/post-urls";
 import type { AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
-import { requireScope } from "../../middleware/auth";
-import { imagesGet, jobsGet } from "./functions";
+import { jobsGet } from "./functions";
+import { imageUrlOf } from "./image-urls";
+import { jobFields } from "./job-fields";
+import { requirePermission } from "./permissions";
 import { JobIdParamsSchema, JobStatusResponseSchema } from "./schema";
 
 const route = createRoute({
   method: "get",
   path: "/api/v1/status/{jobId}",
   tags: ["REST API"],
-  summary: "A job's status and, once completed, its images",
-  description: "Needs the `generate` permission (jobs belong to generation). The images' sizes are included when the key also holds `images:read`; otherwise only their ids.",
+  summary: "A job's status and, once completed, its images with signed URLs",
+  description:
+    "Needs the `generate` permission (jobs belong to generation). When the key also holds `images:read`, each image comes " +
+    "with its size and a URL to fetch it (signed and valid about an hour for private images, stable for public ones); " +
+    "otherwise only the image ids.",
   security: [{ [SECURITY.apiKey]: [] }],
-  middleware: [requireScope("generate")] as const,
+  middleware: [requirePermission("generate")] as const,
   request: { params: JobIdParamsSchema },
   responses: {
     200: { description: "The job.", content: { "application/json": { schema: JobStatusResponseSchema } } },
@@ -30,27 +36,18 @@ export function registerGetStatus(router: Router, services: AppServices) {
     // Reading an image needs `images:read` in Convex; a generate-only key still learns the ids.
     const scopes = c.get("claims").scp;
     const readsImages = !scopes || scopes.includes("images:read");
+    const { imageIds, ...fields } = jobFields(job);
+    // One call for all of them; an image deleted since the job completed is simply absent.
     const images = readsImages
-      ? (await Promise.all(job.resultImageIds.map((imageId) => convex.query(imagesGet, { imageId })))).flatMap((image) =>
-          image ? [{ id: image._id, width: image.width, height: image.height }] : [],
+      ? await Promise.all(
+          (await convex.query(imagesDelivery, { ids: imageIds })).map(async (image) => ({
+            id: image.id,
+            width: image.width,
+            height: image.height,
+            ...(await imageUrlOf(services, image)),
+          })),
         )
-      : job.resultImageIds.map((id) => ({ id }));
-    return c.json(
-      {
-        jobId: job._id,
-        status: job.status,
-        model: job.model,
-        prompt: job.prompt,
-        createdAt: Math.floor(job._creationTime),
-        ...(job.startedAt !== undefined ? { startedAt: job.startedAt } : {}),
-        ...(job.completedAt !== undefined ? { completedAt: job.completedAt } : {}),
-        ...(job.queuePosition !== null ? { queuePosition: job.queuePosition } : {}),
-        ...(job.actualCost !== undefined ? { cost: job.actualCost } : {}),
-        ...(job.error ? { error: { code: job.error.code, message: job.error.message } } : {}),
-        // An image deleted since the job completed is simply left out (when sizes are read).
-        images,
-      },
-      200,
-    );
+      : imageIds.map((id) => ({ id }));
+    return c.json({ ...fields, ...(job.queuePosition !== null ? { queuePosition: job.queuePosition } : {}), images }, 200);
   });
 }

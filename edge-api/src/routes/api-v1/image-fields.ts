@@ -13,6 +13,8 @@ export function publicImageFields(image: ImageDoc) {
     size: image.size,
     seed: image.seed,
     isPublic: image.isPublic ?? false,
+    favorite: image.favorite ?? false,
+    tags: image.tags ?? [],
     createdAt: Math.floor(image._creationTime),
   };
 }

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
-import { requireScope } from "../../middleware/auth";
+import { requirePermission } from "./permissions";
 import { imagesList } from "./functions";
 import { publicImageFields } from "./image-fields";
-import { ImageListQuerySchema, ImageListResponseSchema } from "./schema";
+import { PageQuerySchema, ImageListResponseSchema } from "./schema";
 
 const route = createRoute({
   method: "get",
@@ -12,8 +12,8 @@ const route = createRoute({
   tags: ["REST API"],
   summary: "Your images, newest first, a page at a time",
   security: [{ [SECURITY.apiKey]: [] }],
-  middleware: [requireScope("images:read")] as const,
-  request: { query: ImageListQuerySchema },
+  middleware: [requirePermission("images:read")] as const,
+  request: { query: PageQuerySchema },
   responses: {
     200: { description: "One page of images.", content: { "application/json": { schema: ImageListResponseSchema } } },
     ...errorResponses(400, 401, 403, 429, 500),

@@ -2,12 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../lib/openapi";
-import { requireScope } from "../../middleware/auth";
+import { requirePermission } from "./permissions";
 import { jobsCreate, jobsGet } from "./functions";
-import { GenerateHeadersSchema, GenerateRequestSchema, GenerateResponseSchema } from "./schema";
-
-/** Used when a request leaves `parameters` out: a common square size every built-in model takes. */
-const DEFAULT_PARAMETERS = { width: 1024, height: 1024 };
+import { DEFAULT_GENERATION_PARAMETERS, GenerateHeadersSchema, GenerateRequestSchema, GenerateResponseSchema } from "./schema";
 
 const route = createRoute({
   method: "post",
@@ -16,7 +13,7 @@ const route = createRoute({
   summary: "Start a generation job",
   description: "Validates, moderates and reserves credits, then queues the job. Poll `statusUrl` until it is completed or failed.",
   security: [{ [SECURITY.apiKey]: [] }],
-  middleware: [requireScope("generate")] as const,
+  middleware: [requirePermission("generate")] as const,
   request: {
     headers: GenerateHeadersSchema,
     body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } },
@@ -40,7 +37,7 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     const convex = services.convex.convexAs(c.get("token"));
     const jobId = await convex.mutation(jobsCreate, {
       ...body,
-      parameters: body.parameters ?? DEFAULT_PARAMETERS,
+      parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
     // A repeated idempotency key returns an earlier job, which may have moved on.

@@ -7,7 +7,7 @@ import { generationParametersSchema, generationRequestSchema, modelInfoSchema, P
 import * as zm from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
 
-const epochMs = (description: string) => z.number().int().openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
+export const epochMs = (description: string) => z.number().int().openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
 
 /**
  * Core's schemas are Zod Mini (so the elements' bundle stays small), which zod-to-openapi cannot
@@ -21,9 +21,18 @@ function fromCore<T extends $ZodType>(schema: T) {
   return z.unknown().pipe(schema).openapi(jsonSchema as object);
 }
 
+/** What the REST API fills in for what a request leaves out: a square size every built-in model takes, one image. */
+export const DEFAULT_GENERATION_PARAMETERS = { width: 1024, height: 1024, numImages: 1 } as const;
+
+/** Core's parameters with the size optional too: REST callers may send only what they care about (`{ seed }`). */
+const restParametersSchema = zm.extend(generationParametersSchema, {
+  width: zm.optional(generationParametersSchema.shape.width).check(zm.describe("Pixels; 1024 when left out.")),
+  height: zm.optional(generationParametersSchema.shape.height).check(zm.describe("Pixels; 1024 when left out.")),
+});
+
 export const GenerateRequestSchema = fromCore(
   zm.extend(generationRequestSchema, {
-    parameters: zm.optional(generationParametersSchema).check(zm.describe("Size and sampling; 1024×1024 and one image when left out.")),
+    parameters: zm.optional(restParametersSchema).check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
   }),
 ).openapi("GenerateRequest", {
   example: { prompt: "a lighthouse in fog, oil painting", model: "local/aurora", parameters: { width: 512, height: 512, numImages: 1 } },
@@ -51,7 +60,7 @@ export const JobIdParamsSchema = z.object({
   jobId: z.string().min(1).max(128).openapi({ param: { name: "jobId", in: "path" }, example: "jd7f3k2m9x8q1w4e5r6t7y8u9i0o1p2a" }),
 });
 
-export const JobStatusResponseSchema = z
+export const JobSchema = z
   .object({
     jobId: z.string(),
     status: JobStatusSchema,
@@ -60,14 +69,22 @@ export const JobStatusResponseSchema = z
     createdAt: epochMs("When the job was created"),
     startedAt: epochMs("When generation started").optional(),
     completedAt: epochMs("When the job ended").optional(),
-    queuePosition: z.number().int().optional().openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
     cost: z.number().int().optional().openapi({ description: "Credits charged (1 credit = $0.001), once completed." }),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
+    imageIds: z.array(z.string()).openapi({ description: "The images made; `GET /api/v1/status/{jobId}` gives their URLs." }),
+  })
+  .openapi("Job");
+
+export const JobStatusResponseSchema = JobSchema.omit({ imageIds: true })
+  .extend({
+    queuePosition: z.number().int().optional().openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
     images: z.array(
       z.object({
         id: z.string(),
         width: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
         height: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
+        url: z.string().url().optional().openapi({ description: "Signed CDN URL (unsigned for public images); present when the key holds `images:read`." }),
+        expiresAt: epochMs("When the signed URL stops working; present with `url`").optional(),
       }),
     ),
   })
@@ -85,6 +102,8 @@ export const ImageSchema = z
     size: z.number().int().openapi({ description: "Bytes." }),
     seed: z.number().int(),
     isPublic: z.boolean(),
+    favorite: z.boolean(),
+    tags: z.array(z.string()).openapi({ description: "Normalised (lower case, single spaces), at most 20." }),
     createdAt: epochMs("When the image was stored"),
   })
   .openapi("Image");
@@ -94,7 +113,8 @@ export const ImageWithUrlSchema = ImageSchema.extend({
   expiresAt: epochMs("When the signed URL stops working"),
 }).openapi("ImageWithUrl");
 
-export const ImageListQuerySchema = z.object({
+/** `?cursor=&limit=` of every paged list. */
+export const PageQuerySchema = z.object({
   cursor: z
     .string()
     .min(1)
@@ -129,3 +149,16 @@ export const ImageIdParamsSchema = z.object({
 });
 
 export const ModelListResponseSchema = z.object({ models: z.array(fromCore(modelInfoSchema)) }).openapi("ModelList");
+
+export const JobListQuerySchema = PageQuerySchema.extend({
+  status: JobStatusSchema.optional().openapi({ description: "Only jobs in this state." }),
+});
+
+export const JobListResponseSchema = z
+  .object({
+    jobs: z.array(JobSchema),
+    nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  })
+  .openapi("JobList");
+
+export const CancelResponseSchema = z.object({ jobId: z.string(), status: z.literal("cancelled") }).openapi("CancelledJob");

@@ -36,15 +36,28 @@ export interface CdnServices {
   freshness: ObjectFreshness;
 }
 
-export function cdnServices({ config, deps, convex }: AppServices): CdnServices {
-  const objects = deps.imageObjects ?? s3ObjectReader(config.s3);
-  const cache = deps.imageVariantCache ?? new VariantCache();
-  return {
-    transformer: deps.imageTransformer,
-    objects,
-    publicImages: deps.publicImages ?? convexPublicImages(convex, deps.now, deps.logger),
-    cache,
-    slots: deps.imageTransformSlots ?? new TransformSlots(),
-    freshness: new ObjectFreshness(objects, cache, deps.now, deps.logger),
-  };
+const shared = new WeakMap<AppServices, CdnServices>();
+
+/**
+ * The app's one set of CDN services: the CDN route and the ZIP download (`routes/images`) share
+ * the variant cache, the transform slots and the S3 client, so a ZIP reuses the variants a
+ * gallery already made and its transforms wait in the same queue.
+ */
+export function cdnServices(services: AppServices): CdnServices {
+  let cdn = shared.get(services);
+  if (!cdn) {
+    const { config, deps, convex } = services;
+    const objects = deps.imageObjects ?? s3ObjectReader(config.s3);
+    const cache = deps.imageVariantCache ?? new VariantCache();
+    cdn = {
+      transformer: deps.imageTransformer,
+      objects,
+      publicImages: deps.publicImages ?? convexPublicImages(convex, deps.now, deps.logger),
+      cache,
+      slots: deps.imageTransformSlots ?? new TransformSlots(),
+      freshness: new ObjectFreshness(objects, cache, deps.now, deps.logger),
+    };
+    shared.set(services, cdn);
+  }
+  return cdn;
 }

@@ -14,11 +14,20 @@
  * signature is a new URL); public ones are cached briefly because the owner may make the image
  * private. Every body is an image and goes out with `Content-Security-Policy: default-src 'none'`
  * (and the root's `nosniff`), so nothing served here can run as a page on the API's origin.
+ *
+ * A signed URL with `download=<name>` answers with `Content-Disposition: attachment`
+ * (`cdn/download.ts`); on an unsigned URL `download` is refused (403), so nobody can make a
+ * shared public URL save under a name of their choosing.
+ *
+ * Admitted URLs are remembered until they expire (`cdn/verified-urls.ts`): a repeat request, the
+ * gallery's common case, checks only the clock (and, for a public URL, the visibility cache).
  */
 import type { Context } from "hono";
 import { snapTransform } from "../../cdn/cost";
+import { contentDisposition, downloadBaseName, DOWNLOAD_PARAM, filenameProblem } from "../../cdn/download";
 import { splitSignedUrl, verifySignedUrl, type SignedUrlRefusal } from "../../cdn/signer";
 import { canonicalTransformQuery, isIdentityTransform, parseTransformQuery, TransformParamError, type TransformParams } from "../../cdn/transform-params";
+import { VerifiedUrls } from "../../cdn/verified-urls";
 import type { AppEnv, AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import type { Router } from "../../lib/openapi";
@@ -39,72 +48,75 @@ const REFUSALS: Record<SignedUrlRefusal, string> = {
   "bad-signature": "This URL's signature does not match it; it was changed after signing.",
 };
 
-/** How many request URLs are remembered, parsed and (once verified) with their expiry; a few hundred bytes each. */
-const KNOWN_URLS_MAX = 10_000;
-
-/** What one request URL names, worked out once and kept: a cache hit then repeats none of it. */
+/** What one admitted request URL names, worked out once and kept (`verified-urls.ts`): a cache hit then repeats none of it. */
 interface CdnUrl {
   s3Key: string;
-  /** The URL as CloudFront signed it: the public URL, whatever host reached this origin. */
-  resource: string;
-  /** The resource without signature parameters (what the transform is read from). */
-  unsigned: string;
   signed: boolean;
-  /**
-   * `Expires` (epoch seconds) once the signature verified: a URL that verified once always
-   * verifies (same bytes, same trusted keys), so later requests only check the clock.
-   */
-  expires?: number;
-  /** Parsed (and `w`/`h` snapped) after the access check, so a refused URL is a 403 whatever its parameters. */
-  transform?: { params: TransformParams; canonical: string; identity: boolean };
+  /** `Expires` (epoch seconds) of a signed URL; Infinity for a public image's URL (checked on every request). */
+  expires: number;
+  transform: { params: TransformParams; canonical: string; identity: boolean };
+  /** The saved file's base name for a download URL (`cdn/download.ts`). */
+  download?: string;
 }
 
 export function registerGetCdnObject(router: Router, services: AppServices, cdn: CdnServices) {
   const { config, deps } = services;
   const variantFor = variantMaker(cdn);
-  const known = new Map<string, CdnUrl>();
+  const admitted = new VerifiedUrls<CdnUrl>();
 
-  function cdnUrlOf(requestUrl: string): CdnUrl {
-    let entry = known.get(requestUrl);
-    if (entry) return entry;
+  /** Checks who may read `requestUrl` and what it names; remembered only once it passed. */
+  async function admit(requestUrl: string, nowSeconds: number): Promise<CdnUrl> {
     const { pathname, search } = new URL(requestUrl);
     const rawKey = pathname.slice(CDN_PREFIX.length);
+    // The URL as CloudFront signed it: the public URL, whatever host reached this origin.
     const resource = `${config.cdnBaseUrl}/${rawKey}${search}`;
     const split = splitSignedUrl(resource);
-    entry = { s3Key: objectKeyOf(rawKey), resource, unsigned: split.resource, signed: Object.keys(split.params).length > 0 };
-    if (known.size >= KNOWN_URLS_MAX) known.clear();
-    known.set(requestUrl, entry);
-    return entry;
+    const signed = Object.keys(split.params).length > 0;
+    const s3Key = objectKeyOf(rawKey);
+    let expires = Infinity;
+    if (signed) {
+      const check = await verifySignedUrl(resource, { publicKeys: config.cloudfront.publicKeys, now: nowSeconds * 1000 });
+      if (!check.ok) throw new ApiError("FORBIDDEN", 403, REFUSALS[check.reason]);
+      expires = check.expires;
+    } else {
+      await assertPublic(s3Key);
+    }
+    // Parsed after the access check, so a refused URL is a 403 whatever its parameters.
+    const { transform, download } = queryOf(split.resource);
+    if (download !== undefined && !signed) {
+      throw new ApiError("FORBIDDEN", 403, "A download URL must be signed: ask POST /v1/images/urls with download.");
+    }
+    const url: CdnUrl = { s3Key, signed, expires, transform, ...(download !== undefined ? { download } : {}) };
+    admitted.set(requestUrl, url);
+    return url;
   }
 
-  async function checkAccess(url: CdnUrl): Promise<void> {
-    if (!url.signed) {
-      if (await cdn.publicImages.isPublic(url.s3Key)) return;
+  async function assertPublic(s3Key: string): Promise<void> {
+    if (!(await cdn.publicImages.isPublic(s3Key))) {
       throw new ApiError("FORBIDDEN", 403, "This image is private: use a signed URL (POST /v1/images/urls).");
     }
-    const now = deps.now();
-    if (url.expires === undefined) {
-      const check = await verifySignedUrl(url.resource, { publicKeys: config.cloudfront.publicKeys, now });
-      if (!check.ok) throw new ApiError("FORBIDDEN", 403, REFUSALS[check.reason]);
-      url.expires = check.expires;
-    }
-    if (Math.floor(now / 1000) >= url.expires) throw new ApiError("FORBIDDEN", 403, REFUSALS.expired);
   }
 
   router.get(`${CDN_PREFIX}*`, async (c) => {
-    const url = cdnUrlOf(c.req.url);
-    await checkAccess(url);
-    const transform = (url.transform ??= transformOf(url.unsigned));
-    const variant = await variantFor({ s3Key: url.s3Key, ...transform }, c.req.header("Accept"));
+    const nowSeconds = Math.floor(deps.now() / 1000);
+    let url = admitted.get(c.req.url, nowSeconds);
+    if (url === undefined) url = await admit(c.req.url, nowSeconds);
+    else if (!url.signed) await assertPublic(url.s3Key);
+    const { transform } = url;
+    const found = variantFor({ s3Key: url.s3Key, ...transform }, c.req.header("Accept"));
+    const variant = found instanceof Promise ? await found : found;
 
-    c.header("ETag", variant.etag);
-    c.header("Cache-Control", url.signed ? SIGNED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-    if (transform.params.f === "auto") c.header("Vary", "Accept", { append: true });
-    c.header("X-Cache", variant.hit ? "HIT" : "MISS");
-    c.header("Content-Security-Policy", CDN_CONTENT_SECURITY_POLICY);
-    if (etagMatches(c, variant.etag)) return c.body(null, 304);
-    c.header("Content-Type", variant.contentType);
-    return c.body(variant.body as Uint8Array<ArrayBuffer>, 200);
+    const headers: Record<string, string> = {
+      ETag: variant.etag,
+      "Cache-Control": url.signed ? SIGNED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL,
+      "X-Cache": variant.hit ? "HIT" : "MISS",
+      "Content-Security-Policy": CDN_CONTENT_SECURITY_POLICY,
+    };
+    if (transform.params.f === "auto") headers.Vary = "Accept";
+    if (url.download !== undefined) headers["Content-Disposition"] = contentDisposition(url.download, variant.contentType);
+    if (etagMatches(c, variant.etag)) return c.body(null, 304, headers);
+    headers["Content-Type"] = variant.contentType;
+    return c.body(variant.body as Uint8Array<ArrayBuffer>, 200, headers);
   });
 }
 
@@ -134,15 +146,23 @@ function decodeParam(s: string): string {
   }
 }
 
-/** The transform of a URL whose signature parameters were already removed. */
-function transformOf(resource: string): NonNullable<CdnUrl["transform"]> {
+/** The transform and download name of a URL whose signature parameters were already removed. */
+function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
   const q = resource.indexOf("?");
   const pairs: [string, string][] = [];
+  let download: string | undefined;
   if (q !== -1) {
     for (const pair of resource.slice(q + 1).split("&")) {
       if (pair === "") continue;
       const eq = pair.indexOf("=");
-      pairs.push(eq === -1 ? [decodeParam(pair), ""] : [decodeParam(pair.slice(0, eq)), decodeParam(pair.slice(eq + 1))]);
+      const [name, value] = eq === -1 ? [decodeParam(pair), ""] : [decodeParam(pair.slice(0, eq)), decodeParam(pair.slice(eq + 1))];
+      if (name !== DOWNLOAD_PARAM) {
+        pairs.push([name, value]);
+        continue;
+      }
+      const problem = download !== undefined ? `Parameter "${DOWNLOAD_PARAM}" appears more than once.` : filenameProblem(value);
+      if (problem) throw new ApiError("INVALID_ARGUMENT", 400, problem, [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }]);
+      download = downloadBaseName(value);
     }
   }
   let params: TransformParams;
@@ -154,7 +174,7 @@ function transformOf(resource: string): NonNullable<CdnUrl["transform"]> {
     }
     throw error;
   }
-  return { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) };
+  return { transform: { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) }, download };
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored. */

@@ -34,6 +34,12 @@ export class ObjectFreshness {
     this.checked.set(s3Key, { at: this.now(), etag });
   }
 
+  /** True when `s3Key` was found current within the interval: cached variants may be served without asking S3. */
+  recentlyChecked(s3Key: string): boolean {
+    const known = this.checked.get(s3Key);
+    return known !== undefined && this.now() - known.at < this.intervalMs;
+  }
+
   /** Whether cached variants of `s3Key` may be served; when not, they have been dropped. */
   async stillCurrent(s3Key: string): Promise<boolean> {
     const known = this.checked.get(s3Key);

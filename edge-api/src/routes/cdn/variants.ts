@@ -47,13 +47,25 @@ export function variantMaker(cdn: CdnServices) {
     return variant;
   }
 
-  return async function variantFor(request: VariantRequest, accept: string | undefined): Promise<ServedVariant> {
+  /**
+   * The variant for a request: synchronously when it is cached and its object was checked within
+   * the revalidation interval (a gallery's common case, so a hit waits on no promise), else a
+   * promise. Callers `await` either.
+   */
+  return function variantFor(request: VariantRequest, accept: string | undefined): ServedVariant | Promise<ServedVariant> {
     const { s3Key, params, canonical, identity } = request;
     if (!identity && !cdn.transformer) {
       throw new ApiError("INVALID_ARGUMENT", 501, "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.");
     }
+    const key = variantKey(s3Key, canonical, outputFormatFor(params, accept) ?? "source");
+    const cached = cdn.cache.get(key);
+    if (cached && cdn.freshness.recentlyChecked(s3Key)) return { ...cached, hit: true };
+    return served(request, accept, key);
+  };
+
+  async function served(request: VariantRequest, accept: string | undefined, key: string): Promise<ServedVariant> {
+    const { s3Key, params, identity } = request;
     const format = outputFormatFor(params, accept);
-    const key = variantKey(s3Key, canonical, format ?? "source");
     try {
       const cached = cdn.cache.get(key);
       if (cached && (await cdn.freshness.stillCurrent(s3Key))) return { ...cached, hit: true };
@@ -67,7 +79,7 @@ export function variantMaker(cdn: CdnServices) {
     } catch (error) {
       throw refusalOf(error);
     }
-  };
+  }
 }
 
 function refusalOf(error: unknown): unknown {

@@ -20,6 +20,15 @@ describe("OpenAPI and docs", () => {
     expect(doc.paths["/v1/embed/tokens"].post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
   });
 
+  it("opens on the REST API, with the token routes after it, and declares every tag it uses", async () => {
+    const { app } = await testApp();
+    const doc = await (await app.request("/openapi.json")).json();
+    const declared = doc.tags.map((tag: { name: string }) => tag.name);
+    expect(declared.slice(0, 2)).toEqual(["REST API", "Tokens"]);
+    const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? [])));
+    expect(declared).toEqual(expect.arrayContaining([...used]));
+  });
+
   it("serves /docs with the bundled Scalar script when Node provides it", async () => {
     const { app } = await testApp({ deps: { docsScript: async () => "/* scalar */" } });
     const page = await app.request("/docs");

@@ -14,6 +14,20 @@ const SCRIPT_PATH = "/docs/scalar.js";
 /** Where Scalar's page loads its bundle when the runtime has none to serve (Workers). */
 const SCALAR_CDN_ORIGIN = "https://cdn.jsdelivr.net";
 
+/**
+ * The reference's sections in reading order: most readers are developers with an API key, so the
+ * page opens on the REST API; the token routes a partner's server calls come next. Scalar follows
+ * this order (operations whose tag is missing here would be appended after it).
+ */
+export const DOC_TAGS = [
+  { name: "REST API", description: "Generate images, follow jobs, and manage your library and collections with an API key (`Authorization: Bearer px_…`)." },
+  { name: "Tokens", description: "Embed tokens for `<pixorly-studio>`, issued to a partner's server." },
+  { name: "Partners", description: "What a partner's server manages with its secret key." },
+  { name: "Images", description: "Signed delivery URLs for the signed-in user's images (browser routes)." },
+  { name: "Identity", description: "The keys Convex and others verify Pixorly's tokens with." },
+  { name: "Operations", description: "Health and metrics." },
+];
+
 /** Registered on the app itself (not a sub-router): the document covers every mounted route. */
 export function registerDocs(app: Router, services: AppServices) {
   const registry = app.openAPIRegistry;
@@ -48,6 +62,7 @@ export function registerDocs(app: Router, services: AppServices) {
       description: "Embed tokens, signed image URLs with transforms, and the REST API v1. Every error is `{ code, message, requestId }`.",
     },
     servers: [{ url: services.config.publicUrl }],
+    tags: DOC_TAGS,
   });
 
   const { docsScript } = services.deps;

@@ -126,6 +126,24 @@ export type GenerationInput = {
   idempotencyKey?: string;
 };
 
+/** A prompt of the caller's history, as `prompts:recent` returns it (newest first, no duplicates). */
+export interface RecentPrompt {
+  _id: string;
+  prompt: string;
+  usedAt: number;
+}
+
+/** Generation settings saved to the account, as `presets:list` returns them. */
+export type AccountPreset = {
+  _id: string;
+  name: string;
+  model: string;
+  prompt?: string;
+  negativePrompt?: string;
+  parameters: Partial<Pick<JobParameters, 'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages'>>;
+  updatedAt: number;
+};
+
 export const api = {
   jobs: {
     get: makeFunctionReference<'query', { jobId: string }, Job | null>('jobs:get'),
@@ -150,6 +168,7 @@ export const api = {
     setFavorite: makeFunctionReference<'mutation', { ids: string[]; favorite: boolean }, { updated: number }>('images:setFavorite'),
     setVisibility: makeFunctionReference<'mutation', { ids: string[]; isPublic: boolean }, { updated: number }>('images:setVisibility'),
     addTags: makeFunctionReference<'mutation', { ids: string[]; tags: string[] }, { updated: number }>('images:addTags'),
+    removeTags: makeFunctionReference<'mutation', { ids: string[]; tags: string[] }, { updated: number }>('images:removeTags'),
     removeMany: makeFunctionReference<'mutation', { ids: string[] }, { removed: number; scheduled: number }>('images:removeMany'),
   },
   collections: {
@@ -158,6 +177,8 @@ export const api = {
     rename: makeFunctionReference<'mutation', { id: string; name: string }, null>('collections:rename'),
     remove: makeFunctionReference<'mutation', { id: string }, null>('collections:remove'),
     addImages: makeFunctionReference<'mutation', { id: string; imageIds: string[] }, { added: number }>('collections:addImages'),
+    removeImages: makeFunctionReference<'mutation', { id: string; imageIds: string[] }, { removed: number }>('collections:removeImages'),
+    forImage: makeFunctionReference<'query', { imageId: string }, string[]>('collections:forImage'),
     move: makeFunctionReference<'mutation', { id: string; imageId: string; beforeImageId: string | null }, null>('collections:move'),
     setVisibility: makeFunctionReference<'mutation', { id: string; isPublic: boolean }, { shareId: string | null }>('collections:setVisibility'),
     images: makeFunctionReference<'query', { id: string; paginationOpts: PaginationOptions }, PaginationResult<ImageDoc>>('collections:images'),
@@ -169,6 +190,15 @@ export const api = {
     publicImages: makeFunctionReference<'query', { shareId: string; paginationOpts: PaginationOptions }, PaginationResult<PublicImage>>(
       'collections:publicImages',
     ),
+  },
+  prompts: {
+    recent: makeFunctionReference<'query', Record<string, never>, RecentPrompt[]>('prompts:recent'),
+    forget: makeFunctionReference<'mutation', { id: string }, null>('prompts:forget'),
+  },
+  presets: {
+    list: makeFunctionReference<'query', Record<string, never>, AccountPreset[]>('presets:list'),
+    save: makeFunctionReference<'mutation', Omit<AccountPreset, '_id' | 'updatedAt'>, string>('presets:save'),
+    remove: makeFunctionReference<'mutation', { id: string }, null>('presets:remove'),
   },
   models: {
     list: makeFunctionReference<'query', Record<string, never>, ModelInfo[]>('models:list'),

@@ -3,6 +3,7 @@ import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex
 import { functionName } from './api.js';
 import { AuthSession, type AuthSessionOptions, type AuthState } from './auth-session.js';
 import { connectionStatus, type ConnectionStatus } from './connection.js';
+import { DownloadService, type DownloadLink } from './downloads.js';
 import { SignedUrlService, type ImageTransform, type SignedUrl } from './signed-urls.js';
 import type { StudioClient } from './studio-client.js';
 import type { TokenProvider } from './token.js';
@@ -47,6 +48,7 @@ export class PixorlyClient implements StudioClient {
   readonly convex: BaseConvexClient;
   readonly auth: AuthSession;
   readonly urls: SignedUrlService;
+  readonly downloads: DownloadService;
   connection: ConnectionStatus = 'connecting';
 
   private readonly listeners = new Set<() => void>();
@@ -63,6 +65,11 @@ export class PixorlyClient implements StudioClient {
       logger: false,
     });
     this.urls = new SignedUrlService({
+      apiUrl: options.apiUrl,
+      getToken: () => this.auth.token(),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    this.downloads = new DownloadService({
       apiUrl: options.apiUrl,
       getToken: () => this.auth.token(),
       ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -136,6 +143,14 @@ export class PixorlyClient implements StudioClient {
 
   cachedSignedUrl(imageId: string, transform?: ImageTransform): SignedUrl | undefined {
     return this.urls.peek(imageId, transform);
+  }
+
+  downloadUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string; expiresAt: number } | null> {
+    return this.downloads.imageUrl(imageId, transform);
+  }
+
+  zipUrl(imageIds: readonly string[], transform?: ImageTransform): Promise<DownloadLink> {
+    return this.downloads.zipUrl(imageIds, transform);
   }
 
   /** Closes the socket and stops every listener. */

@@ -1,6 +1,7 @@
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
 import type { AuthState } from './auth-session.js';
 import type { ConnectionStatus } from './connection.js';
+import type { DownloadLink } from './downloads.js';
 import type { ImageTransform, SignedUrl } from './signed-urls.js';
 
 /**
@@ -27,4 +28,11 @@ export interface StudioClient {
   signedUrl(imageId: string, transform?: ImageTransform): Promise<SignedUrl | null>;
   /** The cached signed URL if it is still fresh (no network). */
   cachedSignedUrl(imageId: string, transform?: ImageTransform): SignedUrl | undefined;
+  /**
+   * A URL that saves the image as a file (the edge's signed `download` variant), or null when the
+   * caller may not read it. Throws `DownloadUnsupportedError` when the edge API has no such variant.
+   */
+  downloadUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string; expiresAt: number } | null>;
+  /** A short-lived URL of a ZIP of the caller's images (1–100). */
+  zipUrl(imageIds: readonly string[], transform?: ImageTransform): Promise<DownloadLink>;
 }

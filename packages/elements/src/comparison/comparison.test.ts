@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ConvexError } from 'convex/values';
 import { api, type Job } from '../client/api.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { downloadNavigation } from '../internal/save-file.js';
 import { FakeClient, provideClient } from '../test/fake-client.js';
 import { makeImage, makeJob, makeModel, PIXEL_URL } from '../test/fixtures.js';
 import type { ComparisonImageSelectedDetail, PixorlyComparisonCell } from './comparison-cell.component.js';
@@ -164,7 +165,8 @@ describe('<pixorly-comparison>', () => {
   });
 
   it('each image can be viewed large (pixorly-open-image) and downloaded as a file', async () => {
-    const el = await mount(clientWith([completed('j-aurora', 'local/aurora', ['a1', 'a2'])]), [RUNS[0]!]);
+    const client = clientWith([completed('j-aurora', 'local/aurora', ['a1', 'a2'])]);
+    const el = await mount(client, [RUNS[0]!]);
     await settled(el);
     const c = cell(el, 0);
     await waitUntil(() => [...c.shadowRoot!.querySelectorAll('pixorly-image')].every((image) => image.doc), 'the image documents');
@@ -172,6 +174,20 @@ describe('<pixorly-comparison>', () => {
     c.shadowRoot!.querySelectorAll<HTMLElement>('.view')[1]!.click();
     const detail = ((await opened) as CustomEvent).detail;
     expect([detail.index, detail.images.map((image: { _id: string }) => image._id)]).to.deep.equal([1, ['a1', 'a2']]);
+    // Through the edge's signed download link (the browser saves it; the page stays)…
+    const followed: string[] = [];
+    const original = downloadNavigation.follow;
+    downloadNavigation.follow = (url) => void followed.push(url);
+    try {
+      inCell(c, '.download')!.click();
+      await waitUntil(() => followed.length === 1, 'the download link is followed');
+    } finally {
+      downloadNavigation.follow = original;
+    }
+    expect(client.downloadRequests.map((request) => request.imageId)).to.deep.equal(['a1']);
+    expect(followed[0]).to.equal('https://cdn.test/download/a1?');
+    // …or, from an edge API without download links, fetched and saved through an object URL.
+    client.downloadsSupported = false;
     const saved = new Promise<HTMLAnchorElement>((resolve) => {
       const listener = (event: Event) => {
         if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;

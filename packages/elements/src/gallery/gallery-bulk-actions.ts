@@ -3,11 +3,15 @@
  * (`LIBRARY_LIMITS`), one at a time, with one message at the end; deletes go through the
  * undo window first.
  */
-import { LIBRARY_LIMITS, normalizeTag } from '@pixorly/core';
+import { LIBRARY_LIMITS } from '@pixorly/core';
 import type { ReactiveControllerHost } from 'lit';
 import { api, type CollectionDoc } from '../client/api.js';
 import { toUserFacingError } from '../client/errors.js';
+import { DownloadUnsupportedError, MAX_ZIP_IDS } from '../client/downloads.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { downloadNavigation } from '../internal/save-file.js';
+import { ShownError, shownMessage } from '../internal/shown-error.js';
+import { checkTag } from '../library/tag-input.js';
 import type { BulkAction } from './gallery-bulk.js';
 import { UndoableDelete } from './undoable-delete.js';
 
@@ -28,6 +32,8 @@ const plural = (count: number) => (count === 1 ? '1 image' : `${count} images`);
 
 export class GalleryBulkActions {
   busy = false;
+  /** Why the last bulk tag was refused ('' when it was not). */
+  tagError = '';
   private readonly deletes: UndoableDelete;
 
   constructor(
@@ -67,16 +73,49 @@ export class GalleryBulkActions {
     );
   }
 
-  /** Adds one tag (normalised as the backend stores it) to every image in `ids`. */
-  async addTag(text: string, ids: string[]): Promise<void> {
-    const tag = normalizeTag(text);
-    if (!tag) {
-      this.reports.report('Type a tag first.');
-      return;
+  /** Adds one tag (normalised as the backend stores it) to every image in `ids`; resolves to whether it was. */
+  async addTag(text: string, ids: string[]): Promise<boolean> {
+    const checked = checkTag(text);
+    if (checked.error !== undefined) {
+      this.tagError = checked.error;
+      this.host.requestUpdate();
+      return false;
     }
-    await this.each(ids, LIBRARY_LIMITS.idsPerCall, `Tagged ${plural(ids.length)} “${tag}”.`, (client, part) =>
+    this.tagError = '';
+    const { tag } = checked;
+    const ok = await this.each(ids, LIBRARY_LIMITS.idsPerCall, `Tagged ${plural(ids.length)} “${tag}”.`, (client, part) =>
       client.mutation(api.images.addTags, { ids: part, tags: [tag] }),
     );
+    if (!ok) this.tagError = this.lastFailure;
+    return ok;
+  }
+
+  clearTagError(): void {
+    if (!this.tagError) return;
+    this.tagError = '';
+    this.host.requestUpdate();
+  }
+
+  /** Saves the selection as one ZIP (the edge API signs it; following the link saves it). */
+  async downloadZip(ids: string[]): Promise<void> {
+    if (ids.length > MAX_ZIP_IDS) {
+      const message = `A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected. Select fewer.`;
+      this.reports.report(message);
+      this.reports.failed('INVALID_ARGUMENT', message);
+      return;
+    }
+    let name = '';
+    await this.each(ids, MAX_ZIP_IDS, () => `Downloading ${name}.`, async (client, part) => {
+      let link;
+      try {
+        link = await client.zipUrl(part);
+      } catch (error) {
+        if (error instanceof DownloadUnsupportedError) throw new ShownError('Downloading a ZIP is not available on this Pixorly server.');
+        throw error;
+      }
+      name = link.filename;
+      downloadNavigation.follow(link.url);
+    });
   }
 
   deleteWithUndo(ids: string[], windowMs: number): void {
@@ -100,20 +139,29 @@ export class GalleryBulkActions {
     if (ok) this.reports.deleted(ids);
   }
 
+  private lastFailure = '';
+
   /** Runs `call` over `ids` in parts of `size`; stops at the first failure and says so. */
-  private async each(ids: string[], size: number, done: string, call: (client: StudioClient, part: string[]) => Promise<unknown>): Promise<boolean> {
+  private async each(
+    ids: string[],
+    size: number,
+    done: string | (() => string),
+    call: (client: StudioClient, part: string[]) => Promise<unknown>,
+  ): Promise<boolean> {
     const client = this.getClient();
     if (!client || ids.length === 0) return false;
     this.busy = true;
     this.host.requestUpdate();
     try {
       for (const part of chunks(ids, size)) await call(client, part);
-      this.reports.report(done);
+      this.reports.report(typeof done === 'string' ? done : done());
       return true;
     } catch (error) {
       const problem = toUserFacingError(error);
-      this.reports.report(problem.message);
-      this.reports.failed(problem.code, problem.message);
+      const message = shownMessage(error, problem.message);
+      this.lastFailure = message;
+      this.reports.report(message);
+      this.reports.failed(problem.code, message);
       return false;
     } finally {
       this.busy = false;

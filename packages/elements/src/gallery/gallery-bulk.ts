@@ -15,6 +15,10 @@ export interface BulkBarOptions {
   onAction: (action: BulkAction) => void;
   onAddToCollection: (collectionId: string) => void;
   onAddTag: (tag: string) => void;
+  /** Why the last tag typed was refused ('' when it was not). */
+  tagError: string;
+  onTagInput: () => void;
+  onDownloadZip: () => void;
   onConfirmDelete: () => void;
   onCancelDelete: () => void;
   onClear: () => void;
@@ -42,18 +46,28 @@ export function bulkBar(o: BulkBarOptions) {
           ${o.collections.map((c) => html`<option value=${c._id}>${c.name}</option>`)}
         </select>
       </label>
+      <button type="button" data-action="zip" ?disabled=${o.busy} @click=${o.onDownloadZip}>Download ZIP</button>
       <form
         class="tag"
         @submit=${(event: SubmitEvent) => {
           event.preventDefault();
           const form = event.target as HTMLFormElement;
           o.onAddTag(String(new FormData(form).get('tag') ?? ''));
-          form.reset();
         }}
       >
-        <label><span class="visually-hidden">Tag the selected images</span><input name="tag" placeholder="Add a tag" maxlength="32" /></label>
+        <label
+          ><span class="visually-hidden">Tag the selected images</span
+          ><input
+            name="tag"
+            placeholder="Add a tag"
+            autocomplete="off"
+            aria-invalid=${o.tagError ? 'true' : 'false'}
+            aria-describedby="bulk-tag-error"
+            @input=${o.onTagInput}
+        /></label>
         <button type="submit" ?disabled=${o.busy}>Tag</button>
       </form>
+      <p id="bulk-tag-error" class="tag-error" role="alert">${o.tagError || nothing}</p>
       ${action('delete', 'Delete', 'danger')}
       <button type="button" class="clear" @click=${o.onClear}>Clear selection</button>
     </div>

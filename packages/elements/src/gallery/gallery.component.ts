@@ -56,7 +56,7 @@ const SEARCH_DELAY_MS = 250;
  * @cssproperty --pixorly-color-danger - The delete button.
  * @cssproperty --pixorly-space - Base spacing unit.
  *
- * Bulk actions: favorite, unfavorite, make public or private, add to a collection, tag, delete.
+ * Bulk actions: favorite, unfavorite, make public or private, add to a collection, tag, download as a ZIP (at most 100 images), delete.
  *
  * @event pixorly-images-deleted - Images were deleted (after the undo window). `detail: { imageIds }`.
  * @event pixorly-use-settings - From the lightbox: "Use these settings". `detail: { image, prompt, negativePrompt?, model, parameters }`.
@@ -178,7 +178,10 @@ export class PixorlyGallery extends PixorlyElement {
         collections: this.collections.value ?? [],
         onAction: (action) => (action === 'delete' ? (this.confirmingDelete = true) : void this.bulk.run(action, this.selectedIds)),
         onAddToCollection: (id) => void this.bulk.addToCollection(id, this.collections.value ?? [], this.selectedIds),
-        onAddTag: (tag) => void this.bulk.addTag(tag, this.selectedIds),
+        onAddTag: (tag) => void this.addTag(tag),
+        tagError: this.bulk.tagError,
+        onTagInput: () => this.bulk.clearTagError(),
+        onDownloadZip: () => void this.bulk.downloadZip(this.selectedIds),
         onConfirmDelete: () => this.deleteSelected(),
         onCancelDelete: () => (this.confirmingDelete = false),
         onClear: () => this.clearSelection(),
@@ -188,6 +191,12 @@ export class PixorlyGallery extends PixorlyElement {
       ${this.renderContent(images)}
       <pixorly-lightbox part="lightbox"></pixorly-lightbox>
     </div>`;
+  }
+
+  private async addTag(text: string): Promise<void> {
+    if (!(await this.bulk.addTag(text, this.selectedIds))) return;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('.bulk input[name="tag"]');
+    if (input) input.value = '';
   }
 
   private renderContent(images: ImageDoc[]) {

@@ -117,4 +117,16 @@ export default css`
     color: #ffd43b;
     text-shadow: 0 0 3px #000;
   }
+  .tag-error {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--pixorly-color-danger, #b42318);
+  }
+  .tag-error:empty {
+    display: none;
+  }
+  .bulk input[aria-invalid='true'] {
+    border-color: var(--pixorly-color-danger, #b42318);
+  }
 `;

@@ -3,6 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ConvexError } from 'convex/values';
 import { api, type ImageDoc } from '../client/api.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { DownloadUnsupportedError } from '../client/downloads.js';
+import { downloadNavigation } from '../internal/save-file.js';
+import { GalleryBulkActions } from './gallery-bulk-actions.js';
 import { FakeClient, provideClient } from '../test/fake-client.js';
 import { makeImage, makeModel, PIXEL_URL } from '../test/fixtures.js';
 import type { PixorlyGallery } from './gallery.component.js';
@@ -208,5 +211,82 @@ describe('<pixorly-gallery>', () => {
     const ratio = (index: number) => tile(el, index).getBoundingClientRect().width / tile(el, index).getBoundingClientRect().height;
     expect(ratio(0)).to.be.closeTo(2, 0.1);
     expect(ratio(1)).to.be.closeTo(0.5, 0.1);
+  });
+
+  it('bulk: "Download ZIP" asks the edge for a ZIP of the selection and follows its link, from the keyboard', async () => {
+    const fake = client();
+    const followed: string[] = [];
+    const original = downloadNavigation.follow;
+    downloadNavigation.follow = (url) => void followed.push(url);
+    try {
+      const el = await mount(fake);
+      await rendered(el, 5);
+      tile(el, 1).focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Shift+ArrowRight' });
+      await el.updateComplete;
+      expect(el.selectedIds).to.deep.equal(['i1', 'i2']);
+      await expectNoAxeViolations(el);
+      ($(el, '[data-action="zip"]') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => followed.length === 1, 'the ZIP link is followed');
+      expect(fake.zipRequests).to.deep.equal([{ imageIds: ['i1', 'i2'], transform: {} }]);
+      expect(followed[0]).to.equal('https://cdn.test/zip/2?sig=1');
+      await waitUntil(() => text(el).includes('Downloading pixorly-2-images.zip.'));
+
+      // The edge refuses (another user's image among them): its sentence is shown, nothing followed.
+      fake.zipHandler = () => {
+        throw new (class extends Error {})('boom');
+      };
+      const failed = oneEvent(el, 'pixorly-error');
+      $(el, '[data-action="zip"]')!.click();
+      expect(((await failed) as CustomEvent).detail.code).to.equal('INTERNAL');
+      expect(text(el)).not.to.contain('boom', 'no internal text');
+      expect(followed).to.have.length(1);
+    } finally {
+      downloadNavigation.follow = original;
+    }
+  });
+
+  it('bulk: a ZIP of more than 100 images is refused before asking, saying how many are selected', async () => {
+    // The bulk actions on their own (a 120-image grid adds nothing to this check but layout time).
+    const fake = client();
+    const reports: string[] = [];
+    const failures: string[] = [];
+    const bulk = new GalleryBulkActions({ addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) }, () => fake, {
+      report: (message) => reports.push(message),
+      deleted: () => {},
+      failed: (code, message) => failures.push(`${code}: ${message}`),
+    });
+    await bulk.downloadZip(images(120).map((image) => image._id));
+    expect(failures).to.deep.equal(['INVALID_ARGUMENT: A ZIP holds at most 100 images; 120 are selected. Select fewer.']);
+    expect(fake.zipRequests).to.deep.equal([]);
+    fake.downloadsSupported = false;
+    fake.zipHandler = () => {
+      throw new DownloadUnsupportedError();
+    };
+    await bulk.downloadZip(['i1']);
+    expect(reports.at(-1)).to.equal('Downloading a ZIP is not available on this Pixorly server.');
+  });
+
+  it('bulk: a tag that is empty or too long is refused with a visible reason; nothing is sent', async () => {
+    const fake = client();
+    const el = await mount(fake);
+    await rendered(el, 5);
+    tile(el, 0).focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    const input = $(el, '.tag input') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#bulk-tag-error')!.textContent!.includes('Type a tag first.'));
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expectNoAxeViolations(el);
+    await sendKeys({ type: 'y'.repeat(40) });
+    expect($(el, '#bulk-tag-error')!.textContent!.trim()).to.equal('');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#bulk-tag-error')!.textContent!.includes('at most 32 characters; this one has 40'));
+    expect(input.value).to.have.length(40, 'kept for fixing, not cut short');
+    expect(fake.mutations).to.deep.equal([]);
   });
 });

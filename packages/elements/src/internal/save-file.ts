@@ -1,9 +1,12 @@
 /**
- * Saving an image as a file. The image URL is on the CDN's origin, where browsers ignore
- * `<a download>` and open the image instead; a same-origin object URL of the fetched bytes
- * keeps the `download` attribute (and the file name) in force.
+ * Saving an image as a file. The edge API signs a download variant of an image URL (answered
+ * with `Content-Disposition: attachment`), so following that link saves the file and the page
+ * stays. Against an edge API without that variant the bytes are fetched instead and saved from
+ * a same-origin object URL: the image URL is on the CDN's origin, where browsers ignore
+ * `<a download>` and open the image instead.
  */
 
+import { defaultDownloadName, DownloadUnsupportedError } from '../client/downloads.js';
 import type { ImageTransform } from '../client/signed-urls.js';
 import { ShownError } from './shown-error.js';
 
@@ -52,12 +55,59 @@ export async function saveImageFile(url: string, image: { _id: string; prompt?: 
   return name;
 }
 
-/** Saves a stored image (the original, or a CDN variant in `transform`): its signed URL, then `saveImageFile`. Throws a `ShownError` when it cannot. */
+/**
+ * How a download link is followed: a click on a hidden link without `target`, so an attachment
+ * saves and the page stays. Tests replace `follow` to see the URL without leaving the page.
+ */
+export const downloadNavigation = {
+  follow(url: string): void {
+    const link = document.createElement('a');
+    link.href = url;
+    link.rel = 'noopener';
+    link.hidden = true;
+    document.body.append(link);
+    try {
+      link.click();
+    } finally {
+      link.remove();
+    }
+  },
+};
+
+interface DownloadClient {
+  signedUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string } | null>;
+  downloadUrl?(imageId: string, transform?: ImageTransform): Promise<{ url: string } | null>;
+}
+
+/**
+ * Saves a stored image (the original, or a CDN variant in `transform`): through the edge's signed
+ * download link when it has one, else by fetching the bytes (`saveImageFile`). Resolves to the
+ * file's name and the way taken (a followed link is saved by the browser, after this returns);
+ * throws a `ShownError` when it cannot.
+ */
 export async function downloadImage(
-  client: { signedUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string } | null> },
-  image: { _id: string; prompt?: string },
+  client: DownloadClient,
+  image: { _id: string; prompt?: string; format?: string },
   transform: ImageTransform = {},
-): Promise<string> {
+): Promise<{ name: string; via: 'link' | 'fetch' }> {
+  if (client.downloadUrl) {
+    let link: { url: string } | null | undefined;
+    try {
+      link = await client.downloadUrl(image._id, transform);
+    } catch (error) {
+      if (error instanceof ShownError) throw error;
+      if (!(error instanceof DownloadUnsupportedError)) throw new ShownError('The image could not be downloaded. Try again.');
+    }
+    if (link === null) throw new ShownError('This image is not available.');
+    if (link) {
+      downloadNavigation.follow(link.url);
+      return { name: defaultDownloadName(image._id, transform.f, image.format ?? 'png'), via: 'link' };
+    }
+  }
+  return { name: await fetchAndSave(client, image, transform), via: 'fetch' };
+}
+
+async function fetchAndSave(client: DownloadClient, image: { _id: string; prompt?: string }, transform: ImageTransform): Promise<string> {
   let signed: { url: string } | null;
   try {
     signed = await client.signedUrl(image._id, transform);

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ConvexError } from 'convex/values';
 import { api, type Job } from '../client/api.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { downloadNavigation } from '../internal/save-file.js';
 import { FakeClient, provideClient } from '../test/fake-client.js';
 import { makeImage, makeJob, makeModel, PIXEL_URL } from '../test/fixtures.js';
 import type { PixorlyJobStatus } from './job-status.component.js';
@@ -214,6 +215,20 @@ describe('<pixorly-job-status>', () => {
     const detail = ((await opened) as CustomEvent).detail;
     expect([detail.index, detail.images.map((image: { _id: string }) => image._id)]).to.deep.equal([1, ['img1', 'img2']]);
     expect(el.shadowRoot!.querySelector('a[target="_blank"]')).to.equal(null);
+    // Through the edge's signed download link (the browser saves it; the page stays)…
+    const followed: string[] = [];
+    const original = downloadNavigation.follow;
+    downloadNavigation.follow = (url) => void followed.push(url);
+    try {
+      $(el, '[part="download"]')!.click();
+      await waitUntil(() => followed.length === 1, 'the download link is followed');
+    } finally {
+      downloadNavigation.follow = original;
+    }
+    expect(client.downloadRequests.map((request) => request.imageId)).to.deep.equal(['img1']);
+    expect(followed[0]).to.equal('https://cdn.test/download/img1?');
+    // …or, from an edge API without download links, fetched and saved through an object URL.
+    client.downloadsSupported = false;
     const saved = new Promise<HTMLAnchorElement>((resolve) => {
       const listener = (event: Event) => {
         if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;

@@ -13,11 +13,13 @@ export interface LightboxActionsState {
   /** The caller's collections while the "Add to collection" list is open, else undefined. */
   collections: CollectionDoc[] | undefined;
   collectionsLoading: boolean;
+  /** Ids of the collections that hold the image (checked in the list). */
+  memberOf: ReadonlySet<string>;
   download: DownloadChoice;
 }
 
 /** The sizes (px wide) and formats a download can be asked for; '' keeps the original's. */
-export const DOWNLOAD_WIDTHS = ['', '2048', '1024', '512'] as const;
+export const DOWNLOAD_WIDTHS = ['', '2048', '1024', '512', '256'] as const;
 export const DOWNLOAD_FORMATS = ['', 'jpeg', 'webp', 'avif', 'png'] as const;
 export type DownloadChoice = { width: (typeof DOWNLOAD_WIDTHS)[number]; format: (typeof DOWNLOAD_FORMATS)[number] };
 
@@ -28,7 +30,7 @@ export interface LightboxActionHandlers {
   useSettings: () => void;
   toggleFavorite: () => void;
   toggleCollections: () => void;
-  addToCollection: (collection: CollectionDoc) => void;
+  toggleCollection: (collection: CollectionDoc, member: boolean) => void;
   askDelete: () => void;
   confirmDelete: () => void;
   cancelDelete: () => void;
@@ -92,11 +94,22 @@ function collectionList(state: LightboxActionsState, on: LightboxActionHandlers)
       ? html`<p>Loading collections…</p>`
       : collections.length === 0
         ? html`<p>No collections yet. Create one in the Collections view.</p>`
-        : html`<ul>
-            ${collections.map(
-              (collection) =>
-                html`<li><button type="button" ?disabled=${state.busy} @click=${() => on.addToCollection(collection)}>${collection.name}</button></li>`,
-            )}
-          </ul>`}
+        : html`<p id="collections-hint" class="hint">Checked collections hold this image; choose one to add or take it out.</p>
+            <ul aria-describedby="collections-hint">
+              ${collections.map((collection) => {
+                const member = state.memberOf.has(collection._id);
+                return html`<li>
+                  <button
+                    type="button"
+                    class="collection-toggle"
+                    aria-pressed=${member ? 'true' : 'false'}
+                    ?disabled=${state.busy}
+                    @click=${() => on.toggleCollection(collection, member)}
+                  >
+                    <span class="check" aria-hidden="true">${member ? '✓' : ''}</span>${collection.name}
+                  </button>
+                </li>`;
+              })}
+            </ul>`}
   </div>`;
 }

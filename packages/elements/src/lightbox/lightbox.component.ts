@@ -16,7 +16,9 @@ import { downloadImage } from '../internal/save-file.js';
 import { ShownError, shownMessage } from '../internal/shown-error.js';
 import { swipeHandlers } from '../internal/swipe.js';
 import type { ImagesDeletedDetail, UseSettingsDetail } from '../library/library-events.js';
+import { checkTag } from '../library/tag-input.js';
 import { lightboxActions, type DownloadChoice } from './lightbox-actions.js';
+import { tagEditor } from './lightbox-tags.js';
 import { metadataPanel, metadataRows, type MetadataRow } from './lightbox-metadata.js';
 import styles from './lightbox.styles.js';
 
@@ -36,7 +38,9 @@ import styles from './lightbox.styles.js';
  * @csspart copy-button - Each metadata row's copy button.
  * @csspart actions - The row of actions.
  * @csspart action - Every action button (each also has its own part: `download-button`, `share-button`, `use-settings-button`, `favorite-button`, `collection-button`, `delete-button`).
- * @csspart collections - The list of collections to add the image to.
+ * @csspart collections - The list of collections, those holding the image checked (choosing one adds or takes it out).
+ * @csspart tags - The tag editor (the image's tags, add and remove, the count against the limit of 20).
+ * @csspart tag - Each tag.
  * @csspart confirm - The delete confirmation.
  * @csspart message - What the last action did (a live region).
  *
@@ -79,16 +83,27 @@ export class PixorlyLightbox extends PixorlyElement {
   @state() private downloadChoice: DownloadChoice = { width: '', format: '' };
   /** Favorites changed here, until the images given catch up. */
   @state() private favorites = new Map<string, boolean>();
+  /** Tags changed here, per image, until the images given catch up. */
+  @state() private tags = new Map<string, string[]>();
+  @state() private tagDraft = '';
+  @state() private tagError = '';
+  /** Memberships changed here (collection id → holds the image), for the image shown. */
+  @state() private membership = new Map<string, boolean>();
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private returnFocus: HTMLElement | null = null;
+  /** The id of the image the panel's state (confirmation, collections list, tag field) belongs to. */
+  private shownId: string | undefined;
   private readonly job = new QueryController(this, () => this.client, api.jobs.get, () =>
     this.open && this.current ? { jobId: this.current.jobId } : SKIP,
   );
   private readonly models = new QueryController(this, () => this.client, api.models.list, () => (this.open ? {} : SKIP));
   private readonly collections = new QueryController(this, () => this.client, api.collections.list, () =>
     this.collectionsOpen ? {} : SKIP,
+  );
+  private readonly memberOf = new QueryController(this, () => this.client, api.collections.forImage, () =>
+    this.collectionsOpen && this.current ? { imageId: this.current._id } : SKIP,
   );
   private readonly swipe = swipeHandlers((direction) => (direction === 'left' ? this.next() : this.previous()));
 
@@ -124,9 +139,16 @@ export class PixorlyLightbox extends PixorlyElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('images')) this.index = Math.max(0, Math.min(this.index, this.images.length - 1));
-    if (changed.has('index') || changed.has('images')) {
+    // A new image shown resets what was open for the last one; a live update of the same image
+    // (the gallery passes new documents as they change) keeps what is being typed or chosen.
+    const shownId = this.current?._id;
+    if ((changed.has('index') || changed.has('images')) && shownId !== this.shownId) {
+      this.shownId = shownId;
       this.confirmingDelete = false;
       this.collectionsOpen = false;
+      this.membership = new Map();
+      this.tagDraft = '';
+      this.tagError = '';
     }
   }
 
@@ -194,7 +216,8 @@ export class PixorlyLightbox extends PixorlyElement {
             busy: this.busy,
             confirmingDelete: this.confirmingDelete,
             collections: this.collectionsOpen ? (this.collections.value ?? []) : undefined,
-            collectionsLoading: this.collections.loading,
+            collectionsLoading: this.collections.loading || (this.memberOf.loading && !this.memberOf.value && !this.memberOf.error),
+            memberOf: this.memberSet(),
             download: this.downloadChoice,
           },
           {
@@ -204,10 +227,21 @@ export class PixorlyLightbox extends PixorlyElement {
             useSettings: () => this.useSettings(image),
             toggleFavorite: () => void this.setFavorite(image, !favorite),
             toggleCollections: () => (this.collectionsOpen = !this.collectionsOpen),
-            addToCollection: (collection) => void this.addToCollection(image, collection),
+            toggleCollection: (collection, member) => void this.toggleCollection(image, collection, member),
             askDelete: () => (this.confirmingDelete = true),
             confirmDelete: () => void this.deleteImage(image),
             cancelDelete: () => (this.confirmingDelete = false),
+          },
+        )}
+        ${tagEditor(
+          { tags: this.tagsOf(image), draft: this.tagDraft, error: this.tagError, busy: this.busy },
+          {
+            draft: (text) => {
+              this.tagDraft = text;
+              this.tagError = '';
+            },
+            add: () => void this.addTag(image),
+            remove: (tag) => void this.removeTag(image, tag),
           },
         )}
         <p part="message" class="message" role="status">${this.message}</p>
@@ -250,8 +284,8 @@ export class PixorlyLightbox extends PixorlyElement {
   private async download(image: ImageDoc): Promise<void> {
     await this.run(async (client) => {
       const { width, format } = this.downloadChoice;
-      const name = await downloadImage(client, image, { ...(width ? { w: Number(width) } : {}), ...(format ? { f: format } : {}) });
-      this.message = `Saved ${name}.`;
+      const { name, via } = await downloadImage(client, image, { ...(width ? { w: Number(width) } : {}), ...(format ? { f: format } : {}) });
+      this.message = via === 'link' ? `Downloading ${name}.` : `Saved ${name}.`;
     });
   }
 
@@ -274,12 +308,56 @@ export class PixorlyLightbox extends PixorlyElement {
     if (!ok) this.favorites = new Map(this.favorites).set(image._id, !favorite);
   }
 
-  private async addToCollection(image: ImageDoc, collection: CollectionDoc): Promise<void> {
-    const ok = await this.run((client) => client.mutation(api.collections.addImages, { id: collection._id, imageIds: [image._id] }));
-    if (ok) {
-      this.collectionsOpen = false;
-      this.message = `Added to ${collection.name}.`;
+  /** The collections holding the shown image: the backend's answer, with this session's changes over it. */
+  private memberSet(): ReadonlySet<string> {
+    const ids = new Set(this.memberOf.value ?? []);
+    for (const [id, member] of this.membership) {
+      if (member) ids.add(id);
+      else ids.delete(id);
     }
+    return ids;
+  }
+
+  private async toggleCollection(image: ImageDoc, collection: CollectionDoc, member: boolean): Promise<void> {
+    const ref = member ? api.collections.removeImages : api.collections.addImages;
+    const ok = await this.run((client) => client.mutation(ref, { id: collection._id, imageIds: [image._id] }));
+    if (!ok) return;
+    this.membership = new Map(this.membership).set(collection._id, !member);
+    this.message = member ? `Removed from ${collection.name}.` : `Added to ${collection.name}.`;
+  }
+
+  private tagsOf(image: ImageDoc): string[] {
+    return this.tags.get(image._id) ?? image.tags ?? [];
+  }
+
+  private async addTag(image: ImageDoc): Promise<void> {
+    const before = this.tagsOf(image);
+    const checked = checkTag(this.tagDraft, before);
+    if (checked.error !== undefined) {
+      this.tagError = checked.error;
+      return;
+    }
+    const ok = await this.run((client) => client.mutation(api.images.addTags, { ids: [image._id], tags: [checked.tag] }));
+    if (!ok) {
+      this.tagError = this.message;
+      return;
+    }
+    this.tags = new Map(this.tags).set(image._id, [...before, checked.tag]);
+    this.tagDraft = '';
+    this.tagError = '';
+    this.message = `Tagged “${checked.tag}”.`;
+  }
+
+  private async removeTag(image: ImageDoc, tag: string): Promise<void> {
+    const before = this.tagsOf(image);
+    const ok = await this.run((client) => client.mutation(api.images.removeTags, { ids: [image._id], tags: [tag] }));
+    if (!ok) return;
+    this.tags = new Map(this.tags).set(image._id, before.filter((other) => other !== tag));
+    this.tagError = '';
+    this.message = `Removed tag “${tag}”.`;
+    await this.updateComplete;
+    // The button pressed is gone: keep focus in the editor.
+    this.renderRoot.querySelector<HTMLElement>('.remove-tag, #tag-input')?.focus();
   }
 
   private async deleteImage(image: ImageDoc): Promise<void> {

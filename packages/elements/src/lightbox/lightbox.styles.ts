@@ -147,4 +147,92 @@ export default css`
     border: 1px solid var(--pixorly-color-danger, #b42318);
     border-radius: var(--pixorly-radius, 0.5rem);
   }
+  .collections {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .collection-toggle {
+    display: inline-flex;
+    gap: 0.35rem;
+    align-items: center;
+  }
+  .check {
+    display: inline-block;
+    width: 1em;
+    font-weight: 700;
+  }
+  .tags {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .tags h3 {
+    margin: 0;
+    font-size: 0.95em;
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+  }
+  .tag-count {
+    font-weight: 400;
+    font-size: 0.85em;
+    color: var(--pixorly-color-muted, #565b69);
+  }
+  .tag-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+  .tag {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.125rem;
+    padding-inline-start: 0.625rem;
+    border: 1px solid var(--pixorly-color-border, #d4d6de);
+    border-radius: 999px;
+    background: var(--pixorly-color-surface-2, #f3f4f7);
+    font-size: 0.875em;
+  }
+  .tag .remove-tag {
+    min-height: 1.75rem;
+    min-width: 1.75rem;
+    padding: 0;
+    border: none;
+    border-radius: 999px;
+    background: transparent;
+  }
+  .tag-form {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .tag-form input {
+    flex: 1;
+    min-width: 0;
+    font: inherit;
+    min-height: 2.25rem;
+    padding: 0 0.5rem;
+    border: 1px solid var(--pixorly-color-border, #d4d6de);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--pixorly-color-surface, #ffffff);
+    color: var(--pixorly-color-text, #1b1d23);
+  }
+  .tag-form input[aria-invalid='true'] {
+    border-color: var(--pixorly-color-danger, #b42318);
+  }
+  .tags .hint,
+  .collections .hint {
+    margin: 0;
+    font-size: 0.8em;
+    color: var(--pixorly-color-muted, #565b69);
+  }
+  .tags .error {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--pixorly-color-danger, #b42318);
+  }
+  .tags .error:empty {
+    display: none;
+  }
 `;

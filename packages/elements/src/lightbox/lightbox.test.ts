@@ -4,6 +4,7 @@ import { ConvexError } from 'convex/values';
 import { api } from '../client/api.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { FakeClient, provideClient } from '../test/fake-client.js';
+import { downloadNavigation } from '../internal/save-file.js';
 import { makeImage, makeJob, makeModel, PIXEL_URL } from '../test/fixtures.js';
 import type { PixorlyLightbox } from './lightbox.component.js';
 import './lightbox.js';
@@ -188,8 +189,9 @@ describe('<pixorly-lightbox>', () => {
     expect(el.open).to.equal(false);
   });
 
-  it('downloads a file in the chosen format (fetched, then saved through an object URL with a file name)', async () => {
+  it('without the edge’s download variant, downloads by fetching and saving through an object URL with a file name', async () => {
     const client = clientWithJob();
+    client.downloadsSupported = false;
     const m = await mount(client);
     await open(m);
     const { el } = m;
@@ -219,6 +221,7 @@ describe('<pixorly-lightbox>', () => {
   it('copies metadata and, for a public image, its share link; adds to a collection', async () => {
     const client = clientWithJob();
     client.setResult(api.collections.list, {}, [{ _id: 'col1', _creationTime: 0, name: 'Sea', isPublic: false, shareId: null, imageCount: 0, updatedAt: 0, cover: null }]);
+    client.setResult(api.collections.forImage, { imageId: 'b' }, []);
     const m = await mount(client);
     await open(m, 1);
     const { el } = m;
@@ -237,9 +240,164 @@ describe('<pixorly-lightbox>', () => {
     $(el, '[part~="collection-button"]')!.click();
     await waitUntil(() => text(el).includes('Sea'), 'the collections are listed');
     await expectNoAxeViolations(el);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.collections button')].find((b) => b.textContent === 'Sea')!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.collections button')].find((b) => b.textContent!.trim() === 'Sea')!.click();
     await waitUntil(() => client.mutations.some((call) => call.name === 'collections:addImages'));
     expect(client.mutations.at(-1)!.args).to.deep.equal({ id: 'col1', imageIds: ['b'] });
     await waitUntil(() => text(el).includes('Added to Sea.'));
+  });
+
+  it('downloads through the signed download link in the chosen size and format, keyboard only', async () => {
+    const client = clientWithJob();
+    const followed: string[] = [];
+    const original = downloadNavigation.follow;
+    downloadNavigation.follow = (url) => void followed.push(url);
+    try {
+      const m = await mount(client);
+      await open(m);
+      const { el } = m;
+      const width = $(el, 'select[aria-label="Download size"]') as HTMLSelectElement;
+      expect([...width.options].map((o) => o.value)).to.deep.equal(['', '256'], 'never wider than the image');
+      width.value = '256';
+      width.dispatchEvent(new Event('change'));
+      const format = $(el, 'select[aria-label="Download format"]') as HTMLSelectElement;
+      format.value = 'webp';
+      format.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      $(el, '[part~="download-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => followed.length === 1, 'the download link is followed');
+      expect(client.downloadRequests).to.deep.equal([{ imageId: 'a', transform: { w: 256, f: 'webp' } }]);
+      expect(client.urlRequests.filter((r) => Object.keys(r.transform).length > 0 && r.transform.f === 'webp')).to.have.length(0, 'no bytes fetched');
+      expect(followed[0]).to.equal('https://cdn.test/download/a?w=256&f=webp');
+      await waitUntil(() => $(el, '[part="message"]')!.textContent!.includes('Downloading pixorly-a.webp.'));
+      await expectNoAxeViolations(el);
+    } finally {
+      downloadNavigation.follow = original;
+    }
+  });
+
+  it('says so when the image cannot be downloaded (not readable any more)', async () => {
+    const client = clientWithJob();
+    client.urls.delete('a');
+    const followed: string[] = [];
+    const original = downloadNavigation.follow;
+    downloadNavigation.follow = (url) => void followed.push(url);
+    try {
+      const m = await mount(client);
+      await open(m);
+      $(m.el, '[part~="download-button"]')!.click();
+      await waitUntil(() => $(m.el, '[part="message"]')!.textContent!.includes('This image is not available.'));
+      expect(followed).to.deep.equal([]);
+    } finally {
+      downloadNavigation.follow = original;
+    }
+  });
+
+  it('edits tags: adds (normalised) and removes with the keyboard, refuses bad ones with a reason', async () => {
+    const client = clientWithJob();
+    const m = await mount(client);
+    await open(m);
+    const { el } = m;
+    expect($(el, '.tag-count')!.textContent).to.equal('0 / 20');
+    await expectNoAxeViolations(el);
+    const input = $(el, '#tag-input') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: '  #Golden   Hour ' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.mutations.some((call) => call.name === 'images:addTags'), 'the tag is sent');
+    expect(client.mutations.at(-1)!.args).to.deep.equal({ ids: ['a'], tags: ['golden hour'] });
+    await waitUntil(() => $(el, '.tag-count')!.textContent === '1 / 20');
+    expect([...el.shadowRoot!.querySelectorAll('.tag span')].map((t) => t.textContent)).to.deep.equal(['golden hour']);
+    expect(input.value).to.equal('', 'the field is cleared');
+    await expectNoAxeViolations(el);
+
+    // Empty, too long, duplicate: refused here, with the reason, nothing sent.
+    const sent = client.mutations.length;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#tag-error')!.textContent!.includes('Type a tag first.'));
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expectNoAxeViolations(el);
+    await sendKeys({ type: 'x'.repeat(41) });
+    expect($(el, '#tag-error')!.textContent!.trim()).to.equal('', 'typing clears the error');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#tag-error')!.textContent!.includes('at most 32 characters; this one has 41'));
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await sendKeys({ type: 'GOLDEN HOUR' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#tag-error')!.textContent!.includes('already tagged “golden hour”'));
+    expect(client.mutations.length).to.equal(sent, 'nothing was sent for bad tags');
+    // A live update of the same image (the gallery passes new documents) keeps the field and its message.
+    el.images = el.images.map((image) => ({ ...image }));
+    await el.updateComplete;
+    expect($(el, '#tag-error')!.textContent).to.contain('already tagged');
+    expect(input.value).to.equal('GOLDEN HOUR');
+
+    // Remove with the keyboard; focus stays in the editor.
+    ($(el, '.remove-tag') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.mutations.some((call) => call.name === 'images:removeTags'));
+    expect(client.mutations.at(-1)!.args).to.deep.equal({ ids: ['a'], tags: ['golden hour'] });
+    await waitUntil(() => $(el, '.tag-count')!.textContent === '0 / 20');
+    expect(focused(el)).to.equal($(el, '#tag-input'));
+  });
+
+  it('shows the tag limit: at 20 tags the field is closed and says why; a backend refusal is shown', async () => {
+    const client = clientWithJob();
+    const full = Array.from({ length: 20 }, (_, i) => `tag ${i + 1}`);
+    const m = await mount(client);
+    m.opener.focus();
+    m.el.show([makeImage({ _id: 'a', tags: full }), makeImage({ _id: 'b', tags: ['sea'] })], 0);
+    await m.el.updateComplete;
+    const { el } = m;
+    expect($(el, '.tag-count')!.textContent).to.equal('20 / 20');
+    expect(($(el, '#tag-input') as HTMLInputElement).disabled).to.equal(true);
+    expect(text(el)).to.contain('20 tags, the most an image can have. Remove one to add another.');
+    await expectNoAxeViolations(el);
+
+    client.onMutation(api.images.addTags, () => {
+      throw new ConvexError({ code: 'INVALID_ARGUMENT', message: 'tags: An image has at most 20 tags.' });
+    });
+    m.el.next();
+    await el.updateComplete;
+    const input = $(el, '#tag-input') as HTMLInputElement;
+    input.value = 'storm';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    ($(el, '.add-tag') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '#tag-error')!.textContent!.includes('An image has at most 20 tags.'));
+    expect([...el.shadowRoot!.querySelectorAll('.tag span')].map((t) => t.textContent)).to.deep.equal(['sea'], 'unchanged');
+  });
+
+  it('"Add to collection" checks the collections that hold the image and toggles membership', async () => {
+    const client = clientWithJob();
+    const collection = (id: string, name: string) => ({ _id: id, _creationTime: 0, name, isPublic: false, shareId: null, imageCount: 1, updatedAt: 0, cover: null });
+    client.setResult(api.collections.list, {}, [collection('col1', 'Sea'), collection('col2', 'Foxes')]);
+    client.setResult(api.collections.forImage, { imageId: 'a' }, ['col2']);
+    const m = await mount(client);
+    await open(m);
+    const { el } = m;
+    $(el, '[part~="collection-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.collection-toggle').length === 2, 'listed');
+    const toggles = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.collection-toggle')];
+    await waitUntil(() => toggles()[1]!.getAttribute('aria-pressed') === 'true', 'Foxes is checked');
+    expect(toggles()[0]!.getAttribute('aria-pressed')).to.equal('false');
+    expect(toggles()[1]!.textContent).to.contain('✓');
+    await expectNoAxeViolations(el);
+
+    toggles()[1]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.mutations.some((call) => call.name === 'collections:removeImages'));
+    expect(client.mutations.at(-1)!.args).to.deep.equal({ id: 'col2', imageIds: ['a'] });
+    await waitUntil(() => toggles()[1]!.getAttribute('aria-pressed') === 'false');
+    expect(text(el)).to.contain('Removed from Foxes.');
+
+    toggles()[0]!.click();
+    await waitUntil(() => client.mutations.some((call) => call.name === 'collections:addImages'));
+    expect(client.mutations.at(-1)!.args).to.deep.equal({ id: 'col1', imageIds: ['a'] });
+    await waitUntil(() => toggles()[0]!.getAttribute('aria-pressed') === 'true');
+    expect(text(el)).to.contain('Added to Sea.');
+    await expectNoAxeViolations(el);
   });
 });

@@ -12,7 +12,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
 import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
-import { api } from '../client/api.js';
+import { api, type AccountPreset } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
@@ -36,7 +36,8 @@ import {
 } from './generation-form.js';
 import { imageCountField, sizeField, textField } from './prompt-box.fields.js';
 import { renderAdvanced } from './prompt-box.advanced.js';
-import { PresetsController } from './presets-controller.js';
+import { AccountPresetsController } from './account-presets.js';
+import { RecentPromptsController } from './recent-prompts.js';
 import { sizeOptionsFor, type SizeOption } from './size-options.js';
 import styles from './prompt-box.styles.js';
 
@@ -45,6 +46,12 @@ export interface SettingsToApply {
   prompt: string;
   negativePrompt?: string;
   parameters: Partial<Record<'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages', number>>;
+}
+
+/** `pixorly-preset-applied`: a saved preset was applied; `otherModel` when it was saved with another model than the one shown. */
+export interface PresetAppliedDetail {
+  preset: AccountPreset;
+  otherModel: boolean;
 }
 
 /** Where each input is, in the order a person meets them, for focusing the first wrong one. */
@@ -64,8 +71,10 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
 /**
  * @summary The prompt and the generation settings a model supports, with a live cost estimate.
  *
- * Custom presets are stored per user in localStorage under `pixorly:prompt-presets:<user-key>`
- * (only while `userKey` is set).
+ * With a client (inside the studio, or given through `clientContext`) it also offers the user's
+ * recent prompts (from their account, de-duplicated: Alt+↓ in the prompt, or the "Recent
+ * prompts" button) and their presets, saved to their account (under Advanced settings): save the
+ * current settings under a name, apply, delete.
  *
  * @csspart form - The form around every input.
  * @csspart prompt - The prompt textarea.
@@ -75,6 +84,9 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart sizes - The group of size choices.
  * @csspart size-option - One size choice.
  * @csspart advanced - The advanced settings.
+ * @csspart recent-toggle - The "Recent prompts" button.
+ * @csspart recent-prompts - The list of recent prompts.
+ * @csspart recent-prompt - A button that fills the prompt with a recent one.
  * @csspart presets - The saved presets.
  * @csspart preset - A button that applies a saved preset.
  * @csspart field-error - A message next to an input.
@@ -96,6 +108,7 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  *
  * @event pixorly-submit - The form is valid and was submitted (button or Ctrl/Cmd+Enter).
  *   `detail: { request, idempotencyKey, runs: [{ model, request, idempotencyKey }] }`; a fresh key per submit.
+ * @event pixorly-preset-applied - A saved preset was applied. `detail: { preset, otherModel }` (`otherModel`: it was saved with another model; the studio switches to it).
  */
 export class PixorlyPromptBox extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
@@ -115,7 +128,7 @@ export class PixorlyPromptBox extends PixorlyElement {
   /** Set by the studio while it creates the jobs: the form cannot be submitted again. */
   @property({ type: Boolean, reflect: true }) submitting = false;
 
-  /** Whose presets to show and save (the studio sets the signed-in user's id); no presets without it. */
+  /** The signed-in user's id (the studio sets it). Presets and prompt history come from the account the client is signed in to. */
   @property({ attribute: 'user-key' }) userKey = '';
 
   @consume({ context: clientContext, subscribe: true })
@@ -132,16 +145,21 @@ export class PixorlyPromptBox extends PixorlyElement {
     () => (this.model || !this.modelId ? SKIP : {}),
   );
 
-  private readonly presetsStore = new PresetsController(this, {
-    userKey: () => this.userKey,
+  private readonly presetsStore = new AccountPresetsController(this, {
+    client: () => this.client,
     current: () => {
-      const { negativePrompt, parameters } = requestFrom(this.values, this.common!, this.sizes, this.mode);
-      return { ...(negativePrompt ? { negativePrompt } : {}), parameters };
+      const model = this.models[0];
+      if (!model || !this.common) return undefined;
+      const { negativePrompt, parameters } = requestFrom(this.values, this.common, this.sizes, this.mode);
+      return { model: model.id, ...(negativePrompt ? { negativePrompt } : {}), parameters };
     },
-    apply: (preset) => {
-      this.values = valuesFromPreset(this.values, preset, this.common!, this.sizes);
-      if (this.checkAsYouType) this.errors = this.check().errors;
-    },
+    apply: (preset) => this.applyPreset(preset),
+  });
+
+  private readonly recent = new RecentPromptsController(this, {
+    client: () => this.client,
+    use: (prompt) => this.edit({ prompt }, 'prompt'),
+    focus: (target) => this.renderRoot.querySelector<HTMLElement>(target === 'prompt' ? '#prompt' : '.recent-toggle')?.focus(),
   });
 
   private models: ModelInfo[] = [];
@@ -171,6 +189,22 @@ export class PixorlyPromptBox extends PixorlyElement {
   applySettings(settings: SettingsToApply): void {
     this.pendingSettings = settings;
     if (this.common) this.applyPending();
+  }
+
+  /**
+   * Applies a saved preset: its negative prompt and parameters (fitted to the model shown) and
+   * its prompt when it has one. A preset saved with another model also emits
+   * `pixorly-preset-applied`, so the studio can switch to that model (and apply it again there).
+   */
+  applyPreset(preset: AccountPreset): void {
+    if (!this.common) return;
+    this.values = {
+      ...valuesFromPreset(this.values, preset, this.common, this.sizes),
+      ...(preset.prompt !== undefined ? { prompt: preset.prompt } : {}),
+    };
+    if (this.checkAsYouType) this.errors = this.check().errors;
+    const current = this.models.length === 1 ? this.models[0]!.id : undefined;
+    this.emit<PresetAppliedDetail>('preset-applied', { preset, otherModel: current !== undefined && current !== preset.model });
   }
 
   /** Submits as the button does: validates, then emits `pixorly-submit`. */
@@ -233,16 +267,14 @@ export class PixorlyPromptBox extends PixorlyElement {
           error: this.promptError(),
           keyShortcuts: 'Control+Enter Meta+Enter',
           onInput: (prompt) => this.edit({ prompt }, 'prompt'),
-          beside: html`<button
-            type="button"
-            class="mode-toggle"
-            part="mode-toggle"
-            aria-pressed=${advanced ? 'true' : 'false'}
-            @click=${this.toggleMode}
-          >
-            Advanced settings
-          </button>`,
+          beside: html`<span class="beside">
+            ${this.client ? this.recent.renderToggle() : nothing}
+            <button type="button" class="mode-toggle" part="mode-toggle" aria-pressed=${advanced ? 'true' : 'false'} @click=${this.toggleMode}>
+              Advanced settings
+            </button>
+          </span>`,
         })}
+        ${this.client ? this.recent.renderPanel() : nothing}
         <fieldset class="settings" ?disabled=${this.submitting}>
           <legend class="visually-hidden">Settings</legend>
           ${this.sizes.length > 0
@@ -268,7 +300,7 @@ export class PixorlyPromptBox extends PixorlyElement {
                 errors,
                 readonly: this.submitting,
                 edit: (change, field) => this.edit(change, field),
-                presets: this.userKey ? this.presetsStore.render() : nothing,
+                presets: this.client ? this.presetsStore.render() : nothing,
               })
             : nothing}
         </fieldset>
@@ -336,6 +368,11 @@ export class PixorlyPromptBox extends PixorlyElement {
   };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' && event.altKey && this.client && (event.composedPath()[0] as Element | undefined)?.id === 'prompt') {
+      event.preventDefault();
+      void this.recent.toggle(true);
+      return;
+    }
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.submit();

@@ -1,48 +1,61 @@
-/** The "My presets" part of the prompt box: apply, delete and save the user's presets. */
+/** The "My presets" part of the prompt box: apply, delete and save the user's presets (kept in their account). */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { MAX_PRESET_NAME_LENGTH, type CustomPreset } from './custom-presets.js';
+import type { AccountPreset } from '../client/api.js';
 
 export interface PresetsView {
-  presets: readonly CustomPreset[];
+  presets: readonly AccountPreset[];
+  loading: boolean;
+  /** Why the presets could not be listed ('' when they could). */
+  loadError: string;
   /** The name typed for the next preset. */
   name: string;
   /** The outcome of the last save or delete, for people. */
   notice: string;
+  noticeIsError: boolean;
+  busy: boolean;
+  maxName: number;
   onName: (name: string) => void;
   onSave: () => void;
-  onApply: (preset: CustomPreset) => void;
-  onDelete: (preset: CustomPreset) => void;
+  onApply: (preset: AccountPreset) => void;
+  onDelete: (preset: AccountPreset) => void;
 }
 
 export function renderPresets(view: PresetsView): TemplateResult {
   return html`
     <fieldset class="presets" part="presets">
       <legend>My presets</legend>
-      ${view.presets.length > 0
-        ? html`<ul class="preset-list">
-            ${view.presets.map(
-              (preset) => html`
-                <li class="preset">
-                  <button type="button" part="preset" @click=${() => view.onApply(preset)}>${preset.name}</button>
-                  <button
-                    type="button"
-                    class="delete"
-                    aria-label=${`Delete preset ${preset.name}`}
-                    @click=${() => view.onDelete(preset)}
-                  >
-                    ×
-                  </button>
-                </li>
-              `,
-            )}
-          </ul>`
-        : html`<p class="hint">No saved presets yet.</p>`}
+      ${view.loadError
+        ? html`<p class="hint error">${view.loadError}</p>`
+        : view.loading
+          ? html`<p class="hint">Loading presets…</p>`
+          : view.presets.length > 0
+            ? html`<ul class="preset-list">
+                ${view.presets.map(
+                  (preset) => html`
+                    <li class="preset">
+                      <button type="button" part="preset" title=${`${preset.model}`} @click=${() => view.onApply(preset)}>${preset.name}</button>
+                      <button
+                        type="button"
+                        class="delete"
+                        aria-label=${`Delete preset ${preset.name}`}
+                        ?disabled=${view.busy}
+                        @click=${() => view.onDelete(preset)}
+                      >
+                        ×
+                      </button>
+                    </li>
+                  `,
+                )}
+              </ul>`
+            : html`<p class="hint">No saved presets yet. They are kept in your account, on every device.</p>`}
       <div class="save-row">
         <label for="preset-name">Preset name</label>
         <input
           id="preset-name"
-          maxlength=${MAX_PRESET_NAME_LENGTH}
+          autocomplete="off"
+          aria-invalid=${view.noticeIsError ? 'true' : 'false'}
+          aria-describedby="preset-notice"
           .value=${live(view.name)}
           @input=${(event: Event) => view.onName((event.target as HTMLInputElement).value)}
           @keydown=${(event: KeyboardEvent) => {
@@ -53,9 +66,9 @@ export function renderPresets(view: PresetsView): TemplateResult {
             }
           }}
         />
-        <button type="button" @click=${view.onSave}>Save current settings</button>
+        <button type="button" class="save-preset" ?disabled=${view.busy} @click=${view.onSave}>Save current settings</button>
       </div>
-      <p class="notice" role="status">${view.notice || nothing}</p>
+      <p id="preset-notice" class="notice" ?data-error=${view.noticeIsError} role="status">${view.notice || nothing}</p>
     </fieldset>
   `;
 }

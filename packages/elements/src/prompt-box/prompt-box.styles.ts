@@ -214,4 +214,68 @@ export default css`
     border-radius: var(--pixorly-radius, 0.5rem);
     color: var(--_muted);
   }
+  .beside {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .recent-toggle {
+    min-height: 2rem;
+    font-size: 0.875em;
+  }
+  .recent-toggle[aria-expanded='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  .recent {
+    display: grid;
+    gap: 0.375rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--pixorly-radius, 0.5rem);
+    background: var(--_surface);
+  }
+  .recent-list {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    max-height: 16rem;
+    overflow: auto;
+    /* Room for the focus ring inside the scrolling box. */
+    padding: 3px;
+  }
+  .recent-item {
+    display: flex;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .use-prompt {
+    flex: 1 1 auto;
+    min-width: 0;
+    justify-content: flex-start;
+    text-align: start;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    display: block;
+  }
+  .recent-item .forget {
+    flex: none;
+    padding: 0 0.6rem;
+  }
+  .recent .hint,
+  .presets .hint {
+    margin: 0;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .hint.error,
+  .notice[data-error] {
+    color: var(--_danger);
+  }
+  #preset-name[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
 `;

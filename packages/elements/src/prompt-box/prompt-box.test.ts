@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { GENERATION_LIMITS, SIZE_PRESETS, type ModelInfo } from '@pixorly/core';
 import { sendKeys } from '@web/test-runner-commands';
 import { ConvexError } from 'convex/values';
@@ -6,7 +6,6 @@ import { api } from '../client/api.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { FakeClient, provideClient } from '../test/fake-client.js';
 import { makeModel } from '../test/fixtures.js';
-import { presetsStorageKey } from './custom-presets.js';
 import type { PromptSubmitDetail } from './generation-form.js';
 import type { PixorlyPromptBox } from './prompt-box.component.js';
 import './prompt-box.js';
@@ -28,6 +27,15 @@ const studioXl = makeModel({
 
 async function mount(model: ModelInfo | undefined = aurora, attrs: Partial<PixorlyPromptBox> = {}): Promise<PixorlyPromptBox> {
   const el = await fixture<PixorlyPromptBox>(html`<pixorly-prompt-box .model=${model}></pixorly-prompt-box>`);
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return el;
+}
+
+async function mountWithClient(model: ModelInfo, client: FakeClient, attrs: Partial<PixorlyPromptBox> = {}): Promise<PixorlyPromptBox> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  provideClient(wrapper, client);
+  const el = await fixture<PixorlyPromptBox>(html`<pixorly-prompt-box .model=${model}></pixorly-prompt-box>`, { parentNode: wrapper });
   Object.assign(el, attrs);
   await el.updateComplete;
   return el;
@@ -280,40 +288,141 @@ describe('<pixorly-prompt-box>', () => {
     expect(new Set(runs.map((run) => run.idempotencyKey)).size).to.equal(2);
   });
 
-  it('saves, applies and deletes presets per user in localStorage', async () => {
-    localStorage.removeItem(presetsStorageKey('u1'));
-    const el = await mount(studioXl, { mode: 'advanced', userKey: 'u1' });
+  it('saves, applies and deletes presets in the account (not in localStorage), with the keyboard', async () => {
+    const client = new FakeClient();
+    client.setResult(api.presets.list, {}, []);
+    client.onMutation(api.presets.save, () => 'p1');
+    const el = await mountWithClient(studioXl, client, { mode: 'advanced' });
+    await waitUntil(() => text($(el, '[part="presets"] .hint')).startsWith('No saved presets yet.'), 'the empty list');
+    await expectNoAxeViolations(el);
     await type(el, '#steps', '12');
-    await type(el, '#preset-name', 'Quick');
-    [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Save current settings')!.click();
-    await el.updateComplete;
-    const stored = JSON.parse(localStorage.getItem('pixorly:prompt-presets:u1')!);
-    expect(stored).to.deep.equal([{ name: 'Quick', parameters: { width: 1024, height: 1024, steps: 12 } }]);
-    expect(text($(el, '.notice'))).to.equal('Saved "Quick".');
+    await type(el, '#negative-prompt', 'blurry');
+    $(el, '#preset-name')!.focus();
+    await sendKeys({ type: 'Quick' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => client.mutations.length === 1, 'saved');
+    expect(client.mutations[0]).to.deep.equal({
+      name: 'presets:save',
+      args: { name: 'Quick', model: 'vendor/studio-xl', negativePrompt: 'blurry', parameters: { width: 1024, height: 1024, steps: 12 } },
+    });
+    await waitUntil(() => text($(el, '.notice')) === 'Saved “Quick”.');
+    expect($<HTMLInputElement>(el, '#preset-name')!.value).to.equal('');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('pixorly:'))).to.deep.equal([], 'nothing in the browser');
+    const quick = { _id: 'p1', name: 'Quick', model: 'vendor/studio-xl', negativePrompt: 'blurry', parameters: { width: 1024, height: 1024, steps: 12 }, updatedAt: 1 };
+    client.setResult(api.presets.list, {}, [quick]);
+    await waitUntil(() => $(el, '[part="preset"]'), 'listed live');
     await type(el, '#steps', '40');
-    $(el, '[part="preset"]')!.click();
+    await type(el, '#negative-prompt', '');
+    await type(el, '#prompt', 'a castle');
+    const applied = oneEvent(el, 'pixorly-preset-applied');
+    $(el, '[part="preset"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(((await applied) as CustomEvent).detail).to.deep.equal({ preset: quick, otherModel: false });
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#steps')!.value).to.equal('12');
+    expect($<HTMLTextAreaElement>(el, '#negative-prompt')!.value).to.equal('blurry');
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.value).to.equal('a castle', 'a preset without a prompt keeps the one typed');
     await expectNoAxeViolations(el);
     $(el, '[aria-label="Delete preset Quick"]')!.click();
-    await el.updateComplete;
-    expect(JSON.parse(localStorage.getItem('pixorly:prompt-presets:u1')!)).to.deep.equal([]);
-    el.userKey = 'u2';
-    await el.updateComplete;
-    expect(text($(el, '[part="presets"] .hint'))).to.equal('No saved presets yet.');
+    await waitUntil(() => client.mutations.length === 2);
+    expect(client.mutations[1]).to.deep.equal({ name: 'presets:remove', args: { id: 'p1' } });
+    await waitUntil(() => text($(el, '.notice')) === 'Deleted “Quick”.');
   });
 
-  it('survives bad JSON and bad entries in preset storage', async () => {
-    localStorage.setItem(presetsStorageKey('broken'), '{not json');
-    const el = await mount(aurora, { mode: 'advanced', userKey: 'broken' });
-    expect(text($(el, '[part="presets"] .hint'))).to.equal('No saved presets yet.');
-    localStorage.setItem(
-      presetsStorageKey('mixed'),
-      JSON.stringify([{ name: 'Good', parameters: { width: 512, height: 512 } }, { name: 'Bad', parameters: { steps: -4 } }, 'junk', null]),
-    );
-    el.userKey = 'mixed';
+  it('refuses a blank or too long preset name with the reason, and shows the backend’s refusal', async () => {
+    const client = new FakeClient();
+    client.setResult(api.presets.list, {}, []);
+    client.onMutation(api.presets.save, () => {
+      throw new ConvexError({ code: 'QUOTA_EXCEEDED', message: 'You have 50 presets, the most allowed. Delete one to save another.' });
+    });
+    const el = await mountWithClient(studioXl, client, { mode: 'advanced' });
+    await type(el, '#preset-name', '   ');
+    $(el, '.save-preset')!.click();
     await el.updateComplete;
-    expect($$(el, '[part="preset"]').map(text)).to.deep.equal(['Good']);
+    expect(text($(el, '.notice'))).to.equal('Give the preset a name first.');
+    expect($(el, '#preset-name')!.getAttribute('aria-invalid')).to.equal('true');
+    await expectNoAxeViolations(el);
+    await type(el, '#preset-name', 'n'.repeat(61));
+    $(el, '.save-preset')!.click();
+    await el.updateComplete;
+    expect(text($(el, '.notice'))).to.equal('A preset name is at most 60 characters; this one has 61.');
+    expect(client.mutations).to.deep.equal([]);
+    await type(el, '#preset-name', 'One more');
+    $(el, '.save-preset')!.click();
+    await waitUntil(() => text($(el, '.notice')).startsWith('You have 50 presets'));
+    expect($<HTMLInputElement>(el, '#preset-name')!.value).to.equal('One more', 'kept to try again');
+  });
+
+  it('a preset saved with another model says so to the studio', async () => {
+    const client = new FakeClient();
+    const other = { _id: 'p2', name: 'Aurora fast', model: 'local/aurora', parameters: { width: 512, height: 512, numImages: 2 }, prompt: 'a fox', updatedAt: 1 };
+    client.setResult(api.presets.list, {}, [other]);
+    const el = await mountWithClient(studioXl, client, { mode: 'advanced' });
+    await waitUntil(() => $(el, '[part="preset"]'));
+    const applied = oneEvent(el, 'pixorly-preset-applied');
+    $(el, '[part="preset"]')!.click();
+    expect(((await applied) as CustomEvent).detail.otherModel).to.equal(true);
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.value).to.equal('a fox', 'a preset with a prompt fills it');
+  });
+
+  it('recent prompts: Alt+↓ opens the de-duplicated list; ↑/↓, Enter uses one, Delete forgets one, Esc closes', async () => {
+    const client = new FakeClient();
+    client.setResult(api.prompts.recent, {}, [
+      { _id: 'h1', prompt: 'A castle at dawn', usedAt: 3 },
+      { _id: 'h2', prompt: 'a  castle at dawn ', usedAt: 2 },
+      { _id: 'h3', prompt: 'a fox in the snow', usedAt: 1 },
+      { _id: 'h4', prompt: 'x'.repeat(300), usedAt: 0 },
+    ]);
+    const el = await mountWithClient(aurora, client);
+    expect(client.activeWatches('prompts:recent')).to.equal(0, 'not asked for before it is opened');
+    const toggle = $(el, '.recent-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    $(el, '#prompt')!.focus();
+    await sendKeys({ press: 'Alt+ArrowDown' });
+    await waitUntil(() => $$(el, '.use-prompt').length === 3, 'listed, duplicates collapsed');
+    expect($$(el, '.use-prompt').map(text).slice(0, 2)).to.deep.equal(['A castle at dawn', 'a fox in the snow']);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => el.shadowRoot!.activeElement === $$(el, '.use-prompt')[0], 'focus on the first');
+    const long = $$(el, '.use-prompt')[2]!;
+    expect(long.scrollWidth).to.be.above(long.clientWidth, 'a long prompt is cut with an ellipsis, not wrapped over lines');
+    await expectNoAxeViolations(el);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.use-prompt')[1]);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.use-prompt')[2], 'wraps around');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#prompt')!.value).to.equal('a fox in the snow');
+    expect($(el, '#recent-prompts')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#prompt'));
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === $$(el, '.use-prompt')[0]);
+    await sendKeys({ press: 'Delete' });
+    await waitUntil(() => client.mutations.length === 1);
+    expect(client.mutations[0]).to.deep.equal({ name: 'prompts:forget', args: { id: 'h1' } });
+    expect($$(el, '.use-prompt').map(text)[0]).to.equal('a castle at dawn', 'the older duplicate shows once the newer is forgotten');
+    expect(text($(el, '#recent-prompts .notice'))).to.equal('Forgot “A castle at dawn”.');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '#recent-prompts')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(toggle);
+  });
+
+  it('recent prompts: says so when there are none, or when they cannot load', async () => {
+    const client = new FakeClient();
+    client.setResult(api.prompts.recent, {}, []);
+    const el = await mountWithClient(aurora, client);
+    $(el, '.recent-toggle')!.click();
+    await waitUntil(() => text($(el, '#recent-prompts')).startsWith('No prompts yet'));
+    await expectNoAxeViolations(el);
+    client.setError(api.prompts.recent, {}, new ConvexError({ code: 'UNAUTHENTICATED', message: 'Sign in again.' }));
+    await waitUntil(() => text($(el, '#recent-prompts')).includes('Sign in again.'));
   });
 
   it('without a model, or with an unknown model-id, says so instead of showing an empty form', async () => {

@@ -11,7 +11,7 @@ import { PixorlyImage as PixorlyImageElement } from '../image/image.component.js
 import type { JobEventDetail, JobFailedDetail } from '../job-status/job-status.component.js';
 import { PixorlyJobStatus as PixorlyJobStatusElement } from '../job-status/job-status.component.js';
 import { PixorlyModelPicker as PixorlyModelPickerElement, type ModelChangeDetail } from '../model-picker/model-picker.component.js';
-import { PixorlyPromptBox as PixorlyPromptBoxElement } from '../prompt-box/prompt-box.component.js';
+import { PixorlyPromptBox as PixorlyPromptBoxElement, type PresetAppliedDetail } from '../prompt-box/prompt-box.component.js';
 import type { ImageSelectedDetail } from '../recent-results/recent-results.component.js';
 import { PixorlyRecentResults as PixorlyRecentResultsElement } from '../recent-results/recent-results.component.js';
 import { PixorlyStudio as PixorlyStudioElement } from '../studio/studio.component.js';
@@ -62,7 +62,7 @@ export const PixorlyPromptBox = createComponent({
   tagName: 'pixorly-prompt-box',
   elementClass: PixorlyPromptBoxElement,
   react: React,
-  events: { onSubmit: event<unknown>('pixorly-submit') },
+  events: { onSubmit: event<unknown>('pixorly-submit'), onPresetApplied: event<PresetAppliedDetail>('pixorly-preset-applied') },
 });
 
 export const PixorlyModelPicker = createComponent({

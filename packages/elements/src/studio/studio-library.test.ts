@@ -105,4 +105,20 @@ describe('<pixorly-studio> views and the library', () => {
     expect(values).to.include('99').and.include('30').and.include('fog');
     expect(field('#prompt')).to.equal('a quiet harbour');
   });
+
+  it('a preset saved with another model switches the studio to that model and applies it there', async () => {
+    const client = readyClient();
+    const preset = { _id: 'p1', name: 'Mosaic steps', model: 'local/mosaic', negativePrompt: 'fog', parameters: { width: 512, height: 512, steps: 33 }, updatedAt: 1 };
+    client.setResult(api.presets.list, {}, [preset]);
+    const el = await studio(client);
+    expect(el.selectedModel?.id).to.equal('local/aurora');
+    const box = $(el, 'pixorly-prompt-box')!;
+    await waitUntil(() => box.shadowRoot!.querySelector('.mode-toggle'), 'the prompt box');
+    box.shadowRoot!.querySelector<HTMLElement>('.mode-toggle')!.click();
+    await waitUntil(() => box.shadowRoot!.querySelector('[part="preset"]'), 'the preset is listed');
+    box.shadowRoot!.querySelector<HTMLElement>('[part="preset"]')!.click();
+    await waitUntil(() => el.selectedModel?.id === 'local/mosaic', 'switched to the preset\'s model');
+    await waitUntil(() => (box.shadowRoot!.querySelector('#steps') as HTMLInputElement | null)?.value === '33', 'applied on that model');
+    expect((box.shadowRoot!.querySelector('#negative-prompt') as HTMLTextAreaElement).value).to.equal('fog');
+  });
 });

@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ImageDoc } from '../client/api.js';
 import type { OpenImageDetail, UseSettingsDetail } from '../library/library-events.js';
 import { loadLibrary } from '../library/load-library.js';
-import type { PixorlyPromptBox } from '../prompt-box/prompt-box.component.js';
+import type { PixorlyPromptBox, PresetAppliedDetail } from '../prompt-box/prompt-box.component.js';
 
 export type LibraryState = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -16,6 +16,8 @@ interface StudioHooks {
   /** Shows the Create view with `model` chosen (comparison off). */
   showCreate: (model: string) => void;
   promptBox: () => PixorlyPromptBox | null;
+  /** Whether the studio offers `model` (a preset may name one it does not). */
+  hasModel: (model: string) => boolean;
 }
 
 export class StudioLibrary {
@@ -27,6 +29,7 @@ export class StudioLibrary {
   ) {
     host.addEventListener('pixorly-open-image', (event) => void this.openImage(event.detail));
     host.addEventListener('pixorly-use-settings', (event) => void this.useSettings(event.detail));
+    host.addEventListener('pixorly-preset-applied', (event) => void this.presetApplied((event as CustomEvent<PresetAppliedDetail>).detail));
   }
 
   /** Loads the library module once; `retry` tries again after a failed load. */
@@ -54,6 +57,23 @@ export class StudioLibrary {
     const lightbox = this.host.shadowRoot?.querySelector<HTMLElement & { show(images: ImageDoc[], index: number): void }>('pixorly-lightbox');
     lightbox?.show(detail.images, detail.index);
   }
+
+  /** A preset saved with another model: show that model, then apply the preset again to its form. */
+  private async presetApplied(detail: PresetAppliedDetail | undefined): Promise<void> {
+    if (!detail?.otherModel || this.applyingPreset || !this.hooks.hasModel(detail.preset.model)) return;
+    this.applyingPreset = true;
+    try {
+      this.hooks.showCreate(detail.preset.model);
+      await this.host.updateComplete;
+      const box = this.hooks.promptBox();
+      await box?.updateComplete;
+      box?.applyPreset?.(detail.preset);
+    } finally {
+      this.applyingPreset = false;
+    }
+  }
+
+  private applyingPreset = false;
 
   private async useSettings(detail: UseSettingsDetail): Promise<void> {
     this.hooks.showCreate(detail.model);

@@ -140,6 +140,7 @@ export class PixorlyStudio extends PixorlyElement {
       this.chosenModel = model;
     },
     promptBox: () => this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector('pixorly-prompt-box'),
+    hasModel: (model) => this.availableModels.some((candidate) => candidate.id === model),
   });
   private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => ({}));
   private readonly activeJobs = new QueryController(this, () => this.client, api.jobs.listActive, () => this.whenSignedIn());

@@ -8,6 +8,7 @@ import { getFunctionName, type FunctionArgs, type FunctionReference, type Functi
 import type { AuthState } from '../client/auth-session.js';
 import { clientContext } from '../client/client-context.js';
 import type { ConnectionStatus } from '../client/connection.js';
+import { DownloadUnsupportedError, type DownloadLink } from '../client/downloads.js';
 import type { ImageTransform, SignedUrl } from '../client/signed-urls.js';
 import type { StudioClient } from '../client/studio-client.js';
 
@@ -124,6 +125,31 @@ export class FakeClient implements StudioClient {
 
   cachedSignedUrl(): SignedUrl | undefined {
     return undefined;
+  }
+
+  /** False: the edge API has no download variant (`downloadUrl` throws `DownloadUnsupportedError`). */
+  downloadsSupported = true;
+  /** Every download-link request, in order. */
+  readonly downloadRequests: { imageId: string; transform: ImageTransform }[] = [];
+  /** Every ZIP request, in order. */
+  readonly zipRequests: { imageIds: string[]; transform: ImageTransform }[] = [];
+  /** Answers ZIP requests (default: a link named after the count). */
+  zipHandler: (imageIds: readonly string[]) => DownloadLink = (ids) => ({
+    url: `https://cdn.test/zip/${ids.length}?sig=1`,
+    expiresAt: Date.now() + 300_000,
+    filename: `pixorly-${ids.length}-images.zip`,
+  });
+
+  async downloadUrl(imageId: string, transform: ImageTransform = {}): Promise<{ url: string; expiresAt: number } | null> {
+    this.downloadRequests.push({ imageId, transform });
+    if (!this.downloadsSupported) throw new DownloadUnsupportedError();
+    const url = this.urls.get(imageId);
+    return url ? { url: `https://cdn.test/download/${imageId}?${new URLSearchParams(transform as Record<string, string>)}`, expiresAt: Date.now() + 300_000 } : null;
+  }
+
+  async zipUrl(imageIds: readonly string[], transform: ImageTransform = {}): Promise<DownloadLink> {
+    this.zipRequests.push({ imageIds: [...imageIds], transform });
+    return this.zipHandler(imageIds);
   }
 }
 

@@ -50,8 +50,27 @@ function scenario(): FakeClient {
   images.forEach((image, n) => client.urls.set(image._id, art(n * 40)));
   client.setResult(api.images.list, { paginationOpts: { numItems: 12, cursor: null } }, { page: images, isDone: true, continueCursor: '' });
   const library = Array.from({ length: 400 }, (_, n) =>
-    makeImage({ _id: `L${n}`, jobId: 'j-done', prompt: `library image ${n}`, favorite: n % 5 === 0, width: n % 3 === 0 ? 768 : 512, placeholder: samplePlaceholder() }),
+    makeImage({
+      _id: `L${n}`,
+      jobId: 'j-done',
+      prompt: `library image ${n}`,
+      favorite: n % 5 === 0,
+      width: n % 3 === 0 ? 768 : 512,
+      placeholder: samplePlaceholder(),
+      ...(n === 1 ? { tags: ['sea', 'golden hour', 'long exposure'], width: 1024, height: 1024 } : {}),
+    }),
   );
+  client.setResult(api.collections.forImage, { imageId: 'L1' }, ['c1']);
+  client.setResult(api.prompts.recent, {}, [
+    { _id: 'p1', prompt: 'isometric tiny city on a floating island', usedAt: now - 60_000 },
+    { _id: 'p2', prompt: 'Isometric tiny city on a floating island ', usedAt: now - 120_000 },
+    { _id: 'p3', prompt: 'a lighthouse in a storm, oil painting, dramatic clouds and crashing waves at dusk, in the style of Turner', usedAt: now - 3_600_000 },
+    { _id: 'p4', prompt: 'a red fox in fresh snow, morning light', usedAt: now - 86_400_000 },
+  ]);
+  client.setResult(api.presets.list, {}, [
+    { _id: 'ps1', name: 'Square draft', model: 'local/aurora', parameters: { width: 512, height: 512, numImages: 1 }, updatedAt: now },
+    { _id: 'ps2', name: 'Poster, 4 images', model: 'local/aurora', negativePrompt: 'text, watermark', parameters: { width: 768, height: 1024, numImages: 4 }, updatedAt: now },
+  ]);
   library.forEach((image, n) => client.urls.set(image._id, art(n * 17)));
   library.forEach((image, n) => client.resizedUrls.set(image._id, art(n * 17)));
   library.forEach((image) => client.setResult(api.images.get, { imageId: image._id }, image));
@@ -97,14 +116,31 @@ if (scene === 'studio' || scene === 'studio-dark') {
     return client;
   };
   root.innerHTML = `<preview-studio ${attrs}></preview-studio>`;
-} else if (scene === 'gallery' || scene === 'lightbox') {
+} else if (scene === 'prompt-history') {
+  root.innerHTML = `<preview-studio ${attrs} theme="light"></preview-studio>`;
+  setTimeout(() => {
+    const box = root.querySelector('preview-studio')!.shadowRoot!.querySelector('pixorly-prompt-box')!;
+    box.shadowRoot!.querySelector<HTMLElement>('.mode-toggle')?.click();
+    setTimeout(() => box.shadowRoot!.querySelector<HTMLElement>('.recent-toggle')?.click(), 100);
+  }, 500);
+} else if (scene === 'gallery' || scene === 'lightbox' || scene === 'lightbox-edit') {
   const client = scenario();
   provideClient(root, client);
   root.innerHTML = '<pixorly-gallery></pixorly-gallery>';
-  if (scene === 'lightbox') {
+  if (scene === 'lightbox' || scene === 'lightbox-edit') {
     setTimeout(() => {
       const gallery = root.querySelector('pixorly-gallery')!;
       gallery.shadowRoot!.querySelector<HTMLElement>('[part="tile"][data-index="1"]')?.click();
+      if (scene === 'lightbox-edit') {
+        setTimeout(() => {
+          const lightbox = gallery.shadowRoot!.querySelector('pixorly-lightbox')!.shadowRoot!;
+          lightbox.querySelector<HTMLElement>('[part~="collection-button"]')?.click();
+          const input = lightbox.querySelector<HTMLInputElement>('#tag-input')!;
+          input.value = 'a tag that is far too long to be one tag';
+          input.dispatchEvent(new Event('input'));
+          setTimeout(() => lightbox.querySelector<HTMLElement>('.add-tag')?.click(), 50);
+        }, 200);
+      }
     }, 600);
   } else {
     setTimeout(() => {

@@ -9,6 +9,11 @@
  *   GET /__stack/foreign-job   the id of a job that belongs to another user
  *   GET /__stack/busy-queue    queues several jobs of another user, so the next job waits
  *                              visibly in line
+ *   GET /__stack/release-queue cancels what is left of those jobs (so later tests do not wait
+ *                              behind 2048 px renders on convex-local's one thread)
+ *   GET /__stack/fetch?url=…   fetches an edge API URL from Node and answers its status, headers
+ *                              and size (a page cannot read `Content-Disposition` across origins,
+ *                              nor follow a download)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +27,8 @@ export function pixorlyStackPlugin() {
   let starting;
   /** Function references, made once the stack (and its imports) are loaded. */
   let refs;
+  /** The jobs `busy-queue` made, until `release-queue` cancels them. */
+  const busyJobs = [];
 
   async function stack() {
     starting ??= (async () => {
@@ -32,7 +39,7 @@ export function pixorlyStackPlugin() {
       const { transformImage } = await tsImport(path.join(root, 'edge-api/src/cdn/transform.ts'), import.meta.url);
       const { ConvexHttpClient } = await import('convex/browser');
       const { makeFunctionReference } = await import('convex/server');
-      refs = { create: makeFunctionReference('jobs:create') };
+      refs = { create: makeFunctionReference('jobs:create'), cancel: makeFunctionReference('jobs:cancel') };
       const started = await startStack({
         env: {
           CORS_ORIGINS: [origin, origin.replace('localhost', '127.0.0.1')].join(','),
@@ -80,8 +87,26 @@ export function pixorlyStackPlugin() {
     return await client.mutation(refs.create, { prompt: `${userId}'s picture`, model: 'local/aurora', parameters });
   }
 
-  async function route(path) {
+  async function fetchEdge(s, url) {
+    // Only the stack's own edge API: this is a test helper, not an open proxy.
+    if (!url || !url.startsWith(`${s.edgeUrl}/`)) return { body: 'not an edge API URL', status: 400 };
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return {
+      body: JSON.stringify({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        size: bytes.length,
+        // A ZIP starts with "PK\x03\x04".
+        magic: [...bytes.slice(0, 4)],
+      }),
+      type: 'json',
+    };
+  }
+
+  async function route(path, query) {
     const s = await stack();
+    if (path === '/__stack/fetch') return fetchEdge(s, query.url);
     const json = (value) => ({ body: JSON.stringify(value), type: 'json' });
     switch (path) {
       case '/__stack/info':
@@ -95,7 +120,17 @@ export function pixorlyStackPlugin() {
         // the server. Several medium ones keep the queue busy and the server answering between them.
         const jobIds = [];
         for (let n = 0; n < 4; n++) jobIds.push(await createJob(s, 'queue-holder', { width: 2048, height: 2048 }));
+        busyJobs.push(...jobIds);
         return json({ jobIds });
+      }
+      case '/__stack/release-queue': {
+        const client = await s.clientFor('queue-holder');
+        let cancelled = 0;
+        for (const jobId of busyJobs.splice(0)) {
+          // A job already finished (or rendering past the point of cancelling) refuses: fine.
+          cancelled += await client.mutation(refs.cancel, { jobId }).then(() => 1, () => 0);
+        }
+        return json({ cancelled });
       }
       default:
         return { body: 'unknown stack route', status: 404 };
@@ -110,7 +145,7 @@ export function pixorlyStackPlugin() {
     async serve(context) {
       if (!context.path.startsWith('/__stack/')) return undefined;
       try {
-        return await route(context.path);
+        return await route(context.path, context.query ?? {});
       } catch (error) {
         // The browser test shows this text, so a stack that cannot start says why.
         return { body: String(error?.stack ?? error), status: 500, type: 'text' };
