@@ -2,13 +2,27 @@
 /**
  * `npm start`: runs the whole studio offline. Each service is a child process
  * with its output prefixed; Ctrl+C (or any service exiting) stops them all.
- * Ports follow shared/ARCHITECTURE.md and can be overridden by environment.
+ * Ports follow docs/architecture.md and can be overridden by environment.
+ *
+ *   npm start -- --reset     start from empty data (.pixorly/data, .pixorly/s3, the local partner)
+ *   npm start -- --verbose   every function call convex-local makes, including each cron run
  */
 import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const USAGE = "usage: npm start [-- --reset] [-- --verbose]";
+const flags = new Set(process.argv.slice(2));
+for (const flag of flags) {
+  if (flag !== "--reset" && flag !== "--verbose") {
+    console.error(`npm start: unknown option ${flag}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const verbose = flags.has("--verbose");
 // Overridden ports must reach every service that points at another: Convex trusts the edge API's
 // issuer and writes to s3rver, the edge API calls Convex, and the demo page names both.
 const ports = {
@@ -28,6 +42,42 @@ const env = {
     ? { CORS_ORIGINS: [process.env.DEMO_PORT, "5174", "6006"].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(",") }
     : {}),
 };
+
+/** Every port the studio binds, with the variable that moves it. */
+const bound = [
+  { port: ports.s3, what: "s3rver", variable: "S3_LOCAL_PORT" },
+  { port: ports.convex, what: "convex-local", variable: "CONVEX_LOCAL_PORT" },
+  { port: env.CONVEX_LOCAL_SITE_PORT ?? "3211", what: "convex-local HTTP actions", variable: "CONVEX_LOCAL_SITE_PORT" },
+  { port: ports.edge, what: "the edge API", variable: "EDGE_API_PORT" },
+  { port: env.DEMO_PORT ?? "5173", what: "the demo site", variable: "DEMO_PORT" },
+];
+
+/** Resolves to the error code when 127.0.0.1:port cannot be bound (EADDRINUSE, EACCES), else null. */
+function portProblem(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error) => resolve(error.code ?? "error"));
+    probe.listen(Number(port), "127.0.0.1", () => probe.close(() => resolve(null)));
+  });
+}
+
+const taken = [];
+for (const entry of bound) {
+  const problem = await portProblem(entry.port);
+  if (problem) taken.push({ ...entry, problem });
+}
+if (taken.length > 0) {
+  for (const { port, what, variable, problem } of taken) {
+    const why = problem === "EADDRINUSE" ? "is already in use (another npm start, or another program)" : `cannot be used (${problem})`;
+    console.error(`npm start: port ${port} for ${what} ${why}. Stop what holds it, or move ${what} with ${variable}=<port>.`);
+  }
+  process.exit(1);
+}
+
+if (flags.has("--reset")) {
+  for (const dir of ["data", "s3", "partner.json"]) fs.rmSync(path.join(root, ".pixorly", dir), { recursive: true, force: true });
+  console.log("npm start: --reset removed .pixorly/data, .pixorly/s3 and .pixorly/partner.json (the signing keys stay)");
+}
 
 // The demo page loads the studio as partners do, from the one-file bundle; esbuild makes it in well under a second.
 execFileSync(process.execPath, [path.join(root, "packages/elements/scripts/build.mjs"), "--bundle-only"], { cwd: path.join(root, "packages/elements"), stdio: "inherit" });
@@ -59,7 +109,7 @@ const services = [
   {
     name: "demo",
     command: process.execPath,
-    args: [path.join(root, "node_modules/vite/bin/vite.js"), "--config", path.join(root, "demo/vite.config.ts")],
+    args: [path.join(root, "node_modules/vite/bin/vite.js"), "--config", path.join(root, "demo/vite.config.ts"), "--configLoader", "runner"],
   },
 ];
 
@@ -73,6 +123,31 @@ function stopAll(code) {
   setTimeout(() => process.exit(code), 2000).unref();
 }
 
+/**
+ * A successful call in convex-local's log ("06:29:25.201 M generation:sweep 3.5ms ok"): crons alone make
+ * one every few seconds, so they are shown only with --verbose. Failures and functions' console output stay.
+ */
+const ROUTINE_CALL = /^\d{2}:\d{2}:\d{2}\.\d{3} [A-Z] \S+ [\d.]+ms ok$/;
+/** The line each service prints once it answers. */
+const READY = { s3: /s3rver ready/, convex: /convex-local ready/, edge: /edge API ready/, demo: /ready in \d+/ };
+const waitingFor = new Set(Object.keys(READY));
+
+function printSummary() {
+  const demo = `http://127.0.0.1:${env.DEMO_PORT ?? "5173"}`;
+  console.log(
+    [
+      "",
+      "Pixorly is running offline:",
+      `  studio              ${demo}/`,
+      `  API keys, account   ${demo}/keys.html  ${demo}/account.html  ${demo}/webhooks.html  ${demo}/partner.html`,
+      `  REST and token docs http://127.0.0.1:${ports.edge}/docs`,
+      `  Convex (local)      http://127.0.0.1:${ports.convex}`,
+      "Ctrl+C stops everything. npm start -- --reset starts from empty data; -- --verbose shows every function call.",
+      "",
+    ].join("\n"),
+  );
+}
+
 /** Prints a child's output line by line behind its name; returns the prefix. */
 function prefixOutput(child, name) {
   const prefix = `[${name}]`.padEnd(10);
@@ -82,7 +157,14 @@ function prefixOutput(child, name) {
       pending += chunk;
       const lines = pending.split("\n");
       pending = lines.pop();
-      for (const line of lines) console.log(`${prefix} ${line}`);
+      for (const line of lines) {
+        if (!verbose && name === "convex" && ROUTINE_CALL.test(line)) continue;
+        console.log(`${prefix} ${line}`);
+        if (waitingFor.has(name) && READY[name].test(line)) {
+          waitingFor.delete(name);
+          if (waitingFor.size === 0) printSummary();
+        }
+      }
     });
   }
   return prefix;
