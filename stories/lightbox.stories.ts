@@ -33,11 +33,6 @@ export const Open: Story = {};
 export const FirstImage: Story = { args: { index: 0 } };
 export const Zoomed: Story = {
   name: 'Zoomed to 100 %',
-  parameters: {
-    // Known issue (reported): at 100 % the stage scrolls but cannot take focus, so a keyboard cannot
-    // scroll it. The story stays so the state is seen; turn the rule back on once the stage is focusable.
-    a11y: { options: { rules: { 'scrollable-region-focusable': { enabled: false } } } },
-  },
   play: async (context) => {
     await meta.play!(context);
     const lightbox = context.canvasElement.querySelector<PixorlyLightbox>('pixorly-lightbox')!;

@@ -91,6 +91,7 @@ export class PixorlyLightbox extends PixorlyElement {
   @state() private membership = new Map<string, boolean>();
 
   @query('dialog') private dialog!: HTMLDialogElement;
+  @query('.stage') private stage?: HTMLElement;
 
   private returnFocus: HTMLElement | null = null;
   /** The id of the image the panel's state (confirmation, collections list, tag field) belongs to. */
@@ -195,6 +196,9 @@ export class PixorlyLightbox extends PixorlyElement {
       <div
         part="stage"
         class="stage"
+        tabindex=${this.zoomed ? '0' : nothing}
+        role=${this.zoomed ? 'region' : nothing}
+        aria-label=${this.zoomed ? 'Image at 100 %, scroll with the arrow keys' : nothing}
         @pointerdown=${this.swipe.pointerdown}
         @pointerup=${this.swipe.pointerup}
         @pointercancel=${this.swipe.pointercancel}
@@ -264,6 +268,8 @@ export class PixorlyLightbox extends PixorlyElement {
   private onKeydown(event: KeyboardEvent): void {
     trapTab(event, this.dialog, this.shadowRoot!);
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    // At 100 % the focused stage scrolls with the arrow keys (the browser's own scrolling), so they do not turn pages there.
+    if (this.zoomed && event.composedPath()[0] === this.stage) return;
     if (event.key === 'ArrowRight') this.next();
     else if (event.key === 'ArrowLeft') this.previous();
   }

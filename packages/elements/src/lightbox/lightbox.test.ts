@@ -137,6 +137,13 @@ describe('<pixorly-lightbox>', () => {
     const image = $(el, 'pixorly-image')!;
     expect(el.zoomed).to.equal(true);
     expect([image.style.width, image.style.height, image.getAttribute('request-width')]).to.deep.equal(['768px', '512px', '0']);
+    // The scrolling stage takes focus, and there the arrow keys scroll instead of turning the page.
+    const stage = $(el, '.stage')!;
+    expect(stage.getAttribute('tabindex')).to.equal('0');
+    stage.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.index).to.equal(1);
+    await expectNoAxeViolations(el);
   });
 
   it('favorites (and takes it back when the backend refuses)', async () => {
