@@ -15,6 +15,7 @@ import { noteBalance } from "./model/creditAlerts";
 import { releaseGenerations, storageFullMessage } from "./model/limits";
 import { recordUsage } from "./model/usage";
 import { emitEvent } from "./model/webhookEvents";
+import { recordOutcome } from "./model/generationStats";
 import { storedImageFields } from "./model/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
@@ -78,6 +79,7 @@ export const complete = internalMutation({
     const listPrice = Math.round((job.reservedCredits / job.parameters.numImages) * images.length);
     const actualCost = Math.min(job.reservedCredits, providerCost ?? listPrice);
     await recordTiming(ctx, job.model, Date.now() - (job.startedAt ?? job._creationTime));
+    await recordOutcome(ctx, job.model, "completed", Date.now() - (job.startedAt ?? job._creationTime));
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
     await recordUsage(ctx, job.userId, { kind: "generation", jobId, model: job.model, credits: actualCost, images: images.length });
@@ -144,6 +146,7 @@ async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: strin
   if (job.status !== "processing" && job.status !== "pending") return;
   const user = (await ctx.db.get(job.userId))!;
   await ctx.db.patch(job._id, { status: "failed", error: { code, message }, completedAt: Date.now() });
+  await recordOutcome(ctx, job.model, "failed", null);
   await ctx.db.patch(user._id, { credits: user.credits + job.reservedCredits });
   if (job.reservedCredits > 0) await noteBalance(ctx, user._id);
   await emitEvent(ctx, job.userId, "generation.failed", { jobId: job._id, model: job.model, error: { code, message } });

@@ -34,6 +34,10 @@ export default defineSchema({
     lastGrant: v.optional(v.number()),
     /** The balance level last announced (`credit.low` / `credit.depleted`); absent = ok. Each crossing is announced once. */
     creditAlert: v.optional(v.union(v.literal("low"), v.literal("depleted"))),
+    /** The address from the caller's token (`email` claim), for account emails; absent when no token carried one. */
+    email: v.optional(v.string()),
+    /** Set by `account:deleteAccount`: the account is being removed in batches and refuses further changes. */
+    deletingAt: v.optional(v.number()),
   }).index("by_token", ["tokenIdentifier"]),
 
   generationJobs: defineTable({
@@ -300,4 +304,43 @@ export default defineSchema({
   })
     .index("by_delivery", ["deliveryId", "attempt"])
     .index("by_endpoint", ["endpointId"]),
+
+  /**
+   * Finished generations per model (`model/generationStats.ts`): `period` "total" is the running
+   * total, `YYYY-MM-DDTHH` one UTC hour. Durations are summed over completed jobs (start to end).
+   */
+  generationStats: defineTable({
+    period: v.string(),
+    model: v.string(),
+    completed: v.number(),
+    failed: v.number(),
+    durationMsSum: v.number(),
+    durationCount: v.number(),
+  }).index("by_period_model", ["period", "model"]),
+
+  /**
+   * Every email the backend sends (`model/email.ts`). Offline (no SES configured) this is the outbox
+   * itself; with SES it is the send log. `userId` is absent for mail about an account that is gone.
+   */
+  emailOutbox: defineTable({
+    userId: v.optional(v.id("users")),
+    to: v.union(v.string(), v.null()),
+    template: v.string(),
+    subject: v.string(),
+    text: v.string(),
+    status: v.union(v.literal("outbox"), v.literal("queued"), v.literal("sent"), v.literal("failed")),
+    createdAt: v.number(),
+    sentAt: v.optional(v.number()),
+  }).index("by_user", ["userId", "createdAt"]),
+
+  /** Data exports (`account:requestExport`): a ZIP built in the background at `s3Key`. */
+  accountExports: defineTable({
+    userId: v.id("users"),
+    status: v.union(v.literal("building"), v.literal("ready"), v.literal("failed")),
+    createdAt: v.number(),
+    s3Bucket: v.string(),
+    s3Key: v.string(),
+    completedAt: v.optional(v.number()),
+    size: v.optional(v.number()),
+  }).index("by_user", ["userId", "createdAt"]),
 });

@@ -1,7 +1,7 @@
 /**
  * The scope matrix, generated from the scopes the functions declare (the same source as the README's
  * table): every public user function × every user scope. A token holding only scope S reaches a
- * function exactly when the function declared S, `session` or `first-party`; otherwise FORBIDDEN.
+ * function exactly when the function declared S, `session`, `first-party` or `own-account`; otherwise FORBIDDEN.
  */
 import { makeFunctionReference } from "convex/server";
 import { USER_SCOPES } from "@pixorly/core";
@@ -53,7 +53,7 @@ function sampleObject(fields: Record<string, { fieldType: ArgType; optional: boo
   return out;
 }
 
-const USER_FUNCTION_SCOPES = new Set<string>([...USER_SCOPES, "session", "first-party"]);
+const USER_FUNCTION_SCOPES = new Set<string>([...USER_SCOPES, "session", "first-party", "own-account"]);
 let rows: Row[] = [];
 const exportsByModule = new Map<string, Record<string, { exportArgs(): string }>>();
 
@@ -132,6 +132,23 @@ describe("scope matrix", () => {
       for (const [claim, caller] of Object.entries(delegated)) {
         if ((await convexErrorOf(row, caller))?.code !== "FORBIDDEN") mismatches.push(`${row.name} with ${claim}: not refused`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("every own-account function refuses an embed session (pid) and lets an API-key session (akid) through", async () => {
+    const own = rows.filter((r) => r.scope === "own-account");
+    expect(own.length).toBeGreaterThan(0);
+    const mismatches: string[] = [];
+    for (const row of own) {
+      const embed = await convexErrorOf(row, (t) =>
+        t.withIdentity({ subject: "partner:p:u", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|partner:p:u", scp: [...USER_SCOPES], pid: "p", pver: 1 }),
+      );
+      if (embed?.code !== "FORBIDDEN") mismatches.push(`${row.name} with pid: not refused`);
+      const key = await convexErrorOf(row, (t) =>
+        t.withIdentity({ subject: "ada", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|ada", scp: ["images:read"], akid: "k" }),
+      );
+      if (key?.code === "FORBIDDEN") mismatches.push(`${row.name} with akid: refused (${key.message})`);
     }
     expect(mismatches).toEqual([]);
   });

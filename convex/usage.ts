@@ -9,7 +9,7 @@ import { lastGrantOf } from "./model/creditAlerts";
 import { maxActiveJobs } from "./model/createJob";
 import { fail } from "./model/errors";
 import { billingPlan, hourlyWindow, monthlyUsage } from "./model/limits";
-import { FIRST_PARTY, SESSION, userQuery } from "./model/auth";
+import { OWN_ACCOUNT, SESSION, userQuery } from "./model/auth";
 import { dayOf } from "./model/usage";
 import { planId } from "./model/validators";
 
@@ -99,10 +99,10 @@ const summaryShape = v.object({
 /**
  * The caller's spend over the last `days` UTC days (today included): credits spent, images
  * generated and REST requests per day (oldest first, every day present), per model (most credits
- * first), and totals.
+ * first), and totals. Open to the user's API keys too (`GET /api/v1/usage`), not to embed sessions.
  */
 export const summary = userQuery({
-  scope: FIRST_PARTY,
+  scope: OWN_ACCOUNT,
   args: { days: v.number() },
   returns: summaryShape,
   handler: async (ctx, { days }) => {

@@ -345,6 +345,10 @@ describe("delivery to a receiver on loopback (real timers, local mode)", () => {
       const [endpoint] = await ada.query(api.webhooks.list, {});
       expect(endpoint!.failedMessages).toBe(2);
       expect(endpoint!.disabledNotice?.reason).toMatch(/2 messages in a row failed on every attempt \(last: HTTP 503\)/);
+      // The owner is told by email too (the outbox, offline).
+      expect((await ada.query(api.email.outbox, {})).map((m) => [m.template, m.text])).toEqual([
+        ["endpointDisabled", expect.stringContaining(`${hook.url} was disabled. ${endpoint!.disabledNotice!.reason}`)],
+      ]);
       const log = (await ada.query(api.webhooks.deliveries, { endpointId, paginationOpts: page })).page;
       expect(log.map((d) => [d.status, d.attempts])).toEqual([
         ["failed", 2],

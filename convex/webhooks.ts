@@ -19,6 +19,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "./_generated/server";
 import { FIRST_PARTY, internalUserMutation, userAction, userMutation, userQuery } from "./model/auth";
 import { fail } from "./model/errors";
+import { sendEmail } from "./model/email";
 import { InputIssues } from "./model/inputs";
 import { paginateChecked } from "./model/pagination";
 import { checkWebhookUrl, isLocalMode } from "./model/webhookAddress";
@@ -369,6 +370,7 @@ export const recordAttempt = internalMutation({
         `Disabled on ${new Date(at).toISOString().slice(0, 10)} (UTC): ${failedMessages} messages in a row failed on every attempt ` +
         `(last: ${statusCode !== null ? `HTTP ${statusCode}` : (errorClass ?? "error")}). Fix the endpoint, then enable it again.`;
       await ctx.db.patch(endpoint._id, { enabled: false, failedMessages, disabledNotice: { at, reason } });
+      await sendEmail(ctx, { userId: endpoint.userId, template: "endpointDisabled", data: { url: endpoint.url, reason } });
     } else {
       await ctx.db.patch(endpoint._id, { failedMessages });
     }

@@ -21,6 +21,7 @@ export const SCOPE_MEANINGS = {
   'collections:write': 'a token without `scp`, or one whose `scp` holds `collections:write`',
   session: 'any signed-in user session, whatever its scopes',
   'first-party': 'a user session that is neither a partner\'s embed token (`pid`) nor an API key\'s (`akid`)',
+  'own-account': "the user's own session or one of their API keys (`akid`), never a partner's embed token (`pid`)",
   service: "only the edge API's service token (`scp` holds `service`)",
   public: 'anyone, signed in or not (`publicQuery`; answers never depend on the caller)',
 };

@@ -13,13 +13,18 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as account from "../account.js";
+import type * as accountExport from "../accountExport.js";
 import type * as apiKeys from "../apiKeys.js";
 import type * as collections from "../collections.js";
 import type * as crons from "../crons.js";
+import type * as email from "../email.js";
+import type * as emailDelivery from "../emailDelivery.js";
 import type * as generation from "../generation.js";
 import type * as images from "../images.js";
 import type * as jobs from "../jobs.js";
 import type * as metrics from "../metrics.js";
+import type * as model_accountDeletion from "../model/accountDeletion.js";
 import type * as model_apiKeyRules from "../model/apiKeyRules.js";
 import type * as model_auth from "../model/auth.js";
 import type * as model_catalog from "../model/catalog.js";
@@ -27,7 +32,10 @@ import type * as model_collectionMembers from "../model/collectionMembers.js";
 import type * as model_createJob from "../model/createJob.js";
 import type * as model_creditAlerts from "../model/creditAlerts.js";
 import type * as model_decode from "../model/decode.js";
+import type * as model_email from "../model/email.js";
 import type * as model_errors from "../model/errors.js";
+import type * as model_exportArchive from "../model/exportArchive.js";
+import type * as model_generationStats from "../model/generationStats.js";
 import type * as model_imageDeletion from "../model/imageDeletion.js";
 import type * as model_imageListing from "../model/imageListing.js";
 import type * as model_inputs from "../model/inputs.js";
@@ -47,6 +55,7 @@ import type * as model_promptHistory from "../model/promptHistory.js";
 import type * as model_queue from "../model/queue.js";
 import type * as model_requestCounts from "../model/requestCounts.js";
 import type * as model_s3 from "../model/s3.js";
+import type * as model_s3Multipart from "../model/s3Multipart.js";
 import type * as model_secrets from "../model/secrets.js";
 import type * as model_usage from "../model/usage.js";
 import type * as model_validators from "../model/validators.js";
@@ -78,13 +87,18 @@ import type * as webhooks from "../webhooks.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  account: typeof account;
+  accountExport: typeof accountExport;
   apiKeys: typeof apiKeys;
   collections: typeof collections;
   crons: typeof crons;
+  email: typeof email;
+  emailDelivery: typeof emailDelivery;
   generation: typeof generation;
   images: typeof images;
   jobs: typeof jobs;
   metrics: typeof metrics;
+  "model/accountDeletion": typeof model_accountDeletion;
   "model/apiKeyRules": typeof model_apiKeyRules;
   "model/auth": typeof model_auth;
   "model/catalog": typeof model_catalog;
@@ -92,7 +106,10 @@ declare const fullApi: ApiFromModules<{
   "model/createJob": typeof model_createJob;
   "model/creditAlerts": typeof model_creditAlerts;
   "model/decode": typeof model_decode;
+  "model/email": typeof model_email;
   "model/errors": typeof model_errors;
+  "model/exportArchive": typeof model_exportArchive;
+  "model/generationStats": typeof model_generationStats;
   "model/imageDeletion": typeof model_imageDeletion;
   "model/imageListing": typeof model_imageListing;
   "model/inputs": typeof model_inputs;
@@ -112,6 +129,7 @@ declare const fullApi: ApiFromModules<{
   "model/queue": typeof model_queue;
   "model/requestCounts": typeof model_requestCounts;
   "model/s3": typeof model_s3;
+  "model/s3Multipart": typeof model_s3Multipart;
   "model/secrets": typeof model_secrets;
   "model/usage": typeof model_usage;
   "model/validators": typeof model_validators;

@@ -35,11 +35,15 @@ import { checkSessionPartner } from "./partnerAccess";
  * - a user scope: a token with `scp` must hold it (first-party tokens, without `scp`, hold every scope);
  * - `"session"`: any signed-in user session (the caller's own profile, provisioning);
  * - `"first-party"`: a session that is neither a partner's (`pid`) nor an API key's (`akid`),
- *   for managing API keys, so a short-lived or delegated credential cannot mint a lasting one.
+ *   for managing API keys, so a short-lived or delegated credential cannot mint a lasting one;
+ * - `"own-account"`: the user's own session or one of their API keys (`akid`), but not a partner's
+ *   embed session (`pid`): reading the account's own records (usage), which a developer reads with a
+ *   key while a partner's end user bills to the partner and has nothing of their own to read there.
  */
-export type FunctionScope = UserScope | "session" | "first-party";
+export type FunctionScope = UserScope | "session" | "first-party" | "own-account";
 export const SESSION = "session" satisfies FunctionScope;
 export const FIRST_PARTY = "first-party" satisfies FunctionScope;
+export const OWN_ACCOUNT = "own-account" satisfies FunctionScope;
 
 function scopesOf(identity: UserIdentity): unknown[] | null {
   return Array.isArray(identity.scp) ? identity.scp : null;
@@ -55,6 +59,10 @@ export function checkScope(identity: UserIdentity, scope: FunctionScope) {
   if (scope === FIRST_PARTY) {
     if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
     if (identity.akid !== undefined) fail("FORBIDDEN", "API keys cannot be managed with an API key.");
+    return;
+  }
+  if (scope === OWN_ACCOUNT) {
+    if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
     return;
   }
   const scopes = scopesOf(identity);
@@ -117,6 +125,12 @@ const userMutationCtx = customCtx(async (ctx: MutationCtx, { scope }: ScopeOptio
   const found = await findUser(ctx, identity);
   const partner = await checkSessionPartner(ctx, identity, found);
   let user = found ?? (await provisionUser(ctx, identity, partner));
+  if (user.deletingAt !== undefined) return fail("FORBIDDEN", "This account is being deleted.");
+  // Kept for account emails (`model/email.ts`); a token without the claim leaves the last one known.
+  if (typeof identity.email === "string" && identity.email !== user.email) {
+    await ctx.db.patch(user._id, { email: identity.email });
+    user = { ...user, email: identity.email };
+  }
   // A partner's users follow the partner's plan when operators change it.
   if (partner && user.plan !== partner.plan) {
     await ctx.db.patch(user._id, { plan: partner.plan });

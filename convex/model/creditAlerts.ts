@@ -7,6 +7,7 @@
 import { CREDIT_LOW_SHARE, creditLevel, getPlan } from "@pixorly/core";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { sendEmail } from "./email";
 import { emitEvent } from "./webhookEvents";
 
 /** The grant `credit.low` is measured against: the recorded one, else the plan's starting credits. */
@@ -24,6 +25,9 @@ export async function noteBalance(ctx: MutationCtx, userId: Id<"users">) {
   if (level === previous) return;
   await ctx.db.patch(userId, { creditAlert: level === "ok" ? undefined : level });
   const data = { balance: user.credits, lastGrant, threshold: lastGrant * CREDIT_LOW_SHARE };
-  if (previous === "ok") await emitEvent(ctx, userId, "credit.low", data);
+  if (previous === "ok") {
+    await emitEvent(ctx, userId, "credit.low", data);
+    await sendEmail(ctx, { userId, template: "creditLow", data: { balance: data.balance, threshold: data.threshold } });
+  }
   if (level === "depleted") await emitEvent(ctx, userId, "credit.depleted", data);
 }

@@ -14,6 +14,7 @@ import { cdnRoutes } from "./routes/cdn";
 import { devRoutes } from "./routes/dev";
 import { registerDocs } from "./routes/docs";
 import { imagesRoutes } from "./routes/images";
+import { accountRoutes } from "./routes/account";
 import { opsRoutes } from "./routes/ops";
 import { partnerRoutes } from "./routes/partner";
 import { sessionRoutes } from "./routes/session";
@@ -40,6 +41,7 @@ export function createApp(env: EdgeEnv, deps: Partial<EdgeDeps> = {}): EdgeApp {
   app.route("/", partnerRoutes(services));
   app.route("/", sessionRoutes(services));
   app.route("/", imagesRoutes(services));
+  app.route("/", accountRoutes(services));
   app.route("/", cdnRoutes(services));
   app.route("/", apiV1Routes(services));
   // Offline sign-in exists only in local mode; elsewhere the path is an ordinary 404.

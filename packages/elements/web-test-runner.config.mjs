@@ -34,6 +34,12 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--no-first-run',
+          // Two pages run at once and only one has focus: the other must not have its timers, frames or
+          // ResizeObservers throttled or frozen, or a test there stalls until its neighbour closes.
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--disable-renderer-backgrounding',
+          '--disable-features=IntensiveWakeUpThrottling',
         ],
       },
     }),

@@ -43,6 +43,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   "image/webp": "webp",
   "image/avif": "avif",
   "image/gif": "gif",
+  // Data exports (`routes/account/get-export.ts`) are saved through the same header.
+  "application/zip": "zip",
 };
 
 /** The file extension for an image content type (`jpg` for JPEG, as most tools save it). */

@@ -146,6 +146,9 @@ export class SyncSession {
       case "Mutation":
         return this.submitMutation(msg);
       case "Action":
+        // Behind a pending Authenticate an action starts once the new identity is in place (as on Convex, where
+        // the studio's first call may be an action sent right after setAuth); it does not hold the queue while it runs.
+        if (this.authPending > 0) return this.enqueue(async () => void this.action(msg));
         void this.action(msg);
         return;
       default:

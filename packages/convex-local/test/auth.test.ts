@@ -96,6 +96,12 @@ describe("socket client", () => {
     await waitFor(() => seen.some((v) => (v as { subject?: string } | null)?.subject === "socket-user"), "identity in query");
   });
 
+  it("an action sent right after setAuth runs as the new identity, not signed out", async () => {
+    const c = socketClient();
+    c.setAuth(async () => h.issuer.mint({ sub: "acting-user" }));
+    expect(await c.action(api.messages.whoamiAction, {})).toBe("acting-user");
+  });
+
   it("a bad token gets AuthError: the client reports auth failure and has no identity", async () => {
     const c = socketClient();
     const changes: boolean[] = [];

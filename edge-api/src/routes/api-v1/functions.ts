@@ -80,3 +80,10 @@ export const collectionsRemoveImages = makeFunctionReference<"mutation", { id: s
   "collections:removeImages",
 );
 export const modelsList = makeFunctionReference<"query", Record<string, never>, ModelInfo[]>("models:list");
+
+export interface UsageSummary {
+  days: { day: string; credits: number; generations: number; apiCalls: number }[];
+  byModel: { model: string; credits: number; generations: number }[];
+  totals: { credits: number; generations: number; apiCalls: number };
+}
+export const usageSummary = makeFunctionReference<"query", { days: number }, UsageSummary>("usage:summary");

@@ -16,6 +16,7 @@ import { registerFavoriteImage } from "./favorite-image";
 import { registerGetCollection } from "./get-collection";
 import { registerGetImage } from "./get-image";
 import { registerGetStatus } from "./get-status";
+import { registerGetUsage } from "./get-usage";
 import { registerListCollections } from "./list-collections";
 import { registerListImages } from "./list-images";
 import { registerListJobs } from "./list-jobs";
@@ -47,5 +48,6 @@ export function apiV1Routes(services: AppServices) {
   registerPostCollectionImages(router, services);
   registerDeleteCollectionImage(router, services);
   registerListModels(router, services);
+  registerGetUsage(router, services);
   return router;
 }
