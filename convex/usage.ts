@@ -6,7 +6,7 @@
 import { v } from "convex/values";
 import { USAGE_SUMMARY_DAYS } from "@pixorly/core";
 import { lastGrantOf } from "./model/creditAlerts";
-import { maxActiveJobs } from "./model/createJob";
+import { activeJobCount, maxActiveJobs } from "./model/createJob";
 import { fail } from "./model/errors";
 import { billingPlan, hourlyWindow, monthlyUsage } from "./model/limits";
 import { OWN_ACCOUNT, SESSION, userQuery } from "./model/auth";
@@ -60,15 +60,7 @@ export const account = userQuery({
             .unique()
             .then((row) => (row ? { count: row.apiCalls } : null));
     const concurrency = maxActiveJobs();
-    let active = 0;
-    for (const status of ["pending", "processing"] as const) {
-      active += (
-        await ctx.db
-          .query("generationJobs")
-          .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status))
-          .take(concurrency)
-      ).length;
-    }
+    const active = await activeJobCount(ctx, user._id, concurrency);
     return {
       plan: user.plan,
       credits: user.credits,

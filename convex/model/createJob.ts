@@ -1,7 +1,7 @@
 /** The rules of creating a job, shared by `jobs.create` and `jobs.retry`. */
 import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest } from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { findModel } from "./catalog";
 import { fail } from "./errors";
 import { noteBalance } from "./creditAlerts";
@@ -13,6 +13,20 @@ import { dispatch, providerOf } from "./queue";
 export function maxActiveJobs(): number {
   const configured = Number(process.env.PIXORLY_MAX_ACTIVE_JOBS);
   return Number.isInteger(configured) && configured > 0 ? configured : GENERATION_LIMITS.activeJobsPerUser;
+}
+
+/** The user's pending and processing jobs, counted up to `limit` (all a caller needs to compare with it). */
+export async function activeJobCount(ctx: QueryCtx, userId: Id<"users">, limit: number): Promise<number> {
+  let active = 0;
+  for (const status of ["pending", "processing"] as const) {
+    active += (
+      await ctx.db
+        .query("generationJobs")
+        .withIndex("by_user_status", (q) => q.eq("userId", userId).eq("status", status))
+        .take(limit)
+    ).length;
+  }
+  return active;
 }
 
 /** Whether a stored job is what `request` asks for (a seed the request left out may be anything). */
@@ -73,16 +87,7 @@ export async function createJob(
     return fail("RATE_LIMITED", `Your ${plan.name} plan allows ${plan.generationsPerHour} generations per hour and this hour's are used up.${at}`);
   }
   const limit = maxActiveJobs();
-  let active = 0;
-  for (const status of ["pending", "processing"] as const) {
-    active += (
-      await ctx.db
-        .query("generationJobs")
-        .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status))
-        .take(limit)
-    ).length;
-  }
-  if (active >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once; start another when one of them finishes.`);
+  if ((await activeJobCount(ctx, user._id, limit)) >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once; start another when one of them finishes.`);
 
   const numImages = request.parameters.numImages ?? 1;
   // A partner's user pays nothing from a balance of their own (they have none): the partner pays.
