@@ -58,7 +58,7 @@ export function checkScope(identity: UserIdentity, scope: FunctionScope) {
   if (scope === SESSION) return;
   if (scope === FIRST_PARTY) {
     if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
-    if (identity.akid !== undefined) fail("FORBIDDEN", "API keys cannot be managed with an API key.");
+    if (identity.akid !== undefined) fail("FORBIDDEN", "An API key cannot do this (account settings, keys, webhooks); sign in to your account instead.");
     return;
   }
   if (scope === OWN_ACCOUNT) {
