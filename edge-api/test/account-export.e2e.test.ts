@@ -4,7 +4,6 @@
  * with the owner's token, and the link downloads the archive as an attachment. Another user's
  * token gets a 404 for the same export.
  */
-import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,28 +16,17 @@ const requestExport = makeFunctionReference<"mutation", Record<string, never>, s
 const exportsList = makeFunctionReference<"query", Record<string, never>, { id: string; status: string }[]>("account:exports");
 
 let stack: Stack;
-const clients: ConvexClient[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ env: cloudFrontEnv(await generateCloudFrontKeyPair("KEXP")) });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
   await stack?.close();
 });
 
-async function devToken(userId: string): Promise<string> {
-  const res = await fetch(`${stack.edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
-  expect(res.status).toBe(200);
-  return (await res.json()).token;
-}
+const devToken = (userId: string) => stack.devToken(userId);
 
-function client(token: string): ConvexClient {
-  const c = new ConvexClient(stack.convexUrl, { unsavedChangesWarning: false, logger: false });
-  clients.push(c);
-  c.setAuth(async () => token);
-  return c;
-}
+const client = (token: string) => stack.clientFor(token);
 
 function until<T>(read: () => Promise<T | null>): Promise<T> {
   return new Promise((resolve, reject) => {

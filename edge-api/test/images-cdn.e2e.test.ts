@@ -4,7 +4,6 @@
  * (Convex decides ownership); the offline CDN verifies, reads S3, transforms and caches.
  */
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,27 +20,19 @@ let stack: Stack;
 let pair: CloudFrontKeyPair;
 /** Offset added to the edge API's clock, to step past a URL's expiry. */
 const clock = { offset: 0 };
-const clients: ConvexClient[] = [];
 
 beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KE2E");
   stack = await startStack({ env: cloudFrontEnv(pair), deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset } });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
   await stack?.close();
 });
 
-async function devToken(userId: string): Promise<string> {
-  const res = await fetch(`${stack.edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
-  expect(res.status).toBe(200);
-  return (await res.json()).token;
-}
+const devToken = (userId: string) => stack.devToken(userId);
 
 async function generate(token: string, size: number): Promise<{ imageId: string; userId: string }> {
-  const client = new ConvexClient(stack.convexUrl, { unsavedChangesWarning: false, logger: false });
-  clients.push(client);
-  client.setAuth(async () => token);
+  const client = stack.clientFor(token);
   const jobId = await client.mutation(jobsCreate, { prompt: "a lighthouse at dusk", model: "local/aurora", parameters: { width: size, height: size, seed: 3 } });
   const job = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof jobsGet>>>>>((resolve) => {
     client.onUpdate(jobsGet, { jobId }, (j) => {

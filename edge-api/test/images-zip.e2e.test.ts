@@ -5,7 +5,6 @@
  * link, an expired link and a deleted image are refused.
  */
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
@@ -21,7 +20,6 @@ const imagesDelivery = makeFunctionReference<"query", { ids: string[] }, { id: s
 let stack: Stack;
 let s3: S3Client;
 const clock = { offset: 0 };
-const clients: ConvexClient[] = [];
 
 beforeAll(async () => {
   stack = await startStack({
@@ -31,22 +29,12 @@ beforeAll(async () => {
   s3 = new S3Client({ endpoint: stack.s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
   await stack?.close();
 });
 
-async function devToken(userId: string): Promise<string> {
-  const res = await fetch(`${stack.edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
-  expect(res.status).toBe(200);
-  return (await res.json()).token;
-}
+const devToken = (userId: string) => stack.devToken(userId);
 
-function client(token: string): ConvexClient {
-  const c = new ConvexClient(stack.convexUrl, { unsavedChangesWarning: false, logger: false });
-  clients.push(c);
-  c.setAuth(async () => token);
-  return c;
-}
+const client = (token: string) => stack.clientFor(token);
 
 /** A finished local-model job's image ids. */
 async function generate(token: string, count: number, seed: number): Promise<string[]> {

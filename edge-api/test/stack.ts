@@ -4,6 +4,7 @@
  * trust its tokens exactly as Convex would.
  */
 import { createAdaptorServer } from "@hono/node-server";
+import { ConvexClient } from "convex/browser";
 import type { Server } from "node:http";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -34,6 +35,10 @@ export interface Stack {
     publishableKey: string;
     secretKey: string;
   }>;
+  /** A local user's token from the edge API's offline sign-in (`POST /v1/dev/token`); throws unless 200. */
+  devToken(userId: string): Promise<string>;
+  /** A live `ConvexClient` signed in with `token`, closed with the stack. */
+  clientFor(token: string): ConvexClient;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
     ...options.env,
   });
   const logs: LogEntry[] = [];
+  const clients: ConvexClient[] = [];
   app = createApp(env, { logger: (e) => logs.push(e), ...options.deps });
 
   return {
@@ -87,7 +93,19 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
       const outcome = await convex.engine.runMutation("partners:create", args, null, { publicOnly: false });
       return outcome.value as never;
     },
+    async devToken(userId) {
+      const res = await fetch(`${edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
+      if (res.status !== 200) throw new Error(`POST /v1/dev/token for ${userId}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+    clientFor(token) {
+      const client = new ConvexClient(convex.url, { unsavedChangesWarning: false, logger: false });
+      clients.push(client);
+      client.setAuth(async () => token);
+      return client;
+    },
     async close() {
+      await Promise.all(clients.map((client) => client.close()));
       await convex.close();
       await s3.close();
       await new Promise<void>((resolve) => {
