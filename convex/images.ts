@@ -5,7 +5,7 @@
 import { LIBRARY_LIMITS } from "@pixorly/core";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { internalAction, internalMutation } from "./_generated/server";
+import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { serviceQuery, userMutation, userQuery } from "./model/auth";
 import { fail } from "./model/errors";
 import { purgeImages, purgeImagesInBatches } from "./model/imageDeletion";
@@ -165,17 +165,24 @@ export const deleteObjects = internalAction({
   },
 });
 
+/** Sets a flag on up to 100 of the caller's images (others' ids are skipped); how many changed. */
+async function setFlagsOfOwn(
+  ctx: MutationCtx & { user: Parameters<typeof ownImages>[1] },
+  ids: string[],
+  flags: Parameters<typeof updateImageFlags>[2],
+): Promise<number> {
+  checkIdCount("ids", ids);
+  const images = await ownImages(ctx, ctx.user, ids);
+  for (const image of images) await updateImageFlags(ctx, image, flags);
+  return images.length;
+}
+
 /** Stars or unstars up to 100 of the caller's images; ids that are not theirs are skipped. */
 export const setFavorite = userMutation({
   scope: "images:write",
   args: { ids: v.array(v.string()), favorite: v.boolean() },
   returns: countResult("updated"),
-  handler: async (ctx, { ids, favorite }) => {
-    checkIdCount("ids", ids);
-    const images = await ownImages(ctx, ctx.user, ids);
-    for (const image of images) await updateImageFlags(ctx, image, { favorite });
-    return { updated: images.length };
-  },
+  handler: async (ctx, { ids, favorite }) => ({ updated: await setFlagsOfOwn(ctx, ids, { favorite }) }),
 });
 
 /** Makes up to 100 of the caller's images public (stable unsigned URLs) or private; others' ids are skipped. */
@@ -183,12 +190,7 @@ export const setVisibility = userMutation({
   scope: "images:write",
   args: { ids: v.array(v.string()), isPublic: v.boolean() },
   returns: countResult("updated"),
-  handler: async (ctx, { ids, isPublic }) => {
-    checkIdCount("ids", ids);
-    const images = await ownImages(ctx, ctx.user, ids);
-    for (const image of images) await updateImageFlags(ctx, image, { isPublic });
-    return { updated: images.length };
-  },
+  handler: async (ctx, { ids, isPublic }) => ({ updated: await setFlagsOfOwn(ctx, ids, { isPublic }) }),
 });
 
 /** Replaces one image's tags; returns them as stored (normalised, distinct, at most 20). */
