@@ -31,7 +31,9 @@ COPY . .
 # The sites are static: the URLs they talk to are fixed at build time.
 ARG PIXORLY_CONVEX_URL=https://example.convex.cloud
 ARG PIXORLY_API_URL=https://api.pixorly.example
-ENV PIXORLY_CONVEX_URL=${PIXORLY_CONVEX_URL} PIXORLY_API_URL=${PIXORLY_API_URL}
+# Clerk sign-in on the demo site (docs/deployment.md, "Clerk"); empty: no sign-in outside local mode.
+ARG CLERK_PUBLISHABLE_KEY=
+ENV PIXORLY_CONVEX_URL=${PIXORLY_CONVEX_URL} PIXORLY_API_URL=${PIXORLY_API_URL} CLERK_PUBLISHABLE_KEY=${CLERK_PUBLISHABLE_KEY}
 RUN node scripts/build-edge.mjs \
  && npm run build --workspace @pixorly/elements \
  && npx vite build demo --outDir /app/site

@@ -22,7 +22,9 @@
  *     the next frame" — the measure before the studio deferred that work — now includes it and is
  *     printed beside it, with the fetch (loopback).
  * Environment: BENCH_ROUNDS (jobs, default 30), BENCH_PAGE_LOADS (default 30),
- * PIXORLY_CHROMIUM (default /usr/bin/chromium). Run: `npm run bench -- elements`.
+ * PIXORLY_CHROMIUM (default /usr/bin/chromium), BENCH_COMPARE_DIST (a `dist/` of another build, e.g. the
+ * last commit's: its first render is measured in the same run, on interleaved loads, beside this one and
+ * the baseline). Run: `npm run bench -- elements`.
  */
 import { ConvexHttpClient } from "convex/browser";
 import { execFileSync } from "node:child_process";
@@ -36,6 +38,7 @@ import { api } from "../convex/_generated/api.js";
 import { cloudFrontEnv, generateCloudFrontKeyPair } from "../edge-api/src/cdn/key-pair";
 import { transformImage } from "../edge-api/src/cdn/transform";
 import { startStack } from "../edge-api/test/stack";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 30);
@@ -106,15 +109,19 @@ row("pixorly.js and all its chunks, min + gzip", `${kb(min(jsOutputs))} min, ${k
 // reaching loopback (Private Network Access).
 let pageHtml = "";
 let baselineJs = "";
+/** A build's `pixorly.js` and chunks, read once: a rebuild of dist/ during the run (tests) must not pull files away. */
+function readBuild(dir: string): Map<string, Buffer> {
+  return new Map(fs.readdirSync(dir).filter((file) => /^pixorly(-[\w-]+)?\.js$/.test(file)).map((file) => [`/${file}`, fs.readFileSync(path.join(dir, file))]));
+}
+const builds = { "": readBuild(path.join(ELEMENTS, "dist")), "/compare": process.env.BENCH_COMPARE_DIST ? readBuild(process.env.BENCH_COMPARE_DIST) : new Map<string, Buffer>() };
 const pages = http.createServer((req, res) => {
-  if (req.url === "/pixorly.js") res.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
-  else if (/^\/pixorly-[\w-]+\.js$/.test(req.url ?? "")) {
-    // pixorly.js's chunks, beside it as in dist/.
-    res.writeHead(200, { "content-type": "text/javascript" }).end(fs.readFileSync(path.join(ELEMENTS, "dist", req.url!.slice(1))));
-  }
+  const compare = req.url?.startsWith("/compare/") ?? false;
+  const file = compare ? req.url!.slice("/compare".length) : req.url ?? "";
+  const script = builds[compare ? "/compare" : ""].get(file);
+  if (script) res.writeHead(200, { "content-type": "text/javascript" }).end(script);
   else if (req.url === "/baseline.js") res.writeHead(200, { "content-type": "text/javascript" }).end(baselineJs);
   else if (req.url === "/baseline") res.writeHead(200, { "content-type": "text/html" }).end(baselineHtml);
-  else res.writeHead(200, { "content-type": "text/html" }).end(pageHtml);
+  else res.writeHead(200, { "content-type": "text/html" }).end(compare ? pageHtml.replaceAll("'/pixorly.js'", "'/compare/pixorly.js'") : pageHtml);
 });
 await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
 const ORIGIN = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
@@ -212,7 +219,13 @@ async function openPage(path = "/"): Promise<Page> {
 type FirstRender = { fetch: number; render: number; contentfulPaint: number };
 const loads: FirstRender[] = [];
 const baselineLoads: FirstRender[] = [];
+const compareLoads: FirstRender[] = [];
 for (let i = 0; i < PAGE_LOADS; i++) {
+  if (builds["/compare"].size > 0) {
+    const other = await openPage("/compare/");
+    compareLoads.push(await other.evaluate(() => (window as unknown as { firstRender: FirstRender }).firstRender));
+    await other.close();
+  }
   const page = await openPage();
   loads.push(await page.evaluate(() => (window as unknown as { firstRender: FirstRender }).firstRender));
   if (!baselineJs) {
@@ -234,6 +247,11 @@ row("studio: script loaded → first task after the next frame, p50 (includes op
 row("studio first render: script loaded → shell painted (first contentful paint), max", `${Math.max(...paints).toFixed(1)} ms`);
 row("baseline: the same shell as plain HTML + CSS, script loaded → painted, p50", `${pct(baselinePaints, 50).toFixed(1)} ms`);
 row("studio first render: script loaded → shell painted (first contentful paint), p50", `${pct(paints, 50).toFixed(1)} ms`, "< 100 ms", pct(paints, 50) < 100);
+if (compareLoads.length > 0) {
+  const comparePaints = compareLoads.map((l) => l.contentfulPaint);
+  row("compared build (BENCH_COMPARE_DIST): script loaded → shell painted, p50", `${pct(comparePaints, 50).toFixed(1)} ms`);
+  row("compared build minus the baseline, p50 of pairs", `${pct(comparePaints.map((p, i) => p - baselinePaints[i]!), 50).toFixed(1)} ms`);
+}
 row("studio first render minus the baseline (Pixorly's own cost), p50 of pairs", `${pct(paints.map((p, i) => p - baselinePaints[i]!), 50).toFixed(1)} ms`);
 
 // ---- 4. Status commit → DOM -----------------------------------------------------------------
@@ -252,7 +270,7 @@ const wallClock = () => performance.timeOrigin + performance.now();
 // so no image is rendered while we measure and the bench's jobs wait pending until this loop moves
 // them on itself.
 const holderJob = (seed: number, size: number) =>
-  holder.mutation(api.jobs.create, { prompt: `queue holder ${seed}`, model: "local/aurora", parameters: { width: size, height: size, seed } });
+  holder.mutation(api.jobs.create, { prompt: `queue holder ${seed}`, model: "local/aurora", parameters: { width: size, height: size, seed } }).then(jobIdOf);
 for (let attempt = 0; ; attempt++) {
   const rendering = await holderJob(attempt, 512);
   while ((await holder.query(api.jobs.get, { jobId: rendering }))?.status === "pending") await new Promise((resolve) => setTimeout(resolve, 5));

@@ -15,6 +15,7 @@ import { startConvexLocal } from "../packages/convex-local/src/index.ts";
 import { startIssuer } from "../packages/convex-local/test/harness.ts";
 // @ts-expect-error a plain ESM script without types
 import { startS3Local } from "../scripts/s3-local.mjs";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-bench-"));
@@ -41,7 +42,7 @@ async function generateOnce(seed: number): Promise<number> {
     prompt: `a lighthouse on a cliff at dusk, waves ${seed}`,
     model: "local/aurora",
     parameters: { width: 1024, height: 1024, seed },
-  });
+  }).then(jobIdOf);
   return await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("job did not complete within 10 s")), 10_000);
     const stop = client.onUpdate(api.jobs.get, { jobId }, (job) => {

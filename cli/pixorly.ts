@@ -7,13 +7,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command, Io } from "./command";
+import { moderationCommands } from "./commands/moderation";
 import { partnerCommands } from "./commands/partner";
 import { userCommands } from "./commands/user";
 import { connect, type Deployment } from "./deployment";
 import { CommandFailed, EXIT, UsageError } from "./usage";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const commands: Command[] = [...partnerCommands, ...userCommands];
+const commands: Command[] = [...partnerCommands, ...userCommands, ...moderationCommands];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -16,7 +16,9 @@ const file = env.PIXORLY_PARTNER_FILE || path.join(root, ".pixorly/partner.json"
 const apiUrl = env.PIXORLY_API_URL ?? `http://127.0.0.1:${env.EDGE_API_PORT ?? 8787}`;
 const convexUrl = env.CONVEX_URL ?? "http://127.0.0.1:3210";
 const demoPort = env.DEMO_PORT ?? "5173";
-const origins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
+const partnerSitePort = env.PARTNER_SITE_PORT ?? "5174";
+// The demo's origins and the partner example's (examples/partner-site), which mints tokens with this partner's secret.
+const origins = [demoPort, partnerSitePort].flatMap((port) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 const WAIT_MS = 60_000;
 
 const started = Date.now();

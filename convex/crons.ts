@@ -10,4 +10,6 @@ crons.interval("sync OpenRouter models", { hours: 6 }, internal.models.sync, {})
 crons.daily("prune REST request counters", { hourUTC: 1, minuteUTC: 0 }, internal.apiKeys.pruneRequestCounts, {});
 // Webhook deliveries whose scheduled attempt was lost (a restart) are started again.
 crons.interval("sweep webhook deliveries", { minutes: 5 }, internal.webhooks.sweep, {});
+// Pro images unopened for 90 days are archived (`archival.ts`); daily is as fine as the 90 days need.
+crons.daily("archive unopened Pro images", { hourUTC: 3, minuteUTC: 30 }, internal.archival.sweep, {});
 export default crons;

@@ -5,10 +5,12 @@
  * what was uploaded. A job cancelled meanwhile produces no images.
  */
 import { v } from "convex/values";
-import { getPlan } from "@pixorly/core";
+import { getPlan, multiplyCredits } from "@pixorly/core";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
+import { findModel } from "./model/catalog";
+import { jobDoc } from "./model/jobShapes";
 import { imagePlaceholder, localPlaceholder } from "./model/placeholder";
 import { dispatch, providerOf } from "./model/queue";
 import { noteBalance } from "./model/creditAlerts";
@@ -16,18 +18,21 @@ import { releaseGenerations, storageFullMessage } from "./model/limits";
 import { recordUsage } from "./model/usage";
 import { emitEvent } from "./model/webhookEvents";
 import { recordOutcome } from "./model/generationStats";
+import { recordModelTiming } from "./model/modelTimings";
 import { storedImageFields } from "./model/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
 import { OpenRouterProvider } from "./providers/openrouter";
 import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, withRetries, withTimeout, type CircuitState } from "./providers/resilience";
 import { isProviderError, type ImageProvider, type ProviderResult } from "./providers/types";
+import { providerRefusalRule } from "./providers/openrouter-errors";
+import { logRefusal } from "./model/moderationLog";
 import { deleteImages, imageKey, putImage, s3Settings } from "./model/s3";
+import { reportActionError } from "./model/errorReporting";
 
 const uploaded = v.object(storedImageFields);
 
 const PROVIDER_TIMEOUT_MS = 5 * 60_000;
-const TIMING_WEIGHT = 0.2;
 
 function circuitOptions() {
   return {
@@ -36,12 +41,21 @@ function circuitOptions() {
   };
 }
 
-class JobFailure extends Error {}
+/** A failure whose message users may read; `refusalRule` is set when the provider's content filter refused the prompt. */
+class JobFailure extends Error {
+  constructor(
+    message: string,
+    readonly refusalRule?: string,
+  ) {
+    super(message);
+  }
+}
 
 
 /** Marks a pending job processing; returns what the action needs, or null if the job is no longer pending. */
 export const start = internalMutation({
   args: { jobId: v.id("generationJobs") },
+  returns: v.union(v.null(), v.object({ job: jobDoc, storageLeft: v.number(), storageFull: v.string() })),
   handler: async (ctx, { jobId }) => {
     const job = await ctx.db.get(jobId);
     if (!job || job.status !== "pending") return null;
@@ -71,18 +85,22 @@ export const complete = internalMutation({
     const ids = [];
     for (const image of images) {
       ids.push(
-        await ctx.db.insert("images", { ...image, userId: job.userId, jobId, model: job.model, prompt: job.prompt, parameters: job.parameters }),
+        // `lastAccessedAt` from the start, so the archival sweep's index range holds only images it may archive.
+        await ctx.db.insert("images", { ...image, userId: job.userId, jobId, model: job.model, prompt: job.prompt, parameters: job.parameters, lastAccessedAt: Date.now() }),
       );
     }
     // The reservation is the list price of every requested image; charge what was delivered,
     // or what the provider reported, never more than was reserved.
     const listPrice = Math.round((job.reservedCredits / job.parameters.numImages) * images.length);
     const actualCost = Math.min(job.reservedCredits, providerCost ?? listPrice);
-    await recordTiming(ctx, job.model, Date.now() - (job.startedAt ?? job._creationTime));
+    // Per image: the studio multiplies by the images a job asks for.
+    await recordModelTiming(ctx, job.model, (Date.now() - (job.startedAt ?? job._creationTime)) / Math.max(1, images.length));
     await recordOutcome(ctx, job.model, "completed", Date.now() - (job.startedAt ?? job._creationTime));
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
     await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
-    await recordUsage(ctx, job.userId, { kind: "generation", jobId, model: job.model, credits: actualCost, images: images.length });
+    const model = user.partnerId && images.length > 0 ? await findModel(ctx, job.model) : null;
+    const listCredits = model ? multiplyCredits(model.costPerImageCredits, images.length) : undefined;
+    await recordUsage(ctx, job.userId, { kind: "generation", jobId, model: job.model, credits: actualCost, images: images.length, ...(listCredits !== undefined ? { listCredits } : {}) });
     await recordUsage(ctx, job.userId, { kind: "storage", jobId, bytes });
     if (job.reservedCredits !== actualCost) await noteBalance(ctx, user._id);
     await emitEvent(ctx, job.userId, "generation.completed", {
@@ -96,15 +114,6 @@ export const complete = internalMutation({
     return true;
   },
 });
-
-async function recordTiming(ctx: MutationCtx, modelId: string, ms: number) {
-  const timing = await ctx.db
-    .query("modelTimings")
-    .withIndex("by_model", (q) => q.eq("modelId", modelId))
-    .unique();
-  if (!timing) await ctx.db.insert("modelTimings", { modelId, averageMs: ms, samples: 1 });
-  else await ctx.db.patch(timing._id, { averageMs: timing.averageMs + TIMING_WEIGHT * (ms - timing.averageMs), samples: timing.samples + 1 });
-}
 
 async function circuitOf(ctx: MutationCtx, key: string) {
   const row = await ctx.db
@@ -134,6 +143,7 @@ export const circuitBegin = internalMutation({
 /** Records a call's outcome: only an unhealthy provider (retryable failures) counts against it. */
 export const circuitEnd = internalMutation({
   args: { key: v.string(), healthy: v.boolean() },
+  returns: v.null(),
   handler: async (ctx, { key, healthy }) => {
     const { row, state } = await circuitOf(ctx, key);
     const now = Date.now();
@@ -154,11 +164,26 @@ async function failJob(ctx: MutationCtx, job: Doc<"generationJobs">, code: strin
   await dispatch(ctx, job.provider);
 }
 
+/** Ends a job as failed; with `refusalRule` (the provider refused the prompt) it is also logged for moderation. */
 export const fail = internalMutation({
-  args: { jobId: v.id("generationJobs"), code: v.string(), message: v.string() },
-  handler: async (ctx, { jobId, code, message }) => {
+  args: { jobId: v.id("generationJobs"), code: v.string(), message: v.string(), refusalRule: v.optional(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, { jobId, code, message, refusalRule }) => {
     const job = await ctx.db.get(jobId);
-    if (job) await failJob(ctx, job, code, message);
+    if (!job) return;
+    if (refusalRule !== undefined && (job.status === "processing" || job.status === "pending")) {
+      const user = await ctx.db.get(job.userId);
+      await logRefusal(ctx, {
+        userId: job.userId,
+        ...(user?.partnerId ? { partnerId: user.partnerId } : {}),
+        prompt: job.prompt,
+        ...(job.negativePrompt ? { negativePrompt: job.negativePrompt } : {}),
+        rule: refusalRule,
+        source: "provider",
+        jobId,
+      });
+    }
+    await failJob(ctx, job, code, message);
   },
 });
 
@@ -171,6 +196,7 @@ export const STUCK_AFTER_MS = 5 * 60_000 + 30_000;
  */
 export const sweep = internalMutation({
   args: {},
+  returns: v.null(),
   handler: async (ctx) => {
     const now = Date.now();
     for (const job of await ctx.db
@@ -230,7 +256,7 @@ async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise
     if (e instanceof JobFailure) throw e;
     const healthy = isProviderError(e) && !e.retryable;
     await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy });
-    if (isProviderError(e)) throw new JobFailure(e.userMessage);
+    if (isProviderError(e)) throw new JobFailure(e.userMessage, e.code === "MODERATION_REJECTED" ? providerRefusalRule(e) : undefined);
     throw e;
   }
 }
@@ -244,6 +270,7 @@ function placeholderFor(job: Doc<"generationJobs">, bytes: Uint8Array, format: s
 
 export const run = internalAction({
   args: { jobId: v.id("generationJobs") },
+  returns: v.null(),
   handler: async (ctx, { jobId }) => {
     const started = await ctx.runMutation(internal.generation.start, { jobId });
     if (!started) return;
@@ -282,8 +309,17 @@ export const run = internalAction({
     } catch (e) {
       await deleteImages(s3, keys);
       const message = e instanceof JobFailure ? e.message : "The image could not be generated. Your credits were refunded.";
-      if (!(e instanceof JobFailure)) console.error(`generation ${jobId} failed`, e);
-      await ctx.runMutation(internal.generation.fail, { jobId, code: "PROVIDER_ERROR", message });
+      if (!(e instanceof JobFailure)) {
+        console.error(`generation ${jobId} failed`, e);
+        await reportActionError(e, { action: "generation.run", requestId: jobId, tags: { model: job.model }, redact: [job.prompt, job.negativePrompt] });
+      }
+      const refusalRule = e instanceof JobFailure ? e.refusalRule : undefined;
+      await ctx.runMutation(internal.generation.fail, {
+        jobId,
+        code: refusalRule === undefined ? "PROVIDER_ERROR" : "MODERATION_REJECTED",
+        message,
+        ...(refusalRule === undefined ? {} : { refusalRule }),
+      });
     }
   },
 });

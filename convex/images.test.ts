@@ -93,20 +93,20 @@ describe("images.delivery", () => {
     const { caller: ada, imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
     const { imageId: bobs } = await seedImage("bob", "a harbour");
     await t.run(async (ctx) => await ctx.db.patch(imageId, { isPublic: true }));
-    expect(await ada.query(api.images.delivery, { ids: [imageId, bobs, "garbage", jobId, imageId] })).toEqual([
+    expect(await ada.mutation(api.images.delivery, { ids: [imageId, bobs, "garbage", jobId, imageId] })).toEqual([
       { id: imageId, s3Key: `images/${userId}/${jobId}/0.png`, format: "png", width: 64, height: 64, isPublic: true },
     ]);
-    expect(await signedIn(t, "bob").query(api.images.delivery, { ids: [imageId] })).toEqual([]);
-    expect(await signedIn(t, "nobody-yet").query(api.images.delivery, { ids: [imageId] })).toEqual([]);
+    expect(await signedIn(t, "bob").mutation(api.images.delivery, { ids: [imageId] })).toEqual([]);
+    expect(await signedIn(t, "nobody-yet").mutation(api.images.delivery, { ids: [imageId] })).toEqual([]);
   });
 
   it("needs images:read, a caller and at most 100 ids", async () => {
     const { imageId } = await seedImage("ada", "a lighthouse");
-    expect(await codeOf(signedIn(t, "ada", ["generate"]).query(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
-    expect(await signedIn(t, "ada", ["images:read"]).query(api.images.delivery, { ids: [imageId] })).toHaveLength(1);
-    expect(await codeOf(t.query(api.images.delivery, { ids: [imageId] }))).toBe("UNAUTHENTICATED");
-    expect(await codeOf(signedIn(t, "ada").query(api.images.delivery, { ids: Array(101).fill(imageId) }))).toBe("INVALID_ARGUMENT");
-    expect(await codeOf(signedIn(t, "service:edge-api", ["service"]).query(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada", ["generate"]).mutation(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+    expect(await signedIn(t, "ada", ["images:read"]).mutation(api.images.delivery, { ids: [imageId] })).toHaveLength(1);
+    expect(await codeOf(t.mutation(api.images.delivery, { ids: [imageId] }))).toBe("UNAUTHENTICATED");
+    expect(await codeOf(signedIn(t, "ada").mutation(api.images.delivery, { ids: Array(101).fill(imageId) }))).toBe("INVALID_ARGUMENT");
+    expect(await codeOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
   });
 });
 

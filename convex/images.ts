@@ -6,6 +6,7 @@ import { LIBRARY_LIMITS } from "@pixorly/core";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
+import { recordAccess } from "./archival";
 import { serviceQuery, userMutation, userQuery } from "./model/auth";
 import { fail } from "./model/errors";
 import { purgeImages, purgeImagesInBatches } from "./model/imageDeletion";
@@ -58,32 +59,32 @@ export const get = userQuery({
 /** Most ids one `delivery` call may ask for (one page of a gallery). */
 const MAX_DELIVERY_IDS = 100;
 
-/** What the edge API needs to sign URLs, for the ids the caller owns; malformed or foreign ids are simply absent. */
-export const delivery = userQuery({
+/**
+ * What the edge API needs to sign URLs, for the ids the caller owns; malformed or foreign ids are
+ * simply absent. A mutation because asking for an image's URLs is opening it: the access time is
+ * recorded (at most hourly) and an archived image is un-archived (`archival.ts`).
+ */
+export const delivery = userMutation({
   scope: "images:read",
   args: { ids: v.array(v.string()) },
   returns: v.array(
     v.object({ id: v.id("images"), s3Key: v.string(), format: v.string(), width: v.number(), height: v.number(), isPublic: v.boolean() }),
   ),
   handler: async (ctx, { ids }) => {
-    if (!ctx.identity) return fail("UNAUTHENTICATED");
     if (ids.length > MAX_DELIVERY_IDS) {
       fail("INVALID_ARGUMENT", `Ask for at most ${MAX_DELIVERY_IDS} images at once.`, [
         { field: "ids", message: `At most ${MAX_DELIVERY_IDS} ids` },
       ]);
     }
     const user = ctx.user;
-    if (!user) return [];
-    const found = [];
+    const owned = [];
     for (const raw of new Set(ids)) {
       const id = ctx.db.normalizeId("images", raw);
       const image = id ? await ctx.db.get(id) : null;
-      if (image && image.userId === user._id) {
-        const { _id, s3Key, format, width, height, isPublic } = image;
-        found.push({ id: _id, s3Key, format, width, height, isPublic: isPublic ?? false });
-      }
+      if (image && image.userId === user._id) owned.push(image);
     }
-    return found;
+    await recordAccess(ctx, owned);
+    return owned.map(({ _id, s3Key, format, width, height, isPublic }) => ({ id: _id, s3Key, format, width, height, isPublic: isPublic ?? false }));
   },
 });
 

@@ -1,11 +1,12 @@
 import { v } from "convex/values";
-import { zodToConvexFields } from "convex-helpers/server/zod4";
+import { zodToConvex, zodToConvexFields } from "convex-helpers/server/zod4";
 import { paginationOptsValidator } from "convex/server";
-import { generationRequestSchema } from "@pixorly/core";
+import { generationRequestSchema, isJobRefusal, jobRefusalSchema } from "@pixorly/core";
 import { SESSION, userMutation, userQuery } from "./model/auth";
 import { createJob } from "./model/createJob";
 import { fail } from "./model/errors";
 import { ownJob, queuePosition } from "./model/jobs";
+import { accountSummary, jobPage, jobWithQueue } from "./model/jobShapes";
 import { noteBalance } from "./model/creditAlerts";
 import { releaseGenerations } from "./model/limits";
 import { checkPaginationOpts, paginateChecked } from "./model/pagination";
@@ -13,13 +14,19 @@ import { rememberPrompt } from "./model/promptHistory";
 import { dispatch } from "./model/queue";
 import { jobStatus } from "./schema";
 
-/** Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work. */
+/**
+ * Creates a generation job: validates, moderates, rate-limits, reserves credits, schedules the work.
+ * Returns the job id, or — when moderation refuses the prompt — a `JobRefusal` (`{ refused: { code:
+ * "MODERATION_REJECTED", message, fields } }`) instead of throwing, so the moderation log row it wrote
+ * commits. Clients turn it back into the thrown error (`refusalError` in the elements, the REST route).
+ */
 export const create = userMutation({
   scope: "generate",
   args: zodToConvexFields(generationRequestSchema.shape),
-  returns: v.id("generationJobs"),
+  returns: v.union(v.id("generationJobs"), zodToConvex(jobRefusalSchema)),
   handler: async (ctx, args) => {
     const jobId = await createJob(ctx, ctx.user, ctx.partner, args);
+    if (isJobRefusal(jobId)) return jobId;
     // The stored prompt, normalised by the validation in createJob.
     const job = await ctx.db.get(jobId);
     if (job) await rememberPrompt(ctx, ctx.user._id, job.prompt);
@@ -36,12 +43,16 @@ export const retry = userMutation({
     const job = await ownJob(ctx, ctx.user, jobId);
     if (!job) return fail("NOT_FOUND", "Job not found.");
     const { seed, numImages, ...rest } = job.parameters;
-    return await createJob(ctx, ctx.user, ctx.partner, {
+    const created = await createJob(ctx, ctx.user, ctx.partner, {
       prompt: job.prompt,
       ...(job.negativePrompt ? { negativePrompt: job.negativePrompt } : {}),
       model: job.model,
       parameters: { ...rest, seed, numImages },
     });
+    // A prompt accepted once and refused now (the rules changed): thrown as before, so no log row
+    // is kept for a retry; its first refusal, through `create`, was logged.
+    if (isJobRefusal(created)) return fail(created.refused.code, created.refused.message, created.refused.fields);
+    return created;
   },
 });
 
@@ -53,6 +64,7 @@ export const retry = userMutation({
 export const get = userQuery({
   scope: "generate",
   args: { jobId: v.string() },
+  returns: v.union(v.null(), jobWithQueue),
   handler: async (ctx, { jobId }) => {
     const job = await ownJob(ctx, ctx.user, jobId);
     if (!job) return null;
@@ -84,6 +96,7 @@ export const cancel = userMutation({
 export const me = userQuery({
   scope: SESSION,
   args: {},
+  returns: v.union(v.null(), accountSummary),
   handler: async (ctx) => (ctx.user ? { plan: ctx.user.plan, credits: ctx.user.credits, storageUsed: ctx.user.storageUsed } : null),
 });
 
@@ -91,6 +104,7 @@ export const me = userQuery({
 export const listActive = userQuery({
   scope: "generate",
   args: {},
+  returns: v.array(jobWithQueue),
   handler: async (ctx) => {
     const user = ctx.user;
     if (!user) return [];
@@ -111,6 +125,7 @@ export const listActive = userQuery({
 export const list = userQuery({
   scope: "generate",
   args: { paginationOpts: paginationOptsValidator, status: v.optional(jobStatus) },
+  returns: jobPage,
   handler: async (ctx, { paginationOpts, status }) => {
     checkPaginationOpts(paginationOpts);
     const user = ctx.user;

@@ -3,6 +3,7 @@ import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { COUNT_CAP } from "./metrics";
 import { newBackend, service, signedIn, errorOf, type Backend } from "./setup.testing";
+import { jobIdOf } from "./jobResult.testing";
 
 const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
 const image = { s3Bucket: "b", s3Key: "k/0.png", size: 10, width: 256, height: 256, format: "png", seed: 1 };
@@ -25,10 +26,10 @@ async function finish(jobId: Id<"generationJobs">, outcome: "completed" | "faile
 describe("metrics.operations", () => {
   it("counts finished generations per model with their durations, the queue per provider and the webhook backlog", async () => {
     const ada = signedIn(t, "ada");
-    const a = await ada.mutation(api.jobs.create, request);
-    const b = await ada.mutation(api.jobs.create, request);
-    const c = await ada.mutation(api.jobs.create, request);
-    await ada.mutation(api.jobs.create, request); // left unfinished: the queue hands it to a run
+    const a = await ada.mutation(api.jobs.create, request).then(jobIdOf);
+    const b = await ada.mutation(api.jobs.create, request).then(jobIdOf);
+    const c = await ada.mutation(api.jobs.create, request).then(jobIdOf);
+    await ada.mutation(api.jobs.create, request).then(jobIdOf); // left unfinished: the queue hands it to a run
     await finish(a, "completed", 2_000);
     await finish(b, "completed", 4_000);
     await finish(c, "failed");
@@ -62,10 +63,12 @@ describe("metrics.operations", () => {
     ]);
     expect(ops.webhooks).toEqual({ pending: 1, overdueMs: 60_000 });
     expect(ops.capped).toBe(false);
+    // Operators read the same snapshot with the admin key (`metrics:overview`, internal).
+    expect(await t.query(internal.metrics.overview, {})).toEqual(ops);
 
     // Totals keep growing; hours roll over.
     vi.setSystemTime(new Date("2026-12-04T12:00:00Z"));
-    const d = await ada.mutation(api.jobs.create, request);
+    const d = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await finish(d, "failed");
     const later = await service(t).query(api.metrics.operations, {});
     expect(later.generations).toEqual([{ model: "local/aurora", completed: 2, failed: 2, durationMsSum: 6_000, durationCount: 2 }]);
@@ -74,7 +77,7 @@ describe("metrics.operations", () => {
 
   it("stops counting at the cap and says the count is a lower bound", async () => {
     const ada = signedIn(t, "ada");
-    await ada.mutation(api.jobs.create, request);
+    await ada.mutation(api.jobs.create, request).then(jobIdOf);
     const userId = await t.run(async (ctx) => (await ctx.db.query("users").first())!._id);
     await t.run(async (ctx) => {
       const endpointId = await ctx.db.insert("webhookEndpoints", { userId, url: "https://hooks.test/x", events: [], secret: "whsec_x", enabled: true, createdAt: 0, failedMessages: 0 });

@@ -1,5 +1,5 @@
 import { v } from "convex/values";
-import { internalQuery } from "./_generated/server";
+import { internalQuery, type QueryCtx } from "./_generated/server";
 import { serviceQuery } from "./model/auth";
 import { TOTAL_PERIOD, hourOf } from "./model/generationStats";
 
@@ -35,6 +35,68 @@ export const queue = internalQuery({
 
 const outcomeRow = v.object({ model: v.string(), completed: v.number(), failed: v.number(), durationMsSum: v.number(), durationCount: v.number() });
 
+const operationsShape = v.object({
+  generations: v.array(outcomeRow),
+  hourly: v.array(v.object({ hour: v.string(), rows: v.array(outcomeRow) })),
+  queue: v.array(v.object({ provider: v.string(), pending: v.number(), processing: v.number() })),
+  webhooks: v.object({ pending: v.number(), overdueMs: v.number() }),
+  capped: v.boolean(),
+});
+
+/** The snapshot both `operations` (edge API, service token) and `overview` (operators, admin key) answer with. */
+async function operationsSnapshot(ctx: QueryCtx) {
+  const now = Date.now();
+  const strip = (r: { model: string; completed: number; failed: number; durationMsSum: number; durationCount: number }) => ({
+    model: r.model,
+    completed: r.completed,
+    failed: r.failed,
+    durationMsSum: r.durationMsSum,
+    durationCount: r.durationCount,
+  });
+  const totals = await ctx.db
+    .query("generationStats")
+    .withIndex("by_period_model", (q) => q.eq("period", TOTAL_PERIOD))
+    .take(MODELS_MAX);
+  const hourly = [];
+  for (let i = 23; i >= 0; i--) {
+    const hour = hourOf(now - i * HOUR_MS);
+    const rows = await ctx.db
+      .query("generationStats")
+      .withIndex("by_period_model", (q) => q.eq("period", hour))
+      .take(MODELS_MAX);
+    hourly.push({ hour, rows: rows.map(strip) });
+  }
+  let capped = false;
+  const count = async (provider: "local" | "openrouter", status: "pending" | "processing") => {
+    const n = (
+      await ctx.db
+        .query("generationJobs")
+        .withIndex("by_provider_status", (q) => q.eq("provider", provider).eq("status", status))
+        .take(COUNT_CAP)
+    ).length;
+    if (n >= COUNT_CAP) capped = true;
+    return n;
+  };
+  const queue = [];
+  for (const provider of ["local", "openrouter"] as const) {
+    queue.push({ provider, pending: await count(provider, "pending"), processing: await count(provider, "processing") });
+  }
+  const backlog = await ctx.db
+    .query("webhookDeliveries")
+    .withIndex("by_status_due", (q) => q.eq("status", "pending"))
+    .take(COUNT_CAP);
+  if (backlog.length >= COUNT_CAP) capped = true;
+  // Ordered by due time; a pending row without one (never scheduled) sorts first and is skipped.
+  const oldestDue = backlog.find((d) => d.nextAttemptAt !== undefined)?.nextAttemptAt;
+  return {
+    generations: totals.map(strip),
+    hourly,
+    queue,
+    webhooks: { pending: backlog.length, overdueMs: oldestDue === undefined ? 0 : Math.max(0, now - oldestDue) },
+    capped,
+  };
+}
+
 /**
  * For the edge API's `/metrics` (service token only): finished generations per model since the
  * deployment began (running totals, for Prometheus counters) and per UTC hour over the last 24
@@ -43,63 +105,16 @@ const outcomeRow = v.object({ model: v.string(), completed: v.number(), failed: 
  */
 export const operations = serviceQuery({
   args: {},
-  returns: v.object({
-    generations: v.array(outcomeRow),
-    hourly: v.array(v.object({ hour: v.string(), rows: v.array(outcomeRow) })),
-    queue: v.array(v.object({ provider: v.string(), pending: v.number(), processing: v.number() })),
-    webhooks: v.object({ pending: v.number(), overdueMs: v.number() }),
-    capped: v.boolean(),
-  }),
-  handler: async (ctx) => {
-    const now = Date.now();
-    const strip = (r: { model: string; completed: number; failed: number; durationMsSum: number; durationCount: number }) => ({
-      model: r.model,
-      completed: r.completed,
-      failed: r.failed,
-      durationMsSum: r.durationMsSum,
-      durationCount: r.durationCount,
-    });
-    const totals = await ctx.db
-      .query("generationStats")
-      .withIndex("by_period_model", (q) => q.eq("period", TOTAL_PERIOD))
-      .take(MODELS_MAX);
-    const hourly = [];
-    for (let i = 23; i >= 0; i--) {
-      const hour = hourOf(now - i * HOUR_MS);
-      const rows = await ctx.db
-        .query("generationStats")
-        .withIndex("by_period_model", (q) => q.eq("period", hour))
-        .take(MODELS_MAX);
-      hourly.push({ hour, rows: rows.map(strip) });
-    }
-    let capped = false;
-    const count = async (provider: "local" | "openrouter", status: "pending" | "processing") => {
-      const n = (
-        await ctx.db
-          .query("generationJobs")
-          .withIndex("by_provider_status", (q) => q.eq("provider", provider).eq("status", status))
-          .take(COUNT_CAP)
-      ).length;
-      if (n >= COUNT_CAP) capped = true;
-      return n;
-    };
-    const queue = [];
-    for (const provider of ["local", "openrouter"] as const) {
-      queue.push({ provider, pending: await count(provider, "pending"), processing: await count(provider, "processing") });
-    }
-    const backlog = await ctx.db
-      .query("webhookDeliveries")
-      .withIndex("by_status_due", (q) => q.eq("status", "pending"))
-      .take(COUNT_CAP);
-    if (backlog.length >= COUNT_CAP) capped = true;
-    // Ordered by due time; a pending row without one (never scheduled) sorts first and is skipped.
-    const oldestDue = backlog.find((d) => d.nextAttemptAt !== undefined)?.nextAttemptAt;
-    return {
-      generations: totals.map(strip),
-      hourly,
-      queue,
-      webhooks: { pending: backlog.length, overdueMs: oldestDue === undefined ? 0 : Math.max(0, now - oldestDue) },
-      capped,
-    };
-  },
+  returns: operationsShape,
+  handler: async (ctx) => await operationsSnapshot(ctx),
+});
+
+/**
+ * The same snapshot for operators: `npx convex run metrics:overview` with the admin key, and the demo's
+ * Operations page through its dev server (which holds convex-local's admin key; browsers never do).
+ */
+export const overview = internalQuery({
+  args: {},
+  returns: operationsShape,
+  handler: async (ctx) => await operationsSnapshot(ctx),
 });

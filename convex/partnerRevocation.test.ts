@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { codeOf, errorOf, newBackend, partnerUser, service, signedIn, type Backend } from "./setup.testing";
+import { jobIdOf } from "./jobResult.testing";
 
 let t: Backend;
 beforeEach(() => {
@@ -32,7 +33,7 @@ describe("a partner's embed session", () => {
   it("works while the partner is active and its token carries the current version", async () => {
     const { partnerId } = await newPartner();
     const user = partnerUser(t, partnerId, "u1", { pver: 1 });
-    await expect(user.mutation(api.jobs.create, request)).resolves.toBeTypeOf("string");
+    await expect(user.mutation(api.jobs.create, request).then(jobIdOf)).resolves.toBeTypeOf("string");
     expect(await user.query(api.jobs.me, {})).toMatchObject({ plan: "pro", credits: 0 });
   });
 
@@ -47,7 +48,7 @@ describe("a partner's embed session", () => {
   it("is refused without pver, or with a version the partner never issued", async () => {
     const { partnerId } = await newPartner();
     for (const user of [partnerUser(t, partnerId, "u1"), partnerUser(t, partnerId, "u1", { pver: 2 })]) {
-      const error = await errorOf(user.mutation(api.jobs.create, request));
+      const error = await errorOf(user.mutation(api.jobs.create, request).then(jobIdOf));
       expect(error).toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringMatching(/revoked/) });
     }
   });

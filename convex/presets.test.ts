@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "./_generated/api";
 import { codeOf, errorOf, newBackend, signedIn, type Backend } from "./setup.testing";
+import { jobIdOf } from "./jobResult.testing";
 
 let t: Backend;
 beforeEach(() => {
@@ -53,7 +54,7 @@ describe("prompts.recent", () => {
     const ada = signedIn(t, "ada");
     const create = async (prompt: string) => {
       vi.advanceTimersByTime(1000);
-      await ada.mutation(api.jobs.create, { prompt, model: "local/aurora", parameters: { width: 256, height: 256 } });
+      await ada.mutation(api.jobs.create, { prompt, model: "local/aurora", parameters: { width: 256, height: 256 } }).then(jobIdOf);
     };
     await create("a red fox");
     await create("a blue whale");

@@ -38,7 +38,10 @@ export default defineSchema({
     email: v.optional(v.string()),
     /** Set by `account:deleteAccount`: the account is being removed in batches and refuses further changes. */
     deletingAt: v.optional(v.number()),
-  }).index("by_token", ["tokenIdentifier"]),
+  })
+    .index("by_token", ["tokenIdentifier"])
+    /** The archival sweep (`archival.ts`) walks the Pro plan's users. */
+    .index("by_plan", ["plan"]),
 
   generationJobs: defineTable({
     userId: v.id("users"),
@@ -79,8 +82,17 @@ export default defineSchema({
     favorite: v.optional(v.boolean()),
     /** Normalised (`normalizeTag`), distinct, at most `LIBRARY_LIMITS.tagsPerImage`; mirrored in `imageTags` for filtering. */
     tags: v.optional(v.array(v.string())),
+    /**
+     * When the image was last opened (its URLs asked for, `images:delivery`), written at most once an
+     * hour; absent = never since it was made (its creation time counts). The archival sweep reads it.
+     */
+    lastAccessedAt: v.optional(v.number()),
+    /** Set when the image went unopened for 90 days on a Pro plan (`archival.ts`); cleared when it is opened again. */
+    archivedAt: v.optional(v.number()),
   })
     .index("by_user", ["userId"])
+    /** Not-yet-archived images of a user by last access (never-opened images sort first). */
+    .index("by_user_archived_access", ["userId", "archivedAt", "lastAccessedAt"])
     .index("by_user_model", ["userId", "model"])
     .index("by_user_favorite", ["userId", "favorite"])
     .index("by_job", ["jobId"])
@@ -148,7 +160,13 @@ export default defineSchema({
   models: defineTable({ modelId: v.string(), info: modelInfo, syncedAt: v.number() }).index("by_model", ["modelId"]),
 
   /** Rolling average of each model's real generation time, for estimates. */
-  modelTimings: defineTable({ modelId: v.string(), averageMs: v.number(), samples: v.number() }).index("by_model", ["modelId"]),
+  modelTimings: defineTable({
+    modelId: v.string(),
+    averageMs: v.number(),
+    samples: v.number(),
+    /** The last runs' times per image (model/modelTimings.ts); optional only for rows written before it existed. */
+    recentMs: v.optional(v.array(v.number())),
+  }).index("by_model", ["modelId"]),
 
   /** Circuit breaker state per model, shared by every generation run. */
   circuits: defineTable({
@@ -332,6 +350,33 @@ export default defineSchema({
     createdAt: v.number(),
     sentAt: v.optional(v.number()),
   }).index("by_user", ["userId", "createdAt"]),
+
+  /**
+   * Refused generations (`model/moderationLog.ts`): who, which rule, when, and whether our prompt
+   * check or the model provider refused. Only a SHA-256 of the normalised prompt is kept, never the
+   * text, so repeated attempts can be matched without storing what was refused.
+   */
+  moderationLog: defineTable({
+    userId: v.id("users"),
+    partnerId: v.optional(v.id("partners")),
+    promptHash: v.string(),
+    rule: v.string(),
+    time: v.number(),
+    source: v.union(v.literal("prompt"), v.literal("provider")),
+    jobId: v.optional(v.id("generationJobs")),
+  })
+    .index("by_time", ["time"])
+    .index("by_user_time", ["userId", "time"]),
+
+  /** Generations of all of a partner's users summed per UTC day (the partner dashboard's usage by day). */
+  partnerUsageDays: defineTable({
+    partnerId: v.id("partners"),
+    day: v.string(),
+    /** Credits at list price: partners' users pay nothing themselves, so this is what the partner's usage is worth. */
+    credits: v.number(),
+    generations: v.number(),
+    apiCalls: v.number(),
+  }).index("by_partner_day", ["partnerId", "day"]),
 
   /** Data exports (`account:requestExport`): a ZIP built in the background at `s3Key`. */
   accountExports: defineTable({

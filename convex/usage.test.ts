@@ -4,6 +4,7 @@ import { ACCOUNT_LIMIT_NAMES, getPlan } from "@pixorly/core";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { errorOf, newBackend, partnerUser, service, signedIn, type Backend } from "./setup.testing";
+import { jobIdOf } from "./jobResult.testing";
 
 const NOW = new Date("2026-12-15T12:00:00Z");
 const request = { prompt: "a lighthouse at dawn", model: "local/aurora", parameters: { width: 256, height: 256 } };
@@ -41,7 +42,7 @@ describe("usage.account", () => {
   it("lists every limit of the trial plan with what is used and when it resets", async () => {
     const ada = signedIn(t, "ada");
     await ada.mutation(api.users.ensure, {});
-    const jobId = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } });
+    const jobId = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } }).then(jobIdOf);
     const account = (await ada.query(api.usage.account, {}))!;
     const trial = getPlan("trial");
     expect(account).toMatchObject({ plan: "trial", credits: 1998, lastGrant: 2000, trialEndsAt: NOW.getTime() + 7 * 86_400_000 });
@@ -84,7 +85,7 @@ describe("usage.account", () => {
     });
     const ann = partnerUser(t, partnerId, "ann", { pver: 1 });
     const bob = partnerUser(t, partnerId, "bob", { pver: 1 });
-    await ann.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } });
+    await ann.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } }).then(jobIdOf);
     await bob.mutation(api.users.ensure, {});
     const account = (await bob.query(api.usage.account, {}))!;
     expect(account.limits[0]).toMatchObject({ name: "generationsPerMonth", used: 3, limit: 40 });
@@ -107,8 +108,8 @@ describe("storage accounting", () => {
     const { userId } = await ada.mutation(api.users.ensure, {});
     const limit = getPlan("trial").storageBytes;
     await t.run(async (ctx) => ctx.db.patch(userId, { storageUsed: limit - 100 }));
-    const a = await ada.mutation(api.jobs.create, request);
-    const b = await ada.mutation(api.jobs.create, request);
+    const a = await ada.mutation(api.jobs.create, request).then(jobIdOf);
+    const b = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await t.mutation(internal.generation.start, { jobId: a });
     await t.mutation(internal.generation.start, { jobId: b });
     expect(await t.mutation(internal.generation.complete, { jobId: a, images: [image(0, 60)] })).toBe(true);
@@ -145,7 +146,7 @@ describe("crossing an hourly limit", () => {
       }
     });
     vi.advanceTimersByTime(10 * 60_000);
-    const error = await errorOf(ada.mutation(api.jobs.create, request));
+    const error = await errorOf(ada.mutation(api.jobs.create, request).then(jobIdOf));
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.message).toBe("Your Pro trial plan allows 50 generations per hour and this hour's are used up. The next one is possible at 13:00 UTC.");
   });
@@ -172,12 +173,12 @@ describe("usage.summary", () => {
   it("sums spend by day and by model, with REST calls, from the usage rows", async () => {
     const ada = signedIn(t, "spender");
     const { id: keyId } = await ada.mutation(api.apiKeys.create, { name: "ci", permissions: ["generate"] });
-    const first = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } });
+    const first = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } }).then(jobIdOf);
     await finish(first, [100, 200]);
     vi.setSystemTime(new Date("2026-12-16T09:00:00Z"));
-    const second = await ada.mutation(api.jobs.create, { ...request, model: "local/mosaic" });
+    const second = await ada.mutation(api.jobs.create, { ...request, model: "local/mosaic" }).then(jobIdOf);
     await finish(second, [300]);
-    const third = await ada.mutation(api.jobs.create, request);
+    const third = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await finish(third, [400]);
     await service(t).mutation(api.apiKeys.countRequest, { keyId });
 
@@ -200,7 +201,7 @@ describe("usage.summary", () => {
   it("records a usage row per generation, API call and storage change, deletes included", async () => {
     const ada = signedIn(t, "rows");
     const { id: keyId } = await ada.mutation(api.apiKeys.create, { name: "ci", permissions: ["generate"] });
-    const jobId = await ada.mutation(api.jobs.create, request);
+    const jobId = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await finish(jobId, [5000]);
     await service(t).mutation(api.apiKeys.countRequest, { keyId });
     const [imageId] = (await ada.query(api.jobs.get, { jobId }))!.resultImageIds;

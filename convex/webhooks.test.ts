@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { errorOf, newBackend, partnerUser, signedIn, type Backend } from "./setup.testing";
+import { jobIdOf } from "./jobResult.testing";
 
 const request = { prompt: "a paper boat", model: "local/aurora", parameters: { width: 256, height: 256 } };
 const ALL = ["generation.started", "generation.completed", "generation.failed", "credit.low", "credit.depleted"];
@@ -189,13 +190,13 @@ describe("events from the pipeline (fake timers)", () => {
     const { userId } = await ada.mutation(api.users.ensure, {});
     await ada.action(api.webhooks.create, { url: "https://8.8.8.8/all", events: ALL });
     await ada.action(api.webhooks.create, { url: "https://8.8.8.8/done", events: ["generation.completed"] });
-    const jobId = await ada.mutation(api.jobs.create, request);
+    const jobId = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await t.mutation(internal.generation.start, { jobId });
     await t.mutation(internal.generation.complete, {
       jobId,
       images: [{ s3Bucket: "b", s3Key: "k", size: 10, width: 256, height: 256, format: "png", seed: 1 }],
     });
-    const failing = await ada.mutation(api.jobs.create, request);
+    const failing = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await t.mutation(internal.generation.start, { jobId: failing });
     await t.mutation(internal.generation.fail, { jobId: failing, code: "PROVIDER_ERROR", message: "The model is down." });
 
@@ -225,25 +226,25 @@ describe("events from the pipeline (fake timers)", () => {
     const types = async () => (await deliveriesOf(userId)).map((d) => d.eventType);
 
     const two = { ...request, parameters: { ...request.parameters, numImages: 2 } };
-    const a = await ada.mutation(api.jobs.create, two); // 199: low
-    await ada.mutation(api.jobs.create, request); // 198: still low, no event
+    const a = await ada.mutation(api.jobs.create, two).then(jobIdOf); // 199: low
+    await ada.mutation(api.jobs.create, request).then(jobIdOf); // 198: still low, no event
     expect(await types()).toEqual(["credit.low"]);
     const body = JSON.parse((await deliveriesOf(userId))[0]!.payload);
     expect(body.data).toEqual({ balance: 199, lastGrant: 2000, threshold: 200 });
 
     await ada.mutation(api.jobs.cancel, { jobId: a }); // 200: ok again
-    await ada.mutation(api.jobs.create, two); // 198: a new crossing
+    await ada.mutation(api.jobs.create, two).then(jobIdOf); // 198: a new crossing
     expect(await types()).toEqual(["credit.low", "credit.low"]);
 
     await t.mutation(internal.users.updateAccount, { userId, credits: 1 });
-    await ada.mutation(api.jobs.create, request); // 0
+    await ada.mutation(api.jobs.create, request).then(jobIdOf); // 0
     expect(await types()).toEqual(["credit.low", "credit.low", "credit.depleted"]);
 
     // A grant of 1,000 re-arms both, and the next low is measured against it (below 100).
     await t.mutation(internal.users.updateAccount, { userId, credits: 1000 });
     expect((await ada.query(api.usage.account, {}))!.lastGrant).toBe(1000);
     await t.mutation(internal.users.updateAccount, { userId, credits: 101 });
-    await ada.mutation(api.jobs.create, two); // 99
+    await ada.mutation(api.jobs.create, two).then(jobIdOf); // 99
     expect(await types()).toEqual(["credit.low", "credit.low", "credit.depleted", "credit.low"]);
 
     // The operators' grant (`pixorly user grant-credits`) records its amount as the last grant too.
@@ -258,7 +259,7 @@ describe("events from the pipeline (fake timers)", () => {
     const { endpointId } = await ada.action(api.webhooks.create, { url: "https://8.8.8.8/", events: ["generation.started"] });
     await ada.action(api.webhooks.create, { url: "https://8.8.8.8/other", events: ["credit.low"] });
     await ada.mutation(api.webhooks.setEnabled, { endpointId, enabled: false });
-    const jobId = await ada.mutation(api.jobs.create, request);
+    const jobId = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await t.mutation(internal.generation.start, { jobId });
     expect(await deliveriesOf(userId)).toEqual([]);
   });

@@ -4,8 +4,9 @@
  * partner's own sign-in; offline, the dev server plays that part, holding convex-local's admin key
  * (`cli/deployment.ts`) so the browser never sees it.
  *
- * Routes under `/__pixorly/partner`: `GET` (the partner, its keys and quota), `POST /rotate`
- * (`{ graceSeconds }`), `POST /origins` (`{ origins }`). Each needs the header `X-Pixorly-Local: 1`
+ * Routes under `/__pixorly/partner`: `GET` (the partner, its keys and quota), `GET /usage?days=N`
+ * (its users' generations per day, `partnerUsage:byDay`), `POST /rotate` (`{ graceSeconds }`),
+ * `POST /origins` (`{ origins }`). Each needs the header `X-Pixorly-Local: 1`
  * and, when the browser sends an `Origin`, the dev server's own: another site cannot send that header
  * cross-origin without a preflight Vite does not grant, so it cannot rotate the secret or read it.
  */
@@ -20,7 +21,7 @@ import { CommandFailed } from "../cli/usage";
 
 const PREFIX = "/__pixorly/partner";
 
-function send(res: ServerResponse, status: number, body: unknown) {
+export function send(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json");
   res.setHeader("Cache-Control", "no-store");
@@ -41,6 +42,16 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
+/**
+ * Whether a request may use the dev server's admin-key routes: it carries `X-Pixorly-Local: 1` and,
+ * when the browser sent an `Origin`, it is the dev server's own (see the top of this file).
+ */
+export function fromOwnPages(req: IncomingMessage): boolean {
+  const host = req.headers.host;
+  const origin = req.headers.origin;
+  return req.headers["x-pixorly-local"] === "1" && (origin === undefined || host === undefined || origin === `http://${host}`);
+}
+
 export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl: string }): Plugin {
   const file = process.env.PIXORLY_PARTNER_FILE || path.join(root, ".pixorly/partner.json");
   const env = { ...process.env, CONVEX_URL: urls.convexUrl };
@@ -57,11 +68,7 @@ export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl:
     apply: "serve",
     configureServer(server) {
       server.middlewares.use(PREFIX, async (req, res) => {
-        const host = req.headers.host;
-        const origin = req.headers.origin;
-        if (req.headers["x-pixorly-local"] !== "1" || (origin !== undefined && host !== undefined && origin !== `http://${host}`)) {
-          return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
-        }
+        if (!fromOwnPages(req)) return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
         const saved = readFile();
         if (!saved) return send(res, 404, { message: "No local partner yet: npm start creates it on its first start (.pixorly/partner.json)." });
         try {
@@ -71,6 +78,10 @@ export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl:
             const partner = (await deployment.query<PartnerSummary[]>("partners:list", {})).find((p) => p.partnerId === saved.partnerId);
             if (!partner) return send(res, 404, { message: "The local database no longer has the local partner; restart npm start to create it again." });
             return send(res, 200, { partner, secretKey: saved.secretKey, ...urls });
+          }
+          if (req.method === "GET" && route === "/usage") {
+            const days = Number(new URLSearchParams((req.url ?? "").split("?")[1] ?? "").get("days") ?? 30);
+            return send(res, 200, await deployment.query("partnerUsage:byDay", { partnerId: saved.partnerId, days }));
           }
           if (req.method === "POST" && route === "/rotate") {
             const { graceSeconds } = await readJson(req);

@@ -6,6 +6,7 @@
  *
  *   npm start -- --reset     start from empty data (.pixorly/data, .pixorly/s3, the local partner)
  *   npm start -- --verbose   every function call convex-local makes, including each cron run
+ *   npm start -- --no-watch  convex-local does not reload convex/ on edits: `npx convex dev` pushes instead
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,10 +15,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = "usage: npm start [-- --reset] [-- --verbose]";
+const USAGE = "usage: npm start [-- --reset] [-- --verbose] [-- --no-watch]";
 const flags = new Set(process.argv.slice(2));
 for (const flag of flags) {
-  if (flag !== "--reset" && flag !== "--verbose") {
+  if (flag !== "--reset" && flag !== "--verbose" && flag !== "--no-watch") {
     console.error(`npm start: unknown option ${flag}\n${USAGE}`);
     process.exit(2);
   }
@@ -29,6 +30,7 @@ const ports = {
   convex: process.env.CONVEX_LOCAL_PORT ?? "3210",
   edge: process.env.EDGE_API_PORT ?? "8787",
   s3: process.env.S3_LOCAL_PORT ?? "4569",
+  partnerSite: process.env.PARTNER_SITE_PORT ?? "5174",
 };
 const env = {
   ...process.env,
@@ -39,7 +41,7 @@ const env = {
   // With real AWS credentials (and no endpoint) the backend writes to AWS instead.
   ...(process.env.AWS_ACCESS_KEY_ID && !process.env.S3_ENDPOINT ? {} : { S3_ENDPOINT: process.env.S3_ENDPOINT ?? `http://127.0.0.1:${ports.s3}` }),
   ...(process.env.DEMO_PORT && !process.env.CORS_ORIGINS
-    ? { CORS_ORIGINS: [process.env.DEMO_PORT, "5174", "6006"].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(",") }
+    ? { CORS_ORIGINS: [process.env.DEMO_PORT, ports.partnerSite, "6006"].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(",") }
     : {}),
 };
 
@@ -50,6 +52,7 @@ const bound = [
   { port: env.CONVEX_LOCAL_SITE_PORT ?? "3211", what: "convex-local HTTP actions", variable: "CONVEX_LOCAL_SITE_PORT" },
   { port: ports.edge, what: "the edge API", variable: "EDGE_API_PORT" },
   { port: env.DEMO_PORT ?? "5173", what: "the demo site", variable: "DEMO_PORT" },
+  { port: ports.partnerSite, what: "the partner example site", variable: "PARTNER_SITE_PORT" },
 ];
 
 /** Resolves to the error code when 127.0.0.1:port cannot be bound (EADDRINUSE, EACCES), else null. */
@@ -98,6 +101,7 @@ const services = [
       "--site-port", env.CONVEX_LOCAL_SITE_PORT ?? "3211",
       "--data", path.join(root, ".pixorly/data"),
       ...(env.PIXORLY_ENV_FILE ? ["--env-file", env.PIXORLY_ENV_FILE] : []),
+      ...(flags.has("--no-watch") ? ["--no-watch"] : []),
     ],
   },
   {
@@ -110,6 +114,12 @@ const services = [
     name: "demo",
     command: process.execPath,
     args: [path.join(root, "node_modules/vite/bin/vite.js"), "--config", path.join(root, "demo/vite.config.ts"), "--configLoader", "runner"],
+  },
+  {
+    // A partner's site on another origin (examples/partner-site): its server mints embed tokens with the local partner's secret.
+    name: "example",
+    command: process.execPath,
+    args: [path.join(root, "examples/partner-site/server.mjs")],
   },
 ];
 
@@ -129,7 +139,7 @@ function stopAll(code) {
  */
 const ROUTINE_CALL = /^\d{2}:\d{2}:\d{2}\.\d{3} [A-Z] \S+ [\d.]+ms ok$/;
 /** The line each service prints once it answers. */
-const READY = { s3: /s3rver ready/, convex: /convex-local ready/, edge: /edge API ready/, demo: /ready in \d+/ };
+const READY = { s3: /s3rver ready/, convex: /convex-local ready/, edge: /edge API ready/, demo: /ready in \d+/, example: /partner site ready/ };
 const waitingFor = new Set(Object.keys(READY));
 
 function printSummary() {
@@ -138,8 +148,9 @@ function printSummary() {
     [
       "",
       "Pixorly is running offline:",
-      `  studio              ${demo}/`,
+      `  landing + studio    ${demo}/   full page: ${demo}/studio.html  ${demo}/library.html  ${demo}/collections.html`,
       `  API keys, account   ${demo}/keys.html  ${demo}/account.html  ${demo}/webhooks.html  ${demo}/partner.html`,
+      `  partner example     http://127.0.0.1:${ports.partnerSite}/  (another origin: examples/partner-site)`,
       `  REST and token docs http://127.0.0.1:${ports.edge}/docs`,
       `  Convex (local)      http://127.0.0.1:${ports.convex}`,
       "Ctrl+C stops everything. npm start -- --reset starts from empty data; -- --verbose shows every function call.",

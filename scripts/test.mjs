@@ -68,8 +68,14 @@ function run({ name, cwd, command }) {
 const only = process.argv.slice(2);
 const suites = [
   { name: 'typecheck', cwd: root, command: ['npm', 'run', 'typecheck'] },
+  // One ESLint config and one Prettier format for the whole tree (eslint.config.mjs, prettier.config.mjs).
+  { name: 'lint and format', cwd: root, command: ['npm', 'run', 'lint'] },
   ...workspaces(),
+  // Every view of the elements at 320/360/1280 px in Chromium: console errors, sideways scroll, tap targets, keyboard hints on touch.
+  { name: 'screenshots (packages/elements)', cwd: join(root, 'packages/elements'), command: ['node', 'scripts/screenshots.mjs', '--check'] },
   { name: 'backend (convex/, tests/)', cwd: root, command: ['npx', 'vitest', 'run'] },
+  // The Playwright journeys (playwright.config.ts): the whole offline stack in Chromium, about 3 minutes.
+  { name: 'e2e (playwright)', cwd: root, command: ['npm', 'run', 'test:e2e'] },
 ];
 const chosen = suites.filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
 if (chosen.length === 0) {

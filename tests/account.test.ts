@@ -11,6 +11,7 @@ import { api, internal } from "../convex/_generated/api.js";
 import type { Id } from "../convex/_generated/dataModel.js";
 import { waitFor } from "../packages/convex-local/test/harness.js";
 import { codeOf, startBackendStack, type BackendStack } from "./stack.js";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 /** Images the account is filled with (64×64, four per job), unless `FILL_BUDGET_MS` runs out first. */
 const TARGET_IMAGES = 500;
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const jobs: string[] = [];
   while (jobs.length * PER_JOB < TARGET_IMAGES && Date.now() - started < FILL_BUDGET_MS) {
     const request = { prompt: `tile ${jobs.length}`, model: "local/aurora", parameters: { width: 64, height: 64, seed: jobs.length, numImages: PER_JOB } };
-    const created = await owner.mutation(api.jobs.create, request).catch((e: { data?: { code?: string } }) => {
+    const created = await owner.mutation(api.jobs.create, request).then(jobIdOf).catch((e: { data?: { code?: string } }) => {
       if (e.data?.code === "TOO_MANY_ACTIVE_JOBS") return null;
       throw e;
     });
@@ -105,7 +106,7 @@ describe("account export and deletion", () => {
     expect(await codeOf(owner.mutation(api.account.deleteAccount, { confirm: "yes" }))).toBe("INVALID_ARGUMENT");
     const started = Date.now();
     await owner.mutation(api.account.deleteAccount, { confirm: "DELETE" });
-    expect(await codeOf(owner.mutation(api.jobs.create, { prompt: "late", model: "local/aurora", parameters: { width: 64, height: 64 } }))).toBe("FORBIDDEN");
+    expect(await codeOf(owner.mutation(api.jobs.create, { prompt: "late", model: "local/aurora", parameters: { width: 64, height: 64 } }).then(jobIdOf))).toBe("FORBIDDEN");
     await waitFor(async () => (await admin.query(internal.account.deletionStatus, { userId })) === "deleted", "the deletion", SLOW_MS);
     await waitFor(async () => (await keysUnder(`images/${userId}/`)).length + (await keysUnder(`exports/${userId}/`)).length === 0, "the S3 objects", SLOW_MS);
     console.log(`account e2e: deleted ${images} images and their account in ${Date.now() - started} ms`);

@@ -9,6 +9,7 @@ import { api } from "../convex/_generated/api.js";
 import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
 // @ts-expect-error a plain ESM script without types
 import { startS3Local } from "../scripts/s3-local.mjs";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 const BIN = path.resolve("packages/convex-local/bin/convex-local.mjs");
 let issuer: Issuer;
@@ -49,7 +50,7 @@ it("a job cut off by kill -9 ends completed or failed-and-refunded after the res
     prompt: "a storm over a neon city",
     model: "local/nebula",
     parameters: { width: 2048, height: 2048, numImages: 4 },
-  });
+  }).then(jobIdOf);
   await waitFor(async () => (await client.query(api.jobs.get, { jobId }))?.status === "processing", "processing");
   await new Promise<void>((r) => {
     first.proc.once("exit", () => r());

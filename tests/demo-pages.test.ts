@@ -1,5 +1,5 @@
 /**
- * Smoke test of the demo's API keys, account, webhooks and partner pages in Chromium, served by Vite from
+ * Smoke test of the demo's API keys, account, webhooks, partner, outbox and operations pages in Chromium, served by Vite from
  * demo/ as `npm start` serves them, against convex-local and the edge API: each page's empty state,
  * its main flow driven from the keyboard, its error state, and no serious axe violations.
  */
@@ -167,6 +167,60 @@ describe("demo pages", () => {
 
     expect((await fetch(`${demoUrl}/__pixorly/partner`)).status).toBe(403);
     expect((await fetch(`${demoUrl}/__pixorly/partner`, { headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" } })).status).toBe(403);
+  });
+
+  it("Partner: usage by day of all its users together, as a chart with its numbers", async () => {
+    const { secretKey } = JSON.parse(fs.readFileSync(partnerFile, "utf8")) as { secretKey: string };
+    const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string } | null>("jobs:get");
+    for (const userId of ["shop-user-1", "shop-user-2"]) {
+      const res = await fetch(`${backend.edgeUrl}/v1/embed/tokens`, { method: "POST", headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ userId, origin: demoUrl }) });
+      const { token } = (await res.json()) as { token: string };
+      const client = new ConvexHttpClient(backend.convex.url, { auth: token, logger: false });
+      const jobId = (await client.mutation(makeFunctionReference<"mutation">("jobs:create"), { prompt: `a shop window ${userId}`, model: "local/aurora", parameters: { width: 64, height: 64, numImages: 2 } })) as string;
+      await expect.poll(async () => (await client.query(jobsGet, { jobId }))?.status, { timeout: 20_000 }).toBe("completed");
+    }
+    const page = await open("partner");
+    const chart = page.getByRole("img", { name: /^Generations and credits per day\. 4 images worth 4 credits over 30 days/ });
+    await chart.waitFor({ timeout: 15_000 });
+    await page.locator("#usage-totals").getByText("4", { exact: true }).first().waitFor();
+    await page.locator("#usage details.data summary").click();
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await page.getByRole("row", { name: new RegExp(`^${today}`) }).innerText()).toMatch(/4\s+4\s+0/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+    expect((await fetch(`${demoUrl}/__pixorly/partner/usage?days=30`)).status).toBe(403);
+    expect((await (await fetch(`${demoUrl}/__pixorly/partner/usage?days=365`, { headers: { "X-Pixorly-Local": "1" } })).json()) as { message: string }).toMatchObject({ message: expect.stringContaining("days must be a whole number from 1 to 90") });
+  });
+
+  it("Operations: queue, webhook backlog, outcomes and durations per model as charts; its route refuses other callers", async () => {
+    const page = await open("ops");
+    expect(await page.locator("#site-nav a[aria-current=page]").innerText()).toBe("Operations");
+    await page.locator("#now").getByText("Queue: local").waitFor();
+    expect(await page.locator("#now").innerText()).toMatch(/Webhook backlog\s+0 pending/);
+    await page.getByRole("img", { name: /^Generations per hour \(UTC\)\. \d+ completed and \d+ failed/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole("img", { name: /^Mean generation time per model \(seconds\)\. local\/aurora: 100 % success/ }).waitFor();
+    expect(await page.getByRole("row", { name: /^local\/aurora/ }).innerText()).toMatch(/local\/aurora\s+\d+\s+0\s+100 %\s+[\d.]+ s/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+    expect((await fetch(`${demoUrl}/__pixorly/ops`)).status).toBe(403);
+    expect((await fetch(`${demoUrl}/__pixorly/ops`, { headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" } })).status).toBe(403);
+  });
+
+  it("Outbox: an export is requested, built, announced in the outbox, and downloaded through the signed link", async () => {
+    const page = await open("outbox");
+    await page.getByText("No exports yet.").waitFor();
+    await page.getByRole("button", { name: "Export my data" }).click();
+    const ready = page.getByRole("button", { name: /^Download the export of/ });
+    await ready.waitFor({ timeout: 30_000 });
+    await page.getByText("Your Pixorly data export is ready").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#outbox").innerText()).toMatch(/Export ready/);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), ready.click()]);
+    expect(download.suggestedFilename()).toMatch(/^pixorly-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
   });
 
   it("says so when the local user cannot be signed in", async () => {

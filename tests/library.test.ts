@@ -9,6 +9,7 @@ import { api } from "../convex/_generated/api.js";
 import type { Doc } from "../convex/_generated/dataModel.js";
 import { waitFor } from "../packages/convex-local/test/harness.js";
 import { codeOf, startBackendStack, type BackendStack } from "./stack.js";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 let stack: BackendStack;
 let server: BackendStack["server"];
@@ -36,7 +37,7 @@ beforeAll(async () => {
   owner = await clientFor("librarian");
   const jobs = [];
   for (const [n, [prompt, model]] of SEED.entries()) {
-    jobs.push(await owner.mutation(api.jobs.create, { prompt, model, parameters: { width: 64, height: 64, seed: n } }));
+    jobs.push(await owner.mutation(api.jobs.create, { prompt, model, parameters: { width: 64, height: 64, seed: n } }).then(jobIdOf));
   }
   for (const jobId of jobs) {
     // Generous: this is setup, not a timing assertion, and a loaded CI machine renders slowly.

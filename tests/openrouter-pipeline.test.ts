@@ -14,6 +14,7 @@ import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src
 import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
 // @ts-expect-error a plain ESM script without types
 import { startS3Local } from "../scripts/s3-local.mjs";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 const MODEL = "vendor/painter";
 /** A second model for the breaker test, so faults of the other tests do not count against it. */
@@ -88,7 +89,7 @@ describe("OpenRouter models", () => {
   it("a 429 with Retry-After is retried and the job completes, charged what OpenRouter charged", async () => {
     fake.answer("/images", { status: 429, headers: { "Retry-After": "1" }, body: { error: { code: 429, message: "slow down" } } }, ok);
     const { client, credits } = await clientFor("or-user");
-    const jobId = await client.mutation(api.jobs.create, request);
+    const jobId = await client.mutation(api.jobs.create, request).then(jobIdOf);
     const job = await finished(client, jobId);
     expect(job.status).toBe("completed");
     expect(job.actualCost).toBe(35);
@@ -115,7 +116,7 @@ describe("OpenRouter models", () => {
   ])("%s fails the job in plain words, refunds it, and stores no image", async (name, answer, expected) => {
     fake.answer("/images", answer);
     const { client, credits } = await clientFor(`or-fault-${name.length}`);
-    const jobId = await client.mutation(api.jobs.create, request);
+    const jobId = await client.mutation(api.jobs.create, request).then(jobIdOf);
     const job = await finished(client, jobId);
     expect(job.status).toBe("failed");
     expect(job.error!.message).toMatch(expected);
@@ -131,17 +132,17 @@ describe("OpenRouter models", () => {
     const { client } = await clientFor("breaker");
     const fragile = { ...request, model: FRAGILE };
     for (let i = 0; i < 2; i++) {
-      const job = await finished(client, await client.mutation(api.jobs.create, fragile));
+      const job = await finished(client, await client.mutation(api.jobs.create, fragile).then(jobIdOf));
       expect(job.status).toBe("failed");
       expect(job.error!.message).not.toMatch(/having trouble/);
     }
     const before = fake.requests.length;
-    const fast = await finished(client, await client.mutation(api.jobs.create, fragile));
+    const fast = await finished(client, await client.mutation(api.jobs.create, fragile).then(jobIdOf));
     expect(fast.error!.message).toMatch(/having trouble/);
     expect(fake.requests.length).toBe(before);
     fake.answer("/images", ok);
     await new Promise((r) => setTimeout(r, 1600));
-    expect((await finished(client, await client.mutation(api.jobs.create, fragile))).status).toBe("completed");
+    expect((await finished(client, await client.mutation(api.jobs.create, fragile).then(jobIdOf))).status).toBe("completed");
   });
 });
 
@@ -150,7 +151,7 @@ describe("S3 down", () => {
     const { client, credits } = await clientFor("s3-down");
     process.env.S3_ENDPOINT = "http://127.0.0.1:9";
     try {
-      const jobId = await client.mutation(api.jobs.create, { ...request, model: "local/mosaic", parameters: { width: 128, height: 128 } });
+      const jobId = await client.mutation(api.jobs.create, { ...request, model: "local/mosaic", parameters: { width: 128, height: 128 } }).then(jobIdOf);
       const job = await finished(client, jobId);
       expect(job.status).toBe("failed");
       expect(job.error!.message).toMatch(/Could not store the image/);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../convex/_generated/api.js";
 import { waitFor } from "../packages/convex-local/test/harness.js";
 import { startBackendStack, type BackendStack } from "./stack.js";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 let stack: BackendStack;
 let server: BackendStack["server"];
@@ -29,7 +30,7 @@ describe("generation pipeline", () => {
   it("a prompt becomes a completed job with its image in S3, seen live, and credits charged", async () => {
     const client = await clientFor("painter");
     const statuses: string[] = [];
-    const jobId = await client.mutation(api.jobs.create, request);
+    const jobId = await client.mutation(api.jobs.create, request).then(jobIdOf);
     const done = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof api.jobs.get>>>>>((resolve) => {
       client.onUpdate(api.jobs.get, { jobId }, (job) => {
         if (job && statuses.at(-1) !== job.status) statuses.push(job.status);
@@ -52,7 +53,7 @@ describe("generation pipeline", () => {
 
   it("another user's job id shows null, and cancel of it is not found", async () => {
     const owner = await clientFor("owner");
-    const jobId = await owner.mutation(api.jobs.create, { ...request, idempotencyKey: "own-1" });
+    const jobId = await owner.mutation(api.jobs.create, { ...request, idempotencyKey: "own-1" }).then(jobIdOf);
     const stranger = await clientFor("stranger");
     expect(await stranger.query(api.jobs.get, { jobId })).toBeNull();
     const err = await stranger.mutation(api.jobs.cancel, { jobId }).catch((e) => e);
@@ -63,8 +64,8 @@ describe("generation pipeline", () => {
 
   it("a repeated submit with the same idempotency key returns the same job and charges once", async () => {
     const client = await clientFor("retrier");
-    const a = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" });
-    const b = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" });
+    const a = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" }).then(jobIdOf);
+    const b = await client.mutation(api.jobs.create, { ...request, idempotencyKey: "same-key" }).then(jobIdOf);
     expect(b).toBe(a);
     await waitFor(async () => (await client.query(api.jobs.get, { jobId: a }))?.status === "completed", "completion");
     expect((await client.query(api.jobs.me, {}))?.credits).toBe(1999);
@@ -79,7 +80,7 @@ describe("generation pipeline", () => {
       [{ ...request, parameters: { width: 256, height: 256, numImages: 9 } }, "parameters.numImages"],
     ];
     for (const [args, field] of cases) {
-      const err = await client.mutation(api.jobs.create, args as never).catch((e) => e);
+      const err = await client.mutation(api.jobs.create, args as never).then(jobIdOf).catch((e) => e);
       if (err instanceof ConvexError) {
         expect((err.data as { code: string }).code).toBe("INVALID_ARGUMENT");
         expect(JSON.stringify((err.data as { fields?: unknown }).fields)).toContain(field);
@@ -92,7 +93,7 @@ describe("generation pipeline", () => {
 
   it("an unauthenticated caller cannot create a job", async () => {
     const anon = new ConvexHttpClient(server.url);
-    const err = await anon.mutation(api.jobs.create, request).catch((e) => e);
+    const err = await anon.mutation(api.jobs.create, request).then(jobIdOf).catch((e) => e);
     expect(err.data?.code).toBe("UNAUTHENTICATED");
   });
 
@@ -101,8 +102,8 @@ describe("generation pipeline", () => {
     try {
       const client = await clientFor("canceller");
       const slow = { ...request, model: "local/nebula", parameters: { width: 2048, height: 2048, numImages: 4 } };
-      const running = await client.mutation(api.jobs.create, slow);
-      const queued = await client.mutation(api.jobs.create, slow);
+      const running = await client.mutation(api.jobs.create, slow).then(jobIdOf);
+      const queued = await client.mutation(api.jobs.create, slow).then(jobIdOf);
       await waitFor(async () => (await client.query(api.jobs.get, { jobId: running }))?.status === "processing", "the first job to start");
       expect((await client.query(api.jobs.get, { jobId: queued }))?.status).toBe("pending");
       await client.mutation(api.jobs.cancel, { jobId: queued });
@@ -130,7 +131,7 @@ describe("generation pipeline", () => {
       const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
       const balances: number[] = [];
       const watcher = client.onUpdate(api.jobs.me, {}, (me) => me && balances.push(me.credits));
-      const results = await Promise.allSettled(Array.from({ length: 50 }, () => client.mutation(api.jobs.create, heavy)));
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => client.mutation(api.jobs.create, heavy).then(jobIdOf)));
       const accepted = results.filter((r) => r.status === "fulfilled");
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(accepted).toHaveLength(20);
@@ -144,7 +145,7 @@ describe("generation pipeline", () => {
 
   it("lists, searches and reads only the caller's images; retry makes a new job with the same parameters", async () => {
     const client = await clientFor("collector");
-    const first = await client.mutation(api.jobs.create, { ...request, prompt: "golden desert dunes" });
+    const first = await client.mutation(api.jobs.create, { ...request, prompt: "golden desert dunes" }).then(jobIdOf);
     await waitFor(async () => (await client.query(api.jobs.get, { jobId: first }))?.status === "completed", "first job");
     const again = await client.mutation(api.jobs.retry, { jobId: first });
     expect(again).not.toBe(first);
@@ -180,9 +181,9 @@ describe("generation pipeline", () => {
       await server.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, { publicOnly: false });
       const slow = { ...request, model: "local/nebula", parameters: { width: 1024, height: 1024 } };
       // The first job takes seconds, so the other two are certainly still waiting when we look.
-      const a = await basic.mutation(api.jobs.create, { ...slow, parameters: { width: 2048, height: 2048, numImages: 4 } });
-      const b = await basic.mutation(api.jobs.create, slow);
-      const e = await big.mutation(api.jobs.create, slow);
+      const a = await basic.mutation(api.jobs.create, { ...slow, parameters: { width: 2048, height: 2048, numImages: 4 } }).then(jobIdOf);
+      const b = await basic.mutation(api.jobs.create, slow).then(jobIdOf);
+      const e = await big.mutation(api.jobs.create, slow).then(jobIdOf);
       const active = await basic.query(api.jobs.listActive, {});
       expect(active.filter((j) => j.status === "processing").length).toBeLessThanOrEqual(1);
       const bJob = await basic.query(api.jobs.get, { jobId: b });

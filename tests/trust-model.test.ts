@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../convex/_generated/api.js";
 import type { MintOptions } from "../packages/convex-local/test/harness.js";
 import { startBackendStack, type BackendStack } from "./stack.js";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 let stack: BackendStack;
 let server: BackendStack["server"];
@@ -58,7 +59,7 @@ describe("scopes are checked in Convex", () => {
   it("a generate-only token cannot read images; an images:read token cannot cancel jobs", async () => {
     const partner = await newPartner();
     const generator = await embed(partner, "g", ["generate"]);
-    const jobId = await generator.mutation(api.jobs.create, request);
+    const jobId = await generator.mutation(api.jobs.create, request).then(jobIdOf);
     for (const call of [
       generator.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null } }),
       generator.query(api.images.get, { imageId: "x" }),
@@ -110,7 +111,7 @@ describe("partners", () => {
 describe("input that used to give a 500 or an odd answer", () => {
   it("an unreadable cursor and out-of-range page sizes are INVALID_ARGUMENT naming the field", async () => {
     const client = await clientWith({ sub: "pager" });
-    await client.mutation(api.jobs.create, request);
+    await client.mutation(api.jobs.create, request).then(jobIdOf);
     const cursor = await errorOf(client.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: "!!!" } }));
     expect(cursor).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field: "paginationOpts.cursor" }] });
     for (const numItems of [Number.NaN, 0, 201]) {
@@ -124,14 +125,14 @@ describe("input that used to give a 500 or an odd answer", () => {
     const { userId } = await client.mutation(api.users.ensure, {});
     const ended = Date.parse("2026-01-10T08:00:00Z");
     await internalMutation("users:updateAccount", { userId, trialEndsAt: ended });
-    const error = await errorOf(client.mutation(api.jobs.create, request));
+    const error = await errorOf(client.mutation(api.jobs.create, request).then(jobIdOf));
     expect(error).toMatchObject({ code: "TRIAL_EXPIRED", message: expect.stringContaining("ended on 2026-01-10") });
   });
 
   it("an idempotency key reused with a different request is a conflict naming the key", async () => {
     const client = await clientWith({ sub: "replayer" });
-    await client.mutation(api.jobs.create, { ...request, idempotencyKey: "order-17" });
-    const error = await errorOf(client.mutation(api.jobs.create, { ...request, prompt: "a stone boat", idempotencyKey: "order-17" }));
+    await client.mutation(api.jobs.create, { ...request, idempotencyKey: "order-17" }).then(jobIdOf);
+    const error = await errorOf(client.mutation(api.jobs.create, { ...request, prompt: "a stone boat", idempotencyKey: "order-17" }).then(jobIdOf));
     expect(error).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", message: expect.stringContaining('"order-17"') });
   });
 });

@@ -19,6 +19,7 @@ import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src
 import { startIssuer, waitFor, type Issuer } from "../packages/convex-local/test/harness.js";
 // @ts-expect-error a plain ESM script without types
 import { startS3Local } from "../scripts/s3-local.mjs";
+import { jobIdOf } from "../convex/jobResult.testing";
 
 let server: ConvexLocal;
 let issuer: Issuer;
@@ -110,7 +111,7 @@ describe("webhooks on convex-local", () => {
       secret = created.secret;
       expect(secret).toMatch(/^whsec_/);
 
-      const jobId = await client.mutation(api.jobs.create, { prompt: "a kite over dunes", model: "local/aurora", parameters: { width: 256, height: 256, seed: 3 } });
+      const jobId = await client.mutation(api.jobs.create, { prompt: "a kite over dunes", model: "local/aurora", parameters: { width: 256, height: 256, seed: 3 } }).then(jobIdOf);
       await waitFor(async () => (await client.query(api.jobs.get, { jobId }))?.status === "completed", "job completion");
       await waitFor(async () => {
         const [d] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;

@@ -1,11 +1,13 @@
 /**
  * The model catalog: the built-in local models (always present) and the
  * OpenRouter models synced into the `models` table, each with its estimated
- * time replaced by the rolling average of its real durations once there is one.
+ * time replaced by the median of its recent real durations once there are a few
+ * (with their middle half as a range: model/modelTimings.ts).
  */
 import { GENERATION_LIMITS, type ModelInfo } from "@pixorly/core";
 import { localModels } from "@pixorly/local-models";
 import type { QueryCtx } from "../_generated/server";
+import { measuredEstimate } from "./modelTimings";
 
 export function builtInModels(): ModelInfo[] {
   return localModels.map((m) => ({
@@ -29,7 +31,8 @@ async function withMeasuredTime(ctx: QueryCtx, model: ModelInfo): Promise<ModelI
     .query("modelTimings")
     .withIndex("by_model", (q) => q.eq("modelId", model.id))
     .unique();
-  return timing ? { ...model, estimatedMs: Math.max(1, Math.round(timing.averageMs)) } : model;
+  const measured = measuredEstimate(timing);
+  return measured ? { ...model, ...measured } : model;
 }
 
 export async function catalog(ctx: QueryCtx): Promise<ModelInfo[]> {

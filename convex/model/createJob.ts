@@ -1,5 +1,9 @@
-/** The rules of creating a job, shared by `jobs.create` and `jobs.retry`. */
-import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest } from "@pixorly/core";
+/**
+ * The rules of creating a job, shared by `jobs.create` and `jobs.retry`. Every refusal throws,
+ * except moderation's: it is logged (`model/moderationLog.ts`) and returned as a `JobRefusal`, so the
+ * log row commits; the caller decides whether to hand it back or throw it.
+ */
+import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest, type JobRefusal } from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { findModel } from "./catalog";
@@ -7,6 +11,7 @@ import { fail } from "./errors";
 import { noteBalance } from "./creditAlerts";
 import { billingPlan, chargeGenerations, hourlyWindow } from "./limits";
 import { moderatePrompt } from "./moderation";
+import { logRefusal } from "./moderationLog";
 import { dispatch, providerOf } from "./queue";
 
 /** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides core's default. */
@@ -54,7 +59,7 @@ export async function createJob(
   user: Doc<"users">,
   partner: Doc<"partners"> | null,
   args: { model: string } & Record<string, unknown>,
-): Promise<Id<"generationJobs">> {
+): Promise<Id<"generationJobs"> | JobRefusal> {
   const model = await findModel(ctx, args.model);
   if (!model) return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
   const checked = validateGenerationRequest(args, model);
@@ -78,7 +83,17 @@ export async function createJob(
     }
   }
   const moderation = moderatePrompt(`${request.prompt}\n${request.negativePrompt ?? ""}`);
-  if (!moderation.allowed) return fail("MODERATION_REJECTED", moderation.reason, [{ field: "prompt", message: moderation.reason }]);
+  if (!moderation.allowed) {
+    await logRefusal(ctx, {
+      userId: user._id,
+      ...(partner ? { partnerId: partner._id } : {}),
+      prompt: request.prompt,
+      ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
+      rule: moderation.rule,
+      source: "prompt",
+    });
+    return { refused: { code: "MODERATION_REJECTED", message: moderation.reason, fields: [{ field: "prompt", message: moderation.reason }] } };
+  }
 
   const plan = billingPlan(user, partner);
   const hour = await hourlyWindow(ctx, user._id, plan.generationsPerHour, Date.now());

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
 import { errorOf, newBackend, signedIn, type Backend } from "../setup.testing";
+import { jobIdOf } from "../jobResult.testing";
 
 let t: Backend;
 beforeEach(() => {
@@ -29,7 +30,7 @@ describe("paginated functions", () => {
 
   it("accept 1 to 200 items and walk pages to the end", async () => {
     const ada = signedIn(t, "ada");
-    for (let i = 0; i < 3; i++) await ada.mutation(api.jobs.create, request);
+    for (let i = 0; i < 3; i++) await ada.mutation(api.jobs.create, request).then(jobIdOf);
     const first = await ada.query(api.jobs.list, { paginationOpts: { numItems: 2, cursor: null } });
     expect(first.page).toHaveLength(2);
     const second = await ada.query(api.jobs.list, { paginationOpts: { numItems: 200, cursor: first.continueCursor } });
@@ -39,7 +40,7 @@ describe("paginated functions", () => {
 
   it("refuse a cursor they never returned, naming it", async () => {
     const ada = signedIn(t, "ada");
-    await ada.mutation(api.jobs.create, request);
+    await ada.mutation(api.jobs.create, request).then(jobIdOf);
     const error = await errorOf(ada.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: "!!!" } }));
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", fields: [expect.objectContaining({ field: "paginationOpts.cursor" })] });
   });

@@ -2,13 +2,23 @@
  * Usage rows: one `usageEvents` row per billable thing (a completed generation, a REST request, a
  * change of stored bytes), and the same numbers added to per-day totals (`usageDays`,
  * `usageModelDays`) in the same transaction, so spend summaries read a bounded number of rows
- * (one per day, one per day and model) instead of every event.
+ * (one per day, one per day and model) instead of every event. A partner's users also add to the
+ * partner's own day totals (`partnerUsageDays`), so the partner dashboard reads 30 rows, not one
+ * per user per day.
  */
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 
 export type UsageEntry =
-  | { kind: "generation"; jobId: Id<"generationJobs">; model: string; credits: number; images: number }
+  | {
+      kind: "generation";
+      jobId: Id<"generationJobs">;
+      model: string;
+      credits: number;
+      images: number;
+      /** The delivered images at list price: what a partner's user (who pays nothing) cost the partner. */
+      listCredits?: number;
+    }
   | { kind: "apiCall"; apiKeyId: Id<"apiKeys"> }
   | { kind: "storage"; bytes: number; jobId?: Id<"generationJobs"> };
 
@@ -57,5 +67,19 @@ export async function recordUsage(ctx: MutationCtx, userId: Id<"users">, entry: 
       .unique();
     if (row) await ctx.db.patch(row._id, { credits: row.credits + credits, generations: row.generations + images });
     else await ctx.db.insert("usageModelDays", { userId, day, model, credits, generations: images });
+  }
+  if (entry.kind === "storage") return;
+  const partnerId = (await ctx.db.get(userId))?.partnerId;
+  if (partnerId) {
+    const partnerCredits = entry.kind === "generation" ? (entry.listCredits ?? credits) : 0;
+    const row = await ctx.db
+      .query("partnerUsageDays")
+      .withIndex("by_partner_day", (q) => q.eq("partnerId", partnerId).eq("day", day))
+      .unique();
+    if (row) {
+      await ctx.db.patch(row._id, { credits: row.credits + partnerCredits, generations: row.generations + images, apiCalls: row.apiCalls + apiCalls });
+    } else {
+      await ctx.db.insert("partnerUsageDays", { partnerId, day, credits: partnerCredits, generations: images, apiCalls });
+    }
   }
 }

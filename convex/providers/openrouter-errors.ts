@@ -36,6 +36,22 @@ function isModerationMetadata(metadata: unknown): boolean {
   return isRecord(metadata) && (Array.isArray(metadata.reasons) || typeof metadata.flagged_input === "string");
 }
 
+/**
+ * The moderation log's rule for a provider refusal: `openrouter:` and the categories OpenRouter
+ * named (`metadata.reasons`, e.g. `openrouter:violence`), or `openrouter:content-filter`. Never the
+ * flagged input: that is the prompt, which the log does not keep.
+ */
+export function providerRefusalRule(error: { cause?: unknown }): string {
+  const body = isRecord(error.cause) ? error.cause : undefined;
+  const reasons = isRecord(body?.metadata) && Array.isArray(body.metadata.reasons) ? body.metadata.reasons : [];
+  const named = reasons
+    .filter((r): r is string => typeof r === "string")
+    .map((r) => r.toLowerCase().replace(/[^a-z0-9/_-]+/g, "-").slice(0, 40))
+    .filter((r) => r.length > 0)
+    .slice(0, 3);
+  return `openrouter:${named.length > 0 ? named.join(",") : "content-filter"}`;
+}
+
 /** OpenRouter sometimes puts the wait in the metadata of a 429 (`retry_after_seconds`) instead of a header. */
 function retryAfterFromMetadata(metadata: unknown): number | undefined {
   if (!isRecord(metadata) || typeof metadata.retry_after_seconds !== "number") return undefined;

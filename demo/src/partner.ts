@@ -1,10 +1,12 @@
 /**
  * The partner dashboard for the local partner: its account, keys (the secret hidden until asked),
- * secret rotation with a grace period, origins, scopes, and the embed code with its values filled
- * in — through the dev server's `/__pixorly/partner` routes (`local-partner-api.ts`).
+ * secret rotation with a grace period, origins, scopes, the embed code with its values filled
+ * in, and its users' usage by day (a Chart.js chart) — through the dev server's `/__pixorly/partner`
+ * routes (`local-partner-api.ts`).
  */
 import { getPlan, isPlanId } from "@pixorly/core";
-import { announce, copyButton, formatDate, formatDateTime, formatNumber, h, showError } from "./ui";
+import { chartBox, palette } from "./charts";
+import { announce, copyButton, formatDate, formatDateTime, formatDollars, formatNumber, h, showError } from "./ui";
 
 interface Partner {
   partnerId: string;
@@ -23,6 +25,11 @@ interface Dashboard {
   secretKey: string;
   convexUrl: string;
   apiUrl: string;
+}
+
+interface PartnerUsage {
+  days: { day: string; credits: number; generations: number; apiCalls: number }[];
+  totals: { credits: number; generations: number; apiCalls: number };
 }
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -110,6 +117,64 @@ async function load() {
   }
 }
 
+/** Generations (bars) and their worth in credits (line) per day, with the numbers under the chart. */
+function renderUsage(usage: PartnerUsage) {
+  const box = $("usage");
+  box.removeAttribute("aria-busy");
+  const t = usage.totals;
+  $("usage-totals").replaceChildren(
+    h(
+      "dl",
+      { class: "stats", style: "margin-bottom: 1.25rem" },
+      stat("Images generated", formatNumber(t.generations)),
+      stat("Worth", `${formatNumber(t.credits)} credits`, formatDollars(t.credits)),
+      stat("API calls", formatNumber(t.apiCalls)),
+    ),
+  );
+  if (t.generations === 0 && t.apiCalls === 0) {
+    box.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No usage in the last 30 days"), "Once the partner's users generate images, they show here per day."));
+    return;
+  }
+  const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
+  const labels = usage.days.map((d) => dayLabel.format(Date.parse(`${d.day}T00:00:00Z`)));
+  const busiest = usage.days.reduce((a, b) => (b.generations > a.generations ? b : a), usage.days[0]!);
+  const chart = chartBox(
+    "partner-usage",
+    "Generations and credits per day",
+    `${formatNumber(t.generations)} images worth ${formatNumber(t.credits)} credits over ${usage.days.length} days; the busiest day was ${busiest.day} with ${formatNumber(busiest.generations)}.`,
+    {
+      type: "bar",
+      data: {
+        labels,
+        datasets: [
+          { type: "bar", label: "Images generated", data: usage.days.map((d) => d.generations), backgroundColor: palette.accent, yAxisID: "y" },
+          { type: "line", label: "Credits (list price)", data: usage.days.map((d) => d.credits), borderColor: palette.series[1], backgroundColor: palette.series[1], tension: 0.25, pointRadius: 2, yAxisID: "credits" },
+        ],
+      },
+      options: {
+        scales: {
+          x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { display: false } },
+          y: { beginAtZero: true, title: { display: true, text: "Images" }, ticks: { precision: 0 } },
+          credits: { position: "right", beginAtZero: true, title: { display: true, text: "Credits" }, grid: { display: false } },
+        },
+      },
+    },
+    { head: ["Day", "Images", "Credits", "API calls"], rows: usage.days.map((d) => [d.day, d.generations, d.credits, d.apiCalls]) },
+  );
+  box.replaceChildren(chart.box);
+  chart.draw();
+}
+
+async function loadUsage() {
+  try {
+    renderUsage(await call<PartnerUsage>("/usage?days=30"));
+  } catch (error) {
+    $("usage").removeAttribute("aria-busy");
+    $("usage").replaceChildren();
+    showError($("usage"), `Could not load the usage: ${(error as Error).message}`);
+  }
+}
+
 $("rotate-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const button = (event.target as HTMLFormElement).querySelector("button") as HTMLButtonElement;
@@ -143,3 +208,4 @@ $("origins-form").addEventListener("submit", async (event) => {
 });
 
 void load();
+void loadUsage();

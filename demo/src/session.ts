@@ -1,11 +1,14 @@
 /**
- * The demo pages' connection: the official `ConvexClient`, signed in as the local user the studio
- * on index.html uses (`POST /v1/dev/token` on the edge API, local mode only), with tokens fetched
- * again before they expire. URLs come from the page's meta tags, which Vite fills in
- * (`vite.config.ts`), so an overridden port reaches these pages as it reaches the studio.
+ * The demo pages' connection: the official `ConvexClient`, signed in through the page's sign-in
+ * (`sign-in.ts`: Clerk when its publishable key is set, otherwise the local user through
+ * `POST /v1/dev/token`, local mode only), with tokens fetched again before they expire. URLs come from
+ * the page's meta tags, which Vite fills in (`vite.config.ts`), so an overridden port reaches these pages
+ * as it reaches the studio.
  */
 import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
+import { signIn } from "./sign-in";
 
 function meta(name: string): string {
   const value = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
@@ -16,21 +19,13 @@ function meta(name: string): string {
 export const convexUrl = meta("pixorly-convex-url");
 export const apiUrl = meta("pixorly-api-url");
 
-/** A cached token until a minute before it expires (tokens live 15 minutes). */
-let cached: { token: string; expiresAt: number } | null = null;
-
-async function devToken(forceRefresh: boolean): Promise<string> {
-  if (!forceRefresh && cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
-  const res = await fetch(`${apiUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-  if (!res.ok) throw new Error(`The edge API did not sign in the local user (HTTP ${res.status}).`);
-  cached = (await res.json()) as { token: string; expiresAt: number };
-  return cached.token;
-}
+/** The signed-in user's current token, for the pages' calls to the edge API (a data export's download link). */
+export const userToken = () => signIn().token(false);
 
 export const client = new ConvexClient(convexUrl);
 client.setAuth(async ({ forceRefreshToken }) => {
   try {
-    return await devToken(forceRefreshToken);
+    return await signIn().token(forceRefreshToken);
   } catch {
     // Null signs the client out; the page's calls then fail with an error the page shows.
     return null;
@@ -44,8 +39,17 @@ export interface Profile {
   storageUsed: number;
 }
 
-/** Provisions the local user (first visit) and returns their profile; every page calls it first. */
-export function ensureUser(): Promise<Profile> {
+/**
+ * Provisions the signed-in user (first visit) and returns their profile; every page calls it first. It waits
+ * for the sign-in, and a failed one rejects with its reason (the page shows it) rather than a bare 401.
+ */
+export async function ensureUser(): Promise<Profile> {
+  try {
+    await signIn().token(false);
+  } catch (error) {
+    // A ConvexError, so the pages' errorMessage() shows its reason instead of a generic "something went wrong".
+    throw new ConvexError({ code: "UNAUTHENTICATED", message: error instanceof Error ? error.message : String(error) });
+  }
   return client.mutation(makeFunctionReference<"mutation", Record<string, never>, Profile>("users:ensure"), {});
 }
 

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { ConvexError } from "convex/values";
+import { errorCodeInfo } from "@pixorly/core";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { cloudFrontEnv, generateCloudFrontKeyPair } from "./cdn/key-pair";
@@ -140,7 +141,7 @@ describe("error handler", () => {
   }
 
   it("answers typed errors with their code and status", async () => {
-    const { app } = await appWith((r) => r.get("/t", () => { throw new ApiError("FORBIDDEN", 403, "Not yours."); }));
+    const { app } = await appWith((r) => r.get("/t", () => { throw new ApiError("FORBIDDEN", "Not yours."); }));
     const res = await app.request("/t", { headers: { "X-Request-Id": "r3" } });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ code: "FORBIDDEN", message: "Not yours.", requestId: "r3" });
@@ -167,7 +168,7 @@ describe("error handler", () => {
     const { app, logs } = await appWith((r) => r.get("/boom", () => { throw new Error("database password is hunter2"); }));
     const res = await app.request("/boom", { headers: { "X-Request-Id": "r4" } });
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ code: "INTERNAL", message: "Something went wrong on our side.", requestId: "r4" });
+    expect(await res.json()).toEqual({ code: "INTERNAL", message: errorCodeInfo.INTERNAL.message, requestId: "r4" });
     const logged = logs.find((l) => l.level === "error");
     expect(logged).toMatchObject({ requestId: "r4", error: "database password is hunter2" });
     expect(logs.find((l) => l.msg === "request")).toMatchObject({ status: 500, route: "/boom" });

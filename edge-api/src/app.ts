@@ -9,16 +9,17 @@ import { createRouter, type Router } from "./lib/openapi";
 import { bodyLimits } from "./middleware/body-limit";
 import { errorHandler, notFound } from "./middleware/errors";
 import { rootMiddleware } from "./middleware/root";
-import { apiV1Routes } from "./routes/api-v1";
+import { apiV1Routes } from "./routes/api/v1";
 import { cdnRoutes } from "./routes/cdn";
-import { devRoutes } from "./routes/dev";
+import { devRoutes } from "./routes/v1/dev";
+import { elementsRoutes } from "./routes/elements";
 import { registerDocs } from "./routes/docs";
-import { imagesRoutes } from "./routes/images";
-import { accountRoutes } from "./routes/account";
+import { imagesRoutes } from "./routes/v1/images";
+import { accountRoutes } from "./routes/v1/account";
 import { opsRoutes } from "./routes/ops";
-import { partnerRoutes } from "./routes/partner";
-import { sessionRoutes } from "./routes/session";
-import { tokenRoutes } from "./routes/tokens";
+import { partnerRoutes } from "./routes/v1/partner";
+import { sessionRoutes } from "./routes/v1/session";
+import { embedRoutes } from "./routes/v1/embed";
 import { wellKnownRoutes } from "./routes/well-known";
 
 export type { EdgeEnv } from "./env";
@@ -35,17 +36,20 @@ export function createApp(env: EdgeEnv, deps: Partial<EdgeDeps> = {}): EdgeApp {
   app.onError(errorHandler(services));
   app.notFound(notFound);
 
-  app.route("/", wellKnownRoutes(services));
+  // The URL map: each router is mounted at its prefix (its folder under routes/ has the same name)
+  // and registers paths relative to it.
+  app.route("/.well-known", wellKnownRoutes(services));
   app.route("/", opsRoutes(services));
-  app.route("/", tokenRoutes(services));
-  app.route("/", partnerRoutes(services));
-  app.route("/", sessionRoutes(services));
-  app.route("/", imagesRoutes(services));
-  app.route("/", accountRoutes(services));
-  app.route("/", cdnRoutes(services));
-  app.route("/", apiV1Routes(services));
+  app.route("/v1/embed", embedRoutes(services));
+  app.route("/v1/partner", partnerRoutes(services));
+  app.route("/v1/session", sessionRoutes(services));
+  app.route("/v1/images", imagesRoutes(services));
+  app.route("/v1/account", accountRoutes(services));
+  app.route("/cdn", cdnRoutes(services));
+  app.route("/api/v1", apiV1Routes(services));
+  app.route("/elements", elementsRoutes(services));
   // Offline sign-in exists only in local mode; elsewhere the path is an ordinary 404.
-  if (services.config.localMode) app.route("/", devRoutes(services));
+  if (services.config.localMode) app.route("/v1/dev", devRoutes(services));
 
   registerDocs(app, services);
 

@@ -4,6 +4,7 @@
  * that is wrong, so a bad deployment fails at start instead of on some later request.
  */
 import { z } from "zod";
+import { parseDsn, type SentryDsn } from "@pixorly/core";
 import { rsaPrivateKeyPkcs8 } from "./cdn/pem";
 
 export interface EdgeEnv {
@@ -49,6 +50,12 @@ export interface EdgeEnv {
    * `/metrics` does not exist (404); in local mode it is public unless a token is set.
    */
   METRICS_TOKEN?: string;
+  /** Sentry DSN (`https://<key>@<host>/<project>`): unhandled errors are reported there, scrubbed. Unset: nothing is sent. */
+  SENTRY_DSN?: string;
+  /** Sentry `environment` of the events (default `local` in local mode, else `production`). */
+  SENTRY_ENVIRONMENT?: string;
+  /** Sentry `release` of the events, e.g. the git commit or `pixorly@0.1.0`. */
+  SENTRY_RELEASE?: string;
 }
 
 export interface ClerkConfig {
@@ -84,6 +91,14 @@ export interface EdgeConfig {
   metricsToken?: string;
   /** Lowercase header name, see `EdgeEnv.CLIENT_IP_HEADER`. */
   clientIpHeader?: string;
+  /** Where unhandled errors are reported (`SENTRY_DSN`); null: nowhere. */
+  errorReporting: ErrorReportingConfig | null;
+}
+
+export interface ErrorReportingConfig {
+  dsn: SentryDsn;
+  environment: string;
+  release?: string;
 }
 
 export class ConfigError extends Error {
@@ -235,5 +250,19 @@ export function loadConfig(env: EdgeEnv): EdgeConfig {
     corsOrigins,
     metricsToken: optional(env.METRICS_TOKEN),
     clientIpHeader: headerName("CLIENT_IP_HEADER", env.CLIENT_IP_HEADER),
+    errorReporting: errorReporting(env, localMode === "1"),
   };
+}
+
+function errorReporting(env: EdgeEnv, localMode: boolean): ErrorReportingConfig | null {
+  const dsn = optional(env.SENTRY_DSN);
+  if (!dsn) return null;
+  let parsed: SentryDsn;
+  try {
+    parsed = parseDsn(dsn);
+  } catch (error) {
+    throw new ConfigError("SENTRY_DSN", `is not a Sentry DSN: ${(error as Error).message.replace(/^SENTRY_DSN /, "")}.`);
+  }
+  const release = optional(env.SENTRY_RELEASE);
+  return { dsn: parsed, environment: optional(env.SENTRY_ENVIRONMENT) ?? (localMode ? "local" : "production"), ...(release ? { release } : {}) };
 }

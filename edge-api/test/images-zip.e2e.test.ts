@@ -15,7 +15,7 @@ import { startStack, type Stack } from "./helpers";
 
 const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
 const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string; resultImageIds: string[]; error?: { message: string } } | null>("jobs:get");
-const imagesDelivery = makeFunctionReference<"query", { ids: string[] }, { id: string; s3Key: string }[]>("images:delivery");
+const imagesDelivery = makeFunctionReference<"mutation", { ids: string[] }, { id: string; s3Key: string }[]>("images:delivery");
 
 let stack: Stack;
 let s3: S3Client;
@@ -66,7 +66,7 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
   beforeAll(async () => {
     owner = await devToken("zip-owner");
     ids = [...(await generate(owner, 1, 1)), ...(await generate(owner, 1, 2))];
-    keys = new Map((await client(owner).query(imagesDelivery, { ids })).map((image) => [image.id, image.s3Key]));
+    keys = new Map((await client(owner).mutation(imagesDelivery, { ids })).map((image) => [image.id, image.s3Key]));
     [strangerId] = await generate(await devToken("zip-stranger"), 1, 3);
   }, 60_000);
 
@@ -132,7 +132,7 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
 
   it("404 once an image of the link was deleted", async () => {
     const [id] = await generate(owner, 1, 4);
-    const [{ s3Key }] = await client(owner).query(imagesDelivery, { ids: [id!] });
+    const [{ s3Key }] = await client(owner).mutation(imagesDelivery, { ids: [id!] });
     const { url } = await (await post("/v1/images/zip", owner, { ids: [ids[0], id] })).json();
     await s3.send(new DeleteObjectCommand({ Bucket: stack.s3.bucket, Key: s3Key }));
     const res = await fetch(url);

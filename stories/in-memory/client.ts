@@ -53,6 +53,12 @@ export class InMemoryClient implements OwnedClient {
   connection: ConnectionStatus;
   authState: AuthState;
   authMessage = '';
+  /** No reconnect countdown in stories (`reconnecting` shows "Reconnecting…"). */
+  retryAt: number | null = null;
+  /** Stories show the Pixorly title (a white-label token would set it). */
+  whiteLabel = false;
+  /** The in-memory API is always the right one. */
+  apiProblem: 'api-unreachable' | 'origin' | null = null;
 
   private readonly watchers = new Set<Watcher>();
   private readonly listeners = new Set<() => void>();
@@ -117,6 +123,9 @@ export class InMemoryClient implements OwnedClient {
     const image = this.backend.image(imageId);
     return image ? { id: imageId, url: await artUrl(image, transform.w ?? 0), expiresAt: Date.now() + 3_600_000 } : null;
   }
+
+  /** Nothing cached to forget: the in-memory URLs never expire. */
+  forgetSignedUrl(): void {}
 
   cachedSignedUrl(): SignedUrl | undefined {
     return undefined;

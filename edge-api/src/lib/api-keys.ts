@@ -8,7 +8,7 @@
  * key itself is never held; a revoked key therefore stops working within 30 seconds.
  */
 import { isPlanId, type PlanId } from "@pixorly/core";
-import { makeFunctionReference } from "convex/server";
+import { api } from "./convex-api";
 import type { ConvexGateway } from "./convex";
 import type { CryptoProvider } from "./crypto-provider";
 import type { SignedToken, TokenService } from "./tokens";
@@ -21,7 +21,7 @@ export interface VerifiedKey {
   plan: PlanId;
 }
 
-export const apiKeysVerify = makeFunctionReference<"mutation", { key: string }, VerifiedKey | null>("apiKeys:verify");
+export const apiKeysVerify = api.apiKeys.verify;
 
 /** `px_` and 43 base64url characters (32 random bytes), as `apiKeys:create` makes them. */
 export const API_KEY_PATTERN = /^px_[A-Za-z0-9_-]{43}$/;

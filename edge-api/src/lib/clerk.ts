@@ -40,9 +40,9 @@ export class ClerkVerifier {
     } catch (error) {
       if (error instanceof ApiError) throw error;
       const reason = error instanceof Error && /expired/i.test(error.message) ? "The Clerk session token has expired." : "The Clerk session token is not valid.";
-      throw new ApiError("UNAUTHENTICATED", 401, reason);
+      throw new ApiError("UNAUTHENTICATED", reason);
     }
-    if (!payload.sub) throw new ApiError("UNAUTHENTICATED", 401, "The Clerk session token has no subject.");
+    if (!payload.sub) throw new ApiError("UNAUTHENTICATED", "The Clerk session token has no subject.");
     return payload.sub;
   }
 
@@ -51,7 +51,7 @@ export class ClerkVerifier {
     try {
       kid = decodeJwt(token).header.kid;
     } catch {
-      throw new ApiError("UNAUTHENTICATED", 401, "The Clerk session token is not valid.");
+      throw new ApiError("UNAUTHENTICATED", "The Clerk session token is not valid.");
     }
     let keys = await this.keys(false);
     let key = keys.find((k) => k.kid === kid);
@@ -59,7 +59,7 @@ export class ClerkVerifier {
       keys = await this.keys(true);
       key = keys.find((k) => k.kid === kid);
     }
-    if (!key) throw new ApiError("UNAUTHENTICATED", 401, "The Clerk session token was signed by an unknown key.");
+    if (!key) throw new ApiError("UNAUTHENTICATED", "The Clerk session token was signed by an unknown key.");
     return key;
   }
 

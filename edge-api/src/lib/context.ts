@@ -6,6 +6,7 @@
 import { CloudFrontSigner } from "../cdn/signer";
 import type { EdgeConfig } from "../env";
 import { ConvexGateway, createConvexHttpClient, type ConvexClientFactory } from "./convex";
+import { createErrorReporter, type ErrorReporter } from "./error-reporter";
 import { FailedAuthLimiter } from "./failed-auth";
 import type { PartnerInfo } from "./convex-functions";
 import { jsonLogger, type Logger } from "./logger";
@@ -28,6 +29,17 @@ export interface EdgeDeps {
    * it so `/docs` works offline; without it `/docs` loads the script from Scalar's CDN.
    */
   docsScript?: () => Promise<string>;
+  /**
+   * `@pixorly/elements`' built script-tag files (`pixorly.js`, its chunks, its licence list) and
+   * their version, served at `/elements/…`. Node passes `packages/elements/dist`; without it those routes are 404.
+   */
+  elementsAssets?: ElementsAssets;
+}
+
+export interface ElementsAssets {
+  version: string;
+  /** The file's bytes, or null when it does not exist. `name` is already checked to be a plain file name. */
+  read(name: string): Promise<Uint8Array | null>;
 }
 
 export interface AppServices {
@@ -42,6 +54,8 @@ export interface AppServices {
   imageSigner: CloudFrontSigner | null;
   /** Failed partner-secret and API-key checks per client address (429 past the limit). */
   failedAuth: FailedAuthLimiter;
+  /** Sends unhandled errors to Sentry (`SENTRY_DSN`); null when it is not set. */
+  errorReporter: ErrorReporter | null;
 }
 
 /** Hono's environment type for every router of the app. */
@@ -84,5 +98,6 @@ export function buildServices(config: EdgeConfig, deps: EdgeDeps): AppServices {
     partnerOrigins: new PartnerOrigins(convex, deps.now, deps.logger),
     imageSigner: keyPairId && privateKey ? new CloudFrontSigner(keyPairId, privateKey) : null,
     failedAuth: new FailedAuthLimiter(deps.now),
+    errorReporter: createErrorReporter(config.errorReporting, deps.fetch),
   };
 }

@@ -2,7 +2,7 @@
  * The Convex functions the edge API's own routes call, typed as CONTRACTS.md states them.
  * Named references keep the Worker bundle free of the `convex/` sources.
  */
-import { makeFunctionReference } from "convex/server";
+import { api } from "./convex-api";
 
 export interface PartnerInfo {
   partnerId: string;
@@ -14,5 +14,5 @@ export interface PartnerInfo {
   tokenVersion: number;
 }
 
-export const partnersAuthenticate = makeFunctionReference<"query", { secretKey: string }, PartnerInfo | null>("partners:authenticate");
-export const partnersOrigins = makeFunctionReference<"query", Record<string, never>, string[]>("partners:origins");
+export const partnersAuthenticate = api.partners.authenticate;
+export const partnersOrigins = api.partners.origins;

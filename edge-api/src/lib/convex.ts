@@ -55,7 +55,7 @@ export class ConvexGateway {
 
   private readonly callerFetch: typeof fetch = async (input, init) => {
     const response = await this.fetchFn(input, init);
-    if (response.status === 401) throw new ApiError("UNAUTHENTICATED", 401, "Convex refused this session's token; get a new one.");
+    if (response.status === 401) throw new ApiError("UNAUTHENTICATED", "Convex refused this session's token; get a new one.");
     return response;
   };
 

@@ -19,6 +19,16 @@ export interface ErrorBody {
   fields?: FieldProblem[];
 }
 
+export interface ApiErrorOptions {
+  /** Only when it differs from the code's status in core. */
+  status?: number;
+  fields?: FieldProblem[];
+  /** Response headers that belong to the refusal (`Retry-After`, `RateLimit-*`). */
+  headers?: Record<string, string>;
+  /** The underlying error, for the log only (never in the response). */
+  cause?: unknown;
+}
+
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -27,16 +37,17 @@ export class ApiError extends Error {
   readonly headers?: Record<string, string>;
 
   /**
-   * `status` defaults to the code's status in core; `message` (shown to the caller, so it must
-   * never carry internal detail) to the code's user-facing message.
+   * `message` (shown to the caller, so it must never carry internal detail) defaults to the code's
+   * user-facing message in core, and `status` to the code's HTTP status there: pass a status only for a
+   * refusal that needs a more precise one (413 for a body too large, 422 for a transform too costly).
    */
-  constructor(code: ErrorCode, status?: number, message?: string, fields?: FieldProblem[], headers?: Record<string, string>) {
-    super(message ?? errorCodeInfo[code].message);
+  constructor(code: ErrorCode, message?: string, options: ApiErrorOptions = {}) {
+    super(message ?? errorCodeInfo[code].message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "ApiError";
     this.code = code;
-    this.status = status ?? errorCodeInfo[code].httpStatus;
-    if (fields && fields.length > 0) this.fields = fields;
-    if (headers) this.headers = headers;
+    this.status = options.status ?? errorCodeInfo[code].httpStatus;
+    if (options.fields && options.fields.length > 0) this.fields = options.fields;
+    if (options.headers) this.headers = options.headers;
   }
 }
 
@@ -53,7 +64,7 @@ export function fromConvexError(error: unknown): ApiError | null {
         .filter((f): f is { field: string; message: string } => typeof f?.field === "string" && typeof f?.message === "string")
         .map((f) => ({ path: f.field, message: f.message }))
     : undefined;
-  return new ApiError(data.code, undefined, typeof data.message === "string" ? data.message : undefined, fields);
+  return new ApiError(data.code, typeof data.message === "string" ? data.message : undefined, { fields });
 }
 
 export function errorBody(error: ApiError, requestId: string): ErrorBody {

@@ -4,13 +4,15 @@
  * signing, buffered JSON logs on stdout, and the offline Scalar bundle for `/docs`. The benchmark builds its apps from the same list,
  * so it measures what `npm start` and containers run.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { limitSharpThreads, transformImage } from "../cdn/transform";
 import { DEFAULT_TRANSFORM_SLOTS, TransformSlots } from "../cdn/transform-slots";
-import type { EdgeDeps } from "./context";
+import type { EdgeDeps, ElementsAssets } from "./context";
 import { bufferedLogWriter } from "./log-writer";
 import { jsonLines } from "./logger";
 import { nodeCryptoProvider } from "./node-crypto";
@@ -33,12 +35,34 @@ export function transformSlotsFor(env: Record<string, string | undefined>, cores
   return new TransformSlots({ ...DEFAULT_TRANSFORM_SLOTS, maxActive });
 }
 
-export function nodeDeps(): Pick<EdgeDeps, "docsScript" | "imageTransformer" | "imageTransformSlots" | "cryptoProvider" | "logger"> {
+/**
+ * `@pixorly/elements`' built files for `/elements/…`: `PIXORLY_ELEMENTS_DIR` (a folder holding the package's
+ * `package.json` and `dist/`), else the workspace's `packages/elements`. Null when that package is absent
+ * (an image built without it); a missing `dist/` answers 404 per file, so a rebuild needs no restart.
+ */
+export function elementsAssetsFrom(dir: string): ElementsAssets | null {
+  let version: string;
+  try {
+    version = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).version;
+  } catch {
+    return null;
+  }
+  const dist = path.join(dir, "dist");
+  return {
+    version,
+    read: (name) => readFile(path.join(dist, path.basename(name))).catch(() => null),
+  };
+}
+
+const WORKSPACE_ELEMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../packages/elements");
+
+export function nodeDeps(): Pick<EdgeDeps, "docsScript" | "elementsAssets" | "imageTransformer" | "imageTransformSlots" | "cryptoProvider" | "logger"> {
   limitSharpThreads();
   // The Scalar bundle from node_modules, so /docs works without a CDN.
   const scalarBundle = path.join(path.dirname(createRequire(import.meta.url).resolve("@scalar/api-reference")), "browser/standalone.js");
   return {
     docsScript: () => readFile(scalarBundle, "utf8"),
+    elementsAssets: elementsAssetsFrom(process.env.PIXORLY_ELEMENTS_DIR ?? WORKSPACE_ELEMENTS) ?? undefined,
     imageTransformer: transformImage,
     imageTransformSlots: transformSlotsFor(process.env),
     cryptoProvider: nodeCryptoProvider,

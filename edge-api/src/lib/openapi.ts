@@ -42,7 +42,7 @@ export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] 
 export function validationError(error: ZodError, input?: unknown): ApiError {
   const fields = fieldProblems(error, input);
   const message = fields.length === 1 ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}` : `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
-  return new ApiError("INVALID_ARGUMENT", 400, message, fields);
+  return new ApiError("INVALID_ARGUMENT", message, { fields });
 }
 
 export type Router = OpenAPIHono<AppEnv>;

@@ -109,24 +109,24 @@ export class TokenService {
         clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
         requiredClaims: ["sub", "exp", "iat", "jti"],
       });
-      if (Math.floor(this.now() / 1000) >= (payload.exp as number)) throw new ApiError("UNAUTHENTICATED", 401, "The token has expired.");
+      if (Math.floor(this.now() / 1000) >= (payload.exp as number)) throw new ApiError("UNAUTHENTICATED", "The token has expired.");
       if (payload.scp !== undefined && !(Array.isArray(payload.scp) && payload.scp.every((s) => typeof s === "string"))) {
-        throw new ApiError("UNAUTHENTICATED", 401, "The token's scopes are malformed.");
+        throw new ApiError("UNAUTHENTICATED", "The token's scopes are malformed.");
       }
       return payload as TokenClaims;
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new ApiError("UNAUTHENTICATED", 401, "The token has expired.");
+      if (error instanceof joseErrors.JWTExpired) throw new ApiError("UNAUTHENTICATED", "The token has expired.");
       if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "aud") {
-        throw new ApiError("UNAUTHENTICATED", 401, "The token is for another audience.");
+        throw new ApiError("UNAUTHENTICATED", "The token is for another audience.");
       }
-      throw new ApiError("UNAUTHENTICATED", 401, "The token is not valid.");
+      throw new ApiError("UNAUTHENTICATED", "The token is not valid.");
     }
   }
 
   private async keyFor(header: JWTHeaderParameters): Promise<CryptoKey> {
     const key = this.keys.verificationKey(header.kid);
-    if (!key) throw new ApiError("UNAUTHENTICATED", 401, "The token was not signed by Pixorly.");
+    if (!key) throw new ApiError("UNAUTHENTICATED", "The token was not signed by Pixorly.");
     return key;
   }
 }

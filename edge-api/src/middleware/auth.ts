@@ -11,9 +11,9 @@ import { ApiError } from "../lib/errors";
 /** The bearer credential of a request, or a 401 naming what is wrong. */
 export function bearerToken(c: Context, what = "token"): string {
   const header = c.req.header("Authorization");
-  if (!header) throw new ApiError("UNAUTHENTICATED", 401, `Send a ${what} in the Authorization header (Bearer).`);
+  if (!header) throw new ApiError("UNAUTHENTICATED", `Send a ${what} in the Authorization header (Bearer).`);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new ApiError("UNAUTHENTICATED", 401, "The Authorization header must be `Bearer <credential>`.");
+  if (!match) throw new ApiError("UNAUTHENTICATED", "The Authorization header must be `Bearer <credential>`.");
   return match[1]!;
 }
 
@@ -31,12 +31,12 @@ export function requireUserToken(services: AppServices, options: RequireUserToke
     const token = bearerToken(c);
     const claims = await services.tokens.verifyToken(token);
     if (claims.scp?.includes("service")) {
-      throw new ApiError("FORBIDDEN", 403, "The service token cannot call user routes.");
+      throw new ApiError("FORBIDDEN", "The service token cannot call user routes.");
     }
     if (options.browser && claims.origin) {
       const origin = c.req.header("Origin");
       if (origin && origin !== claims.origin) {
-        throw new ApiError("FORBIDDEN", 403, `This token may only be used from ${claims.origin}.`);
+        throw new ApiError("FORBIDDEN", `This token may only be used from ${claims.origin}.`);
       }
     }
     c.set("claims", claims);
@@ -49,7 +49,7 @@ export function requireUserToken(services: AppServices, options: RequireUserToke
 export function requireScope(scope: UserScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const scopes = c.get("claims").scp;
-    if (scopes && !scopes.includes(scope)) throw new ApiError("FORBIDDEN", 403, `This token does not allow "${scope}".`);
+    if (scopes && !scopes.includes(scope)) throw new ApiError("FORBIDDEN", `This token does not allow "${scope}".`);
     await next();
   };
 }

@@ -45,7 +45,7 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
       limiter = bodyLimit({
         maxSize,
         onError: () => {
-          throw new ApiError("INVALID_ARGUMENT", 413, `The request body is larger than this route accepts (${describeBytes(maxSize)}).`);
+          throw new ApiError("INVALID_ARGUMENT", `The request body is larger than this route accepts (${describeBytes(maxSize)}).`, { status: 413 });
         },
       }) as MiddlewareHandler<AppEnv>;
       limiters.set(maxSize, limiter);

@@ -6,7 +6,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { errorCodeInfo, type ErrorCode } from "@pixorly/core";
+import type { ErrorCode } from "@pixorly/core";
 import type { AppEnv, AppServices } from "../lib/context";
 import { ApiError, errorBody, fromConvexError } from "../lib/errors";
 import { describeError } from "../lib/logger";
@@ -25,9 +25,9 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 /** Hono's own exceptions (malformed JSON, wrong content type, body too large) in our shape. */
 function fromHttpException(error: HTTPException): ApiError {
   const code = CODE_FOR_STATUS[error.status];
-  if (!code) return new ApiError("INTERNAL", 500, errorCodeInfo.INTERNAL.message);
+  if (!code) return new ApiError("INTERNAL");
   const message = error.status === 415 ? "The request body must be JSON (Content-Type: application/json)." : error.message || undefined;
-  return new ApiError(code, error.status, message);
+  return new ApiError(code, message, { status: error.status });
 }
 
 export function respondWithError(c: Context<AppEnv>, error: ApiError): Response {
@@ -35,7 +35,8 @@ export function respondWithError(c: Context<AppEnv>, error: ApiError): Response 
   return c.json(errorBody(error, requestId), error.status as ContentfulStatusCode, error.headers);
 }
 
-const INTERNAL = new ApiError("INTERNAL", 500, "Something went wrong on our side.");
+/** The one answer for every failure of ours: core's INTERNAL message, the detail only in the log. */
+const INTERNAL = new ApiError("INTERNAL");
 
 export function errorHandler(services: AppServices): ErrorHandler<AppEnv> {
   return (error, c) => {
@@ -49,9 +50,27 @@ export function errorHandler(services: AppServices): ErrorHandler<AppEnv> {
       requestId: c.get("requestId"),
       ...describeError(error),
     });
+    reportError(services, error, c);
     return respondWithError(c, INTERNAL);
   };
 }
 
+/** Sentry, when configured: on Workers the send outlives the response (`waitUntil`); on Node it simply runs on. */
+function reportError(services: AppServices, error: unknown, c: Context<AppEnv>): void {
+  if (!services.errorReporter) return;
+  const sent = services.errorReporter.report(error, {
+    method: c.req.method,
+    url: c.req.url,
+    headers: c.req.raw.headers,
+    requestId: c.get("requestId"),
+    route: c.req.routePath,
+  });
+  try {
+    c.executionCtx.waitUntil(sent);
+  } catch {
+    // No execution context (Node, tests): the promise runs on by itself and never rejects.
+  }
+}
+
 export const notFound: NotFoundHandler<AppEnv> = (c) =>
-  respondWithError(c, new ApiError("NOT_FOUND", 404, `No route for ${c.req.method} ${c.req.path}.`));
+  respondWithError(c, new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));

@@ -35,12 +35,12 @@ export function requirePartner(services: AppServices): MiddlewareHandler<AppEnv>
     const secretKey = bearerToken(c, "partner secret key");
     if (!secretKey.startsWith("pxs_")) {
       services.failedAuth.recordFailure("partner secret", address);
-      throw new ApiError("UNAUTHENTICATED", 401, "Use your partner secret key (pxs_…) from your server.");
+      throw new ApiError("UNAUTHENTICATED", "Use your partner secret key (pxs_…) from your server.");
     }
     const partner = await lookup(secretKey);
     if (!partner) {
       services.failedAuth.recordFailure("partner secret", address);
-      throw new ApiError("UNAUTHENTICATED", 401, "This partner secret key is not valid.");
+      throw new ApiError("UNAUTHENTICATED", "This partner secret key is not valid.");
     }
     c.set("partner", partner);
     await next();

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx's loader, so the package needs no build step.
-import { register } from "tsx/esm/api";
+// The published package (no src/ in its files) runs its built JavaScript from dist/ (`npm run build`);
+// a checkout of the repository runs the TypeScript sources through tsx's loader, so a stale dist/
+// left by `npm pack` never shadows the code being edited.
+import fs from "node:fs";
 
-register();
-await import("../src/cli.ts");
+if (fs.existsSync(new URL("../src/cli.ts", import.meta.url))) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli.ts");
+} else {
+  await import("../dist/cli.js");
+}

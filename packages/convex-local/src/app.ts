@@ -16,7 +16,14 @@ import { AuthVerifier } from "./auth.js";
 import { installFunctionConsole } from "./console.js";
 import { Engine, type Logger } from "./engine.js";
 import { loadEnvFile } from "./env-file.js";
+import { HISTORY_PRUNE_INTERVAL_MS } from "./history.js";
 import { HttpApi } from "./http-api.js";
+import { AdminApi } from "./admin-api.js";
+import { Deployer } from "./deploy.js";
+import { DeploymentEnv } from "./env-vars.js";
+import { FunctionLog, logIdentifier } from "./function-logs.js";
+import { Snapshots } from "./snapshots.js";
+import { systemModules } from "./system-functions.js";
 import { loadApp, type LoadedApp } from "./modules.js";
 import { Scheduler } from "./scheduler.js";
 import { parseSchema } from "./schema.js";
@@ -72,7 +79,7 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   process.setSourceMapsEnabled(true);
   installFunctionConsole(() => currentLog);
   if (opts.reset) fs.rmSync(opts.dataDir, { recursive: true, force: true });
-  if (opts.envFile) loadEnvFile(opts.envFile);
+  const envFileNames = opts.envFile ? loadEnvFile(opts.envFile) : [];
 
   // The ports are bound first (port 0 needs its real number for CONVEX_CLOUD_URL before the app loads),
   // but nothing is served until the app is ready: what arrives early waits here and is then answered.
@@ -113,9 +120,13 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   let scheduler!: Scheduler;
   const sessions = new Set<SyncSession>();
   let install!: (app: LoadedApp) => void;
+  let env!: DeploymentEnv;
+  let pruneTimer: NodeJS.Timeout | undefined;
   try {
     store = new Store(opts.dataDir);
     engine = new Engine(store, dir, log);
+    // Variables set with `npx convex env` (kept in the store) are applied before the app loads.
+    env = new DeploymentEnv(store, envFileNames);
     const admin = loadAdminKey(opts.dataDir);
     engine.adminKey = admin.key;
     if (admin.created) {
@@ -133,10 +144,11 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
       const schema = parseSchema(app.schema, store!.tableNames());
       store!.setIndexes(schema.indexes);
       store!.setSearchIndexes([...schema.searchIndexes.values()]);
+      store!.setVectorIndexes([...schema.vectorIndexes.values()]);
       engine.auth = new AuthVerifier(app.authConfig);
       engine.schema = schema;
       engine.app = app;
-      pool?.setBuild(app.workerEntry, { buildDir: app.buildDir, modulePaths: [...app.modules.keys()], appDir: dir, nice: opts.actionNice ?? ACTION_NICE });
+      pool?.setBuild(app.workerEntry, { buildDir: app.buildDir, modulePaths: [...app.modules.keys()], moduleExt: app.moduleExt, appDir: dir, nice: opts.actionNice ?? ACTION_NICE });
       const crons = app.modules.get("crons")?.default as { isCrons?: boolean; crons?: Record<string, never> } | undefined;
       scheduler.setCrons(crons?.isCrons ? crons.crons : undefined);
     };
@@ -146,6 +158,21 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     files.sweep();
 
     api = new HttpApi(engine, files, VERSION);
+    // What `npx convex` needs besides function calls: push, env, data, logs, export/import (admin-api.ts).
+    const logs = new FunctionLog();
+    engine.executionListeners.add((call) => {
+      if (call.path.startsWith("_system/")) return;
+      const udfType = ({ query: "Query", mutation: "Mutation", action: "Action", httpAction: "HttpAction" } as const)[call.kind];
+      logs.record({ udfType, identifier: logIdentifier(call.path), logLines: call.logLines, error: call.error, executionTimeMs: call.ms, requestId: call.requestId });
+    });
+    const snapshots = new Snapshots(engine, files, opts.dataDir);
+    engine.systemModules = systemModules(engine, env, snapshots, () => url);
+    const installPush = (app: LoadedApp) => {
+      install(app);
+      log(`convex-local: installed ${app.modules.size} modules pushed by npx convex`);
+    };
+    const deployer = new Deployer(engine, installPush, env, () => ({ convexCloudUrl: url, convexSiteUrl: siteUrl }));
+    api.admin = new AdminApi({ engine, deployer, env, logs, snapshots });
     const cache = new QueryResultCache(engine);
     engine.onCommit((tables) => sessions.forEach((s) => s.invalidate(tables)));
     sessionFor = (ws) => {
@@ -154,6 +181,11 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
       ws.on("close", () => sessions.delete(session));
     };
     await scheduler.start();
+    // Old document versions (reads at a past timestamp, history.ts) leave the window in the background.
+    pruneTimer = setInterval(() => {
+      void engine.lock.run(async () => store!.history.prune(store!.currentTs(), store!.tableNames())).catch((e) => log(`convex-local: history pruning failed: ${(e as Error).message}`));
+    }, HISTORY_PRUNE_INTERVAL_MS);
+    pruneTimer.unref();
   } catch (e) {
     gate.fail();
     await pool?.close();
@@ -194,6 +226,7 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     reload,
     async close() {
       watcher?.close();
+      clearInterval(pruneTimer);
       // Running actions end now (they fail with "shutting down"), so the scheduler need not wait them out.
       const stopping = scheduler.stop();
       await pool?.close();

@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytesPooled } from "./random.js";
 import type { UserIdentity } from "./auth.js";
+import type { Snapshot } from "./history.js";
 import type { Row } from "./query.js";
 import type { TimeBudget } from "./time-limit.js";
 
@@ -24,6 +25,8 @@ export type ExecCtx = {
   journal: { replay: (string | null)[]; recorded: (string | null)[] };
   /** Queries and mutations: the 1-second execution budget, shared with nested calls (time-limit.ts). */
   budget: TimeBudget | null;
+  /** A query at a past timestamp (`/api/query_at_ts`) reads through this; absent: the newest state. */
+  snapshot?: Snapshot;
 };
 
 export const executions = new AsyncLocalStorage<ExecCtx>();
@@ -45,6 +48,7 @@ export function newCtx(kind: FunctionKind, udfPath: string, identity: UserIdenti
     streams: new Map(),
     journal: parent?.journal ?? { replay: [], recorded: [] },
     budget: parent?.budget ?? null,
+    snapshot: parent?.snapshot,
   };
 }
 

@@ -12,6 +12,7 @@ import type { LoadedApp, RegisteredFunction } from "./modules.js";
 import { canonicalPath, parseUdfPath } from "./modules.js";
 import { GroupCommitter } from "./group-commit.js";
 import { Mutex } from "./mutex.js";
+import { HistoryError, Snapshot } from "./history.js";
 import type { AppSchema } from "./schema.js";
 import type { Store } from "./store.js";
 import { checkBudget, startBudget, UDF_TIME_LIMIT_MS } from "./time-limit.js";
@@ -30,11 +31,15 @@ export type CallOptions = {
   beforeCommit?: (ctx: ExecCtx) => void;
   /** Set when called from inside another function (no new transaction, no lock). */
   parent?: ExecCtx;
+  /** Queries: read the state at this commit timestamp (`/api/query_at_ts`, within the history window). */
+  atTs?: bigint;
 };
 
 export type QueryOutcome = { value: JSONValue; logLines: string[]; reads: Set<string>; journal: (string | null)[]; ts: bigint };
 export type MutationOutcome = { value: JSONValue; logLines: string[]; ts: bigint };
 export type ActionOutcome = { value: JSONValue; logLines: string[] };
+/** A finished call as the function log records it (`error`: the message the client got). */
+export type FinishedCall = { kind: FunctionKind | "httpAction"; path: string; ms: number; error: string | null; logLines: string[]; requestId: string };
 
 /** A failed call: what the client sees, plus the log lines the function printed. */
 export class CallError extends Error {
@@ -66,6 +71,10 @@ export class Engine {
   adminKey = "";
   /** Where actions and HTTP actions run; null runs them on this thread. */
   actions: ActionPool | null = null;
+  /** `_system/...` modules (system-functions.ts: the CLI's `_system/cli/*` queries), internal: admin only. */
+  systemModules = new Map<string, Record<string, unknown>>();
+  /** Told of every finished call (function-logs.ts: `npx convex logs`). */
+  readonly executionListeners = new Set<(e: FinishedCall) => void>();
   readonly lock = new Mutex();
   private readonly group: GroupCommitter;
   private commitListeners = new Set<(tables: Set<string>, ts: bigint) => void>();
@@ -110,7 +119,7 @@ export class Engine {
       throw new UdfError((e as Error).message);
     }
     const { modulePath, exportName } = parseUdfPath(path);
-    const fn = this.app.modules.get(modulePath)?.[exportName] as RegisteredFunction | undefined;
+    const fn = (modulePath.startsWith("_system/") ? this.systemModules : this.app.modules).get(modulePath)?.[exportName] as RegisteredFunction | undefined;
     const actual = fn ? kindOf(fn) : null;
     if (!fn || !actual || actual === "httpAction" || (publicOnly && !fn.isPublic)) throw notFound(path, publicOnly);
     if (actual !== kind) {
@@ -170,7 +179,10 @@ export class Engine {
     return result;
   }
 
-  private logCall(kind: FunctionKind, path: string, started: number, error?: ClientError) {
+  private logCall(kind: FunctionKind, path: string, started: number, error?: ClientError, ctx?: { logLines: string[]; requestId: string }) {
+    for (const listener of this.executionListeners) {
+      listener({ kind, path, ms: performance.now() - started, error: error?.message ?? null, logLines: ctx?.logLines ?? [], requestId: ctx?.requestId ?? "" });
+    }
     const ms = (performance.now() - started).toFixed(1);
     const label = kind === "query" ? "Q" : kind === "mutation" ? "M" : "A";
     if (!error) this.log(`${label} ${path} ${ms}ms ok`);
@@ -180,7 +192,7 @@ export class Engine {
   private fail(thrown: unknown, ctx: ExecCtx, kind: FunctionKind, path: string, started: number): never {
     if (thrown instanceof CallError) throw thrown;
     const client = toClientError(thrown, ctx.requestId, this.appDir);
-    this.logCall(kind, path, started, client);
+    this.logCall(kind, path, started, client, ctx);
     throw new CallError(client, ctx.logLines);
   }
 
@@ -191,9 +203,19 @@ export class Engine {
     if (!opts.parent) ctx.journal = { replay: opts.journal ?? [], recorded: [] };
     const body = async () => {
       try {
+        let ts = this.store.currentTs();
+        if (opts.atTs !== undefined && !opts.parent) {
+          try {
+            this.store.history.check(opts.atTs, ts);
+          } catch (e) {
+            throw e instanceof HistoryError ? new UdfError(e.message) : e;
+          }
+          if (opts.atTs < ts) ctx.snapshot = new Snapshot(this.store, this.store.history, opts.atTs);
+          ts = opts.atTs;
+        }
         const value = await this.invoke(ctx, fn, args);
-        if (!opts.parent) this.logCall("query", path, started);
-        return { value, logLines: ctx.logLines, reads: ctx.reads, journal: ctx.journal.recorded, ts: this.store.currentTs() };
+        if (!opts.parent) this.logCall("query", path, started, undefined, ctx);
+        return { value, logLines: ctx.logLines, reads: ctx.reads, journal: ctx.journal.recorded, ts };
       } catch (e) {
         return this.fail(e, ctx, "query", path, started);
       }
@@ -230,7 +252,7 @@ export class Engine {
     } catch (e) {
       return this.fail(e, ctx, "mutation", path, started);
     }
-    this.logCall("mutation", path, started);
+    this.logCall("mutation", path, started, undefined, ctx);
     this.notifyCommit(ctx.writes, ctx.ts);
     return { value, logLines: ctx.logLines, ts: ctx.ts };
   }
@@ -244,15 +266,15 @@ export class Engine {
         this.checkArgs(fn, args);
         const out = await this.actions.run({ kind: "action", path, args, identity, requestId: ctx.requestId });
         if (!out.ok) {
-          this.logCall("action", path, started, out.error);
+          this.logCall("action", path, started, out.error, { logLines: out.logLines, requestId: ctx.requestId });
           throw new CallError(out.error, out.logLines);
         }
         this.checkReturns(fn, out.value as JSONValue);
-        this.logCall("action", path, started);
+        this.logCall("action", path, started, undefined, { logLines: out.logLines, requestId: ctx.requestId });
         return { value: out.value as JSONValue, logLines: out.logLines };
       }
       const value = await this.invoke(ctx, fn, args);
-      this.logCall("action", path, started);
+      this.logCall("action", path, started, undefined, ctx);
       return { value, logLines: ctx.logLines };
     } catch (e) {
       return this.fail(e, ctx, "action", path, started);
@@ -287,7 +309,10 @@ export class Engine {
   async runHttpActionInWorker(pool: ActionPool, request: SerializedRequest, identity: UserIdentity | null): Promise<SerializedResponse> {
     const started = performance.now();
     const path = `${request.method} ${new URL(request.url).pathname}`;
-    const out = await pool.run({ kind: "http", path, request, identity, requestId: newCtx("action", path, null).requestId });
+    const requestId = newCtx("action", path, null).requestId;
+    const out = await pool.run({ kind: "http", path, request, identity, requestId });
+    const call = { kind: "httpAction" as const, path, ms: performance.now() - started, error: out.ok ? null : out.error.message, logLines: out.logLines, requestId };
+    for (const listener of this.executionListeners) listener(call);
     if (out.ok) {
       const res = out.value as SerializedResponse;
       this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms ${res.status}`);

@@ -44,7 +44,7 @@ export function userFrames(stack: string | undefined, appDir: string): string {
  * (Node may not have done it: a test runner can replace Error.prepareStackTrace).
  */
 function toSource(line: string): string {
-  const m = line.match(/^(\s*at (?:.* \()?)((?:file:\/\/)?[^()]+\.mjs):(\d+):(\d+)(\)?)$/);
+  const m = line.match(/^(\s*at (?:.* \()?)((?:file:\/\/)?[^()]+\.m?js):(\d+):(\d+)(\)?)$/);
   if (!m) return line;
   const file = m[2].startsWith("file://") ? fileURLToPath(m[2]) : m[2];
   const entry = findSourceMap(file)?.findEntry(Number(m[3]) - 1, Number(m[4]) - 1) as
@@ -67,7 +67,7 @@ export function toClientError(thrown: unknown, requestId: string, appDir: string
   const isConvexError =
     typeof thrown === "object" && thrown !== null && Symbol.for("ConvexError") in (thrown as object);
   if (isConvexError) {
-    let data: JSONValue = null;
+    let data: JSONValue;
     try {
       data = typeof e.data === "string" ? (JSON.parse(e.data) as JSONValue) : ((e.data ?? null) as JSONValue);
     } catch {

@@ -49,6 +49,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 export class HttpApi {
+  /** The Convex CLI's admin routes (admin-api.ts: push, env, logs, export/import). */
+  admin: { handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> } | null = null;
+
   constructor(
     private engine: Engine,
     private files: FileStore,
@@ -92,6 +95,7 @@ export class HttpApi {
     if (kind && method === "POST") return this.call(req, res, kind as "query" | "mutation" | "action" | "any");
     const run = url.pathname.match(/^\/api\/run\/(.+)$/);
     if (run && method === "POST") return this.call(req, res, "any", runPath(run[1]));
+    if (this.admin && (await this.admin.handle(req, res, url))) return;
     throw new HttpError(404, "NotFound", `No route for ${method} ${url.pathname}`);
   }
 
@@ -129,11 +133,13 @@ export class HttpApi {
     if (!body || typeof body !== "object") throw new HttpError(400, "BadJsonBody", "Request body must be a JSON object");
     if (pathFromUrl === undefined && typeof body.path !== "string") throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
     const args = Array.isArray(body.args) ? body.args[0] : body.args ?? {};
+    // `/api/query_at_ts`: the timestamp `/api/query_ts` gave (ConvexHttpClient.consistentQuery sends it back as is).
+    const atTs = kind === "query" && req.url?.startsWith("/api/query_at_ts") ? parseTs((body as { ts?: unknown }).ts) : undefined;
     const { identity, publicOnly } = await this.callerOf(req);
     const path = pathFromUrl ?? (body.path as string);
     const resolvedKind = kind === "any" ? this.kindOf(path, publicOnly) : kind;
     try {
-      const opts = { publicOnly };
+      const opts = { publicOnly, atTs };
       const out =
         resolvedKind === "query"
           ? await this.engine.runQuery(path, args as JSONValue, identity, opts)
@@ -210,6 +216,12 @@ export class HttpApi {
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : file.bytes);
   }
+}
+
+/** A read timestamp: a decimal string or a whole number (nanoseconds, as `/api/query_ts` answers). */
+function parseTs(ts: unknown): bigint {
+  if ((typeof ts === "string" && /^\d{1,20}$/.test(ts)) || (typeof ts === "number" && Number.isSafeInteger(ts) && ts >= 0)) return BigInt(ts);
+  throw new HttpError(400, "BadJsonBody", "`/api/query_at_ts` needs `ts`: the timestamp that `/api/query_ts` answered (a string of digits)");
 }
 
 /** `/api/run/messages/list` → `messages:list`, `/api/run/admin/users/get` → `admin/users:get`. */

@@ -30,9 +30,14 @@ export type LoadedApp = {
   buildDir: string;
   /** The action worker's entry, bundled beside the app's modules (worker-main.ts). */
   workerEntry: string;
+  /** Extension of the built module files in buildDir (`.mjs`; `.js` for modules pushed by the CLI, push-modules.ts). */
+  moduleExt?: string;
 };
 
-const WORKER_SOURCE = fileURLToPath(new URL("./worker-main.ts", import.meta.url));
+/** worker-main.ts in the workspace; worker-main.js beside the built package's dist/index.js (scripts/build.mjs). */
+const WORKER_SOURCE = [".ts", ".js"]
+  .map((ext) => fileURLToPath(new URL(`./worker-main${ext}`, import.meta.url)))
+  .find((file) => fs.existsSync(file))!;
 
 const SOURCE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
@@ -63,7 +68,7 @@ export function listModuleFiles(dir: string): string[] {
 }
 
 /** Where bundles go: beside the app's node_modules, so npm imports resolve. */
-function cacheRoot(dir: string): string {
+export function cacheRoot(dir: string): string {
   let cur = path.resolve(dir);
   for (;;) {
     const nm = path.join(cur, "node_modules");
@@ -106,7 +111,7 @@ export async function loadApp(dir: string): Promise<LoadedApp> {
   if (!fs.existsSync(absDir)) throw new Error(`Convex folder not found: ${absDir}`);
   const files = listModuleFiles(absDir);
   const root = cacheRoot(absDir);
-  const buildDir = path.join(root, `build-${process.pid}-${Date.now()}-${buildCounter++}`);
+  const buildDir = newBuildDir(root);
   const result = await esbuild.build({
     absWorkingDir: absDir,
     entryPoints: files.map((f) => path.join(absDir, f)),
@@ -124,18 +129,7 @@ export async function loadApp(dir: string): Promise<LoadedApp> {
     metafile: false,
   });
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join("\n"));
-  const workerEntry = path.join(buildDir, "_convex_local_worker.mjs");
-  await esbuild.build({
-    entryPoints: [WORKER_SOURCE],
-    outfile: workerEntry,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    sourcemap: "linked",
-    logLevel: "silent",
-  });
+  const workerEntry = await buildWorkerEntry(buildDir);
   const modules = new Map<string, Record<string, unknown>>();
   let schema: LoadedApp["schema"] = null;
   let authConfig: LoadedApp["authConfig"] = null;
@@ -151,7 +145,29 @@ export async function loadApp(dir: string): Promise<LoadedApp> {
   return { modules, schema, authConfig, buildDir, workerEntry };
 }
 
-function pruneOldBuilds(root: string, keep: string) {
+/** A new build folder of this process under the cache root (older ones go with pruneOldBuilds). */
+export function newBuildDir(root: string): string {
+  return path.join(root, `build-${process.pid}-${Date.now()}-${buildCounter++}`);
+}
+
+/** Bundles the action worker's entry into `buildDir` (installed packages stay external). */
+export async function buildWorkerEntry(buildDir: string): Promise<string> {
+  const workerEntry = path.join(buildDir, "_convex_local_worker.mjs");
+  await esbuild.build({
+    entryPoints: [WORKER_SOURCE],
+    outfile: workerEntry,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    sourcemap: "linked",
+    logLevel: "silent",
+  });
+  return workerEntry;
+}
+
+export function pruneOldBuilds(root: string, keep: string) {
   const mine = `build-${process.pid}-`;
   for (const name of fs.readdirSync(root)) {
     const full = path.join(root, name);

@@ -8,6 +8,7 @@ import { jsonToConvex, type Value } from "convex/values";
 import { afterPrefix, encodeKey } from "./keys.js";
 import { matches } from "./filters.js";
 import { search, type SearchFilter, type SearchIndexDef } from "./search.js";
+import type { Snapshot } from "./history.js";
 import type { Doc, IndexDef, Store } from "./store.js";
 
 type RangeExpr = { type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte"; fieldPath: string; value: unknown };
@@ -24,7 +25,16 @@ export type QueryEnv = {
   onRead(table: string): void;
   /** Whether this table may be read here (system tables only through `db.system`). */
   checkTable(table: string): void;
+  /** Set for a read at a past timestamp: documents and index ranges as they were then (history.ts). */
+  snapshot?: Snapshot;
+  /** Whether `table.index` is a staged index (defined with `staged: true`, not queryable). */
+  isStaged?(name: string): boolean;
 };
+
+/** Convex's refusal of a query on a staged index (indexing/src/index_registry.rs). */
+export function stagedIndexError(name: string): Error {
+  return new Error(`Index ${name} is currently staged and not available to query until it is enabled.`);
+}
 
 export type Row = { key: Buffer; doc: Doc };
 const ZERO = Buffer.alloc(0);
@@ -115,6 +125,10 @@ function* scanIndex(env: QueryEnv, def: IndexDef, lower: Buffer, upper: Buffer, 
     if (win.through && Buffer.compare(win.through, lo) > 0) lo = win.through;
   }
   if (Buffer.compare(lo, hi) >= 0) return;
+  if (env.snapshot) {
+    yield* env.snapshot.scan(def, lo, hi, order);
+    return;
+  }
   for (const { key, id } of env.store.scan(def.name, lo, hi, order)) {
     const found = env.store.get(id);
     if (found) yield { key, doc: found.doc };
@@ -126,13 +140,14 @@ export function* execute(env: QueryEnv, query: SerializedQuery, win: Window = {}
   const source = query.source;
   if (source.type === "Search") {
     const def = env.searchIndex(source.indexName);
+    if (!def && env.isStaged?.(source.indexName)) throw stagedIndexError(source.indexName);
     if (!def) throw new Error(`Search index not found: ${source.indexName}`);
     env.checkTable(def.table);
     env.onRead(def.table);
     const filters = source.filters.map((f) => ({ ...f, value: toValue(f.value) })) as SearchFilter[];
     // A row's key is its rank: a cursor is the rank of the last row returned.
     const start = win.after ? win.after.readUInt32BE(0) + 1 : 0;
-    if (searchByScan()) {
+    if (searchByScan() || env.snapshot) {
       const all = scanIndex(env, env.store.index(`${def.table}.by_creation_time`)!, ZERO, MAX, "asc", {});
       const docs = search(def, filters, (function* () {
         for (const r of all) yield r.doc;
@@ -161,6 +176,7 @@ export function* execute(env: QueryEnv, query: SerializedQuery, win: Window = {}
     if (!def) {
       const table = source.indexName.split(".")[0];
       env.checkTable(table);
+      if (env.isStaged?.(source.indexName)) throw stagedIndexError(source.indexName);
       throw new Error(`Index ${source.indexName} not found.`);
     }
     env.checkTable(def.table);

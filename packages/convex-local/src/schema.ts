@@ -2,6 +2,7 @@
 import { defaultIndexes, SYSTEM_TABLES, type IndexDef } from "./store.js";
 import type { SearchIndexDef } from "./search.js";
 import type { ValidatorJSON } from "./validators.js";
+import { MAX_DIMENSIONS, MAX_VECTOR_FILTER_FIELDS, MIN_DIMENSIONS, type VectorIndexDef } from "./vector-index.js";
 
 export type AppSchema = {
   /** Validators by table; empty when there is no schema. */
@@ -11,6 +12,9 @@ export type AppSchema = {
   declared: boolean;
   indexes: IndexDef[];
   searchIndexes: Map<string, SearchIndexDef>;
+  vectorIndexes: Map<string, VectorIndexDef>;
+  /** `table.index` of staged indexes (`staged: true`): defined but not built nor queryable, as on Convex. */
+  stagedIndexes: Set<string>;
 };
 
 type ExportedSchema = {
@@ -18,6 +22,10 @@ type ExportedSchema = {
     tableName: string;
     indexes: { indexDescriptor: string; fields: string[] }[];
     searchIndexes: { indexDescriptor: string; searchField: string; filterFields: string[] }[];
+    vectorIndexes?: { indexDescriptor: string; vectorField: string; dimensions: number; filterFields: string[] }[];
+    stagedDbIndexes?: { indexDescriptor: string }[];
+    stagedSearchIndexes?: { indexDescriptor: string }[];
+    stagedVectorIndexes?: { indexDescriptor: string }[];
     documentType: ValidatorJSON;
   }[];
   schemaValidation: boolean;
@@ -30,6 +38,8 @@ export function parseSchema(schema: { export(): string } | null, knownTables: st
   const documentTypes = new Map<string, ValidatorJSON>();
   const indexes: IndexDef[] = [];
   const searchIndexes = new Map<string, SearchIndexDef>();
+  const vectorIndexes = new Map<string, VectorIndexDef>();
+  const stagedIndexes = new Set<string>();
   const tables = new Set<string>([...knownTables, ...SYSTEM_TABLES]);
   for (const t of exported.tables) {
     tables.add(t.tableName);
@@ -52,6 +62,19 @@ export function parseSchema(schema: { export(): string } | null, knownTables: st
         filterFields: s.filterFields,
       });
     }
+    for (const vi of t.vectorIndexes ?? []) {
+      const name = `${t.tableName}.${vi.indexDescriptor}`;
+      if (!Number.isInteger(vi.dimensions) || vi.dimensions < MIN_DIMENSIONS || vi.dimensions > MAX_DIMENSIONS) {
+        throw new Error(`Vector index ${name} has ${vi.dimensions} dimensions; it must be a whole number from ${MIN_DIMENSIONS} to ${MAX_DIMENSIONS}`);
+      }
+      if (vi.filterFields.length > MAX_VECTOR_FILTER_FIELDS) {
+        throw new Error(`Vector index ${name} has ${vi.filterFields.length} filter fields; at most ${MAX_VECTOR_FILTER_FIELDS} are allowed`);
+      }
+      vectorIndexes.set(name, { name, table: t.tableName, vectorField: vi.vectorField, dimensions: vi.dimensions, filterFields: vi.filterFields });
+    }
+    for (const staged of [...(t.stagedDbIndexes ?? []), ...(t.stagedSearchIndexes ?? []), ...(t.stagedVectorIndexes ?? [])]) {
+      stagedIndexes.add(`${t.tableName}.${staged.indexDescriptor}`);
+    }
   }
   for (const table of tables) indexes.push(...defaultIndexes(table));
   return {
@@ -60,5 +83,7 @@ export function parseSchema(schema: { export(): string } | null, knownTables: st
     declared: schema !== null,
     indexes,
     searchIndexes,
+    vectorIndexes,
+    stagedIndexes,
   };
 }

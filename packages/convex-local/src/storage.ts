@@ -67,6 +67,11 @@ export class FileStore {
     return doc;
   }
 
+  /** Writes a file's bytes under a given id (snapshot import); its `_storage` document is the caller's. */
+  putFile(storageId: string, bytes: Uint8Array) {
+    fs.writeFileSync(this.filePath(storageId), bytes);
+  }
+
   /** Stores a file in a transaction of its own (uploads, actions). */
   async store(bytes: Uint8Array, contentType: string | null): Promise<string> {
     return this.engine.systemTransaction((ts, writes) => {

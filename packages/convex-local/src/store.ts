@@ -12,6 +12,8 @@ import path from "node:path";
 import { afterPrefix, encodeKey } from "./keys.js";
 import type { SearchFilter, SearchIndexDef } from "./search.js";
 import { SearchIndexes } from "./search-index.js";
+import { History } from "./history.js";
+import { VectorIndexes, type VectorIndexDef } from "./vector-index.js";
 
 export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
 
@@ -51,6 +53,11 @@ export class Store {
   private lastTs: bigint;
   private stmts;
   private search: SearchIndexes;
+  /** Vector indexes (vector-index.ts): changed on commit only, so every mutation boundary tells them. */
+  readonly vectors: VectorIndexes;
+  /** Replaced versions for reads at a past timestamp (history.ts). */
+  readonly history: History;
+  private vectorMarks = new Map<string, number[]>();
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -91,8 +98,13 @@ export class Store {
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
       getMeta: this.db.prepare("SELECT value FROM meta WHERE key = ?"),
+      getVersion: this.db.prepare("SELECT table_name, ts, value FROM documents WHERE id = ?").safeIntegers(true),
+      countWrittenBy: this.db.prepare(
+        "SELECT COUNT(*) AS n FROM index_entries e JOIN documents d ON d.id = e.id WHERE e.index_name = ? AND d.ts <= ?",
+      ),
     };
     this.search = new SearchIndexes(this.db);
+    this.vectors = new VectorIndexes(this.db);
     for (const row of this.db.prepare("SELECT name, number FROM tables").all() as { name: string; number: number }[]) {
       this.tableNumbers.set(row.name, row.number);
       this.namesByNumber.set(row.number, row.name);
@@ -102,6 +114,7 @@ export class Store {
     const newestDoc = (this.db.prepare("SELECT MAX(ts) AS ts FROM documents").get() as { ts: number | bigint | null }).ts;
     const stored = BigInt(this.getMeta("ts") ?? "0");
     this.lastTs = newestDoc !== null && BigInt(newestDoc) > stored ? BigInt(newestDoc) : stored;
+    this.history = new History(this.db, this.lastTs, (k) => this.getMeta(k), (k, v) => this.setMeta(k, v));
   }
 
   close() {
@@ -139,6 +152,19 @@ export class Store {
 
   tableName(number: number): string | undefined {
     return this.namesByNumber.get(number);
+  }
+
+  /**
+   * Registers `name` under `number` (a snapshot import keeps document ids, and ids carry the table number);
+   * a clash with what this store has is an error naming both.
+   */
+  claimTableNumber(name: string, number: number) {
+    const existing = this.tableNumbers.get(name);
+    if (existing === number) return;
+    if (existing !== undefined) throw new Error(`Table "${name}" has table number ${existing} here but ${number} in the snapshot, so its document ids cannot be kept`);
+    const owner = this.namesByNumber.get(number);
+    if (owner !== undefined) throw new Error(`Table number ${number} of table "${name}" in the snapshot belongs to table "${owner}" here, so its document ids cannot be kept`);
+    this.registerTable(name, number);
   }
 
   /** A fresh commit timestamp in nanoseconds, strictly above every earlier one. */
@@ -191,6 +217,26 @@ export class Store {
     });
   }
 
+  /** Installs the vector indexes; new, changed or missing ones are rebuilt from their tables, then loaded into memory. */
+  setVectorIndexes(defs: VectorIndexDef[]) {
+    this.transaction(() => {
+      const stored = JSON.parse(this.getMeta("vectorIndexes") ?? "{}") as Record<string, string>;
+      this.vectors.setDefs(defs, stored, (table) => this.tableDocs(table));
+      this.setMeta("vectorIndexes", JSON.stringify(stored));
+    });
+  }
+
+  /** The current version of a document with the commit timestamp that wrote it. */
+  getVersion(id: string): { table: string; doc: Doc; ts: bigint } | null {
+    const row = this.stmts.getVersion.get(id) as { table_name: string; ts: bigint; value: string } | undefined;
+    return row ? { table: row.table_name, doc: decodeDoc(row.value), ts: row.ts } : null;
+  }
+
+  /** Documents of `table` whose current version was written at or before `ts`. */
+  countWrittenBy(table: string, ts: bigint): number {
+    return (this.stmts.countWrittenBy.get(`${table}.by_creation_time`, ts) as { n: number }).n;
+  }
+
   /** A search query's matching ids, best first (see search-index.ts). */
   searchRanked(def: SearchIndexDef, filters: SearchFilter[]): string[] {
     return this.search.rank(def, filters);
@@ -232,7 +278,9 @@ export class Store {
     const old = known ? (known.old ? { table, doc: known.old } : null) : this.get(id);
     const defs = this.indexesFor(table);
     if (old) for (const def of defs) this.stmts.delEntry.run(def.name, this.indexKey(def, old.doc));
+    if (old) this.history.record(id, ts);
     this.search.update(table, id, old?.doc ?? null, doc);
+    this.vectors.update(table, id, old?.doc ?? null, doc);
     if (doc === null) {
       this.stmts.delDoc.run(id);
       return;
@@ -264,10 +312,15 @@ export class Store {
   }
 
   transaction<T>(fn: () => T): T {
+    const outer = !this.db.inTransaction;
+    const mark = this.vectors.mark();
     try {
-      return this.db.transaction(fn)();
+      const result = this.db.transaction(fn)();
+      if (outer) this.vectors.commit();
+      return result;
     } catch (e) {
       this.search.invalidate(); // rolled back: rankings may hold what was undone
+      this.vectors.rollbackTo(mark);
       throw e;
     }
   }
@@ -289,22 +342,36 @@ export class Store {
   }
   commit() {
     this.control("COMMIT").run();
+    this.vectors.commit();
   }
   rollback() {
     this.search.invalidate();
+    this.vectors.rollbackTo(0);
+    this.vectorMarks.clear();
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
   }
   savepoint(name: string) {
     if (name.startsWith("g")) this.control(`SAVEPOINT ${name}`).run();
     else this.db.exec(`SAVEPOINT ${name}`);
+    const marks = this.vectorMarks.get(name) ?? [];
+    marks.push(this.vectors.mark());
+    this.vectorMarks.set(name, marks);
   }
   release(name: string) {
     if (name.startsWith("g")) this.control(`RELEASE ${name}`).run();
     else this.db.exec(`RELEASE ${name}`);
+    this.popMark(name);
   }
   rollbackTo(name: string) {
     this.search.invalidate();
     this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    this.vectors.rollbackTo(this.popMark(name));
+  }
+  private popMark(name: string): number {
+    const marks = this.vectorMarks.get(name);
+    const mark = marks?.pop() ?? this.vectors.mark();
+    if (marks && marks.length === 0) this.vectorMarks.delete(name);
+    return mark;
   }
 
   scheduleAt(id: string, runAtMs: number | null) {

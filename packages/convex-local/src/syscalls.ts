@@ -14,6 +14,7 @@ import { execute, queryPage, THROUGH_END, type QueryEnv, type Row, type Serializ
 import type { Scheduler } from "./scheduler.js";
 import type { FileStore } from "./storage.js";
 import { checkBudget, outsideBudget } from "./time-limit.js";
+import { VectorSearchError, type VectorQuery } from "./vector-index.js";
 
 type Args = Record<string, any>;
 
@@ -71,6 +72,8 @@ export class Syscalls {
       searchIndex: (name) => this.engine.schema.searchIndexes.get(name),
       onRead: (table) => ctx.reads.add(table),
       checkTable: (table) => void checkTableName(table.replace(/^_/, "")),
+      snapshot: ctx.snapshot,
+      isStaged: (name) => this.engine.schema.stagedIndexes.has(name),
     };
   }
 
@@ -97,7 +100,7 @@ export class Syscalls {
         return true;
       }
       case "1.0/getSnapshotTs":
-        return convexToJson(this.engine.store.currentTs());
+        return convexToJson(ctx.snapshot?.ts ?? this.engine.store.currentTs());
       default:
         throw new UdfError(`convex-local does not support the syscall ${op} yet`);
     }
@@ -119,7 +122,7 @@ export class Syscalls {
           );
         }
         ctx.reads.add(table);
-        const found = this.engine.store.get(args.id);
+        const found = ctx.snapshot ? ctx.snapshot.get(args.id) : this.engine.store.get(args.id);
         return found ? convexToJson(found.doc) : null;
       }
       case "1.0/insert":
@@ -141,8 +144,10 @@ export class Syscalls {
       case "1.0/count": {
         this.requireDb(ctx, "ctx.db");
         ctx.reads.add(checkTableName(args.table));
-        return this.engine.store.count(args.table);
+        return ctx.snapshot ? ctx.snapshot.count(args.table) : this.engine.store.count(args.table);
       }
+      case "1.0/actions/vectorSearch":
+        return { results: this.vectorSearch(ctx, args.query as VectorQuery) };
       case "1.0/getUserIdentity":
         return ctx.identity;
       case "1.0/runUdf":
@@ -205,6 +210,25 @@ export class Syscalls {
         })();
       default:
         throw new Error(`convex-local does not support the JS syscall ${op} yet`);
+    }
+  }
+
+  /** `ctx.vectorSearch` (actions only, as on Convex): committed data, best first (vector-index.ts). */
+  private vectorSearch(ctx: ExecCtx, query: VectorQuery) {
+    if (ctx.kind !== "action") throw new UdfError("ctx.vectorSearch is only available in actions");
+    const name = typeof query?.indexName === "string" ? query.indexName : "";
+    const { schema, store } = this.engine;
+    const def = schema.vectorIndexes.get(name);
+    if (!def) {
+      if (schema.stagedIndexes.has(name)) throw new UdfError(`Index ${name} is currently staged and not available to query until it is enabled.`);
+      if (store.index(name) || schema.searchIndexes.has(name)) throw new UdfError(`Index ${name} is not a vector index`);
+      throw new UdfError(`Index ${name} not found.`);
+    }
+    try {
+      return store.vectors.search(def, query);
+    } catch (e) {
+      if (e instanceof VectorSearchError) throw new UdfError(e.message);
+      throw e;
     }
   }
 

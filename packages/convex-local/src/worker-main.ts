@@ -174,7 +174,7 @@ port.on("message", (msg: ToWorker) => {
 async function load() {
   const loaded = new Map<string, Record<string, unknown>>();
   for (const modulePath of data.modulePaths) {
-    loaded.set(modulePath, (await import(pathToFileURL(path.join(data.buildDir, `${modulePath}.mjs`)).href)) as Record<string, unknown>);
+    loaded.set(modulePath, (await import(pathToFileURL(path.join(data.buildDir, `${modulePath}${data.moduleExt ?? ".mjs"}`)).href)) as Record<string, unknown>);
   }
   modules = loaded;
 }

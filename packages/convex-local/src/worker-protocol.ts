@@ -7,6 +7,8 @@ export type WorkerData = {
   buildDir: string;
   /** Module paths (`messages`, `dir/module`) to import from buildDir. */
   modulePaths: string[];
+  /** Extension of the module files (default `.mjs`; `.js` for modules pushed by the CLI). */
+  moduleExt?: string;
   appDir: string;
   /** Nice value of the worker thread (Linux renices threads one by one); 0 leaves it alone. */
   nice: number;

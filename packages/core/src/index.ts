@@ -10,3 +10,6 @@ export * from './text';
 export * from './library';
 export * from './usage';
 export * from './webhooks';
+export * from './refusals';
+export * from './scrub';
+export * from './sentry-envelope';

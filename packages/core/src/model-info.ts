@@ -41,8 +41,10 @@ export const modelInfoSchema = z
     description: z.optional(z.string().check(z.maxLength(1_000))),
     /** Price of one image in credits (1 credit = $0.001). */
     costPerImageCredits: z.int().check(z.nonnegative()),
-    /** Typical time to produce one image, for progress hints. */
+    /** Typical time to produce one image, for progress hints (the median of recent runs once there are a few). */
     estimatedMs: z.int().check(z.positive()),
+    /** The middle half (25th–75th percentile) of recent runs' times per image; absent until measured. */
+    estimatedRangeMs: z.optional(z.object({ low: z.int().check(z.positive()), high: z.int().check(z.positive()) })),
     minWidth: dimensionSchema,
     maxWidth: dimensionSchema,
     minHeight: dimensionSchema,

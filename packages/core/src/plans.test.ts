@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_GB, DEFAULT_PLAN_ID, PLAN_IDS, TRIAL_CREDIT_GRANT, getPlan, isPlanId, isWithinLimit, planIdSchema } from './plans';
+import { BYTES_PER_GB, DEFAULT_PLAN_ID, PLAN_IDS, TRIAL_CREDIT_GRANT, getPlan, isPlanId, isWithinLimit, planIdSchema, plans } from './plans';
 
 describe('plans', () => {
   it('prices and limits Pro as sold', () => {
@@ -20,6 +20,9 @@ describe('plans', () => {
     expect(enterprise.storageBytes).toBe(500 * BYTES_PER_GB);
     expect(enterprise.generationsPerHour).toBe(1_000);
     expect(enterprise.priorityQueue).toBe(true);
+    expect(enterprise.whiteLabel, "only enterprise partners may white-label the studio").toBe(true);
+    expect(plans.pro.whiteLabel).toBe(false);
+    expect(plans.trial.whiteLabel).toBe(false);
   });
 
   it('starts new users on a trial with Pro limits and a credit grant', () => {

@@ -44,7 +44,15 @@ export interface Plan {
   startingCredits: number;
   /** Jobs go to the front of the generation queue. */
   priorityQueue: boolean;
+  /**
+   * A partner on this plan may white-label the embedded studio (hide or replace the Pixorly title):
+   * its embed tokens carry `whiteLabel: true` (EMBED_WHITE_LABEL_CLAIM), which `<pixorly-studio>` honours.
+   */
+  whiteLabel: boolean;
 }
+
+/** The embed-token claim that allows white-labelling `<pixorly-studio>` (`brand` slot, `hide-brand`). */
+export const EMBED_WHITE_LABEL_CLAIM = 'whiteLabel';
 
 const proLimits = {
   generationsPerMonth: 500,
@@ -52,6 +60,7 @@ const proLimits = {
   apiRequestsPerDay: 1_000,
   storageBytes: 50 * BYTES_PER_GB,
   priorityQueue: false,
+  whiteLabel: false,
 } as const;
 
 export const plans: Readonly<Record<PlanId, Readonly<Plan>>> = {
@@ -82,6 +91,7 @@ export const plans: Readonly<Record<PlanId, Readonly<Plan>>> = {
     trialDays: 0,
     startingCredits: 0,
     priorityQueue: true,
+    whiteLabel: true,
   },
 };
 

@@ -7,14 +7,20 @@
 
 // Control characters other than tab and newline (C0, DEL, C1).
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-// Unpaired UTF-16 surrogates: not text at all, and refused by many JSON parsers and providers.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Unpaired UTF-16 surrogates: not text at all, and refused by many JSON parsers and providers. With the
+// `u` flag a pair is one code point, so the class matches only lone halves. (No lookbehind in this file:
+// Safari before 16.4 cannot even parse a script holding one, and the elements bundle this module.)
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 // Invisible format characters (zero-width space, word joiner, BOM, soft hyphen, bidi controls, …),
 // except the zero-width joiner, which emoji sequences need (handled below).
 const FORMAT_EXCEPT_ZWJ = /(?!\u200D)\p{Cf}/gu;
 // A zero-width joiner joins two visible characters; anywhere else (at an edge, beside a space or
 // another joiner) it only hides blank text.
-const STRAY_ZWJ = /(?<![^\s\u200D])\u200D|\u200D(?![^\s\u200D])/g;
+const ZWJ_RUN = /\u200D+/g;
+const VISIBLE = /\S/;
+function keepJoiningZwj(run: string, offset: number, text: string): string {
+  return run.length === 1 && VISIBLE.test(text[offset - 1] ?? '') && VISIBLE.test(text[offset + 1] ?? '') ? run : '';
+}
 
 /**
  * A prompt as Pixorly stores it: NFC, `\r\n` as `\n`, no control characters except tab and newline,
@@ -27,7 +33,7 @@ export function normalizePrompt(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')
     .replace(FORMAT_EXCEPT_ZWJ, '')
-    .replace(STRAY_ZWJ, '')
+    .replace(ZWJ_RUN, keepJoiningZwj)
     .normalize('NFC')
     .trim();
 }

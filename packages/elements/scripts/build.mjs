@@ -11,6 +11,8 @@
  *                           first use; the code they share with pixorly.js stays in pixorly.js
  *                           (scripts/merge-first-paint.mjs), so the first paint is one file
  *   dist/pixorly.meta.json  esbuild's metafile for those files (the benchmark splits their size by package)
+ *   dist/pixorly.licenses.txt  the licences of every package bundled into them (scripts/licenses.mjs)
+ *   dist/pixorly.sri.json   their subresource-integrity hashes (scripts/sri.mjs prints the script tag)
  *   custom-elements.json    from the component classes' JSDoc
  * `--bundle-only` builds just dist/pixorly.js (what the tests load in a page).
  */
@@ -19,8 +21,13 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildTargets } from './browser-targets.mjs';
+import { emitCoreTypes } from './core-types.mjs';
+import { writeLicenses } from './licenses.mjs';
 import { mergeFirstPaint } from './merge-first-paint.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { checkSizeBudget, FIRST_PAINT_BUDGET } from './size-budget.mjs';
+import { writeSri } from './sri.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -29,6 +36,8 @@ const bundleOnly = process.argv.includes('--bundle-only');
 const tsconfig = path.join(root, 'tsconfig.json');
 const bin = (name) => path.join(root, '../../node_modules/.bin', name);
 const started = Date.now();
+// The supported browsers (package.json `browserslist`): syntax newer than they read is lowered, or the build fails.
+const target = esbuildTargets();
 
 /** `src/<name>/<name>.ts` define files, and the component classes beside them. */
 function componentEntries() {
@@ -54,7 +63,7 @@ async function buildBundle() {
     bundle: true,
     format: 'esm',
     minify: true,
-    target: 'es2022',
+    target,
     tsconfig,
     metafile: true,
     legalComments: 'none',
@@ -63,6 +72,9 @@ async function buildBundle() {
   });
   await mergeFirstPaint(dist, result.metafile);
   fs.writeFileSync(path.join(dist, 'pixorly.meta.json'), JSON.stringify(result.metafile));
+  writeLicenses(dist, result.metafile);
+  writeSri(dist);
+  return checkSizeBudget(root, result.metafile);
 }
 
 /** Every source module that ships (tests, test helpers and the bundle entry do not). */
@@ -88,7 +100,7 @@ async function buildModules() {
     outbase: src,
     bundle: false,
     format: 'esm',
-    target: 'es2022',
+    target,
     tsconfig,
     logLevel: 'warning',
   });
@@ -97,7 +109,7 @@ async function buildModules() {
     outdir: dist,
     bundle: true,
     format: 'esm',
-    target: 'es2022',
+    target,
     external: ['zod'],
     logLevel: 'warning',
   });
@@ -113,18 +125,24 @@ function outputModules(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) return outputModules(file);
-    return file.endsWith('.js') && !/^pixorly(-.*)?\.js$/.test(entry.name) ? [file] : [];
+    // The script-tag bundle and its chunks (dist/pixorly*.js) hold core already; modules such as
+    // dist/client/pixorly-client.js are ordinary modules.
+    const bundleFile = dir === dist && /^pixorly(-.*)?\.js$/.test(entry.name);
+    return file.endsWith('.js') && !bundleFile ? [file] : [];
   });
 }
 
 fs.mkdirSync(dist, { recursive: true });
+let firstPaint;
 if (bundleOnly) {
-  await buildBundle();
+  firstPaint = await buildBundle();
 } else {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist);
-  await Promise.all([buildBundle(), buildModules()]);
+  [firstPaint] = await Promise.all([buildBundle(), buildModules()]);
   execFileSync(bin('tsc'), ['-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  emitCoreTypes(root, bin('tsc'));
   execFileSync(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
 }
-console.log(`elements: built ${bundleOnly ? 'dist/pixorly.js' : 'dist/ and custom-elements.json'} in ${Date.now() - started} ms`);
+const size = `first paint ${(firstPaint / 1024).toFixed(1)} KB gz of ${FIRST_PAINT_BUDGET / 1024}`;
+console.log(`elements: built ${bundleOnly ? 'dist/pixorly.js' : 'dist/ and custom-elements.json'} in ${Date.now() - started} ms (${size})`);

@@ -76,7 +76,7 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
     let expires = Infinity;
     if (signed) {
       const check = await verifySignedUrl(resource, { publicKeys: config.cloudfront.publicKeys, now: nowSeconds * 1000 });
-      if (!check.ok) throw new ApiError("FORBIDDEN", 403, REFUSALS[check.reason]);
+      if (!check.ok) throw new ApiError("FORBIDDEN", REFUSALS[check.reason]);
       expires = check.expires;
     } else {
       await assertPublic(s3Key);
@@ -84,7 +84,7 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
     // Parsed after the access check, so a refused URL is a 403 whatever its parameters.
     const { transform, download } = queryOf(split.resource);
     if (download !== undefined && !signed) {
-      throw new ApiError("FORBIDDEN", 403, "A download URL must be signed: ask POST /v1/images/urls with download.");
+      throw new ApiError("FORBIDDEN", "A download URL must be signed: ask POST /v1/images/urls with download.");
     }
     const url: CdnUrl = { s3Key, signed, expires, transform, ...(download !== undefined ? { download } : {}) };
     admitted.set(requestUrl, url);
@@ -93,11 +93,12 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
 
   async function assertPublic(s3Key: string): Promise<void> {
     if (!(await cdn.publicImages.isPublic(s3Key))) {
-      throw new ApiError("FORBIDDEN", 403, "This image is private: use a signed URL (POST /v1/images/urls).");
+      throw new ApiError("FORBIDDEN", "This image is private: use a signed URL (POST /v1/images/urls).");
     }
   }
 
-  router.get(`${CDN_PREFIX}*`, async (c) => {
+  // Mounted at /cdn (app.ts): every object key below it.
+  router.get("/*", async (c) => {
     const nowSeconds = Math.floor(deps.now() / 1000);
     let url = admitted.get(c.req.url, nowSeconds);
     if (url === undefined) url = await admit(c.req.url, nowSeconds);
@@ -133,7 +134,7 @@ function objectKeyOf(rawKey: string): string {
     }
   });
   if (segments.some((s) => s === "" || s === "." || s === ".." || /[\u0000-\u001f\u007f]/.test(s))) {
-    throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
+    throw new ApiError("NOT_FOUND", "No image is stored at this URL.");
   }
   return segments.join("/");
 }
@@ -161,7 +162,7 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
         continue;
       }
       const problem = download !== undefined ? `Parameter "${DOWNLOAD_PARAM}" appears more than once.` : filenameProblem(value);
-      if (problem) throw new ApiError("INVALID_ARGUMENT", 400, problem, [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }]);
+      if (problem) throw new ApiError("INVALID_ARGUMENT", problem, { fields: [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }] });
       download = downloadBaseName(value);
     }
   }
@@ -170,7 +171,7 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
     params = snapTransform(parseTransformQuery(pairs));
   } catch (error) {
     if (error instanceof TransformParamError) {
-      throw new ApiError("INVALID_ARGUMENT", 400, error.message, [{ path: `query.${error.param}`, message: error.message }]);
+      throw new ApiError("INVALID_ARGUMENT", error.message, { fields: [{ path: `query.${error.param}`, message: error.message }] });
     }
     throw error;
   }

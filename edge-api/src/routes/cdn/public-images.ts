@@ -6,12 +6,12 @@
  *
  * Fail closed: when Convex cannot answer, the object is treated as private (403), never served.
  */
-import { makeFunctionReference } from "convex/server";
+import { api } from "../../lib/convex-api";
 import type { ConvexGateway } from "../../lib/convex";
 import { describeError, type Logger } from "../../lib/logger";
 
 /** Service query (owned by the backend): true when an image stored under `s3Key` is public. */
-export const imagesIsPublicObject = makeFunctionReference<"query", { s3Key: string }, boolean>("images:isPublicObject");
+export const imagesIsPublicObject = api.images.isPublicObject;
 
 export interface PublicImageLookup {
   isPublic(s3Key: string): Promise<boolean>;

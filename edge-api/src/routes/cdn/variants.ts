@@ -31,7 +31,7 @@ export function variantMaker(cdn: CdnServices) {
 
   async function make({ s3Key, params, identity }: VariantRequest, accept: string | undefined, key: string): Promise<CachedVariant> {
     const object = await cdn.objects.get(s3Key);
-    if (!object) throw new ApiError("NOT_FOUND", 404, "No image is stored at this URL.");
+    if (!object) throw new ApiError("NOT_FOUND", "No image is stored at this URL.");
     let out: { body: Uint8Array; contentType: string };
     if (identity) {
       // Served as what the bytes are, never as the Content-Type S3 holds.
@@ -55,7 +55,7 @@ export function variantMaker(cdn: CdnServices) {
   return function variantFor(request: VariantRequest, accept: string | undefined): ServedVariant | Promise<ServedVariant> {
     const { s3Key, params, canonical, identity } = request;
     if (!identity && !cdn.transformer) {
-      throw new ApiError("INVALID_ARGUMENT", 501, "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.");
+      throw new ApiError("INVALID_ARGUMENT", "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.", { status: 501 });
     }
     const key = variantKey(s3Key, canonical, outputFormatFor(params, accept) ?? "source");
     const cached = cdn.cache.get(key);
@@ -83,13 +83,13 @@ export function variantMaker(cdn: CdnServices) {
 }
 
 function refusalOf(error: unknown): unknown {
-  if (error instanceof SourceTooLargeError) return new ApiError("INVALID_ARGUMENT", 422, `${error.message} Request it without transform parameters.`);
-  if (error instanceof VariantTooCostlyError) return new ApiError("INVALID_ARGUMENT", 422, error.message, [{ path: "query", message: error.message }]);
-  if (error instanceof UnsupportedImageError) return new ApiError("INVALID_ARGUMENT", 415, error.message);
+  if (error instanceof SourceTooLargeError) return new ApiError("INVALID_ARGUMENT", `${error.message} Request it without transform parameters.`, { status: 422 });
+  if (error instanceof VariantTooCostlyError) return new ApiError("INVALID_ARGUMENT", error.message, { status: 422, fields: [{ path: "query", message: error.message }] });
+  if (error instanceof UnsupportedImageError) return new ApiError("INVALID_ARGUMENT", error.message, { status: 415 });
   if (error instanceof TransformBusyError) {
-    return new ApiError("RATE_LIMITED", 503, `${error.message} Try again in ${TRANSFORM_RETRY_AFTER_SECONDS} s.`, undefined, {
+    return new ApiError("RATE_LIMITED", `${error.message} Try again in ${TRANSFORM_RETRY_AFTER_SECONDS} s.`, { status: 503, headers: {
       "Retry-After": String(TRANSFORM_RETRY_AFTER_SECONDS),
-    });
+    } });
   }
   return error;
 }

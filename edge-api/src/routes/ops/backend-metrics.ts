@@ -5,7 +5,7 @@
  * time from them); queue and backlog are gauges. When Convex cannot answer, only
  * `pixorly_backend_up 0` is rendered, so a scrape still shows the edge's own metrics and the outage.
  */
-import { makeFunctionReference } from "convex/server";
+import { api } from "../../lib/convex-api";
 
 export interface OperationsRow {
   model: string;
@@ -23,7 +23,7 @@ export interface Operations {
   capped: boolean;
 }
 
-export const metricsOperations = makeFunctionReference<"query", Record<string, never>, Operations>("metrics:operations");
+export const metricsOperations = api.metrics.operations;
 
 function label(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");

@@ -33,8 +33,8 @@ export function registerMetrics(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     // Route names, statuses and volumes describe the deployment: outside the offline studio they
     // are never public, so without a token there is nothing to serve.
-    if (!expected && !services.config.localMode) throw new ApiError("NOT_FOUND", 404, `No route for ${c.req.method} ${c.req.path}.`);
-    if (expected && !sameSecret(bearerToken(c, "metrics token"), expected)) throw new ApiError("UNAUTHENTICATED", 401, "Wrong metrics token.");
+    if (!expected && !services.config.localMode) throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`);
+    if (expected && !sameSecret(bearerToken(c, "metrics token"), expected)) throw new ApiError("UNAUTHENTICATED", "Wrong metrics token.");
     c.header("Cache-Control", "no-store");
     const ops = await services.convex
       .asService()

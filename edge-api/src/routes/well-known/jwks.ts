@@ -11,7 +11,7 @@ export const JWKS_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=6
 
 const route = createRoute({
   method: "get",
-  path: "/.well-known/jwks.json",
+  path: "/jwks.json",
   tags: ["Identity"],
   summary: "The public keys that verify Pixorly tokens",
   responses: {

@@ -6,7 +6,7 @@ import { OpenIdConfigurationSchema } from "./schema";
 
 const route = createRoute({
   method: "get",
-  path: "/.well-known/openid-configuration",
+  path: "/openid-configuration",
   tags: ["Identity"],
   summary: "Discovery document for the token issuer",
   responses: {

@@ -1,12 +1,24 @@
 import { LitElement } from 'lit';
+import { applyLocaleOf, localizeHost } from '../i18n/localize.js';
 
 const EVENT_PREFIX = 'pixorly-';
 
 /**
- * The thin base of every Pixorly element: prefixed, composed events and a
- * `define()` that tolerates the library being loaded twice on one page.
+ * The thin base of every Pixorly element: prefixed, composed events, a
+ * `define()` that tolerates the library being loaded twice on one page, and the
+ * page's language (`lang`, see `i18n/localize.ts`), re-rendering when it changes.
  */
 export class PixorlyElement extends LitElement {
+  constructor() {
+    super();
+    localizeHost(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void applyLocaleOf(this);
+  }
+
   /** Elements this one renders, by tag; `define()` registers them first (as Shoelace does). */
   static dependencies: Record<string, CustomElementConstructor> = {};
 

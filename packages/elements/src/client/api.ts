@@ -7,7 +7,7 @@
  * `convex/models.ts` return; the integration test runs them against the real
  * functions, so a drift shows up there.
  */
-import type { ModelInfo } from '@pixorly/core';
+import type { JobRefusal, ModelInfo } from '@pixorly/core';
 import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from 'convex/server';
 
 /**
@@ -150,7 +150,8 @@ export const api = {
     list: makeFunctionReference<'query', { paginationOpts: PaginationOptions }, PaginationResult<Job>>('jobs:list'),
     listActive: makeFunctionReference<'query', Record<string, never>, Job[]>('jobs:listActive'),
     me: makeFunctionReference<'query', Record<string, never>, { plan: string; credits: number; storageUsed: number } | null>('jobs:me'),
-    create: makeFunctionReference<'mutation', GenerationInput, string>('jobs:create'),
+    /** The job id, or a moderation refusal returned (not thrown, so the backend keeps its log row); `submitRuns` throws it. */
+    create: makeFunctionReference<'mutation', GenerationInput, string | JobRefusal>('jobs:create'),
     cancel: makeFunctionReference<'mutation', { jobId: string }, null>('jobs:cancel'),
     retry: makeFunctionReference<'mutation', { jobId: string }, string>('jobs:retry'),
   },

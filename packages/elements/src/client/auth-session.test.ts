@@ -95,4 +95,33 @@ describe('AuthSession', () => {
     await Promise.all([session.token(), session.token(true), session.token()]);
     expect(calls).to.equal(1);
   });
+
+  it('a token URL answering 404 fails at once, and is not asked again by the same session', async () => {
+    let calls = 0;
+    const session = new AuthSession(
+      tokenFromUrl('https://partner.test/token', async () => {
+        calls++;
+        return new Response('Not Found', { status: 404, statusText: 'Not Found' });
+      }),
+      fast,
+    );
+    expect(await session.token()).to.equal(null);
+    expect(session.state).to.equal('failed');
+    expect(session.message).to.contain('404');
+    expect(await session.token(true), 'the Convex client asks once more at once').to.equal(null);
+    expect(calls, 'a 404 is configuration: no retries, no second round').to.equal(1);
+  });
+
+  it('a token URL answering 503 is retried', async () => {
+    let calls = 0;
+    const session = new AuthSession(
+      tokenFromUrl('https://partner.test/token', async () => {
+        calls++;
+        return calls < 3 ? new Response('', { status: 503 }) : new Response(JSON.stringify({ token: jwt(inSeconds(600)) }), { status: 200 });
+      }),
+      fast,
+    );
+    expect(await session.token()).to.be.a('string');
+    expect(calls).to.equal(3);
+  });
 });

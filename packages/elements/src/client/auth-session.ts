@@ -1,4 +1,4 @@
-import { tokenExpiry, type TokenProvider } from './token.js';
+import { tokenClaims, tokenExpiry, TokenUrlError, type TokenProvider } from './token.js';
 
 /**
  * `signing-in` until the first token, `signed-in` while tokens work, `expired` when
@@ -53,6 +53,10 @@ export class AuthSession {
    * then says why). `forceRefresh` skips the cache, as Convex asks after a refusal.
    */
   token(forceRefresh = false): Promise<string | null> {
+    // A provider that never produced a token is not asked again by this session (the Convex client
+    // asks once more at once, which made a failing token URL answer six requests per load); the
+    // studio's "Sign in again" starts a new session.
+    if (this.state === 'failed') return Promise.resolve(null);
     if (!forceRefresh && this.current && !this.expiresSoon(this.current.expiresAt)) {
       return Promise.resolve(this.current.token);
     }
@@ -60,6 +64,11 @@ export class AuthSession {
       this.inflight = null;
     });
     return this.inflight;
+  }
+
+  /** A claim of the current token (unverified: the server enforces; the UI only follows it), or undefined. */
+  claim(name: string): unknown {
+    return this.current ? tokenClaims(this.current.token)?.[name] : undefined;
   }
 
   /** The server accepted or refused the last token (from the Convex client's `setAuth` `onChange`). */
@@ -88,6 +97,7 @@ export class AuthSession {
         return token;
       } catch (error) {
         lastProblem = `The token provider failed: ${error instanceof Error ? error.message : String(error)}`;
+        if (error instanceof TokenUrlError && error.permanent) break;
       }
     }
     this.current = null;

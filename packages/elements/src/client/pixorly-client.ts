@@ -1,8 +1,9 @@
+import { EMBED_WHITE_LABEL_CLAIM } from '@pixorly/core';
 import { BaseConvexClient, type QueryToken } from 'convex/browser';
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
 import { functionName } from './api.js';
 import { AuthSession, type AuthSessionOptions, type AuthState } from './auth-session.js';
-import { connectionStatus, type ConnectionStatus } from './connection.js';
+import { connectionStatus, reconnectDelayFromLog, type ConnectionStatus } from './connection.js';
 import { DownloadService, type DownloadLink } from './downloads.js';
 import { SignedUrlService, type ImageTransform, type SignedUrl } from './signed-urls.js';
 import type { StudioClient } from './studio-client.js';
@@ -50,6 +51,10 @@ export class PixorlyClient implements StudioClient {
   readonly urls: SignedUrlService;
   readonly downloads: DownloadService;
   connection: ConnectionStatus = 'connecting';
+  apiProblem: 'api-unreachable' | 'origin' | null = null;
+  private preflighted = false;
+  /** When the Convex client tries to reconnect next (ms since the epoch), while `connection` is `reconnecting`. */
+  retryAt: number | null = null;
 
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
@@ -61,8 +66,18 @@ export class PixorlyClient implements StudioClient {
     this.auth = new AuthSession(options.tokenProvider, options.auth);
     this.convex = new BaseConvexClient(options.convexUrl, (changed) => this.deliver(changed), {
       unsavedChangesWarning: false,
-      // Partner pages should not get our reconnect chatter in their console.
-      logger: false,
+      // Partner pages should not get our reconnect chatter in their console; the one line we
+      // need (when the next reconnect is due) is read here and shown by the studio instead.
+      logger: {
+        logVerbose: () => {},
+        log: (...args: unknown[]) => this.onConvexLog(args),
+        warn: () => {},
+        error: () => {},
+      },
+      // Without it the client asks the provider for a second token as soon as the server accepts
+      // the first (it assumes the first came from a cache): the token URL was fetched twice on
+      // every load. With it the next fetch is scheduled shortly before `exp`: one per lifetime.
+      initialAuthTokenReuse: true,
     });
     this.urls = new SignedUrlService({
       apiUrl: options.apiUrl,
@@ -78,7 +93,12 @@ export class PixorlyClient implements StudioClient {
       ({ forceRefreshToken }) => this.auth.token(forceRefreshToken),
       (accepted) => this.auth.serverVerdict(accepted),
     );
-    this.cleanups.push(this.auth.onChange(() => this.notify()));
+    this.cleanups.push(
+      this.auth.onChange(() => {
+        if (this.auth.state === 'signed-in' && !this.preflighted) this.checkApi();
+        this.notify();
+      }),
+    );
     this.cleanups.push(this.convex.subscribeToConnectionState(() => this.updateConnection()));
     if (typeof window !== 'undefined') {
       const update = () => this.updateConnection();
@@ -98,6 +118,10 @@ export class PixorlyClient implements StudioClient {
 
   get authMessage(): string {
     return this.auth.message;
+  }
+
+  get whiteLabel(): boolean {
+    return this.auth.claim(EMBED_WHITE_LABEL_CLAIM) === true;
   }
 
   onStateChange(listener: () => void): () => void {
@@ -141,6 +165,10 @@ export class PixorlyClient implements StudioClient {
     return this.urls.get(imageId, transform);
   }
 
+  forgetSignedUrl(imageId: string): void {
+    this.urls.forget(imageId);
+  }
+
   cachedSignedUrl(imageId: string, transform?: ImageTransform): SignedUrl | undefined {
     return this.urls.peek(imageId, transform);
   }
@@ -162,9 +190,26 @@ export class PixorlyClient implements StudioClient {
     await this.convex.close();
   }
 
+  private checkApi(): void {
+    this.preflighted = true;
+    void this.urls.preflight().then((problem) => {
+      if (this.closed || problem === this.apiProblem) return;
+      this.apiProblem = problem;
+      this.notify();
+    });
+  }
+
+  private onConvexLog(args: unknown[]): void {
+    const delay = reconnectDelayFromLog(args);
+    if (delay === null) return;
+    this.retryAt = Date.now() + delay;
+    this.notify();
+  }
+
   private updateConnection(): void {
     const online = typeof navigator === 'undefined' || navigator.onLine !== false;
     const next = connectionStatus(this.convex.connectionState(), online);
+    if (next !== 'reconnecting') this.retryAt = null;
     if (next === this.connection) return;
     this.connection = next;
     this.notify();

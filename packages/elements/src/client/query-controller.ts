@@ -11,14 +11,12 @@ export const SKIP = Symbol('skip');
  * on disconnect. The host re-renders on every new result.
  */
 export class QueryController<Q extends FunctionReference<'query'>> implements ReactiveController {
-  /** The latest result; undefined until the first one arrives. */
-  value: FunctionReturnType<Q> | undefined = undefined;
-  error: Error | undefined = undefined;
-  /** True until the first result or error for the current arguments. */
-  loading = true;
   /** When the latest result arrived (`performance.now()`), for latency measurements. */
   receivedAt = 0;
 
+  private result: FunctionReturnType<Q> | undefined = undefined;
+  private failure: Error | undefined = undefined;
+  private waiting = true;
   private unsubscribe: (() => void) | null = null;
   private subscribedKey: string | null = null;
   private subscribedClient: StudioClient | undefined;
@@ -30,6 +28,26 @@ export class QueryController<Q extends FunctionReference<'query'>> implements Re
     private readonly args: () => FunctionArgs<Q> | typeof SKIP,
   ) {
     host.addController(this);
+  }
+
+  // Lit runs the host's `willUpdate()` BEFORE the controllers' `hostUpdate()`, where the
+  // subscription follows new arguments. Read in between (a job card whose `jobId` just changed
+  // computing its status), the old arguments' result would pass for the new one's: the card
+  // showed the previous job's status over an empty headline. So the getters answer "loading"
+  // as soon as the client or the arguments differ from what is subscribed.
+
+  /** The latest result for the current client and arguments; undefined until it arrives. */
+  get value(): FunctionReturnType<Q> | undefined {
+    return this.isCurrent() ? this.result : undefined;
+  }
+
+  get error(): Error | undefined {
+    return this.isCurrent() ? this.failure : undefined;
+  }
+
+  /** True until the first result or error for the current arguments (false while they say skip). */
+  get loading(): boolean {
+    return this.isCurrent() ? this.waiting : this.keyOf(this.args()) !== null;
   }
 
   hostConnected(): void {
@@ -49,33 +67,42 @@ export class QueryController<Q extends FunctionReference<'query'>> implements Re
   private sync(): void {
     const client = this.getClient();
     const args = this.args();
-    const key = args === SKIP ? null : JSON.stringify(args);
+    const key = this.keyOf(args);
     if (client === this.subscribedClient && key === this.subscribedKey) return;
     this.stop();
     this.subscribedClient = client;
     this.subscribedKey = key;
-    this.value = undefined;
-    this.error = undefined;
-    this.loading = key !== null;
+    this.result = undefined;
+    this.failure = undefined;
+    this.waiting = key !== null;
     if (!client || args === SKIP) return;
     this.unsubscribe = client.watch(
       this.query,
       args,
       (value) => {
         if (this.subscribedKey !== key) return;
-        this.value = value;
-        this.error = undefined;
-        this.loading = false;
+        this.result = value;
+        this.failure = undefined;
+        this.waiting = false;
         this.receivedAt = performance.now();
         this.host.requestUpdate();
       },
       (error) => {
         if (this.subscribedKey !== key) return;
-        this.error = error;
-        this.loading = false;
+        this.failure = error;
+        this.waiting = false;
         this.host.requestUpdate();
       },
     );
+  }
+
+  private keyOf(args: FunctionArgs<Q> | typeof SKIP): string | null {
+    return args === SKIP ? null : JSON.stringify(args);
+  }
+
+  /** Whether what is subscribed is what the host asks for now. */
+  private isCurrent(): boolean {
+    return this.getClient() === this.subscribedClient && this.keyOf(this.args()) === this.subscribedKey;
   }
 
   private stop(): void {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ImageTransform } from './signed-urls.js';
+import { ImageLinkError, type ImageTransform } from './signed-urls.js';
 import type { StudioClient } from './studio-client.js';
 
 /** Where one image's URL stands. */
@@ -8,7 +8,7 @@ export type SignedUrlState =
   | { status: 'ready'; url: string }
   /** The caller may not read the image (or it is gone). */
   | { status: 'missing' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; reason: 'api-unreachable' | 'origin' | 'unknown' };
 
 /**
  * Signed URLs for the images an element shows. `get()` during render answers from
@@ -64,11 +64,18 @@ export class SignedUrlController implements ReactiveController {
       },
       (error: Error) => {
         if (this.client !== client) return;
-        this.states.set(key, { status: 'error', message: error.message });
+        this.states.set(key, { status: 'error', message: error.message, reason: error instanceof ImageLinkError ? error.reason : 'unknown' });
         this.host.requestUpdate();
       },
     );
     return { status: 'loading' };
+  }
+
+  /** Asks for fresh URLs of `imageId` (every transform) on the next `get()`: after a URL failed to load. */
+  refresh(imageId: string): void {
+    this.client?.forgetSignedUrl(imageId);
+    for (const key of [...this.states.keys()]) if (key.startsWith(`${imageId}|`)) this.states.delete(key);
+    this.host.requestUpdate();
   }
 
   /** Forgets every failed URL so the next `get()` asks again. */

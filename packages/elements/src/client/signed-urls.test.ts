@@ -68,4 +68,20 @@ describe('SignedUrlService', () => {
     await urls.get('a').catch(() => null);
     expect(calls).to.have.length(2);
   });
+
+  it('preflight: tells a wrong api-url and a refused origin from an API that answers', async () => {
+    const answering = (status: number | 'network') =>
+      new SignedUrlService({
+        apiUrl: 'https://api.test',
+        getToken: async () => 'token',
+        fetch: async () => {
+          if (status === 'network') throw new TypeError('Failed to fetch');
+          return new Response('{}', { status });
+        },
+      });
+    expect(await answering(400).preflight(), 'past the origin and token checks').to.equal(null);
+    expect(await answering(403).preflight()).to.equal('origin');
+    expect(await answering(404).preflight()).to.equal('api-unreachable');
+    expect(await answering('network').preflight()).to.equal('api-unreachable');
+  });
 });

@@ -28,6 +28,20 @@ export interface SignedUrlServiceOptions {
   now?: () => number;
 }
 
+/**
+ * The URL call failed. `reason`: the edge API could not be reached or is not Pixorly's
+ * (`api-unreachable`), refused this page's origin (`origin`), or something else (`unknown`).
+ */
+export class ImageLinkError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'api-unreachable' | 'origin' | 'unknown',
+  ) {
+    super(message);
+    this.name = 'ImageLinkError';
+  }
+}
+
 interface Waiter {
   resolve: (url: SignedUrl | null) => void;
   reject: (error: Error) => void;
@@ -66,6 +80,36 @@ export class SignedUrlService {
   peek(id: string, transform: ImageTransform = {}): SignedUrl | undefined {
     const cached = this.cache.get(cacheKey(id, transform));
     return cached && this.isFresh(cached) ? cached : undefined;
+  }
+
+  /**
+   * Checks, before any job is run, that `api-url` is the Pixorly edge API and accepts this page's
+   * origin with this token: the smallest request through the same checks as image links (no ids:
+   * past the origin and token checks it is refused as invalid, 400). A wrong `api-url` used to show
+   * up only after credits were spent, as images that could not load. Null when all is well.
+   */
+  async preflight(): Promise<'api-unreachable' | 'origin' | null> {
+    const token = await this.options.getToken();
+    if (!token) return null;
+    let status: number;
+    try {
+      const response = await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, '')}/v1/images/urls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ids: [] }),
+      });
+      status = response.status;
+    } catch {
+      return 'api-unreachable';
+    }
+    if (status === 403) return 'origin';
+    if (status === 404 || status === 405) return 'api-unreachable';
+    return null;
+  }
+
+  /** Drops the cached URLs of `id` (every transform), so the next `get` asks the API again. */
+  forget(id: string): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${id}|`)) this.cache.delete(key);
   }
 
   /** A signed URL for one image, or null when the caller may not read it. */
@@ -111,8 +155,15 @@ export class SignedUrlService {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ ids: [...waiters.keys()], ...(hasTransform ? { transform } : {}) }),
+      }).catch(() => {
+        // A network error, or CORS refusing this origin (the browser does not say which).
+        throw new ImageLinkError('The image API cannot be reached.', 'api-unreachable');
       });
-      if (!response.ok) throw new Error(`Image links are unavailable (${response.status}).`);
+      if (!response.ok) {
+        // 403 here is the origin check (the token names another origin); a 404 or 405 means `api-url` is not the Pixorly API.
+        const reason = response.status === 403 ? 'origin' : response.status === 404 || response.status === 405 ? 'api-unreachable' : 'unknown';
+        throw new ImageLinkError(`Image links are unavailable (${response.status}).`, reason);
+      }
       const body = (await response.json()) as { urls?: { id: string; url: string; expiresAt: unknown }[] };
       const found = new Map<string, SignedUrl>();
       for (const entry of body.urls ?? []) {

@@ -11,10 +11,16 @@ import type { ImageTransform, SignedUrl } from './signed-urls.js';
 export interface StudioClient {
   /** The link to the backend, for the connection indicator. */
   readonly connection: ConnectionStatus;
+  /** When the next reconnect attempt is due (ms since the epoch) while `connection` is `reconnecting`, if known. */
+  readonly retryAt: number | null;
   readonly authState: AuthState;
   /** Why auth failed, in words for people (empty unless `authState` is `expired` or `failed`). */
   readonly authMessage: string;
-  /** Calls `listener` whenever `connection` or `authState` changes; returns the unsubscribe. */
+  /** What is wrong with `api-url` for this page (checked once signed in), or null. */
+  readonly apiProblem: 'api-unreachable' | 'origin' | null;
+  /** The token allows white-labelling (its `whiteLabel` claim, issued for partners whose plan allows it). */
+  readonly whiteLabel: boolean;
+  /** Calls `listener` whenever `connection`, `retryAt` or `authState` changes; returns the unsubscribe. */
   onStateChange(listener: () => void): () => void;
   /** Subscribes to a query; `onValue` runs with every new result. Returns the unsubscribe. */
   watch<Q extends FunctionReference<'query'>>(
@@ -26,6 +32,8 @@ export interface StudioClient {
   mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>>;
   /** A signed URL for an image the caller may read, or null. */
   signedUrl(imageId: string, transform?: ImageTransform): Promise<SignedUrl | null>;
+  /** Forgets the cached signed URLs of an image, so the next `signedUrl` is a fresh one (an image that failed to load). */
+  forgetSignedUrl(imageId: string): void;
   /** The cached signed URL if it is still fresh (no network). */
   cachedSignedUrl(imageId: string, transform?: ImageTransform): SignedUrl | undefined;
   /**

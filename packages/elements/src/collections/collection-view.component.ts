@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api, type PublicImage } from '../client/api.js';
 import { placeholderDataUrl } from '../image/placeholder.js';
 import { VARIANT_WIDTHS } from '../internal/image-sources.js';
@@ -33,7 +33,7 @@ export function publicImageUrl(apiUrl: string, image: Pick<PublicImage, 's3Key'>
  * @cssproperty --pixorly-color-surface-2 - Behind images before they load.
  */
 export class PixorlyCollectionView extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
 
   /** The collection's share id (from its share link). */
   @property({ attribute: 'share-id' }) shareId = '';
@@ -59,7 +59,11 @@ export class PixorlyCollectionView extends PixorlyElement {
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p part="message" class="message">Loading…</p>`;
+        return html`<div part="message" class="loading" role="status">
+          <span class="visually-hidden">Loading…</span>
+          <span class="skeleton title" aria-hidden="true"></span>
+          <span class="images" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<span class="skeleton tile"></span>`)}</span>
+        </div>`;
       case 'not-found':
         return html`<p part="message" class="message">This collection is not shared (or no longer).</p>`;
       case 'error':

@@ -5,7 +5,7 @@ export default css`
     display: block;
   }
   h2 {
-    font-size: 1.25em;
+    font-size: var(--_text-xl);
     margin: 0 0 var(--pixorly-space, 0.75rem);
   }
   .images {
@@ -25,5 +25,17 @@ export default css`
   }
   .message {
     color: var(--pixorly-color-muted, #565b69);
+  }
+  .loading {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .skeleton.title {
+    width: 12rem;
+    height: 1.5rem;
+  }
+  .skeleton.tile {
+    aspect-ratio: 1;
+    border-radius: var(--_radius);
   }
 `;

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api, type CollectionDoc, type ImageDoc } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
@@ -41,7 +41,7 @@ import styles from './collections.styles.js';
  * @event pixorly-error - An action failed. `detail: { code, message }`.
  */
 export class PixorlyCollections extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /**
@@ -76,7 +76,10 @@ export class PixorlyCollections extends PixorlyElement {
       ${list.error
         ? html`<p part="message" class="message" role="alert">${toUserFacingError(list.error).message}</p>`
         : list.loading || !this.client
-          ? html`<p part="message" class="message">Loading collections…</p>`
+          ? html`<div part="message" class="message loading" role="status">
+            <span class="visually-hidden">Loading collections…</span>
+            <span class="skeleton-grid cards" aria-hidden="true">${Array.from({ length: 4 }, () => html`<span class="skeleton"></span>`)}</span>
+          </div>`
           : open
             ? this.renderDetail(open)
             : collectionsList({

@@ -43,12 +43,34 @@ export default css`
   }
   .card {
     display: grid;
-    gap: 0.375rem;
+    gap: var(--_space-2);
     align-content: start;
-    padding: 0.5rem;
+    padding: var(--_space-2) var(--_space-2) var(--_space-3);
     border: 1px solid var(--pixorly-color-border, #d4d6de);
-    border-radius: var(--pixorly-radius, 0.5rem);
+    border-radius: var(--_radius-lg);
     background: var(--pixorly-color-surface, #ffffff);
+    box-shadow: var(--_shadow-1);
+  }
+  .card > :not(.cover) {
+    margin-inline: var(--_space-1);
+  }
+  .card-actions button,
+  .share button {
+    min-height: 2rem;
+    padding-inline: var(--_space-2);
+    font-size: var(--_text-sm);
+  }
+  .card-actions .delete {
+    margin-inline-start: auto;
+    border-color: transparent;
+    background: transparent;
+  }
+  @media (pointer: coarse) {
+    .card-actions button,
+    .share button,
+    .share a {
+      min-height: var(--_tap);
+    }
   }
   .cover,
   .item button {
@@ -59,6 +81,7 @@ export default css`
     padding: 0;
     border: 0;
     background: var(--pixorly-color-surface-2, #eef0f4);
+    border-radius: var(--_radius);
     overflow: hidden;
   }
   .item button {
@@ -85,6 +108,7 @@ export default css`
   }
   .name {
     font-weight: 600;
+    font-size: var(--_text-md);
   }
   .meta,
   .hint,
@@ -99,7 +123,36 @@ export default css`
     border-color: var(--pixorly-color-accent, #4f46e5);
     color: var(--pixorly-color-accent, #4f46e5);
   }
-  a {
+  /* The share link opens a page, so it stays a link, but it looks like the buttons beside it. */
+  .share a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2rem;
+    padding: 0 var(--_space-2);
+    border: 1px solid color-mix(in srgb, var(--pixorly-color-accent, #4f46e5) 40%, transparent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--pixorly-color-accent, #4f46e5) 10%, var(--pixorly-color-surface, #ffffff));
     color: var(--pixorly-color-link, var(--pixorly-color-accent, #4f46e5));
+    font-size: var(--_text-sm);
+    font-weight: 500;
+    text-decoration: none;
+  }
+  .share a:hover {
+    border-color: var(--pixorly-color-accent, #4f46e5);
+  }
+  @media (pointer: coarse) {
+    input:not([type='checkbox']):not([type='radio']),
+    select {
+      min-height: var(--_tap);
+    }
+  }
+  .skeleton-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: var(--_space-3);
+  }
+  .skeleton-grid .skeleton {
+    aspect-ratio: 1;
+    border-radius: var(--_radius);
   }
 `;

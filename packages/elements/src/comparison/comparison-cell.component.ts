@@ -1,5 +1,7 @@
 import { consume } from '@lit/context';
-import { formatCredits, type ModelInfo } from '@pixorly/core';
+import type { ModelInfo } from '@pixorly/core';
+import { formatCredits } from '../i18n/format.js';
+import { msg, str } from '../i18n/localize.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -104,9 +106,9 @@ export class PixorlyComparisonCell extends PixorlyElement {
       case 'offline':
         return 'Not connected to Pixorly';
       case 'loading':
-        return 'Loading…';
+        return msg('Loading…');
       case 'not-found':
-        return 'Job not found';
+        return msg('Job not found');
       case 'error':
         return toUserFacingError(this.job.error).message;
       default:
@@ -126,7 +128,7 @@ export class PixorlyComparisonCell extends PixorlyElement {
       case 'failed':
         return html`<p class="error">${jobErrorMessage(job.error)}</p>`;
       case 'cancelled':
-        return html`<p class="note">This job was cancelled.</p>`;
+        return html`<p class="note">${msg('This job was cancelled.')}</p>`;
       case 'completed': {
         const count = job.resultImageIds.length;
         return html`<div class="images" style=${styleMap({ '--count': String(Math.min(count, 2)) })}>
@@ -144,8 +146,8 @@ export class PixorlyComparisonCell extends PixorlyElement {
                 <pixorly-image part="image" image-id=${imageId} style=${styleMap(ratio)}></pixorly-image>
               </button>
               <div part="image-actions" class="image-actions">
-                <button type="button" class="view" aria-label=${`View ${which} from ${name}`} @click=${() => this.view(index)}>View</button>
-                <button type="button" class="download" aria-label=${`Download ${which} from ${name}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>Download</button>
+                <button type="button" class="view" aria-label=${`View ${which} from ${name}`} @click=${() => this.view(index)}>${msg('View')}</button>
+                <button type="button" class="download" aria-label=${`Download ${which} from ${name}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>${msg('Download')}</button>
               </div>
             </div>`;
           })}
@@ -156,8 +158,8 @@ export class PixorlyComparisonCell extends PixorlyElement {
 
   private renderFacts(job: Job) {
     return html`<dl part="facts" class="facts">
-      <div><dt>Cost</dt><dd>${costText(job)}</dd></div>
-      <div><dt>Time</dt><dd>${durationText(job)}</dd></div>
+      <div><dt>${msg('Cost')}</dt><dd>${costText(job)}</dd></div>
+      <div><dt>${msg('Time')}</dt><dd>${durationText(job)}</dd></div>
     </dl>`;
   }
 
@@ -204,16 +206,18 @@ function costText(job: Job): string {
       return formatCredits(job.actualCost ?? job.reservedCredits);
     case 'failed':
     case 'cancelled':
-      return 'Refunded';
-    default:
-      return `Up to ${formatCredits(job.reservedCredits)}`;
+      return msg('Refunded');
+    default: {
+      const credits = formatCredits(job.reservedCredits);
+      return msg(str`Up to ${credits}`);
+    }
   }
 }
 
 /** How long the generation took (`completedAt − startedAt`); the wait in the queue does not count. */
 function durationText(job: Job): string {
   if (job.startedAt !== undefined && job.completedAt !== undefined) return formatDuration(job.completedAt - job.startedAt);
-  if (job.status === 'pending') return 'Waiting';
-  if (job.status === 'processing') return 'Running';
+  if (job.status === 'pending') return msg('Waiting');
+  if (job.status === 'processing') return msg('Running');
   return '—';
 }

@@ -107,6 +107,13 @@ export default css`
     color: var(--pixorly-color-text, #1b1d23);
     cursor: pointer;
   }
+  @media (pointer: coarse) {
+    .image-actions button {
+      min-height: var(--_tap, 2.75rem);
+      min-width: var(--_tap, 2.75rem);
+      padding-inline: 0.75rem;
+    }
+  }
   .image:hover {
     border-color: color-mix(in srgb, var(--pixorly-color-accent, #4f46e5) 45%, transparent);
   }

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
+import { msg } from '../i18n/localize.js';
 import { hostStyles } from '../base/shared.styles.js';
 import { PixorlyComparisonCell, type ComparisonImageSelectedDetail } from './comparison-cell.component.js';
 import styles from './comparison.styles.js';
@@ -49,7 +50,7 @@ export class PixorlyComparison extends PixorlyElement {
 
   override render() {
     if (this.runs.length === 0) {
-      return html`<p class="message" part="message">Choose models and a prompt to compare them side by side.</p>`;
+      return html`<p class="message" part="message">${msg('Choose models and a prompt to compare them side by side.')}</p>`;
     }
     return html`<ul part="cells" class="cells" aria-label=${`Comparison of ${this.runs.length} models`}>
       ${repeat(

@@ -3,7 +3,7 @@ import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/v
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api, type ImageDoc } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
@@ -63,7 +63,7 @@ const SEARCH_DELAY_MS = 250;
  * @event pixorly-error - A bulk action failed. `detail: { code, message }`.
  */
 export class PixorlyGallery extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage, 'pixorly-lightbox': PixorlyLightbox };
 
   /** `grid` (square tiles) or `masonry` (each image in its own proportions). */
@@ -202,7 +202,10 @@ export class PixorlyGallery extends PixorlyElement {
   private renderContent(images: ImageDoc[]) {
     const source = this.active;
     if (source.error) return html`<p part="message" class="message" role="alert">${toUserFacingError(source.error).message}</p>`;
-    if (source.loading || !this.client) return html`<p part="message" class="message">Loading images…</p>`;
+    if (source.loading || !this.client) return html`<div part="message" class="message loading" role="status">
+            <span class="visually-hidden">Loading images…</span>
+            <span class="skeleton-grid tiles" aria-hidden="true">${Array.from({ length: 12 }, () => html`<span class="skeleton"></span>`)}</span>
+          </div>`;
     if (images.length === 0) {
       const filtered = this.searchText || JSON.stringify(this.queryFilters()) !== '{}';
       return html`<p part="message" class="message">${filtered ? 'No images match.' : 'No images yet. Generate one and it appears here.'}</p>`;

@@ -129,4 +129,19 @@ export default css`
   .bulk input[aria-invalid='true'] {
     border-color: var(--pixorly-color-danger, #b42318);
   }
+  @media (pointer: coarse) {
+    input:not([type='checkbox']):not([type='radio']),
+    select {
+      min-height: var(--_tap);
+    }
+  }
+  .skeleton-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    gap: var(--_space-3);
+  }
+  .skeleton-grid .skeleton {
+    aspect-ratio: 1;
+    border-radius: var(--_radius);
+  }
 `;

@@ -9,6 +9,8 @@ import { clientContext } from '../client/client-context.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import { SignedUrlController, type SignedUrlState } from '../client/signed-url-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { msg } from '../i18n/localize.js';
+import { imageFailureNote, imageFailureReport, probeImageUrl, type ImageFailureReason } from '../internal/image-failure.js';
 import { variantTransform, variantWidths } from '../internal/image-sources.js';
 import { placeholderDataUrl } from './placeholder.js';
 import styles from './image.styles.js';
@@ -23,6 +25,8 @@ import styles from './image.styles.js';
  * @cssproperty --pixorly-radius - Corner radius.
  * @cssproperty --pixorly-color-surface-2 - Background behind an image without a placeholder.
  * @cssproperty --pixorly-image-fit - `object-fit` of the image (`cover` by default).
+ *
+ * @event pixorly-image-unavailable - The image could not be shown, after one retry with a fresh URL (the studio reports it as `pixorly-error` `IMAGE_UNAVAILABLE`, `API_UNREACHABLE` or `ORIGIN_MISMATCH`). `detail: { imageId, reason, code, message }`.
  */
 export class PixorlyImage extends PixorlyElement {
   static override styles = [hostStyles, styles];
@@ -67,7 +71,10 @@ export class PixorlyImage extends PixorlyElement {
 
   /** Set when a resized variant failed to load (an edge that serves originals only answers 501). */
   @state() private originalOnly = false;
-  @state() private failed = false;
+  /** Why the image could not be shown (after one retry with a fresh URL), or null. */
+  @state() private failure: ImageFailureReason | null = null;
+  /** Whether the one retry with a fresh URL was used. */
+  private retried = false;
 
   private loadedId = '';
 
@@ -81,13 +88,13 @@ export class PixorlyImage extends PixorlyElement {
     const id = doc?._id ?? this.imageId;
     if (!id) return nothing;
     if (!doc && !this.lookup.loading) {
-      return html`<div part="base" class="frame" role="img" aria-label="Image not found"></div>`;
+      return html`<div part="base" class="frame" role="img" aria-label=${msg('Image not found')}></div>`;
     }
     const placeholder = placeholderDataUrl(doc?.placeholder);
     const { signed, srcset } = this.sources(id, doc);
     const ratio = doc ? { aspectRatio: `${doc.width} / ${doc.height}` } : {};
-    const alt = this.alt ?? doc?.prompt ?? 'Generated image';
-    const ready = signed.status === 'ready' && !this.failed;
+    const alt = this.alt ?? doc?.prompt ?? msg('Generated image');
+    const ready = signed.status === 'ready' && this.failure === null;
     // Until the real image is there, the frame itself carries the text alternative (none for a decorative image, `alt=""`).
     const labelled = !ready && alt !== '';
     return html`
@@ -115,9 +122,11 @@ export class PixorlyImage extends PixorlyElement {
               @error=${this.onError}
             />`
           : nothing}
-        ${signed.status === 'missing' ? html`<span class="note">Image not available</span>` : nothing}
-        ${signed.status === 'error' || this.failed
-          ? html`<span class="note" title=${signed.status === 'error' ? signed.message : ''}>Image could not load</span>`
+        ${signed.status === 'missing' ? html`<span class="note">${msg('Image not available')}</span>` : nothing}
+        ${signed.status === 'error' || this.failure !== null
+          ? html`<span class="note" data-reason=${this.failure ?? (signed.status === 'error' ? signed.reason : 'unknown')}
+              >${imageFailureNote(this.failure ?? (signed.status === 'error' ? signed.reason : 'unknown'))}</span
+            >`
           : nothing}
       </div>
     `;
@@ -140,13 +149,49 @@ export class PixorlyImage extends PixorlyElement {
     if ((changed.has('image') || changed.has('imageId')) && (this.image?._id ?? this.imageId) !== this.loadedId) {
       this.loaded = false;
       this.originalOnly = false;
-      this.failed = false;
+      this.failure = null;
+      this.retried = false;
     }
   }
 
-  private onError(): void {
-    if (this.requestWidth > 0 && !this.originalOnly) this.originalOnly = true;
-    else this.failed = true;
+  protected override updated(): void {
+    const doc = this.doc;
+    const id = doc?._id ?? this.imageId;
+    const signed = id ? this.urls.get(id) : undefined;
+    // The URL call itself failed (wrong api-url, origin refused): said on the image, reported once by the studio.
+    if (signed?.status === 'error' && signed.reason !== 'unknown' && !this.reportedLinkFailure) {
+      this.reportedLinkFailure = true;
+      this.announceFailure(id, signed.reason);
+    }
+  }
+
+  private reportedLinkFailure = false;
+
+  /**
+   * The `<img>` failed. A resized variant first falls back to the original (an edge that serves
+   * originals only answers 501); then the URL is asked why (`probeImageUrl`) and, once, replaced by a
+   * fresh one (an expired signature, a key rotated meanwhile); a second failure is shown with its reason.
+   */
+  private async onError(event: Event): Promise<void> {
+    if (this.requestWidth > 0 && !this.originalOnly) {
+      this.originalOnly = true;
+      return;
+    }
+    const id = this.image?._id ?? this.imageId;
+    const url = (event.target as HTMLImageElement).currentSrc || (event.target as HTMLImageElement).src;
+    if (!this.retried) {
+      this.retried = true;
+      this.urls.refresh(id);
+      return;
+    }
+    const reason = await probeImageUrl(url);
+    if (id !== (this.image?._id ?? this.imageId)) return;
+    this.failure = reason;
+    this.announceFailure(id, reason);
+  }
+
+  private announceFailure(imageId: string, reason: ImageFailureReason): void {
+    this.emit('image-unavailable', { imageId, reason, ...imageFailureReport(reason, imageId) });
   }
 
   private onLoad(): void {

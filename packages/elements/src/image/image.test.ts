@@ -59,6 +59,69 @@ describe('<pixorly-image>', () => {
     await expectNoAxeViolations(other);
   });
 
+  describe('an image that cannot load says why, after one retry with a fresh URL', () => {
+    const realFetch = window.fetch;
+    afterEach(() => {
+      window.fetch = realFetch;
+    });
+    /** A URL the test server answers 404 to: the `<img>` fails; what the probe hears is up to the test. */
+    const BROKEN = `${location.origin}/__pixorly-test/missing.png`;
+
+    for (const [answer, reason, note] of [
+      [() => new Response('{"code":"FORBIDDEN","message":"This URL has expired; ask for a new one."}', { status: 403 }), 'expired', 'Image link expired'],
+      [() => new Response('{"code":"FORBIDDEN","message":"The signature does not match."}', { status: 403 }), 'forbidden', 'Image not allowed on this site'],
+      [() => new Response('', { status: 404 }), 'gone', 'Image was deleted'],
+      [
+        () => {
+          throw new TypeError('Failed to fetch');
+        },
+        'unreachable',
+        'Image server unreachable',
+      ],
+    ] as const) {
+      it(`${reason}`, async () => {
+        const client = new FakeClient();
+        client.urls.set('img1', BROKEN);
+        window.fetch = async (input, init) => (String(input) === BROKEN ? answer() : realFetch(input, init));
+        const events: { imageId: string; reason: string; code: string }[] = [];
+        const el = await mount(client, (e) => {
+          e.image = makeImage();
+          e.requestWidth = 0;
+          e.addEventListener('pixorly-image-unavailable', (event) => events.push((event as CustomEvent).detail));
+        });
+        await waitUntil(() => el.shadowRoot!.querySelector('.note'), 'a note', { timeout: 5000 });
+        expect(el.shadowRoot!.querySelector('.note')!.textContent!.trim()).to.equal(note);
+        expect(el.shadowRoot!.querySelector('.note')!.getAttribute('data-reason')).to.equal(reason);
+        expect(client.forgotten, 'one retry with a fresh URL').to.deep.equal(['img1']);
+        expect(client.urlRequests, 'the first URL and one fresh one').to.have.length(2);
+        expect(events).to.have.length(1);
+        expect(events[0]).to.include({ imageId: 'img1', reason, code: 'IMAGE_UNAVAILABLE' });
+        await expectNoAxeViolations(el);
+      });
+    }
+
+    it('a fresh URL that loads is shown, with no note and no event', async () => {
+      const client = new FakeClient();
+      client.urls.set('img1', BROKEN);
+      // The edge signs a new URL that works (a key rotated meanwhile, an expiry passed).
+      const forget = client.forgetSignedUrl.bind(client);
+      client.forgetSignedUrl = (id) => {
+        forget(id);
+        client.urls.set('img1', PIXEL_URL);
+      };
+      const events: unknown[] = [];
+      const el = await mount(client, (e) => {
+        e.image = makeImage();
+        e.requestWidth = 0;
+        e.addEventListener('pixorly-image-unavailable', (event) => events.push(event));
+      });
+      await waitUntil(() => client.forgotten.length === 1, 'asked for a fresh URL', { timeout: 5000 });
+      await waitUntil(() => el.loaded, 'the fresh URL loads');
+      expect(el.shadowRoot!.querySelector('.note')).to.equal(null);
+      expect(events).to.have.length(0);
+    });
+  });
+
   it('an unknown id says "Image not found"', async () => {
     const client = new FakeClient();
     client.setResult(api.images.get, { imageId: 'nope' }, null);

@@ -1,9 +1,10 @@
 import { consume } from '@lit/context';
-import { formatCredits } from '@pixorly/core';
+import type { ModelInfo } from '@pixorly/core';
+import { formatCredits } from '../i18n/format.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api, type Job, type JobStatus } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { jobErrorMessage, toUserFacingError } from '../client/errors.js';
@@ -13,7 +14,8 @@ import { PixorlyImage } from '../image/image.component.js';
 import { downloadImage } from '../internal/save-file.js';
 import { shownMessage } from '../internal/shown-error.js';
 import type { OpenImageDetail } from '../library/library-events.js';
-import { estimateProgress, statusSentence } from './job-progress.js';
+import { msg, str } from '../i18n/localize.js';
+import { durationRange, estimateProgress, statusSentence } from './job-progress.js';
 import styles from './job-status.styles.js';
 
 /** What the element shows: a job status, or why there is none. */
@@ -39,6 +41,7 @@ const PROGRESS_TICK_MS = 250;
  * @csspart progress-bar - The filled part of the progress track.
  * @csspart error - A failure message.
  * @csspart results - The list of result thumbnails.
+ * @csspart frames - Placeholders in the results' size and number while the job waits or renders.
  * @csspart image - Each result's `<pixorly-image>`.
  * @csspart open-button - The button around each result that opens it in the lightbox.
  * @csspart download - Each result's download button (saves the file).
@@ -63,7 +66,7 @@ const PROGRESS_TICK_MS = 250;
  * @event pixorly-error - Cancel, retry or a download failed. `detail: { code, message }`.
  */
 export class PixorlyJobStatus extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /** The job to follow. */
@@ -116,8 +119,8 @@ export class PixorlyJobStatus extends PixorlyElement {
     const job = this.job.value ?? undefined;
     return html`
       <div part="base" class="card">
-        <p part="status" class="status" role="status">${this.headline(job)}</p>
-        ${job ? this.renderJob(job) : nothing}
+        <p part="status" class=${this.status === 'loading' ? 'status visually-hidden' : 'status'} role="status">${this.headline(job)}</p>
+        ${job ? this.renderJob(job) : this.status === 'loading' ? this.renderSkeleton() : nothing}
         <p part="error" class="error" role="alert">${this.actionError}</p>
       </div>
     `;
@@ -135,9 +138,9 @@ export class PixorlyJobStatus extends PixorlyElement {
       case 'idle':
         return '';
       case 'loading':
-        return 'Loading job…';
+        return msg('Loading job…');
       case 'not-found':
-        return 'Job not found';
+        return msg('Job not found');
       case 'error':
         return toUserFacingError(this.job.error).message;
       default:
@@ -145,16 +148,34 @@ export class PixorlyJobStatus extends PixorlyElement {
     }
   }
 
+  /** While the job loads: the card's shape, so nothing jumps and no text covers the render. */
+  private renderSkeleton() {
+    return html`<div class="loading" aria-hidden="true">
+      <span class="skeleton line short"></span>
+      <span class="skeleton line"></span>
+      <span class="skeleton bar"></span>
+    </div>`;
+  }
+
   private renderJob(job: Job) {
     const model = this.models.value?.find((m) => m.id === job.model);
     return html`
       <p class="meta"><span part="model">${model?.name ?? job.model}</span>${this.renderCostAndTime(job)}</p>
       <p part="prompt" class="prompt">${job.prompt}</p>
-      ${job.status === 'processing' ? this.renderProgress(job, model?.estimatedMs) : nothing}
+      ${job.status === 'processing' ? this.renderProgress(job, model) : nothing}
       ${job.status === 'failed' ? html`<p part="error" class="error">${jobErrorMessage(job.error)}</p>` : nothing}
       ${job.status === 'completed' ? this.renderResults(job) : nothing}
+      ${job.status === 'pending' || job.status === 'processing' ? this.renderFrames(job) : nothing}
       ${this.renderActions(job)}
     `;
+  }
+
+  /** Where the images will appear, in their size and number, while the job waits or renders (no layout jump when they come). */
+  private renderFrames(job: Job) {
+    const ratio = `aspect-ratio: ${job.parameters.width} / ${job.parameters.height}`;
+    return html`<ul part="frames" class="results frames" aria-hidden="true">
+      ${Array.from({ length: Math.max(1, job.parameters.numImages) }, () => html`<li><span class="skeleton frame" style=${ratio}></span></li>`)}
+    </ul>`;
   }
 
   private renderCostAndTime(job: Job) {
@@ -163,18 +184,20 @@ export class PixorlyJobStatus extends PixorlyElement {
     return html` · ${formatCredits(job.actualCost ?? job.reservedCredits)}${seconds ? html` · ${seconds} s` : nothing}`;
   }
 
-  private renderProgress(job: Job, estimatedMs: number | undefined) {
-    if (!estimatedMs) {
-      return html`<div part="progress" class="progress indeterminate" role="progressbar" aria-label="Generation progress"><div part="progress-bar"></div></div>`;
+  private renderProgress(job: Job, model: Pick<ModelInfo, 'estimatedMs' | 'estimatedRangeMs'> | undefined) {
+    const label = msg('Generation progress');
+    if (!model?.estimatedMs) {
+      return html`<div part="progress" class="progress indeterminate" role="progressbar" aria-label=${label}><div part="progress-bar"></div></div>`;
     }
-    const { percent, secondsLeft, overdue } = estimateProgress(job, estimatedMs, this.now);
-    const hint = overdue ? 'Taking longer than usual…' : `About ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'} left`;
+    const { percent, lowMs, highMs, overdue } = estimateProgress(job, model, this.now);
+    const usually = durationRange(lowMs, highMs);
+    const hint = overdue ? msg(str`Taking longer than usual (${usually})…`) : msg(str`Usually ${usually}`);
     return html`
       <div
         part="progress"
         class="progress"
         role="progressbar"
-        aria-label="Generation progress"
+        aria-label=${label}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${percent}
@@ -191,13 +214,15 @@ export class PixorlyJobStatus extends PixorlyElement {
     return html`
       <ul part="results" class="results">
         ${job.resultImageIds.map((imageId, index) => {
-          const which = count > 1 ? ` ${index + 1} of ${count}` : '';
+          const n = index + 1;
+          const open = count > 1 ? msg(str`Open image ${n} of ${count}:`) : msg('Open image:');
+          const save = count > 1 ? msg(str`Download image ${n} of ${count}`) : msg('Download image');
           return html`<li>
             <button part="open-button" class="open" type="button" @click=${() => this.openImage(index)}>
-              <span class="visually-hidden">Open image${which}:</span>
+              <span class="visually-hidden">${open}</span>
               <pixorly-image part="image" image-id=${imageId}></pixorly-image>
             </button>
-            <button part="download" type="button" aria-label=${`Download image${which}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>Download</button>
+            <button part="download" type="button" aria-label=${save} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>${msg('Download')}</button>
           </li>`;
         })}
       </ul>
@@ -238,10 +263,10 @@ export class PixorlyJobStatus extends PixorlyElement {
       <div part="actions" class="actions">
         ${active
           ? html`<button part="cancel-button" type="button" data-variant="danger" ?disabled=${this.busy !== null} @click=${this.cancel}>
-              ${this.busy === 'cancel' ? 'Cancelling…' : 'Cancel'}
+              ${this.busy === 'cancel' ? msg('Cancelling…') : msg('Cancel')}
             </button>`
           : html`<button part="retry-button" type="button" data-variant="primary" ?disabled=${this.busy !== null} @click=${this.retry}>
-              ${this.busy === 'retry' ? 'Retrying…' : 'Retry'}
+              ${this.busy === 'retry' ? msg('Retrying…') : msg('Retry')}
             </button>`}
       </div>
     `;

@@ -59,9 +59,40 @@ describe('<pixorly-job-status>', () => {
     const percent = Number(bar.getAttribute('aria-valuenow'));
     expect(percent).to.be.within(50, Math.max(50, percentAt(Date.now())));
     expect(percent).to.be.below(95);
-    expect(bar.getAttribute('aria-valuetext')).to.match(/About [12] seconds? left/);
+    // The model's 4 s (no measured range yet: ± a third) as a range that stays put while the job runs.
+    expect(bar.getAttribute('aria-valuetext')).to.equal('Usually about 2.6–5.4 s');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect($(el, '[role="progressbar"]')!.getAttribute('aria-valuetext'), 'does not jump').to.equal('Usually about 2.6–5.4 s');
     expect(statusText(el)).to.equal('Generating');
     await expectNoAxeViolations(el);
+  });
+
+  it('processing with a measured range: the median drives the bar, the range is said, and overdue says so', async () => {
+    const startedAt = Date.now() - 1_000;
+    const job = makeJob({ status: 'processing', startedAt, parameters: { ...makeJob().parameters, numImages: 2 } });
+    const client = clientWith(job);
+    client.setResult(api.models.list, {}, [makeModel({ estimatedMs: 1_000, estimatedRangeMs: { low: 800, high: 1_500 } })]);
+    const el = await mount(client);
+    await settled(el, 'processing');
+    await waitUntil(() => $(el, '.hint')?.textContent?.includes('Usually'), 'the range');
+    expect($(el, '.hint')!.textContent).to.equal('Usually about 1.6–3 s');
+    const percent = Number($(el, '[role="progressbar"]')!.getAttribute('aria-valuenow'));
+    expect(percent, 'about half of 2 × 1 s').to.be.within(45, 80);
+    const late = clientWith(makeJob({ status: 'processing', startedAt: Date.now() - 10_000 }));
+    late.setResult(api.models.list, {}, [makeModel({ estimatedMs: 1_000, estimatedRangeMs: { low: 800, high: 1_500 } })]);
+    const overdue = await mount(late);
+    await waitUntil(() => $(overdue, '.hint')?.textContent?.includes('longer'), 'overdue');
+    expect($(overdue, '.hint')!.textContent).to.equal('Taking longer than usual (about 0.8–1.5 s)…');
+  });
+
+  it('loading: a skeleton of the card, the words only for screen readers', async () => {
+    const client = new FakeClient();
+    const el = await mount(client);
+    await el.updateComplete;
+    expect(el.getAttribute('status')).to.equal('loading');
+    expect($(el, '.loading .skeleton')).to.exist;
+    expect($(el, '[part="status"]')!.classList.contains('visually-hidden')).to.equal(true);
+    expect(statusText(el)).to.equal('Loading job…');
   });
 
   it('completed: placeholder thumbnails, then the signed image with a download link, and an event', async () => {

@@ -40,7 +40,7 @@ export function lightboxActions(state: LightboxActionsState, on: LightboxActionH
   const { image, busy } = state;
   return html`<div part="actions" class="actions">
     <span class="download">
-      <button type="button" part="action download-button" ?disabled=${busy} @click=${on.download}>Download</button>
+      <button type="button" part="action download-button" data-variant="primary" ?disabled=${busy} @click=${on.download}>Download</button>
       <select
         aria-label="Download size"
         @change=${(event: Event) => on.chooseDownload({ width: (event.target as HTMLSelectElement).value as DownloadChoice['width'] })}

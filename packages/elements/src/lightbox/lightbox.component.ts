@@ -12,6 +12,7 @@ import type { StudioClient } from '../client/studio-client.js';
 import { PixorlyImage } from '../image/image.component.js';
 import { copyText } from '../internal/copy-text.js';
 import { deepActiveElement, trapTab } from '../internal/focus-trap.js';
+import { closeDialog, dialogFallbackStyles, isDialogOpen, showDialog, supportsDialog } from '../internal/dialog-fallback.js';
 import { downloadImage } from '../internal/save-file.js';
 import { ShownError, shownMessage } from '../internal/shown-error.js';
 import { swipeHandlers } from '../internal/swipe.js';
@@ -57,7 +58,7 @@ import styles from './lightbox.styles.js';
  * @event pixorly-error - An action failed. `detail: { code, message }`.
  */
 export class PixorlyLightbox extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, dialogFallbackStyles, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /** The images to step through. */
@@ -155,11 +156,11 @@ export class PixorlyLightbox extends PixorlyElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) {
-      this.dialog.showModal();
+    if (this.open && !isDialogOpen(this.dialog)) {
+      showDialog(this.dialog);
       this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     } else if (!this.open) {
-      if (this.dialog.open) this.dialog.close();
+      if (isDialogOpen(this.dialog)) closeDialog(this.dialog);
       this.zoomed = false;
       this.message = '';
       const target = this.returnFocus;
@@ -267,6 +268,8 @@ export class PixorlyLightbox extends PixorlyElement {
 
   private onKeydown(event: KeyboardEvent): void {
     trapTab(event, this.dialog, this.shadowRoot!);
+    // Without <dialog> there is no `cancel` event: Esc closes here (internal/dialog-fallback.ts).
+    if (event.key === 'Escape' && !supportsDialog(this.dialog)) return void this.close();
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     // At 100 % the focused stage scrolls with the arrow keys (the browser's own scrolling), so they do not turn pages there.
     if (this.zoomed && event.composedPath()[0] === this.stage) return;

@@ -6,6 +6,8 @@ export default css`
   }
   dialog {
     width: 100vw;
+    /* dvh arrived in Chrome 108, Firefox 101, Safari 15.4: older browsers keep the vh line. */
+    height: 100vh;
     height: 100dvh;
     max-width: none;
     max-height: none;
@@ -43,6 +45,19 @@ export default css`
   .toolbar button {
     min-width: 2.75rem;
     min-height: 2.75rem;
+    border-color: transparent;
+    border-radius: 999px;
+    background: rgb(255 255 255 / 0.08);
+    color: #f4f5f8;
+  }
+  .toolbar button:hover:not(:disabled) {
+    border-color: transparent;
+    background: rgb(255 255 255 / 0.16);
+  }
+  .toolbar button[aria-pressed='true'] {
+    border-color: var(--pixorly-color-accent, #4f46e5);
+    background: var(--pixorly-color-accent, #4f46e5);
+    color: var(--pixorly-color-on-accent, #ffffff);
   }
   .stage {
     grid-area: stage;
@@ -51,6 +66,8 @@ export default css`
     overflow: hidden;
     container-type: size;
     touch-action: pan-y pinch-zoom;
+    /* Air around the picture on a large screen; edge to edge on a phone, where every pixel counts. */
+    padding: clamp(0px, 3vw, var(--_space-6));
   }
   :host([zoomed]) .stage {
     place-items: start;
@@ -59,8 +76,8 @@ export default css`
   }
   .stage pixorly-image {
     --pixorly-image-fit: contain;
-    --pixorly-radius: 0;
     background: transparent;
+    box-shadow: 0 24px 60px -12px rgb(0 0 0 / 0.6);
     width: min(100cqw, calc(100cqh * var(--ratio, 1)));
   }
   :host([zoomed]) .stage pixorly-image {
@@ -70,12 +87,13 @@ export default css`
   .panel {
     grid-area: panel;
     overflow: auto;
+    max-height: 45vh;
     max-height: 45dvh;
-    padding: var(--pixorly-space, 0.75rem);
+    padding: var(--_space-4);
     background: var(--pixorly-color-surface, #ffffff);
     display: grid;
     align-content: start;
-    gap: var(--pixorly-space, 0.75rem);
+    gap: var(--_space-4);
   }
   @media (min-width: 56rem) {
     .panel {
@@ -86,10 +104,18 @@ export default css`
   .metadata {
     margin: 0;
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--_space-3) var(--_space-4);
+  }
+  /* The prompt and the seed (long values with a Copy button) take the whole width; the short facts pair up. */
+  .row:has(.copy) {
+    grid-column: 1 / -1;
   }
   .row dt {
-    font-size: 0.8em;
+    font-size: var(--_text-xs);
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
     color: var(--pixorly-color-muted, #565b69);
   }
   .row dd {
@@ -104,8 +130,13 @@ export default css`
   }
   .copy {
     min-height: 1.75rem;
-    font-size: 0.8em;
+    font-size: var(--_text-sm);
     flex: none;
+  }
+  @media (pointer: coarse) {
+    .copy {
+      min-height: var(--_tap);
+    }
   }
   .actions,
   .download {
@@ -234,5 +265,11 @@ export default css`
   }
   .tags .error:empty {
     display: none;
+  }
+  @media (pointer: coarse) {
+    input:not([type='checkbox']):not([type='radio']),
+    select {
+      min-height: var(--_tap);
+    }
   }
 `;

@@ -14,6 +14,8 @@ export interface CardView {
   tabbable: boolean;
   estimateMs: number;
   sampleUrl: string | undefined;
+  /** An image of the visitor's made with this model, shown when there is no sample URL. */
+  sampleImageId: string | undefined;
   /** Whether to show the description (the list view has room for it). */
   detailed: boolean;
   onChoose: () => void;
@@ -37,7 +39,9 @@ export function renderModelCard(card: CardView): TemplateResult {
     >
       ${card.sampleUrl
         ? html`<img part="sample" class="sample" src=${card.sampleUrl} alt="" loading="lazy" />`
-        : html`<span part="sample" class="sample swatch" style=${styleMap(swatchStyle(model.id))}></span>`}
+        : card.sampleImageId
+          ? html`<pixorly-image part="sample" class="sample" image-id=${card.sampleImageId} request-width="320" sizes="10rem" alt=""></pixorly-image>`
+          : html`<span part="sample" class="sample swatch" style=${styleMap(swatchStyle(model.id))}></span>`}
       <span class="body">
         <span class="name" id=${`card-${index}-name`}>${model.name}</span>
         <span class="provider">${providerLabel(model)}</span>

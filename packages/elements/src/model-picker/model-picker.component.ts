@@ -4,12 +4,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
 import { api } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { PixorlyImage } from '../image/image.component.js';
 import { renderModelCard } from './model-card.js';
 import { filterModels, NO_FILTERS, priceLimits, speedOf, type ModelFilters } from './model-filters.js';
 import { renderToolbar, type PickerView } from './model-picker.toolbar.js';
@@ -53,7 +54,8 @@ const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp']);
  * @event pixorly-model-change - The person chose. `detail: { value, model }`, or `{ values, models }` in comparison mode.
  */
 export class PixorlyModelPicker extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
+  static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /** The models to offer (the studio passes its allowed ones); the catalog from the studio's client when unset. */
   @property({ attribute: false }) models: ModelInfo[] | undefined;
@@ -73,8 +75,11 @@ export class PixorlyModelPicker extends PixorlyElement {
   /** Live time per image by model id (ms), e.g. measured by the studio; the catalog's estimate otherwise. */
   @property({ attribute: false }) estimates: Record<string, number> = {};
 
-  /** Sample image URL by model id; a colour swatch for models without one. */
+  /** Sample image URL by model id. Built-in models have their own (painted by the model); a colour swatch for other models without one. */
   @property({ attribute: false }) samples: Record<string, string> = {};
+
+  /** An image id by model id, shown (through `<pixorly-image>`) for a model without a sample URL: the studio passes the first image the visitor made with each cloud model. */
+  @property({ attribute: false }) sampleImages: Record<string, string> = {};
 
   /** The group's accessible name. */
   @property() label = 'Model';
@@ -88,6 +93,8 @@ export class PixorlyModelPicker extends PixorlyElement {
   @state() private notice = '';
   /** The card in the tab order; the first chosen (or first shown) one when empty. */
   @state() private focusId = '';
+  /** The built-in models' own samples, loaded after the first paint (a chunk of their own). */
+  @state() private builtInSamples: Readonly<Record<string, string>> = {};
 
   private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => (this.models ? SKIP : {}));
 
@@ -96,17 +103,44 @@ export class PixorlyModelPicker extends PixorlyElement {
     return this.models ?? this.catalog.value ?? [];
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void import('./local-samples.js').then(({ LOCAL_MODEL_SAMPLES }) => (this.builtInSamples = LOCAL_MODEL_SAMPLES));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('compare')) {
-      if (this.compare && this.values.length === 0 && this.value) this.values = [this.value];
+      // Comparison starts from no choice: pre-ticking the current model meant that choosing three left two.
       if (!this.compare && this.values.length > 0 && !this.values.includes(this.value)) this.value = this.values[0]!;
       this.notice = '';
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // In the one-row layout the chosen card may sit past the edge (a default model far down the list): bring it in, sideways only.
+    if (changed.has('value') || changed.has('models')) this.revealChosen();
+  }
+
+  private revealChosen(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[part="list"]');
+    const card = this.value ? this.renderRoot.querySelector<HTMLElement>(`[part="card"][data-id="${CSS.escape(this.value)}"]`) : null;
+    if (!list || !card || list.scrollWidth <= list.clientWidth) return;
+    const offset = card.getBoundingClientRect().left - list.getBoundingClientRect().left;
+    if (offset < 0 || offset + card.offsetWidth > list.clientWidth) list.scrollLeft += offset - 3;
+  }
+
   override render() {
     const all = this.available;
-    if (all.length === 0) return html`<p class="message" part="message" role="status">${this.emptyCatalogMessage()}</p>`;
+    if (all.length === 0) {
+      // While the catalog loads, card-shaped skeletons show where the models will be; the words stay for screen readers.
+      const loading = !this.models && !!this.client && !this.catalog.error && this.catalog.loading;
+      return html`<p class=${loading ? 'message visually-hidden' : 'message'} part="message" role="status">${this.emptyCatalogMessage()}</p>
+        ${loading
+          ? html`<div class="cards" aria-hidden="true">
+              ${[0, 1, 2].map(() => html`<div class="card skeleton-card"><span class="skeleton sample"></span><span class="body"><span class="skeleton line"></span><span class="skeleton line short"></span></span></div>`)}
+            </div>`
+          : nothing}`;
+    }
     const shown = filterModels(all, this.filters, this.estimates);
     const chosen = this.chosenIds();
     const missing = chosen.filter((id) => !all.some((model) => model.id === id));
@@ -152,7 +186,8 @@ export class PixorlyModelPicker extends PixorlyElement {
                   checked: chosen.includes(model.id),
                   tabbable: model.id === tabbable,
                   estimateMs: speedOf(model, this.estimates),
-                  sampleUrl: this.samples[model.id],
+                  sampleUrl: this.samples[model.id] ?? this.builtInSamples[model.id],
+                  sampleImageId: this.sampleImages[model.id],
                   detailed: this.view === 'list',
                   onChoose: () => this.choose(model),
                   onKeydown: (event) => this.onCardKeydown(event, shown, index),

@@ -5,6 +5,7 @@ export default css`
     display: grid;
     align-content: start;
     gap: var(--pixorly-space, 0.75rem);
+    container-type: inline-size;
     --_border: var(--pixorly-color-border, #d4d6de);
     --_accent: var(--pixorly-color-accent, #4f46e5);
     --_muted: var(--pixorly-color-muted, #565b69);
@@ -106,7 +107,31 @@ export default css`
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--pixorly-model-card-min-width, 9.5rem)), 1fr));
-    gap: 0.75rem;
+    gap: var(--_space-3);
+  }
+  /*
+   * Narrow (a phone, or the studio's left pane): the grid becomes one row of small cards that
+   * scrolls sideways and snaps, so choosing a model takes a swipe, not a page of cards.
+   */
+  @container (max-width: 34rem) {
+    :host(:not([view='list'])) .cards {
+      grid-template-columns: none;
+      grid-auto-flow: column;
+      grid-auto-columns: var(--pixorly-model-card-compact-width, 8.5rem);
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scroll-snap-type: x mandatory;
+      scroll-padding-inline: 3px;
+      /* Room for the focus ring and the chosen card's ring inside the scrolling box. */
+      padding: 3px 3px var(--_space-2);
+      margin: -3px -3px 0;
+    }
+    :host(:not([view='list'])) .card {
+      scroll-snap-align: start;
+    }
+    :host(:not([view='list'])) .provider {
+      display: none;
+    }
   }
   :host([view='list']) .cards {
     grid-template-columns: 1fr;
@@ -118,16 +143,30 @@ export default css`
     grid-template-rows: auto 1fr;
     overflow: hidden;
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border-radius: var(--_radius-lg);
     background: var(--_surface);
     cursor: pointer;
+    transition:
+      border-color var(--_duration) var(--_ease),
+      box-shadow var(--_duration) var(--_ease),
+      transform var(--_duration) var(--_ease);
   }
   .card:hover {
     border-color: var(--_accent);
+    box-shadow: var(--_shadow-2);
   }
   .card[aria-checked='true'] {
     border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent), var(--_shadow-1);
+  }
+  .skeleton-card {
+    cursor: default;
+  }
+  .skeleton-card .line {
+    height: 0.75rem;
+  }
+  .skeleton-card .short {
+    width: 60%;
   }
   :host([view='list']) .card {
     grid-template-rows: none;
@@ -136,8 +175,12 @@ export default css`
   .sample {
     display: block;
     width: 100%;
-    aspect-ratio: 4 / 3;
+    aspect-ratio: 16 / 10;
     object-fit: cover;
+    background: var(--pixorly-color-surface-2, #eceef3);
+  }
+  pixorly-image.sample {
+    border-radius: 0;
   }
   :host([view='list']) .sample {
     height: 100%;
@@ -147,23 +190,25 @@ export default css`
     display: grid;
     align-content: start;
     gap: 0.15rem;
-    padding: 0.5rem 0.75rem 0.6rem;
+    padding: var(--_space-2) var(--_space-3) var(--_space-3);
     min-width: 0;
   }
   .name {
     font-weight: 600;
-    padding-inline-end: 1.5rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .provider,
   .meta,
   .description {
-    font-size: 0.8125em;
+    font-size: var(--_text-sm);
     color: var(--_muted);
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75rem;
+    gap: 0 0.5rem;
   }
   .check {
     position: absolute;
@@ -174,6 +219,10 @@ export default css`
     border: 2px solid var(--_border);
     border-radius: 50%;
     background: var(--_surface);
+    box-shadow: var(--_shadow-1);
+  }
+  :host([view='list']) .name {
+    padding-inline-end: 1.75rem;
   }
   :host([view='list']) .check {
     inset-block-start: 0.6rem;
@@ -214,6 +263,12 @@ export default css`
   @media (forced-colors: active) {
     .card[aria-checked='true'] .check {
       background: Highlight;
+    }
+  }
+  @media (pointer: coarse) {
+    input:not([type='checkbox']):not([type='radio']),
+    select {
+      min-height: var(--_tap);
     }
   }
 `;

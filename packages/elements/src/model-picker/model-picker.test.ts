@@ -110,11 +110,14 @@ describe('<pixorly-model-picker>', () => {
     const seen = changes(el);
     expect($(el, '[part="list"]')!.getAttribute('role')).to.equal('group');
     expect(card(el, 'local/aurora').getAttribute('role')).to.equal('checkbox');
-    expect(el.values).to.deep.equal(['local/aurora']);
+    expect(el.values, 'no model ticked at the start').to.deep.equal([]);
     card(el, 'local/aurora').focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(seen).to.have.length(0);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: ' ' });
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: ' ' });
@@ -140,7 +143,7 @@ describe('<pixorly-model-picker>', () => {
     const el = await mount();
     el.compare = true;
     await el.updateComplete;
-    expect(el.values).to.deep.equal(['local/mosaic']);
+    expect(el.values, 'comparison starts with no model ticked').to.deep.equal([]);
     el.values = ['local/nebula', 'local/aurora'];
     el.compare = false;
     await el.updateComplete;

@@ -9,6 +9,7 @@ import { api, type AccountPreset } from '../client/api.js';
 import { toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { LAST_USED_PRESET } from './last-used-preset.js';
 import { renderPresets } from './prompt-box.presets.js';
 
 /** What a preset holds besides its name: the box's current settings. */
@@ -38,7 +39,7 @@ export class AccountPresetsController implements ReactiveController {
 
   /** The presets, by name (empty while loading). */
   get presets(): AccountPreset[] {
-    return this.list.value ?? [];
+    return (this.list.value ?? []).filter((preset) => preset.name !== LAST_USED_PRESET);
   }
 
   render() {

@@ -2,8 +2,15 @@
  * The prompt box's form: its values, how they become a generation request for a
  * model, how core's validation of it maps to the inputs. No DOM here.
  */
-import { validateGenerationRequest, type GenerationRequest, type ModelInfo, type ParameterRange } from '@pixorly/core';
-import { optionForSize, type SizeOption } from './size-options.js';
+import {
+  matchesAspectRatio,
+  sizeMultipleOf,
+  validateGenerationRequest,
+  type GenerationRequest,
+  type ModelInfo,
+  type ParameterRange,
+} from '@pixorly/core';
+import { CUSTOM_SIZE_ID, customSizeProblem, optionForSize, type SizeOption } from './size-options.js';
 
 export type PromptBoxMode = 'basic' | 'advanced';
 
@@ -26,7 +33,11 @@ export interface PromptSubmitDetail {
 export interface FormValues {
   prompt: string;
   negativePrompt: string;
+  /** A size option's id, or `custom` for the typed width and height below. */
   sizeId: string;
+  /** The custom size's inputs, as typed. */
+  customWidth: string;
+  customHeight: string;
   steps: string;
   guidance: string;
   seed: string;
@@ -42,6 +53,8 @@ export const EMPTY_VALUES: FormValues = {
   prompt: '',
   negativePrompt: '',
   sizeId: '',
+  customWidth: '',
+  customHeight: '',
   steps: '',
   guidance: '',
   seed: '',
@@ -70,7 +83,9 @@ export function fitValues(values: FormValues, model: ModelInfo, sizes: readonly 
   return {
     prompt: values.prompt,
     negativePrompt: supports.negativePrompt ? values.negativePrompt : '',
-    sizeId: sizes.some((size) => size.id === values.sizeId) ? values.sizeId : (sizes[0]?.id ?? ''),
+    sizeId: values.sizeId === CUSTOM_SIZE_ID || sizes.some((size) => size.id === values.sizeId) ? values.sizeId : (sizes[0]?.id ?? ''),
+    customWidth: values.customWidth,
+    customHeight: values.customHeight,
     steps: keepWithin(values.steps, supports.steps),
     guidance: keepWithin(values.guidance, supports.guidance),
     seed: supports.seed ? values.seed : '',
@@ -81,7 +96,10 @@ export function fitValues(values: FormValues, model: ModelInfo, sizes: readonly 
 /** The request the values describe, before validation (hidden inputs are left out). */
 export function requestFrom(values: FormValues, model: ModelInfo, sizes: readonly SizeOption[], mode: PromptBoxMode) {
   const shown = visibleFields(model, mode);
-  const size = sizes.find((option) => option.id === values.sizeId);
+  const size =
+    values.sizeId === CUSTOM_SIZE_ID
+      ? { width: Number(values.customWidth.trim() || 0), height: Number(values.customHeight.trim() || 0) }
+      : sizes.find((option) => option.id === values.sizeId);
   const parameters: Record<string, number> = {};
   // A missing size is sent as 0 so validation names the size input rather than failing silently.
   parameters.width = size?.width ?? 0;
@@ -134,12 +152,15 @@ export function checkForm(
 ): { requests: Omit<PromptRun, 'idempotencyKey'>[] | null; errors: FieldErrors } {
   const candidate = requestFrom(values, common, sizes, mode);
   const errors: FieldErrors = {};
+  // Empty or fractional custom sides are named here; core then checks the numbers against each model.
+  if (values.sizeId === CUSTOM_SIZE_ID) errors.size = customSizeProblem(values.customWidth, values.customHeight, common);
   const requests = [];
   for (const model of models) {
     const result = validateGenerationRequest({ ...candidate, model: model.id }, model);
     if (result.ok) requests.push({ model, request: result.request });
     else for (const issue of result.issues) errors[shownField(fieldOf(issue.field), common, mode)] ??= issue.message;
   }
+  if (errors.size === undefined) delete errors.size;
   return { requests: Object.keys(errors).length === 0 ? requests : null, errors };
 }
 
@@ -157,13 +178,20 @@ export function valuesFromPreset(
   sizes: readonly SizeOption[],
 ): FormValues {
   const { width, height, steps, guidance, seed, numImages } = preset.parameters;
-  const size = width !== undefined && height !== undefined ? optionForSize(sizes, { width, height }) : undefined;
   const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  const given = width !== undefined && height !== undefined;
+  const exact = given ? sizes.find((option) => option.width === width && option.height === height) : undefined;
+  // A size no option has exactly (an image made at 1000×600) comes back as a custom size when the
+  // model can make it, else as the option of the same ratio.
+  const custom = given && !exact && fitsModel({ width, height }, model);
+  const size = exact ?? (given && !custom ? optionForSize(sizes, { width, height }) : undefined);
   return fitValues(
     {
       prompt: values.prompt,
       negativePrompt: preset.negativePrompt ?? '',
-      sizeId: size?.id ?? values.sizeId,
+      sizeId: custom ? CUSTOM_SIZE_ID : (size?.id ?? values.sizeId),
+      customWidth: custom ? text(width) : values.customWidth,
+      customHeight: custom ? text(height) : values.customHeight,
       steps: text(steps),
       guidance: text(guidance),
       seed: text(seed),
@@ -171,6 +199,19 @@ export function valuesFromPreset(
     },
     model,
     sizes,
+  );
+}
+
+function fitsModel(size: { width: number; height: number }, model: ModelInfo): boolean {
+  const multiple = sizeMultipleOf(model);
+  return (
+    size.width >= model.minWidth &&
+    size.width <= model.maxWidth &&
+    size.height >= model.minHeight &&
+    size.height <= model.maxHeight &&
+    size.width % multiple === 0 &&
+    size.height % multiple === 0 &&
+    (!model.aspectRatios || model.aspectRatios.some((ratio) => matchesAspectRatio(size, ratio)))
   );
 }
 

@@ -17,6 +17,7 @@ import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { showsKeyboardHints } from '../internal/keyboard-hints.js';
 import { commonModel } from './common-model.js';
 import {
   checkForm,
@@ -36,12 +37,18 @@ import {
 } from './generation-form.js';
 import { imageCountField, sizeField, textField } from './prompt-box.fields.js';
 import { renderAdvanced } from './prompt-box.advanced.js';
-import { AccountPresetsController } from './account-presets.js';
+import { AccountPresetsController, type PresetSettings } from './account-presets.js';
 import { RecentPromptsController } from './recent-prompts.js';
-import { sizeOptionsFor, type SizeOption } from './size-options.js';
+import { CUSTOM_SIZE_ID, customSizeLimits, sizeOptionsFor, type SizeOption } from './size-options.js';
 import styles from './prompt-box.styles.js';
 
 /** What `applySettings()` takes: an image's prompt and the parameters it was made with. */
+/** Settings kept from an earlier visit (no prompt). */
+export type RestoredSettings = Omit<SettingsToApply, 'prompt'> & { mode?: PromptBoxMode };
+
+/** `pixorly-settings-change`: the person changed the model's settings (not the prompt). */
+export type SettingsChangeDetail = PresetSettings & { mode: PromptBoxMode };
+
 export interface SettingsToApply {
   prompt: string;
   negativePrompt?: string;
@@ -57,7 +64,7 @@ export interface PresetAppliedDetail {
 /** Where each input is, in the order a person meets them, for focusing the first wrong one. */
 const FOCUS_ORDER: [FormField, string[]][] = [
   ['prompt', ['#prompt']],
-  ['size', ['input[name="size"]:checked', 'input[name="size"]']],
+  ['size', ['#custom-width', 'input[name="size"]:checked', 'input[name="size"]']],
   ['numImages', ['#num-images']],
   ['negativePrompt', ['#negative-prompt']],
   ['steps', ['#steps']],
@@ -108,6 +115,7 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  *
  * @event pixorly-submit - The form is valid and was submitted (button or Ctrl/Cmd+Enter).
  *   `detail: { request, idempotencyKey, runs: [{ model, request, idempotencyKey }] }`; a fresh key per submit.
+ * @event pixorly-settings-change - The size, count, negative prompt, advanced parameters or mode changed (not on typing the prompt; the studio keeps them for the next visit). `detail: { model, negativePrompt?, parameters, mode }`.
  * @event pixorly-preset-applied - A saved preset was applied. `detail: { preset, otherModel }` (`otherModel`: it was saved with another model; the studio switches to it).
  */
 export class PixorlyPromptBox extends PixorlyElement {
@@ -147,12 +155,7 @@ export class PixorlyPromptBox extends PixorlyElement {
 
   private readonly presetsStore = new AccountPresetsController(this, {
     client: () => this.client,
-    current: () => {
-      const model = this.models[0];
-      if (!model || !this.common) return undefined;
-      const { negativePrompt, parameters } = requestFrom(this.values, this.common, this.sizes, this.mode);
-      return { model: model.id, ...(negativePrompt ? { negativePrompt } : {}), parameters };
-    },
+    current: () => this.currentSettings(),
     apply: (preset) => this.applyPreset(preset),
   });
 
@@ -168,6 +171,26 @@ export class PixorlyPromptBox extends PixorlyElement {
   /** After a refused submit, every edit re-checks the form so messages go away as they are fixed. */
   private checkAsYouType = false;
   private pendingSettings: SettingsToApply | undefined;
+  private pendingRestore: RestoredSettings | undefined;
+  /** The settings last announced with `pixorly-settings-change` (JSON), so typing a prompt announces nothing. */
+  private announcedSettings = '';
+
+  /** The model, negative prompt and parameters as they stand (what a preset saves), or undefined without a model. */
+  currentSettings(): PresetSettings | undefined {
+    const model = this.models[0];
+    if (!model || !this.common) return undefined;
+    const { negativePrompt, parameters } = requestFrom(this.values, this.common, this.sizes, this.mode);
+    return { model: model.id, ...(negativePrompt ? { negativePrompt } : {}), parameters };
+  }
+
+  /**
+   * Puts back settings kept from an earlier visit (the studio's `settings-memory.ts`): parameters fitted
+   * to the model, negative prompt and mode; the prompt is left alone. Waits for the model when it is not known yet.
+   */
+  restoreSettings(settings: RestoredSettings): void {
+    this.pendingRestore = settings;
+    this.requestUpdate();
+  }
 
   /** Shows an error from `jobs:create` (a ConvexError, `{ code, message, fields? }` or anything thrown) next to the input it concerns. */
   showError(error: unknown): void {
@@ -207,6 +230,21 @@ export class PixorlyPromptBox extends PixorlyElement {
     this.emit<PresetAppliedDetail>('preset-applied', { preset, otherModel: current !== undefined && current !== preset.model });
   }
 
+  /** The prompt as typed. */
+  get prompt(): string {
+    return this.values.prompt;
+  }
+
+  /** Replaces the prompt (an example, "Surprise me") and puts the caret at its end, ready to edit or Generate. */
+  usePrompt(prompt: string): void {
+    this.edit({ prompt }, 'prompt');
+    void this.updateComplete.then(() => {
+      const input = this.renderRoot.querySelector<HTMLTextAreaElement>('#prompt');
+      input?.focus();
+      input?.setSelectionRange(prompt.length, prompt.length);
+    });
+  }
+
   /** Submits as the button does: validates, then emits `pixorly-submit`. */
   submit(): void {
     if (this.submitting || !this.common) return;
@@ -235,6 +273,23 @@ export class PixorlyPromptBox extends PixorlyElement {
       this.errors = this.common && this.checkAsYouType ? this.check().errors : {};
     }
     if (this.pendingSettings && this.common) this.applyPending();
+    if (this.pendingRestore && this.common) {
+      const { mode, ...saved } = this.pendingRestore;
+      this.pendingRestore = undefined;
+      this.values = { ...valuesFromPreset(this.values, saved, this.common, this.sizes), prompt: this.values.prompt };
+      if (mode) this.mode = mode;
+      this.announcedSettings = JSON.stringify([this.currentSettings(), this.mode]);
+    }
+  }
+
+  protected override updated(): void {
+    const settings = this.currentSettings();
+    const key = JSON.stringify([settings, this.mode]);
+    if (!settings || key === this.announcedSettings) return;
+    const first = this.announcedSettings === '';
+    this.announcedSettings = key;
+    // The first settings are the model's defaults, not a choice of the person.
+    if (!first) this.emit<SettingsChangeDetail>('settings-change', { ...settings, mode: this.mode });
   }
 
   private applyPending(): void {
@@ -278,7 +333,18 @@ export class PixorlyPromptBox extends PixorlyElement {
         <fieldset class="settings" ?disabled=${this.submitting}>
           <legend class="visually-hidden">Settings</legend>
           ${this.sizes.length > 0
-            ? sizeField({ sizes: this.sizes, value: this.values.sizeId, error: errors.size, onChange: (sizeId) => this.edit({ sizeId }, 'size') })
+            ? sizeField({
+                sizes: this.sizes,
+                value: this.values.sizeId,
+                error: errors.size,
+                onChange: (sizeId) => this.chooseSize(sizeId),
+                custom: {
+                  width: this.values.customWidth,
+                  height: this.values.customHeight,
+                  ...customSizeLimits(model),
+                  onInput: (side, value) => this.edit({ [side]: value }, 'size'),
+                },
+              })
             : html`<p class="error" part="field-error">
                 ${this.models.length > 1
                   ? 'These models share no image size. Compare models that accept the same aspect ratio.'
@@ -312,11 +378,11 @@ export class PixorlyPromptBox extends PixorlyElement {
             part="submit"
             data-variant="primary"
             aria-disabled=${this.submitting ? 'true' : 'false'}
-            aria-describedby="submit-shortcut"
+            aria-describedby=${showsKeyboardHints() ? 'submit-shortcut' : nothing}
           >
             ${this.submitting ? 'Generating…' : this.models.length > 1 ? `Generate with ${this.models.length} models` : 'Generate'}
           </button>
-          <span id="submit-shortcut" class="shortcut">${isMac() ? '⌘' : 'Ctrl'}+Enter</span>
+          ${showsKeyboardHints() ? html`<span id="submit-shortcut" class="shortcut">${isMac() ? '⌘' : 'Ctrl'}+Enter</span>` : nothing}
         </div>
       </form>
     `;
@@ -352,6 +418,13 @@ export class PixorlyPromptBox extends PixorlyElement {
     this.values = { ...this.values, ...change };
     if (this.checkAsYouType) this.errors = this.check().errors;
     else if (this.errors[field] || this.errors.form) this.errors = { ...this.errors, [field]: undefined, form: undefined };
+  }
+
+  /** Chooses a size; "Custom" starts from the size chosen before, so there is something to edit. */
+  private chooseSize(sizeId: string): void {
+    const before = this.sizes.find((option) => option.id === this.values.sizeId);
+    const start = sizeId === CUSTOM_SIZE_ID && this.values.customWidth === '' && this.values.customHeight === '' && before;
+    this.edit(start ? { sizeId, customWidth: String(before.width), customHeight: String(before.height) } : { sizeId }, 'size');
   }
 
   private focusFirstInvalid(): void {

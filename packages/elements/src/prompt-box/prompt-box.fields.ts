@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { SizeOption } from './size-options.js';
+import { CUSTOM_SIZE_ID, type SizeOption } from './size-options.js';
 
 const count = (value: number) => value.toLocaleString('en');
 
@@ -116,10 +116,34 @@ export interface SizeFieldOptions {
   value: string;
   error?: string;
   onChange: (sizeId: string) => void;
+  /** The custom size: its inputs' text and limits (shown while "Custom" is chosen). */
+  custom: {
+    width: string;
+    height: string;
+    minWidth: number;
+    maxWidth: number;
+    minHeight: number;
+    maxHeight: number;
+    multiple: number;
+    onInput: (side: 'customWidth' | 'customHeight', value: string) => void;
+  };
 }
 
-/** The size presets as one radio group (arrow keys move between them natively). */
+/** A small box drawn in the ratio's shape, so the chips are told apart at a glance. */
+function ratioGlyph(width: number, height: number): TemplateResult {
+  const scale = 18 / Math.max(width, height);
+  return html`<span class="glyph" aria-hidden="true"
+    ><span style=${`width:${Math.max(6, Math.round(width * scale))}px;height:${Math.max(6, Math.round(height * scale))}px`}></span
+  ></span>`;
+}
+
+/**
+ * The sizes as one radio group (arrow keys move between them natively): each aspect ratio the
+ * model takes, then "Custom", which shows width and height inputs within the model's limits.
+ */
 export function sizeField(o: SizeFieldOptions): TemplateResult {
+  const custom = o.value === CUSTOM_SIZE_ID;
+  const c = o.custom;
   return html`
     <fieldset
       class="field sizes"
@@ -128,26 +152,65 @@ export function sizeField(o: SizeFieldOptions): TemplateResult {
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${describedBy('size', o.error, false)}
     >
-      <legend>Size</legend>
+      <legend><span>Size</span><span class="size-now">${sizeNow(o)}</span></legend>
       <div class="chips">
         ${o.sizes.map(
           (size) => html`
-            <label class="chip" part="size-option">
-              <input
-                type="radio"
-                name="size"
-                .checked=${live(size.id === o.value)}
-                @change=${() => o.onChange(size.id)}
-              />
+            <label class="chip" part="size-option" title=${`${size.name}, ${size.width}×${size.height}`}>
+              <input type="radio" name="size" .checked=${live(size.id === o.value)} @change=${() => o.onChange(size.id)} />
+              ${ratioGlyph(size.width, size.height)}
               <span class="chip-label">${size.label}</span>
-              <span class="dims">${size.width}×${size.height}</span>
+              <span class="visually-hidden">${size.name}, <span class="dims">${size.width}×${size.height}</span></span>
             </label>
           `,
         )}
+        <label class="chip custom" part="size-option custom-size-option">
+          <input type="radio" name="size" .checked=${live(custom)} @change=${() => o.onChange(CUSTOM_SIZE_ID)} />
+          <span class="glyph custom-glyph" aria-hidden="true"><span></span></span>
+          <span class="chip-label">Custom</span>
+        </label>
       </div>
+      ${custom
+        ? html`<div class="custom-size" part="custom-size">
+            ${sideInput('custom-width', 'Width', c.width, c.minWidth, c.maxWidth, c.multiple, o.error, (value) => c.onInput('customWidth', value))}
+            <span class="times" aria-hidden="true">×</span>
+            ${sideInput('custom-height', 'Height', c.height, c.minHeight, c.maxHeight, c.multiple, o.error, (value) => c.onInput('customHeight', value))}
+            <p id="custom-size-hint" class="hint">
+              ${count(c.minWidth)}–${count(c.maxWidth)} × ${count(c.minHeight)}–${count(c.maxHeight)} px, in steps of ${c.multiple}
+            </p>
+          </div>`
+        : nothing}
       ${fieldError('size', o.error)}
     </fieldset>
   `;
+}
+
+/** The chosen size in pixels, beside the legend (the chips show only the ratio). */
+function sizeNow(o: SizeFieldOptions): string {
+  if (o.value === CUSTOM_SIZE_ID) return o.custom.width && o.custom.height ? `${o.custom.width} × ${o.custom.height} px` : '';
+  const size = o.sizes.find((option) => option.id === o.value);
+  return size ? `${size.name} · ${size.width} × ${size.height} px` : '';
+}
+
+function sideInput(id: string, label: string, value: string, min: number, max: number, step: number, error: string | undefined, onInput: (value: string) => void) {
+  return html`<span class="side">
+    <label for=${id}>${label}</label>
+    <input
+      id=${id}
+      type="number"
+      inputmode="numeric"
+      min=${min}
+      max=${max}
+      step=${step}
+      .value=${live(value)}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${error ? 'custom-size-hint size-error' : 'custom-size-hint'}
+      @input=${(event: Event) => {
+        const input = event.target as HTMLInputElement;
+        onInput(input.validity.badInput ? 'invalid' : input.value);
+      }}
+    />
+  </span>`;
 }
 
 export interface ImageCountFieldOptions {

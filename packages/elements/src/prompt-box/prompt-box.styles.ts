@@ -61,7 +61,14 @@ export default css`
   }
   textarea {
     resize: vertical;
-    min-height: 5.5rem;
+    min-height: 6.5rem;
+    padding: var(--_space-3);
+    line-height: 1.5;
+    border-radius: var(--_radius-lg);
+    box-shadow: var(--_shadow-1);
+  }
+  textarea:focus {
+    border-color: var(--_accent);
   }
   textarea[readonly] {
     opacity: 0.7;
@@ -97,28 +104,93 @@ export default css`
   }
   .mode-toggle {
     min-height: 2rem;
-    font-size: 0.875em;
+    font-size: var(--_text-sm);
   }
   .mode-toggle[aria-pressed='true'],
   .chip:has(input:checked) {
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
   }
-  .chips {
+  .sizes legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    width: 100%;
+  }
+  .size-now {
+    font-weight: 400;
+    font-size: var(--_text-sm);
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .chip.custom {
+    grid-column: span 2;
+  }
+  .chips {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
+    gap: var(--_space-2);
   }
   .chip {
     position: relative;
-    display: inline-grid;
-    min-width: 5.5rem;
-    padding: 0.35rem 0.75rem;
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-height: var(--_tap);
+    padding: var(--_space-1) var(--_space-2);
     border: 1px solid var(--_border);
-    border-radius: var(--pixorly-radius, 0.5rem);
+    border-radius: var(--_radius);
     background: var(--_surface);
     cursor: pointer;
     font-weight: 400;
+    transition: border-color var(--_duration) var(--_ease), background-color var(--_duration) var(--_ease);
+  }
+  .chip:hover {
+    border-color: var(--_accent);
+  }
+
+  .glyph {
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  .glyph > span {
+    display: block;
+    border: 1.5px solid currentColor;
+    border-radius: 2px;
+    opacity: 0.7;
+  }
+  .custom-glyph > span {
+    width: 14px;
+    height: 10px;
+    border-style: dashed;
+  }
+  .chip:has(input:checked) .glyph > span {
+    color: var(--_accent);
+    opacity: 1;
+  }
+  .custom-size {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-2);
+    margin-top: var(--_space-2);
+  }
+  .custom-size .side {
+    display: grid;
+    gap: 0.2rem;
+    flex: 1 1 6rem;
+  }
+  .custom-size .times {
+    padding-bottom: 0.6rem;
+    color: var(--_muted);
+  }
+  .custom-size .hint {
+    flex: 1 1 100%;
+    margin: 0;
   }
   .chip input {
     position: absolute;
@@ -146,6 +218,10 @@ export default css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
     gap: var(--_space);
+  }
+  /* The seed is up to ten digits and has a button beside it: it takes the whole row. */
+  .numbers .field:has(#seed) {
+    grid-column: 1 / -1;
   }
   .with-action {
     display: flex;
@@ -194,14 +270,43 @@ export default css`
     margin: 0;
     font-size: 0.875em;
   }
+  /*
+   * The Generate bar stays in view at the bottom of the screen while the form is on it, so on a
+   * phone the button is never a long scroll away from the prompt.
+   */
   .footer {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    grid-template-areas: 'submit submit' 'cost shortcut';
     align-items: center;
-    gap: 0.5rem var(--_space);
+    gap: var(--_space-2) var(--_space);
+  }
+  @media (max-width: 40rem) {
+    .footer {
+      position: sticky;
+      bottom: 0;
+      z-index: 1;
+      margin-inline: calc(-1 * var(--_space-2));
+      padding: var(--_space-2);
+      border-radius: var(--_radius-lg) var(--_radius-lg) 0 0;
+      background: color-mix(in srgb, var(--pixorly-color-bg, #f4f5f8) 92%, transparent);
+      backdrop-filter: blur(8px);
+      box-shadow: 0 -6px 12px -10px rgb(0 0 0 / 0.35);
+    }
   }
   .cost {
-    flex: 1 1 12rem;
+    grid-area: cost;
+    font-size: var(--_text-sm);
+  }
+  .shortcut {
+    grid-area: shortcut;
+  }
+  [part='submit'] {
+    grid-area: submit;
+    min-height: 3rem;
+    padding-inline: var(--_space-5);
+    font-size: var(--_text-lg);
+    border-radius: var(--_radius);
   }
   [part='submit'][aria-disabled='true'] {
     opacity: 0.75;
@@ -277,5 +382,18 @@ export default css`
   }
   #preset-name[aria-invalid='true'] {
     border-color: var(--_danger);
+  }
+  /* Last, so it wins over the compact sizes above: a finger needs 44 px. */
+  @media (pointer: coarse) {
+    .mode-toggle,
+    .recent-toggle {
+      min-height: var(--_tap);
+    }
+  }
+  @media (pointer: coarse) {
+    input:not([type='checkbox']):not([type='radio']),
+    select {
+      min-height: var(--_tap);
+    }
   }
 `;

@@ -63,7 +63,8 @@ describe('<pixorly-prompt-box>', () => {
     const el = await mount();
     expect(el.getAttribute('mode')).to.equal('basic');
     expect(text($(el, '[part="counter"]'))).to.equal('0 / 2,000 characters');
-    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(SIZE_PRESETS.map((preset) => preset.label));
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['1:1', '3:4', '4:3', '16:9', '9:16', '3:2', '2:3']);
+    expect(text($(el, '.custom .chip-label'))).to.equal('Custom');
     expect($(el, '#num-images')).to.exist;
     expect($(el, '#steps')).to.equal(null);
     expect(text($(el, '[part="cost"]'))).to.equal('Estimated cost: 2 credits (≈ $0.002)');
@@ -96,7 +97,7 @@ describe('<pixorly-prompt-box>', () => {
     expect([steps.min, steps.max, steps.placeholder]).to.deep.equal(['1', '50', 'Default 30']);
     expect($<HTMLInputElement>(el, '#guidance')!.max).to.equal('20');
     expect($(el, '#num-images')).to.equal(null);
-    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['Square', '16:9']);
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['1:1', '16:9']);
     await expectNoAxeViolations(el);
   });
 
@@ -112,7 +113,8 @@ describe('<pixorly-prompt-box>', () => {
     expect($(el, '#steps-error')).to.equal(null);
     const seen = submissions(el);
     $(el, '[part="submit"]')!.click();
-    expect(seen[0]!.request).to.deep.equal({ prompt: 'a castle', model: 'local/aurora', parameters: { width: 1024, height: 1024, numImages: 1 } });
+    // Aurora takes 16:9 too: the chosen ratio stays.
+    expect(seen[0]!.request).to.deep.equal({ prompt: 'a castle', model: 'local/aurora', parameters: { width: 1024, height: 576, numImages: 1 } });
     el.model = undefined;
     await el.updateComplete;
     expect(text($(el, '[part="message"]'))).to.equal('Choose a model to write a prompt for.');
@@ -276,7 +278,7 @@ describe('<pixorly-prompt-box>', () => {
     const other = makeModel({ id: 'vendor/other', name: 'Other', provider: 'openrouter', costPerImageCredits: 10, aspectRatios: ['1:1', '4:3'], supports: { negativePrompt: false, seed: true } });
     const el = await mount(undefined, { compareModels: [studioXl, other], mode: 'advanced' });
     const seen = submissions(el);
-    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['Square']);
+    expect($$(el, '[part="size-option"] .chip-label').map(text)).to.deep.equal(['1:1']);
     expect($(el, '#negative-prompt')).to.equal(null);
     expect($(el, '#steps')).to.equal(null);
     expect(text($(el, '[part="cost"]'))).to.contain('50 credits');
@@ -441,5 +443,83 @@ describe('<pixorly-prompt-box>', () => {
     unknown.modelId = 'local/aurora';
     await unknown.updateComplete;
     expect($(unknown, '#prompt')).to.exist;
+  });
+  it('custom size: starts from the chosen size, takes any size within the model, says clearly what is wrong', async () => {
+    const el = await mount(makeModel({ minWidth: 256, maxWidth: 1536, minHeight: 256, maxHeight: 1536, sizeMultiple: 64 }));
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    $<HTMLInputElement>(el, '.custom input')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#custom-width')!.value).to.equal('1024', 'starts from the size chosen before');
+    expect(text($(el, '#custom-size-hint'))).to.equal('256–1,536 × 256–1,536 px, in steps of 64');
+    await type(el, '#custom-width', '1280');
+    await type(el, '#custom-height', '640');
+    expect(text($(el, '.size-now'))).to.equal('1280 × 640 px');
+    $(el, '[part="submit"]')!.click();
+    expect(seen[0]!.request.parameters).to.include({ width: 1280, height: 640 });
+    await expectNoAxeViolations(el);
+
+    await type(el, '#custom-width', '2000');
+    $(el, '[part="submit"]')!.click();
+    await el.updateComplete;
+    expect(seen).to.have.length(1, 'refused');
+    expect(text($(el, '#size-error'))).to.equal('Width must be from 256 to 1536 pixels for this model');
+    expect($(el, '#custom-width')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('custom-width', 'the wrong input has focus');
+    await type(el, '#custom-width', '1000');
+    expect(text($(el, '#size-error'))).to.equal('Width must be a multiple of 64 pixels');
+    await type(el, '#custom-width', '');
+    expect(text($(el, '#size-error'))).to.equal('Width must be a whole number of pixels from 256 to 1536.');
+    await type(el, '#custom-width', '768');
+    expect($(el, '#size-error')).to.equal(null, 'fixed: the message goes');
+    await expectNoAxeViolations(el);
+  });
+
+  it('a model with fixed ratios refuses a custom size of another ratio, naming the ratios', async () => {
+    const el = await mount(studioXl);
+    const seen = submissions(el);
+    await type(el, '#prompt', 'a fox');
+    $<HTMLInputElement>(el, '.custom input')!.click();
+    await el.updateComplete;
+    await type(el, '#custom-width', '1024');
+    await type(el, '#custom-height', '512');
+    $(el, '[part="submit"]')!.click();
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    expect(text($(el, '#size-error'))).to.equal('Studio XL supports the aspect ratios 1:1, 16:9, not 1024×512');
+  });
+
+  it('"Use these settings" with a size no chip has comes back as a custom size', async () => {
+    const el = await mount();
+    el.applySettings({ prompt: 'a fox', parameters: { width: 1000, height: 600 } });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '.custom input')!.checked).to.equal(true);
+    expect([$<HTMLInputElement>(el, '#custom-width')!.value, $<HTMLInputElement>(el, '#custom-height')!.value]).to.deep.equal(['1000', '600']);
+    el.applySettings({ prompt: 'a fox', parameters: { width: 1024, height: 576 } });
+    await el.updateComplete;
+    expect(text($(el, 'input[name="size"]:checked')!.parentElement)).to.contain('16:9');
+  });
+
+  it('shows the Ctrl+Enter hint with a mouse, not on a touch screen (coarse pointer)', async () => {
+    const fine = await mount();
+    expect(text($(fine, '.shortcut'))).to.match(/^(Ctrl|⌘)\+Enter$/);
+    expect($(fine, '[part="submit"]')!.getAttribute('aria-describedby')).to.equal('submit-shortcut');
+    const original = window.matchMedia;
+    // A touch screen, as far as the page can tell: the main pointer is coarse.
+    window.matchMedia = (query: string) => (query === '(pointer: coarse)' ? ({ matches: true, media: query } as MediaQueryList) : original.call(window, query));
+    try {
+      const touch = await mount();
+      expect($(touch, '.shortcut')).to.equal(null);
+      expect($(touch, '[part="submit"]')!.hasAttribute('aria-describedby')).to.equal(false);
+      await expectNoAxeViolations(touch);
+      const client = new FakeClient();
+      client.setResult(api.prompts.recent, {}, [{ _id: 'h1', prompt: 'a castle at dawn', usedAt: 1 }]);
+      const withHistory = await mountWithClient(aurora, client);
+      $(withHistory, '.recent-toggle')!.click();
+      await waitUntil(() => $$(withHistory, '.use-prompt').length === 1, 'the recent prompts');
+      expect(text(withHistory.shadowRoot!.querySelector('.recent'))).to.not.contain('Esc to close');
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

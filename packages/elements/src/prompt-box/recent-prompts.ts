@@ -11,6 +11,7 @@ import { api, type RecentPrompt } from '../client/api.js';
 import { toUserFacingError } from '../client/errors.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { showsKeyboardHints } from '../internal/keyboard-hints.js';
 
 /** Prompts that differ only in case or spacing are one entry (the newest kept). */
 export function distinctPrompts(prompts: readonly RecentPrompt[]): RecentPrompt[] {
@@ -102,7 +103,7 @@ export class RecentPromptsController implements ReactiveController {
                     </li>`,
                   )}
                 </ul>
-                <p class="hint">↑ ↓ to move, Enter to use, Delete to forget, Esc to close.</p>`}
+                ${showsKeyboardHints() ? html`<p class="hint">↑ ↓ to move, Enter to use, Delete to forget, Esc to close.</p>` : nothing}`}
       <p class="notice" role="status">${this.notice || nothing}</p>
     </div>`;
   }

@@ -10,32 +10,51 @@ import {
 
 /** One size the prompt box offers for a model. */
 export interface SizeOption extends ImageSize {
-  /** `square`, `portrait`, `landscape` (core's presets) or `ratio-16:9` for a model's own ratio. */
+  /** `square`, `portrait`, `landscape` (core's presets) or `ratio-16:9` for the other ratios. */
   id: string;
+  /** What the chip says: the ratio ("16:9"). */
   label: string;
+  /** What the ratio is for, in words ("Widescreen"), for the chip's title and screen readers. */
+  name: string;
   aspectRatio: AspectRatio;
 }
+
+/** The id of the "Custom" choice, whose width and height the person types. */
+export const CUSTOM_SIZE_ID = 'custom';
 
 /** The longer side offered when the model allows it (the size core's presets use). */
 const PREFERRED_LONG_EDGE = 1024;
 
+/** The ratios offered to every model that takes them, in this order, after core's three presets. */
+const COMMON_RATIOS: readonly { ratio: AspectRatio; name: string }[] = [
+  { ratio: '16:9', name: 'Widescreen' },
+  { ratio: '9:16', name: 'Story' },
+  { ratio: '3:2', name: 'Photo' },
+  { ratio: '2:3', name: 'Poster' },
+];
+
+/** Names for the further ratios a model may list. */
+const OTHER_NAMES: Partial<Record<AspectRatio, string>> = { '4:5': 'Social portrait', '5:4': 'Print', '21:9': 'Cinema' };
+
 /**
- * The sizes `model` accepts: core's Square, Portrait and Landscape presets where the
- * model takes their ratio, then each further aspect ratio the model lists. Every size
- * respects the model's size limits and multiple; a ratio the model cannot make is left out.
+ * The sizes `model` accepts: core's Square (1:1), Portrait (3:4) and Landscape (4:3) presets,
+ * then 16:9, 9:16, 3:2 and 2:3, then any further ratio the model lists. A model with an
+ * `aspectRatios` list gets only those. Every size respects the model's size limits and multiple;
+ * a ratio the model cannot make is left out. (The custom size is offered beside these.)
  */
 export function sizeOptionsFor(model: ModelInfo): SizeOption[] {
   const multiple = sizeMultipleOf(model);
   const longEdge = Math.floor(Math.min(PREFERRED_LONG_EDGE, model.maxWidth, model.maxHeight) / multiple) * multiple;
   const options: SizeOption[] = [];
-  const offer = (id: string, label: string, aspectRatio: AspectRatio) => {
+  const offer = (id: string, name: string, aspectRatio: AspectRatio) => {
     if (model.aspectRatios && !model.aspectRatios.includes(aspectRatio)) return;
     if (options.some((option) => option.aspectRatio === aspectRatio)) return;
     const size = sizeWithin(model, aspectRatio, longEdge, multiple);
-    if (size) options.push({ id, label, aspectRatio, ...size });
+    if (size) options.push({ id, label: aspectRatio, name, aspectRatio, ...size });
   };
   for (const preset of SIZE_PRESETS) offer(preset.id, preset.label, preset.aspectRatio);
-  for (const ratio of model.aspectRatios ?? []) offer(`ratio-${ratio}`, ratio, ratio);
+  for (const { ratio, name } of COMMON_RATIOS) offer(`ratio-${ratio}`, name, ratio);
+  for (const ratio of model.aspectRatios ?? []) offer(`ratio-${ratio}`, OTHER_NAMES[ratio] ?? ratio, ratio);
   return options;
 }
 
@@ -45,6 +64,26 @@ export function optionForSize(options: readonly SizeOption[], size: ImageSize): 
     options.find((option) => option.width === size.width && option.height === size.height) ??
     options.find((option) => matchesAspectRatio(size, option.aspectRatio))
   );
+}
+
+/** What the custom size inputs accept for a model: its limits and the multiple both sides keep to. */
+export function customSizeLimits(model: ModelInfo) {
+  return { minWidth: model.minWidth, maxWidth: model.maxWidth, minHeight: model.minHeight, maxHeight: model.maxHeight, multiple: sizeMultipleOf(model) };
+}
+
+/**
+ * Checks the custom size's text before core sees numbers: empty or not a whole number is named
+ * here (core's checks then say "from 64 to 2048", "a multiple of 8", or the ratios a model takes).
+ */
+export function customSizeProblem(widthText: string, heightText: string, model: ModelInfo): string | undefined {
+  const limits = customSizeLimits(model);
+  for (const [label, text, min, max] of [
+    ['Width', widthText, limits.minWidth, limits.maxWidth],
+    ['Height', heightText, limits.minHeight, limits.maxHeight],
+  ] as const) {
+    if (text.trim() === '' || !/^\d+$/.test(text.trim())) return `${label} must be a whole number of pixels from ${min} to ${max}.`;
+  }
+  return undefined;
 }
 
 function sizeWithin(model: ModelInfo, ratio: AspectRatio, longEdge: number, multiple: number): ImageSize | null {

@@ -1,8 +1,9 @@
 import { consume } from '@lit/context';
 import { html } from 'lit';
+import { msg } from '../i18n/localize.js';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { focusRing, hostStyles } from '../base/shared.styles.js';
+import { focusRing, hostStyles, skeletonStyles } from '../base/shared.styles.js';
 import { api, type ImageDoc } from '../client/api.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
@@ -33,7 +34,7 @@ export interface ImageSelectedDetail {
  * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
  */
 export class PixorlyRecentResults extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, styles];
+  static override styles = [hostStyles, focusRing, skeletonStyles, styles];
   static override dependencies = { 'pixorly-image': PixorlyImage };
 
   /** How many images to show. */
@@ -45,6 +46,9 @@ export class PixorlyRecentResults extends PixorlyElement {
   /** The id of the chosen image (marked as pressed). */
   @property({ attribute: 'selected-id' }) selectedId = '';
 
+  /** Set while there is nothing to show (loaded, no images), for styling: the studio hides the strip beside its own empty state (read-only). */
+  @property({ type: Boolean, reflect: true }) empty = false;
+
   @consume({ context: clientContext, subscribe: true })
   @state()
   private client: StudioClient | undefined;
@@ -52,6 +56,10 @@ export class PixorlyRecentResults extends PixorlyElement {
   private readonly images = new QueryController(this, () => this.client, api.images.list, () => ({
     paginationOpts: { numItems: this.limit, cursor: null },
   }));
+
+  protected override willUpdate(): void {
+    this.empty = !this.images.loading && !this.images.error && (this.images.value?.page.length ?? 0) === 0;
+  }
 
   override render() {
     const page = this.images.value?.page ?? [];
@@ -61,7 +69,11 @@ export class PixorlyRecentResults extends PixorlyElement {
       ${this.images.error
         ? html`<p part="empty" class="empty">${toUserFacingError(this.images.error).message}</p>`
         : page.length === 0
-          ? html`<p part="empty" class="empty">${this.images.loading ? 'Loading…' : 'Your images will appear here.'}</p>`
+          ? this.images.loading
+            ? html`<div part="list" class="loading" role="status" aria-label="Loading recent images">
+                ${Array.from({ length: 6 }, () => html`<span class="skeleton"></span>`)}
+              </div>`
+            : html`<p part="empty" class="empty">${msg('Your images will appear here.')}</p>`
           : html`<ul part="list" aria-labelledby=${headingId}>
               ${page.map((image) => this.renderItem(image))}
             </ul>`}

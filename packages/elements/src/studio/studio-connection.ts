@@ -4,9 +4,13 @@ import { api } from '../client/api.js';
 import type { AuthState } from '../client/auth-session.js';
 import { clientContext } from '../client/client-context.js';
 import { toUserFacingError } from '../client/errors.js';
+import { StudioErrorCode } from '../client/studio-errors.js';
 import type { PixorlyClientOptions } from '../client/pixorly-client.js';
 import type { StudioClient } from '../client/studio-client.js';
 import { tokenFromUrl, type TokenProvider } from '../client/token.js';
+import { afterPaint } from '../internal/after-paint.js';
+import { loadWorkspace } from './load-workspace.js';
+import { studioStatus, type StudioStatus } from './studio-state.js';
 
 /** What a client is opened for: the studio's attributes (already checked) and its token provider. */
 export interface ConnectionConfig {
@@ -48,6 +52,9 @@ export class StudioConnection implements ReactiveController {
   private stopWatching: (() => void) | undefined;
   private lastAuthState: AuthState | undefined;
   private ensured = false;
+  /** Whether this outage of the transport was reported (once per outage, not per retry). */
+  private outageReported = false;
+  private countdown: ReturnType<typeof setInterval> | undefined;
   /** Bumped by every close, so a client scheduled to open for an older configuration never does. */
   private opening = 0;
 
@@ -68,6 +75,11 @@ export class StudioConnection implements ReactiveController {
     this.stale = true;
   }
 
+  /** Configuration, transport and sign-in as one status (never "connected" while sign-in failed). */
+  status(configOk: boolean): StudioStatus {
+    return studioStatus(configOk, this.client);
+  }
+
   /** Opens a client for `config` unless one is open for the same configuration; null closes it. */
   sync(config: ConnectionConfig | null): void {
     const last = this.openedFor;
@@ -83,12 +95,16 @@ export class StudioConnection implements ReactiveController {
     // The studio paints its shell first: building the client (the Convex client, its socket and the
     // first token request) in the same task would hold that first paint back by a fifth or so.
     const opening = this.opening;
-    afterNextPaint(() => {
+    afterPaint(() => {
       if (opening === this.opening) this.open(config);
     });
   }
 
   private open(config: ConnectionConfig): void {
+    // The workspace's elements (picker, prompt box, job cards…) come with the client, after the first paint.
+    loadWorkspace().catch(() =>
+      this.options.report(StudioErrorCode.LOAD_FAILED, 'The studio could not load its workspace code. Check the connection and reload the page.'),
+    );
     const provider = config.tokenProvider;
     const created = this.options.createClient({
       convexUrl: config.convexUrl,
@@ -104,7 +120,7 @@ export class StudioConnection implements ReactiveController {
         if (opening === this.opening) this.attach(client);
         else void client.close?.();
       },
-      () => this.options.report('INTERNAL', 'The studio could not load. Check the connection and reload the page.'),
+      () => this.options.report(StudioErrorCode.LOAD_FAILED, 'The studio could not load its client code. Check the connection and reload the page.'),
     );
   }
 
@@ -131,6 +147,8 @@ export class StudioConnection implements ReactiveController {
     this.userId = '';
     this.lastAuthState = undefined;
     this.ensured = false;
+    this.outageReported = false;
+    this.tick(false);
   }
 
   private onState(client: OwnedClient): void {
@@ -139,11 +157,43 @@ export class StudioConnection implements ReactiveController {
     if ((state === 'expired' || state === 'failed') && this.lastAuthState !== state) {
       const message = client.authMessage || 'You are signed out.';
       this.host.emit('auth-expired', { state, message });
-      this.options.report('UNAUTHENTICATED', message);
+      this.options.report(state === 'failed' ? StudioErrorCode.SIGN_IN_FAILED : StudioErrorCode.SESSION_EXPIRED, message);
     }
+    if (client.apiProblem === 'origin') {
+      this.options.report(
+        StudioErrorCode.ORIGIN_MISMATCH,
+        `The Pixorly API at ${this.openedFor?.apiUrl ?? 'api-url'} refused this page's origin (${location.origin}): mint the embed token ` +
+          'for this origin, and register the origin for the partner account. The studio does not start, so no credits are spent.',
+      );
+    } else if (client.apiProblem === 'api-unreachable') {
+      this.options.report(
+        StudioErrorCode.API_UNREACHABLE,
+        `The Pixorly API at ${this.openedFor?.apiUrl ?? 'api-url'} cannot be reached or is not the Pixorly API (or refuses this origin by CORS): ` +
+          'check the api-url attribute. The studio does not start, so no credits are spent.',
+      );
+    }
+    if (client.connection === 'connected') this.outageReported = false;
+    else if (client.connection === 'reconnecting' && !this.outageReported) {
+      this.outageReported = true;
+      this.options.report(
+        StudioErrorCode.BACKEND_UNREACHABLE,
+        `The Pixorly backend at ${this.openedFor?.convexUrl ?? 'convex-url'} cannot be reached; the studio keeps retrying with backoff. ` +
+          'Check the convex-url attribute and that the backend is up.',
+      );
+    }
+    // The "retry in N s" countdown needs a render every second while it runs.
+    this.tick(client.connection === 'reconnecting' && client.retryAt !== null);
     if (state === 'signed-in' && !this.ensured) this.ensureUser(client);
     this.lastAuthState = state;
     this.host.requestUpdate();
+  }
+
+  private tick(on: boolean): void {
+    if (on) this.countdown ??= setInterval(() => this.host.requestUpdate(), 1000);
+    else {
+      clearInterval(this.countdown);
+      this.countdown = undefined;
+    }
   }
 
   /** Provisions the user on first use, so the balance and the queries have a user to read. */
@@ -161,19 +211,4 @@ export class StudioConnection implements ReactiveController {
       },
     );
   }
-}
-
-/**
- * Runs `callback` once the browser has painted the next frame (an animation frame, then a task),
- * or after 100 ms in a document that gets no frames (a background tab, a hidden iframe).
- */
-function afterNextPaint(callback: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    callback();
-  };
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 100);
 }

@@ -60,7 +60,7 @@ describe('<pixorly-studio> views and the library', () => {
     expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'library'));
     expect(el.getAttribute('view')).to.equal('library');
     expect($(el, '#panel-create')!.hidden).to.equal(true);
-    const gallery = await waitUntil(() => $(el, 'pixorly-gallery'), 'the gallery, once its module is loaded').then(() => $(el, 'pixorly-gallery')!);
+    const gallery = await waitUntil(() => $(el, 'pixorly-gallery'), 'the gallery, once its module is loaded', { timeout: 5000 }).then(() => $(el, 'pixorly-gallery')!);
     await waitUntil(() => gallery.shadowRoot?.querySelectorAll('[part="tile"]').length === 2, 'the library images');
     await expectNoAxeViolations(el);
     await sendKeys({ press: 'End' });
@@ -87,7 +87,7 @@ describe('<pixorly-studio> views and the library', () => {
   it('"Use these settings" shows Create with that model and fills the prompt box', async () => {
     const el = await studio();
     tab(el, 'library').click();
-    await waitUntil(() => $(el, 'pixorly-gallery'), 'the gallery');
+    await waitUntil(() => $(el, 'pixorly-gallery'), 'the gallery', { timeout: 5000 });
     el.dispatchEvent(
       new CustomEvent('pixorly-use-settings', {
         detail: { image: IMAGES[0], prompt: 'a quiet harbour', negativePrompt: 'fog', model: 'local/mosaic', parameters: { width: 512, height: 512, seed: 99, steps: 30 } },

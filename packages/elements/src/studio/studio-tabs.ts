@@ -3,13 +3,15 @@
  * arrows/Home/End move between tabs and show them (automatic activation).
  */
 import { html } from 'lit';
+import { msg } from '../i18n/localize.js';
 
 export type StudioView = 'create' | 'library' | 'collections';
 
-export const STUDIO_VIEWS: readonly { id: StudioView; label: string }[] = [
-  { id: 'create', label: 'Create' },
-  { id: 'library', label: 'Library' },
-  { id: 'collections', label: 'Collections' },
+/** The views, with their labels in the page's language (a function: the locale may change). */
+export const STUDIO_VIEWS: readonly { id: StudioView; label: () => string }[] = [
+  { id: 'create', label: () => msg('Create') },
+  { id: 'library', label: () => msg('Library') },
+  { id: 'collections', label: () => msg('Collections') },
 ];
 
 /** The view a key press on the tab list moves to, or null for other keys. */
@@ -21,7 +23,7 @@ export function tabKeyTarget(key: string, current: StudioView): StudioView | nul
 }
 
 export function studioTabs(current: StudioView, onChoose: (view: StudioView, focus: boolean) => void) {
-  return html`<div part="tabs" class="tabs" role="tablist" aria-label="Studio views">
+  return html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Studio views')}>
     ${STUDIO_VIEWS.map(
       (view) => html`<button
         part="tab"
@@ -39,7 +41,7 @@ export function studioTabs(current: StudioView, onChoose: (view: StudioView, foc
           onChoose(target, true);
         }}
       >
-        ${view.label}
+        ${view.label()}
       </button>`,
     )}
   </div>`;

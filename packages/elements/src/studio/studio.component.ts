@@ -1,22 +1,30 @@
-import { formatCredits, type ModelInfo } from '@pixorly/core';
+import type { ModelInfo } from '@pixorly/core';
+import { formatCredits } from '../i18n/format.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles } from '../base/shared.styles.js';
+import { buttonStyles, focusRing, hostStyles, skeletonStyles } from '../base/shared.styles.js';
 import { api } from '../client/api.js';
 import { toUserFacingError } from '../client/errors.js';
+import { StudioErrorCode } from '../client/studio-errors.js';
+import { msg } from '../i18n/localize.js';
+import { checkAttributeValue } from '../internal/attribute-warnings.js';
+import { ErrorReportingController } from '../internal/error-reporting-controller.js';
 import type { PixorlyClientOptions } from '../client/pixorly-client.js';
 import { QueryController, SKIP } from '../client/query-controller.js';
 import type { TokenProvider } from '../client/token.js';
-import { PixorlyComparison, type ComparisonRun } from '../comparison/comparison.component.js';
-import { PixorlyJobStatus } from '../job-status/job-status.component.js';
-import { PixorlyModelPicker, type ModelChangeDetail } from '../model-picker/model-picker.component.js';
-import { PixorlyPromptBox } from '../prompt-box/prompt-box.component.js';
-import { PixorlyRecentResults } from '../recent-results/recent-results.component.js';
+// Types only: the workspace elements are defined by `workspace.ts`, loaded after the first paint.
+import type { ComparisonRun } from '../comparison/comparison.component.js';
+import type { ModelChangeDetail } from '../model-picker/model-picker.component.js';
+import type { PixorlyPromptBox, SettingsChangeDetail } from '../prompt-box/prompt-box.component.js';
 import { connectionIndicator } from './connection-indicator.js';
 import { configProblems, modelProblems, parseModelList } from './studio-config.js';
 import { StudioConnection, type ConnectionConfig, type OwnedClient } from './studio-connection.js';
-import { authNotice, configurationNotice, jobList, libraryPanel } from './studio.parts.js';
+import { authNotice, configurationNotice, libraryPanel } from './studio.parts.js';
+import { resultCanvas, revealLatest } from './studio-canvas.js';
+import { ModelSamples } from './model-samples.js';
+import { surprisePrompt } from './example-prompts.js';
+import { SettingsMemory, type KeptSettings } from './settings-memory.js';
 import { StudioLibrary } from './studio-library.js';
 import { studioTabs, type StudioView } from './studio-tabs.js';
 import { submitRuns, type SubmittedRun } from './submit-runs.js';
@@ -24,6 +32,8 @@ import styles from './studio.styles.js';
 import theme from './theme.styles.js';
 
 export type StudioTheme = 'light' | 'dark' | 'auto';
+const THEMES: readonly StudioTheme[] = ['light', 'dark', 'auto'];
+const VIEWS: readonly StudioView[] = ['create', 'library', 'collections'];
 
 /** Jobs of this session kept on screen at most. */
 const MAX_SESSION_JOBS = 6;
@@ -39,9 +49,13 @@ const MAX_SESSION_JOBS = 6;
  *
  * @slot picker - Replaces the built-in `<pixorly-model-picker>`.
  * @slot prompt - Replaces the built-in `<pixorly-prompt-box>`.
+ * @slot brand - Your title instead of "Pixorly" (white label: honoured only when the embed token has the `whiteLabel` claim).
+ *
+ * @attr report-errors - Opt-in error reports: a Sentry DSN that receives the studio's own errors, scrubbed, never the page's query or the visitor (README, "Error reports"). Absent: nothing is sent.
  *
  * @csspart base - The studio's outer box.
  * @csspart header - The title row with the connection state and balance.
+ * @csspart brand - The "Pixorly" title (absent with `hide-brand` or a `brand` slot on a white-label token).
  * @csspart connection - The connection indicator.
  * @csspart credits - The caller's credit balance.
  * @csspart notice - The box that explains a configuration or sign-in problem.
@@ -50,13 +64,18 @@ const MAX_SESSION_JOBS = 6;
  * @csspart gallery - The Library view's `<pixorly-gallery>`.
  * @csspart collections - The Collections view's `<pixorly-collections>`.
  * @csspart lightbox - The `<pixorly-lightbox>` job cards and comparison cells open.
- * @csspart compose - The section with the model picker and the prompt box.
+ * @csspart compose - The controls: the model picker and the prompt box (the left pane on wide screens).
  * @csspart compare-toggle - The button that switches comparison mode.
+ * @csspart canvas - The result canvas (the right pane on wide screens): latest results big, earlier ones below.
+ * @csspart empty-state - What the canvas shows before the first job: example prompts and "Surprise me".
+ * @csspart example - Each example prompt's button.
+ * @csspart surprise - The "Surprise me" button.
  * @csspart comparison-section - The section around the comparison.
  * @csspart comparison - The `<pixorly-comparison>` of the latest comparison.
- * @csspart jobs - The list of this session's jobs.
+ * @csspart latest - The `<pixorly-job-status>` of the latest job, shown big (also has the `job` part).
+ * @csspart jobs - The list of this session's earlier jobs.
  * @csspart job - Each `<pixorly-job-status>`.
- * @csspart recent - The recent-images strip.
+ * @csspart recent - The recent-images filmstrip.
  *
  * @cssproperty --pixorly-color-bg - Studio background.
  * @cssproperty --pixorly-color-surface - Card background.
@@ -71,6 +90,12 @@ const MAX_SESSION_JOBS = 6;
  * @cssproperty --pixorly-radius - Corner radius.
  * @cssproperty --pixorly-space - Base spacing unit.
  * @cssproperty --pixorly-font-size - Base font size (the font family is the page's).
+ * @cssproperty --pixorly-color-canvas - The result canvas behind the images.
+ * @cssproperty --pixorly-text-sm - Small text: hints, captions (also `-xs`, `-lg`, `-xl`, `-2xl`; see the README's design tokens).
+ * @cssproperty --pixorly-space-4 - A step of the spacing scale (also `-1`, `-2`, `-5`, `-6`; `--pixorly-space` is step 3).
+ * @cssproperty --pixorly-radius-lg - Corner radius of cards and panes (also `--pixorly-radius-sm`).
+ * @cssproperty --pixorly-shadow-1 - Elevation of cards (also `-2` for hover, `-3` for overlays).
+ * @cssproperty --pixorly-duration - Length of transitions (0 under `prefers-reduced-motion`).
  *
  * @event pixorly-job-created - A job was submitted (prompt box, comparison or retry). `detail: { jobId, model?, request?, retryOf? }`.
  * @event pixorly-job-completed - A job finished with images. `detail: { jobId, job }`.
@@ -78,18 +103,14 @@ const MAX_SESSION_JOBS = 6;
  * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
  * @event pixorly-use-settings - "Use these settings" in the lightbox (the studio fills the prompt box and model). `detail: { image, prompt, negativePrompt?, model, parameters }`.
  * @event pixorly-images-deleted - Images were deleted in the library. `detail: { imageIds }`.
- * @event pixorly-error - A problem the studio shows (bad attribute, sign-in, a refused submit). `detail: { code, message }`.
+ * @event pixorly-error - A problem for the page's developer (configuration, connection, sign-in, an image, a refused submit), once per problem; codes in the README. `detail: { code, message, reason? }`.
  * @event pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed). `detail: { state, message }`.
  */
 export class PixorlyStudio extends PixorlyElement {
-  static override styles = [theme, hostStyles, focusRing, buttonStyles, styles];
-  static override dependencies: Record<string, CustomElementConstructor> = {
-    'pixorly-comparison': PixorlyComparison,
-    'pixorly-job-status': PixorlyJobStatus,
-    'pixorly-model-picker': PixorlyModelPicker,
-    'pixorly-prompt-box': PixorlyPromptBox,
-    'pixorly-recent-results': PixorlyRecentResults,
-  };
+  static override styles = [theme, hostStyles, focusRing, buttonStyles, skeletonStyles, styles];
+
+  /** Opt-in error reports: only with a `report-errors="<Sentry DSN>"` attribute (README, "Error reports"). */
+  protected readonly errorReporting = new ErrorReportingController(this);
 
   /** The Convex deployment URL (convex-local offline: `http://127.0.0.1:3210`). */
   @property({ attribute: 'convex-url' }) convexUrl = '';
@@ -111,6 +132,12 @@ export class PixorlyStudio extends PixorlyElement {
 
   /** The view shown: `create`, `library` or `collections`. */
   @property({ reflect: true }) view: StudioView = 'create';
+
+  /**
+   * Hides the "Pixorly" title (white label). Honoured only when the embed token allows it (its
+   * `whiteLabel` claim, issued for partners whose plan includes white-labelling).
+   */
+  @property({ type: Boolean, attribute: 'hide-brand' }) hideBrand = false;
 
   /** Returns a fresh token (a JWT from your backend); takes precedence over `token-url`. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
@@ -139,10 +166,17 @@ export class PixorlyStudio extends PixorlyElement {
       this.compareMode = false;
       this.chosenModel = model;
     },
-    promptBox: () => this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector('pixorly-prompt-box'),
+    promptBox: () => this.promptBox(),
     hasModel: (model) => this.availableModels.some((candidate) => candidate.id === model),
   });
+  private readonly settingsMemory = new SettingsMemory(this, {
+    apiUrl: () => this.apiUrl,
+    client: () => this.client,
+    userId: () => this.connection.userId,
+    restore: (settings) => this.restoreSettings(settings),
+  });
   private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => ({}));
+  private readonly modelSamples = new ModelSamples(this, { client: () => this.client, userId: () => this.connection.userId });
   private readonly activeJobs = new QueryController(this, () => this.client, api.jobs.listActive, () => this.whenSignedIn());
   private readonly account = new QueryController(this, () => this.client, api.jobs.me, () => this.whenSignedIn());
 
@@ -152,6 +186,19 @@ export class PixorlyStudio extends PixorlyElement {
     this.addEventListener('pixorly-submit', (event) => void this.onSubmit(event as CustomEvent<{ runs: SubmittedRun[] }>));
     this.addEventListener('pixorly-model-change', (event) => this.onModelChange(event as CustomEvent<ModelChangeDetail>));
     this.addEventListener('pixorly-job-created', (event) => this.onJobCreated(event as CustomEvent<{ jobId?: string; retryOf?: string }>));
+    // The latest card grows when its images arrive: keep them in view.
+    this.addEventListener('pixorly-job-completed', (event) => {
+      if ((event as CustomEvent<{ jobId?: string }>).detail?.jobId === this.sessionJobs[0]) revealLatest(this.renderRoot);
+    });
+    // An image that could not load says why on itself; its developer-facing reason is reported once here.
+    this.addEventListener('pixorly-image-unavailable', (event) => {
+      const { code, reason, message } = (event as CustomEvent<{ code: string; reason: string; message: string }>).detail;
+      this.report(code, message, reason);
+    });
+    this.addEventListener('pixorly-settings-change', (event) => {
+      const { model, ...change } = (event as CustomEvent<SettingsChangeDetail>).detail;
+      if (!this.compareMode) this.settingsMemory.remember(this.selectedModel?.id ?? model, change);
+    });
     this.addEventListener('pixorly-image-selected', (event) => {
       this.selectedImageId = (event as CustomEvent<{ imageId?: string }>).detail?.imageId ?? '';
     });
@@ -207,7 +254,34 @@ export class PixorlyStudio extends PixorlyElement {
   }
 
   protected override updated(): void {
-    for (const message of [...this.problems, ...this.modelWarnings]) this.report('INVALID_ARGUMENT', message);
+    const box = this.settingsToRestore && this.promptBox();
+    if (box) {
+      box.restoreSettings?.(this.settingsToRestore!);
+      this.settingsToRestore = undefined;
+    }
+    for (const message of this.problems) this.report(StudioErrorCode.CONFIG_INVALID, message);
+    for (const message of this.modelWarnings) this.report(StudioErrorCode.MODELS_UNKNOWN, message);
+    this.checkAttributes();
+    const client = this.client;
+    const wantsWhiteLabel = this.hideBrand || this.querySelector(':scope > [slot="brand"]') !== null;
+    if (wantsWhiteLabel && client?.authState === 'signed-in' && !client.whiteLabel) {
+      this.report(
+        StudioErrorCode.ATTRIBUTE_INVALID,
+        "White-labelling (hide-brand, the brand slot) is not included in this partner's plan (the token has no whiteLabel claim); the Pixorly title stays.",
+      );
+    }
+  }
+
+  /** Unknown values of enumerated attributes: a console warning once per attribute (and `pixorly-error`); the default is used. */
+  private checkAttributes(): void {
+    for (const [attribute, value, allowed] of [
+      ['theme', this.theme, THEMES],
+      ['view', this.view, VIEWS],
+    ] as const) {
+      if (!checkAttributeValue(this, attribute, value, allowed)) {
+        this.report(StudioErrorCode.ATTRIBUTE_INVALID, `<pixorly-studio> ${attribute}="${value}" is not one of ${allowed.join(', ')}.`, undefined, false);
+      }
+    }
   }
 
   override render() {
@@ -216,18 +290,22 @@ export class PixorlyStudio extends PixorlyElement {
     return html`
       <div part="base" class="studio">
         <header part="header">
-          <p class="title">Pixorly</p>
+          ${this.renderBrand(client)}
           <div class="status-line">
             ${this.account.value
               ? html`<span part="credits">${formatCredits(this.account.value.credits)}</span>`
               : nothing}
-            ${client ? connectionIndicator(client.connection) : this.problems.length === 0 ? connectionIndicator('connecting') : nothing}
+            ${connectionIndicator(this.connection.status(this.problems.length === 0))}
           </div>
         </header>
-        ${configurationNotice(this.problems, 'The studio cannot start.')}
-        ${configurationNotice(this.modelWarnings, 'Check the models of this studio.')}
-        ${authFailed ? authNotice(client.authMessage, () => this.reconnect()) : nothing}
-        ${client && !authFailed && this.problems.length === 0 ? this.renderViews() : nothing}
+        ${this.problems.length > 0 || client?.apiProblem ? configurationNotice(msg('This studio is not available right now. Please try again later.')) : nothing}
+        ${authFailed
+          ? authNotice(
+              client.authState === 'expired' ? msg('Your session has expired. Sign in again to continue.') : msg('Could not sign in.'),
+              () => this.reconnect(),
+            )
+          : nothing}
+        ${client && !authFailed && !client.apiProblem && this.problems.length === 0 ? this.renderViews() : nothing}
       </div>
     `;
   }
@@ -248,12 +326,12 @@ export class PixorlyStudio extends PixorlyElement {
     const available = this.availableModels;
     const comparing = this.compareMode ? available.filter((model) => this.comparedModels.includes(model.id)) : [];
     const active = (this.activeJobs.value ?? []).map((job) => job._id);
-    const compared = new Set(this.comparisonRuns.map((run) => run.jobId));
-    const jobs = [...new Set([...this.sessionJobs, ...active])].filter((id) => !compared.has(id));
+    // Comparison jobs are jobs too: they stay in the list beside the side-by-side view.
+    const jobs = [...new Set([...this.sessionJobs, ...active])];
     return html`<div class="layout">
       <section part="compose" class="compose" aria-labelledby="compose-heading">
         <div class="section-head">
-          <h2 id="compose-heading">Create</h2>
+          <h2 id="compose-heading">${msg('Create')}</h2>
           <button part="compare-toggle" type="button" aria-pressed=${this.compareMode ? 'true' : 'false'} @click=${this.toggleCompare}>
             Compare models
           </button>
@@ -263,6 +341,7 @@ export class PixorlyStudio extends PixorlyElement {
             .models=${this.catalog.value ? available : undefined}
             .value=${selected?.id ?? ''}
             .values=${this.comparedModels}
+            .sampleImages=${this.modelSamples.value}
             ?compare=${this.compareMode}
           ></pixorly-model-picker>
         </slot>
@@ -275,15 +354,31 @@ export class PixorlyStudio extends PixorlyElement {
           ></pixorly-prompt-box>
         </slot>
       </section>
-      ${this.comparisonRuns.length > 0
-        ? html`<section part="comparison-section" class="comparison" aria-labelledby="comparison-heading">
-            <h2 id="comparison-heading">Comparison</h2>
-            <pixorly-comparison part="comparison" .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
-          </section>`
-        : nothing}
-      ${jobList(jobs)}
-      <pixorly-recent-results part="recent" class="recent" selected-id=${this.selectedImageId}></pixorly-recent-results>
+      ${resultCanvas({
+        jobIds: jobs,
+        comparison:
+          this.comparisonRuns.length > 0
+            ? html`<section part="comparison-section" class="comparison" aria-labelledby="comparison-heading">
+                <h3 id="comparison-heading">${msg('Comparison')}</h3>
+                <pixorly-comparison part="comparison" .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
+              </section>`
+            : nothing,
+        comparedIds: new Set(this.comparisonRuns.map((run) => run.jobId)),
+        selectedImageId: this.selectedImageId,
+        onExample: (prompt) => this.usePrompt(prompt),
+        onSurprise: () => this.usePrompt(surprisePrompt(this.promptBox()?.prompt ?? '')),
+      })}
     </div>`;
+  }
+
+  /** The prompt box in use: the page's slotted one, else the built-in one. */
+  private promptBox(): PixorlyPromptBox | null {
+    return this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector('pixorly-prompt-box');
+  }
+
+  /** Puts an example prompt into the prompt box and moves focus there, ready to Generate. */
+  private usePrompt(prompt: string): void {
+    this.promptBox()?.usePrompt?.(prompt);
   }
 
   private connectionConfig(): ConnectionConfig {
@@ -295,19 +390,45 @@ export class PixorlyStudio extends PixorlyElement {
     };
   }
 
+  /**
+   * The title, or the page's `brand` slot, or nothing with `hide-brand` — the last two only when the
+   * token allows white-labelling (otherwise the attribute is ignored with a console warning).
+   */
+  private renderBrand(client: OwnedClient | undefined) {
+    const title = html`<p part="brand" class="title">Pixorly</p>`;
+    const wantsWhiteLabel = this.hideBrand || this.querySelector(':scope > [slot="brand"]') !== null;
+    if (!wantsWhiteLabel) return title;
+    if (!client || client.authState !== 'signed-in') return nothing;
+    if (!client.whiteLabel) return title;
+    return this.hideBrand ? nothing : html`<slot name="brand"></slot>`;
+  }
+
+  /** Settings kept from an earlier visit: the model here, the rest in the prompt box (once it has the model). */
+  private restoreSettings(settings: KeptSettings): void {
+    this.chosenModel = settings.model;
+    this.settingsToRestore = settings;
+    this.requestUpdate();
+  }
+
+  /** Kept settings wait here until the prompt box exists (it appears once signed in). */
+  private settingsToRestore: KeptSettings | undefined;
+
   private whenSignedIn() {
     return this.client?.authState === 'signed-in' ? {} : SKIP;
   }
 
   private toggleCompare(): void {
     this.compareMode = !this.compareMode;
-    if (this.compareMode && this.comparedModels.length === 0 && this.selectedModel) this.comparedModels = [this.selectedModel.id];
+    // No model is ticked for the visitor: pre-ticking the current one meant choosing three left two.
   }
 
   private onModelChange(event: CustomEvent<ModelChangeDetail>): void {
     const detail = event.detail;
     if ('values' in detail) this.comparedModels = [...detail.values];
-    else this.chosenModel = detail.value;
+    else {
+      this.chosenModel = detail.value;
+      this.settingsMemory.rememberModel(detail.value);
+    }
   }
 
   private async onSubmit(event: CustomEvent<{ runs: SubmittedRun[] }>): Promise<void> {
@@ -338,12 +459,17 @@ export class PixorlyStudio extends PixorlyElement {
     // A retry's status card already follows the new job: it takes the old one's place.
     const others = this.sessionJobs.filter((id) => id !== retryOf);
     this.sessionJobs = [jobId, ...others].slice(0, MAX_SESSION_JOBS);
+    void this.updateComplete.then(() => revealLatest(this.renderRoot));
   }
 
-  /** Emits `pixorly-error` once per distinct problem (renders repeat; the page hears each problem once). */
-  private report(code: string, message: string): void {
+  /**
+   * Emits `pixorly-error` once per distinct problem (renders repeat; the page hears each problem once),
+   * and puts what is meant for the page's developer in the console (`warn: false` when already warned).
+   */
+  private report(code: string, message: string, reason?: string, warn = true): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
-    this.emit('error', { code, message });
+    if (warn) console.warn(`[pixorly] ${code}: ${message}`);
+    this.emit('error', { code, message, ...(reason ? { reason } : {}) });
   }
 }

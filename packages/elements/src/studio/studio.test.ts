@@ -49,21 +49,56 @@ async function studio(attributes: string, client = readyClient(), width = 1000):
   return { el, client };
 }
 
+/** Collects console.warn lines and pixorly-error details while `run` runs (the developer-facing channel). */
+async function developerChannel(target: EventTarget, run: () => Promise<void>): Promise<{ warnings: string[]; errors: { code: string; message: string; reason?: string }[] }> {
+  const warnings: string[] = [];
+  const errors: { code: string; message: string; reason?: string }[] = [];
+  const warn = console.warn;
+  const listener = (event: Event) => errors.push((event as CustomEvent).detail);
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  target.addEventListener('pixorly-error', listener);
+  try {
+    await run();
+  } finally {
+    console.warn = warn;
+    target.removeEventListener('pixorly-error', listener);
+  }
+  return { warnings, errors };
+}
+
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const notice = (el: Element) => $(el, '[part="notice"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+const NEUTRAL = 'This studio is not available right now. Please try again later.';
+
 describe('<pixorly-studio> configuration errors', () => {
-  it('a malformed convex-url is explained, never a blank element', async () => {
-    const { el } = await studio('convex-url="not a url" api-url="http://127.0.0.1:8787" token-url="/token"');
-    expect(notice(el)).to.contain('The convex-url attribute "not a url" is not a valid http(s) URL.');
+  it('a malformed convex-url: visitors see one neutral sentence; the developer gets the console and pixorly-error', async () => {
+    let el!: TestStudio;
+    const { warnings, errors } = await developerChannel(document, async () => {
+      ({ el } = await studio('convex-url="not a url" api-url="http://127.0.0.1:8787" token-url="/token"'));
+    });
+    expect(notice(el)).to.equal(NEUTRAL);
+    expect(el.shadowRoot!.textContent).not.to.contain('convex-url');
+    expect(warnings.join('\n')).to.contain('The convex-url attribute "not a url" is not a valid http(s) URL.');
+    expect(errors.map((e) => e.code)).to.include('CONFIG_INVALID');
+    expect($(el, '[part="connection"]')!.getAttribute('data-state')).to.equal('config-error');
     expect(el.created).to.have.length(0);
     await expectNoAxeViolations(el);
   });
 
-  it('a malformed api-url and a missing convex-url are both listed', async () => {
-    const { el } = await studio('api-url="ftp://nope" token-url="/token"');
-    expect(notice(el)).to.contain('The convex-url attribute is missing');
-    expect(notice(el)).to.contain('The api-url attribute "ftp://nope" is not a valid http(s) URL.');
+  it('a malformed api-url and a missing convex-url are both reported, each once', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const { errors } = await developerChannel(wrapper, async () => {
+      wrapper.innerHTML = '<test-studio api-url="ftp://nope" token-url="/token"></test-studio>';
+      const el = wrapper.firstElementChild as TestStudio;
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    const messages = errors.map((e) => e.message);
+    expect(messages.filter((m) => m.includes('The convex-url attribute is missing'))).to.have.length(1);
+    expect(messages.filter((m) => m.includes('The api-url attribute "ftp://nope" is not a valid http(s) URL.'))).to.have.length(1);
+    expect(notice(wrapper.firstElementChild!)).to.equal(NEUTRAL);
   });
 
   it('no token-url and no tokenProvider says how to configure sign-in, and emits pixorly-error', async () => {
@@ -71,8 +106,27 @@ describe('<pixorly-studio> configuration errors', () => {
     const heard = oneEvent(wrapper, 'pixorly-error');
     wrapper.innerHTML = `<test-studio ${URLS}></test-studio>`;
     const event = (await heard) as CustomEvent<{ code: string; message: string }>;
+    expect(event.detail.code).to.equal('CONFIG_INVALID');
     expect(event.detail.message).to.contain('Set the token-url attribute or the tokenProvider property');
-    expect(notice(wrapper.firstElementChild!)).to.contain('Sign-in is not configured');
+    expect(notice(wrapper.firstElementChild!)).to.equal(NEUTRAL);
+  });
+
+  it('an unknown theme or view warns in the console once per attribute, and the default is used', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    let el!: TestStudio;
+    const { warnings, errors } = await developerChannel(wrapper, async () => {
+      wrapper.innerHTML = `<test-studio ${URLS} token-url="/t" theme="neon" view="gallery"></test-studio>`;
+      el = wrapper.firstElementChild as TestStudio;
+      await el.updateComplete;
+      for (let i = 0; i < 3; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+    });
+    expect(warnings.filter((w) => w.includes('theme="neon"')), 'once, naming the allowed values').to.have.length(1);
+    expect(warnings.find((w) => w.includes('theme="neon"'))).to.contain('"light", "dark", "auto"');
+    expect(warnings.filter((w) => w.includes('view="gallery"'))).to.have.length(1);
+    expect(errors.filter((e) => e.code === 'ATTRIBUTE_INVALID')).to.have.length(2);
   });
 
   it('a tokenProvider set as a property is enough, and fixing the attributes starts the studio', async () => {
@@ -86,20 +140,35 @@ describe('<pixorly-studio> configuration errors', () => {
     expect(await el.created[0]!.options.tokenProvider()).to.equal('token');
   });
 
-  it('an unknown model in models or default-model is named, with what is available', async () => {
-    const { el } = await studio(`${URLS} token-url="/token" models="local/aurora, acme/nope" default-model="local/mosaic"`);
-    await waitUntil(() => notice(el) !== '', 'notice');
-    expect(notice(el)).to.contain('Unknown model in the models attribute: acme/nope. Available: local/aurora, local/mosaic.');
-    expect(notice(el)).to.contain('The default-model "local/mosaic" is not in the models attribute.');
+  it('an unknown model in models or default-model is told to the developer, not the visitor', async () => {
+    const errors: { code: string; message: string }[] = [];
+    const warn = console.warn;
+    console.warn = () => {};
+    const { el } = await studio(`${URLS} token-url="/token" models="local/aurora, acme/nope" default-model="local/mosaic"`).finally(() => (console.warn = warn));
+    el.addEventListener('pixorly-error', (e) => errors.push((e as CustomEvent).detail));
+    el.requestUpdate();
+    const all = () => (el as unknown as { reported: Set<string> }).reported;
+    await waitUntil(() => [...all()].some((m) => m.includes('acme/nope')), 'reported');
+    expect([...all()].join('\n')).to.contain('Unknown model in the models attribute: acme/nope. Available: local/aurora, local/mosaic.');
+    expect([...all()].join('\n')).to.contain('The default-model "local/mosaic" is not in the models attribute.');
+    expect(notice(el), 'visitors are not told about the page\'s configuration').to.equal('');
+    expect(el.shadowRoot!.textContent).not.to.contain('Check the models');
     expect($(el, 'pixorly-prompt-box'), 'the known models still work').to.exist;
     expect(($(el, 'pixorly-model-picker') as unknown as { models: { id: string }[] }).models.map((m) => m.id)).to.deep.equal(['local/aurora']);
     await expectNoAxeViolations(el);
   });
 
-  it('an unknown default-model alone is reported', async () => {
-    const { el } = await studio(`${URLS} token-url="/token" default-model="local/ghost"`);
-    await waitUntil(() => notice(el) !== '', 'notice');
-    expect(notice(el)).to.contain('The default-model "local/ghost" is not a known model.');
+  it('an unknown default-model alone is reported as MODELS_UNKNOWN', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const heard = new Promise<{ code: string; message: string }>((resolve) =>
+      wrapper.addEventListener('pixorly-error', (e) => {
+        const detail = (e as CustomEvent).detail;
+        if (detail.code === 'MODELS_UNKNOWN') resolve(detail);
+      }),
+    );
+    TestStudio.next = () => readyClient();
+    wrapper.innerHTML = `<test-studio ${URLS} token-url="/token" default-model="local/ghost"></test-studio>`;
+    expect((await heard).message).to.contain('The default-model "local/ghost" is not a known model.');
   });
 });
 
@@ -126,6 +195,53 @@ describe('<pixorly-studio> running', () => {
       await elementUpdated(el);
       expect(label()).to.equal(text);
     }
+    client.setState({ connection: 'reconnecting', retryAt: Date.now() + 3_500 });
+    await elementUpdated(el);
+    expect(label()).to.equal('Reconnecting… retry in 4 s');
+    await waitUntil(() => label() === 'Reconnecting… retry in 3 s', 'the countdown ticks', { timeout: 2500 });
+  });
+
+  it('never says Connected while sign-in failed, even with the socket up', async () => {
+    const { el, client } = await studio(`${URLS} token-url="/t"`);
+    client.setState({ connection: 'connected', authState: 'failed', authMessage: 'Could not sign in. The token provider failed: The token URL answered 404 Not Found' });
+    await elementUpdated(el);
+    expect($(el, '[part="connection"]')!.textContent!.trim()).to.equal('Not signed in');
+    expect(el.shadowRoot!.textContent).not.to.contain('Connected');
+    client.setState({ connection: 'connected', authState: 'signing-in' });
+    await elementUpdated(el);
+    expect($(el, '[part="connection"]')!.textContent!.trim()).to.equal('Signing in…');
+  });
+
+  it('a wrong api-url or a refused origin stops the studio before any job, told to the developer once', async () => {
+    for (const [problem, code] of [
+      ['origin', 'ORIGIN_MISMATCH'],
+      ['api-unreachable', 'API_UNREACHABLE'],
+    ] as const) {
+      const { el, client } = await studio(`${URLS} token-url="/t"`);
+      await waitUntil(() => $(el, 'pixorly-prompt-box'), 'the workspace');
+      const { errors } = await developerChannel(el, async () => {
+        client.setState({ apiProblem: problem });
+        await elementUpdated(el);
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(errors.map((e) => e.code)).to.deep.equal([code]);
+      expect(notice(el)).to.equal(NEUTRAL);
+      expect($(el, 'pixorly-prompt-box'), 'nothing to spend credits on').to.equal(null);
+      expect($(el, '[part="connection"]')!.getAttribute('data-state')).to.equal('config-error');
+    }
+  });
+
+  it('a lost backend is reported once per outage, not once per retry', async () => {
+    const { el, client } = await studio(`${URLS} token-url="/t"`);
+    const { errors } = await developerChannel(el, async () => {
+      for (let retry = 1; retry <= 4; retry++) {
+        client.setState({ connection: 'reconnecting', retryAt: Date.now() + retry * 1000 });
+        await elementUpdated(el);
+      }
+    });
+    expect(errors.filter((e) => e.code === 'BACKEND_UNREACHABLE')).to.have.length(1);
+    expect(errors[0]!.message).to.contain('http://127.0.0.1:3210');
   });
 
   it('an expired session shows the auth message, emits pixorly-auth-expired once, and can try again', async () => {
@@ -145,11 +261,16 @@ describe('<pixorly-studio> running', () => {
     expect(notice(el)).to.equal('');
   });
 
-  it('a token provider that throws is shown in words', async () => {
+  it('a token provider that throws: visitors see "Could not sign in."; the reason goes to the developer as SIGN_IN_FAILED', async () => {
     const { el, client } = await studio(`${URLS} token-url="/t"`);
-    client.setState({ authState: 'failed', authMessage: 'Could not sign in. The token provider failed: boom' });
-    await elementUpdated(el);
-    expect(notice(el)).to.contain('The token provider failed: boom');
+    const { warnings, errors } = await developerChannel(el, async () => {
+      client.setState({ authState: 'failed', authMessage: 'Could not sign in. The token provider failed: boom' });
+      await elementUpdated(el);
+    });
+    expect(notice(el)).to.contain('Could not sign in.');
+    expect(notice(el)).not.to.contain('boom');
+    expect(errors.map((e) => e.code)).to.deep.equal(['SIGN_IN_FAILED']);
+    expect(warnings.join()).to.contain('The token provider failed: boom');
   });
 
   it('adds a status card for each created job, and for jobs already running', async () => {
@@ -187,12 +308,12 @@ describe('<pixorly-studio> running', () => {
 
   it('theme: reflected, dark palette on request, overridable by the page', async () => {
     const { el } = await studio(`${URLS} token-url="/t" theme="dark"`);
-    expect(getComputedStyle(el).getPropertyValue('--pixorly-color-bg').trim()).to.equal('#111318');
+    expect(getComputedStyle(el).getPropertyValue('--pixorly-color-bg').trim()).to.equal('#0e1014');
     await expectNoAxeViolations(el);
     el.theme = 'light';
     await elementUpdated(el);
     expect(el.getAttribute('theme')).to.equal('light');
-    expect(getComputedStyle(el).getPropertyValue('--pixorly-color-bg').trim()).to.equal('#f7f8fa');
+    expect(getComputedStyle(el).getPropertyValue('--pixorly-color-bg').trim()).to.equal('#f4f5f8');
     el.style.setProperty('--pixorly-color-accent', 'rebeccapurple');
     expect(getComputedStyle(el).getPropertyValue('--pixorly-color-accent').trim()).to.equal('rebeccapurple');
   });
@@ -327,6 +448,50 @@ describe('<pixorly-studio> generating', () => {
       ['cmp-1', 'local/aurora'],
       ['cmp-2', 'local/mosaic'],
     ]);
-    expect(el.shadowRoot!.querySelectorAll('pixorly-job-status'), 'not listed twice').to.have.length(0);
+    const listed = [...el.shadowRoot!.querySelectorAll('pixorly-job-status')].map((s) => s.getAttribute('job-id'));
+    expect(listed, 'comparison runs are jobs too: they are in the jobs list').to.include.members(['cmp-1', 'cmp-2']);
+  });
+
+  it('comparison starts with no model ticked', async () => {
+    const { el } = await studio(`${URLS} token-url="/t" default-model="local/mosaic"`);
+    await waitUntil(() => $(el, '[part="compare-toggle"]'), 'toggle');
+    $(el, '[part="compare-toggle"]')!.click();
+    await elementUpdated(el);
+    const picker = $(el, 'pixorly-model-picker') as unknown as { values: string[] };
+    expect(picker.values).to.deep.equal([]);
   });
 });
+
+describe('<pixorly-studio> white label', () => {
+  const title = (el: Element) => $(el, '[part="brand"]')?.textContent?.trim() ?? null;
+
+  it('hide-brand and the brand slot work when the token allows white-labelling', async () => {
+    const client = readyClient();
+    client.whiteLabel = true;
+    const { el } = await studio(`${URLS} token-url="/t" hide-brand`, client);
+    await waitUntil(() => $(el, 'pixorly-prompt-box'), 'signed in');
+    expect(title(el)).to.equal(null);
+    el.hideBrand = false;
+    el.innerHTML = '<span slot="brand">Acme Studio</span>';
+    await elementUpdated(el);
+    const slot = $(el, 'slot[name="brand"]') as HTMLSlotElement;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Acme Studio']);
+    await expectNoAxeViolations(el);
+  });
+
+  it('without the claim, hide-brand is refused: the title stays and the developer is told once', async () => {
+    const client = readyClient();
+    const { el } = await studio(`${URLS} token-url="/t"`, client);
+    const { errors, warnings } = await developerChannel(el, async () => {
+      el.hideBrand = true;
+      for (let i = 0; i < 3; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+    });
+    expect(title(el)).to.equal('Pixorly');
+    expect(errors.filter((e) => e.code === 'ATTRIBUTE_INVALID')).to.have.length(1);
+    expect(warnings.join()).to.contain('whiteLabel');
+  });
+});
+

@@ -1,4 +1,5 @@
-import type { GenerationRequest, ModelInfo } from '@pixorly/core';
+import { isJobRefusal, type GenerationRequest, type ModelInfo } from '@pixorly/core';
+import { ConvexError } from 'convex/values';
 import { api } from '../client/api.js';
 import type { StudioClient } from '../client/studio-client.js';
 
@@ -31,6 +32,8 @@ export async function submitRuns(client: StudioClient, runs: readonly SubmittedR
   for (const run of runs) {
     try {
       const jobId = await client.mutation(api.jobs.create, { ...run.request, idempotencyKey: run.idempotencyKey });
+      // A moderation refusal is returned so the backend's log row commits; it reaches the UI as the error it always was.
+      if (isJobRefusal(jobId)) throw new ConvexError(jobId.refused);
       created.push({ jobId, model: run.model.id, request: run.request, modelInfo: run.model });
     } catch (error) {
       return { created, error };

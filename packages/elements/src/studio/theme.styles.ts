@@ -2,12 +2,13 @@ import { css } from 'lit';
 
 const light = css`
   color-scheme: light;
-  --pixorly-color-bg: #f7f8fa;
+  --pixorly-color-bg: #f4f5f8;
   --pixorly-color-surface: #ffffff;
-  --pixorly-color-surface-2: #eef0f4;
-  --pixorly-color-border: #d4d6de;
-  --pixorly-color-text: #1b1d23;
-  --pixorly-color-muted: #565b69;
+  --pixorly-color-surface-2: #eceef3;
+  --pixorly-color-border: #d6d9e1;
+  --pixorly-color-text: #14161c;
+  --pixorly-color-muted: #555b6a;
+  --pixorly-color-canvas: #e9ebf1;
   --pixorly-color-accent: #4f46e5;
   --pixorly-color-on-accent: #ffffff;
   --pixorly-color-danger: #b42318;
@@ -16,12 +17,16 @@ const light = css`
 
 const dark = css`
   color-scheme: dark;
-  --pixorly-color-bg: #111318;
-  --pixorly-color-surface: #1a1d24;
-  --pixorly-color-surface-2: #252a33;
-  --pixorly-color-border: #3a404c;
-  --pixorly-color-text: #e8eaf0;
+  --pixorly-color-bg: #0e1014;
+  --pixorly-color-surface: #181b22;
+  --pixorly-color-surface-2: #232731;
+  --pixorly-color-border: #343a47;
+  --pixorly-color-text: #eceef3;
   --pixorly-color-muted: #a3a9b7;
+  --pixorly-color-canvas: #08090c;
+  --pixorly-shadow-1: 0 1px 2px rgb(0 0 0 / 0.4);
+  --pixorly-shadow-2: 0 4px 10px -2px rgb(0 0 0 / 0.5);
+  --pixorly-shadow-3: 0 12px 28px -6px rgb(0 0 0 / 0.6);
   --pixorly-color-accent: #8b85ff;
   --pixorly-color-on-accent: #111318;
   --pixorly-color-danger: #ff8a80;
@@ -36,7 +41,7 @@ const dark = css`
 export default css`
   :host {
     ${light}
-    --pixorly-radius: 0.5rem;
+    --pixorly-radius: 0.625rem;
     --pixorly-space: 0.75rem;
     --pixorly-font-size: 0.9375rem;
   }

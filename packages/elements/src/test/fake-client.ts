@@ -11,6 +11,16 @@ import type { ConnectionStatus } from '../client/connection.js';
 import { DownloadUnsupportedError, type DownloadLink } from '../client/downloads.js';
 import type { ImageTransform, SignedUrl } from '../client/signed-urls.js';
 import type { StudioClient } from '../client/studio-client.js';
+import { loadWorkspace } from '../studio/load-workspace.js';
+
+// Studios remember their settings in localStorage (studio/settings-memory.ts), which every test page of
+// the run shares: each test starts without them, whichever file ran before.
+beforeEach(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('pixorly:settings:')) localStorage.removeItem(key);
+});
+// A studio defines its workspace elements from a chunk after its first paint (studio/load-workspace.ts);
+// tests that mount one get them defined up front, so no test races that import on a loaded machine.
+before(() => loadWorkspace());
 
 type AnyQuery = FunctionReference<'query'>;
 type AnyMutation = FunctionReference<'mutation'>;
@@ -25,6 +35,9 @@ const keyOf = (ref: FunctionReference<'query' | 'mutation'>, args: unknown) => `
 
 export class FakeClient implements StudioClient {
   connection: ConnectionStatus = 'connected';
+  retryAt: number | null = null;
+  whiteLabel = false;
+  apiProblem: 'api-unreachable' | 'origin' | null = null;
   authState: AuthState = 'signed-in';
   authMessage = '';
   readonly mutations: { name: string; args: unknown }[] = [];
@@ -57,7 +70,7 @@ export class FakeClient implements StudioClient {
     this.handlers.set(getFunctionName(mutation), handler as (args: unknown) => unknown);
   }
 
-  setState(state: Partial<Pick<FakeClient, 'connection' | 'authState' | 'authMessage'>>): void {
+  setState(state: Partial<Pick<FakeClient, 'connection' | 'retryAt' | 'authState' | 'authMessage' | 'apiProblem'>>): void {
     Object.assign(this, state);
     for (const listener of this.listeners) listener();
   }
@@ -121,6 +134,13 @@ export class FakeClient implements StudioClient {
     const resized = Object.keys(transform).length > 0 ? this.resizedUrls.get(imageId) : undefined;
     const url = resized ?? this.urls.get(imageId);
     return url ? { id: imageId, url, expiresAt: Date.now() + 3_600_000 } : null;
+  }
+
+  /** Image ids whose cached URLs were dropped (`forgetSignedUrl`), in order. */
+  readonly forgotten: string[] = [];
+
+  forgetSignedUrl(imageId: string): void {
+    this.forgotten.push(imageId);
   }
 
   cachedSignedUrl(): SignedUrl | undefined {

@@ -1,0 +1,55 @@
+import { createRoute } from "@hono/zod-openapi";
+import { isJobRefusal } from "@pixorly/core";
+import type { AppServices } from "../../../lib/context";
+import { ApiError } from "../../../lib/errors";
+import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
+import { requirePermission } from "./permissions";
+import { jobsCreate, jobsGet } from "./functions";
+import { DEFAULT_GENERATION_PARAMETERS, GenerateHeadersSchema, GenerateRequestSchema, GenerateResponseSchema } from "./schema";
+
+const route = createRoute({
+  method: "post",
+  path: "/generate",
+  tags: ["REST API"],
+  summary: "Start a generation job",
+  description: "Validates, moderates and reserves credits, then queues the job. Poll `statusUrl` until it is completed or failed.",
+  security: [{ [SECURITY.apiKey]: [] }],
+  middleware: [requirePermission("generate")] as const,
+  request: {
+    headers: GenerateHeadersSchema,
+    body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } },
+  },
+  responses: {
+    202: { description: "The job is queued (or, for a repeated idempotency key, the earlier job).", content: { "application/json": { schema: GenerateResponseSchema } } },
+    ...errorResponses(400, 401, 402, 403, 409, 413, 415, 422, 429, 500, 503),
+  },
+});
+
+export function registerPostGenerate(router: Router, services: AppServices) {
+  router.openapi(route, async (c) => {
+    const { "Idempotency-Key": headerKey } = c.req.valid("header");
+    const body = c.req.valid("json");
+    if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
+      throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", { fields: [
+        { path: "idempotencyKey", message: "Differs from the Idempotency-Key header" },
+      ] });
+    }
+    const idempotencyKey = headerKey ?? body.idempotencyKey;
+    const convex = services.convex.convexAs(c.get("token"));
+    const created = await convex.mutation(jobsCreate, {
+      ...body,
+      parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    if (isJobRefusal(created)) {
+      const { code, message, fields } = created.refused;
+      throw new ApiError(code, message, { fields: fields.map((f) => ({ path: f.field, message: f.message })) });
+    }
+    const jobId = created;
+    // A repeated idempotency key returns an earlier job, which may have moved on.
+    const job = await convex.query(jobsGet, { jobId });
+    const statusUrl = `${services.config.publicUrl}/api/v1/status/${encodeURIComponent(jobId)}`;
+    c.header("Location", statusUrl);
+    return c.json({ jobId, status: job?.status ?? "pending", statusUrl }, 202);
+  });
+}
