@@ -4,4 +4,6 @@ export default {
   printWidth: 120,
   singleQuote: false,
   trailingComma: "all",
+  // Lit's html`` and css`` templates stay as written: their whitespace is rendered text.
+  embeddedLanguageFormatting: "off",
 };

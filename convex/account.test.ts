@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { seedImages } from "./library.testing";
-import { DELETE_BATCH_SIZE } from "./model/imageDeletion";
+import { DELETE_BATCH_SIZE } from "./lib/imageDeletion";
 import { codeOf, errorOf, newBackend, partnerUser, signedIn, type Backend } from "./setup.testing";
 
 let t: Backend;

@@ -1,17 +1,17 @@
 /**
  * The account itself: deleting it (every image in S3 and every document, in scheduled steps —
- * `model/accountDeletion.ts` — then a confirmation email) and exporting its data as a ZIP built in
+ * `lib/accountDeletion.ts` — then a confirmation email) and exporting its data as a ZIP built in
  * the background (`accountExport.ts`). Both are first-party only: a partner's embed session or an
  * API key must not be able to erase or carry away an account.
  */
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
-import { deleteAccountStep } from "./model/accountDeletion";
-import { FIRST_PARTY, userMutation, userQuery } from "./model/auth";
-import { sendEmail } from "./model/email";
-import { fail } from "./model/errors";
-import { s3Settings } from "./model/s3";
+import { deleteAccountStep } from "./lib/accountDeletion";
+import { FIRST_PARTY, userMutation, userQuery } from "./lib/auth";
+import { sendEmail } from "./lib/email";
+import { fail } from "./lib/errors";
+import { s3Settings } from "./lib/s3";
 
 /** The text `deleteAccount` must be given, so a stray call cannot erase an account. */
 export const DELETE_CONFIRMATION = "DELETE";

@@ -1,6 +1,6 @@
 /**
  * Building a data export (`account:requestExport`): a snapshot of the account's records is read in
- * one query, then the ZIP (`model/exportArchive.ts`) is written straight to S3 at the export's key,
+ * one query, then the ZIP (`lib/exportArchive.ts`) is written straight to S3 at the export's key,
  * one image in memory at a time. The row turns "ready" (and the owner is mailed) or "failed".
  */
 import { GetObjectCommand } from "@aws-sdk/client-s3";
@@ -8,10 +8,10 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type ActionCtx } from "./_generated/server";
-import { sendEmail } from "./model/email";
-import { exportMetadata, imageFileName, writeExportZip } from "./model/exportArchive";
-import { s3Settings } from "./model/s3";
-import { startMultipartUpload } from "./model/s3Multipart";
+import { sendEmail } from "./lib/email";
+import { exportMetadata, imageFileName, writeExportZip } from "./lib/exportArchive";
+import { s3Settings } from "./lib/s3";
+import { startMultipartUpload } from "./lib/s3Multipart";
 
 const file = v.object({ name: v.string(), s3Bucket: v.string(), s3Key: v.string() });
 

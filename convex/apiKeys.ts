@@ -9,15 +9,15 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
 import { API_KEY_LIMITS } from "@pixorly/core";
-import { FIRST_PARTY, serviceMutation, userMutation, userQuery } from "./model/auth";
-import { KEY_PREFIX, PARTNER_KEY_MAX_LIFETIME_MS, checkExpiry, isExpired, issueKey } from "./model/apiKeyRules";
-import { fail } from "./model/errors";
-import { InputIssues, checkName, checkScopes } from "./model/inputs";
-import { activePartner } from "./model/partnerAccess";
-import { PRUNE_BATCH, countRequest as countOwnerRequest, prunePastDays } from "./model/requestCounts";
-import { findBySecret } from "./model/secrets";
-import { recordUsage } from "./model/usage";
-import { planId } from "./model/validators";
+import { FIRST_PARTY, serviceMutation, userMutation, userQuery } from "./lib/auth";
+import { KEY_PREFIX, PARTNER_KEY_MAX_LIFETIME_MS, checkExpiry, isExpired, issueKey } from "./lib/apiKeyRules";
+import { fail } from "./lib/errors";
+import { InputIssues, checkName, checkScopes } from "./lib/inputs";
+import { activePartner } from "./lib/partnerAccess";
+import { PRUNE_BATCH, countRequest as countOwnerRequest, prunePastDays } from "./lib/requestCounts";
+import { findBySecret } from "./lib/secrets";
+import { recordUsage } from "./lib/usage";
+import { planId } from "./lib/validators";
 
 /** `lastUsedAt` is rewritten at most this often, so a busy key does not make every request a conflicting write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -168,7 +168,7 @@ export const verify = serviceMutation({
   },
 });
 
-/** For the edge API, once per authenticated REST request: counts it against the key owner's daily limit (`model/requestCounts.ts`). */
+/** For the edge API, once per authenticated REST request: counts it against the key owner's daily limit (`lib/requestCounts.ts`). */
 export const countRequest = serviceMutation({
   args: { keyId: v.string() },
   returns: v.object({ allowed: v.boolean(), limit: v.number(), remaining: v.number(), resetSeconds: v.number() }),

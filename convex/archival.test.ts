@@ -4,7 +4,7 @@ import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { ACCESS_RESOLUTION_MS, ARCHIVE_AFTER_MS } from "./archival";
 import { firstPage, seedImages } from "./library.testing";
-import { archiveStorageClass } from "./model/s3";
+import { archiveStorageClass } from "./lib/s3";
 import { newBackend, type Backend } from "./setup.testing";
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { archiveStorageClass, s3Settings, setStorageClass } from "./model/s3";
+import { archiveStorageClass, s3Settings, setStorageClass } from "./lib/s3";
 
 const DAY_MS = 86_400_000;
 /** Unopened this long, a Pro image is archived. */

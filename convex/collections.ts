@@ -8,14 +8,14 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, type QueryCtx } from "./_generated/server";
 import type { Doc } from "./_generated/dataModel";
-import { publicQuery, userMutation, userQuery } from "./model/auth";
-import { addImages as appendImages, coverOf, moveRow, removeRows, rowOf, summarize } from "./model/collectionMembers";
-import { fail } from "./model/errors";
-import { checkDisplayName, checkIdCount } from "./model/libraryInputs";
-import { collectionSummary, countResult, coverImage, imagePage, publicImagePage } from "./model/libraryShapes";
-import { ownCollection, ownImage, ownImages } from "./model/ownership";
-import { checkPaginationOpts, paginateChecked } from "./model/pagination";
-import { newSecret } from "./model/secrets";
+import { publicQuery, userMutation, userQuery } from "./lib/auth";
+import { addImages as appendImages, coverOf, moveRow, removeRows, rowOf, summarize } from "./lib/collectionMembers";
+import { fail } from "./lib/errors";
+import { checkDisplayName, checkIdCount } from "./lib/libraryInputs";
+import { collectionSummary, countResult, coverImage, imagePage, publicImagePage } from "./lib/libraryShapes";
+import { ownCollection, ownImage, ownImages } from "./lib/ownership";
+import { checkPaginationOpts, paginateChecked } from "./lib/pagination";
+import { newSecret } from "./lib/secrets";
 
 const notFound = () => fail("NOT_FOUND", "Collection not found.");
 

@@ -1,7 +1,7 @@
 /** Email: the templates, the outbox offline, SES queueing when configured, and who may read which messages. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { renderEmail, sendEmail, sesConfigured } from "./model/email";
+import { renderEmail, sendEmail, sesConfigured } from "./lib/email";
 import { codeOf, newBackend, partnerUser, signedIn, type Backend } from "./setup.testing";
 
 let t: Backend;

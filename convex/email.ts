@@ -1,10 +1,10 @@
 /**
- * Reading sent and outgoing email (`model/email.ts` writes it): a user's own messages — offline the
+ * Reading sent and outgoing email (`lib/email.ts` writes it): a user's own messages — offline the
  * outbox stands in for their mail — and, for operators, the whole outbox.
  */
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
-import { FIRST_PARTY, userQuery } from "./model/auth";
+import { FIRST_PARTY, userQuery } from "./lib/auth";
 import type { Doc } from "./_generated/dataModel";
 
 const message = v.object({

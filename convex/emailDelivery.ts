@@ -1,5 +1,5 @@
 /**
- * Hands one queued message from `emailOutbox` to Amazon SES (`model/email.ts` queues it only when
+ * Hands one queued message from `emailOutbox` to Amazon SES (`lib/email.ts` queues it only when
  * SES is configured) and records the outcome on the row. Kept apart from `email.ts` so the SES
  * client is loaded only by the action that uses it.
  */

@@ -174,7 +174,7 @@ describe("favorites, tags and visibility", () => {
 
 describe("images.removeMany", () => {
   it("deletes documents, tag and collection rows and storage, in batches past the first 50", async () => {
-    const s3 = await import("./model/s3");
+    const s3 = await import("./lib/s3");
     const deleted: string[] = [];
     const spy = vi.spyOn(s3, "deleteImages").mockImplementation(async (_settings, keys) => void deleted.push(...keys));
     try {

@@ -172,7 +172,7 @@ describe("images.remove", () => {
 
   it("the background delete removes the object from the image's own bucket", async () => {
     const deleted: unknown[] = [];
-    const s3 = await import("./model/s3");
+    const s3 = await import("./lib/s3");
     const spy = vi.spyOn(s3, "deleteImages").mockImplementation(async (settings, keys) => void deleted.push([settings.bucket, keys]));
     try {
       await t.action(internal.images.deleteObjects, { s3Bucket: "pixorly-images", s3Keys: ["images/u/j/0.png"] });

@@ -7,20 +7,20 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { recordAccess } from "./archival";
-import { serviceQuery, userMutation, userQuery } from "./model/auth";
-import { fail } from "./model/errors";
-import { purgeImages, purgeImagesInBatches } from "./model/imageDeletion";
-import { imageFilterArgs, listImages, searchImages } from "./model/imageListing";
-import { InputIssues } from "./model/inputs";
-import { checkIdCount, checkTagCount, checkTags } from "./model/libraryInputs";
-import { replaceTags, updateImageFlags } from "./model/libraryRows";
-import { countResult, imagePage, imageWithJob } from "./model/libraryShapes";
-import { ownImage, ownImages } from "./model/ownership";
-import { deleteImages, s3Settings } from "./model/s3";
+import { serviceQuery, userMutation, userQuery } from "./lib/auth";
+import { fail } from "./lib/errors";
+import { purgeImages, purgeImagesInBatches } from "./lib/imageDeletion";
+import { imageFilterArgs, listImages, searchImages } from "./lib/imageListing";
+import { InputIssues } from "./lib/inputs";
+import { checkIdCount, checkTagCount, checkTags } from "./lib/libraryInputs";
+import { replaceTags, updateImageFlags } from "./lib/libraryRows";
+import { countResult, imagePage, imageWithJob } from "./lib/libraryShapes";
+import { ownImage, ownImages } from "./lib/ownership";
+import { deleteImages, s3Settings } from "./lib/s3";
 
 /**
  * The caller's images, newest (or oldest) first, filtered by model, creation time (ms, inclusive),
- * tag, favorites and collection (see `model/imageListing.ts` for how each filter reads an index).
+ * tag, favorites and collection (see `lib/imageListing.ts` for how each filter reads an index).
  */
 export const list = userQuery({
   scope: "images:read",

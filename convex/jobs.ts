@@ -2,16 +2,16 @@ import { v } from "convex/values";
 import { zodToConvex, zodToConvexFields } from "convex-helpers/server/zod4";
 import { paginationOptsValidator } from "convex/server";
 import { generationRequestSchema, isJobRefusal, jobRefusalSchema } from "@pixorly/core";
-import { SESSION, userMutation, userQuery } from "./model/auth";
-import { createJob } from "./model/createJob";
-import { fail } from "./model/errors";
-import { ownJob, queuePosition } from "./model/jobs";
-import { accountSummary, jobPage, jobWithQueue } from "./model/jobShapes";
-import { noteBalance } from "./model/creditAlerts";
-import { releaseGenerations } from "./model/limits";
-import { checkPaginationOpts, paginateChecked } from "./model/pagination";
-import { rememberPrompt } from "./model/promptHistory";
-import { dispatch } from "./model/queue";
+import { SESSION, userMutation, userQuery } from "./lib/auth";
+import { createJob } from "./lib/createJob";
+import { fail } from "./lib/errors";
+import { ownJob, queuePosition } from "./lib/jobs";
+import { accountSummary, jobPage, jobWithQueue } from "./lib/jobShapes";
+import { noteBalance } from "./lib/creditAlerts";
+import { releaseGenerations } from "./lib/limits";
+import { checkPaginationOpts, paginateChecked } from "./lib/pagination";
+import { rememberPrompt } from "./lib/promptHistory";
+import { dispatch } from "./lib/queue";
 import { jobStatus } from "./schema";
 
 /**

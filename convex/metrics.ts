@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalQuery, type QueryCtx } from "./_generated/server";
-import { serviceQuery } from "./model/auth";
-import { TOTAL_PERIOD, hourOf } from "./model/generationStats";
+import { serviceQuery } from "./lib/auth";
+import { TOTAL_PERIOD, hourOf } from "./lib/generationStats";
 
 /**
  * The most rows one scrape counts per state, so a runaway backlog cannot make the query unbounded:

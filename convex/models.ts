@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalAction, internalMutation } from "./_generated/server";
-import { publicQuery } from "./model/auth";
-import { catalog } from "./model/catalog";
-import { modelInfo } from "./model/validators";
+import { publicQuery } from "./lib/auth";
+import { catalog } from "./lib/catalog";
+import { modelInfo } from "./lib/validators";
 import { OPENROUTER_BASE_URL, syncModels } from "./providers/openrouter";
 
 /** The model catalog, public: what the model picker shows. */

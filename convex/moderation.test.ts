@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { jobIdOf } from "./jobResult.testing";
-import { promptHash } from "./model/moderationLog";
+import { promptHash } from "./lib/moderationLog";
 import { providerRefusalRule } from "./providers/openrouter-errors";
 import { errorOf, newBackend, partnerUser, signedIn, type Backend } from "./setup.testing";
 

@@ -1,11 +1,11 @@
 /**
  * For operators (`npx convex run moderation:recent`, `npm run pixorly -- moderation list`): the newest
- * refused generations from the moderation log (`model/moderationLog.ts`). Internal: only an admin or
+ * refused generations from the moderation log (`lib/moderationLog.ts`). Internal: only an admin or
  * deploy key reaches it. Rows carry the prompt's hash, never its text.
  */
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
-import { fail } from "./model/errors";
+import { fail } from "./lib/errors";
 
 /** Rows one call returns at most. */
 export const MODERATION_PAGE_MAX = 1000;

@@ -2,13 +2,13 @@
  * A partner's usage by day — all its users together — for the partner dashboard and operators
  * (`npm run pixorly -- partner usage`). Internal: the dashboard's server side (offline, the demo's
  * dev server holding the admin key) names the partner; a browser never does. Reads the per-partner
- * day totals `model/usage.ts` keeps, so 30 days are at most 30 rows whatever the number of users.
+ * day totals `lib/usage.ts` keeps, so 30 days are at most 30 rows whatever the number of users.
  */
 import { USAGE_SUMMARY_DAYS } from "@pixorly/core";
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
-import { fail } from "./model/errors";
-import { dayOf } from "./model/usage";
+import { fail } from "./lib/errors";
+import { dayOf } from "./lib/usage";
 
 const DAY_MS = 86_400_000;
 const dayRow = v.object({ day: v.string(), credits: v.number(), generations: v.number(), apiCalls: v.number() });

@@ -2,18 +2,18 @@
  * Partners: the sites that embed the studio. Operators create, suspend, reactivate, delete them and
  * rotate their secrets; the edge API authenticates their servers by secret key and builds its CORS
  * list from their origins. Revoking works through the partner's status and token version, which
- * every call of a partner's session checks (`model/partnerAccess.ts`).
+ * every call of a partner's session checks (`lib/partnerAccess.ts`).
  */
 import { v } from "convex/values";
 import { PARTNER_LIMITS, type PlanId } from "@pixorly/core";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import { serviceQuery } from "./model/auth";
-import { InputIssues, checkName, checkOrigins, checkScopes } from "./model/inputs";
-import { findBySecret, newSecret } from "./model/secrets";
-import { fail } from "./model/errors";
-import { statusOf, tokenVersionOf, type PartnerStatus } from "./model/partnerAccess";
-import { planId } from "./model/validators";
+import { serviceQuery } from "./lib/auth";
+import { InputIssues, checkName, checkOrigins, checkScopes } from "./lib/inputs";
+import { findBySecret, newSecret } from "./lib/secrets";
+import { fail } from "./lib/errors";
+import { statusOf, tokenVersionOf, type PartnerStatus } from "./lib/partnerAccess";
+import { planId } from "./lib/validators";
 
 const PUBLISHABLE_PREFIX = "pxp_";
 const SECRET_PREFIX = "pxs_";

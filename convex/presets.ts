@@ -1,10 +1,10 @@
 /** Generation settings saved to the account under a name (they used to live in one browser's storage). */
 import { LIBRARY_LIMITS } from "@pixorly/core";
 import { v } from "convex/values";
-import { userMutation, userQuery } from "./model/auth";
-import { fail } from "./model/errors";
-import { checkPreset } from "./model/presetInput";
-import { presetParameters } from "./model/validators";
+import { userMutation, userQuery } from "./lib/auth";
+import { fail } from "./lib/errors";
+import { checkPreset } from "./lib/presetInput";
+import { presetParameters } from "./lib/validators";
 
 const preset = v.object({
   _id: v.id("presets"),

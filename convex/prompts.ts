@@ -1,8 +1,8 @@
 /** The caller's recent prompts (recorded by `jobs.create`), newest first and without duplicates. */
 import { LIBRARY_LIMITS } from "@pixorly/core";
 import { v } from "convex/values";
-import { userMutation, userQuery } from "./model/auth";
-import { fail } from "./model/errors";
+import { userMutation, userQuery } from "./lib/auth";
+import { fail } from "./lib/errors";
 
 export const recent = userQuery({
   scope: "generate",

@@ -1,6 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { libraryRowFields, modelInfo, planId, presetParameters, storedImageFields } from "./model/validators";
+import { libraryRowFields, modelInfo, planId, presetParameters, storedImageFields } from "./lib/validators";
 
 export const jobStatus = v.union(
   v.literal("pending"),
@@ -102,7 +102,7 @@ export default defineSchema({
 
   /**
    * One row per (image, tag), so a tag filter reads one index range in date order. The image's
-   * creation time, model and favorite flag are copied in (`model/libraryRows.ts` keeps them in
+   * creation time, model and favorite flag are copied in (`lib/libraryRows.ts` keeps them in
    * step) so the other filters narrow the same range instead of loading every image.
    */
   imageTags: defineTable({ userId: v.id("users"), imageId: v.id("images"), tag: v.string(), ...libraryRowFields })
@@ -124,7 +124,7 @@ export default defineSchema({
     .index("by_share", ["shareId"]),
 
   /**
-   * An image's place in a collection. `orderKey` is a fractional key (`model/orderKeys.ts`), so a
+   * An image's place in a collection. `orderKey` is a fractional key (`lib/orderKeys.ts`), so a
    * move rewrites only the moved row. The image's listing fields are copied in, as in `imageTags`;
    * `isPublic` lets a public collection page through only its public images.
    */
@@ -164,7 +164,7 @@ export default defineSchema({
     modelId: v.string(),
     averageMs: v.number(),
     samples: v.number(),
-    /** The last runs' times per image (model/modelTimings.ts); optional only for rows written before it existed. */
+    /** The last runs' times per image (lib/modelTimings.ts); optional only for rows written before it existed. */
     recentMs: v.optional(v.array(v.number())),
   }).index("by_model", ["modelId"]),
 
@@ -190,7 +190,7 @@ export default defineSchema({
     quotaPerMonth: v.optional(v.number()),
     createdAt: v.number(),
     // Optional only so partners created before revocation existed still load: absent means
-    // "active" and version 1 (`model/partnerAccess.ts` reads them that way).
+    // "active" and version 1 (`lib/partnerAccess.ts` reads them that way).
     status: v.optional(v.union(v.literal("active"), v.literal("suspended"), v.literal("deleted"))),
     /** Embed tokens carry it as `pver`; raising it revokes every token minted before. */
     tokenVersion: v.optional(v.number()),
@@ -244,7 +244,7 @@ export default defineSchema({
   }).index("by_user", ["userId"]),
 
   /**
-   * One row per billable thing that happened to an account (`model/usage.ts`): a completed
+   * One row per billable thing that happened to an account (`lib/usage.ts`): a completed
    * generation (credits spent, images delivered), a REST API request, or a change of stored bytes
    * (positive when images are stored, negative when deleted).
    */
@@ -324,7 +324,7 @@ export default defineSchema({
     .index("by_endpoint", ["endpointId"]),
 
   /**
-   * Finished generations per model (`model/generationStats.ts`): `period` "total" is the running
+   * Finished generations per model (`lib/generationStats.ts`): `period` "total" is the running
    * total, `YYYY-MM-DDTHH` one UTC hour. Durations are summed over completed jobs (start to end).
    */
   generationStats: defineTable({
@@ -337,7 +337,7 @@ export default defineSchema({
   }).index("by_period_model", ["period", "model"]),
 
   /**
-   * Every email the backend sends (`model/email.ts`). Offline (no SES configured) this is the outbox
+   * Every email the backend sends (`lib/email.ts`). Offline (no SES configured) this is the outbox
    * itself; with SES it is the send log. `userId` is absent for mail about an account that is gone.
    */
   emailOutbox: defineTable({
@@ -352,7 +352,7 @@ export default defineSchema({
   }).index("by_user", ["userId", "createdAt"]),
 
   /**
-   * Refused generations (`model/moderationLog.ts`): who, which rule, when, and whether our prompt
+   * Refused generations (`lib/moderationLog.ts`): who, which rule, when, and whether our prompt
    * check or the model provider refused. Only a SHA-256 of the normalised prompt is kept, never the
    * text, so repeated attempts can be matched without storing what was refused.
    */

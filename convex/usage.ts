@@ -1,17 +1,17 @@
 /**
  * What an account has used: every limit of its plan with how much of it is used and when it resets
- * (`account`), and spend by day and by model (`summary`, from the per-day totals `model/usage.ts`
+ * (`account`), and spend by day and by model (`summary`, from the per-day totals `lib/usage.ts`
  * keeps, so 90 days read at most 90 day rows plus their model rows).
  */
 import { v } from "convex/values";
 import { USAGE_SUMMARY_DAYS } from "@pixorly/core";
-import { lastGrantOf } from "./model/creditAlerts";
-import { activeJobCount, maxActiveJobs } from "./model/createJob";
-import { fail } from "./model/errors";
-import { billingPlan, hourlyWindow, monthlyUsage } from "./model/limits";
-import { OWN_ACCOUNT, SESSION, userQuery } from "./model/auth";
-import { dayOf } from "./model/usage";
-import { planId } from "./model/validators";
+import { lastGrantOf } from "./lib/creditAlerts";
+import { activeJobCount, maxActiveJobs } from "./lib/createJob";
+import { fail } from "./lib/errors";
+import { billingPlan, hourlyWindow, monthlyUsage } from "./lib/limits";
+import { OWN_ACCOUNT, SESSION, userQuery } from "./lib/auth";
+import { dayOf } from "./lib/usage";
+import { planId } from "./lib/validators";
 
 const DAY_MS = 86_400_000;
 /** Model rows one summary reads at most (90 days × 50 models); beyond it the oldest days' models are left out. */
@@ -47,7 +47,7 @@ export const account = userQuery({
     const hour = await hourlyWindow(ctx, user._id, plan.generationsPerHour, now);
     const today = dayOf(now);
     // A limited plan's REST requests are what the limit counts; an unlimited one's counter is not
-    // kept (`model/requestCounts.ts`), so its usage rows of the day say how many there were.
+    // kept (`lib/requestCounts.ts`), so its usage rows of the day say how many there were.
     const requests =
       plan.apiRequestsPerDay !== null
         ? await ctx.db

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { SESSION, userMutation } from "./model/auth";
-import { fail } from "./model/errors";
-import { noteBalance } from "./model/creditAlerts";
-import { planId } from "./model/validators";
+import { SESSION, userMutation } from "./lib/auth";
+import { fail } from "./lib/errors";
+import { noteBalance } from "./lib/creditAlerts";
+import { planId } from "./lib/validators";
 
 const profile = v.object({ userId: v.id("users"), plan: v.string(), credits: v.number(), storageUsed: v.number() });
 

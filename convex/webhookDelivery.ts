@@ -3,7 +3,7 @@
  * Sending webhooks (Node runtime, for DNS and a connection pinned to a checked address).
  *
  * `deliver` makes one attempt of one delivery: it resolves the endpoint's host, refuses it unless
- * every address is allowed (`model/webhookAddress.ts`), then POSTs to the first address it checked
+ * every address is allowed (`lib/webhookAddress.ts`), then POSTs to the first address it checked
  * — the request's own lookup answers with that address, so a DNS answer that changes between the
  * check and the connection (DNS rebinding) cannot redirect it. Redirects are not followed (a 3xx is
  * a failure). The body is signed with `standardwebhooks` (`webhook-id` = the message id, the same
@@ -19,8 +19,8 @@ import { Webhook } from "standardwebhooks";
 import type { WebhookErrorClass } from "@pixorly/core";
 import { internal } from "./_generated/api";
 import { internalAction } from "./_generated/server";
-import { classifyAddress, isAllowedAddress, isLocalMode, refusalOf } from "./model/webhookAddress";
-import { webhookSettings } from "./model/webhookEvents";
+import { classifyAddress, isAllowedAddress, isLocalMode, refusalOf } from "./lib/webhookAddress";
+import { webhookSettings } from "./lib/webhookEvents";
 
 type Resolved = { ok: true; address: string; family: 4 | 6 } | { ok: false; errorClass: "dns" | "blocked_address"; message: string };
 

@@ -1,7 +1,7 @@
 /**
  * Webhook endpoints of an account and their delivery log (Standard Webhooks). An endpoint has a
  * URL, the event types it wants (`WEBHOOK_EVENTS` in core) and a `whsec_…` signing secret shown
- * once, when it is created. Messages are queued by the pipeline (`model/webhookEvents.ts`) and sent
+ * once, when it is created. Messages are queued by the pipeline (`lib/webhookEvents.ts`) and sent
  * by scheduled actions (`webhookDelivery.ts`); each attempt is logged with its status code,
  * duration and error class (never an internal error text). Failed attempts are retried with
  * exponential backoff for about a day (`webhookRetryDelayMs`); when `disableAfterFailedMessages`
@@ -17,13 +17,13 @@ import { WEBHOOK_EVENTS, WEBHOOK_LIMITS, WEBHOOK_TEST_EVENT, isWebhookEvent } fr
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "./_generated/server";
-import { FIRST_PARTY, internalUserMutation, userAction, userMutation, userQuery } from "./model/auth";
-import { fail } from "./model/errors";
-import { sendEmail } from "./model/email";
-import { InputIssues } from "./model/inputs";
-import { paginateChecked } from "./model/pagination";
-import { checkWebhookUrl, isLocalMode } from "./model/webhookAddress";
-import { messageBody, newMessageId, newWebhookSecret, queueDelivery, webhookSettings } from "./model/webhookEvents";
+import { FIRST_PARTY, internalUserMutation, userAction, userMutation, userQuery } from "./lib/auth";
+import { fail } from "./lib/errors";
+import { sendEmail } from "./lib/email";
+import { InputIssues } from "./lib/inputs";
+import { paginateChecked } from "./lib/pagination";
+import { checkWebhookUrl, isLocalMode } from "./lib/webhookAddress";
+import { messageBody, newMessageId, newWebhookSecret, queueDelivery, webhookSettings } from "./lib/webhookEvents";
 
 const endpointShape = v.object({
   endpointId: v.id("webhookEndpoints"),

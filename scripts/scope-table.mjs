@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's table of every public Convex function and what its caller needs, generated from the
-// scopes the functions declare in their wrappers (`convex/model/auth.ts`), so the table cannot drift
+// scopes the functions declare in their wrappers (`convex/lib/auth.ts`), so the table cannot drift
 // from the code. `node scripts/scope-table.mjs` rewrites the table in README.md; `--check` only
 // compares and exits 1 when it is stale. `convex/scopeTable.test.ts` runs the same check in `npm test`.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -45,7 +45,7 @@ export async function clerkSignIn(options: ClerkSignInOptions): Promise<SignIn> 
     // Back to the same page after signing in or out (Clerk's default is the site root).
     await clerk.load({ signInFallbackRedirectUrl: here, signUpFallbackRedirectUrl: here, afterSignOutUrl: here });
   } catch (error) {
-    throw new Error(`Clerk did not load (${error instanceof Error ? error.message : String(error)}). Check CLERK_PUBLISHABLE_KEY.`);
+    throw new Error(`Clerk did not load (${error instanceof Error ? error.message : String(error)}). Check CLERK_PUBLISHABLE_KEY.`, { cause: error });
   }
   return new ClerkSession(clerk, options);
 }

@@ -11,7 +11,7 @@ export interface ProductEvent {
   properties: Record<string, string | number | boolean>;
 }
 
-type Detail = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Detail = Record<string, any>;
 
 /** The product event for one studio event, or null when it is not one we record. */
 export function productEventOf(event: Event): ProductEvent | null {

@@ -2,7 +2,7 @@
  * The model catalog: the built-in local models (always present) and the
  * OpenRouter models synced into the `models` table, each with its estimated
  * time replaced by the median of its recent real durations once there are a few
- * (with their middle half as a range: model/modelTimings.ts).
+ * (with their middle half as a range: lib/modelTimings.ts).
  */
 import { GENERATION_LIMITS, type ModelInfo } from "@pixorly/core";
 import { localModels } from "@pixorly/local-models";

@@ -1,6 +1,6 @@
 /**
  * The rules of creating a job, shared by `jobs.create` and `jobs.retry`. Every refusal throws,
- * except moderation's: it is logged (`model/moderationLog.ts`) and returned as a `JobRefusal`, so the
+ * except moderation's: it is logged (`lib/moderationLog.ts`) and returned as a `JobRefusal`, so the
  * log row commits; the caller decides whether to hand it back or throw it.
  */
 import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest, type JobRefusal } from "@pixorly/core";
@@ -52,7 +52,7 @@ function sameRequest(job: Doc<"generationJobs">, request: GenerationRequest): bo
 
 /**
  * `partner` is the partner the caller's session acts under (null for first-party users): its users
- * pay nothing themselves; the partner's plan and quota bound them (`model/limits.ts`).
+ * pay nothing themselves; the partner's plan and quota bound them (`lib/limits.ts`).
  */
 export async function createJob(
   ctx: MutationCtx,

@@ -85,7 +85,7 @@ async function findUser(ctx: QueryCtx, identity: UserIdentity): Promise<Doc<"use
 /**
  * A first-party user starts on the default plan (the trial, with its credits); a partner's user
  * starts on the partner's plan with no credits and no trial: the partner pays for its users'
- * generations, within its monthly quota (`model/limits.ts`).
+ * generations, within its monthly quota (`lib/limits.ts`).
  */
 async function provisionUser(ctx: MutationCtx, identity: UserIdentity, partner: Doc<"partners"> | null): Promise<Doc<"users">> {
   const fields = partner
@@ -126,7 +126,7 @@ const userMutationCtx = customCtx(async (ctx: MutationCtx, { scope }: ScopeOptio
   const partner = await checkSessionPartner(ctx, identity, found);
   let user = found ?? (await provisionUser(ctx, identity, partner));
   if (user.deletingAt !== undefined) return fail("FORBIDDEN", "This account is being deleted.");
-  // Kept for account emails (`model/email.ts`); a token without the claim leaves the last one known.
+  // Kept for account emails (`lib/email.ts`); a token without the claim leaves the last one known.
   if (typeof identity.email === "string" && identity.email !== user.email) {
     await ctx.db.patch(user._id, { email: identity.email });
     user = { ...user, email: identity.email };

@@ -26,7 +26,7 @@ export const storedImageFields = {
 
 /**
  * An image's fields copied into its tag rows and collection rows, so a filtered listing reads one
- * index range and narrows it there. Creation time and model never change; `model/libraryRows.ts`
+ * index range and narrows it there. Creation time and model never change; `lib/libraryRows.ts`
  * rewrites the rows when favorite or visibility changes.
  */
 export const libraryRowFields = {
