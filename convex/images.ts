@@ -2,7 +2,7 @@
  * A user's image library (list, search, favorites, tags, visibility, deletion) and what the edge
  * API needs to deliver images. Collections live in `collections.ts`.
  */
-import { LIBRARY_LIMITS } from "@pixorly/core";
+import { LIBRARY_LIMITS, MAX_IDS_PER_CALL } from "@pixorly/core";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
@@ -57,7 +57,7 @@ export const get = userQuery({
 });
 
 /** Most ids one `delivery` call may ask for (one page of a gallery). */
-const MAX_DELIVERY_IDS = 100;
+const MAX_DELIVERY_IDS = MAX_IDS_PER_CALL;
 
 /**
  * What the edge API needs to sign URLs, for the ids the caller owns; malformed or foreign ids are

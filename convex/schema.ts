@@ -1,14 +1,10 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { JOB_STATUSES } from "@pixorly/core";
 import { libraryRowFields, modelInfo, planId, presetParameters, storedImageFields } from "./lib/validators";
 
-export const jobStatus = v.union(
-  v.literal("pending"),
-  v.literal("processing"),
-  v.literal("completed"),
-  v.literal("failed"),
-  v.literal("cancelled"),
-);
+/** The job states from core (`JOB_STATUSES`), the one list every layer uses. */
+export const jobStatus = v.union(...JOB_STATUSES.map((status) => v.literal(status)));
 
 export const generationParameters = v.object({
   width: v.number(),

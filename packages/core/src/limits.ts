@@ -42,6 +42,16 @@ export const PARTNER_LIMITS = {
   name: { minLength: 1, maxLength: 100 },
 } as const;
 
+/**
+ * Most image ids one call may name: Convex's `images:delivery`, the edge API's signed-URL and ZIP routes
+ * and the elements' bulk downloads all take this many, so a selection that one accepts the others accept.
+ */
+export const MAX_IDS_PER_CALL = 100;
+
+/** Every state a generation job can be in, in its life's order (pending → processing → one of the last three). */
+export const JOB_STATUSES = ["pending", "processing", "completed", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
 /** Page sizes for every paginated function (`paginationOpts.numItems`): a whole number in this range. */
 export const PAGINATION_LIMITS = { numItems: { min: 1, max: 200 } } as const;
 

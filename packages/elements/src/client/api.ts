@@ -7,7 +7,7 @@
  * `convex/models.ts` return; the integration test runs them against the real
  * functions, so a drift shows up there.
  */
-import type { JobRefusal, ModelInfo } from '@pixorly/core';
+import type { JobRefusal, JobStatus, ModelInfo } from '@pixorly/core';
 import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from 'convex/server';
 
 /**
@@ -27,7 +27,8 @@ export function functionName(reference: FunctionReference<'query' | 'mutation'>)
   return (reference as unknown as Record<symbol, string>)[FUNCTION_NAME]!;
 }
 
-export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
+/** The job states, from core (`JOB_STATUSES`): the list Convex's schema and the REST API use too. */
+export type { JobStatus };
 
 /** The statuses after which a job never changes again. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];

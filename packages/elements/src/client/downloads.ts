@@ -7,6 +7,7 @@
  *
  * Not batched or cached like view URLs: a download is one click, and its URL is short-lived.
  */
+import { MAX_IDS_PER_CALL } from '@pixorly/core';
 import { ShownError } from '../internal/shown-error.js';
 import type { ImageTransform } from './signed-urls.js';
 
@@ -30,8 +31,8 @@ export interface DownloadServiceOptions {
   fetch?: typeof fetch;
 }
 
-/** Ids one ZIP may hold (the edge API's limit). */
-export const MAX_ZIP_IDS = 100;
+/** Ids one ZIP may hold: core's per-call limit, which the edge API applies. */
+export const MAX_ZIP_IDS = MAX_IDS_PER_CALL;
 
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', jpg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };
 

@@ -2,13 +2,13 @@
  * The Convex functions the REST API calls as the key's owner, typed for what the routes read.
  * Named references keep the Worker bundle free of the `convex/` sources.
  */
-import type { GenerationRequest, JobRefusal, ModelInfo } from "@pixorly/core";
+import type { GenerationRequest, JobRefusal, JobStatus, ModelInfo } from "@pixorly/core";
 import { makeFunctionReference } from "convex/server";
 
 export interface JobDoc {
   _id: string;
   _creationTime: number;
-  status: "pending" | "processing" | "completed" | "failed" | "cancelled";
+  status: JobStatus;
   model: string;
   prompt: string;
   startedAt?: number;

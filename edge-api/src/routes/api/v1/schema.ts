@@ -3,7 +3,7 @@
  * schemas (the same rules Convex enforces), so a limit is written once.
  */
 import { z } from "@hono/zod-openapi";
-import { generationParametersSchema, generationRequestSchema, modelInfoSchema, PAGINATION_LIMITS } from "@pixorly/core";
+import { generationParametersSchema, generationRequestSchema, JOB_STATUSES, modelInfoSchema, PAGINATION_LIMITS } from "@pixorly/core";
 import * as zm from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
 
@@ -46,7 +46,7 @@ export const GenerateHeadersSchema = z.object({
   }),
 });
 
-export const JobStatusSchema = z.enum(["pending", "processing", "completed", "failed", "cancelled"]).openapi("JobStatus");
+export const JobStatusSchema = z.enum(JOB_STATUSES).openapi("JobStatus");
 
 export const GenerateResponseSchema = z
   .object({

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_IDS_PER_CALL } from "@pixorly/core";
 import { DownloadFilenameSchema, MAX_DOWNLOAD_FILENAME_LENGTH } from "../../../cdn/download";
 import { transformParamsSchema } from "../../../cdn/transform-params";
 
-/** Most ids one request may ask for (Convex's `images:delivery` takes the same). */
-export const MAX_URL_IDS = 100;
+/** Most ids one request may ask for: core's limit, which Convex's `images:delivery` applies too. */
+export const MAX_URL_IDS = MAX_IDS_PER_CALL;
 
 export const ImageTransformSchema = transformParamsSchema.openapi("ImageTransform", {
   description: "Resize and/or convert; the signature covers these parameters, so each variant has its own URL.",
