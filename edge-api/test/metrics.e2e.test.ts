@@ -25,5 +25,11 @@ describe("GET /metrics with the backend", () => {
     expect(lines).toContain('pixorly_generation_duration_seconds_count{model="local/aurora"} 1');
     expect(lines).toContain('pixorly_queue_jobs{provider="local",state="pending"} 0');
     expect(lines).toContain("pixorly_webhook_deliveries_pending 0");
+    // The request histogram has its bucket edge at the 200 ms query-latency SLO (deploy/prometheus/).
+    expect(
+      lines.some((l) =>
+        /^pixorly_edge_request_duration_seconds_bucket\{method="POST",route="[^"]+",le="0\.2"\} \d+$/.test(l),
+      ),
+    ).toBe(true);
   });
 });

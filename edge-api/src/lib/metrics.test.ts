@@ -19,4 +19,14 @@ describe("Metrics", () => {
     expect(text).toContain('pixorly_edge_request_duration_seconds_count{method="GET",route="/a"} 3');
     expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="POST",route="/b\\"\\\\",le="0.001"} 1');
   });
+
+  it("has a bucket edge at the 200 ms query-latency SLO: 0.2 s is within it, 0.21 s is not", () => {
+    const metrics = new Metrics();
+    metrics.recordRequest("GET", "/q", 200, 0.2);
+    metrics.recordRequest("GET", "/q", 200, 0.21);
+    const text = metrics.render();
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/q",le="0.1"} 0');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/q",le="0.2"} 1');
+    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/q",le="0.25"} 2');
+  });
 });

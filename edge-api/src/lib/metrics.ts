@@ -7,8 +7,11 @@
  * matched patterns and methods are HTTP methods, so the number of series stays bounded.
  */
 
-/** Seconds; covers a JWKS hit (sub-millisecond) up to a slow transform. */
-const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/**
+ * Seconds; covers a JWKS hit (sub-millisecond) up to a slow transform. 0.2 is the query-latency SLO
+ * (deploy/prometheus/alert-rules.yml), so its p95 is read at a bucket edge rather than interpolated.
+ */
+export const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** One method and route: its latency histogram and its count per status. */
 interface RouteSeries {

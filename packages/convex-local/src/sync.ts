@@ -81,6 +81,13 @@ export class SyncSession {
   private queue: Promise<void> = Promise.resolve();
   private refreshQueued = false;
   private minTs = 0n;
+  /**
+   * A MutationResponse went out and no Transition since: the client resolves the mutation only on
+   * a transition that arrives AFTER its answer. `minTs > lastSentTs` alone missed the case where a
+   * query-set change queued before the answer was already stamped with the mutation's commit (the
+   * mutation runs at once, its answer waits its turn): the client then waited for the next commit.
+   */
+  private transitionOwed = false;
   private expiryTimer: NodeJS.Timeout | null = null;
   /** Authenticate messages queued or running: mutations behind them wait for the new identity. */
   private authPending = 0;
@@ -201,6 +208,7 @@ export class SyncSession {
       modifications,
     });
     this.lastSentTs = ts;
+    this.transitionOwed = false;
   }
 
   private parseJournal(journal: unknown): (string | null)[] {
@@ -349,6 +357,7 @@ export class SyncSession {
       const out = await (started ?? this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin }));
       this.send({ type: "MutationResponse", requestId: msg.requestId, success: true, result: out.value, ts: encodeTs(out.ts), logLines: out.logLines });
       if (out.ts > this.minTs) this.minTs = out.ts;
+      this.transitionOwed = true;
       this.scheduleRefresh();
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
@@ -402,7 +411,7 @@ export class SyncSession {
         mods.push({ ...mod, queryId });
       }
       // A mutation's client resolves only once it sees a transition at least as new as the mutation.
-      if (mods.length || this.minTs > this.lastSentTs) {
+      if (mods.length || this.minTs > this.lastSentTs || this.transitionOwed) {
         this.transition(mods, { querySet: this.querySet, identity: this.identityVersion });
       }
     });

@@ -105,6 +105,32 @@ describe("protocol errors", () => {
     expect(await c.query(api.messages.slowAnswer, {})).toBe(42);
   });
 
+  it("a mutation's answer is followed by a transition, even when an earlier one already carried its timestamp", async () => {
+    // A query set change and a mutation sent together (a page unsubscribing as it writes): the
+    // mutation runs at once, so the query set's transition can be stamped with the mutation's
+    // commit while its answer is still queued behind. The client resolves a mutation only on a
+    // transition that arrives after the answer: without one it waited for the next commit.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const ws = await rawSocket();
+      const messages: { type: string }[] = [];
+      ws.on("message", (d) => messages.push(JSON.parse(d.toString())));
+      ws.send(JSON.stringify({ type: "Connect", sessionId: `pipelined-${attempt}`, connectionCount: 0, lastCloseReason: null }));
+      ws.send(
+        JSON.stringify({
+          type: "ModifyQuerySet",
+          baseVersion: 0,
+          newVersion: 1,
+          modifications: [{ type: "Add", queryId: 0, udfPath: "messages:slowAnswer", args: [{}] }],
+        }),
+      );
+      ws.send(JSON.stringify({ type: "Mutation", requestId: 0, udfPath: "counters:increment", args: [{ name: "pipelined" }] }));
+      const answered = () => messages.findIndex((m) => m.type === "MutationResponse");
+      await waitFor(() => answered() >= 0, "the mutation's answer");
+      await waitFor(() => messages.slice(answered() + 1).some((m) => m.type === "Transition"), "a transition after the answer", 3000);
+      ws.close();
+    }
+  });
+
   it("a query that throws is reported to its subscriber as an error", async () => {
     const c = newClient();
     const errors: Error[] = [];

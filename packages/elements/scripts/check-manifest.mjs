@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = fs.mkdtempSync(path.join(root, '.manifest-check-'));
+// The analyzer also points package.json's `customElements` at its output folder: put it back after, or
+// package.json is left naming a removed temporary folder.
+const packageJson = path.join(root, 'package.json');
+const packageText = fs.readFileSync(packageJson, 'utf8');
 try {
   execFileSync(path.join(root, '../../node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(root, out), '--quiet'], { cwd: root, stdio: 'inherit' });
   const fresh = fs.readFileSync(path.join(out, 'custom-elements.json'), 'utf8');
@@ -24,4 +28,5 @@ try {
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
+  if (fs.readFileSync(packageJson, 'utf8') !== packageText) fs.writeFileSync(packageJson, packageText);
 }

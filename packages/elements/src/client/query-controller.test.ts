@@ -36,6 +36,29 @@ describe('QueryController', () => {
     expect(client.activeWatches()).to.equal(0);
   });
 
+  it('read in willUpdate (before hostUpdate re-subscribes), a new argument is loading, not the old result', async () => {
+    class EarlyReader extends QueryHost {
+      seen: string[] = [];
+      protected override willUpdate(): void {
+        this.seen.push(`${this.jobId}:${this.job.loading ? 'loading' : (this.job.value?.status ?? 'none')}`);
+      }
+    }
+    customElements.define('query-early-reader', EarlyReader);
+    const client = new FakeClient();
+    client.setResult(api.jobs.get, { jobId: 'a' }, job('a', 'pending'));
+    const el = document.createElement('query-early-reader') as EarlyReader;
+    el.client = client;
+    el.jobId = 'a';
+    await fixture(html`<div></div>`).then((wrapper) => wrapper.append(el));
+    await waitUntil(() => el.shadowRoot!.textContent === 'pending');
+    el.jobId = 'b';
+    await el.updateComplete;
+    // The card of a job that was re-pointed showed the previous job's status over an empty headline.
+    expect(el.seen.at(-1)).to.equal('b:loading');
+    expect(el.job.value).to.equal(undefined);
+    expect(el.shadowRoot!.textContent).to.equal('loading');
+  });
+
   it('stays idle while the args say skip', async () => {
     const client = new FakeClient();
     const el = document.createElement('query-host') as QueryHost;

@@ -48,6 +48,8 @@ describe('languages', () => {
     await waitUntil(() => currentLocale() === 'de', 'the German module loads', { timeout: 5000 });
     await waitUntil(() => text().includes('Verbunden'), 'the header in German');
     expect(text()).to.contain('Erstellen');
+    // The result canvas (D's design) is translated too.
+    expect(el.shadowRoot!.querySelector('#results-heading')!.textContent).to.equal('Ergebnisse');
     await waitUntil(() => text().includes('1.999 Credits'), 'credits with German grouping');
     const job = () => el.shadowRoot!.querySelector('pixorly-job-status')?.shadowRoot?.textContent ?? '';
     await waitUntil(() => job().includes('In der Warteschlange: 2. Stelle'), 'nested elements follow');

@@ -24,7 +24,7 @@ const REQUIRED: Record<string, (scope: FloorScope) => boolean> = {
 };
 
 /** The globals the check reads (a stub object in tests). */
-export type FloorScope = Partial<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type FloorScope = Partial<Record<string, any>>;
 
 /** The names of the required features `scope` lacks; empty when the browser is at or above the floor. */
 export function missingFloorFeatures(scope: FloorScope = globalThis as FloorScope): string[] {

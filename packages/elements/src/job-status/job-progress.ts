@@ -4,7 +4,7 @@
  *
  * Where the estimate comes from: the model catalog (`models:list`) answers, per model, the median
  * of its recent runs' time per image as `estimatedMs` and their middle half (25th–75th percentile)
- * as `estimatedRangeMs` (convex/model/modelTimings.ts; the model's declared time until it has run a
+ * as `estimatedRangeMs` (convex/lib/modelTimings.ts; the model's declared time until it has run a
  * few times). A job of n images is expected to take n × that. The bar follows the median and the
  * words give the range ("about 2–4 s"), both fixed for the job's life, so neither jumps between
  * loads or renders; past the range's end the card says the job is taking longer than usual.

@@ -197,6 +197,20 @@ describe('<pixorly-job-status>', () => {
     expect(el.getAttribute('job-id')).to.equal('job2');
   });
 
+  it('pointed at another job: loading until its result, never the previous status over an empty headline', async () => {
+    const client = clientWith(makeJob({ status: 'pending', queuePosition: 3 }));
+    const el = await mount(client);
+    await settled(el, 'pending');
+    el.jobId = 'job2';
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    expect(statusText(el)).to.equal('Loading job…');
+    client.setResult(api.jobs.get, { jobId: 'job2' }, makeJob({ _id: 'job2', status: 'pending', queuePosition: 1 }));
+    await settled(el, 'pending');
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Waiting in line: 1st in the queue');
+  });
+
   it('a failed cancel shows why and emits pixorly-error', async () => {
     const client = clientWith(makeJob({ status: 'processing', startedAt: Date.now() }));
     client.onMutation(api.jobs.cancel, () => {

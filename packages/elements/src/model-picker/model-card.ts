@@ -2,6 +2,7 @@
 import { formatCredits, type ModelInfo } from '@pixorly/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '../i18n/localize.js';
 import { formatDuration } from './format-duration.js';
 
 export interface CardView {
@@ -64,9 +65,10 @@ function speedText(ms: number): TemplateResult {
 }
 
 function providerLabel(model: ModelInfo): string {
-  if (model.provider === 'local') return 'Built in, runs offline';
+  if (model.provider === 'local') return msg('Built in, runs offline');
   const vendor = model.id.split('/')[0] ?? '';
-  return `${vendor.charAt(0).toUpperCase()}${vendor.slice(1)} via OpenRouter`;
+  const name = `${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}`;
+  return msg(str`${name} via OpenRouter`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import type { ModelInfo } from '@pixorly/core';
 import { html, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '../i18n/localize.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PixorlyElement } from '../base/pixorly-element.js';
@@ -160,13 +161,13 @@ export class PixorlyModelPicker extends PixorlyElement {
         : nothing}
       ${missing.length > 0
         ? html`<p class="message" part="message">
-            ${missing.map((id) => `The model "${id}" is not available. `)}Choose another.
+            ${missing.map((id) => msg(str`The model "${id}" is not available.`) + ' ')}${msg('Choose another.')}
           </p>`
         : nothing}
       ${shown.length === 0
         ? html`<div class="message empty" part="message">
-            <p>No model matches these filters.</p>
-            <button type="button" @click=${() => (this.filters = NO_FILTERS)}>Clear filters</button>
+            <p>${msg('No model matches these filters.')}</p>
+            <button type="button" @click=${() => (this.filters = NO_FILTERS)}>${msg('Clear filters')}</button>
           </div>`
         : html`<div
             part="list"
@@ -210,10 +211,10 @@ export class PixorlyModelPicker extends PixorlyElement {
   }
 
   private emptyCatalogMessage(): string {
-    if (this.models) return 'No models are available to choose from.';
-    if (!this.client) return 'No models to choose from: the picker is not connected to Pixorly.';
-    if (this.catalog.error) return `Models could not be loaded. ${toUserFacingError(this.catalog.error).message}`;
-    return this.catalog.loading ? 'Loading models…' : 'No models are available to choose from.';
+    if (this.models) return msg('No models are available to choose from.');
+    if (!this.client) return msg('No models to choose from: the picker is not connected to Pixorly.');
+    if (this.catalog.error) return `${msg('Models could not be loaded.')} ${toUserFacingError(this.catalog.error).message}`;
+    return this.catalog.loading ? msg('Loading models…') : msg('No models are available to choose from.');
   }
 
   private choose(model: ModelInfo): void {
@@ -227,7 +228,8 @@ export class PixorlyModelPicker extends PixorlyElement {
     }
     const chosen = this.values.includes(model.id);
     if (!chosen && this.values.length >= MAX_COMPARED_MODELS) {
-      this.notice = `You can compare up to ${MAX_COMPARED_MODELS} models. Deselect one to choose ${model.name}.`;
+      const name = model.name;
+      this.notice = msg(str`You can compare up to ${MAX_COMPARED_MODELS} models. Deselect one to choose ${name}.`);
       return;
     }
     this.notice = '';

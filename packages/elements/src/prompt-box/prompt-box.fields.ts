@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { msg, str } from '../i18n/localize.js';
 import { CUSTOM_SIZE_ID, type SizeOption } from './size-options.js';
 
 const count = (value: number) => value.toLocaleString('en');
@@ -152,7 +153,7 @@ export function sizeField(o: SizeFieldOptions): TemplateResult {
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${describedBy('size', o.error, false)}
     >
-      <legend><span>Size</span><span class="size-now">${sizeNow(o)}</span></legend>
+      <legend><span>${msg('Size')}</span><span class="size-now">${sizeNow(o)}</span></legend>
       <div class="chips">
         ${o.sizes.map(
           (size) => html`
@@ -167,22 +168,26 @@ export function sizeField(o: SizeFieldOptions): TemplateResult {
         <label class="chip custom" part="size-option custom-size-option">
           <input type="radio" name="size" .checked=${live(custom)} @change=${() => o.onChange(CUSTOM_SIZE_ID)} />
           <span class="glyph custom-glyph" aria-hidden="true"><span></span></span>
-          <span class="chip-label">Custom</span>
+          <span class="chip-label">${msg('Custom')}</span>
         </label>
       </div>
       ${custom
         ? html`<div class="custom-size" part="custom-size">
-            ${sideInput('custom-width', 'Width', c.width, c.minWidth, c.maxWidth, c.multiple, o.error, (value) => c.onInput('customWidth', value))}
+            ${sideInput('custom-width', msg('Width'), c.width, c.minWidth, c.maxWidth, c.multiple, o.error, (value) => c.onInput('customWidth', value))}
             <span class="times" aria-hidden="true">×</span>
-            ${sideInput('custom-height', 'Height', c.height, c.minHeight, c.maxHeight, c.multiple, o.error, (value) => c.onInput('customHeight', value))}
+            ${sideInput('custom-height', msg('Height'), c.height, c.minHeight, c.maxHeight, c.multiple, o.error, (value) => c.onInput('customHeight', value))}
             <p id="custom-size-hint" class="hint">
-              ${count(c.minWidth)}–${count(c.maxWidth)} × ${count(c.minHeight)}–${count(c.maxHeight)} px, in steps of ${c.multiple}
+              ${count(c.minWidth)}–${count(c.maxWidth)} × ${count(c.minHeight)}–${count(c.maxHeight)} px, ${stepsOf(c.multiple)}
             </p>
           </div>`
         : nothing}
       ${fieldError('size', o.error)}
     </fieldset>
   `;
+}
+
+function stepsOf(multiple: number): string {
+  return msg(str`in steps of ${multiple}`);
 }
 
 /** The chosen size in pixels, beside the legend (the chips show only the ratio). */
@@ -225,7 +230,7 @@ export function imageCountField(o: ImageCountFieldOptions): TemplateResult {
   const counts = Array.from({ length: o.max - o.min + 1 }, (_, index) => o.min + index);
   return html`
     <div class="field">
-      <label for="num-images">Images</label>
+      <label for="num-images">${msg('Images')}</label>
       <select
         id="num-images"
         aria-invalid=${o.error ? 'true' : 'false'}

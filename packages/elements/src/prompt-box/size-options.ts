@@ -7,6 +7,7 @@ import {
   type ImageSize,
   type ModelInfo,
 } from '@pixorly/core';
+import { msg, str } from '../i18n/localize.js';
 
 /** One size the prompt box offers for a model. */
 export interface SizeOption extends ImageSize {
@@ -77,13 +78,19 @@ export function customSizeLimits(model: ModelInfo) {
  */
 export function customSizeProblem(widthText: string, heightText: string, model: ModelInfo): string | undefined {
   const limits = customSizeLimits(model);
-  for (const [label, text, min, max] of [
-    ['Width', widthText, limits.minWidth, limits.maxWidth],
-    ['Height', heightText, limits.minHeight, limits.maxHeight],
-  ] as const) {
-    if (text.trim() === '' || !/^\d+$/.test(text.trim())) return `${label} must be a whole number of pixels from ${min} to ${max}.`;
+  if (!isWholeNumber(widthText)) {
+    const { minWidth: min, maxWidth: max } = limits;
+    return msg(str`Width must be a whole number of pixels from ${min} to ${max}.`);
+  }
+  if (!isWholeNumber(heightText)) {
+    const { minHeight: min, maxHeight: max } = limits;
+    return msg(str`Height must be a whole number of pixels from ${min} to ${max}.`);
   }
   return undefined;
+}
+
+function isWholeNumber(text: string): boolean {
+  return /^\d+$/.test(text.trim());
 }
 
 function sizeWithin(model: ModelInfo, ratio: AspectRatio, longEdge: number, multiple: number): ImageSize | null {

@@ -70,7 +70,7 @@ export class PixorlyRecentResults extends PixorlyElement {
         ? html`<p part="empty" class="empty">${toUserFacingError(this.images.error).message}</p>`
         : page.length === 0
           ? this.images.loading
-            ? html`<div part="list" class="loading" role="status" aria-label="Loading recent images">
+            ? html`<div part="list" class="loading" role="status" aria-label=${msg('Loading recent images')}>
                 ${Array.from({ length: 6 }, () => html`<span class="skeleton"></span>`)}
               </div>`
             : html`<p part="empty" class="empty">${msg('Your images will appear here.')}</p>`

@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { msg } from '../i18n/localize.js';
 import { EXAMPLE_PROMPTS, SHOWN_EXAMPLES } from './example-prompts.js';
 
 export interface CanvasView {
@@ -36,7 +37,7 @@ export function resultCanvas(view: CanvasView): TemplateResult {
   const earlier = view.jobIds.filter((id) => id !== latest);
   const empty = newest === undefined && view.comparison === nothing;
   return html`<section part="canvas" class="canvas" aria-labelledby="results-heading">
-    <h2 id="results-heading" class="canvas-heading">Results</h2>
+    <h2 id="results-heading" class="canvas-heading">${msg('Results')}</h2>
     <div class="stage">
     ${comparisonFirst ? view.comparison : nothing}
     ${empty ? emptyState(view) : nothing}
@@ -51,7 +52,7 @@ export function resultCanvas(view: CanvasView): TemplateResult {
     ${comparisonFirst ? nothing : view.comparison}
     ${earlier.length > 0
       ? html`<section part="jobs" class="jobs" aria-labelledby="jobs-heading">
-          <h3 id="jobs-heading">${latest !== undefined ? 'Earlier in this session' : 'Jobs in this session'}</h3>
+          <h3 id="jobs-heading">${latest !== undefined ? msg('Earlier in this session') : msg('Jobs in this session')}</h3>
           <ul>
             ${repeat(
               earlier,
@@ -69,16 +70,16 @@ export function resultCanvas(view: CanvasView): TemplateResult {
 function emptyState(view: CanvasView): TemplateResult {
   return html`<div part="empty-state" class="empty-state">
     <div class="empty-art" aria-hidden="true">${sparkle}</div>
-    <p class="empty-title">Start with an idea</p>
-    <p class="empty-text">Describe an image and press Generate, or start from one of these:</p>
-    <ul class="examples" aria-label="Example prompts">
+    <p class="empty-title">${msg('Start with an idea')}</p>
+    <p class="empty-text">${msg('Describe an image and press Generate, or start from one of these:')}</p>
+    <ul class="examples" aria-label=${msg('Example prompts')}>
       ${EXAMPLE_PROMPTS.slice(0, SHOWN_EXAMPLES).map(
         (prompt) => html`<li>
           <button part="example" type="button" class="example" @click=${() => view.onExample(prompt)}>${prompt}</button>
         </li>`,
       )}
     </ul>
-    <button part="surprise" type="button" class="surprise" data-variant="primary" @click=${view.onSurprise}>${sparkle} Surprise me</button>
+    <button part="surprise" type="button" class="surprise" data-variant="primary" @click=${view.onSurprise}>${sparkle} ${msg('Surprise me')}</button>
   </div>`;
 }
 

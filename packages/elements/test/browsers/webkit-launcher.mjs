@@ -59,7 +59,7 @@ class WebKitGtkLauncher {
         await this.#call('POST', `/session/${this.#session}/window/rect`, { width: 800, height: 600 }).catch(() => {});
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`WebKit: no WebDriver session within 30 s (${error.message})`);
+        if (Date.now() > deadline) throw new Error(`WebKit: no WebDriver session within 30 s (${error.message})`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
