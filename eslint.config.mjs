@@ -33,7 +33,10 @@ export default tseslint.config(
       // `any` is allowed at boundaries the code names (test doubles, Convex's untyped syscalls); review catches the rest.
       "@typescript-eslint/no-explicit-any": "off",
       // `// @ts-expect-error` on the plain-JS scripts the tests import is deliberate and explained where used.
-      "@typescript-eslint/ban-ts-comment": ["error", { "ts-expect-error": "allow-with-description", "ts-ignore": true }],
+      "@typescript-eslint/ban-ts-comment": [
+        "error",
+        { "ts-expect-error": "allow-with-description", "ts-ignore": true },
+      ],
       "no-empty": ["error", { allowEmptyCatch: true }],
       eqeqeq: ["error", "always", { null: "ignore" }],
       // A variable a closure reads before its one assignment (a server's handler, set up before the app) stays `let`.

@@ -98,7 +98,12 @@ function seed(dataDir: string): Naive {
         const id = makeId(table);
         const kind = i % KINDS;
         creation += 0.001;
-        store.write("embeddings", id, { embedding, kind, _id: id, _creationTime: Math.round(creation * 1000) / 1000 }, ts);
+        store.write(
+          "embeddings",
+          id,
+          { embedding, kind, _id: id, _creationTime: Math.round(creation * 1000) / 1000 },
+          ts,
+        );
         data.ids.push(id);
         data.vectors.push(Float64Array.from(embedding));
         data.kinds.push(kind);
@@ -118,16 +123,27 @@ async function main() {
     console.log(`seeding ${COUNT.toLocaleString("en-US")} vectors of ${DIMS} dimensions…`);
     let t = now();
     const data = seed(dataDir);
-    rows.push([`seed ${COUNT.toLocaleString("en-US")} documents through the Store (1,000 per transaction)`, `${((now() - t) / 1000).toFixed(1)} s`]);
+    rows.push([
+      `seed ${COUNT.toLocaleString("en-US")} documents through the Store (1,000 per transaction)`,
+      `${((now() - t) / 1000).toFixed(1)} s`,
+    ]);
 
     // The naive baseline runs before the server starts: its multi-second loops would otherwise hold up the
     // in-process server's timers (a keep-alive socket closed late resets the next request sent on it).
-    const cases: { name: string; queries: { vector: number[]; kind?: number }[]; naive: number[]; expected: string[][] }[] = [
+    const cases: {
+      name: string;
+      queries: { vector: number[]; kind?: number }[];
+      naive: number[];
+      expected: string[][];
+    }[] = [
       { name: "no filter", queries: [], naive: [], expected: [] },
       { name: `filter q.eq("kind", k) (1 in ${KINDS} documents)`, queries: [], naive: [], expected: [] },
     ];
     cases.forEach((c, i) => {
-      c.queries = Array.from({ length: QUERIES }, () => ({ vector: randomVector(), kind: i === 1 ? Math.floor(rand() * KINDS) : undefined }));
+      c.queries = Array.from({ length: QUERIES }, () => ({
+        vector: randomVector(),
+        kind: i === 1 ? Math.floor(rand() * KINDS) : undefined,
+      }));
       for (let k = 0; k < NAIVE_QUERIES; k++) {
         const t0 = now();
         c.expected.push(naiveSearch(data, c.queries[k].vector, c.queries[k].kind));
@@ -136,14 +152,19 @@ async function main() {
     });
 
     t = now();
-    const log = process.env.BENCH_SERVER_LOG === "1" ? (l: string) => console.error(`server: ${l.slice(0, 400)}`) : () => {};
+    const log =
+      process.env.BENCH_SERVER_LOG === "1" ? (l: string) => console.error(`server: ${l.slice(0, 400)}`) : () => {};
     const local = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, workers: 1, log });
     rows.push(["start convex-local (loads the vector index into memory)", `${((now() - t) / 1000).toFixed(1)} s`]);
     const client = new ConvexHttpClient(local.url);
     try {
       let resets = 0;
       const call = (vector: number[], kind?: number) =>
-        client.action(anyApi.embeddings.search, { vector, limit: LIMIT, ...(kind === undefined ? {} : { kind }) }) as Promise<{ _id: string; _score: number }[]>;
+        client.action(anyApi.embeddings.search, {
+          vector,
+          limit: LIMIT,
+          ...(kind === undefined ? {} : { kind }),
+        }) as Promise<{ _id: string; _score: number }[]>;
       // The server shares this process's event loop: a keep-alive socket it closes late (its timer held up by a
       // busy loop) resets the next request sent on it (ECONNRESET). Retried, counted, not timed.
       const retried = async <T>(fn: () => Promise<T>, started?: { t: number }): Promise<T> => {
@@ -157,7 +178,8 @@ async function main() {
           }
         }
       };
-      const search = (vector: number[], kind?: number, started?: { t: number }) => retried(() => call(vector, kind), started);
+      const search = (vector: number[], kind?: number, started?: { t: number }) =>
+        retried(() => call(vector, kind), started);
       // Warm-up (worker start, JIT).
       for (let i = 0; i < 3; i++) await search(randomVector());
 
@@ -175,8 +197,14 @@ async function main() {
         c.expected.forEach((expected, i) => {
           if (JSON.stringify(expected) !== JSON.stringify(answers[i])) mismatches++;
         });
-        rows.push([`vectorSearch limit ${LIMIT}, ${c.name}: action round trip p50 / p95 (${QUERIES} queries)`, `${ms(pct(local, 50))} / ${ms(pct(local, 95))}`]);
-        rows.push([`naive brute force, ${c.name}: p50 / p95 (${NAIVE_QUERIES} queries, same vectors)`, `${ms(pct(naive, 50))} / ${ms(pct(naive, 95))}`]);
+        rows.push([
+          `vectorSearch limit ${LIMIT}, ${c.name}: action round trip p50 / p95 (${QUERIES} queries)`,
+          `${ms(pct(local, 50))} / ${ms(pct(local, 95))}`,
+        ]);
+        rows.push([
+          `naive brute force, ${c.name}: p50 / p95 (${NAIVE_QUERIES} queries, same vectors)`,
+          `${ms(pct(naive, 50))} / ${ms(pct(naive, 95))}`,
+        ]);
       }
       rows.push(["answers differing from the naive brute force", `${mismatches} of ${2 * NAIVE_QUERIES}`]);
       if (resets) rows.push(["requests retried after a keep-alive reset (not timed)", String(resets)]);
@@ -187,9 +215,15 @@ async function main() {
         const docs = Array.from({ length: 50 }, (_, i) => ({ embedding: randomVector(), kind: i % KINDS }));
         await retried(() => client.mutation(anyApi.embeddings.insert, { docs }));
       }
-      rows.push(["insert 1,000 more through mutations (50 per call)", `${Math.round(1000 / ((now() - t) / 1000)).toLocaleString("en-US")} docs/s`]);
+      rows.push([
+        "insert 1,000 more through mutations (50 per call)",
+        `${Math.round(1000 / ((now() - t) / 1000)).toLocaleString("en-US")} docs/s`,
+      ]);
       const rss = process.memoryUsage().rss;
-      rows.push(["process RSS after the run (server, index and the naive copy)", `${(rss / 1024 ** 3).toFixed(2)} GiB`]);
+      rows.push([
+        "process RSS after the run (server, index and the naive copy)",
+        `${(rss / 1024 ** 3).toFixed(2)} GiB`,
+      ]);
       if (mismatches > 0) process.exitCode = 1;
     } finally {
       await local.close();
@@ -198,7 +232,9 @@ async function main() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map(([m]) => m.length));
-  console.log(`\nconvex-local vector search, ${COUNT.toLocaleString("en-US")} x ${DIMS} dims, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`);
+  console.log(
+    `\nconvex-local vector search, ${COUNT.toLocaleString("en-US")} x ${DIMS} dims, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`,
+  );
   for (const [metric, value] of rows) console.log(`  ${metric.padEnd(width)}  ${value}`);
 }
 

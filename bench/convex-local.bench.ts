@@ -70,9 +70,18 @@ const TARGETS = {
   groupCommitPerSec: 5000,
 };
 /** Section 6: issue 10's fan-out, 1,000 subscribed ConvexClients. */
-const FANOUT_1000 = { subscribers: Math.max(100, Math.round(1000 * Math.min(SCALE, 1))), rounds: Math.max(10, Math.round(50 * Math.min(SCALE, 1))) };
+const FANOUT_1000 = {
+  subscribers: Math.max(100, Math.round(1000 * Math.min(SCALE, 1))),
+  rounds: Math.max(10, Math.round(50 * Math.min(SCALE, 1))),
+};
 /** Section 5: a gallery's prompt search (Pixorly's images.search) over one user's 10,000 documents. */
-const SEARCH = { docs: n(10_000), others: n(2_000), pageSize: 50, samples: n(300), scanSamples: Math.max(5, Math.round(20 * Math.min(SCALE, 1))) };
+const SEARCH = {
+  docs: n(10_000),
+  others: n(2_000),
+  pageSize: 50,
+  samples: n(300),
+  scanSamples: Math.max(5, Math.round(20 * Math.min(SCALE, 1))),
+};
 /** Section 4: eight 1024² local renders at once, as `npm start` runs eight jobs in flight. */
 const RENDERS = { concurrent: 8, size: 1024, rounds: Math.max(20, Math.round(150 * Math.min(SCALE, 1))) };
 
@@ -94,11 +103,24 @@ function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   // Nearest-rank percentile.
   const pct = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-  return { n: s.length, p50: pct(50), p90: pct(90), p95: pct(95), p99: pct(99), max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length };
+  return {
+    n: s.length,
+    p50: pct(50),
+    p90: pct(90),
+    p95: pct(95),
+    p99: pct(99),
+    max: s[s.length - 1],
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  };
 }
 
 /** Sequential calls of `fn`, bounded by count and by `budgetMs`; returns per-call latencies in ms. */
-async function latencies(count: number, warmup: number, budgetMs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+async function latencies(
+  count: number,
+  warmup: number,
+  budgetMs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<number[]> {
   const deadline = now() + budgetMs;
   for (let i = 0; i < warmup && now() < deadline; i++) await fn(i);
   const out: number[] = [];
@@ -142,7 +164,10 @@ async function startServerSide(workers?: number): Promise<ServerSide> {
   process.env.TEST_JWT_ISSUER ??= "http://127.0.0.1:9";
   const { startConvexLocal } = await import("../packages/convex-local/src/index.ts");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-"));
-  const log = process.env.BENCH_SERVER_LOG === "1" ? (l: string) => console.error(`server ${now().toFixed(0)} ${l.slice(0, 300)}`) : () => {};
+  const log =
+    process.env.BENCH_SERVER_LOG === "1"
+      ? (l: string) => console.error(`server ${now().toFixed(0)} ${l.slice(0, 300)}`)
+      : () => {};
   const local = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, reset: true, log, workers });
 
   // Baseline servers: an HTTP endpoint answering like /api/query, and a ws echo.
@@ -164,7 +189,12 @@ async function startServerSide(workers?: number): Promise<ServerSide> {
   async function engineBench(arg: { mutations: number; queries: number; warmup: number }): Promise<EngineResult> {
     for (let i = 0; i < arg.warmup; i++) {
       await engine.runMutation("counters:increment", { name: "engine-warmup" }, null, opts);
-      await engine.runMutation("messages:send", { author: "engine-warmup", body: `warm-up ${i}`, channel: "warmup" }, null, opts);
+      await engine.runMutation(
+        "messages:send",
+        { author: "engine-warmup", body: `warm-up ${i}`, channel: "warmup" },
+        null,
+        opts,
+      );
     }
     let t0 = now();
     const inc = await latencies(arg.mutations, 0, CFG.loopBudgetMs, () =>
@@ -195,7 +225,12 @@ async function startServerSide(workers?: number): Promise<ServerSide> {
         for (const text of texts) {
           const c0 = process.cpuUsage();
           const t0 = now();
-          await engine.runQuery("messages:searchByAuthor", { text, author: "me", paginationOpts: { numItems: pageSize, cursor: null } }, null, opts);
+          await engine.runQuery(
+            "messages:searchByAuthor",
+            { text, author: "me", paginationOpts: { numItems: pageSize, cursor: null } },
+            null,
+            opts,
+          );
           wall.push(now() - t0);
           const c = process.cpuUsage(c0);
           cpu.push((c.user + c.system) / 1000);
@@ -267,25 +302,28 @@ function startChildServer(extraArgs: string[] = []): Promise<ServerSide & { chil
   return withTimeout(
     new Promise((resolve, reject) => {
       child.once("exit", (code) => reject(new Error(`bench server exited before it was ready (code ${code})`)));
-      child.on("message", (msg: { type?: string; info?: ServerInfo; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
-        if (msg.type === "ready") {
-          resolve({
-            child,
-            info: msg.info!,
-            rpc,
-            async close() {
-              if (child.connected) await rpc("close", undefined, 15_000).catch(() => {});
-              await withTimeout(exited, 10_000, "bench server exit").catch(() => child.kill());
-            },
-          });
-          return;
-        }
-        const p = pending.get(msg.id!);
-        if (!p) return;
-        pending.delete(msg.id!);
-        if (msg.ok) p.resolve(msg.result);
-        else p.reject(new Error(msg.error));
-      });
+      child.on(
+        "message",
+        (msg: { type?: string; info?: ServerInfo; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+          if (msg.type === "ready") {
+            resolve({
+              child,
+              info: msg.info!,
+              rpc,
+              async close() {
+                if (child.connected) await rpc("close", undefined, 15_000).catch(() => {});
+                await withTimeout(exited, 10_000, "bench server exit").catch(() => child.kill());
+              },
+            });
+            return;
+          }
+          const p = pending.get(msg.id!);
+          if (!p) return;
+          pending.delete(msg.id!);
+          if (msg.ok) p.resolve(msg.result);
+          else p.reject(new Error(msg.error));
+        },
+      );
     }),
     60_000,
     "bench server start",
@@ -371,7 +409,9 @@ async function phase<T>(name: string, server: ServerSide, inproc: boolean, fn: (
     `${name}: ${(wall / 1000).toFixed(2)} s wall; CPU ${inproc ? "" : `server ${serverPct.toFixed(0)}%, `}` +
       `${inproc ? "this process" : "bench clients"} ${clientPct.toFixed(0)}%, other processes and kernel threads ~${others.toFixed(0)}% ` +
       `(of ${os.cpus().length * 100}%)` +
-      (perOp ? `; server CPU ${perOp.toFixed(0)} us/call (~${Math.round(1e6 / perOp).toLocaleString("en-US")}/s on one core)` : ""),
+      (perOp
+        ? `; server CPU ${perOp.toFixed(0)} us/call (~${Math.round(1e6 / perOp).toLocaleString("en-US")}/s on one core)`
+        : ""),
   );
   return result;
 }
@@ -395,7 +435,9 @@ function sqliteBaseline(count: number): number {
     const db = new Database(path.join(dir, "raw.sqlite3"));
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
-    db.exec("CREATE TABLE documents (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL)");
+    db.exec(
+      "CREATE TABLE documents (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL)",
+    );
     const insert = db.prepare("INSERT INTO documents (id, table_name, ts, value) VALUES (?, ?, ?, ?)");
     const insertOne = db.transaction((i: number) => {
       const id = randomUUID();
@@ -541,7 +583,11 @@ async function fanout(url: string, count = CFG.subscribers, rounds = CFG.fanoutR
     }
     await withTimeout(ready, 60_000, `${count} subscribers' first results`);
     const connectMs = now() - t0;
-    await withTimeout(writer.mutation(api.counters.increment, { name: "fan-warmup" }), CFG.callTimeoutMs, "writer warm-up");
+    await withTimeout(
+      writer.mutation(api.counters.increment, { name: "fan-warmup" }),
+      CFG.callTimeoutMs,
+      "writer warm-up",
+    );
 
     const fromResolve: number[] = [];
     const fromSend: number[] = [];
@@ -552,9 +598,17 @@ async function fanout(url: string, count = CFG.subscribers, rounds = CFG.fanoutR
       const target = value + 1;
       const all = expect(target);
       const tSend = now();
-      await withTimeout(writer.mutation(api.counters.increment, { name: "fan" }), CFG.callTimeoutMs, `fan-out round ${round}: mutation`);
+      await withTimeout(
+        writer.mutation(api.counters.increment, { name: "fan" }),
+        CFG.callTimeoutMs,
+        `fan-out round ${round}: mutation`,
+      );
       const tResolved = now();
-      const tAll = await withTimeout(all, CFG.callTimeoutMs, `fan-out round ${round}: all ${count} subscribers updated`);
+      const tAll = await withTimeout(
+        all,
+        CFG.callTimeoutMs,
+        `fan-out round ${round}: all ${count} subscribers updated`,
+      );
       value = target;
       if (round >= CFG.fanoutWarmupRounds) {
         // Negative when every subscriber already had the value before the writer's promise resolved.
@@ -564,7 +618,8 @@ async function fanout(url: string, count = CFG.subscribers, rounds = CFG.fanoutR
       }
       await sleep(5);
     }
-    if (fromSend.length < rounds) throw new Error(`fan-out: only ${fromSend.length} of ${rounds} rounds within the time budget`);
+    if (fromSend.length < rounds)
+      throw new Error(`fan-out: only ${fromSend.length} of ${rounds} rounds within the time budget`);
     const stale = latest.filter((v) => v !== value).length;
     if (stale) throw new Error(`fan-out: ${stale} subscribers do not hold the final value ${value}`);
     return { fromResolve: stats(fromResolve), fromSend: stats(fromSend), mutation: stats(mutation), connectMs };
@@ -579,7 +634,11 @@ async function fanout(url: string, count = CFG.subscribers, rounds = CFG.fanoutR
  * sent to the moment a subscriber on another connection holds the new value is one sample.
  * `workers: 0` runs the renders on the main thread (convex-local before worker threads).
  */
-async function rendersPhase(workers: number | undefined, rounds: number, timeoutMs: number): Promise<{ live: Stats; query: Stats; renders: number }> {
+async function rendersPhase(
+  workers: number | undefined,
+  rounds: number,
+  timeoutMs: number,
+): Promise<{ live: Stats; query: Stats; renders: number }> {
   const server = await startChildServer(workers === undefined ? [] : [`--workers=${workers}`]);
   const own: ConvexClient[] = [];
   let running = true;
@@ -634,7 +693,8 @@ async function rendersPhase(workers: number | undefined, rounds: number, timeout
       await done;
       const t1 = now();
       // A keep-alive socket that a blocked server closes late resets once; the retry is in the sample.
-      const ask = () => withTimeout(http.query(api.counters.get, { name: `r-${i}` }), timeoutMs, "query while rendering");
+      const ask = () =>
+        withTimeout(http.query(api.counters.get, { name: `r-${i}` }), timeoutMs, "query while rendering");
       await ask().catch((e: Error) => {
         resets.push(String(e.cause ?? e));
         return ask();
@@ -644,7 +704,10 @@ async function rendersPhase(workers: number | undefined, rounds: number, timeout
     }
     running = false;
     await withTimeout(Promise.all(loops), 60_000, "renders to finish");
-    if (resets.length) notes.push(`renders ${workers === 0 ? "on the main thread" : "in workers"}: ${resets.length} calls failed (${resets[0]})`);
+    if (resets.length)
+      notes.push(
+        `renders ${workers === 0 ? "on the main thread" : "in workers"}: ${resets.length} calls failed (${resets[0]})`,
+      );
     return { live: stats(live), query: stats(query), renders };
   } finally {
     running = false;
@@ -683,7 +746,9 @@ const VOCAB = (
 
 function prompt(random: () => number): string {
   const words = 8 + Math.floor(random() * 14);
-  return Array.from({ length: words }, () => VOCAB[Math.floor(random() * VOCAB.length)]).join(random() < 0.3 ? ", " : " ");
+  return Array.from({ length: words }, () => VOCAB[Math.floor(random() * VOCAB.length)]).join(
+    random() < 0.3 ? ", " : " ",
+  );
 }
 
 function seededRandom(seed: number) {
@@ -723,7 +788,11 @@ async function searchPhase(): Promise<SearchResult> {
     await seedAs("someone-else", SEARCH.others);
     const page = (text: string, cursor: string | null) =>
       withTimeout(
-        http.query(api.messages.searchByAuthor, { text, author: "me", paginationOpts: { numItems: SEARCH.pageSize, cursor } }),
+        http.query(api.messages.searchByAuthor, {
+          text,
+          author: "me",
+          paginationOpts: { numItems: SEARCH.pageSize, cursor },
+        }),
         120_000,
         "search query",
       ) as Promise<{ page: unknown[]; continueCursor: string; isDone: boolean }>;
@@ -745,13 +814,19 @@ async function searchPhase(): Promise<SearchResult> {
     }
     // Fresh texts (no remembered ranking), measured inside the server.
     const engineTexts = Array.from({ length: SEARCH.samples }, () => searchText(random) + " q");
-    const engine = (await server.rpc("searchEngine", { texts: engineTexts, pageSize: SEARCH.pageSize })) as SearchResult["engine"];
+    const engine = (await server.rpc("searchEngine", {
+      texts: engineTexts,
+      pageSize: SEARCH.pageSize,
+    })) as SearchResult["engine"];
     // The same-run baseline: the reference scan that every search ran before the inverted index.
     let scanFirst: Stats | null = null;
     let scanEngine: SearchResult["scanEngine"] = null;
     if (process.env.BENCH_SEARCH_SCAN !== "0") {
       await server.rpc("searchMode", "scan");
-      scanEngine = (await server.rpc("searchEngine", { texts: engineTexts.slice(0, SEARCH.scanSamples), pageSize: SEARCH.pageSize })) as SearchResult["engine"];
+      scanEngine = (await server.rpc("searchEngine", {
+        texts: engineTexts.slice(0, SEARCH.scanSamples),
+        pageSize: SEARCH.pageSize,
+      })) as SearchResult["engine"];
       const scan: number[] = [];
       for (const t of texts.slice(0, SEARCH.scanSamples)) {
         const t0 = now();
@@ -776,16 +851,27 @@ async function searchSection() {
       `of the user's documents + ${SEARCH.others.toLocaleString("en-US")} of another's, ${SEARCH.samples} queries`,
   );
   row("inverted index: first page p50", fmtMs(r.first.p50));
-  row("inverted index: first page p95", fmtMs(r.first.p95), `< ${TARGETS.searchP95Ms} ms`, r.first.p95 < TARGETS.searchP95Ms);
+  row(
+    "inverted index: first page p95",
+    fmtMs(r.first.p95),
+    `< ${TARGETS.searchP95Ms} ms`,
+    r.first.p95 < TARGETS.searchP95Ms,
+  );
   row("inverted index: first page max", fmtMs(r.first.max));
   row("inverted index: next page (cursor) p95", fmtMs(r.next.p95));
   row("average documents on a first page", r.matches.toFixed(1));
-  row("inverted index, in the server (engine.runQuery): p50 / p95 wall", `${fmtMs(r.engine.wall.p50)} / ${fmtMs(r.engine.wall.p95)}`);
+  row(
+    "inverted index, in the server (engine.runQuery): p50 / p95 wall",
+    `${fmtMs(r.engine.wall.p50)} / ${fmtMs(r.engine.wall.p95)}`,
+  );
   row("inverted index, in the server: p50 / p95 CPU", `${fmtMs(r.engine.cpu.p50)} / ${fmtMs(r.engine.cpu.p95)}`);
   if (r.scanFirst && r.scanEngine) {
     row(`baseline: scan of every document (before), first page p50 (${r.scanFirst.n} queries)`, fmtMs(r.scanFirst.p50));
     row("baseline: scan of every document (before), first page p95", fmtMs(r.scanFirst.p95));
-    row("baseline: scan, in the server: p50 / p95 CPU", `${fmtMs(r.scanEngine.cpu.p50)} / ${fmtMs(r.scanEngine.cpu.p95)}`);
+    row(
+      "baseline: scan, in the server: p50 / p95 CPU",
+      `${fmtMs(r.scanEngine.cpu.p50)} / ${fmtMs(r.scanEngine.cpu.p95)}`,
+    );
   }
 }
 
@@ -810,10 +896,15 @@ async function searchMain() {
 async function fanout1000Section() {
   const server = await startChildServer();
   try {
-    const fan = await phase(`fan-out ${FANOUT_1000.subscribers} subscribers x${FANOUT_1000.rounds} rounds`, server, false, () =>
-      fanout(server.info.url, FANOUT_1000.subscribers, FANOUT_1000.rounds),
+    const fan = await phase(
+      `fan-out ${FANOUT_1000.subscribers} subscribers x${FANOUT_1000.rounds} rounds`,
+      server,
+      false,
+      () => fanout(server.info.url, FANOUT_1000.subscribers, FANOUT_1000.rounds),
     );
-    section(`6. Fan-out: ${FANOUT_1000.subscribers.toLocaleString("en-US")} subscribed ConvexClients, ${FANOUT_1000.rounds} rounds`);
+    section(
+      `6. Fan-out: ${FANOUT_1000.subscribers.toLocaleString("en-US")} subscribed ConvexClients, ${FANOUT_1000.rounds} rounds`,
+    );
     latencyRows("writer's mutation resolved -> all subscribers updated", fan.fromResolve, TARGETS.fanout1000P99Ms);
     latencyRows("just before send -> all subscribers updated", fan.fromSend, TARGETS.fanout1000P99Ms);
     latencyRows("writer's mutation round trip", fan.mutation);
@@ -837,19 +928,37 @@ async function commitSection() {
   try {
     const sockets = Array.from({ length: 4 }, () => newClient(server.info.url));
     own.push(...sockets);
-    for (const c of sockets) for (let i = 0; i < 100; i++) await c.mutation(api.counters.increment, { name: "commit-warmup" });
+    for (const c of sockets)
+      for (let i = 0; i < 100; i++) await c.mutation(api.counters.increment, { name: "commit-warmup" });
     const run = (fn: (c: ConvexClient, i: number) => Promise<unknown>) =>
-      withTimeout(throughput(M, M, (i) => fn(sockets[i % sockets.length], i)), CFG.loopBudgetMs + 5000, "group commit mutations");
-    const inc = await phase(`group commit: counters:increment x${M} over 4 sockets`, server, false, () => run((c) => c.mutation(api.counters.increment, { name: "gc" })), M);
-    const send = await phase(`group commit: messages:send x${M} over 4 sockets`, server, false, () =>
-      run((c, i) => c.mutation(api.messages.send, { author: "gc", body: `message ${i}`, channel: "gc" })),
+      withTimeout(
+        throughput(M, M, (i) => fn(sockets[i % sockets.length], i)),
+        CFG.loopBudgetMs + 5000,
+        "group commit mutations",
+      );
+    const inc = await phase(
+      `group commit: counters:increment x${M} over 4 sockets`,
+      server,
+      false,
+      () => run((c) => c.mutation(api.counters.increment, { name: "gc" })),
+      M,
+    );
+    const send = await phase(
+      `group commit: messages:send x${M} over 4 sockets`,
+      server,
+      false,
+      () => run((c, i) => c.mutation(api.messages.send, { author: "gc", body: `message ${i}`, channel: "gc" })),
       M,
     );
     const http = new ConvexHttpClient(server.info.url);
     const applied = await http.query(api.counters.get, { name: "gc" });
     section(`7. Small-mutation throughput with group commit: ${M} pipelined mutations over 4 WebSocket clients`);
     rateRow("WS counters:increment (one document read + patched)", inc, TARGETS.groupCommitPerSec);
-    rateRow("WS messages:send (one insert, four index entries and a search posting set)", send, TARGETS.groupCommitPerSec);
+    rateRow(
+      "WS messages:send (one insert, four index entries and a search posting set)",
+      send,
+      TARGETS.groupCommitPerSec,
+    );
     rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL), same run", raw);
     row("check: counter after the run", String(applied), String(M), applied === M);
   } finally {
@@ -889,7 +998,9 @@ async function rendersSection() {
   const inline = await phase("live updates while 8 renders run on the main thread", noServer, true, () =>
     rendersPhase(0, inlineRounds, 120_000),
   );
-  section(`4. Live updates while ${RENDERS.concurrent} ${RENDERS.size}² local renders run (${RENDERS.rounds} / ${inlineRounds} samples)`);
+  section(
+    `4. Live updates while ${RENDERS.concurrent} ${RENDERS.size}² local renders run (${RENDERS.rounds} / ${inlineRounds} samples)`,
+  );
   renderRows("actions in worker threads", pooled, true);
   renderRows("comparison: actions on the main thread", inline, false);
 }
@@ -947,7 +1058,11 @@ async function main() {
     // Warm up both transports (connections, JIT) before measuring.
     for (let i = 0; i < 200; i++) {
       await withTimeout(wsClient.mutation(api.counters.increment, { name: "warmup" }), CFG.callTimeoutMs, "ws warm-up");
-      await withTimeout(httpClient.mutation(api.counters.increment, { name: "warmup" }), CFG.callTimeoutMs, "http warm-up");
+      await withTimeout(
+        httpClient.mutation(api.counters.increment, { name: "warmup" }),
+        CFG.callTimeoutMs,
+        "http warm-up",
+      );
     }
     const M = CFG.mutations;
     const pipelined = (fn: (i: number) => Promise<unknown>) =>
@@ -963,7 +1078,8 @@ async function main() {
       `WS messages:send x${M} pipelined`,
       server,
       inproc,
-      () => pipelined((i) => wsClient.mutation(api.messages.send, { author: "ws", body: `message ${i}`, channel: "ws" })),
+      () =>
+        pipelined((i) => wsClient.mutation(api.messages.send, { author: "ws", body: `message ${i}`, channel: "ws" })),
       M,
     );
     const C = CFG.httpConcurrency;
@@ -982,7 +1098,11 @@ async function main() {
       inproc,
       () =>
         concurrent((i) =>
-          httpClient.mutation(api.messages.send, { author: "http", body: `message ${i}`, channel: "http" }, { skipQueue: true }),
+          httpClient.mutation(
+            api.messages.send,
+            { author: "http", body: `message ${i}`, channel: "http" },
+            { skipQueue: true },
+          ),
         ),
       M,
     );
@@ -994,7 +1114,11 @@ async function main() {
       () =>
         withTimeout(
           throughput(S, S, (i) =>
-            httpClient.mutation(api.messages.send, { author: "http-queued", body: `message ${i}`, channel: "http-queued" }),
+            httpClient.mutation(api.messages.send, {
+              author: "http-queued",
+              body: `message ${i}`,
+              channel: "http-queued",
+            }),
           ),
           CFG.loopBudgetMs + 5000,
           "queued http mutations",
@@ -1024,7 +1148,8 @@ async function main() {
         return withTimeout(qClient.query(api.counters.get, args), CFG.callTimeoutMs, "ws query");
       }),
     );
-    if (cachedAnswers) throw new Error(`WS query latency: ${cachedAnswers} calls were answered from the client's memory`);
+    if (cachedAnswers)
+      throw new Error(`WS query latency: ${cachedAnswers} calls were answered from the client's memory`);
     const httpQuery = await phase(`HTTP counters:get x${Q} sequential`, server, inproc, () =>
       latencies(Q, CFG.queryWarmup, CFG.loopBudgetMs, () =>
         withTimeout(qHttp.query(api.counters.get, { name: `q-http-${q++}` }), CFG.callTimeoutMs, "http query"),
@@ -1037,7 +1162,9 @@ async function main() {
     const httpBase = await phase("bare HTTP POST echo", server, inproc, () => httpBaseline(echoUrl));
 
     // 3. Fan-out.
-    const fan = await phase(`fan-out ${CFG.subscribers} subscribers x${CFG.fanoutRounds} rounds`, server, inproc, () => fanout(url));
+    const fan = await phase(`fan-out ${CFG.subscribers} subscribers x${CFG.fanoutRounds} rounds`, server, inproc, () =>
+      fanout(url),
+    );
 
     section(`1. Commit throughput: ${M} small mutations each`);
     rateRow("WS ConvexClient counters:increment, all pipelined", wsInc, TARGETS.mutationsPerSec);

@@ -43,7 +43,8 @@ import { jobIdOf } from "../convex/jobResult.testing";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 30);
 const ELEMENTS = path.resolve("packages/elements");
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows: [string, string, string, string][] = [];
 const row = (metric: string, value: string, target = "-", ok?: boolean) =>
@@ -53,7 +54,10 @@ const row = (metric: string, value: string, target = "-", ok?: boolean) =>
 execFileSync(process.execPath, ["scripts/build.mjs", "--bundle-only"], { cwd: ELEMENTS, stdio: "inherit" });
 const bundle = fs.readFileSync(path.join(ELEMENTS, "dist/pixorly.js"));
 const meta = JSON.parse(fs.readFileSync(path.join(ELEMENTS, "dist/pixorly.meta.json"), "utf8")) as {
-  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[] }>;
+  outputs: Record<
+    string,
+    { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[] }
+  >;
 };
 // pixorly.js and its chunks (code splitting): the first paint needs pixorly.js and every chunk it
 // imports statically; the library views' chunk is imported dynamically, on first use.
@@ -62,12 +66,17 @@ const firstPaint = new Set<string>();
 const visit = (file: string) => {
   if (firstPaint.has(file)) return;
   firstPaint.add(file);
-  for (const imported of meta.outputs[file]!.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+  for (const imported of meta.outputs[file]!.imports ?? [])
+    if (imported.kind === "import-statement") visit(imported.path);
 };
 visit("dist/pixorly.js");
 const later = jsOutputs.filter((file) => !firstPaint.has(file));
 /** What the browser downloads: each file gzipped on its own. */
-const gz = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ELEMENTS, file)), { level: 9 }).length, 0);
+const gz = (files: Iterable<string>) =>
+  [...files].reduce(
+    (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ELEMENTS, file)), { level: 9 }).length,
+    0,
+  );
 const min = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + meta.outputs[file]!.bytes, 0);
 const GROUPS = ["Pixorly (elements + core)", "lit", "convex client", "zod (core schemas)", "other"] as const;
 function groupOf(input: string): (typeof GROUPS)[number] {
@@ -99,10 +108,21 @@ row(
 // The Convex client's own chunk loads right after the first paint; the rest are the library views' (on first use).
 const clientChunks = later.filter((file) => file.includes("pixorly-client"));
 const libraryChunks = later.filter((file) => !clientChunks.includes(file));
-row("after the first paint: the Convex client chunk, min + gzip", `${kb(min(clientChunks))} min, ${kb(gz(clientChunks))} gz`);
-row(`on first use: the library views (${libraryChunks.length} chunk(s)), min + gzip`, `${kb(min(libraryChunks))} min, ${kb(gz(libraryChunks))} gz`);
+row(
+  "after the first paint: the Convex client chunk, min + gzip",
+  `${kb(min(clientChunks))} min, ${kb(gz(clientChunks))} gz`,
+);
+row(
+  `on first use: the library views (${libraryChunks.length} chunk(s)), min + gzip`,
+  `${kb(min(libraryChunks))} min, ${kb(gz(libraryChunks))} gz`,
+);
 const gzipAll = gz(jsOutputs);
-row("pixorly.js and all its chunks, min + gzip", `${kb(min(jsOutputs))} min, ${kb(gzipAll)} gz`, "≤ 100 KB gz", gzipAll <= 100 * 1024);
+row(
+  "pixorly.js and all its chunks, min + gzip",
+  `${kb(min(jsOutputs))} min, ${kb(gzipAll)} gz`,
+  "≤ 100 KB gz",
+  gzipAll <= 100 * 1024,
+);
 
 // ---- 2. The real stack, a page server and a browser -----------------------------------------
 // The page is served from loopback like the services: Chromium blocks a public origin from
@@ -111,17 +131,28 @@ let pageHtml = "";
 let baselineJs = "";
 /** A build's `pixorly.js` and chunks, read once: a rebuild of dist/ during the run (tests) must not pull files away. */
 function readBuild(dir: string): Map<string, Buffer> {
-  return new Map(fs.readdirSync(dir).filter((file) => /^pixorly(-[\w-]+)?\.js$/.test(file)).map((file) => [`/${file}`, fs.readFileSync(path.join(dir, file))]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((file) => /^pixorly(-[\w-]+)?\.js$/.test(file))
+      .map((file) => [`/${file}`, fs.readFileSync(path.join(dir, file))]),
+  );
 }
-const builds = { "": readBuild(path.join(ELEMENTS, "dist")), "/compare": process.env.BENCH_COMPARE_DIST ? readBuild(process.env.BENCH_COMPARE_DIST) : new Map<string, Buffer>() };
+const builds = {
+  "": readBuild(path.join(ELEMENTS, "dist")),
+  "/compare": process.env.BENCH_COMPARE_DIST ? readBuild(process.env.BENCH_COMPARE_DIST) : new Map<string, Buffer>(),
+};
 const pages = http.createServer((req, res) => {
   const compare = req.url?.startsWith("/compare/") ?? false;
-  const file = compare ? req.url!.slice("/compare".length) : req.url ?? "";
+  const file = compare ? req.url!.slice("/compare".length) : (req.url ?? "");
   const script = builds[compare ? "/compare" : ""].get(file);
   if (script) res.writeHead(200, { "content-type": "text/javascript" }).end(script);
   else if (req.url === "/baseline.js") res.writeHead(200, { "content-type": "text/javascript" }).end(baselineJs);
   else if (req.url === "/baseline") res.writeHead(200, { "content-type": "text/html" }).end(baselineHtml);
-  else res.writeHead(200, { "content-type": "text/html" }).end(compare ? pageHtml.replaceAll("'/pixorly.js'", "'/compare/pixorly.js'") : pageHtml);
+  else
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(compare ? pageHtml.replaceAll("'/pixorly.js'", "'/compare/pixorly.js'") : pageHtml);
 });
 await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
 const ORIGIN = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
@@ -146,7 +177,12 @@ async function clientFor(userId: string) {
 async function benchUser(userId: string) {
   const client = await clientFor(userId);
   const { userId: id } = await client.mutation(api.users.ensure, {});
-  await stack.convex.engine.runMutation("users:updateAccount", { userId: id, plan: "enterprise", credits: 1_000_000 }, null, { publicOnly: false });
+  await stack.convex.engine.runMutation(
+    "users:updateAccount",
+    { userId: id, plan: "enterprise", credits: 1_000_000 },
+    null,
+    { publicOnly: false },
+  );
   return client;
 }
 const holder = await benchUser("bench-queue-holder");
@@ -205,7 +241,14 @@ const baselineHtml = `<!doctype html><html lang="en"><body>
 
 const browser = await chromium.launch({
   executablePath: process.env.PIXORLY_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
 });
 async function openPage(path = "/"): Promise<Page> {
   const page = await browser.newPage();
@@ -242,26 +285,64 @@ for (let i = 0; i < PAGE_LOADS; i++) {
 const renders = loads.map((l) => l.render);
 const paints = loads.map((l) => l.contentfulPaint);
 const baselinePaints = baselineLoads.map((l) => l.contentfulPaint);
-row("studio: fetching pixorly.js (loopback), p50", `${pct(loads.map((l) => l.fetch), 50).toFixed(1)} ms`);
-row("studio: script loaded → first task after the next frame, p50 (includes opening the client)", `${pct(renders, 50).toFixed(1)} ms`);
-row("studio first render: script loaded → shell painted (first contentful paint), max", `${Math.max(...paints).toFixed(1)} ms`);
-row("baseline: the same shell as plain HTML + CSS, script loaded → painted, p50", `${pct(baselinePaints, 50).toFixed(1)} ms`);
-row("studio first render: script loaded → shell painted (first contentful paint), p50", `${pct(paints, 50).toFixed(1)} ms`, "< 100 ms", pct(paints, 50) < 100);
+row(
+  "studio: fetching pixorly.js (loopback), p50",
+  `${pct(
+    loads.map((l) => l.fetch),
+    50,
+  ).toFixed(1)} ms`,
+);
+row(
+  "studio: script loaded → first task after the next frame, p50 (includes opening the client)",
+  `${pct(renders, 50).toFixed(1)} ms`,
+);
+row(
+  "studio first render: script loaded → shell painted (first contentful paint), max",
+  `${Math.max(...paints).toFixed(1)} ms`,
+);
+row(
+  "baseline: the same shell as plain HTML + CSS, script loaded → painted, p50",
+  `${pct(baselinePaints, 50).toFixed(1)} ms`,
+);
+row(
+  "studio first render: script loaded → shell painted (first contentful paint), p50",
+  `${pct(paints, 50).toFixed(1)} ms`,
+  "< 100 ms",
+  pct(paints, 50) < 100,
+);
 if (compareLoads.length > 0) {
   const comparePaints = compareLoads.map((l) => l.contentfulPaint);
-  row("compared build (BENCH_COMPARE_DIST): script loaded → shell painted, p50", `${pct(comparePaints, 50).toFixed(1)} ms`);
-  row("compared build minus the baseline, p50 of pairs", `${pct(comparePaints.map((p, i) => p - baselinePaints[i]!), 50).toFixed(1)} ms`);
+  row(
+    "compared build (BENCH_COMPARE_DIST): script loaded → shell painted, p50",
+    `${pct(comparePaints, 50).toFixed(1)} ms`,
+  );
+  row(
+    "compared build minus the baseline, p50 of pairs",
+    `${pct(
+      comparePaints.map((p, i) => p - baselinePaints[i]!),
+      50,
+    ).toFixed(1)} ms`,
+  );
 }
-row("studio first render minus the baseline (Pixorly's own cost), p50 of pairs", `${pct(paints.map((p, i) => p - baselinePaints[i]!), 50).toFixed(1)} ms`);
+row(
+  "studio first render minus the baseline (Pixorly's own cost), p50 of pairs",
+  `${pct(
+    paints.map((p, i) => p - baselinePaints[i]!),
+    50,
+  ).toFixed(1)} ms`,
+);
 
 // ---- 4. Status commit → DOM -----------------------------------------------------------------
 const page = await openPage();
 await page.waitForFunction(() => {
-  const studio = document.querySelector("pixorly-studio") as unknown as { client?: { authState: string; connection: string } };
+  const studio = document.querySelector("pixorly-studio") as unknown as {
+    client?: { authState: string; connection: string };
+  };
   return studio.client?.authState === "signed-in" && studio.client.connection === "connected";
 });
 const engine = stack.convex.engine;
-const internalMutation = (name: string, args: Record<string, unknown>) => engine.runMutation(name, args as never, null, { publicOnly: false });
+const internalMutation = (name: string, args: Record<string, unknown>) =>
+  engine.runMutation(name, args as never, null, { publicOnly: false });
 const wallClock = () => performance.timeOrigin + performance.now();
 
 // The queue's one slot (PIXORLY_MAX_IN_FLIGHT=1) is taken by a holder job that never renders: while
@@ -270,10 +351,17 @@ const wallClock = () => performance.timeOrigin + performance.now();
 // so no image is rendered while we measure and the bench's jobs wait pending until this loop moves
 // them on itself.
 const holderJob = (seed: number, size: number) =>
-  holder.mutation(api.jobs.create, { prompt: `queue holder ${seed}`, model: "local/aurora", parameters: { width: size, height: size, seed } }).then(jobIdOf);
+  holder
+    .mutation(api.jobs.create, {
+      prompt: `queue holder ${seed}`,
+      model: "local/aurora",
+      parameters: { width: size, height: size, seed },
+    })
+    .then(jobIdOf);
 for (let attempt = 0; ; attempt++) {
   const rendering = await holderJob(attempt, 512);
-  while ((await holder.query(api.jobs.get, { jobId: rendering }))?.status === "pending") await new Promise((resolve) => setTimeout(resolve, 5));
+  while ((await holder.query(api.jobs.get, { jobId: rendering }))?.status === "pending")
+    await new Promise((resolve) => setTimeout(resolve, 5));
   const started = await internalMutation("generation:start", { jobId: await holderJob(attempt + 1000, 64) });
   while (!["completed", "failed"].includes((await holder.query(api.jobs.get, { jobId: rendering }))?.status ?? "")) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -288,24 +376,35 @@ const completed: number[] = [];
 const inElement: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const jobId = await page.evaluate(async (seed) => {
-    const studio = document.querySelector("pixorly-studio") as HTMLElement & { client: { mutation(ref: unknown, args: unknown): Promise<string> } };
+    const studio = document.querySelector("pixorly-studio") as HTMLElement & {
+      client: { mutation(ref: unknown, args: unknown): Promise<string> };
+    };
     const { api } = (window as unknown as { pixorly: { api: { jobs: { create: unknown } } } }).pixorly;
-    const jobId = await studio.client.mutation(api.jobs.create, { prompt: `a small blue square ${seed}`, model: "local/aurora", parameters: { width: 64, height: 64, seed } });
+    const jobId = await studio.client.mutation(api.jobs.create, {
+      prompt: `a small blue square ${seed}`,
+      model: "local/aurora",
+      parameters: { width: 64, height: 64, seed },
+    });
     studio.dispatchEvent(new CustomEvent("pixorly-job-created", { detail: { jobId } }));
     await (studio as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const status = [...studio.shadowRoot!.querySelectorAll("pixorly-job-status")].find((el) => (el as unknown as { jobId: string }).jobId === jobId)!;
+    const status = [...studio.shadowRoot!.querySelectorAll("pixorly-job-status")].find(
+      (el) => (el as unknown as { jobId: string }).jobId === jobId,
+    )!;
     const job = (status as unknown as { job: { receivedAt: number } }).job;
     const seen: Seen[] = [{ status: status.getAttribute("status") ?? "", at: 0, inElementMs: 0 }];
     (window as unknown as { seen: Seen[] }).seen = seen;
     new MutationObserver(() => {
       const now = performance.now();
       const current = status.getAttribute("status") ?? "";
-      if (current !== seen.at(-1)?.status) seen.push({ status: current, at: performance.timeOrigin + now, inElementMs: now - job.receivedAt });
+      if (current !== seen.at(-1)?.status)
+        seen.push({ status: current, at: performance.timeOrigin + now, inElementMs: now - job.receivedAt });
     }).observe(status, { attributes: true, attributeFilter: ["status"] });
     return jobId;
   }, round);
   const reached = (status: string) =>
-    page.waitForFunction((s) => (window as unknown as { seen: Seen[] }).seen.find((x) => x.status === s), status).then((h) => h.jsonValue() as Promise<Seen>);
+    page
+      .waitForFunction((s) => (window as unknown as { seen: Seen[] }).seen.find((x) => x.status === s), status)
+      .then((h) => h.jsonValue() as Promise<Seen>);
   await reached("pending");
   await new Promise((resolve) => setTimeout(resolve, 50)); // let the page settle after its own renders
   await internalMutation("generation:start", { jobId });
@@ -321,10 +420,19 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const all = [...processing, ...completed];
 const ms = (x: number) => x.toFixed(1);
-row(`status → DOM, pending → processing (${processing.length}), p50 / p95`, `${ms(pct(processing, 50))} / ${ms(pct(processing, 95))} ms`);
-row(`status → DOM, processing → completed (${completed.length}), p50 / p95`, `${ms(pct(completed, 50))} / ${ms(pct(completed, 95))} ms`);
+row(
+  `status → DOM, pending → processing (${processing.length}), p50 / p95`,
+  `${ms(pct(processing, 50))} / ${ms(pct(processing, 95))} ms`,
+);
+row(
+  `status → DOM, processing → completed (${completed.length}), p50 / p95`,
+  `${ms(pct(completed, 50))} / ${ms(pct(completed, 95))} ms`,
+);
 row("status commit → DOM update, all transitions, p50", `${ms(pct(all, 50))} ms`);
-row("  of which in the page (client callback → DOM), p50 / p95", `${ms(pct(inElement, 50))} / ${ms(pct(inElement, 95))} ms`);
+row(
+  "  of which in the page (client callback → DOM), p50 / p95",
+  `${ms(pct(inElement, 50))} / ${ms(pct(inElement, 95))} ms`,
+);
 row("status commit → DOM update, all transitions, p95", `${ms(pct(all, 95))} ms`, "< 50 ms", pct(all, 95) < 50);
 
 await page.close();
@@ -333,9 +441,13 @@ await stack.close();
 pages.closeAllConnections(); // keep-alive sockets from the browser would hold the process open
 pages.close();
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length));
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length),
+);
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-console.log(`elements bench: ${ROUNDS} jobs, ${PAGE_LOADS} page loads, node ${process.version}, ${minFirst} bytes for the first paint\n`);
+console.log(
+  `elements bench: ${ROUNDS} jobs, ${PAGE_LOADS} page loads, node ${process.version}, ${minFirst} bytes for the first paint\n`,
+);
 console.log(line(["Metric", "Value", "Target", "Result"]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(r));

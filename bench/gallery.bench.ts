@@ -41,7 +41,8 @@ const COUNT = Number(process.env.BENCH_GALLERY_IMAGES ?? 10_000);
 /** Pixels scrolled per frame (default 400: a brisk wheel or fling; a slow scroll adds frames with nothing new). */
 const STEP = Number(process.env.BENCH_GALLERY_STEP ?? 400);
 const ELEMENTS = path.resolve("packages/elements");
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -59,20 +60,41 @@ const firstPaint = new Set<string>();
 const visit = (file: string) => {
   if (firstPaint.has(file)) return;
   firstPaint.add(file);
-  for (const imported of meta.outputs[file]!.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+  for (const imported of meta.outputs[file]!.imports ?? [])
+    if (imported.kind === "import-statement") visit(imported.path);
 };
 visit("dist/pixorly.js");
 const later = jsOutputs.filter((file) => !firstPaint.has(file));
-const gz = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ELEMENTS, file)), { level: 9 }).length, 0);
+const gz = (files: Iterable<string>) =>
+  [...files].reduce(
+    (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ELEMENTS, file)), { level: 9 }).length,
+    0,
+  );
 const min = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + meta.outputs[file]!.bytes, 0);
 const clientChunks = later.filter((file) => file.includes("pixorly-client"));
 const libraryChunks = later.filter((file) => !clientChunks.includes(file));
 const gzFirst = gz(firstPaint);
 const gzAll = gz(jsOutputs);
-row(`first paint: pixorly.js + the ${firstPaint.size - 1} chunk(s) it imports, min + gzip`, `${kb(min(firstPaint))} min, ${kb(gzFirst)} gz`, "≤ 60 KB gz", gzFirst <= 60 * 1024);
-row("after the first paint: the Convex client chunk, min + gzip", `${kb(min(clientChunks))} min, ${kb(gz(clientChunks))} gz`);
-row(`on first use: the library views (${libraryChunks.length} chunk(s)), min + gzip`, `${kb(min(libraryChunks))} min, ${kb(gz(libraryChunks))} gz`);
-row(`pixorly.js and all ${jsOutputs.length - 1} chunks, min + gzip`, `${kb(min(jsOutputs))} min, ${kb(gzAll)} gz`, "≤ 100 KB gz", gzAll <= 100 * 1024);
+row(
+  `first paint: pixorly.js + the ${firstPaint.size - 1} chunk(s) it imports, min + gzip`,
+  `${kb(min(firstPaint))} min, ${kb(gzFirst)} gz`,
+  "≤ 60 KB gz",
+  gzFirst <= 60 * 1024,
+);
+row(
+  "after the first paint: the Convex client chunk, min + gzip",
+  `${kb(min(clientChunks))} min, ${kb(gz(clientChunks))} gz`,
+);
+row(
+  `on first use: the library views (${libraryChunks.length} chunk(s)), min + gzip`,
+  `${kb(min(libraryChunks))} min, ${kb(gz(libraryChunks))} gz`,
+);
+row(
+  `pixorly.js and all ${jsOutputs.length - 1} chunks, min + gzip`,
+  `${kb(min(jsOutputs))} min, ${kb(gzAll)} gz`,
+  "≤ 100 KB gz",
+  gzAll <= 100 * 1024,
+);
 
 // ---- 2. The page: the shipped gallery over a stub client ------------------------------------
 const PAGE_ENTRY = `
@@ -144,7 +166,12 @@ window.mountGallery = () => {
 };
 `;
 const pageBundle = await build({
-  stdin: { contents: PAGE_ENTRY, resolveDir: path.join(ELEMENTS, "src"), sourcefile: "gallery-bench-page.ts", loader: "ts" },
+  stdin: {
+    contents: PAGE_ENTRY,
+    resolveDir: path.join(ELEMENTS, "src"),
+    sourcefile: "gallery-bench-page.ts",
+    loader: "ts",
+  },
   bundle: true,
   format: "esm",
   minify: true,
@@ -161,7 +188,8 @@ const jpegs: Buffer[] = [];
 const thumbs: string[] = [];
 const tiny = new Uint8Array(8 * 8 * 4);
 for (let n = 0; n < COUNT; n++) {
-  for (let i = 0; i < 64; i++) tiny.set([(n * 7 + i * 3) % 256, (n * 13 + i * 5) % 256, (n * 29 + i) % 256, 255], i * 4);
+  for (let i = 0; i < 64; i++)
+    tiny.set([(n * 7 + i * 3) % 256, (n * 13 + i * 5) % 256, (n * 29 + i) % 256, 255], i * 4);
   thumbs.push(Buffer.from(rgbaToThumbHash(8, 8, tiny)).toString("base64"));
 }
 for (let n = 0; n < 16; n++) {
@@ -196,7 +224,10 @@ const server = http.createServer((req, res) => {
   const url = req.url ?? "/";
   if (url === "/baseline") return void res.writeHead(200, { "content-type": "text/html" }).end(baselineHtml);
   const image = /^\/img\/(\d+)\.jpg/.exec(url);
-  if (image) res.writeHead(200, { "content-type": "image/jpeg", "cache-control": "public, max-age=31536000, immutable" }).end(jpegs[Number(image[1])]);
+  if (image)
+    res
+      .writeHead(200, { "content-type": "image/jpeg", "cache-control": "public, max-age=31536000, immutable" })
+      .end(jpegs[Number(image[1])]);
   else if (url === "/page.js") res.writeHead(200, { "content-type": "text/javascript" }).end(pageJs);
   else res.writeHead(200, { "content-type": "text/html" }).end(html);
 });
@@ -227,7 +258,12 @@ try {
   const durations = async () => {
     const { metrics } = await cdp.send("Performance.getMetrics");
     const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    return { task: get("TaskDuration"), script: get("ScriptDuration"), layout: get("LayoutDuration"), style: get("RecalcStyleDuration") };
+    return {
+      task: get("TaskDuration"),
+      script: get("ScriptDuration"),
+      layout: get("LayoutDuration"),
+      style: get("RecalcStyleDuration"),
+    };
   };
   const heap = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
@@ -235,7 +271,9 @@ try {
     return metrics.find((m) => m.name === "JSHeapUsedSize")!.value;
   };
   await page.goto(ORIGIN);
-  await page.waitForFunction(() => typeof (window as unknown as { mountGallery?: unknown }).mountGallery === "function");
+  await page.waitForFunction(
+    () => typeof (window as unknown as { mountGallery?: unknown }).mountGallery === "function",
+  );
   const heapBefore = await heap();
 
   // ---- 3. First rendered page ---------------------------------------------------------------
@@ -255,8 +293,8 @@ try {
     const loadedAt = await new Promise<number>((resolve) => {
       const check = () => {
         const tiles = inView();
-        const images = tiles.map((tile) => tile.querySelector('pixorly-image'));
-        if (tiles.length > 0 && images.every((image) => image?.hasAttribute('loaded'))) resolve(performance.now());
+        const images = tiles.map((tile) => tile.querySelector("pixorly-image"));
+        if (tiles.length > 0 && images.every((image) => image?.hasAttribute("loaded"))) resolve(performance.now());
         else requestAnimationFrame(check);
       };
       check();
@@ -267,43 +305,46 @@ try {
 
   // ---- 4. Scrolling top to bottom -----------------------------------------------------------
   const before = await durations();
-  const scroll = await page.evaluate(async ([count, stepPx]: [number, number]) => {
-    const w = window as unknown as { gallery: HTMLElement & { images: unknown[] }; pagesServed: number };
-    const root = w.gallery.shadowRoot!;
-    const imageNodes = () => root.querySelectorAll("pixorly-image, img").length;
-    const frames: number[] = [];
-    let maxNodes = imageNodes();
-    let last = performance.now();
-    const started = last;
-    const step = stepPx;
-    await new Promise<void>((resolve) => {
-      const frame = (now: number) => {
-        frames.push(now - last);
-        last = now;
-        maxNodes = Math.max(maxNodes, imageNodes());
-        const bottom = document.documentElement.scrollHeight - innerHeight;
-        const lastTile = root.querySelector(`[part="tile"][data-index="${count - 1}"]`);
-        if (lastTile && scrollY >= bottom - 1) return resolve();
-        if (performance.now() - started > 240_000) return resolve();
-        scrollTo(0, scrollY + step);
-        requestAnimationFrame(frame);
-      };
-      requestAnimationFrame((now) => {
-        last = now;
-        requestAnimationFrame(frame);
+  const scroll = await page.evaluate(
+    async ([count, stepPx]: [number, number]) => {
+      const w = window as unknown as { gallery: HTMLElement & { images: unknown[] }; pagesServed: number };
+      const root = w.gallery.shadowRoot!;
+      const imageNodes = () => root.querySelectorAll("pixorly-image, img").length;
+      const frames: number[] = [];
+      let maxNodes = imageNodes();
+      let last = performance.now();
+      const started = last;
+      const step = stepPx;
+      await new Promise<void>((resolve) => {
+        const frame = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          maxNodes = Math.max(maxNodes, imageNodes());
+          const bottom = document.documentElement.scrollHeight - innerHeight;
+          const lastTile = root.querySelector(`[part="tile"][data-index="${count - 1}"]`);
+          if (lastTile && scrollY >= bottom - 1) return resolve();
+          if (performance.now() - started > 240_000) return resolve();
+          scrollTo(0, scrollY + step);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(frame);
+        });
       });
-    });
-    return {
-      frames,
-      maxNodes,
-      endNodes: imageNodes(),
-      reachedEnd: !!root.querySelector(`[part="tile"][data-index="${count - 1}"]`),
-      loaded: w.gallery.images.length,
-      pages: w.pagesServed,
-      seconds: (performance.now() - started) / 1000,
-      scrolled: scrollY,
-    };
-  }, [COUNT, STEP] as [number, number]);
+      return {
+        frames,
+        maxNodes,
+        endNodes: imageNodes(),
+        reachedEnd: !!root.querySelector(`[part="tile"][data-index="${count - 1}"]`),
+        loaded: w.gallery.images.length,
+        pages: w.pagesServed,
+        seconds: (performance.now() - started) / 1000,
+        scrolled: scrollY,
+      };
+    },
+    [COUNT, STEP] as [number, number],
+  );
   const after = await durations();
   const heapEnd = await heap();
 
@@ -351,7 +392,12 @@ try {
     "main thread per frame, mean: all tasks / script / style / layout",
     `${per(after.task - before.task)} / ${per(after.script - before.script)} / ${per(after.style - before.style)} / ${per(after.layout - before.layout)}`,
   );
-  row("DOM image nodes (pixorly-image + img), most in any frame", String(scroll.maxNodes), "< 300", scroll.maxNodes < 300);
+  row(
+    "DOM image nodes (pixorly-image + img), most in any frame",
+    String(scroll.maxNodes),
+    "< 300",
+    scroll.maxNodes < 300,
+  );
   row("JS heap used: page with the gallery's module, before mounting", mb(heapBefore));
   row("JS heap used: first page shown", mb(heapFirst));
   row(`JS heap used: at the bottom (${scroll.loaded.toLocaleString("en")} images loaded)`, mb(heapEnd));
@@ -361,7 +407,9 @@ try {
   server.close();
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length));
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i]!.length), ["Metric", "Value", "Target", "Result"][i]!.length),
+);
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
 console.log(line(["Metric", "Value", "Target", "Result"]));
 console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);

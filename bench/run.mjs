@@ -36,7 +36,11 @@ for (const file of files) {
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (result.error || result.status !== 0) {
-    const why = result.error ? result.error.message : result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
+    const why = result.error
+      ? result.error.message
+      : result.signal
+        ? `signal ${result.signal}`
+        : `exit code ${result.status}`;
     console.error(`=== ${rel} FAILED (${why}) after ${secs}s ===`);
     failed.push(rel);
   } else {

@@ -13,7 +13,12 @@ export interface Parsed {
 }
 
 /** Parses a command's arguments; `--help`/`-h` and `--json` are accepted by every command. */
-export function parse(command: string, argv: string[], options: Options, positionals: { min: number; max: number; names: string[] }): Parsed {
+export function parse(
+  command: string,
+  argv: string[],
+  options: Options,
+  positionals: { min: number; max: number; names: string[] },
+): Parsed {
   let parsed;
   try {
     parsed = parseArgs({
@@ -24,15 +29,25 @@ export function parse(command: string, argv: string[], options: Options, positio
     });
   } catch (error) {
     // parseArgs' messages name the flag ("Unknown option '--nmae'"); keep their first line, not its hints about `--`.
-    const message = (error as Error).message.split("\n")[0]!.split(". To specify")[0]!.replace(/^TypeError \[[A-Z_]+\]: /, "");
+    const message = (error as Error).message
+      .split("\n")[0]!
+      .split(". To specify")[0]!
+      .replace(/^TypeError \[[A-Z_]+\]: /, "");
     throw new UsageError(message, command);
   }
   if (parsed.values.help) return parsed as Parsed;
   const count = parsed.positionals.length;
   if (count < positionals.min) {
-    throw new UsageError(`Missing ${positionals.names.slice(count, positionals.min).map((n) => `<${n}>`).join(" ")}`, command);
+    throw new UsageError(
+      `Missing ${positionals.names
+        .slice(count, positionals.min)
+        .map((n) => `<${n}>`)
+        .join(" ")}`,
+      command,
+    );
   }
-  if (count > positionals.max) throw new UsageError(`Unexpected argument "${parsed.positionals[positionals.max]}"`, command);
+  if (count > positionals.max)
+    throw new UsageError(`Unexpected argument "${parsed.positionals[positionals.max]}"`, command);
   return parsed as Parsed;
 }
 
@@ -40,7 +55,10 @@ export function parse(command: string, argv: string[], options: Options, positio
 export function wholeNumber(command: string, name: string, text: string, range: { min: number; max: number }): number {
   const value = /^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
-    throw new UsageError(`${name} must be a whole number from ${range.min} to ${range.max.toLocaleString("en-US")}, not "${text}"`, command);
+    throw new UsageError(
+      `${name} must be a whole number from ${range.min} to ${range.max.toLocaleString("en-US")}, not "${text}"`,
+      command,
+    );
   }
   return value;
 }
@@ -57,5 +75,8 @@ export function text(values: Parsed["values"], name: string): string | undefined
 
 /** Accepts `--origin a --origin b` and `--origin a,b`. */
 export function commaList(values: string[]): string[] {
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v.length > 0);
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }

@@ -48,14 +48,20 @@ export function resolveDeployment(env: Env, root: string): { url: string; key: s
     if (key) return { url, key, keySource: name };
   }
   const file = path.join(env.PIXORLY_DATA_DIR || path.join(root, ".pixorly/data"), "admin-key");
-  if (!isLoopback(url)) throw new CommandFailed(`No admin key for ${url}: set CONVEX_ADMIN_KEY (or CONVEX_DEPLOY_KEY) to the deployment's admin or deploy key.`);
+  if (!isLoopback(url))
+    throw new CommandFailed(
+      `No admin key for ${url}: set CONVEX_ADMIN_KEY (or CONVEX_DEPLOY_KEY) to the deployment's admin or deploy key.`,
+    );
   let key = "";
   try {
     key = fs.readFileSync(file, "utf8").trim();
   } catch {
     // Reported below together with the empty case.
   }
-  if (!key) throw new CommandFailed(`No admin key: ${path.relative(process.cwd(), file) || file} does not exist yet. Start the offline stack once (npm start), or set CONVEX_ADMIN_KEY.`);
+  if (!key)
+    throw new CommandFailed(
+      `No admin key: ${path.relative(process.cwd(), file) || file} does not exist yet. Start the offline stack once (npm start), or set CONVEX_ADMIN_KEY.`,
+    );
   return { url, key, keySource: path.relative(process.cwd(), file) || file };
 }
 
@@ -72,7 +78,8 @@ function validatorMessage(text: string): string | null {
 /** Turns whatever the client threw into one message an operator can act on. */
 export function explain(error: unknown, url: string, keySource: string): CommandFailed {
   if (error instanceof ConvexError) {
-    const data = error.data as { code?: string; message?: string; fields?: { field: string; message: string }[] } | string;
+    const data = error.data as
+      { code?: string; message?: string; fields?: { field: string; message: string }[] } | string;
     if (typeof data === "string") return new CommandFailed(data);
     const lines = [`${data.message ?? "The deployment refused the request."}${data.code ? ` (${data.code})` : ""}`];
     // The message already names each field when there is one; list them only when there are several.
@@ -82,15 +89,28 @@ export function explain(error: unknown, url: string, keySource: string): Command
   const text = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
   if (/fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${text} ${cause}`)) {
-    return new CommandFailed(`Cannot reach Convex at ${url} (${cause || text}).${isLoopback(url) ? " Is the offline stack running (npm start)?" : ""}`);
+    return new CommandFailed(
+      `Cannot reach Convex at ${url} (${cause || text}).${isLoopback(url) ? " Is the offline stack running (npm start)?" : ""}`,
+    );
   }
   if (/admin key|BadAdminKey|Unauthorized|401/i.test(text)) {
-    return new CommandFailed(`${url} refused the admin key from ${keySource}.${isLoopback(url) ? " (convex-local writes a new key when its data directory is new; unset CONVEX_ADMIN_KEY to use it.)" : ""}`);
+    return new CommandFailed(
+      `${url} refused the admin key from ${keySource}.${isLoopback(url) ? " (convex-local writes a new key when its data directory is new; unset CONVEX_ADMIN_KEY to use it.)" : ""}`,
+    );
   }
   if (/Could not find public function|Could not find function/i.test(text)) {
-    return new CommandFailed(`${url} does not have this function; deploy the current convex/ folder first (${text.split("\n")[0]}).`);
+    return new CommandFailed(
+      `${url} does not have this function; deploy the current convex/ folder first (${text.split("\n")[0]}).`,
+    );
   }
-  return new CommandFailed(validatorMessage(text) ?? `Convex answered with an error: ${text.replace(/^\[Request ID: [^\]]+\] /, "").split("\n").slice(0, 2).join(" ")}`);
+  return new CommandFailed(
+    validatorMessage(text) ??
+      `Convex answered with an error: ${text
+        .replace(/^\[Request ID: [^\]]+\] /, "")
+        .split("\n")
+        .slice(0, 2)
+        .join(" ")}`,
+  );
 }
 
 export function connect(env: Env, root: string): Deployment {

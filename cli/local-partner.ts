@@ -25,14 +25,22 @@ export const LOCAL_PARTNER_NAME = "Local demo partner";
 function read(file: string): LocalPartnerFile | null {
   try {
     const data = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LocalPartnerFile>;
-    return typeof data.partnerId === "string" && typeof data.secretKey === "string" && typeof data.publishableKey === "string" ? (data as LocalPartnerFile) : null;
+    return typeof data.partnerId === "string" &&
+      typeof data.secretKey === "string" &&
+      typeof data.publishableKey === "string"
+      ? (data as LocalPartnerFile)
+      : null;
   } catch {
     return null;
   }
 }
 
 /** Returns the local partner's keys, creating the partner (and the file) when needed. */
-export async function ensureLocalPartner(deployment: Deployment, file: string, origins: string[]): Promise<{ partner: LocalPartnerFile; created: boolean }> {
+export async function ensureLocalPartner(
+  deployment: Deployment,
+  file: string,
+  origins: string[],
+): Promise<{ partner: LocalPartnerFile; created: boolean }> {
   const saved = read(file);
   if (saved) {
     const partners = await deployment.query<PartnerSummary[]>("partners:list", {});
@@ -40,15 +48,24 @@ export async function ensureLocalPartner(deployment: Deployment, file: string, o
     if (row && row.status === "active") {
       // Another DEMO_PORT this time: the partner follows the demo's origins (keeping the ones it has).
       const missing = origins.filter((o) => !row.allowedOrigins.includes(o));
-      const allowedOrigins = missing.length > 0 ? await deployment.mutation<string[]>("partners:setOrigins", { partnerId: row.partnerId, allowedOrigins: [...row.allowedOrigins, ...missing] }) : row.allowedOrigins;
+      const allowedOrigins =
+        missing.length > 0
+          ? await deployment.mutation<string[]>("partners:setOrigins", {
+              partnerId: row.partnerId,
+              allowedOrigins: [...row.allowedOrigins, ...missing],
+            })
+          : row.allowedOrigins;
       return { partner: { ...saved, allowedOrigins, allowedScopes: row.allowedScopes }, created: false };
     }
   }
-  const created = await deployment.mutation<{ partnerId: string; publishableKey: string; secretKey: string }>("partners:create", {
-    name: LOCAL_PARTNER_NAME,
-    allowedOrigins: origins,
-    allowedScopes: [...USER_SCOPES],
-  });
+  const created = await deployment.mutation<{ partnerId: string; publishableKey: string; secretKey: string }>(
+    "partners:create",
+    {
+      name: LOCAL_PARTNER_NAME,
+      allowedOrigins: origins,
+      allowedScopes: [...USER_SCOPES],
+    },
+  );
   const partner: LocalPartnerFile = {
     ...created,
     name: LOCAL_PARTNER_NAME,

@@ -30,7 +30,12 @@ function overview(): string {
 }
 
 /** Runs one command line; returns the exit code (the process entry below exits with it). */
-export async function main(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
     (argv.length === 0 ? err : out)(overview());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
@@ -42,7 +47,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
   if (!command) {
     const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
     if (group.length > 0 && (argv[1] === undefined || argv[1] === "--help" || argv[1] === "-h")) {
-      (argv[1] ? out : err)([`Usage: pixorly ${argv[0]} <command>`, "", ...group.map((c) => `  ${c.name}  ${c.summary}`)].join("\n"));
+      (argv[1] ? out : err)(
+        [`Usage: pixorly ${argv[0]} <command>`, "", ...group.map((c) => `  ${c.name}  ${c.summary}`)].join("\n"),
+      );
       return argv[1] ? EXIT.ok : EXIT.usage;
     }
     const said = argv.slice(0, group.length > 0 ? 2 : 1).join(" ");
@@ -60,7 +67,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`pixorly ${error.command ?? command.name}: ${error.message}\nSee: npm run pixorly -- ${error.command ?? command.name} --help`);
+      err(
+        `pixorly ${error.command ?? command.name}: ${error.message}\nSee: npm run pixorly -- ${error.command ?? command.name} --help`,
+      );
       return EXIT.usage;
     }
     if (error instanceof CommandFailed) {
@@ -72,6 +81,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const code = await main(process.argv.slice(2), process.env, (l) => console.log(l), (l) => console.error(l));
+  const code = await main(
+    process.argv.slice(2),
+    process.env,
+    (l) => console.log(l),
+    (l) => console.error(l),
+  );
   process.exitCode = code;
 }

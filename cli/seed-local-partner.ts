@@ -26,10 +26,14 @@ for (;;) {
   try {
     const { partner, created } = await ensureLocalPartner(connect(env, root), file, origins);
     const where = path.relative(process.cwd(), file);
-    console.log(`${created ? "Created the" : "The"} local partner "${partner.name}" (${partner.partnerId}); keys in ${where}`);
+    console.log(
+      `${created ? "Created the" : "The"} local partner "${partner.name}" (${partner.partnerId}); keys in ${where}`,
+    );
     console.log(`  publishable key ${partner.publishableKey}`);
     console.log(`  secret key      ${partner.secretKey}   (server side only)`);
-    console.log(`  embed: <script type="module" src="http://127.0.0.1:${demoPort}/pixorly.js"></script><pixorly-studio convex-url="${convexUrl}" api-url="${apiUrl}" token-url="/your-token-endpoint"></pixorly-studio>`);
+    console.log(
+      `  embed: <script type="module" src="http://127.0.0.1:${demoPort}/pixorly.js"></script><pixorly-studio convex-url="${convexUrl}" api-url="${apiUrl}" token-url="/your-token-endpoint"></pixorly-studio>`,
+    );
     console.log(`  token: ${embedSnippet(apiUrl, partner.secretKey, origins[0]!)}`);
     break;
   } catch (error) {

@@ -114,7 +114,13 @@ export const exports = userQuery({
       .withIndex("by_user", (q) => q.eq("userId", userId))
       .order("desc")
       .take(EXPORTS_LISTED);
-    return rows.map((e) => ({ id: e._id, status: e.status, createdAt: e.createdAt, completedAt: e.completedAt ?? null, size: e.size ?? null }));
+    return rows.map((e) => ({
+      id: e._id,
+      status: e.status,
+      createdAt: e.createdAt,
+      completedAt: e.completedAt ?? null,
+      size: e.size ?? null,
+    }));
   },
 });
 

@@ -17,22 +17,37 @@ const file = v.object({ name: v.string(), s3Bucket: v.string(), s3Key: v.string(
 
 export const snapshot = internalQuery({
   args: { exportId: v.id("accountExports") },
-  returns: v.union(v.object({ s3Bucket: v.string(), s3Key: v.string(), metadata: v.any(), files: v.array(file) }), v.null()),
+  returns: v.union(
+    v.object({ s3Bucket: v.string(), s3Key: v.string(), metadata: v.any(), files: v.array(file) }),
+    v.null(),
+  ),
   handler: async (ctx, { exportId }) => {
     const row = await ctx.db.get(exportId);
     if (!row || row.status !== "building") return null;
     const userId = row.userId;
-    const jobs = await ctx.db.query("generationJobs").withIndex("by_user", (q) => q.eq("userId", userId)).collect();
-    const images = await ctx.db.query("images").withIndex("by_user", (q) => q.eq("userId", userId)).collect();
+    const jobs = await ctx.db
+      .query("generationJobs")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .collect();
+    const images = await ctx.db
+      .query("images")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .collect();
     const collections = [];
-    for (const collection of await ctx.db.query("collections").withIndex("by_user", (q) => q.eq("userId", userId)).collect()) {
+    for (const collection of await ctx.db
+      .query("collections")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .collect()) {
       const members = await ctx.db
         .query("collectionImages")
         .withIndex("by_collection_order", (q) => q.eq("collectionId", collection._id))
         .collect();
       collections.push({ collection, imageIds: members.map((m) => m.imageId as string) });
     }
-    const presets = await ctx.db.query("presets").withIndex("by_user_name", (q) => q.eq("userId", userId)).collect();
+    const presets = await ctx.db
+      .query("presets")
+      .withIndex("by_user_name", (q) => q.eq("userId", userId))
+      .collect();
     return {
       s3Bucket: row.s3Bucket,
       s3Key: row.s3Key,

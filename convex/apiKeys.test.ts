@@ -14,17 +14,30 @@ const DAY = 86_400_000;
 const service = () => signedIn(t, "service:edge-api", ["service"]);
 /** A token the edge API mints for a REST call made with a key. */
 const viaKey = (subject: string, akid: string) =>
-  t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, scp: ["generate"], akid });
-
+  t.withIdentity({
+    subject,
+    issuer: "https://edge.test",
+    tokenIdentifier: `https://edge.test|${subject}`,
+    scp: ["generate"],
+    akid,
+  });
 
 describe("apiKeys.create", () => {
   it("returns the key once; only its hash and a display prefix are stored", async () => {
     const ada = signedIn(t, "ada");
-    const created = await ada.mutation(api.apiKeys.create, { name: " CI ", permissions: ["generate", "images:read", "generate"] });
+    const created = await ada.mutation(api.apiKeys.create, {
+      name: " CI ",
+      permissions: ["generate", "images:read", "generate"],
+    });
     expect(created.key).toMatch(/^px_[A-Za-z0-9_-]{43}$/);
     expect(created.prefix).toBe(created.key.slice(0, 11));
     const row = await t.run(async (ctx) => await ctx.db.get(created.id));
-    expect(row).toMatchObject({ name: "CI", subject: "ada", permissions: ["generate", "images:read"], prefix: created.prefix });
+    expect(row).toMatchObject({
+      name: "CI",
+      subject: "ada",
+      permissions: ["generate", "images:read"],
+      prefix: created.prefix,
+    });
     expect(JSON.stringify(row)).not.toContain(created.key);
   });
 
@@ -55,9 +68,12 @@ describe("apiKeys.create", () => {
   it("allows 25 active keys; revoked and expired ones do not count", async () => {
     const ada = signedIn(t, "ada");
     const ids = [];
-    for (let i = 0; i < API_KEY_LIMITS.activePerUser - 1; i++) ids.push((await ada.mutation(api.apiKeys.create, { name: `k${i}`, permissions: ["generate"] })).id);
+    for (let i = 0; i < API_KEY_LIMITS.activePerUser - 1; i++)
+      ids.push((await ada.mutation(api.apiKeys.create, { name: `k${i}`, permissions: ["generate"] })).id);
     await ada.mutation(api.apiKeys.create, { name: "short", permissions: ["generate"], expiresAt: Date.now() + 1000 });
-    expect((await errorOf(ada.mutation(api.apiKeys.create, { name: "one too many", permissions: ["generate"] }))).code).toBe("QUOTA_EXCEEDED");
+    expect(
+      (await errorOf(ada.mutation(api.apiKeys.create, { name: "one too many", permissions: ["generate"] }))).code,
+    ).toBe("QUOTA_EXCEEDED");
     vi.advanceTimersByTime(1001);
     await ada.mutation(api.apiKeys.create, { name: "after expiry", permissions: ["generate"] });
     await ada.mutation(api.apiKeys.revoke, { id: ids[0]! });
@@ -68,12 +84,18 @@ describe("apiKeys.create", () => {
 
   it("a scoped session cannot grant more than it holds", async () => {
     const embed = signedIn(t, "partner:p1:u1", ["images:read"]);
-    expect((await errorOf(embed.mutation(api.apiKeys.create, { name: "k", permissions: ["generate"] }))).code).toBe("FORBIDDEN");
-    await expect(embed.mutation(api.apiKeys.create, { name: "k", permissions: ["images:read"] })).resolves.toMatchObject({ prefix: expect.any(String) });
+    expect((await errorOf(embed.mutation(api.apiKeys.create, { name: "k", permissions: ["generate"] }))).code).toBe(
+      "FORBIDDEN",
+    );
+    await expect(
+      embed.mutation(api.apiKeys.create, { name: "k", permissions: ["images:read"] }),
+    ).resolves.toMatchObject({ prefix: expect.any(String) });
   });
 
   it("needs a signed-in caller", async () => {
-    expect((await errorOf(t.mutation(api.apiKeys.create, { name: "k", permissions: ["generate"] }))).code).toBe("UNAUTHENTICATED");
+    expect((await errorOf(t.mutation(api.apiKeys.create, { name: "k", permissions: ["generate"] }))).code).toBe(
+      "UNAUTHENTICATED",
+    );
     expect(await t.query(api.apiKeys.list, {})).toEqual([]);
   });
 });
@@ -150,7 +172,11 @@ describe("apiKeys.verify (service only)", () => {
     const live = await ada.mutation(api.apiKeys.create, { name: "live", permissions: ["generate"] });
     const revoked = await ada.mutation(api.apiKeys.create, { name: "revoked", permissions: ["generate"] });
     await ada.mutation(api.apiKeys.revoke, { id: revoked.id });
-    const expiring = await ada.mutation(api.apiKeys.create, { name: "expiring", permissions: ["generate"], expiresAt: Date.now() + 60_000 });
+    const expiring = await ada.mutation(api.apiKeys.create, {
+      name: "expiring",
+      permissions: ["generate"],
+      expiresAt: Date.now() + 60_000,
+    });
     const unknown = `px_${"A".repeat(43)}`;
     for (const key of ["", "px_", "garbage", `${live.key}x`, live.key.replace("px_", "pxs_"), unknown, revoked.key]) {
       expect(await service().mutation(api.apiKeys.verify, { key })).toBeNull();
@@ -180,19 +206,42 @@ describe("apiKeys.countRequest (the REST daily limit, per owner user across keys
       await ctx.db.insert("apiRequestCounts", { userId, day: "2026-12-15", count: limit - 2 });
     });
     const svc = signedIn(t, "service:edge-api", ["service"]);
-    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toEqual({ allowed: true, limit, remaining: 1, resetSeconds: 3600 });
-    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({ allowed: true, remaining: 0 });
-    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({ allowed: false, remaining: 0 });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toEqual({
+      allowed: true,
+      limit,
+      remaining: 1,
+      resetSeconds: 3600,
+    });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({
+      allowed: true,
+      remaining: 0,
+    });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: second.id })).toMatchObject({
+      allowed: false,
+      remaining: 0,
+    });
     // Another user's count is their own.
     const bob = await signedIn(t, "bob").mutation(api.apiKeys.create, { name: "b", permissions: ["generate"] });
-    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: bob.id })).toMatchObject({ allowed: true, remaining: limit - 1 });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: bob.id })).toMatchObject({
+      allowed: true,
+      remaining: limit - 1,
+    });
     vi.setSystemTime(new Date("2026-12-16T00:00:00Z"));
-    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toMatchObject({ allowed: true, remaining: limit - 1, resetSeconds: 86_400 });
+    expect(await svc.mutation(api.apiKeys.countRequest, { keyId: first.id })).toMatchObject({
+      allowed: true,
+      remaining: limit - 1,
+      resetSeconds: 86_400,
+    });
   });
 
   it("is for the service only and names an unknown key", async () => {
-    expect((await errorOf(signedIn(t, "ada").mutation(api.apiKeys.countRequest, { keyId: "x" }))).code).toBe("FORBIDDEN");
-    expect((await errorOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.apiKeys.countRequest, { keyId: "x" }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(signedIn(t, "ada").mutation(api.apiKeys.countRequest, { keyId: "x" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await errorOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.apiKeys.countRequest, { keyId: "x" })))
+        .code,
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -201,10 +250,13 @@ describe("apiKeys.pruneRequestCounts (cron)", () => {
     vi.setSystemTime(new Date("2026-12-15T01:00:00Z"));
     const { userId } = await signedIn(t, "ada").mutation(api.users.ensure, {});
     await t.run(async (ctx) => {
-      for (const day of ["2026-12-01", "2026-12-13", "2026-12-14", "2026-12-15"]) await ctx.db.insert("apiRequestCounts", { userId, day, count: 1 });
+      for (const day of ["2026-12-01", "2026-12-13", "2026-12-14", "2026-12-15"])
+        await ctx.db.insert("apiRequestCounts", { userId, day, count: 1 });
     });
     await t.mutation(internal.apiKeys.pruneRequestCounts, {});
-    const left = await t.run(async (ctx) => (await ctx.db.query("apiRequestCounts").collect()).map((r) => r.day).sort());
+    const left = await t.run(async (ctx) =>
+      (await ctx.db.query("apiRequestCounts").collect()).map((r) => r.day).sort(),
+    );
     expect(left).toEqual(["2026-12-14", "2026-12-15"]);
   });
 });

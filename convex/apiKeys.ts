@@ -48,7 +48,8 @@ export const create = userMutation({
     const issues = new InputIssues();
     const name = checkName(issues, "name", args.name, API_KEY_LIMITS.name);
     const permissions = checkScopes(issues, "permissions", args.permissions);
-    if (args.expiresAt !== undefined) checkExpiry(issues, args.expiresAt, now, API_KEY_LIMITS.maxLifetimeMs, "one year");
+    if (args.expiresAt !== undefined)
+      checkExpiry(issues, args.expiresAt, now, API_KEY_LIMITS.maxLifetimeMs, "one year");
     issues.throwIfAny();
 
     // A scoped session cannot hand a key more than it has itself.
@@ -72,7 +73,13 @@ export const create = userMutation({
  * 90 days away. The user is provisioned as the partner's if they have not been seen yet.
  */
 export const createForPartnerUser = serviceMutation({
-  args: { partnerId: v.string(), userId: v.string(), name: v.string(), permissions: v.array(v.string()), expiresAt: v.number() },
+  args: {
+    partnerId: v.string(),
+    userId: v.string(),
+    name: v.string(),
+    permissions: v.array(v.string()),
+    expiresAt: v.number(),
+  },
   returns: v.object({ id: v.id("apiKeys"), key: v.string(), prefix: v.string(), expiresAt: v.number() }),
   handler: async (ctx, args) => {
     const partner = await activePartner(ctx, args.partnerId);
@@ -95,8 +102,16 @@ export const createForPartnerUser = serviceMutation({
       .withIndex("by_token", (q) => q.eq("tokenIdentifier", tokenIdentifier))
       .unique();
     const userId =
-      existing?._id ?? (await ctx.db.insert("users", { tokenIdentifier, plan: partner.plan, credits: 0, storageUsed: 0, partnerId: partner._id }));
-    if (existing && existing.partnerId !== partner._id) return fail("FORBIDDEN", "This user does not belong to your partner account.");
+      existing?._id ??
+      (await ctx.db.insert("users", {
+        tokenIdentifier,
+        plan: partner.plan,
+        credits: 0,
+        storageUsed: 0,
+        partnerId: partner._id,
+      }));
+    if (existing && existing.partnerId !== partner._id)
+      return fail("FORBIDDEN", "This user does not belong to your partner account.");
     const key = await issueKey(ctx, { userId, subject }, { name, permissions, expiresAt: args.expiresAt }, now);
     return { ...key, expiresAt: args.expiresAt };
   },
@@ -149,12 +164,19 @@ export const revoke = userMutation({
  */
 export const verify = serviceMutation({
   args: { key: v.string() },
-  returns: v.union(v.object({ keyId: v.id("apiKeys"), subject: v.string(), permissions: v.array(v.string()), plan: planId }), v.null()),
+  returns: v.union(
+    v.object({ keyId: v.id("apiKeys"), subject: v.string(), permissions: v.array(v.string()), plan: planId }),
+    v.null(),
+  ),
   handler: async (ctx, { key: presented }) => {
     const key = await findBySecret(
       presented,
       KEY_PREFIX,
-      (hash) => ctx.db.query("apiKeys").withIndex("by_hash", (q) => q.eq("keyHash", hash)).unique(),
+      (hash) =>
+        ctx.db
+          .query("apiKeys")
+          .withIndex("by_hash", (q) => q.eq("keyHash", hash))
+          .unique(),
       (k) => k.keyHash,
     );
     const now = Date.now();
@@ -163,8 +185,14 @@ export const verify = serviceMutation({
     if (!owner) return null;
     const partner = owner.partnerId !== undefined ? await activePartner(ctx, owner.partnerId) : null;
     if (owner.partnerId !== undefined && !partner) return null;
-    if (key.lastUsedAt === undefined || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) await ctx.db.patch(key._id, { lastUsedAt: now });
-    return { keyId: key._id, subject: key.subject, permissions: key.permissions, plan: partner ? partner.plan : owner.plan };
+    if (key.lastUsedAt === undefined || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS)
+      await ctx.db.patch(key._id, { lastUsedAt: now });
+    return {
+      keyId: key._id,
+      subject: key.subject,
+      permissions: key.permissions,
+      plan: partner ? partner.plan : owner.plan,
+    };
   },
 });
 
@@ -189,7 +217,8 @@ export const pruneRequestCounts = internalMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    if ((await prunePastDays(ctx, Date.now())) === PRUNE_BATCH) await ctx.scheduler.runAfter(0, internal.apiKeys.pruneRequestCounts, {});
+    if ((await prunePastDays(ctx, Date.now())) === PRUNE_BATCH)
+      await ctx.scheduler.runAfter(0, internal.apiKeys.pruneRequestCounts, {});
     return null;
   },
 });

@@ -35,7 +35,11 @@ const imageOf = (id: Id<"images">) => t.run(async (ctx) => (await ctx.db.get(id)
 describe("the archival sweep", () => {
   it("archives a Pro user's image unopened for 91 days, and leaves recent, recently opened and public ones", async () => {
     vi.stubEnv("S3_ARCHIVE_STORAGE_CLASS", "none");
-    const { caller, userId, ids } = await seedImages(t, "pro", [{ prompt: "old" }, { prompt: "old but opened" }, { prompt: "old and public" }]);
+    const { caller, userId, ids } = await seedImages(t, "pro", [
+      { prompt: "old" },
+      { prompt: "old but opened" },
+      { prompt: "old and public" },
+    ]);
     await setPlan(userId, "pro");
     await t.mutation(internal.images.setPublic, { id: ids[2]!, isPublic: true });
     vi.advanceTimersByTime(80 * DAY_MS);
@@ -50,7 +54,13 @@ describe("the archival sweep", () => {
     expect(publicOne.archivedAt).toBeUndefined();
     expect((await imageOf(recent.ids[0]!)).archivedAt).toBeUndefined();
     // Nothing to move offline ("none"): no storage-class run was scheduled.
-    expect(await t.run(async (ctx) => (await ctx.db.system.query("_scheduled_functions").collect()).filter((f) => f.name.includes("applyStorageClass")))).toEqual([]);
+    expect(
+      await t.run(async (ctx) =>
+        (await ctx.db.system.query("_scheduled_functions").collect()).filter((f) =>
+          f.name.includes("applyStorageClass"),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("leaves a trial user's old images alone", async () => {
@@ -61,7 +71,11 @@ describe("the archival sweep", () => {
   });
 
   it("works through a user's images in batches", async () => {
-    const { userId, ids } = await seedImages(t, "many", Array.from({ length: 230 }, (_, n) => ({ prompt: `image ${n}` })));
+    const { userId, ids } = await seedImages(
+      t,
+      "many",
+      Array.from({ length: 230 }, (_, n) => ({ prompt: `image ${n}` })),
+    );
     await setPlan(userId, "pro");
     vi.advanceTimersByTime(ARCHIVE_AFTER_MS + DAY_MS);
     expect(await t.mutation(internal.archival.archiveUser, { userId, now: Date.now(), cursor: null })).toBe(200);
@@ -104,7 +118,9 @@ describe("an archived image", () => {
   it("is still delivered, and opening it un-archives it and records the access", async () => {
     const { caller, ids } = await archived();
     vi.advanceTimersByTime(5000);
-    expect(await caller.mutation(api.images.delivery, { ids: [ids[0]!] })).toMatchObject([{ id: ids[0], format: "png" }]);
+    expect(await caller.mutation(api.images.delivery, { ids: [ids[0]!] })).toMatchObject([
+      { id: ids[0], format: "png" },
+    ]);
     const image = await imageOf(ids[0]!);
     expect(image.archivedAt).toBeUndefined();
     expect(image.lastAccessedAt).toBe(Date.now());

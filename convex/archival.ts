@@ -32,9 +32,11 @@ export const sweep = internalMutation({
       .withIndex("by_plan", (q) => q.eq("plan", "pro"))
       .paginate({ numItems: USERS_PER_BATCH, cursor: cursor ?? null });
     for (const user of page.page) {
-      if (user.deletingAt === undefined) await ctx.scheduler.runAfter(0, internal.archival.archiveUser, { userId: user._id, now: at, cursor: null });
+      if (user.deletingAt === undefined)
+        await ctx.scheduler.runAfter(0, internal.archival.archiveUser, { userId: user._id, now: at, cursor: null });
     }
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.archival.sweep, { cursor: page.continueCursor, now: at });
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.archival.sweep, { cursor: page.continueCursor, now: at });
     return null;
   },
 });
@@ -51,7 +53,9 @@ export const archiveUser = internalMutation({
     // judged by their creation time.
     const page = await ctx.db
       .query("images")
-      .withIndex("by_user_archived_access", (q) => q.eq("userId", userId).eq("archivedAt", undefined).lt("lastAccessedAt", cutoff))
+      .withIndex("by_user_archived_access", (q) =>
+        q.eq("userId", userId).eq("archivedAt", undefined).lt("lastAccessedAt", cutoff),
+      )
       .paginate({ numItems: IMAGES_PER_BATCH, cursor });
     const archived: Id<"images">[] = [];
     for (const image of page.page) {
@@ -60,7 +64,8 @@ export const archiveUser = internalMutation({
       archived.push(image._id);
     }
     await moveStorageClass(ctx, archived);
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.archival.archiveUser, { userId, now, cursor: page.continueCursor });
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.archival.archiveUser, { userId, now, cursor: page.continueCursor });
     return archived.length;
   },
 });
@@ -100,7 +105,8 @@ export const storageTargets = internalQuery({
     const targets = [];
     for (const id of ids) {
       const image = await ctx.db.get(id);
-      if (image) targets.push({ s3Bucket: image.s3Bucket, s3Key: image.s3Key, archived: image.archivedAt !== undefined });
+      if (image)
+        targets.push({ s3Bucket: image.s3Bucket, s3Key: image.s3Key, archived: image.archivedAt !== undefined });
     }
     return targets;
   },
@@ -119,7 +125,11 @@ export const applyStorageClass = internalAction({
     let failed = 0;
     for (const target of targets) {
       try {
-        await setStorageClass({ ...settings, bucket: target.s3Bucket }, target.s3Key, target.archived ? archiveClass : "STANDARD");
+        await setStorageClass(
+          { ...settings, bucket: target.s3Bucket },
+          target.s3Key,
+          target.archived ? archiveClass : "STANDARD",
+        );
         moved++;
       } catch (error) {
         // The flag stays right either way; the object keeps its class until the next change of state.

@@ -13,7 +13,11 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 async function adaWithCollection(count = 4) {
-  const seeded = await seedImages(t, "ada", Array.from({ length: count }, (_, i) => ({ prompt: `picture ${i}` })));
+  const seeded = await seedImages(
+    t,
+    "ada",
+    Array.from({ length: count }, (_, i) => ({ prompt: `picture ${i}` })),
+  );
   const collection = await seeded.caller.mutation(api.collections.create, { name: "Trip" });
   await seeded.caller.mutation(api.collections.addImages, { id: collection, imageIds: seeded.ids });
   return { ...seeded, collection };
@@ -52,10 +56,16 @@ describe("collections", () => {
   it("an image can be in several collections; adding twice does not duplicate it", async () => {
     const { caller: ada, collection, ids } = await adaWithCollection(2);
     const other = await ada.mutation(api.collections.create, { name: "Best" });
-    expect(await ada.mutation(api.collections.addImages, { id: other, imageIds: [ids[1]!, ids[1]!] })).toEqual({ added: 1 });
+    expect(await ada.mutation(api.collections.addImages, { id: other, imageIds: [ids[1]!, ids[1]!] })).toEqual({
+      added: 1,
+    });
     expect(await ada.mutation(api.collections.addImages, { id: collection, imageIds: ids })).toEqual({ added: 0 });
-    expect((await ada.query(api.collections.forImage, { imageId: ids[1]! })).sort()).toEqual([collection, other].sort());
-    expect(await ada.mutation(api.collections.removeImages, { id: collection, imageIds: [ids[1]!] })).toEqual({ removed: 1 });
+    expect((await ada.query(api.collections.forImage, { imageId: ids[1]! })).sort()).toEqual(
+      [collection, other].sort(),
+    );
+    expect(await ada.mutation(api.collections.removeImages, { id: collection, imageIds: [ids[1]!] })).toEqual({
+      removed: 1,
+    });
     expect(await ada.query(api.collections.forImage, { imageId: ids[1]! })).toEqual([other]);
     expect(await ada.query(api.collections.get, { id: collection })).toMatchObject({ imageCount: 1 });
   });
@@ -73,7 +83,9 @@ describe("collections", () => {
     await ada.mutation(api.collections.move, { id: collection, imageId: ids[2]!, beforeImageId: ids[3]! });
     expect(await order(ada, collection)).toEqual(["picture 2", "picture 3", "picture 1", "picture 0"]);
     const foreign = (await seedImages(t, "bob", [{ prompt: "b" }])).ids[0]!;
-    expect(await codeOf(ada.mutation(api.collections.move, { id: collection, imageId: foreign, beforeImageId: null }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(ada.mutation(api.collections.move, { id: collection, imageId: foreign, beforeImageId: null })),
+    ).toBe("NOT_FOUND");
   });
 
   it("the cover is the chosen image, else the first; removing the chosen one falls back", async () => {
@@ -83,7 +95,9 @@ describe("collections", () => {
     expect((await ada.query(api.collections.get, { id: collection }))!.cover).toMatchObject({ imageId: ids[2] });
     await ada.mutation(api.collections.removeImages, { id: collection, imageIds: [ids[2]!] });
     expect((await ada.query(api.collections.get, { id: collection }))!.cover).toMatchObject({ imageId: ids[0] });
-    expect(await codeOf(ada.mutation(api.collections.setCover, { id: collection, imageId: ids[2]! }))).toBe("NOT_FOUND");
+    expect(await codeOf(ada.mutation(api.collections.setCover, { id: collection, imageId: ids[2]! }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("another user's collection id behaves as unknown everywhere", async () => {
@@ -104,7 +118,11 @@ describe("collections", () => {
     ];
     for (const call of calls) expect(await codeOf(call())).toBe("NOT_FOUND");
     expect(await bob.query(api.collections.forImage, { imageId: ids[0]! })).toEqual([]);
-    expect(await signedIn(t, "ada").query(api.collections.get, { id: collection })).toMatchObject({ name: "Trip", imageCount: 1, isPublic: false });
+    expect(await signedIn(t, "ada").query(api.collections.get, { id: collection })).toMatchObject({
+      name: "Trip",
+      imageCount: 1,
+      isPublic: false,
+    });
   });
 });
 
@@ -126,20 +144,34 @@ describe("public collections", () => {
     expect(Object.keys(page.page[0]!)).not.toContain("userId");
 
     await ada.mutation(api.images.setVisibility, { ids: [ids[2]!], isPublic: false });
-    expect((await t.query(api.collections.publicImages, { shareId: shareId!, paginationOpts: firstPage() })).page.map((i) => i._id)).toEqual([ids[0]]);
+    expect(
+      (await t.query(api.collections.publicImages, { shareId: shareId!, paginationOpts: firstPage() })).page.map(
+        (i) => i._id,
+      ),
+    ).toEqual([ids[0]]);
     // The operators' switch keeps the collection rows in step too.
     await t.mutation(internal.images.setPublic, { id: ids[1]!, isPublic: true });
-    expect((await t.query(api.collections.publicImages, { shareId: shareId!, paginationOpts: firstPage() })).page.map((i) => i._id)).toEqual([ids[0], ids[1]]);
+    expect(
+      (await t.query(api.collections.publicImages, { shareId: shareId!, paginationOpts: firstPage() })).page.map(
+        (i) => i._id,
+      ),
+    ).toEqual([ids[0], ids[1]]);
   });
 
   it("a private, unknown or re-shared collection's old id shows nothing", async () => {
     const { caller: ada, collection, ids } = await adaWithCollection(1);
     await ada.mutation(api.images.setVisibility, { ids, isPublic: true });
     const first = (await ada.mutation(api.collections.setVisibility, { id: collection, isPublic: true })).shareId!;
-    expect(await ada.mutation(api.collections.setVisibility, { id: collection, isPublic: false })).toEqual({ shareId: null });
+    expect(await ada.mutation(api.collections.setVisibility, { id: collection, isPublic: false })).toEqual({
+      shareId: null,
+    });
     for (const shareId of [first, "", "unknown"]) {
       expect(await t.query(api.collections.publicView, { shareId })).toBeNull();
-      expect(await t.query(api.collections.publicImages, { shareId, paginationOpts: firstPage() })).toEqual({ page: [], isDone: true, continueCursor: "" });
+      expect(await t.query(api.collections.publicImages, { shareId, paginationOpts: firstPage() })).toEqual({
+        page: [],
+        isDone: true,
+        continueCursor: "",
+      });
     }
     const second = (await ada.mutation(api.collections.setVisibility, { id: collection, isPublic: true })).shareId!;
     expect(second).not.toBe(first);

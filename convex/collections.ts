@@ -58,8 +58,15 @@ export const create = userMutation({
       .query("collections")
       .withIndex("by_user", (q) => q.eq("userId", ctx.user._id))
       .take(max);
-    if (existing.length >= max) fail("QUOTA_EXCEEDED", `You have ${max} collections, the most allowed. Delete one to create another.`);
-    return await ctx.db.insert("collections", { userId: ctx.user._id, name: trimmed, isPublic: false, imageCount: 0, updatedAt: Date.now() });
+    if (existing.length >= max)
+      fail("QUOTA_EXCEEDED", `You have ${max} collections, the most allowed. Delete one to create another.`);
+    return await ctx.db.insert("collections", {
+      userId: ctx.user._id,
+      name: trimmed,
+      isPublic: false,
+      imageCount: 0,
+      updatedAt: Date.now(),
+    });
   },
 });
 
@@ -195,7 +202,9 @@ export const images = userQuery({
   handler: async (ctx, { id, paginationOpts }) => {
     checkPaginationOpts(paginationOpts);
     const collection = (await ownCollection(ctx, ctx.user, id)) ?? notFound();
-    const rows = ctx.db.query("collectionImages").withIndex("by_collection_order", (q) => q.eq("collectionId", collection._id));
+    const rows = ctx.db
+      .query("collectionImages")
+      .withIndex("by_collection_order", (q) => q.eq("collectionId", collection._id));
     const page = await paginateChecked(rows, paginationOpts);
     const found = await Promise.all(page.page.map((row) => ctx.db.get(row.imageId)));
     return { ...page, page: found.filter((image) => image !== null) };
@@ -215,7 +224,9 @@ export const forImage = userQuery({
       .withIndex("by_image", (q) => q.eq("imageId", image._id))
       .collect();
     // A deleted collection's rows linger until `purgeRows` has run; it is not listed meanwhile.
-    const live = await Promise.all(rows.map(async (row) => ((await ctx.db.get(row.collectionId)) ? row.collectionId : null)));
+    const live = await Promise.all(
+      rows.map(async (row) => ((await ctx.db.get(row.collectionId)) ? row.collectionId : null)),
+    );
     return live.filter((id) => id !== null);
   },
 });
@@ -260,7 +271,9 @@ export const publicImages = publicQuery({
       page: found.flatMap((image) => {
         if (!image?.isPublic) return [];
         const { _id, width, height, placeholder, s3Key, format, prompt, model } = image;
-        return [{ _id, width, height, s3Key, format, prompt, model, ...(placeholder !== undefined ? { placeholder } : {}) }];
+        return [
+          { _id, width, height, s3Key, format, prompt, model, ...(placeholder !== undefined ? { placeholder } : {}) },
+        ];
       }),
     };
   },

@@ -21,7 +21,9 @@ describe("email", () => {
   it("renders every template with its data", () => {
     expect(renderEmail("exportReady", { exportId: "e1", size: 4096 }).text).toContain("e1, 4 KB");
     expect(renderEmail("creditLow", { balance: 12, threshold: 50 }).text).toContain("12 credits, below 50");
-    expect(renderEmail("endpointDisabled", { url: "https://x.test/h", reason: "5 failed." }).text).toContain("https://x.test/h was disabled. 5 failed.");
+    expect(renderEmail("endpointDisabled", { url: "https://x.test/h", reason: "5 failed." }).text).toContain(
+      "https://x.test/h was disabled. 5 failed.",
+    );
     expect(renderEmail("accountDeleted", {}).subject).toMatch(/deleted/);
   });
 
@@ -35,7 +37,12 @@ describe("email", () => {
     const { userId } = await withEmail("ada", "ada@example.com").mutation(api.users.ensure, {});
     await t.run((ctx) => sendEmail(ctx, { userId, template: "creditLow", data: { balance: 1, threshold: 10 } }));
     expect(await signedIn(t, "ada").query(api.email.outbox, {})).toEqual([
-      expect.objectContaining({ to: "ada@example.com", template: "creditLow", status: "outbox", subject: "Your Pixorly balance is low" }),
+      expect.objectContaining({
+        to: "ada@example.com",
+        template: "creditLow",
+        status: "outbox",
+        subject: "Your Pixorly balance is low",
+      }),
     ]);
   });
 
@@ -58,7 +65,12 @@ describe("email", () => {
     await t.run((ctx) => sendEmail(ctx, { userId, template: "accountDeleted", data: {} }));
     await t.run((ctx) => sendEmail(ctx, { userId: bob, template: "accountDeleted", data: {} }));
     const statuses = (await t.query(internal.email.allOutbox, {})).map((m) => [m.to, m.status]);
-    expect(statuses).toEqual(expect.arrayContaining([["ada@example.com", "queued"], [null, "failed"]]));
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        ["ada@example.com", "queued"],
+        [null, "failed"],
+      ]),
+    );
     const scheduled = await t.run((ctx) => ctx.db.system.query("_scheduled_functions").collect());
     expect(scheduled.map((s) => s.name)).toEqual(["emailDelivery:send"]);
   });
@@ -71,10 +83,19 @@ describe("email", () => {
     expect(await signedIn(t, "bob").query(api.email.outbox, {})).toEqual([]);
     expect(await t.query(api.email.outbox, {})).toEqual([]);
     expect(await codeOf(partnerUser(t, "p1", "u1").query(api.email.outbox, {}))).toBe("FORBIDDEN");
-    const keyed = t.withIdentity({ subject: "k", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|k", akid: "k1" });
+    const keyed = t.withIdentity({
+      subject: "k",
+      issuer: "https://edge.test",
+      tokenIdentifier: "https://edge.test|k",
+      akid: "k1",
+    });
     expect(await codeOf(keyed.query(api.email.outbox, {}))).toBe("FORBIDDEN");
-    // @ts-expect-error no arguments
-    expect(await signedIn(t, "ada").query(api.email.outbox, { userId }).catch((e: Error) => e.message)).toMatch(/userId/);
+    expect(
+      await signedIn(t, "ada")
+        // @ts-expect-error no arguments
+        .query(api.email.outbox, { userId })
+        .catch((e: Error) => e.message),
+    ).toMatch(/userId/);
     expect(await t.query(internal.email.allOutbox, { limit: 1 })).toHaveLength(1);
   });
 });

@@ -21,7 +21,15 @@ const message = v.object({
 export const OUTBOX_PAGE = 100;
 
 function shape(e: Doc<"emailOutbox">) {
-  return { id: e._id, to: e.to, template: e.template, subject: e.subject, text: e.text, status: e.status, createdAt: e.createdAt };
+  return {
+    id: e._id,
+    to: e.to,
+    template: e.template,
+    subject: e.subject,
+    text: e.text,
+    status: e.status,
+    createdAt: e.createdAt,
+  };
 }
 
 /** The caller's own messages, newest first. */

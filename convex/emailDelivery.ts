@@ -22,7 +22,8 @@ export const markSent = internalMutation({
   args: { emailId: v.id("emailOutbox"), ok: v.boolean() },
   returns: v.null(),
   handler: async (ctx, { emailId, ok }) => {
-    if (await ctx.db.get(emailId)) await ctx.db.patch(emailId, ok ? { status: "sent", sentAt: Date.now() } : { status: "failed" });
+    if (await ctx.db.get(emailId))
+      await ctx.db.patch(emailId, ok ? { status: "sent", sentAt: Date.now() } : { status: "failed" });
     return null;
   },
 });

@@ -23,7 +23,15 @@ import { storedImageFields } from "./lib/validators";
 import { measureImage } from "./providers/image-size";
 import { LocalProvider } from "./providers/local";
 import { OpenRouterProvider } from "./providers/openrouter";
-import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, withRetries, withTimeout, type CircuitState } from "./providers/resilience";
+import {
+  CLOSED_CIRCUIT,
+  canAttempt,
+  recordFailure,
+  recordSuccess,
+  withRetries,
+  withTimeout,
+  type CircuitState,
+} from "./providers/resilience";
 import { isProviderError, type ImageProvider, type ProviderResult } from "./providers/types";
 import { providerRefusalRule } from "./providers/openrouter-errors";
 import { logRefusal } from "./lib/moderationLog";
@@ -51,7 +59,6 @@ class JobFailure extends Error {
   }
 }
 
-
 /** Marks a pending job processing; returns what the action needs, or null if the job is no longer pending. */
 export const start = internalMutation({
   args: { jobId: v.id("generationJobs") },
@@ -63,7 +70,11 @@ export const start = internalMutation({
     const startedAt = Date.now();
     await ctx.db.patch(jobId, { status: "processing", startedAt });
     await emitEvent(ctx, job.userId, "generation.started", { jobId, model: job.model, startedAt });
-    return { job, storageLeft: getPlan(user.plan).storageBytes - user.storageUsed, storageFull: storageFullMessage(getPlan(user.plan)) };
+    return {
+      job,
+      storageLeft: getPlan(user.plan).storageBytes - user.storageUsed,
+      storageFull: storageFullMessage(getPlan(user.plan)),
+    };
   },
 });
 
@@ -86,7 +97,15 @@ export const complete = internalMutation({
     for (const image of images) {
       ids.push(
         // `lastAccessedAt` from the start, so the archival sweep's index range holds only images it may archive.
-        await ctx.db.insert("images", { ...image, userId: job.userId, jobId, model: job.model, prompt: job.prompt, parameters: job.parameters, lastAccessedAt: Date.now() }),
+        await ctx.db.insert("images", {
+          ...image,
+          userId: job.userId,
+          jobId,
+          model: job.model,
+          prompt: job.prompt,
+          parameters: job.parameters,
+          lastAccessedAt: Date.now(),
+        }),
       );
     }
     // The reservation is the list price of every requested image; charge what was delivered,
@@ -94,13 +113,27 @@ export const complete = internalMutation({
     const listPrice = Math.round((job.reservedCredits / job.parameters.numImages) * images.length);
     const actualCost = Math.min(job.reservedCredits, providerCost ?? listPrice);
     // Per image: the studio multiplies by the images a job asks for.
-    await recordModelTiming(ctx, job.model, (Date.now() - (job.startedAt ?? job._creationTime)) / Math.max(1, images.length));
+    await recordModelTiming(
+      ctx,
+      job.model,
+      (Date.now() - (job.startedAt ?? job._creationTime)) / Math.max(1, images.length),
+    );
     await recordOutcome(ctx, job.model, "completed", Date.now() - (job.startedAt ?? job._creationTime));
     await ctx.db.patch(jobId, { status: "completed", resultImageIds: ids, actualCost, completedAt: Date.now() });
-    await ctx.db.patch(user._id, { credits: user.credits + (job.reservedCredits - actualCost), storageUsed: user.storageUsed + bytes });
+    await ctx.db.patch(user._id, {
+      credits: user.credits + (job.reservedCredits - actualCost),
+      storageUsed: user.storageUsed + bytes,
+    });
     const model = user.partnerId && images.length > 0 ? await findModel(ctx, job.model) : null;
     const listCredits = model ? multiplyCredits(model.costPerImageCredits, images.length) : undefined;
-    await recordUsage(ctx, job.userId, { kind: "generation", jobId, model: job.model, credits: actualCost, images: images.length, ...(listCredits !== undefined ? { listCredits } : {}) });
+    await recordUsage(ctx, job.userId, {
+      kind: "generation",
+      jobId,
+      model: job.model,
+      credits: actualCost,
+      images: images.length,
+      ...(listCredits !== undefined ? { listCredits } : {}),
+    });
     await recordUsage(ctx, job.userId, { kind: "storage", jobId, bytes });
     if (job.reservedCredits !== actualCost) await noteBalance(ctx, user._id);
     await emitEvent(ctx, job.userId, "generation.completed", {
@@ -206,7 +239,12 @@ export const sweep = internalMutation({
       const run = job.scheduledId ? await ctx.db.system.get(job.scheduledId) : null;
       const interrupted = run?.state.kind === "failed" || run?.state.kind === "canceled";
       if (interrupted || now - (job.startedAt ?? job._creationTime) > STUCK_AFTER_MS) {
-        await failJob(ctx, job, "TIMEOUT", "The generation was interrupted. Your credits were refunded; please try again.");
+        await failJob(
+          ctx,
+          job,
+          "TIMEOUT",
+          "The generation was interrupted. Your credits were refunded; please try again.",
+        );
       }
     }
     for (const job of await ctx.db
@@ -240,10 +278,22 @@ function providerFor(model: string): ImageProvider {
 async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise<ProviderResult> {
   const provider = providerFor(job.model);
   if (!(await ctx.runMutation(internal.generation.circuitBegin, { key: job.model }))) {
-    throw new JobFailure("The image service for this model is having trouble right now. Please try again in a few minutes.");
+    throw new JobFailure(
+      "The image service for this model is having trouble right now. Please try again in a few minutes.",
+    );
   }
   const { width, height, seed, numImages, steps, guidance } = job.parameters;
-  const request = { model: job.model, prompt: job.prompt, negativePrompt: job.negativePrompt, width, height, seed, numImages, steps, guidance };
+  const request = {
+    model: job.model,
+    prompt: job.prompt,
+    negativePrompt: job.negativePrompt,
+    width,
+    height,
+    seed,
+    numImages,
+    steps,
+    guidance,
+  };
   try {
     const result = await withRetries(
       () => withTimeout((signal) => provider.generate(request, { signal }), PROVIDER_TIMEOUT_MS),
@@ -256,15 +306,25 @@ async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise
     if (e instanceof JobFailure) throw e;
     const healthy = isProviderError(e) && !e.retryable;
     await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy });
-    if (isProviderError(e)) throw new JobFailure(e.userMessage, e.code === "MODERATION_REJECTED" ? providerRefusalRule(e) : undefined);
+    if (isProviderError(e))
+      throw new JobFailure(e.userMessage, e.code === "MODERATION_REJECTED" ? providerRefusalRule(e) : undefined);
     throw e;
   }
 }
 
 /** Local images get theirs from a small re-render; others are decoded (PNG, JPEG) when possible. */
-function placeholderFor(job: Doc<"generationJobs">, bytes: Uint8Array, format: string, seed: number, width: number, height: number) {
+function placeholderFor(
+  job: Doc<"generationJobs">,
+  bytes: Uint8Array,
+  format: string,
+  seed: number,
+  width: number,
+  height: number,
+) {
   const placeholder =
-    job.provider === "local" ? localPlaceholder(job.model, job.prompt, seed, width, height) : imagePlaceholder(bytes, format);
+    job.provider === "local"
+      ? localPlaceholder(job.model, job.prompt, seed, width, height)
+      : imagePlaceholder(bytes, format);
   return placeholder ? { placeholder } : {};
 }
 
@@ -285,11 +345,14 @@ export const run = internalAction({
       const images = [];
       for (const [n, image] of result.images.entries()) {
         const measured = measureImage(image.bytes);
-        if (!measured) throw new JobFailure("The model returned something that is not an image. Your credits were refunded.");
+        if (!measured)
+          throw new JobFailure("The model returned something that is not an image. Your credits were refunded.");
         const { width, height, format } = measured;
         const key = imageKey(job.userId, jobId, n, format);
         await putImage(s3, key, image.bytes, image.mimeType).catch((e) => {
-          throw new JobFailure(`Could not store the image (${(e as Error).name}). Your credits were refunded; please try again.`);
+          throw new JobFailure(
+            `Could not store the image (${(e as Error).name}). Your credits were refunded; please try again.`,
+          );
         });
         keys.push(key);
         const seed = (job.parameters.seed + n) >>> 0;
@@ -304,14 +367,24 @@ export const run = internalAction({
           seed,
         });
       }
-      const completed = await ctx.runMutation(internal.generation.complete, { jobId, images, providerCost: result.costCredits });
+      const completed = await ctx.runMutation(internal.generation.complete, {
+        jobId,
+        images,
+        providerCost: result.costCredits,
+      });
       if (!completed) await deleteImages(s3, keys);
     } catch (e) {
       await deleteImages(s3, keys);
-      const message = e instanceof JobFailure ? e.message : "The image could not be generated. Your credits were refunded.";
+      const message =
+        e instanceof JobFailure ? e.message : "The image could not be generated. Your credits were refunded.";
       if (!(e instanceof JobFailure)) {
         console.error(`generation ${jobId} failed`, e);
-        await reportActionError(e, { action: "generation.run", requestId: jobId, tags: { model: job.model }, redact: [job.prompt, job.negativePrompt] });
+        await reportActionError(e, {
+          action: "generation.run",
+          requestId: jobId,
+          tags: { model: job.model },
+          redact: [job.prompt, job.negativePrompt],
+        });
       }
       const refusalRule = e instanceof JobFailure ? e.refusalRule : undefined;
       await ctx.runMutation(internal.generation.fail, {

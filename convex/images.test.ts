@@ -56,11 +56,19 @@ describe("images", () => {
 
     const mine = await ada.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null } });
     expect(mine.page.map((i) => i.prompt)).toEqual(["a castle at night", "a lighthouse in fog"]);
-    const mosaic = await ada.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" });
+    const mosaic = await ada.query(api.images.list, {
+      paginationOpts: { numItems: 10, cursor: null },
+      model: "local/mosaic",
+    });
     expect(mosaic.page.map((i) => i.prompt)).toEqual(["a castle at night"]);
-    const found = await ada.query(api.images.search, { text: "lighthouse", paginationOpts: { numItems: 10, cursor: null } });
+    const found = await ada.query(api.images.search, {
+      text: "lighthouse",
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(found.page.map((i) => i.prompt)).toEqual(["a lighthouse in fog"]);
-    expect(await ada.query(api.images.search, { text: "   ", paginationOpts: { numItems: 10, cursor: null } })).toMatchObject({ page: [], isDone: true });
+    expect(
+      await ada.query(api.images.search, { text: "   ", paginationOpts: { numItems: 10, cursor: null } }),
+    ).toMatchObject({ page: [], isDone: true });
 
     expect(await bob.query(api.images.get, { imageId })).toBeNull();
     expect(await bob.query(api.images.get, { imageId: "garbage" })).toBeNull();
@@ -69,7 +77,9 @@ describe("images", () => {
   });
 
   it("a caller with no account yet has no images", async () => {
-    expect(await signedIn(t, "new").query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({
+    expect(
+      await signedIn(t, "new").query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } }),
+    ).toMatchObject({
       page: [],
       isDone: true,
     });
@@ -87,7 +97,6 @@ describe("models", () => {
   });
 });
 
-
 describe("images.delivery", () => {
   it("returns what URL signing needs, for the caller's own ids only", async () => {
     const { caller: ada, imageId, userId, jobId } = await seedImage("ada", "a lighthouse");
@@ -102,11 +111,17 @@ describe("images.delivery", () => {
 
   it("needs images:read, a caller and at most 100 ids", async () => {
     const { imageId } = await seedImage("ada", "a lighthouse");
-    expect(await codeOf(signedIn(t, "ada", ["generate"]).mutation(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada", ["generate"]).mutation(api.images.delivery, { ids: [imageId] }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await signedIn(t, "ada", ["images:read"]).mutation(api.images.delivery, { ids: [imageId] })).toHaveLength(1);
     expect(await codeOf(t.mutation(api.images.delivery, { ids: [imageId] }))).toBe("UNAUTHENTICATED");
-    expect(await codeOf(signedIn(t, "ada").mutation(api.images.delivery, { ids: Array(101).fill(imageId) }))).toBe("INVALID_ARGUMENT");
-    expect(await codeOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.images.delivery, { ids: [imageId] }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada").mutation(api.images.delivery, { ids: Array(101).fill(imageId) }))).toBe(
+      "INVALID_ARGUMENT",
+    );
+    expect(
+      await codeOf(signedIn(t, "service:edge-api", ["service"]).mutation(api.images.delivery, { ids: [imageId] })),
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -130,7 +145,9 @@ describe("images.isPublicObject (service only) and images.setPublic", () => {
     await t.mutation(internal.images.setPublic, { id: imageId, isPublic: true });
     const s3Key = `images/${userId}/${jobId}/0.png`;
     expect(await codeOf(signedIn(t, "ada").query(api.images.isPublicObject, { s3Key }))).toBe("FORBIDDEN");
-    expect(await codeOf(signedIn(t, "ada", ["images:read"]).query(api.images.isPublicObject, { s3Key }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada", ["images:read"]).query(api.images.isPublicObject, { s3Key }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(t.query(api.images.isPublicObject, { s3Key }))).toBe("UNAUTHENTICATED");
   });
 
@@ -159,13 +176,16 @@ describe("images.remove", () => {
   it("another user's, unknown or malformed ids are not found, and nothing changes", async () => {
     const { imageId } = await seedImage("ada", "a lighthouse");
     const bob = signedIn(t, "bob");
-    for (const id of [imageId, "garbage", ""]) expect(await codeOf(bob.mutation(api.images.remove, { id }))).toBe("NOT_FOUND");
+    for (const id of [imageId, "garbage", ""])
+      expect(await codeOf(bob.mutation(api.images.remove, { id }))).toBe("NOT_FOUND");
     expect(await signedIn(t, "ada").query(api.images.get, { imageId })).not.toBeNull();
   });
 
   it("needs images:write", async () => {
     const { imageId } = await seedImage("ada", "a lighthouse");
-    expect(await codeOf(signedIn(t, "ada", ["images:read"]).mutation(api.images.remove, { id: imageId }))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "ada", ["images:read"]).mutation(api.images.remove, { id: imageId }))).toBe(
+      "FORBIDDEN",
+    );
     await signedIn(t, "ada", ["images:write"]).mutation(api.images.remove, { id: imageId });
     expect(await codeOf(t.mutation(api.images.remove, { id: imageId }))).toBe("UNAUTHENTICATED");
   });
@@ -173,7 +193,9 @@ describe("images.remove", () => {
   it("the background delete removes the object from the image's own bucket", async () => {
     const deleted: unknown[] = [];
     const s3 = await import("./lib/s3");
-    const spy = vi.spyOn(s3, "deleteImages").mockImplementation(async (settings, keys) => void deleted.push([settings.bucket, keys]));
+    const spy = vi
+      .spyOn(s3, "deleteImages")
+      .mockImplementation(async (settings, keys) => void deleted.push([settings.bucket, keys]));
     try {
       await t.action(internal.images.deleteObjects, { s3Bucket: "pixorly-images", s3Keys: ["images/u/j/0.png"] });
     } finally {

@@ -30,7 +30,8 @@ export const list = userQuery({
     sort: v.optional(v.union(v.literal("newest"), v.literal("oldest"))),
   },
   returns: imagePage,
-  handler: async (ctx, { paginationOpts, sort, ...filters }) => await listImages(ctx, ctx.user, filters, sort ?? "newest", paginationOpts),
+  handler: async (ctx, { paginationOpts, sort, ...filters }) =>
+    await listImages(ctx, ctx.user, filters, sort ?? "newest", paginationOpts),
 });
 
 /** Full-text search over the caller's prompts (never anyone else's), by relevance, with the list's filters. */
@@ -38,7 +39,8 @@ export const search = userQuery({
   scope: "images:read",
   args: { text: v.string(), paginationOpts: paginationOptsValidator, ...imageFilterArgs },
   returns: imagePage,
-  handler: async (ctx, { text, paginationOpts, ...filters }) => await searchImages(ctx, ctx.user, text, filters, paginationOpts),
+  handler: async (ctx, { text, paginationOpts, ...filters }) =>
+    await searchImages(ctx, ctx.user, text, filters, paginationOpts),
 });
 
 /** One of the caller's images with what its job adds (negative prompt, cost, timing), or null. */
@@ -52,7 +54,10 @@ export const get = userQuery({
     const job = await ctx.db.get(image.jobId);
     if (!job) return { ...image, job: null };
     const { negativePrompt, actualCost, startedAt, completedAt } = job;
-    return { ...image, job: { negativePrompt, actualCost, startedAt, completedAt, numImages: job.parameters.numImages } };
+    return {
+      ...image,
+      job: { negativePrompt, actualCost, startedAt, completedAt, numImages: job.parameters.numImages },
+    };
   },
 });
 
@@ -68,7 +73,14 @@ export const delivery = userMutation({
   scope: "images:read",
   args: { ids: v.array(v.string()) },
   returns: v.array(
-    v.object({ id: v.id("images"), s3Key: v.string(), format: v.string(), width: v.number(), height: v.number(), isPublic: v.boolean() }),
+    v.object({
+      id: v.id("images"),
+      s3Key: v.string(),
+      format: v.string(),
+      width: v.number(),
+      height: v.number(),
+      isPublic: v.boolean(),
+    }),
   ),
   handler: async (ctx, { ids }) => {
     if (ids.length > MAX_DELIVERY_IDS) {
@@ -84,7 +96,14 @@ export const delivery = userMutation({
       if (image && image.userId === user._id) owned.push(image);
     }
     await recordAccess(ctx, owned);
-    return owned.map(({ _id, s3Key, format, width, height, isPublic }) => ({ id: _id, s3Key, format, width, height, isPublic: isPublic ?? false }));
+    return owned.map(({ _id, s3Key, format, width, height, isPublic }) => ({
+      id: _id,
+      s3Key,
+      format,
+      width,
+      height,
+      isPublic: isPublic ?? false,
+    }));
   },
 });
 
@@ -241,7 +260,12 @@ export const removeTags = userMutation({
     const removed = new Set(checkTags(issues, "tags", tags));
     issues.throwIfAny();
     const images = await ownImages(ctx, ctx.user, ids);
-    for (const image of images) await replaceTags(ctx, image, (image.tags ?? []).filter((tag) => !removed.has(tag)));
+    for (const image of images)
+      await replaceTags(
+        ctx,
+        image,
+        (image.tags ?? []).filter((tag) => !removed.has(tag)),
+      );
     return { updated: images.length };
   },
 });
@@ -266,7 +290,9 @@ export const tags = userQuery({
       const after: string | null = last;
       const row = await ctx.db
         .query("imageTags")
-        .withIndex("by_user_tag", (q) => (after === null ? q.eq("userId", user._id) : q.eq("userId", user._id).gt("tag", after)))
+        .withIndex("by_user_tag", (q) =>
+          after === null ? q.eq("userId", user._id) : q.eq("userId", user._id).gt("tag", after),
+        )
         .first();
       if (!row) break;
       found.push((last = row.tag));

@@ -4,7 +4,11 @@ import { GENERATION_LIMITS } from "@pixorly/core";
 import { newBackend, signedIn, type Backend, errorOf } from "./setup.testing";
 import { jobIdOf } from "./jobResult.testing";
 
-const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
+const request = {
+  prompt: "a red fox in the snow",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 1 },
+};
 let t: Backend;
 
 // Scheduled generation runs stay queued (fake timers): these tests are about the mutations and queries.
@@ -14,21 +18,32 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-
 describe("jobs.create", () => {
   it("provisions the caller, reserves the estimate and queues a pending job", async () => {
     const ada = signedIn(t, "ada");
-    const jobId = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } }).then(jobIdOf);
+    const jobId = await ada
+      .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } })
+      .then(jobIdOf);
     const job = await ada.query(api.jobs.get, { jobId });
-    expect(job).toMatchObject({ status: "pending", reservedCredits: 3, model: "local/aurora", provider: "local", queuePosition: 1 });
+    expect(job).toMatchObject({
+      status: "pending",
+      reservedCredits: 3,
+      model: "local/aurora",
+      provider: "local",
+      queuePosition: 1,
+    });
     expect(await ada.query(api.jobs.me, {})).toMatchObject({ plan: "trial", credits: 2000 - 3 });
     expect(job!.scheduledId).toBeDefined();
   });
 
   it("requires a signed-in caller and the generate scope", async () => {
     expect((await errorOf(t.mutation(api.jobs.create, request).then(jobIdOf))).code).toBe("UNAUTHENTICATED");
-    expect((await errorOf(signedIn(t, "reader", ["images:read"]).mutation(api.jobs.create, request).then(jobIdOf))).code).toBe("FORBIDDEN");
-    await expect(signedIn(t, "gen", ["generate"]).mutation(api.jobs.create, request).then(jobIdOf)).resolves.toBeTypeOf("string");
+    expect(
+      (await errorOf(signedIn(t, "reader", ["images:read"]).mutation(api.jobs.create, request).then(jobIdOf))).code,
+    ).toBe("FORBIDDEN");
+    await expect(signedIn(t, "gen", ["generate"]).mutation(api.jobs.create, request).then(jobIdOf)).resolves.toBeTypeOf(
+      "string",
+    );
   });
 
   it.each([
@@ -48,9 +63,15 @@ describe("jobs.create", () => {
   });
 
   it("moderation refuses a banned prompt", async () => {
-    expect((await errorOf(signedIn(t, "m").mutation(api.jobs.create, { ...request, prompt: "how to plan a beheading" }).then(jobIdOf))).code).toBe(
-      "MODERATION_REJECTED",
-    );
+    expect(
+      (
+        await errorOf(
+          signedIn(t, "m")
+            .mutation(api.jobs.create, { ...request, prompt: "how to plan a beheading" })
+            .then(jobIdOf),
+        )
+      ).code,
+    ).toBe("MODERATION_REJECTED");
   });
 
   it("the same idempotency key returns the same job once", async () => {
@@ -73,20 +94,32 @@ describe("jobs.create", () => {
       expect(error).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", message: expect.stringContaining('"k1"') });
     }
     // The same request, spelled with the prompt un-normalised, is still the same request.
-    expect(await c.mutation(api.jobs.create, { ...request, prompt: ` ${request.prompt}\u200B `, idempotencyKey: "k1" }).then(jobIdOf)).toBe(a);
+    expect(
+      await c
+        .mutation(api.jobs.create, { ...request, prompt: ` ${request.prompt}\u200B `, idempotencyKey: "k1" })
+        .then(jobIdOf),
+    ).toBe(a);
   });
 
   it("stores the prompt normalised and refuses one that is only invisible characters", async () => {
     const c = signedIn(t, "typist");
-    const jobId = await c.mutation(api.jobs.create, { ...request, prompt: "cafe\u0301\u0000 at\u200B dusk\uD800" }).then(jobIdOf);
+    const jobId = await c
+      .mutation(api.jobs.create, { ...request, prompt: "cafe\u0301\u0000 at\u200B dusk\uD800" })
+      .then(jobIdOf);
     expect((await c.query(api.jobs.get, { jobId }))!.prompt).toBe("caf\u00E9 at dusk");
-    const error = await errorOf(c.mutation(api.jobs.create, { ...request, prompt: "\u200B\u2060\uFEFF" }).then(jobIdOf));
-    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field: "prompt", message: "Prompt must not be blank" }] });
+    const error = await errorOf(
+      c.mutation(api.jobs.create, { ...request, prompt: "\u200B\u2060\uFEFF" }).then(jobIdOf),
+    );
+    expect(error).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      fields: [{ field: "prompt", message: "Prompt must not be blank" }],
+    });
   });
 
   it("allows at most 10 active jobs", async () => {
     const c = signedIn(t, "busy");
-    for (let i = 0; i < GENERATION_LIMITS.activeJobsPerUser; i++) await c.mutation(api.jobs.create, request).then(jobIdOf);
+    for (let i = 0; i < GENERATION_LIMITS.activeJobsPerUser; i++)
+      await c.mutation(api.jobs.create, request).then(jobIdOf);
     expect((await errorOf(c.mutation(api.jobs.create, request).then(jobIdOf))).code).toBe("TOO_MANY_ACTIVE_JOBS");
   });
 
@@ -94,7 +127,9 @@ describe("jobs.create", () => {
     const c = signedIn(t, "poor");
     const { userId } = await c.mutation(api.users.ensure, {});
     await t.mutation(internal.users.updateAccount, { userId, credits: 1 });
-    expect((await errorOf(c.mutation(api.jobs.create, { ...request, model: "local/nebula" }).then(jobIdOf))).code).toBe("INSUFFICIENT_CREDITS");
+    expect((await errorOf(c.mutation(api.jobs.create, { ...request, model: "local/nebula" }).then(jobIdOf))).code).toBe(
+      "INSUFFICIENT_CREDITS",
+    );
     expect((await c.query(api.jobs.me, {}))!.credits).toBe(1);
   });
 
@@ -102,7 +137,9 @@ describe("jobs.create", () => {
     const c = signedIn(t, "audited");
     const { userId } = await c.mutation(api.users.ensure, {});
     for (const credits of [-1, 1.5]) {
-      await expect(t.mutation(internal.users.updateAccount, { userId, credits })).rejects.toThrow(/non-negative whole number/);
+      await expect(t.mutation(internal.users.updateAccount, { userId, credits })).rejects.toThrow(
+        /non-negative whole number/,
+      );
     }
     expect((await c.query(api.jobs.me, {}))!.credits).toBe(2000);
   });
@@ -158,7 +195,10 @@ describe("reading and cancelling", () => {
     await signedIn(t, "someone else").mutation(api.jobs.create, request).then(jobIdOf);
     const all = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null } });
     expect(all.page.map((job) => job._id)).toEqual([second, first]);
-    const cancelled = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null }, status: "cancelled" });
+    const cancelled = await c.query(api.jobs.list, {
+      paginationOpts: { numItems: 10, cursor: null },
+      status: "cancelled",
+    });
     expect(cancelled.page.map((job) => job._id)).toEqual([first]);
     const pending = await c.query(api.jobs.list, { paginationOpts: { numItems: 10, cursor: null }, status: "pending" });
     expect(pending.page.map((job) => job._id)).toEqual([second]);
@@ -174,12 +214,16 @@ describe("reading and cancelling", () => {
       const { userId } = await boss.mutation(api.users.ensure, {});
       await t.mutation(internal.users.updateAccount, { userId, plan: "enterprise" });
       const e = await boss.mutation(api.jobs.create, request).then(jobIdOf);
-      const positions = Object.fromEntries((await basic.query(api.jobs.listActive, {})).map((j) => [j._id, j.queuePosition]));
+      const positions = Object.fromEntries(
+        (await basic.query(api.jobs.listActive, {})).map((j) => [j._id, j.queuePosition]),
+      );
       expect(positions).toEqual({ [a]: 2, [b]: 3 });
       expect((await boss.query(api.jobs.get, { jobId: e }))!.queuePosition).toBe(1);
       // The Enterprise job waits for the slot the older job already holds: never two in flight with N = 1.
       const holders = await t.run(async (ctx) =>
-        (await ctx.db.query("generationJobs").collect()).filter((job) => (job.status === "pending" && job.scheduledId) || job.status === "processing"),
+        (await ctx.db.query("generationJobs").collect()).filter(
+          (job) => (job.status === "pending" && job.scheduledId) || job.status === "processing",
+        ),
       );
       expect(holders.map((job) => job._id)).toEqual([a]);
     } finally {

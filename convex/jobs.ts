@@ -97,7 +97,8 @@ export const me = userQuery({
   scope: SESSION,
   args: {},
   returns: v.union(v.null(), accountSummary),
-  handler: async (ctx) => (ctx.user ? { plan: ctx.user.plan, credits: ctx.user.credits, storageUsed: ctx.user.storageUsed } : null),
+  handler: async (ctx) =>
+    ctx.user ? { plan: ctx.user.plan, credits: ctx.user.credits, storageUsed: ctx.user.storageUsed } : null,
 });
 
 /** The caller's pending and processing jobs, each pending one with its place in the queue (1 = next). */
@@ -133,7 +134,9 @@ export const list = userQuery({
     const jobs =
       status === undefined
         ? ctx.db.query("generationJobs").withIndex("by_user", (q) => q.eq("userId", user._id))
-        : ctx.db.query("generationJobs").withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status));
+        : ctx.db
+            .query("generationJobs")
+            .withIndex("by_user_status", (q) => q.eq("userId", user._id).eq("status", status));
     return await paginateChecked(jobs.order("desc"), paginationOpts);
   },
 });

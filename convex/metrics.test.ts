@@ -5,7 +5,11 @@ import { COUNT_CAP } from "./metrics";
 import { newBackend, service, signedIn, errorOf, type Backend } from "./setup.testing";
 import { jobIdOf } from "./jobResult.testing";
 
-const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
+const request = {
+  prompt: "a red fox in the snow",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 1 },
+};
 const image = { s3Bucket: "b", s3Key: "k/0.png", size: 10, width: 256, height: 256, format: "png", seed: 1 };
 let t: Backend;
 
@@ -19,7 +23,8 @@ afterEach(() => vi.useRealTimers());
 async function finish(jobId: Id<"generationJobs">, outcome: "completed" | "failed", runMs = 0) {
   await t.mutation(internal.generation.start, { jobId });
   vi.advanceTimersByTime(runMs);
-  if (outcome === "completed") await t.mutation(internal.generation.complete, { jobId, images: [{ ...image, s3Key: `${jobId}/0.png` }] });
+  if (outcome === "completed")
+    await t.mutation(internal.generation.complete, { jobId, images: [{ ...image, s3Key: `${jobId}/0.png` }] });
   else await t.mutation(internal.generation.fail, { jobId, code: "PROVIDER_ERROR", message: "down" });
 }
 
@@ -36,7 +41,15 @@ describe("metrics.operations", () => {
     // One delivery waiting for a retry, due a minute ago.
     const userId = await t.run(async (ctx) => (await ctx.db.query("users").first())!._id);
     const ep = await t.run((ctx) =>
-      ctx.db.insert("webhookEndpoints", { userId, url: "https://hooks.test/x", events: [], secret: "whsec_x", enabled: true, createdAt: 0, failedMessages: 0 }),
+      ctx.db.insert("webhookEndpoints", {
+        userId,
+        url: "https://hooks.test/x",
+        events: [],
+        secret: "whsec_x",
+        enabled: true,
+        createdAt: 0,
+        failedMessages: 0,
+      }),
     );
     await t.run((ctx) =>
       ctx.db.insert("webhookDeliveries", {
@@ -53,7 +66,9 @@ describe("metrics.operations", () => {
     );
 
     const ops = await service(t).query(api.metrics.operations, {});
-    expect(ops.generations).toEqual([{ model: "local/aurora", completed: 2, failed: 1, durationMsSum: 6_000, durationCount: 2 }]);
+    expect(ops.generations).toEqual([
+      { model: "local/aurora", completed: 2, failed: 1, durationMsSum: 6_000, durationCount: 2 },
+    ]);
     expect(ops.hourly).toHaveLength(24);
     expect(ops.hourly.at(-1)).toEqual({ hour: "2026-12-03T10", rows: ops.generations });
     expect(ops.hourly[0]).toEqual({ hour: "2026-12-02T11", rows: [] });
@@ -71,8 +86,12 @@ describe("metrics.operations", () => {
     const d = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await finish(d, "failed");
     const later = await service(t).query(api.metrics.operations, {});
-    expect(later.generations).toEqual([{ model: "local/aurora", completed: 2, failed: 2, durationMsSum: 6_000, durationCount: 2 }]);
-    expect(later.hourly.flatMap((h) => h.rows)).toEqual([{ model: "local/aurora", completed: 0, failed: 1, durationMsSum: 0, durationCount: 0 }]);
+    expect(later.generations).toEqual([
+      { model: "local/aurora", completed: 2, failed: 2, durationMsSum: 6_000, durationCount: 2 },
+    ]);
+    expect(later.hourly.flatMap((h) => h.rows)).toEqual([
+      { model: "local/aurora", completed: 0, failed: 1, durationMsSum: 0, durationCount: 0 },
+    ]);
   });
 
   it("stops counting at the cap and says the count is a lower bound", async () => {
@@ -80,9 +99,27 @@ describe("metrics.operations", () => {
     await ada.mutation(api.jobs.create, request).then(jobIdOf);
     const userId = await t.run(async (ctx) => (await ctx.db.query("users").first())!._id);
     await t.run(async (ctx) => {
-      const endpointId = await ctx.db.insert("webhookEndpoints", { userId, url: "https://hooks.test/x", events: [], secret: "whsec_x", enabled: true, createdAt: 0, failedMessages: 0 });
+      const endpointId = await ctx.db.insert("webhookEndpoints", {
+        userId,
+        url: "https://hooks.test/x",
+        events: [],
+        secret: "whsec_x",
+        enabled: true,
+        createdAt: 0,
+        failedMessages: 0,
+      });
       for (let i = 0; i < COUNT_CAP + 5; i++) {
-        await ctx.db.insert("webhookDeliveries", { userId, endpointId, messageId: `msg_${i}`, eventType: "credit.low", payload: "{}", status: "pending", attempts: 0, createdAt: 0, nextAttemptAt: Date.now() + i });
+        await ctx.db.insert("webhookDeliveries", {
+          userId,
+          endpointId,
+          messageId: `msg_${i}`,
+          eventType: "credit.low",
+          payload: "{}",
+          status: "pending",
+          attempts: 0,
+          createdAt: 0,
+          nextAttemptAt: Date.now() + i,
+        });
       }
     });
     const ops = await service(t).query(api.metrics.operations, {});

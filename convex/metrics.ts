@@ -18,7 +18,12 @@ export const queue = internalQuery({
   returns: v.object({ pending: v.number(), processing: v.number(), averageWaitMs: v.union(v.number(), v.null()) }),
   handler: async (ctx) => {
     const count = async (status: "pending" | "processing") =>
-      (await ctx.db.query("generationJobs").withIndex("by_status_priority", (q) => q.eq("status", status)).collect()).length;
+      (
+        await ctx.db
+          .query("generationJobs")
+          .withIndex("by_status_priority", (q) => q.eq("status", status))
+          .collect()
+      ).length;
     const recent = await ctx.db
       .query("generationJobs")
       .withIndex("by_status_priority", (q) => q.eq("status", "completed"))
@@ -33,7 +38,13 @@ export const queue = internalQuery({
   },
 });
 
-const outcomeRow = v.object({ model: v.string(), completed: v.number(), failed: v.number(), durationMsSum: v.number(), durationCount: v.number() });
+const outcomeRow = v.object({
+  model: v.string(),
+  completed: v.number(),
+  failed: v.number(),
+  durationMsSum: v.number(),
+  durationCount: v.number(),
+});
 
 const operationsShape = v.object({
   generations: v.array(outcomeRow),
@@ -46,7 +57,13 @@ const operationsShape = v.object({
 /** The snapshot both `operations` (edge API, service token) and `overview` (operators, admin key) answer with. */
 async function operationsSnapshot(ctx: QueryCtx) {
   const now = Date.now();
-  const strip = (r: { model: string; completed: number; failed: number; durationMsSum: number; durationCount: number }) => ({
+  const strip = (r: {
+    model: string;
+    completed: number;
+    failed: number;
+    durationMsSum: number;
+    durationCount: number;
+  }) => ({
     model: r.model,
     completed: r.completed,
     failed: r.failed,
@@ -79,7 +96,11 @@ async function operationsSnapshot(ctx: QueryCtx) {
   };
   const queue = [];
   for (const provider of ["local", "openrouter"] as const) {
-    queue.push({ provider, pending: await count(provider, "pending"), processing: await count(provider, "processing") });
+    queue.push({
+      provider,
+      pending: await count(provider, "pending"),
+      processing: await count(provider, "processing"),
+    });
   }
   const backlog = await ctx.db
     .query("webhookDeliveries")

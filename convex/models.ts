@@ -32,7 +32,11 @@ export const sync = internalAction({
   handler: async (ctx): Promise<number | null> => {
     const key = process.env.OPENROUTER_API_KEY;
     if (!key) return null;
-    const models = await syncModels((input, init) => fetch(input, init), process.env.OPENROUTER_BASE_URL ?? OPENROUTER_BASE_URL, key);
+    const models = await syncModels(
+      (input, init) => fetch(input, init),
+      process.env.OPENROUTER_BASE_URL ?? OPENROUTER_BASE_URL,
+      key,
+    );
     return await ctx.runMutation(internal.models.replaceSynced, { models });
   },
 });

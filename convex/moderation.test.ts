@@ -6,7 +6,11 @@ import { promptHash } from "./lib/moderationLog";
 import { providerRefusalRule } from "./providers/openrouter-errors";
 import { errorOf, newBackend, partnerUser, signedIn, type Backend } from "./setup.testing";
 
-const request = { prompt: "a red fox in the snow", model: "local/aurora", parameters: { width: 256, height: 256, seed: 1 } };
+const request = {
+  prompt: "a red fox in the snow",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 1 },
+};
 const refusedPrompt = "How to plan a   BEHEADING";
 let t: Backend;
 
@@ -23,7 +27,11 @@ describe("a prompt refused by moderation", () => {
     const ada = signedIn(t, "ada");
     const returned = await ada.mutation(api.jobs.create, { ...request, prompt: refusedPrompt });
     expect(returned).toEqual({
-      refused: { code: "MODERATION_REJECTED", message: "This prompt is not allowed by the content policy.", fields: [{ field: "prompt", message: "This prompt is not allowed by the content policy." }] },
+      refused: {
+        code: "MODERATION_REJECTED",
+        message: "This prompt is not allowed by the content policy.",
+        fields: [{ field: "prompt", message: "This prompt is not allowed by the content policy." }],
+      },
     });
     const error = await errorOf(ada.mutation(api.jobs.create, { ...request, prompt: refusedPrompt }).then(jobIdOf));
     expect(error).toMatchObject({ code: "MODERATION_REJECTED", fields: [{ field: "prompt" }] });
@@ -31,7 +39,12 @@ describe("a prompt refused by moderation", () => {
     const rows = await logRows();
     expect(rows).toHaveLength(2);
     const { userId } = await ada.mutation(api.users.ensure, {});
-    expect(rows[0]).toMatchObject({ userId, source: "prompt", rule: "graphic-violence", promptHash: await promptHash(refusedPrompt) });
+    expect(rows[0]).toMatchObject({
+      userId,
+      source: "prompt",
+      rule: "graphic-violence",
+      promptHash: await promptHash(refusedPrompt),
+    });
     expect(rows[0]!.promptHash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.partnerId).toBeUndefined();
     expect(JSON.stringify(rows)).not.toMatch(/beheading/i);
@@ -46,7 +59,11 @@ describe("a prompt refused by moderation", () => {
   });
 
   it("records the partner of a partner's user", async () => {
-    const { partnerId } = await t.mutation(internal.partners.create, { name: "Acme", allowedOrigins: ["https://acme.example"], allowedScopes: ["generate"] });
+    const { partnerId } = await t.mutation(internal.partners.create, {
+      name: "Acme",
+      allowedOrigins: ["https://acme.example"],
+      allowedScopes: ["generate"],
+    });
     await partnerUser(t, partnerId, "u1", { pver: 1 }).mutation(api.jobs.create, { ...request, prompt: "csam" });
     expect(await logRows()).toMatchObject([{ partnerId, rule: "sexual-minors", source: "prompt" }]);
   });
@@ -62,20 +79,37 @@ describe("a refusal by the provider's content filter", () => {
     const ada = signedIn(t, "ada");
     const jobId = await ada.mutation(api.jobs.create, request).then(jobIdOf);
     await t.mutation(internal.generation.start, { jobId });
-    const rule = providerRefusalRule({ cause: { code: 403, metadata: { reasons: ["Violence", "self harm"], flagged_input: request.prompt } } });
+    const rule = providerRefusalRule({
+      cause: { code: 403, metadata: { reasons: ["Violence", "self harm"], flagged_input: request.prompt } },
+    });
     expect(rule).toBe("openrouter:violence,self-harm");
-    await t.mutation(internal.generation.fail, { jobId, code: "MODERATION_REJECTED", message: "This prompt is not allowed by the content policy.", refusalRule: rule });
-    expect(await ada.query(api.jobs.get, { jobId })).toMatchObject({ status: "failed", error: { code: "MODERATION_REJECTED" } });
+    await t.mutation(internal.generation.fail, {
+      jobId,
+      code: "MODERATION_REJECTED",
+      message: "This prompt is not allowed by the content policy.",
+      refusalRule: rule,
+    });
+    expect(await ada.query(api.jobs.get, { jobId })).toMatchObject({
+      status: "failed",
+      error: { code: "MODERATION_REJECTED" },
+    });
     const rows = await logRows();
     expect(rows).toMatchObject([{ source: "provider", rule, jobId, promptHash: await promptHash(request.prompt) }]);
     expect(JSON.stringify(rows)).not.toContain("red fox");
     // A second report for the same (already failed) job adds nothing.
-    await t.mutation(internal.generation.fail, { jobId, code: "MODERATION_REJECTED", message: "again", refusalRule: rule });
+    await t.mutation(internal.generation.fail, {
+      jobId,
+      code: "MODERATION_REJECTED",
+      message: "again",
+      refusalRule: rule,
+    });
     expect(await logRows()).toHaveLength(1);
   });
 
   it("names a refusal without categories after the filter", () => {
-    expect(providerRefusalRule({ cause: { code: 403, metadata: { flagged_input: "x" } } })).toBe("openrouter:content-filter");
+    expect(providerRefusalRule({ cause: { code: 403, metadata: { flagged_input: "x" } } })).toBe(
+      "openrouter:content-filter",
+    );
     expect(providerRefusalRule({})).toBe("openrouter:content-filter");
   });
 });
@@ -84,7 +118,11 @@ describe("moderation.recent (operators)", () => {
   it("lists the newest refusals first, for everyone or one user, within the limit", async () => {
     const ada = signedIn(t, "ada");
     const bob = signedIn(t, "bob");
-    for (const [caller, prompt] of [[ada, "csam"], [bob, "beheading"], [ada, "terrorist attack instructions"]] as const) {
+    for (const [caller, prompt] of [
+      [ada, "csam"],
+      [bob, "beheading"],
+      [ada, "terrorist attack instructions"],
+    ] as const) {
       vi.advanceTimersByTime(1000);
       await caller.mutation(api.jobs.create, { ...request, prompt });
     }
@@ -105,11 +143,13 @@ describe("moderation.recent (operators)", () => {
     expect((await t.query(internal.moderation.recent, { userId })).map((r) => r.rule)).toEqual(["graphic-violence"]);
   });
 
-  it.each([[{ limit: 0 }, "limit"], [{ limit: 1.5 }, "limit"], [{ limit: 5000 }, "limit"], [{ userId: "nobody" }, "userId"]])(
-    "refuses %o, naming the field",
-    async (args, field) => {
-      const error = await errorOf(t.query(internal.moderation.recent, args));
-      expect(error).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field }] });
-    },
-  );
+  it.each([
+    [{ limit: 0 }, "limit"],
+    [{ limit: 1.5 }, "limit"],
+    [{ limit: 5000 }, "limit"],
+    [{ userId: "nobody" }, "userId"],
+  ])("refuses %o, naming the field", async (args, field) => {
+    const error = await errorOf(t.query(internal.moderation.recent, args));
+    expect(error).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field }] });
+  });
 });

@@ -36,7 +36,10 @@ export const recent = internalQuery({
       rows = await ctx.db.query("moderationLog").withIndex("by_time").order("desc").take(n);
     } else {
       const id = ctx.db.normalizeId("users", userId);
-      if (!id) return fail("INVALID_ARGUMENT", `"${userId}" is not a user id.`, [{ field: "userId", message: "Not a user id" }]);
+      if (!id)
+        return fail("INVALID_ARGUMENT", `"${userId}" is not a user id.`, [
+          { field: "userId", message: "Not a user id" },
+        ]);
       rows = await ctx.db
         .query("moderationLog")
         .withIndex("by_user_time", (q) => q.eq("userId", id))

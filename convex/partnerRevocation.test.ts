@@ -11,7 +11,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const partnerArgs = { name: "Acme", allowedOrigins: ["https://acme.example"], allowedScopes: ["generate", "images:read"] };
+const partnerArgs = {
+  name: "Acme",
+  allowedOrigins: ["https://acme.example"],
+  allowedScopes: ["generate", "images:read"],
+};
 const request = { prompt: "a lighthouse", model: "local/aurora", parameters: { width: 256, height: 256 } };
 const DAY_MS = 86_400_000;
 
@@ -83,9 +87,13 @@ describe("secret rotation", () => {
     const { partnerId, secretKey: oldSecret } = await newPartner();
     const rotated = await t.mutation(internal.partners.rotateSecret, { partnerId, graceSeconds: 600 });
     expect(rotated.tokenVersion).toBe(2);
-    expect(await service(t).query(api.partners.authenticate, { secretKey: rotated.secretKey })).toMatchObject({ tokenVersion: 2 });
+    expect(await service(t).query(api.partners.authenticate, { secretKey: rotated.secretKey })).toMatchObject({
+      tokenVersion: 2,
+    });
     // The old secret still authenticates, but mints tokens of the old version, which die with it.
-    expect(await service(t).query(api.partners.authenticate, { secretKey: oldSecret })).toMatchObject({ tokenVersion: 1 });
+    expect(await service(t).query(api.partners.authenticate, { secretKey: oldSecret })).toMatchObject({
+      tokenVersion: 1,
+    });
     const oldToken = partnerUser(t, partnerId, "u1", { pver: 1 });
     await expect(oldToken.query(api.jobs.listActive, {})).resolves.toEqual([]);
 
@@ -113,9 +121,19 @@ describe("API keys and partners", () => {
     const embed = partnerUser(t, partnerId, "u1", { pver: 1 });
     const error = await errorOf(embed.mutation(api.apiKeys.create, { name: "forever", permissions: ["generate"] }));
     expect(error.code).toBe("FORBIDDEN");
-    const viaKey = t.withIdentity({ subject: "ada", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|ada", scp: ["generate"], akid: "k1" });
-    expect(await codeOf(viaKey.mutation(api.apiKeys.create, { name: "more", permissions: ["generate"] }))).toBe("FORBIDDEN");
-    await expect(signedIn(t, "ada").mutation(api.apiKeys.create, { name: "mine", permissions: ["generate"] })).resolves.toBeDefined();
+    const viaKey = t.withIdentity({
+      subject: "ada",
+      issuer: "https://edge.test",
+      tokenIdentifier: "https://edge.test|ada",
+      scp: ["generate"],
+      akid: "k1",
+    });
+    expect(await codeOf(viaKey.mutation(api.apiKeys.create, { name: "more", permissions: ["generate"] }))).toBe(
+      "FORBIDDEN",
+    );
+    await expect(
+      signedIn(t, "ada").mutation(api.apiKeys.create, { name: "mine", permissions: ["generate"] }),
+    ).resolves.toBeDefined();
   });
 
   it("a partner's server creates expiring keys for its users, acting as the same user as their embed tokens", async () => {
@@ -125,7 +143,9 @@ describe("API keys and partners", () => {
     const verified = await service(t).mutation(api.apiKeys.verify, { key: created.key });
     expect(verified).toMatchObject({ subject: `partner:${partnerId}:u1`, permissions: ["generate"], plan: "pro" });
     const users = await t.run(async (ctx) => await ctx.db.query("users").collect());
-    expect(users).toEqual([expect.objectContaining({ tokenIdentifier: `https://edge.test|partner:${partnerId}:u1`, credits: 0, partnerId })]);
+    expect(users).toEqual([
+      expect.objectContaining({ tokenIdentifier: `https://edge.test|partner:${partnerId}:u1`, credits: 0, partnerId }),
+    ]);
   });
 
   it("createForPartnerUser requires an expiry within 90 days and scopes within the partner's", async () => {
@@ -135,9 +155,17 @@ describe("API keys and partners", () => {
       const error = await errorOf(service(t).mutation(api.apiKeys.createForPartnerUser, { ...base, expiresAt }));
       expect(error.fields).toEqual([expect.objectContaining({ field: "expiresAt" })]);
     }
-    const beyond = service(t).mutation(api.apiKeys.createForPartnerUser, { ...base, permissions: ["images:write"], expiresAt: Date.now() + DAY_MS });
+    const beyond = service(t).mutation(api.apiKeys.createForPartnerUser, {
+      ...base,
+      permissions: ["images:write"],
+      expiresAt: Date.now() + DAY_MS,
+    });
     expect(await codeOf(beyond)).toBe("FORBIDDEN");
-    const badUser = service(t).mutation(api.apiKeys.createForPartnerUser, { ...base, userId: "a/b", expiresAt: Date.now() + DAY_MS });
+    const badUser = service(t).mutation(api.apiKeys.createForPartnerUser, {
+      ...base,
+      userId: "a/b",
+      expiresAt: Date.now() + DAY_MS,
+    });
     expect((await errorOf(badUser)).fields).toEqual([expect.objectContaining({ field: "userId" })]);
   });
 

@@ -17,16 +17,35 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const image = (n: number) => ({ s3Bucket: "pixorly-images", s3Key: `images/x/${n}.png`, size: 100, width: 256, height: 256, format: "png", seed: n });
+const image = (n: number) => ({
+  s3Bucket: "pixorly-images",
+  s3Key: `images/x/${n}.png`,
+  size: 100,
+  width: 256,
+  height: 256,
+  format: "png",
+  seed: n,
+});
 
 async function generate(caller: ReturnType<typeof signedIn>, numImages: number) {
-  const jobId: Id<"generationJobs"> = await caller.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages } }).then(jobIdOf);
+  const jobId: Id<"generationJobs"> = await caller
+    .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages } })
+    .then(jobIdOf);
   await t.mutation(internal.generation.start, { jobId });
-  await t.mutation(internal.generation.complete, { jobId, images: Array.from({ length: numImages }, (_, n) => image(n)) });
+  await t.mutation(internal.generation.complete, {
+    jobId,
+    images: Array.from({ length: numImages }, (_, n) => image(n)),
+  });
 }
 
 const newPartner = async (name = "Acme") =>
-  (await t.mutation(internal.partners.create, { name, allowedOrigins: ["https://acme.example"], allowedScopes: ["generate", "images:read"] })).partnerId;
+  (
+    await t.mutation(internal.partners.create, {
+      name,
+      allowedOrigins: ["https://acme.example"],
+      allowedScopes: ["generate", "images:read"],
+    })
+  ).partnerId;
 
 describe("partnerUsage.byDay", () => {
   it("adds up every user of the partner per day, at list price, and nobody else's", async () => {
@@ -54,8 +73,13 @@ describe("partnerUsage.byDay", () => {
   it("refuses a bad period or an unknown partner, naming what is wrong", async () => {
     const partnerId = await newPartner();
     for (const days of [0, 91, 2.5]) {
-      expect(await errorOf(t.query(internal.partnerUsage.byDay, { partnerId, days }))).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field: "days" }] });
+      expect(await errorOf(t.query(internal.partnerUsage.byDay, { partnerId, days }))).toMatchObject({
+        code: "INVALID_ARGUMENT",
+        fields: [{ field: "days" }],
+      });
     }
-    expect((await errorOf(t.query(internal.partnerUsage.byDay, { partnerId: "nope", days: 7 }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(t.query(internal.partnerUsage.byDay, { partnerId: "nope", days: 7 }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });

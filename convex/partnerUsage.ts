@@ -20,11 +20,16 @@ const dayRow = v.object({ day: v.string(), credits: v.number(), generations: v.n
  */
 export const byDay = internalQuery({
   args: { partnerId: v.string(), days: v.number() },
-  returns: v.object({ days: v.array(dayRow), totals: v.object({ credits: v.number(), generations: v.number(), apiCalls: v.number() }) }),
+  returns: v.object({
+    days: v.array(dayRow),
+    totals: v.object({ credits: v.number(), generations: v.number(), apiCalls: v.number() }),
+  }),
   handler: async (ctx, { partnerId, days }) => {
     const { min, max } = USAGE_SUMMARY_DAYS;
     if (!Number.isInteger(days) || days < min || days > max) {
-      fail("INVALID_ARGUMENT", `days must be a whole number from ${min} to ${max}.`, [{ field: "days", message: `Use a whole number from ${min} to ${max}` }]);
+      fail("INVALID_ARGUMENT", `days must be a whole number from ${min} to ${max}.`, [
+        { field: "days", message: `Use a whole number from ${min} to ${max}` },
+      ]);
     }
     const id = ctx.db.normalizeId("partners", partnerId);
     const partner = id ? await ctx.db.get(id) : null;
@@ -41,7 +46,11 @@ export const byDay = internalQuery({
       return { day, credits: r?.credits ?? 0, generations: r?.generations ?? 0, apiCalls: r?.apiCalls ?? 0 };
     });
     const totals = perDay.reduce(
-      (t, d) => ({ credits: t.credits + d.credits, generations: t.generations + d.generations, apiCalls: t.apiCalls + d.apiCalls }),
+      (t, d) => ({
+        credits: t.credits + d.credits,
+        generations: t.generations + d.generations,
+        apiCalls: t.apiCalls + d.apiCalls,
+      }),
       { credits: 0, generations: 0, apiCalls: 0 },
     );
     return { days: perDay, totals };

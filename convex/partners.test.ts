@@ -8,7 +8,11 @@ beforeEach(() => {
   t = newBackend();
 });
 
-const valid = { name: "Acme Prints", allowedOrigins: ["https://acme.example"], allowedScopes: ["generate", "images:read"] };
+const valid = {
+  name: "Acme Prints",
+  allowedOrigins: ["https://acme.example"],
+  allowedScopes: ["generate", "images:read"],
+};
 const service = () => signedIn(t, "service:edge-api", ["service"]);
 
 async function fieldsOf(p: Promise<unknown>) {
@@ -28,7 +32,12 @@ describe("partners.create", () => {
     expect(created.publishableKey).toMatch(/^pxp_[A-Za-z0-9_-]{43}$/);
     expect(created.secretKey).toMatch(/^pxs_[A-Za-z0-9_-]{43}$/);
     const row = await t.run(async (ctx) => await ctx.db.get(created.partnerId));
-    expect(row).toMatchObject({ name: "Acme Prints", plan: "pro", quotaPerMonth: 1000, publishableKey: created.publishableKey });
+    expect(row).toMatchObject({
+      name: "Acme Prints",
+      plan: "pro",
+      quotaPerMonth: 1000,
+      publishableKey: created.publishableKey,
+    });
     expect(JSON.stringify(row)).not.toContain(created.secretKey);
     expect(row!.secretKeyHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -36,7 +45,12 @@ describe("partners.create", () => {
   it("normalizes origins and drops duplicates", async () => {
     const { partnerId } = await t.mutation(internal.partners.create, {
       ...valid,
-      allowedOrigins: ["https://Acme.Example/", "https://acme.example:443", "http://localhost:5174", " http://127.0.0.1:8080 "],
+      allowedOrigins: [
+        "https://Acme.Example/",
+        "https://acme.example:443",
+        "http://localhost:5174",
+        " http://127.0.0.1:8080 ",
+      ],
       allowedScopes: ["generate", "generate"],
       plan: "enterprise",
     });
@@ -57,7 +71,9 @@ describe("partners.create", () => {
     ["acme.example", "allowedOrigins.0"],
     ["*", "allowedOrigins.0"],
   ])("refuses the origin %s, naming the field", async (origin, field) => {
-    const { fields, message } = await fieldsOf(t.mutation(internal.partners.create, { ...valid, allowedOrigins: [origin] }));
+    const { fields, message } = await fieldsOf(
+      t.mutation(internal.partners.create, { ...valid, allowedOrigins: [origin] }),
+    );
     expect(fields).toEqual([field]);
     expect(message).toContain(`${field}: "${origin}" is not an origin`);
   });
@@ -92,9 +108,19 @@ describe("partners.authenticate and origins (service only)", () => {
   });
 
   it("lists every partner's origins once", async () => {
-    await t.mutation(internal.partners.create, { ...valid, allowedOrigins: ["https://a.example", "https://b.example"] });
-    await t.mutation(internal.partners.create, { ...valid, allowedOrigins: ["https://b.example", "http://localhost:5174"] });
-    expect((await service().query(api.partners.origins, {})).sort()).toEqual(["http://localhost:5174", "https://a.example", "https://b.example"]);
+    await t.mutation(internal.partners.create, {
+      ...valid,
+      allowedOrigins: ["https://a.example", "https://b.example"],
+    });
+    await t.mutation(internal.partners.create, {
+      ...valid,
+      allowedOrigins: ["https://b.example", "http://localhost:5174"],
+    });
+    expect((await service().query(api.partners.origins, {})).sort()).toEqual([
+      "http://localhost:5174",
+      "https://a.example",
+      "https://b.example",
+    ]);
   });
 
   it("refuses user tokens", async () => {
@@ -110,8 +136,15 @@ describe("partners.list and partners.setOrigins (operators, internal)", () => {
     await t.mutation(internal.partners.suspend, { partnerId: b.partnerId });
     await t.mutation(internal.partners.rotateSecret, { partnerId: a.partnerId, graceSeconds: 60 });
     const listed = await t.query(internal.partners.list, {});
-    expect(listed.map((p) => [p.name, p.status])).toEqual([["Acme Prints", "active"], ["Beta", "suspended"]]);
-    expect(listed[0]).toMatchObject({ publishableKey: a.publishableKey, allowedOrigins: ["https://acme.example"], plan: "pro" });
+    expect(listed.map((p) => [p.name, p.status])).toEqual([
+      ["Acme Prints", "active"],
+      ["Beta", "suspended"],
+    ]);
+    expect(listed[0]).toMatchObject({
+      publishableKey: a.publishableKey,
+      allowedOrigins: ["https://acme.example"],
+      plan: "pro",
+    });
     expect(listed[0]!.graceEndsAt).toBeGreaterThan(Date.now());
     expect(listed[1]!.quotaPerMonth).toBe(50);
     const text = JSON.stringify(listed);
@@ -121,19 +154,34 @@ describe("partners.list and partners.setOrigins (operators, internal)", () => {
 
   it("replaces the origins (normalized) and the edge's origin list follows", async () => {
     const { partnerId } = await t.mutation(internal.partners.create, valid);
-    const saved = await t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: ["https://NEW.example:443", "http://localhost:5173", "https://new.example"] });
+    const saved = await t.mutation(internal.partners.setOrigins, {
+      partnerId,
+      allowedOrigins: ["https://NEW.example:443", "http://localhost:5173", "https://new.example"],
+    });
     expect(saved).toEqual(["https://new.example", "http://localhost:5173"]);
     expect(await service().query(api.partners.origins, {})).toEqual(["https://new.example", "http://localhost:5173"]);
   });
 
   it("refuses bad origins, an empty list and unknown or deleted partners", async () => {
     const { partnerId } = await t.mutation(internal.partners.create, valid);
-    const bad = await fieldsOf(t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: ["https://ok.example", "https://x.example/path"] }));
+    const bad = await fieldsOf(
+      t.mutation(internal.partners.setOrigins, {
+        partnerId,
+        allowedOrigins: ["https://ok.example", "https://x.example/path"],
+      }),
+    );
     expect(bad.fields).toEqual(["allowedOrigins.1"]);
-    expect((await fieldsOf(t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: [] }))).fields).toEqual(["allowedOrigins"]);
+    expect(
+      (await fieldsOf(t.mutation(internal.partners.setOrigins, { partnerId, allowedOrigins: [] }))).fields,
+    ).toEqual(["allowedOrigins"]);
     await t.mutation(internal.partners.remove, { partnerId });
     for (const id of [partnerId, "not-an-id"]) {
-      const e = await t.mutation(internal.partners.setOrigins, { partnerId: id, allowedOrigins: ["https://ok.example"] }).then(() => null, (err) => err);
+      const e = await t
+        .mutation(internal.partners.setOrigins, { partnerId: id, allowedOrigins: ["https://ok.example"] })
+        .then(
+          () => null,
+          (err) => err,
+        );
       expect((e as ConvexError<{ code: string }>).data.code).toBe("NOT_FOUND");
     }
   });

@@ -80,7 +80,11 @@ export const authenticate = serviceQuery({
     const current = await findBySecret(
       secretKey,
       SECRET_PREFIX,
-      (hash) => ctx.db.query("partners").withIndex("by_secret_hash", (q) => q.eq("secretKeyHash", hash)).unique(),
+      (hash) =>
+        ctx.db
+          .query("partners")
+          .withIndex("by_secret_hash", (q) => q.eq("secretKeyHash", hash))
+          .unique(),
       (p) => p.secretKeyHash,
     );
     // The secret a rotation replaced works until its grace ends, minting tokens of the old version,
@@ -90,14 +94,23 @@ export const authenticate = serviceQuery({
       : await findBySecret(
           secretKey,
           SECRET_PREFIX,
-          (hash) => ctx.db.query("partners").withIndex("by_previous_secret_hash", (q) => q.eq("previousSecretKeyHash", hash)).unique(),
+          (hash) =>
+            ctx.db
+              .query("partners")
+              .withIndex("by_previous_secret_hash", (q) => q.eq("previousSecretKeyHash", hash))
+              .unique(),
           (p) => p.previousSecretKeyHash ?? "",
         );
     const partner = current ?? previous;
     if (!partner || statusOf(partner) !== "active") return null;
     let tokenVersion = tokenVersionOf(partner);
     if (!current) {
-      if (partner.graceEndsAt === undefined || partner.previousTokenVersion === undefined || Date.now() >= partner.graceEndsAt) return null;
+      if (
+        partner.graceEndsAt === undefined ||
+        partner.previousTokenVersion === undefined ||
+        Date.now() >= partner.graceEndsAt
+      )
+        return null;
       tokenVersion = partner.previousTokenVersion;
     }
     const { _id, name, allowedOrigins, allowedScopes, plan } = partner;
@@ -120,7 +133,11 @@ export const suspend = internalMutation({
   returns: v.null(),
   handler: async (ctx, { partnerId }) => {
     const partner = await partnerFor(ctx, partnerId);
-    await ctx.db.patch(partner._id, { status: "suspended", tokenVersion: tokenVersionOf(partner) + 1, graceEndsAt: undefined });
+    await ctx.db.patch(partner._id, {
+      status: "suspended",
+      tokenVersion: tokenVersionOf(partner) + 1,
+      graceEndsAt: undefined,
+    });
     return null;
   },
 });

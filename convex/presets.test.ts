@@ -37,7 +37,13 @@ describe("presets", () => {
       }),
     );
     expect(error.code).toBe("INVALID_ARGUMENT");
-    expect(error.fields!.map((f) => f.field).sort()).toEqual(["model", "name", "parameters.numImages", "parameters.width", "prompt"]);
+    expect(error.fields!.map((f) => f.field).sort()).toEqual([
+      "model",
+      "name",
+      "parameters.numImages",
+      "parameters.width",
+      "prompt",
+    ]);
   });
 
   it("another user's preset is not found", async () => {
@@ -54,7 +60,9 @@ describe("prompts.recent", () => {
     const ada = signedIn(t, "ada");
     const create = async (prompt: string) => {
       vi.advanceTimersByTime(1000);
-      await ada.mutation(api.jobs.create, { prompt, model: "local/aurora", parameters: { width: 256, height: 256 } }).then(jobIdOf);
+      await ada
+        .mutation(api.jobs.create, { prompt, model: "local/aurora", parameters: { width: 256, height: 256 } })
+        .then(jobIdOf);
     };
     await create("a red fox");
     await create("a blue whale");

@@ -56,7 +56,12 @@ export const save = userMutation({
       return existing._id;
     }
     const max = LIBRARY_LIMITS.presetsPerUser;
-    const count = (await ctx.db.query("presets").withIndex("by_user_name", (q) => q.eq("userId", userId)).take(max)).length;
+    const count = (
+      await ctx.db
+        .query("presets")
+        .withIndex("by_user_name", (q) => q.eq("userId", userId))
+        .take(max)
+    ).length;
     if (count >= max) fail("QUOTA_EXCEEDED", `You have ${max} presets, the most allowed. Delete one to save another.`);
     return await ctx.db.insert("presets", fields);
   },

@@ -7,7 +7,15 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error a plain ESM script without types
 import { moduleFiles } from "../scripts/scope-table.mjs";
 
-type Registered = { isPublic?: boolean; isInternal?: boolean; isQuery?: boolean; isMutation?: boolean; isAction?: boolean; exportReturns?: () => string; exportArgs?: () => string };
+type Registered = {
+  isPublic?: boolean;
+  isInternal?: boolean;
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  exportReturns?: () => string;
+  exportArgs?: () => string;
+};
 
 describe("returns validators", () => {
   it("every public and internal query, mutation and action declares args and returns", async () => {

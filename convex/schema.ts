@@ -223,7 +223,10 @@ export default defineSchema({
    * Generations (images requested) per owner and calendar month (UTC), counted when a job is created
    * and given back when it fails or is cancelled. `owner` is `user:<id>` or `partner:<id>`.
    */
-  generationCounts: defineTable({ owner: v.string(), month: v.string(), images: v.number() }).index("by_owner_month", ["owner", "month"]),
+  generationCounts: defineTable({ owner: v.string(), month: v.string(), images: v.number() }).index("by_owner_month", [
+    "owner",
+    "month",
+  ]),
 
   /** REST API requests per owner user and UTC day (`YYYY-MM-DD`), across all their keys. */
   apiRequestCounts: defineTable({ userId: v.id("users"), day: v.string(), count: v.number() })
@@ -267,8 +270,13 @@ export default defineSchema({
   }).index("by_user_day", ["userId", "day"]),
 
   /** Generations summed per user, UTC day and model (spend by model). */
-  usageModelDays: defineTable({ userId: v.id("users"), day: v.string(), model: v.string(), credits: v.number(), generations: v.number() })
-    .index("by_user_day_model", ["userId", "day", "model"]),
+  usageModelDays: defineTable({
+    userId: v.id("users"),
+    day: v.string(),
+    model: v.string(),
+    credits: v.number(),
+    generations: v.number(),
+  }).index("by_user_day_model", ["userId", "day", "model"]),
 
   /**
    * Webhook endpoints (`webhooks.ts`). The signing secret is stored as issued: an HMAC needs the

@@ -123,14 +123,28 @@ describe("scope matrix", () => {
     expect(firstParty.length).toBeGreaterThan(0);
     const delegated = {
       pid: (t: ReturnType<typeof newBackend>) =>
-        t.withIdentity({ subject: "partner:p:u", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|partner:p:u", scp: [...USER_SCOPES], pid: "p", pver: 1 }),
+        t.withIdentity({
+          subject: "partner:p:u",
+          issuer: "https://edge.test",
+          tokenIdentifier: "https://edge.test|partner:p:u",
+          scp: [...USER_SCOPES],
+          pid: "p",
+          pver: 1,
+        }),
       akid: (t: ReturnType<typeof newBackend>) =>
-        t.withIdentity({ subject: "ada", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|ada", scp: [...USER_SCOPES], akid: "k" }),
+        t.withIdentity({
+          subject: "ada",
+          issuer: "https://edge.test",
+          tokenIdentifier: "https://edge.test|ada",
+          scp: [...USER_SCOPES],
+          akid: "k",
+        }),
     };
     const mismatches: string[] = [];
     for (const row of firstParty) {
       for (const [claim, caller] of Object.entries(delegated)) {
-        if ((await convexErrorOf(row, caller))?.code !== "FORBIDDEN") mismatches.push(`${row.name} with ${claim}: not refused`);
+        if ((await convexErrorOf(row, caller))?.code !== "FORBIDDEN")
+          mismatches.push(`${row.name} with ${claim}: not refused`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -142,11 +156,24 @@ describe("scope matrix", () => {
     const mismatches: string[] = [];
     for (const row of own) {
       const embed = await convexErrorOf(row, (t) =>
-        t.withIdentity({ subject: "partner:p:u", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|partner:p:u", scp: [...USER_SCOPES], pid: "p", pver: 1 }),
+        t.withIdentity({
+          subject: "partner:p:u",
+          issuer: "https://edge.test",
+          tokenIdentifier: "https://edge.test|partner:p:u",
+          scp: [...USER_SCOPES],
+          pid: "p",
+          pver: 1,
+        }),
       );
       if (embed?.code !== "FORBIDDEN") mismatches.push(`${row.name} with pid: not refused`);
       const key = await convexErrorOf(row, (t) =>
-        t.withIdentity({ subject: "ada", issuer: "https://edge.test", tokenIdentifier: "https://edge.test|ada", scp: ["images:read"], akid: "k" }),
+        t.withIdentity({
+          subject: "ada",
+          issuer: "https://edge.test",
+          tokenIdentifier: "https://edge.test|ada",
+          scp: ["images:read"],
+          akid: "k",
+        }),
       );
       if (key?.code === "FORBIDDEN") mismatches.push(`${row.name} with akid: refused (${key.message})`);
     }

@@ -8,7 +8,9 @@ describe("README scope table", () => {
   it("matches the scopes the functions declare (run node scripts/scope-table.mjs to update it)", async () => {
     const readme = readFileSync(README, "utf8");
     const current = readme.slice(readme.indexOf(BEGIN), readme.indexOf(END) + END.length);
-    const fresh = renderScopeTable(await publicFunctions(async (path: string) => await import(/* @vite-ignore */ path)));
+    const fresh = renderScopeTable(
+      await publicFunctions(async (path: string) => await import(/* @vite-ignore */ path)),
+    );
     expect(current).toBe(fresh);
   });
 });

@@ -16,11 +16,21 @@ export type Backend = ReturnType<typeof newBackend>;
 
 /** A caller as Convex sees them after verifying an edge API token. */
 export function signedIn(t: Backend, subject: string, scp?: string[]) {
-  return t.withIdentity({ subject, issuer: "https://edge.test", tokenIdentifier: `https://edge.test|${subject}`, ...(scp ? { scp } : {}) });
+  return t.withIdentity({
+    subject,
+    issuer: "https://edge.test",
+    tokenIdentifier: `https://edge.test|${subject}`,
+    ...(scp ? { scp } : {}),
+  });
 }
 
 /** A partner's user as Convex sees them after verifying an embed token (`pid`, `pver` as the edge mints them). */
-export function partnerUser(t: Backend, partnerId: string, userId: string, opts: { scp?: string[]; pver?: number } = {}) {
+export function partnerUser(
+  t: Backend,
+  partnerId: string,
+  userId: string,
+  opts: { scp?: string[]; pver?: number } = {},
+) {
   const subject = `partner:${partnerId}:${userId}`;
   return t.withIdentity({
     subject,

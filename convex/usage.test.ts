@@ -42,19 +42,36 @@ describe("usage.account", () => {
   it("lists every limit of the trial plan with what is used and when it resets", async () => {
     const ada = signedIn(t, "ada");
     await ada.mutation(api.users.ensure, {});
-    const jobId = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } }).then(jobIdOf);
+    const jobId = await ada
+      .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } })
+      .then(jobIdOf);
     const account = (await ada.query(api.usage.account, {}))!;
     const trial = getPlan("trial");
-    expect(account).toMatchObject({ plan: "trial", credits: 1998, lastGrant: 2000, trialEndsAt: NOW.getTime() + 7 * 86_400_000 });
+    expect(account).toMatchObject({
+      plan: "trial",
+      credits: 1998,
+      lastGrant: 2000,
+      trialEndsAt: NOW.getTime() + 7 * 86_400_000,
+    });
     expect(account.limits.map((l) => l.name)).toEqual([...ACCOUNT_LIMIT_NAMES]);
     const byName = Object.fromEntries(account.limits.map((l) => [l.name, l]));
-    expect(byName.generationsPerMonth).toEqual({ name: "generationsPerMonth", used: 2, limit: 500, resetsAt: Date.parse("2027-01-01T00:00:00Z") });
+    expect(byName.generationsPerMonth).toEqual({
+      name: "generationsPerMonth",
+      used: 2,
+      limit: 500,
+      resetsAt: Date.parse("2027-01-01T00:00:00Z"),
+    });
     expect(byName.storageBytes).toEqual({ name: "storageBytes", used: 0, limit: trial.storageBytes, resetsAt: null });
     expect(byName.generationsPerHour).toMatchObject({ name: "generationsPerHour", used: 1, limit: 50 });
     // An hour after the job was created (creation times carry a fraction of a millisecond; rounded up).
     expect(byName.generationsPerHour!.resetsAt! - (NOW.getTime() + 3_600_000)).toBeGreaterThanOrEqual(0);
     expect(byName.generationsPerHour!.resetsAt! - (NOW.getTime() + 3_600_000)).toBeLessThanOrEqual(1);
-    expect(byName.apiRequestsPerDay).toEqual({ name: "apiRequestsPerDay", used: 0, limit: 1000, resetsAt: Date.parse("2026-12-16T00:00:00Z") });
+    expect(byName.apiRequestsPerDay).toEqual({
+      name: "apiRequestsPerDay",
+      used: 0,
+      limit: 1000,
+      resetsAt: Date.parse("2026-12-16T00:00:00Z"),
+    });
     expect(byName.concurrentJobs).toMatchObject({ used: 1, limit: 10, resetsAt: null });
 
     await finish(jobId, [1000, 2000]);
@@ -85,7 +102,9 @@ describe("usage.account", () => {
     });
     const ann = partnerUser(t, partnerId, "ann", { pver: 1 });
     const bob = partnerUser(t, partnerId, "bob", { pver: 1 });
-    await ann.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } }).then(jobIdOf);
+    await ann
+      .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } })
+      .then(jobIdOf);
     await bob.mutation(api.users.ensure, {});
     const account = (await bob.query(api.usage.account, {}))!;
     expect(account.limits[0]).toMatchObject({ name: "generationsPerMonth", used: 3, limit: 40 });
@@ -118,10 +137,13 @@ describe("storage accounting", () => {
     expect(failed.status).toBe("failed");
     expect(failed.error).toEqual({
       code: "QUOTA_EXCEEDED",
-      message: "Your storage limit of 50 GB is used up. Delete some images or upgrade your plan to make room. Your credits were refunded.",
+      message:
+        "Your storage limit of 50 GB is used up. Delete some images or upgrade your plan to make room. Your credits were refunded.",
     });
     expect(await ada.query(api.jobs.me, {})).toMatchObject({ storageUsed: limit - 40, credits: 1999 });
-    const storage = Object.fromEntries((await ada.query(api.usage.account, {}))!.limits.map((l) => [l.name, l])).storageBytes!;
+    const storage = Object.fromEntries(
+      (await ada.query(api.usage.account, {}))!.limits.map((l) => [l.name, l]),
+    ).storageBytes!;
     expect(storage).toEqual({ name: "storageBytes", used: limit - 40, limit, resetsAt: null });
   });
 });
@@ -148,7 +170,9 @@ describe("crossing an hourly limit", () => {
     vi.advanceTimersByTime(10 * 60_000);
     const error = await errorOf(ada.mutation(api.jobs.create, request).then(jobIdOf));
     expect(error.code).toBe("RATE_LIMITED");
-    expect(error.message).toBe("Your Pro trial plan allows 50 generations per hour and this hour's are used up. The next one is possible at 13:00 UTC.");
+    expect(error.message).toBe(
+      "Your Pro trial plan allows 50 generations per hour and this hour's are used up. The next one is possible at 13:00 UTC.",
+    );
   });
 });
 
@@ -173,7 +197,9 @@ describe("usage.summary", () => {
   it("sums spend by day and by model, with REST calls, from the usage rows", async () => {
     const ada = signedIn(t, "spender");
     const { id: keyId } = await ada.mutation(api.apiKeys.create, { name: "ci", permissions: ["generate"] });
-    const first = await ada.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } }).then(jobIdOf);
+    const first = await ada
+      .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 2 } })
+      .then(jobIdOf);
     await finish(first, [100, 200]);
     vi.setSystemTime(new Date("2026-12-16T09:00:00Z"));
     const second = await ada.mutation(api.jobs.create, { ...request, model: "local/mosaic" }).then(jobIdOf);
@@ -193,7 +219,11 @@ describe("usage.summary", () => {
     ]);
     expect(summary.totals).toEqual({ credits: 4, generations: 4, apiCalls: 1 });
     // One day only: yesterday's spend is outside.
-    expect((await ada.query(api.usage.summary, { days: 1 })).totals).toEqual({ credits: 2, generations: 2, apiCalls: 1 });
+    expect((await ada.query(api.usage.summary, { days: 1 })).totals).toEqual({
+      credits: 2,
+      generations: 2,
+      apiCalls: 1,
+    });
     // Another account sees none of it.
     expect((await signedIn(t, "other").query(api.usage.summary, { days: 2 })).totals.credits).toBe(0);
   });

@@ -36,7 +36,13 @@ export const account = userQuery({
   args: {},
   returns: v.union(
     v.null(),
-    v.object({ plan: planId, credits: v.number(), trialEndsAt: v.union(v.number(), v.null()), lastGrant: v.number(), limits: v.array(limitRow) }),
+    v.object({
+      plan: planId,
+      credits: v.number(),
+      trialEndsAt: v.union(v.number(), v.null()),
+      lastGrant: v.number(),
+      limits: v.array(limitRow),
+    }),
   ),
   handler: async (ctx) => {
     const user = ctx.user;
@@ -69,7 +75,12 @@ export const account = userQuery({
       limits: [
         { name: "generationsPerMonth", used: month.used, limit: month.limit, resetsAt: month.resetsAt },
         { name: "storageBytes", used: user.storageUsed, limit: plan.storageBytes, resetsAt: null },
-        { name: "generationsPerHour", used: Math.min(hour.used, plan.generationsPerHour), limit: plan.generationsPerHour, resetsAt: hour.resetsAt },
+        {
+          name: "generationsPerHour",
+          used: Math.min(hour.used, plan.generationsPerHour),
+          limit: plan.generationsPerHour,
+          resetsAt: hour.resetsAt,
+        },
         {
           name: "apiRequestsPerDay",
           used: requests?.count ?? 0,
@@ -100,12 +111,18 @@ export const summary = userQuery({
   handler: async (ctx, { days }) => {
     const { min, max } = USAGE_SUMMARY_DAYS;
     if (!Number.isInteger(days) || days < min || days > max) {
-      fail("INVALID_ARGUMENT", `days must be a whole number from ${min} to ${max}.`, [{ field: "days", message: `Use a whole number from ${min} to ${max}` }]);
+      fail("INVALID_ARGUMENT", `days must be a whole number from ${min} to ${max}.`, [
+        { field: "days", message: `Use a whole number from ${min} to ${max}` },
+      ]);
     }
     const now = Date.now();
     const dayList = Array.from({ length: days }, (_, i) => dayOf(now - (days - 1 - i) * DAY_MS));
     const first = dayList[0]!;
-    const empty = { days: dayList.map((day) => ({ day, credits: 0, generations: 0, apiCalls: 0 })), byModel: [], totals: { credits: 0, generations: 0, apiCalls: 0 } };
+    const empty = {
+      days: dayList.map((day) => ({ day, credits: 0, generations: 0, apiCalls: 0 })),
+      byModel: [],
+      totals: { credits: 0, generations: 0, apiCalls: 0 },
+    };
     const user = ctx.user;
     if (!user) return empty;
     const rows = await ctx.db
@@ -130,12 +147,18 @@ export const summary = userQuery({
       models.set(r.model, m);
     }
     const totals = perDay.reduce(
-      (t, d) => ({ credits: t.credits + d.credits, generations: t.generations + d.generations, apiCalls: t.apiCalls + d.apiCalls }),
+      (t, d) => ({
+        credits: t.credits + d.credits,
+        generations: t.generations + d.generations,
+        apiCalls: t.apiCalls + d.apiCalls,
+      }),
       { credits: 0, generations: 0, apiCalls: 0 },
     );
     return {
       days: perDay,
-      byModel: [...models.values()].sort((a, b) => b.credits - a.credits || b.generations - a.generations || a.model.localeCompare(b.model)),
+      byModel: [...models.values()].sort(
+        (a, b) => b.credits - a.credits || b.generations - a.generations || a.model.localeCompare(b.model),
+      ),
       totals,
     };
   },

@@ -7,7 +7,10 @@ describe("users.grantCredits (operators, internal)", () => {
     const t = newBackend();
     const me = signedIn(t, "local:alice");
     const { userId, credits } = await me.mutation(api.users.ensure, {});
-    expect(await t.mutation(internal.users.grantCredits, { userId, credits: 1500 })).toEqual({ userId, credits: credits + 1500 });
+    expect(await t.mutation(internal.users.grantCredits, { userId, credits: 1500 })).toEqual({
+      userId,
+      credits: credits + 1500,
+    });
     expect((await me.mutation(api.users.ensure, {})).credits).toBe(credits + 1500);
   });
 

@@ -33,7 +33,8 @@ export const updateAccount = internalMutation({
     if (credits !== undefined && (!Number.isSafeInteger(credits) || credits < 0)) {
       throw new Error("credits must be a non-negative whole number");
     }
-    if (trialEndsAt !== undefined && !Number.isSafeInteger(trialEndsAt)) throw new Error("trialEndsAt must be a time in milliseconds");
+    if (trialEndsAt !== undefined && !Number.isSafeInteger(trialEndsAt))
+      throw new Error("trialEndsAt must be a time in milliseconds");
     const before = await ctx.db.get(userId);
     if (!before) return fail("NOT_FOUND", "User not found.");
     // A raise of the balance is a grant: `credit.low` is measured against the amount added.
@@ -58,13 +59,18 @@ export const grantCredits = internalMutation({
   returns: v.object({ userId: v.id("users"), credits: v.number() }),
   handler: async (ctx, args) => {
     if (!Number.isSafeInteger(args.credits) || args.credits <= 0) {
-      fail("INVALID_ARGUMENT", "credits: Give a positive whole number of credits", [{ field: "credits", message: "Give a positive whole number of credits" }]);
+      fail("INVALID_ARGUMENT", "credits: Give a positive whole number of credits", [
+        { field: "credits", message: "Give a positive whole number of credits" },
+      ]);
     }
     const id = ctx.db.normalizeId("users", args.userId);
     const user = id ? await ctx.db.get(id) : null;
     if (!user) return fail("NOT_FOUND", "User not found.");
     const credits = user.credits + args.credits;
-    if (!Number.isSafeInteger(credits)) fail("INVALID_ARGUMENT", "credits: The balance would be too large", [{ field: "credits", message: "The balance would be too large" }]);
+    if (!Number.isSafeInteger(credits))
+      fail("INVALID_ARGUMENT", "credits: The balance would be too large", [
+        { field: "credits", message: "The balance would be too large" },
+      ]);
     // The amount added is the last grant (`credit.low` is measured against it); the alerts re-arm.
     await ctx.db.patch(user._id, { credits, lastGrant: args.credits });
     await noteBalance(ctx, user._id);

@@ -22,7 +22,8 @@ import { internalAction } from "./_generated/server";
 import { classifyAddress, isAllowedAddress, isLocalMode, refusalOf } from "./lib/webhookAddress";
 import { webhookSettings } from "./lib/webhookEvents";
 
-type Resolved = { ok: true; address: string; family: 4 | 6 } | { ok: false; errorClass: "dns" | "blocked_address"; message: string };
+type Resolved =
+  { ok: true; address: string; family: 4 | 6 } | { ok: false; errorClass: "dns" | "blocked_address"; message: string };
 
 /** Every address of the URL's host, refused unless all are allowed; the first one otherwise. */
 async function resolveTarget(url: URL, localMode: boolean): Promise<Resolved> {
@@ -36,10 +37,12 @@ async function resolveTarget(url: URL, localMode: boolean): Promise<Resolved> {
       return { ok: false, errorClass: "dns", message: `The URL's host ${host} could not be resolved.` };
     }
   }
-  if (addresses.length === 0) return { ok: false, errorClass: "dns", message: `The URL's host ${host} could not be resolved.` };
+  if (addresses.length === 0)
+    return { ok: false, errorClass: "dns", message: `The URL's host ${host} could not be resolved.` };
   for (const { address } of addresses) {
     const kind = classifyAddress(address) ?? "reserved";
-    if (!isAllowedAddress(kind, localMode)) return { ok: false, errorClass: "blocked_address", message: refusalOf(address, kind) };
+    if (!isAllowedAddress(kind, localMode))
+      return { ok: false, errorClass: "blocked_address", message: refusalOf(address, kind) };
   }
   const first = addresses[0]!;
   return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
@@ -48,9 +51,16 @@ async function resolveTarget(url: URL, localMode: boolean): Promise<Resolved> {
 type Outcome = { statusCode: number | null; errorClass: WebhookErrorClass | null };
 
 /** One POST to the pinned address; resolves with the status code or the class of the failure. */
-function post(url: URL, pinned: { address: string; family: 4 | 6 }, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Outcome> {
+function post(
+  url: URL,
+  pinned: { address: string; family: 4 | 6 },
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<Outcome> {
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
+    if (options.all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
   return new Promise((resolve) => {
@@ -73,7 +83,10 @@ function post(url: URL, pinned: { address: string; family: 4 | 6 }, headers: Rec
     }, timeoutMs);
     request.on("response", (response) => {
       const status = response.statusCode ?? null;
-      finish({ statusCode: status, errorClass: status !== null && status >= 200 && status < 300 ? null : "http_status" });
+      finish({
+        statusCode: status,
+        errorClass: status !== null && status >= 200 && status < 300 ? null : "http_status",
+      });
       // The body is not needed: it is read and dropped, never stored or waited for.
       response.resume();
       response.on("end", () => clearTimeout(timer));
@@ -105,13 +118,22 @@ export const deliver = internalAction({
         return { statusCode: null, errorClass: "network" };
       });
     }
-    await ctx.runMutation(internal.webhooks.recordAttempt, { deliveryId, attempt: target.attempt, at, durationMs: Date.now() - at, ...outcome });
+    await ctx.runMutation(internal.webhooks.recordAttempt, {
+      deliveryId,
+      attempt: target.attempt,
+      at,
+      durationMs: Date.now() - at,
+      ...outcome,
+    });
     return null;
   },
 });
 
 /** Resolves and checks the host, signs, and sends one attempt. */
-async function attempt(target: { url: string; secret: string; messageId: string; payload: string }, timeoutMs: number): Promise<Outcome> {
+async function attempt(
+  target: { url: string; secret: string; messageId: string; payload: string },
+  timeoutMs: number,
+): Promise<Outcome> {
   const url = new URL(target.url);
   const resolved = await resolveTarget(url, isLocalMode());
   if (!resolved.ok) return { statusCode: null, errorClass: resolved.errorClass };

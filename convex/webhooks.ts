@@ -72,7 +72,11 @@ function endpointView(e: Doc<"webhookEndpoints">) {
 }
 
 /** One of the caller's endpoints by an untrusted id string, or NOT_FOUND (others' look unknown). */
-async function ownEndpoint(ctx: QueryCtx, user: Doc<"users"> | null, endpointId: string): Promise<Doc<"webhookEndpoints">> {
+async function ownEndpoint(
+  ctx: QueryCtx,
+  user: Doc<"users"> | null,
+  endpointId: string,
+): Promise<Doc<"webhookEndpoints">> {
   const id = ctx.db.normalizeId("webhookEndpoints", endpointId);
   const endpoint = id ? await ctx.db.get(id) : null;
   if (!endpoint || !user || endpoint.userId !== user._id) return fail("NOT_FOUND", "Webhook endpoint not found.");
@@ -99,7 +103,8 @@ export const list = userQuery({
 function checkEvents(issues: InputIssues, events: string[]): string[] {
   if (events.length === 0) issues.add("events", `Choose at least one of ${WEBHOOK_EVENTS.join(", ")}`);
   events.forEach((e, i) => {
-    if (!isWebhookEvent(e)) issues.add(`events.${i}`, `"${e}" is not an event; expected one of ${WEBHOOK_EVENTS.join(", ")}`);
+    if (!isWebhookEvent(e))
+      issues.add(`events.${i}`, `"${e}" is not an event; expected one of ${WEBHOOK_EVENTS.join(", ")}`);
   });
   return [...new Set(events.filter(isWebhookEvent))];
 }
@@ -137,7 +142,10 @@ export const insertEndpoint = internalUserMutation({
       .withIndex("by_user", (q) => q.eq("userId", ctx.user._id))
       .take(WEBHOOK_LIMITS.endpointsPerUser);
     if (existing.length >= WEBHOOK_LIMITS.endpointsPerUser) {
-      fail("CONFLICT", `An account can have at most ${WEBHOOK_LIMITS.endpointsPerUser} webhook endpoints; remove one first.`);
+      fail(
+        "CONFLICT",
+        `An account can have at most ${WEBHOOK_LIMITS.endpointsPerUser} webhook endpoints; remove one first.`,
+      );
     }
     const secret = newWebhookSecret();
     const endpointId = await ctx.db.insert("webhookEndpoints", {
@@ -276,7 +284,13 @@ export const deliveries = userQuery({
         createdAt: d.createdAt,
         nextAttemptAt: d.nextAttemptAt ?? null,
         replayOf: d.replayOf ?? null,
-        log: log.map(({ attempt, at, statusCode, durationMs, errorClass }) => ({ attempt, at, statusCode, durationMs, errorClass })),
+        log: log.map(({ attempt, at, statusCode, durationMs, errorClass }) => ({
+          attempt,
+          at,
+          statusCode,
+          durationMs,
+          errorClass,
+        })),
       });
     }
     return { ...result, page };
@@ -311,7 +325,14 @@ export const deliveryTarget = internalQuery({
   args: { deliveryId: v.id("webhookDeliveries") },
   returns: v.union(
     v.null(),
-    v.object({ url: v.string(), secret: v.string(), enabled: v.boolean(), messageId: v.string(), payload: v.string(), attempt: v.number() }),
+    v.object({
+      url: v.string(),
+      secret: v.string(),
+      enabled: v.boolean(),
+      messageId: v.string(),
+      payload: v.string(),
+      attempt: v.number(),
+    }),
   ),
   handler: async (ctx, { deliveryId }) => {
     const delivery = await ctx.db.get(deliveryId);
@@ -347,7 +368,15 @@ export const recordAttempt = internalMutation({
   handler: async (ctx, { deliveryId, attempt, at, statusCode, durationMs, errorClass }) => {
     const delivery = await ctx.db.get(deliveryId);
     if (!delivery || delivery.status !== "pending" || delivery.attempts !== attempt - 1) return null;
-    await ctx.db.insert("webhookAttempts", { deliveryId, endpointId: delivery.endpointId, attempt, at, statusCode, durationMs, errorClass });
+    await ctx.db.insert("webhookAttempts", {
+      deliveryId,
+      endpointId: delivery.endpointId,
+      attempt,
+      at,
+      statusCode,
+      durationMs,
+      errorClass,
+    });
     const endpoint = await ctx.db.get(delivery.endpointId);
     if (statusCode !== null && statusCode >= 200 && statusCode < 300) {
       await ctx.db.patch(deliveryId, { status: "delivered", attempts: attempt, nextAttemptAt: undefined });
@@ -370,7 +399,11 @@ export const recordAttempt = internalMutation({
         `Disabled on ${new Date(at).toISOString().slice(0, 10)} (UTC): ${failedMessages} messages in a row failed on every attempt ` +
         `(last: ${statusCode !== null ? `HTTP ${statusCode}` : (errorClass ?? "error")}). Fix the endpoint, then enable it again.`;
       await ctx.db.patch(endpoint._id, { enabled: false, failedMessages, disabledNotice: { at, reason } });
-      await sendEmail(ctx, { userId: endpoint.userId, template: "endpointDisabled", data: { url: endpoint.url, reason } });
+      await sendEmail(ctx, {
+        userId: endpoint.userId,
+        template: "endpointDisabled",
+        data: { url: endpoint.url, reason },
+      });
     } else {
       await ctx.db.patch(endpoint._id, { failedMessages });
     }

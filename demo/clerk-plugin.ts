@@ -19,7 +19,9 @@ export const STUDIO_HANDOFF =
 export function clerkSignIn(apiUrl: string, env: Record<string, string | undefined> = process.env): Plugin {
   const key = env.CLERK_PUBLISHABLE_KEY?.trim();
   if (key && !/^pk_(test|live)_/.test(key)) {
-    throw new Error(`CLERK_PUBLISHABLE_KEY must be a Clerk publishable key (pk_test_… or pk_live_…), not "${key.slice(0, 8)}…".`);
+    throw new Error(
+      `CLERK_PUBLISHABLE_KEY must be a Clerk publishable key (pk_test_… or pk_live_…), not "${key.slice(0, 8)}…".`,
+    );
   }
   return {
     name: "pixorly-clerk-sign-in",

@@ -17,12 +17,16 @@ export function localOpsApi(root: string, urls: { convexUrl: string }): Plugin {
     apply: "serve",
     configureServer(server) {
       server.middlewares.use("/__pixorly/ops", async (req, res) => {
-        if (!fromOwnPages(req)) return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
-        if (req.method !== "GET" || !["/", ""].includes((req.url ?? "/").split("?")[0]!)) return send(res, 404, { message: "Not found." });
+        if (!fromOwnPages(req))
+          return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
+        if (req.method !== "GET" || !["/", ""].includes((req.url ?? "/").split("?")[0]!))
+          return send(res, 404, { message: "Not found." });
         try {
           return send(res, 200, await connect(env, path.resolve(root)).query("metrics:overview", {}));
         } catch (error) {
-          return send(res, error instanceof CommandFailed ? 502 : 500, { message: error instanceof CommandFailed ? error.message : "Something went wrong." });
+          return send(res, error instanceof CommandFailed ? 502 : 500, {
+            message: error instanceof CommandFailed ? error.message : "Something went wrong.",
+          });
         }
       });
     },

@@ -49,7 +49,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export function fromOwnPages(req: IncomingMessage): boolean {
   const host = req.headers.host;
   const origin = req.headers.origin;
-  return req.headers["x-pixorly-local"] === "1" && (origin === undefined || host === undefined || origin === `http://${host}`);
+  return (
+    req.headers["x-pixorly-local"] === "1" &&
+    (origin === undefined || host === undefined || origin === `http://${host}`)
+  );
 }
 
 export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl: string }): Plugin {
@@ -68,15 +71,24 @@ export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl:
     apply: "serve",
     configureServer(server) {
       server.middlewares.use(PREFIX, async (req, res) => {
-        if (!fromOwnPages(req)) return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
+        if (!fromOwnPages(req))
+          return send(res, 403, { message: "Only the demo pages on this dev server may call this." });
         const saved = readFile();
-        if (!saved) return send(res, 404, { message: "No local partner yet: npm start creates it on its first start (.pixorly/partner.json)." });
+        if (!saved)
+          return send(res, 404, {
+            message: "No local partner yet: npm start creates it on its first start (.pixorly/partner.json).",
+          });
         try {
           const deployment = connect(env, root);
           const route = (req.url ?? "/").split("?")[0];
           if (req.method === "GET" && (route === "/" || route === "")) {
-            const partner = (await deployment.query<PartnerSummary[]>("partners:list", {})).find((p) => p.partnerId === saved.partnerId);
-            if (!partner) return send(res, 404, { message: "The local database no longer has the local partner; restart npm start to create it again." });
+            const partner = (await deployment.query<PartnerSummary[]>("partners:list", {})).find(
+              (p) => p.partnerId === saved.partnerId,
+            );
+            if (!partner)
+              return send(res, 404, {
+                message: "The local database no longer has the local partner; restart npm start to create it again.",
+              });
             return send(res, 200, { partner, secretKey: saved.secretKey, ...urls });
           }
           if (req.method === "GET" && route === "/usage") {
@@ -85,23 +97,34 @@ export function localPartnerApi(root: string, urls: { convexUrl: string; apiUrl:
           }
           if (req.method === "POST" && route === "/rotate") {
             const { graceSeconds } = await readJson(req);
-            const rotated = await deployment.mutation<{ secretKey: string; graceEndsAt: number }>("partners:rotateSecret", {
-              partnerId: saved.partnerId,
-              ...(typeof graceSeconds === "number" ? { graceSeconds } : {}),
+            const rotated = await deployment.mutation<{ secretKey: string; graceEndsAt: number }>(
+              "partners:rotateSecret",
+              {
+                partnerId: saved.partnerId,
+                ...(typeof graceSeconds === "number" ? { graceSeconds } : {}),
+              },
+            );
+            fs.writeFileSync(file, `${JSON.stringify({ ...saved, secretKey: rotated.secretKey }, null, 2)}\n`, {
+              mode: 0o600,
             });
-            fs.writeFileSync(file, `${JSON.stringify({ ...saved, secretKey: rotated.secretKey }, null, 2)}\n`, { mode: 0o600 });
             return send(res, 200, rotated);
           }
           if (req.method === "POST" && route === "/origins") {
             const { origins } = await readJson(req);
-            if (!Array.isArray(origins) || !origins.every((o) => typeof o === "string")) return send(res, 400, { message: "origins must be a list of URLs." });
-            const allowedOrigins = await deployment.mutation<string[]>("partners:setOrigins", { partnerId: saved.partnerId, allowedOrigins: origins });
+            if (!Array.isArray(origins) || !origins.every((o) => typeof o === "string"))
+              return send(res, 400, { message: "origins must be a list of URLs." });
+            const allowedOrigins = await deployment.mutation<string[]>("partners:setOrigins", {
+              partnerId: saved.partnerId,
+              allowedOrigins: origins,
+            });
             return send(res, 200, { allowedOrigins });
           }
           return send(res, 404, { message: "Not found." });
         } catch (error) {
           // CommandFailed messages are written for people (the deployment's own reason); nothing else leaves.
-          return send(res, error instanceof CommandFailed ? 400 : 500, { message: error instanceof CommandFailed ? error.message : "Something went wrong." });
+          return send(res, error instanceof CommandFailed ? 400 : 500, {
+            message: error instanceof CommandFailed ? error.message : "Something went wrong.",
+          });
         }
       });
     },

@@ -34,11 +34,21 @@ function localServiceUrls(): Plugin {
 export default defineConfig({
   root: here,
   publicDir: path.resolve(here, "../packages/elements/dist"),
-  plugins: [localServiceUrls(), observability(), clerkSignIn(urls.PIXORLY_API_URL!), localPartnerApi(path.resolve(here, ".."), { convexUrl: urls.PIXORLY_CONVEX_URL!, apiUrl: urls.PIXORLY_API_URL! }), localOpsApi(path.resolve(here, ".."), { convexUrl: urls.PIXORLY_CONVEX_URL! })],
+  plugins: [
+    localServiceUrls(),
+    observability(),
+    clerkSignIn(urls.PIXORLY_API_URL!),
+    localPartnerApi(path.resolve(here, ".."), { convexUrl: urls.PIXORLY_CONVEX_URL!, apiUrl: urls.PIXORLY_API_URL! }),
+    localOpsApi(path.resolve(here, ".."), { convexUrl: urls.PIXORLY_CONVEX_URL! }),
+  ],
   // Every page of the site (Vite serves them all in development; a build needs them named).
   build: {
     rollupOptions: {
-      input: Object.fromEntries(["index", "studio", "library", "collections", "keys", "account", "webhooks", "partner", "outbox", "ops"].map((page) => [page, path.resolve(here, `${page}.html`)])),
+      input: Object.fromEntries(
+        ["index", "studio", "library", "collections", "keys", "account", "webhooks", "partner", "outbox", "ops"].map(
+          (page) => [page, path.resolve(here, `${page}.html`)],
+        ),
+      ),
     },
   },
   server: {

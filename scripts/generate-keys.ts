@@ -12,12 +12,16 @@ const dir = mkdtempSync(join(tmpdir(), "pixorly-keys-"));
 try {
   const keys = await ensureLocalKeys(dir);
   const quote = (text: string) => JSON.stringify(text.trim());
-  console.log("# Edge API secrets — generated now, shown once. Keep the old SIGNING_KEYS entry after the new one while rotating.");
+  console.log(
+    "# Edge API secrets — generated now, shown once. Keep the old SIGNING_KEYS entry after the new one while rotating.",
+  );
   console.log(`SIGNING_KEYS=${quote(JSON.stringify(JSON.parse(keys.signingKeys)))}`);
   console.log(`CLOUDFRONT_KEY_PAIR_ID=${keys.cloudfront.keyPairId}`);
   console.log(`CLOUDFRONT_PRIVATE_KEY=${quote(keys.cloudfront.privateKey)}`);
   console.log(`CLOUDFRONT_PUBLIC_KEYS=${quote(keys.cloudfront.publicKeys)}`);
-  console.log("# On AWS, upload the public key of CLOUDFRONT_PUBLIC_KEYS to a CloudFront key group and use the id AWS gives it as CLOUDFRONT_KEY_PAIR_ID.");
+  console.log(
+    "# On AWS, upload the public key of CLOUDFRONT_PUBLIC_KEYS to a CloudFront key group and use the id AWS gives it as CLOUDFRONT_KEY_PAIR_ID.",
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

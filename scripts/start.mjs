@@ -39,9 +39,15 @@ const env = {
   CONVEX_URL: process.env.CONVEX_URL ?? `http://127.0.0.1:${ports.convex}`,
   PIXORLY_EDGE_ISSUER: process.env.PIXORLY_EDGE_ISSUER ?? `http://127.0.0.1:${ports.edge}`,
   // With real AWS credentials (and no endpoint) the backend writes to AWS instead.
-  ...(process.env.AWS_ACCESS_KEY_ID && !process.env.S3_ENDPOINT ? {} : { S3_ENDPOINT: process.env.S3_ENDPOINT ?? `http://127.0.0.1:${ports.s3}` }),
+  ...(process.env.AWS_ACCESS_KEY_ID && !process.env.S3_ENDPOINT
+    ? {}
+    : { S3_ENDPOINT: process.env.S3_ENDPOINT ?? `http://127.0.0.1:${ports.s3}` }),
   ...(process.env.DEMO_PORT && !process.env.CORS_ORIGINS
-    ? { CORS_ORIGINS: [process.env.DEMO_PORT, ports.partnerSite, "6006"].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(",") }
+    ? {
+        CORS_ORIGINS: [process.env.DEMO_PORT, ports.partnerSite, "6006"]
+          .flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`])
+          .join(","),
+      }
     : {}),
 };
 
@@ -71,19 +77,30 @@ for (const entry of bound) {
 }
 if (taken.length > 0) {
   for (const { port, what, variable, problem } of taken) {
-    const why = problem === "EADDRINUSE" ? "is already in use (another npm start, or another program)" : `cannot be used (${problem})`;
-    console.error(`npm start: port ${port} for ${what} ${why}. Stop what holds it, or move ${what} with ${variable}=<port>.`);
+    const why =
+      problem === "EADDRINUSE"
+        ? "is already in use (another npm start, or another program)"
+        : `cannot be used (${problem})`;
+    console.error(
+      `npm start: port ${port} for ${what} ${why}. Stop what holds it, or move ${what} with ${variable}=<port>.`,
+    );
   }
   process.exit(1);
 }
 
 if (flags.has("--reset")) {
-  for (const dir of ["data", "s3", "partner.json"]) fs.rmSync(path.join(root, ".pixorly", dir), { recursive: true, force: true });
-  console.log("npm start: --reset removed .pixorly/data, .pixorly/s3 and .pixorly/partner.json (the signing keys stay)");
+  for (const dir of ["data", "s3", "partner.json"])
+    fs.rmSync(path.join(root, ".pixorly", dir), { recursive: true, force: true });
+  console.log(
+    "npm start: --reset removed .pixorly/data, .pixorly/s3 and .pixorly/partner.json (the signing keys stay)",
+  );
 }
 
 // The demo page loads the studio as partners do, from the one-file bundle; esbuild makes it in well under a second.
-execFileSync(process.execPath, [path.join(root, "packages/elements/scripts/build.mjs"), "--bundle-only"], { cwd: path.join(root, "packages/elements"), stdio: "inherit" });
+execFileSync(process.execPath, [path.join(root, "packages/elements/scripts/build.mjs"), "--bundle-only"], {
+  cwd: path.join(root, "packages/elements"),
+  stdio: "inherit",
+});
 
 const services = [
   {
@@ -96,10 +113,14 @@ const services = [
     command: process.execPath,
     args: [
       path.join(root, "packages/convex-local/bin/convex-local.mjs"),
-      "--dir", path.join(root, "convex"),
-      "--port", ports.convex,
-      "--site-port", env.CONVEX_LOCAL_SITE_PORT ?? "3211",
-      "--data", path.join(root, ".pixorly/data"),
+      "--dir",
+      path.join(root, "convex"),
+      "--port",
+      ports.convex,
+      "--site-port",
+      env.CONVEX_LOCAL_SITE_PORT ?? "3211",
+      "--data",
+      path.join(root, ".pixorly/data"),
       ...(env.PIXORLY_ENV_FILE ? ["--env-file", env.PIXORLY_ENV_FILE] : []),
       ...(flags.has("--no-watch") ? ["--no-watch"] : []),
     ],
@@ -113,7 +134,13 @@ const services = [
   {
     name: "demo",
     command: process.execPath,
-    args: [path.join(root, "node_modules/vite/bin/vite.js"), "--config", path.join(root, "demo/vite.config.ts"), "--configLoader", "runner"],
+    args: [
+      path.join(root, "node_modules/vite/bin/vite.js"),
+      "--config",
+      path.join(root, "demo/vite.config.ts"),
+      "--configLoader",
+      "runner",
+    ],
   },
   {
     // A partner's site on another origin (examples/partner-site): its server mints embed tokens with the local partner's secret.
@@ -139,7 +166,13 @@ function stopAll(code) {
  */
 const ROUTINE_CALL = /^\d{2}:\d{2}:\d{2}\.\d{3} [A-Z] \S+ [\d.]+ms ok$/;
 /** The line each service prints once it answers. */
-const READY = { s3: /s3rver ready/, convex: /convex-local ready/, edge: /edge API ready/, demo: /ready in \d+/, example: /partner site ready/ };
+const READY = {
+  s3: /s3rver ready/,
+  convex: /convex-local ready/,
+  edge: /edge API ready/,
+  demo: /ready in \d+/,
+  example: /partner site ready/,
+};
 const waitingFor = new Set(Object.keys(READY));
 
 function printSummary() {

@@ -2,27 +2,27 @@
 // `npm test`: type-check, then every workspace's tests, then the backend's tests at the root.
 // Every suite runs even when an earlier one fails, and the end of the output says which failed, with the
 // last lines each failing suite printed — so a CI log cut to its tail still shows what broke.
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TAIL_LINES = 60;
 
 function workspaces() {
   const list = [];
-  const { workspaces: patterns } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const { workspaces: patterns } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   for (const pattern of patterns) {
-    const dirs = pattern.endsWith('/*') ? listDir(pattern.slice(0, -2)) : [pattern];
+    const dirs = pattern.endsWith("/*") ? listDir(pattern.slice(0, -2)) : [pattern];
     for (const dir of dirs) {
       let manifest;
       try {
-        manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+        manifest = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
       } catch {
         continue;
       }
-      if (manifest.scripts?.test) list.push({ name: dir, cwd: join(root, dir), command: ['npm', 'run', 'test'] });
+      if (manifest.scripts?.test) list.push({ name: dir, cwd: join(root, dir), command: ["npm", "run", "test"] });
     }
   }
   return list;
@@ -39,26 +39,26 @@ function run({ name, cwd, command }) {
   return new Promise((resolve) => {
     const started = Date.now();
     const tail = [];
-    let partial = '';
+    let partial = "";
     const keep = (chunk) => {
-      const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop() ?? '';
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
       for (const line of lines) {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
       }
     };
-    console.log(`\n=== ${name}: ${command.join(' ')}\n`);
-    const child = spawn(command[0], command.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    child.stdout.on('data', (chunk) => {
+    console.log(`\n=== ${name}: ${command.join(" ")}\n`);
+    const child = spawn(command[0], command.slice(1), { cwd, stdio: ["ignore", "pipe", "pipe"], env: process.env });
+    child.stdout.on("data", (chunk) => {
       process.stdout.write(chunk);
       keep(chunk);
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr.on("data", (chunk) => {
       process.stderr.write(chunk);
       keep(chunk);
     });
-    child.on('close', (code, signal) => {
+    child.on("close", (code, signal) => {
       if (partial) tail.push(partial);
       resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, tail });
     });
@@ -67,19 +67,25 @@ function run({ name, cwd, command }) {
 
 const only = process.argv.slice(2);
 const suites = [
-  { name: 'typecheck', cwd: root, command: ['npm', 'run', 'typecheck'] },
+  { name: "typecheck", cwd: root, command: ["npm", "run", "typecheck"] },
   // One ESLint config and one Prettier format for the whole tree (eslint.config.mjs, prettier.config.mjs).
-  { name: 'lint and format', cwd: root, command: ['npm', 'run', 'lint'] },
+  { name: "lint and format", cwd: root, command: ["npm", "run", "lint"] },
   ...workspaces(),
   // Every view of the elements at 320/360/1280 px in Chromium: console errors, sideways scroll, tap targets, keyboard hints on touch.
-  { name: 'screenshots (packages/elements)', cwd: join(root, 'packages/elements'), command: ['node', 'scripts/screenshots.mjs', '--check'] },
-  { name: 'backend (convex/, tests/)', cwd: root, command: ['npx', 'vitest', 'run'] },
+  {
+    name: "screenshots (packages/elements)",
+    cwd: join(root, "packages/elements"),
+    command: ["node", "scripts/screenshots.mjs", "--check"],
+  },
+  { name: "backend (convex/, tests/)", cwd: root, command: ["npx", "vitest", "run"] },
   // The Playwright journeys (playwright.config.ts): the whole offline stack in Chromium, about 3 minutes.
-  { name: 'e2e (playwright)', cwd: root, command: ['npm', 'run', 'test:e2e'] },
+  { name: "e2e (playwright)", cwd: root, command: ["npm", "run", "test:e2e"] },
 ];
 const chosen = suites.filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
 if (chosen.length === 0) {
-  console.error(`npm test: no suite matches ${only.map((word) => JSON.stringify(word)).join(', ')}; the suites are: ${suites.map((suite) => suite.name).join(', ')}`);
+  console.error(
+    `npm test: no suite matches ${only.map((word) => JSON.stringify(word)).join(", ")}; the suites are: ${suites.map((suite) => suite.name).join(", ")}`,
+  );
   process.exit(2);
 }
 
@@ -88,11 +94,15 @@ for (const suite of chosen) results.push(await run(suite));
 
 const failed = results.filter((result) => result.code !== 0);
 for (const result of failed) {
-  console.log(`\n=== ${result.name} FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ''}); its last lines:\n`);
-  console.log(result.tail.join('\n'));
+  console.log(
+    `\n=== ${result.name} FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ""}); its last lines:\n`,
+  );
+  console.log(result.tail.join("\n"));
 }
-console.log('\n=== npm test summary');
+console.log("\n=== npm test summary");
 for (const result of results) {
-  console.log(`${result.code === 0 ? 'ok    ' : 'FAILED'} ${result.name.padEnd(28)} ${result.seconds.toFixed(0).padStart(4)} s`);
+  console.log(
+    `${result.code === 0 ? "ok    " : "FAILED"} ${result.name.padEnd(28)} ${result.seconds.toFixed(0).padStart(4)} s`,
+  );
 }
 process.exitCode = failed.length === 0 ? 0 : 1;

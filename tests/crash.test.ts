@@ -18,10 +18,19 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-crash-"));
 const procs: ChildProcess[] = [];
 
 async function launch(): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [BIN, "--dir", "convex", "--data", dataDir, "--port", "0", "--site-port", "0", "--no-watch"], {
-    env: { ...process.env, S3_ENDPOINT: s3.endpoint, PIXORLY_EDGE_ISSUER: issuer.url, PIXORLY_EDGE_AUDIENCE: "convex-local-test" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [BIN, "--dir", "convex", "--data", dataDir, "--port", "0", "--site-port", "0", "--no-watch"],
+    {
+      env: {
+        ...process.env,
+        S3_ENDPOINT: s3.endpoint,
+        PIXORLY_EDGE_ISSUER: issuer.url,
+        PIXORLY_EDGE_AUDIENCE: "convex-local-test",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   procs.push(proc);
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
@@ -46,11 +55,13 @@ it("a job cut off by kill -9 ends completed or failed-and-refunded after the res
   const client = new ConvexHttpClient(first.url);
   client.setAuth(await issuer.mint({ sub: "crash-user" }));
   const before = (await client.mutation(api.users.ensure, {})).credits;
-  const jobId = await client.mutation(api.jobs.create, {
-    prompt: "a storm over a neon city",
-    model: "local/nebula",
-    parameters: { width: 2048, height: 2048, numImages: 4 },
-  }).then(jobIdOf);
+  const jobId = await client
+    .mutation(api.jobs.create, {
+      prompt: "a storm over a neon city",
+      model: "local/nebula",
+      parameters: { width: 2048, height: 2048, numImages: 4 },
+    })
+    .then(jobIdOf);
   await waitFor(async () => (await client.query(api.jobs.get, { jobId }))?.status === "processing", "processing");
   await new Promise<void>((r) => {
     first.proc.once("exit", () => r());
@@ -60,10 +71,14 @@ it("a job cut off by kill -9 ends completed or failed-and-refunded after the res
   const second = await launch();
   const again = new ConvexHttpClient(second.url);
   again.setAuth(await issuer.mint({ sub: "crash-user" }));
-  const job = await waitFor(async () => {
-    const j = await again.query(api.jobs.get, { jobId });
-    return j && (j.status === "completed" || j.status === "failed") ? j : null;
-  }, "a final state after the restart", 25_000);
+  const job = await waitFor(
+    async () => {
+      const j = await again.query(api.jobs.get, { jobId });
+      return j && (j.status === "completed" || j.status === "failed") ? j : null;
+    },
+    "a final state after the restart",
+    25_000,
+  );
   const after = (await again.query(api.jobs.me, {}))!.credits;
   if (job.status === "failed") {
     expect(after).toBe(before);

@@ -24,7 +24,9 @@ const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"),
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
     return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
   });
 }
@@ -35,11 +37,14 @@ describe("token cache", () => {
     let fetches = 0;
     const waiting: (() => void)[] = [];
     const release = () => waiting.shift()!();
-    const cache = new TokenCache(async () => {
-      const n = ++fetches;
-      await new Promise<void>((resolve) => waiting.push(resolve));
-      return { token: `t${n}`, expiresAt: now + 15 * 60_000 };
-    }, () => now);
+    const cache = new TokenCache(
+      async () => {
+        const n = ++fetches;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        return { token: `t${n}`, expiresAt: now + 15 * 60_000 };
+      },
+      () => now,
+    );
     const both = Promise.all([cache.get(), cache.get()]);
     release();
     expect(await both).toEqual(["t1", "t1"]);
@@ -65,15 +70,31 @@ describe("token cache", () => {
 
   it("puts the Clerk tags on the pages only with a publishable key, and refuses a secret key", () => {
     const tags = (env: Record<string, string | undefined>) =>
-      (clerkSignIn("http://127.0.0.1:8787", env).transformIndexHtml as unknown as () => { tag: string; attrs?: Record<string, string>; children?: string; injectTo: string }[])();
+      (
+        clerkSignIn("http://127.0.0.1:8787", env).transformIndexHtml as unknown as () => {
+          tag: string;
+          attrs?: Record<string, string>;
+          children?: string;
+          injectTo: string;
+        }[]
+      )();
     expect(tags({})).toEqual([]);
-    expect(tags({ CLERK_PUBLISHABLE_KEY: PUBLISHABLE_KEY }).map((tag) => [tag.tag, tag.attrs?.name, tag.attrs?.content, tag.injectTo])).toEqual([
+    expect(
+      tags({ CLERK_PUBLISHABLE_KEY: PUBLISHABLE_KEY }).map((tag) => [
+        tag.tag,
+        tag.attrs?.name,
+        tag.attrs?.content,
+        tag.injectTo,
+      ]),
+    ).toEqual([
       ["meta", "pixorly-clerk-publishable-key", PUBLISHABLE_KEY, "head-prepend"],
       ["meta", "pixorly-session-api-url", "http://127.0.0.1:8787", "head-prepend"],
       // The studios' switch to the Clerk sign-in runs at the end of the body, before any module script.
       ["script", undefined, undefined, "body"],
     ]);
-    expect(() => clerkSignIn("http://x", { CLERK_PUBLISHABLE_KEY: "sk_test_secret" })).toThrow(/pk_test_… or pk_live_…/);
+    expect(() => clerkSignIn("http://x", { CLERK_PUBLISHABLE_KEY: "sk_test_secret" })).toThrow(
+      /pk_test_… or pk_live_…/,
+    );
   });
 });
 
@@ -119,7 +140,14 @@ describe("demo pages signed in through Clerk", () => {
     delete process.env.CLERK_PUBLISHABLE_KEY;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     });
   }, 60_000);
 
@@ -153,8 +181,18 @@ describe("demo pages signed in through Clerk", () => {
       if (route !== "/v1/session/token" && route !== "/v1/dev/token") return;
       if (res.request().method() !== "POST") return;
       const body = (await res.json().catch(() => ({}))) as { token?: string };
-      const sub = body.token ? (JSON.parse(Buffer.from(body.token.split(".")[1]!, "base64url").toString()) as { sub: string }).sub : undefined;
-      exchanges.push({ route, status: res.status(), sub, bearer: await res.request().headerValue("authorization").then((v) => v ?? undefined) });
+      const sub = body.token
+        ? (JSON.parse(Buffer.from(body.token.split(".")[1]!, "base64url").toString()) as { sub: string }).sub
+        : undefined;
+      exchanges.push({
+        route,
+        status: res.status(),
+        sub,
+        bearer: await res
+          .request()
+          .headerValue("authorization")
+          .then((v) => v ?? undefined),
+      });
     });
     await page.exposeFunction("__mintClerkToken", (userId: string) => mint(userId, trusted));
     await page.addInitScript((initial) => Object.assign(window, { __fakeClerk: { user: initial } }), user);
@@ -165,7 +203,10 @@ describe("demo pages signed in through Clerk", () => {
   it("API keys page: Clerk's user button in the nav, the page's data as clerk:<user>, never the dev route", async () => {
     const { page, errors, exchanges, requests } = await open("keys", "user_ada");
     await page.getByText("No API keys yet").waitFor();
-    await page.getByRole("group", { name: "Your account" }).getByRole("button", { name: "Sign out user_ada" }).waitFor();
+    await page
+      .getByRole("group", { name: "Your account" })
+      .getByRole("button", { name: "Sign out user_ada" })
+      .waitFor();
     await expect.poll(() => exchanges.length).toBeGreaterThanOrEqual(1);
     for (const exchange of exchanges) {
       expect(exchange).toMatchObject({ route: "/v1/session/token", status: 200, sub: "clerk:user_ada" });

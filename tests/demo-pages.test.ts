@@ -37,8 +37,16 @@ beforeAll(async () => {
   partnerFile = path.join(backend.tmp(), "partner.json");
   process.env.PIXORLY_PARTNER_FILE = partnerFile;
   process.env.PIXORLY_DATA_DIR = backend.dataDir;
-  await ensureLocalPartner(connect({ CONVEX_URL: backend.convex.url, PIXORLY_DATA_DIR: backend.dataDir }, ROOT), partnerFile, [demoUrl]);
-  vite = await createServer({ configFile: path.join(ROOT, "demo/vite.config.ts"), logLevel: "silent", server: { hmr: false } });
+  await ensureLocalPartner(
+    connect({ CONVEX_URL: backend.convex.url, PIXORLY_DATA_DIR: backend.dataDir }, ROOT),
+    partnerFile,
+    [demoUrl],
+  );
+  vite = await createServer({
+    configFile: path.join(ROOT, "demo/vite.config.ts"),
+    logLevel: "silent",
+    server: { hmr: false },
+  });
   await vite.listen();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 }, 60_000);
@@ -62,7 +70,9 @@ async function open(name: string): Promise<Page> {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const ids = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
     return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
   });
   return ids;
@@ -105,9 +115,19 @@ describe("demo pages", () => {
     expect(await page.getByRole("row", { name: /Generations this month/ }).innerText()).toMatch(/0\s+500/);
 
     // A generation by the same local user; the page follows it live.
-    const { token } = (await (await fetch(`${backend.edgeUrl}/v1/dev/token`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${backend.edgeUrl}/v1/dev/token`, {
+        method: "POST",
+        body: "{}",
+        headers: { "Content-Type": "application/json" },
+      })
+    ).json()) as { token: string };
     const client = new ConvexHttpClient(backend.convex.url, { auth: token, logger: false });
-    await client.mutation(makeFunctionReference<"mutation">("jobs:create"), { prompt: "a paper boat", model: "local/aurora", parameters: { width: 64, height: 64 } });
+    await client.mutation(makeFunctionReference<"mutation">("jobs:create"), {
+      prompt: "a paper boat",
+      model: "local/aurora",
+      parameters: { width: 64, height: 64 },
+    });
     await page.locator("canvas[role=img]").nth(2).waitFor({ timeout: 20_000 });
     expect(await page.locator("canvas[role=img]").count()).toBe(3);
     expect(await page.getByRole("img", { name: /Spend by model\. local\/aurora/ }).count()).toBe(1);
@@ -134,7 +154,10 @@ describe("demo pages", () => {
       await page.getByRole("button", { name: /^Send test to/ }).click();
       const delivered = page.getByRole("row", { name: /webhook\.test/ }).filter({ hasText: "Delivered" });
       await delivered.first().waitFor({ timeout: 20_000 });
-      await delivered.first().getByRole("button", { name: /^Replay/ }).click();
+      await delivered
+        .first()
+        .getByRole("button", { name: /^Replay/ })
+        .click();
       await expect.poll(() => received.length, { timeout: 20_000 }).toBe(2);
       expect(received[1]).toBe(received[0]);
       expect(await seriousViolations(page)).toEqual([]);
@@ -159,28 +182,50 @@ describe("demo pages", () => {
     const after = JSON.parse(fs.readFileSync(partnerFile, "utf8")) as { secretKey: string };
     expect(after.secretKey).not.toBe(before.secretKey);
     const mint = (secret: string) =>
-      fetch(`${backend.edgeUrl}/v1/embed/tokens`, { method: "POST", headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" }, body: JSON.stringify({ userId: "u1", origin: demoUrl }) });
+      fetch(`${backend.edgeUrl}/v1/embed/tokens`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ userId: "u1", origin: demoUrl }),
+      });
     expect((await mint(after.secretKey)).status).toBe(200);
     expect((await mint(before.secretKey)).status).toBe(401);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
 
     expect((await fetch(`${demoUrl}/__pixorly/partner`)).status).toBe(403);
-    expect((await fetch(`${demoUrl}/__pixorly/partner`, { headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${demoUrl}/__pixorly/partner`, {
+          headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("Partner: usage by day of all its users together, as a chart with its numbers", async () => {
     const { secretKey } = JSON.parse(fs.readFileSync(partnerFile, "utf8")) as { secretKey: string };
     const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string } | null>("jobs:get");
     for (const userId of ["shop-user-1", "shop-user-2"]) {
-      const res = await fetch(`${backend.edgeUrl}/v1/embed/tokens`, { method: "POST", headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ userId, origin: demoUrl }) });
+      const res = await fetch(`${backend.edgeUrl}/v1/embed/tokens`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ userId, origin: demoUrl }),
+      });
       const { token } = (await res.json()) as { token: string };
       const client = new ConvexHttpClient(backend.convex.url, { auth: token, logger: false });
-      const jobId = (await client.mutation(makeFunctionReference<"mutation">("jobs:create"), { prompt: `a shop window ${userId}`, model: "local/aurora", parameters: { width: 64, height: 64, numImages: 2 } })) as string;
-      await expect.poll(async () => (await client.query(jobsGet, { jobId }))?.status, { timeout: 20_000 }).toBe("completed");
+      const jobId = (await client.mutation(makeFunctionReference<"mutation">("jobs:create"), {
+        prompt: `a shop window ${userId}`,
+        model: "local/aurora",
+        parameters: { width: 64, height: 64, numImages: 2 },
+      })) as string;
+      await expect
+        .poll(async () => (await client.query(jobsGet, { jobId }))?.status, { timeout: 20_000 })
+        .toBe("completed");
     }
     const page = await open("partner");
-    const chart = page.getByRole("img", { name: /^Generations and credits per day\. 4 images worth 4 credits over 30 days/ });
+    const chart = page.getByRole("img", {
+      name: /^Generations and credits per day\. 4 images worth 4 credits over 30 days/,
+    });
     await chart.waitFor({ timeout: 15_000 });
     await page.locator("#usage-totals").getByText("4", { exact: true }).first().waitFor();
     await page.locator("#usage details.data summary").click();
@@ -190,7 +235,11 @@ describe("demo pages", () => {
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
     expect((await fetch(`${demoUrl}/__pixorly/partner/usage?days=30`)).status).toBe(403);
-    expect((await (await fetch(`${demoUrl}/__pixorly/partner/usage?days=365`, { headers: { "X-Pixorly-Local": "1" } })).json()) as { message: string }).toMatchObject({ message: expect.stringContaining("days must be a whole number from 1 to 90") });
+    expect(
+      (await (
+        await fetch(`${demoUrl}/__pixorly/partner/usage?days=365`, { headers: { "X-Pixorly-Local": "1" } })
+      ).json()) as { message: string },
+    ).toMatchObject({ message: expect.stringContaining("days must be a whole number from 1 to 90") });
   });
 
   it("Operations: queue, webhook backlog, outcomes and durations per model as charts; its route refuses other callers", async () => {
@@ -198,14 +247,23 @@ describe("demo pages", () => {
     expect(await page.locator("#site-nav a[aria-current=page]").innerText()).toBe("Operations");
     await page.locator("#now").getByText("Queue: local").waitFor();
     expect(await page.locator("#now").innerText()).toMatch(/Webhook backlog\s+0 pending/);
-    await page.getByRole("img", { name: /^Generations per hour \(UTC\)\. \d+ completed and \d+ failed/ }).waitFor({ timeout: 15_000 });
-    await page.getByRole("img", { name: /^Mean generation time per model \(seconds\)\. local\/aurora: 100 % success/ }).waitFor();
-    expect(await page.getByRole("row", { name: /^local\/aurora/ }).innerText()).toMatch(/local\/aurora\s+\d+\s+0\s+100 %\s+[\d.]+ s/);
+    await page
+      .getByRole("img", { name: /^Generations per hour \(UTC\)\. \d+ completed and \d+ failed/ })
+      .waitFor({ timeout: 15_000 });
+    await page
+      .getByRole("img", { name: /^Mean generation time per model \(seconds\)\. local\/aurora: 100 % success/ })
+      .waitFor();
+    expect(await page.getByRole("row", { name: /^local\/aurora/ }).innerText()).toMatch(
+      /local\/aurora\s+\d+\s+0\s+100 %\s+[\d.]+ s/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
     expect((await fetch(`${demoUrl}/__pixorly/ops`)).status).toBe(403);
-    expect((await fetch(`${demoUrl}/__pixorly/ops`, { headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" } })).status).toBe(403);
+    expect(
+      (await fetch(`${demoUrl}/__pixorly/ops`, { headers: { "X-Pixorly-Local": "1", Origin: "https://evil.example" } }))
+        .status,
+    ).toBe(403);
   });
 
   it("Outbox: an export is requested, built, announced in the outbox, and downloaded through the signed link", async () => {

@@ -55,7 +55,12 @@ async function freePort(): Promise<number> {
 describe(".env.example", () => {
   it("explains every variable the backend, the edge API and npm start read", () => {
     const documented = new Set([...read(".env.example").matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const read_ = variablesReadBy([...sourceFiles("convex"), ...sourceFiles("edge-api/src"), ...sourceFiles("cli"), "scripts/start.mjs"]);
+    const read_ = variablesReadBy([
+      ...sourceFiles("convex"),
+      ...sourceFiles("edge-api/src"),
+      ...sourceFiles("cli"),
+      "scripts/start.mjs",
+    ]);
     expect(read_.size).toBeGreaterThan(20);
     expect([...read_].filter((name) => !documented.has(name)).sort()).toEqual([]);
   });
@@ -71,9 +76,11 @@ describe("Dockerfile", () => {
     // Plain COPY sources (not from another stage) are paths of this repository.
     for (const [line] of dockerfile.matchAll(/^COPY (?!--from)(?:--\S+ )*.+$/gm)) {
       const parts = line.replace(/^COPY (?:--\S+ )*/, "").split(/\s+/);
-      for (const source of parts.slice(0, -1)) if (source !== ".") expect(existsSync(join(root, source)), source).toBe(true);
+      for (const source of parts.slice(0, -1))
+        if (source !== ".") expect(existsSync(join(root, source)), source).toBe(true);
     }
-    for (const [, script] of dockerfile.matchAll(/node (scripts\/\S+)/g)) expect(existsSync(join(root, script)), script).toBe(true);
+    for (const [, script] of dockerfile.matchAll(/node (scripts\/\S+)/g))
+      expect(existsSync(join(root, script)), script).toBe(true);
   });
 
   it("runs the edge API as a non-root user, from the built bundle", () => {
@@ -85,11 +92,15 @@ describe("Dockerfile", () => {
 });
 
 describe("docker-compose.yml", () => {
-  const compose = parseYaml(read("docker-compose.yml")) as { services: Record<string, { ports?: string[]; build?: { target?: string } }> };
+  const compose = parseYaml(read("docker-compose.yml")) as {
+    services: Record<string, { ports?: string[]; build?: { target?: string } }>;
+  };
 
   it("publishes every port on loopback only and builds Dockerfile targets that exist", () => {
     const stages = [...read("Dockerfile").matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)].map((m) => m[1]);
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["convex-backend", "minio", "edge-api", "sites"]));
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(["convex-backend", "minio", "edge-api", "sites"]),
+    );
     for (const [name, service] of Object.entries(compose.services)) {
       for (const port of service.ports ?? []) expect(port, `${name} ${port}`).toMatch(/^127\.0\.0\.1:/);
       if (service.build?.target) expect(stages).toContain(service.build.target);

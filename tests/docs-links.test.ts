@@ -12,8 +12,14 @@ const root = resolve(__dirname, "..");
 
 /** Markdown files git knows (tracked or new), so ignored folders such as node_modules never count. */
 function markdownFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*.md"], { cwd: root, encoding: "utf8" });
-  return out.split("\n").filter(Boolean).filter((file) => existsSync(join(root, file)));
+  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*.md"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .filter((file) => existsSync(join(root, file)));
 }
 
 /** `[text](target)` links outside code fences and inline code, without scheme or pure anchors. */

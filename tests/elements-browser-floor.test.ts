@@ -33,16 +33,26 @@ function bundleFiles(): { name: string; code: string }[] {
 const NEWER_THAN_FLOOR: { api: string; pattern: RegExp; fallback: string }[] = [
   { api: "Array/String.prototype.at (Firefox 90, Safari 15.4)", pattern: /\.at\(/, fallback: "installFloorFallbacks" },
   { api: "Object.hasOwn (Firefox 92, Safari 15.4)", pattern: /Object\.hasOwn\b/, fallback: "installFloorFallbacks" },
-  { api: "crypto.randomUUID (Firefox 95, Safari 15.4)", pattern: /\.randomUUID\(/, fallback: 'typeof crypto.randomUUID === "function"' },
+  {
+    api: "crypto.randomUUID (Firefox 95, Safari 15.4)",
+    pattern: /\.randomUUID\(/,
+    fallback: 'typeof crypto.randomUUID === "function"',
+  },
   { api: "structuredClone (Firefox 94, Safari 15.4)", pattern: /\bstructuredClone\(/, fallback: "" },
   { api: "Array.prototype.findLast (Firefox 104, Safari 15.4)", pattern: /\.findLast(Index)?\(/, fallback: "" },
   { api: "AbortSignal.timeout (Firefox 100, Safari 16)", pattern: /AbortSignal\.timeout\b/, fallback: "" },
-  { api: "toSorted/toReversed/with (Firefox 115, Safari 16)", pattern: /\.to(Sorted|Reversed|Spliced)\(/, fallback: "" },
+  {
+    api: "toSorted/toReversed/with (Firefox 115, Safari 16)",
+    pattern: /\.to(Sorted|Reversed|Spliced)\(/,
+    fallback: "",
+  },
 ];
 
 describe("the elements' supported browsers", () => {
   it("derives esbuild targets from browserslist, matching the specification", () => {
-    expect(browserslist()).toEqual(expect.arrayContaining(["chrome >= 90", "edge >= 90", "firefox >= 88", "safari >= 14", "ios_saf >= 14"]));
+    expect(browserslist()).toEqual(
+      expect.arrayContaining(["chrome >= 90", "edge >= 90", "firefox >= 88", "safari >= 14", "ios_saf >= 14"]),
+    );
     expect(esbuildTargets()).toEqual(["chrome90", "edge90", "firefox88", "safari14", "ios14"]);
   });
 
@@ -61,11 +71,14 @@ describe("the elements' supported browsers", () => {
   });
 
   it("has no regular-expression lookbehind, which Safari before 16.4 cannot even parse", () => {
-    for (const { name, code } of bundleFiles()) expect(/\(\?<[=!]/.test(code), `${name} holds a lookbehind`).toBe(false);
+    for (const { name, code } of bundleFiles())
+      expect(/\(\?<[=!]/.test(code), `${name} holds a lookbehind`).toBe(false);
   });
 
   it("calls newer built-ins only where a fallback or a feature check exists", () => {
-    const all = bundleFiles().map((file) => file.code).join("\n");
+    const all = bundleFiles()
+      .map((file) => file.code)
+      .join("\n");
     const fallbacks = fs.readFileSync(path.join(elements, "src/internal/browser-floor.ts"), "utf8");
     for (const { api, pattern, fallback } of NEWER_THAN_FLOOR) {
       if (!pattern.test(all)) continue;

@@ -69,10 +69,14 @@ async function clientFor(sub: string) {
 }
 
 async function finished(client: ConvexHttpClient, jobId: string) {
-  return await waitFor(async () => {
-    const job = await client.query(api.jobs.get, { jobId });
-    return job && job.status !== "pending" && job.status !== "processing" ? job : null;
-  }, "the job to finish", 20_000);
+  return await waitFor(
+    async () => {
+      const job = await client.query(api.jobs.get, { jobId });
+      return job && job.status !== "pending" && job.status !== "processing" ? job : null;
+    },
+    "the job to finish",
+    20_000,
+  );
 }
 
 /** What a user reads when the provider failed after retries. */
@@ -87,7 +91,11 @@ describe("OpenRouter models", () => {
   });
 
   it("a 429 with Retry-After is retried and the job completes, charged what OpenRouter charged", async () => {
-    fake.answer("/images", { status: 429, headers: { "Retry-After": "1" }, body: { error: { code: 429, message: "slow down" } } }, ok);
+    fake.answer(
+      "/images",
+      { status: 429, headers: { "Retry-After": "1" }, body: { error: { code: 429, message: "slow down" } } },
+      ok,
+    );
     const { client, credits } = await clientFor("or-user");
     const jobId = await client.mutation(api.jobs.create, request).then(jobIdOf);
     const job = await finished(client, jobId);
@@ -106,12 +114,23 @@ describe("OpenRouter models", () => {
   it.each([
     [
       "a moderation refusal",
-      { status: 403, body: { error: { code: 403, message: "flagged", metadata: { reasons: ["violence"], flagged_input: "x" } } } },
+      {
+        status: 403,
+        body: { error: { code: 403, message: "flagged", metadata: { reasons: ["violence"], flagged_input: "x" } } },
+      },
       /content policy/,
     ],
     // Refusals that are not the provider's fault come first: the retryable faults below open the breaker.
-    ["bytes that are not an image", { body: { data: [{ b64_json: btoa("<html>oops</html>") }] } }, /not an image|no image|could not/i],
-    ["an error inside an HTTP 200 body", { body: { error: { code: 502, message: "upstream exploded" } } }, PROVIDER_FAILED],
+    [
+      "bytes that are not an image",
+      { body: { data: [{ b64_json: btoa("<html>oops</html>") }] } },
+      /not an image|no image|could not/i,
+    ],
+    [
+      "an error inside an HTTP 200 body",
+      { body: { error: { code: 502, message: "upstream exploded" } } },
+      PROVIDER_FAILED,
+    ],
     ["malformed JSON", { body: "{not json" }, PROVIDER_FAILED],
   ])("%s fails the job in plain words, refunds it, and stores no image", async (name, answer, expected) => {
     fake.answer("/images", answer);
@@ -124,7 +143,9 @@ describe("OpenRouter models", () => {
     expect(job.error!.message.length).toBeGreaterThan(10);
     expect(job.resultImageIds).toEqual([]);
     expect((await client.query(api.jobs.me, {}))!.credits).toBe(credits);
-    expect(await client.query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({ page: [] });
+    expect(await client.query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({
+      page: [],
+    });
   });
 
   it("repeated 500s open the breaker (later jobs fail fast), and it closes again after the cooldown", async () => {
@@ -142,7 +163,9 @@ describe("OpenRouter models", () => {
     expect(fake.requests.length).toBe(before);
     fake.answer("/images", ok);
     await new Promise((r) => setTimeout(r, 1600));
-    expect((await finished(client, await client.mutation(api.jobs.create, fragile).then(jobIdOf))).status).toBe("completed");
+    expect((await finished(client, await client.mutation(api.jobs.create, fragile).then(jobIdOf))).status).toBe(
+      "completed",
+    );
   });
 });
 
@@ -151,7 +174,9 @@ describe("S3 down", () => {
     const { client, credits } = await clientFor("s3-down");
     process.env.S3_ENDPOINT = "http://127.0.0.1:9";
     try {
-      const jobId = await client.mutation(api.jobs.create, { ...request, model: "local/mosaic", parameters: { width: 128, height: 128 } }).then(jobIdOf);
+      const jobId = await client
+        .mutation(api.jobs.create, { ...request, model: "local/mosaic", parameters: { width: 128, height: 128 } })
+        .then(jobIdOf);
       const job = await finished(client, jobId);
       expect(job.status).toBe("failed");
       expect(job.error!.message).toMatch(/Could not store the image/);
@@ -159,6 +184,8 @@ describe("S3 down", () => {
       process.env.S3_ENDPOINT = s3.endpoint;
     }
     expect((await client.query(api.jobs.me, {}))!.credits).toBe(credits);
-    expect(await client.query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({ page: [] });
+    expect(await client.query(api.images.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({
+      page: [],
+    });
   });
 });

@@ -22,8 +22,16 @@ import { startStack, type Stack } from "../edge-api/test/stack";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = (name: string) => path.join(ROOT, "node_modules/.bin", name);
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+const version = (pkg: string) =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-stranger-"));
 const tarballs: Record<string, string> = {};
@@ -34,17 +42,28 @@ const children: ChildProcess[] = [];
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   try {
-    return execFileSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 300_000 });
+    return execFileSync(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 300_000,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`.slice(0, 6000), { cause: error });
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`.slice(0, 6000), {
+      cause: error,
+    });
   }
 }
 
 /** A fresh project folder with this package.json and files; `npm install` from the registry (cache first). */
 function project(name: string, pkg: object, files: Record<string, string>, installArgs: string[] = []): string {
   const dir = path.join(work, name);
-  for (const [file, text] of Object.entries({ "package.json": JSON.stringify({ name, private: true, type: "module", ...pkg }, null, 2), ...files })) {
+  for (const [file, text] of Object.entries({
+    "package.json": JSON.stringify({ name, private: true, type: "module", ...pkg }, null, 2),
+    ...files,
+  })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
@@ -54,15 +73,26 @@ function project(name: string, pkg: object, files: Record<string, string>, insta
 
 /** Serves a folder on 127.0.0.1 (index.html for `/`). */
 async function serveDir(dir: string): Promise<string> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ""), url.pathname.endsWith("/") ? "index.html" : "");
+    const file = path.join(
+      dir,
+      path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ""),
+      url.pathname.endsWith("/") ? "index.html" : "",
+    );
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" })
+      .end(fs.readFileSync(file));
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -71,7 +101,11 @@ async function serveDir(dir: string): Promise<string> {
 
 beforeAll(async () => {
   // `prepack` builds each package (elements: modules, declarations, pixorly.js, manifest; convex-local: dist/).
-  const output = run("npm", ["pack", "--json", "--pack-destination", work, "-w", "@pixorly/elements", "-w", "@pixorly/convex-local"], ROOT);
+  const output = run(
+    "npm",
+    ["pack", "--json", "--pack-destination", work, "-w", "@pixorly/elements", "-w", "@pixorly/convex-local"],
+    ROOT,
+  );
   // The prepack builds print their own lines first; npm's JSON report is the array that ends the output.
   const packed = JSON.parse(output.slice(output.search(/^\[\s*$/m))) as { name: string; filename: string }[];
   for (const { name, filename } of packed) tarballs[name] = path.join(work, filename);
@@ -87,7 +121,11 @@ afterAll(async () => {
 }, 60_000);
 
 /** Paths inside a tarball. */
-const entries = (tarball: string) => run("tar", ["-tzf", tarball], work).trim().split("\n").map((entry) => entry.replace(/^package\//, ""));
+const entries = (tarball: string) =>
+  run("tar", ["-tzf", tarball], work)
+    .trim()
+    .split("\n")
+    .map((entry) => entry.replace(/^package\//, ""));
 
 describe("the published packages, as strangers install them", () => {
   it("each tarball passes publint and are-the-types-wrong", () => {
@@ -100,12 +138,32 @@ describe("the published packages, as strangers install them", () => {
 
   it("ship their build, licence and README, and nothing that is private or only for the workspace", () => {
     const elements = entries(tarballs["@pixorly/elements"]!);
-    for (const file of ["dist/pixorly.js", "dist/pixorly.licenses.txt", "dist/pixorly.sri.json", "dist/index.js", "dist/index.d.ts", "dist/core.js", "dist/core/index.d.ts", "dist/react/index.js", "custom-elements.json", "LICENSE", "README.md"]) {
+    for (const file of [
+      "dist/pixorly.js",
+      "dist/pixorly.licenses.txt",
+      "dist/pixorly.sri.json",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/core.js",
+      "dist/core/index.d.ts",
+      "dist/react/index.js",
+      "custom-elements.json",
+      "LICENSE",
+      "README.md",
+    ]) {
       expect(elements, file).toContain(file);
     }
     expect(elements.filter((file) => file.startsWith("src/") || file.includes(".test."))).toEqual([]);
     const convexLocal = entries(tarballs["@pixorly/convex-local"]!);
-    for (const file of ["dist/cli.js", "dist/index.js", "dist/index.d.ts", "dist/worker-main.js", "bin/convex-local.mjs", "LICENSE", "README.md"]) {
+    for (const file of [
+      "dist/cli.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/worker-main.js",
+      "bin/convex-local.mjs",
+      "LICENSE",
+      "README.md",
+    ]) {
       expect(convexLocal, file).toContain(file);
     }
     expect(convexLocal.filter((file) => file.startsWith("src/") || file.startsWith("test/"))).toEqual([]);
@@ -115,7 +173,10 @@ describe("the published packages, as strangers install them", () => {
     const dir = project(
       "convex-app",
       {
-        dependencies: { "@pixorly/convex-local": `file:${tarballs["@pixorly/convex-local"]}`, convex: version("convex") },
+        dependencies: {
+          "@pixorly/convex-local": `file:${tarballs["@pixorly/convex-local"]}`,
+          convex: version("convex"),
+        },
         devDependencies: { "@types/node": version("@types/node") },
       },
       {
@@ -126,15 +187,29 @@ describe("the published packages, as strangers install them", () => {
           'export const add = mutation({ args: { text: v.string() }, handler: (ctx, { text }) => ctx.db.insert("notes", { text }) });',
           'export const ping = action({ args: {}, handler: async () => "pong" });',
         ].join("\n"),
-        "start.ts": 'import { startConvexLocal, type ConvexLocal } from "@pixorly/convex-local";\nconst server: ConvexLocal = await startConvexLocal({ dir: "convex", dataDir: ".data", port: 0 });\nconsole.log(server.url);\n',
-        "tsconfig.json": JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, files: ["start.ts"] }),
+        "start.ts":
+          'import { startConvexLocal, type ConvexLocal } from "@pixorly/convex-local";\nconst server: ConvexLocal = await startConvexLocal({ dir: "convex", dataDir: ".data", port: 0 });\nconsole.log(server.url);\n',
+        "tsconfig.json": JSON.stringify({
+          compilerOptions: {
+            module: "nodenext",
+            moduleResolution: "nodenext",
+            target: "es2022",
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ["node"],
+          },
+          files: ["start.ts"],
+        }),
       },
       // better-sqlite3 compiles from source here (its prebuilt download is off the npm registry): about two
       // minutes on two cores. The workspace built the same version for the same Node, so its binary is copied.
       ["--ignore-scripts"],
     );
     const sqlite = "node_modules/better-sqlite3";
-    expect(version("better-sqlite3")).toBe(JSON.parse(fs.readFileSync(path.join(dir, sqlite, "package.json"), "utf8")).version);
+    expect(version("better-sqlite3")).toBe(
+      JSON.parse(fs.readFileSync(path.join(dir, sqlite, "package.json"), "utf8")).version,
+    );
     fs.cpSync(path.join(ROOT, sqlite, "build"), path.join(dir, sqlite, "build"), { recursive: true });
     expect(fs.existsSync(path.join(dir, "node_modules/tsx"))).toBe(false);
 
@@ -142,7 +217,11 @@ describe("the published packages, as strangers install them", () => {
     run(BIN("tsc"), ["-p", "tsconfig.json"], dir);
     run("npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"], dir);
 
-    const child = spawn("npx", ["convex-local", "--dir", "convex", "--port", "0", "--site-port", "0", "--data", ".data"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      "npx",
+      ["convex-local", "--dir", "convex", "--port", "0", "--site-port", "0", "--data", ".data"],
+      { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
+    );
     children.push(child);
     let output = "";
     const url = await new Promise<string>((resolve, reject) => {
@@ -176,12 +255,18 @@ describe("the published packages, as strangers install them", () => {
     const dir = project(
       "web-app",
       {
-        dependencies: { "@pixorly/elements": `file:${tarballs["@pixorly/elements"]}`, react: version("react"), "react-dom": version("react") },
+        dependencies: {
+          "@pixorly/elements": `file:${tarballs["@pixorly/elements"]}`,
+          react: version("react"),
+          "react-dom": version("react"),
+        },
         devDependencies: { "@types/react": version("@types/react"), "@types/react-dom": version("@types/react") },
       },
       {
-        "index.html": '<!doctype html><html lang="en"><body><pixorly-studio></pixorly-studio><script type="module" src="/src/main.ts"></script></body></html>',
-        "react.html": '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/src/react.tsx"></script></body></html>',
+        "index.html":
+          '<!doctype html><html lang="en"><body><pixorly-studio></pixorly-studio><script type="module" src="/src/main.ts"></script></body></html>',
+        "react.html":
+          '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/src/react.tsx"></script></body></html>',
         "src/config.ts": [
           "/** Filled in by the test page (window.PIXORLY) before the app starts. */",
           "export const config = (window as unknown as { PIXORLY: { convexUrl: string; apiUrl: string; token: string } }).PIXORLY;",
@@ -203,10 +288,20 @@ describe("the published packages, as strangers install them", () => {
           'createRoot(document.getElementById("root")!).render(<PixorlyStudio convexUrl={config.convexUrl} apiUrl={config.apiUrl} tokenProvider={async () => config.token} />);',
         ].join("\n"),
         "tsconfig.json": JSON.stringify({
-          compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom", "dom.iterable"], jsx: "react-jsx", strict: true, noEmit: true, skipLibCheck: false },
+          compilerOptions: {
+            target: "es2022",
+            module: "esnext",
+            moduleResolution: "bundler",
+            lib: ["es2022", "dom", "dom.iterable"],
+            jsx: "react-jsx",
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+          },
           include: ["src"],
         }),
-        "vite.config.mjs": 'export default { build: { rollupOptions: { input: { main: "index.html", react: "react.html" } } }, logLevel: "warn" };',
+        "vite.config.mjs":
+          'export default { build: { rollupOptions: { input: { main: "index.html", react: "react.html" } } }, logLevel: "warn" };',
       },
     );
     run(BIN("tsc"), ["-p", "tsconfig.json"], dir);
@@ -214,13 +309,19 @@ describe("the published packages, as strangers install them", () => {
 
     // Plain pages with the README's script tag, from the edge API's versioned route, with the right and a wrong hash.
     const installed = path.join(dir, "node_modules/@pixorly/elements");
-    const sri = JSON.parse(fs.readFileSync(path.join(installed, "dist/pixorly.sri.json"), "utf8")) as { version: string; integrity: string };
+    const sri = JSON.parse(fs.readFileSync(path.join(installed, "dist/pixorly.sri.json"), "utf8")) as {
+      version: string;
+      integrity: string;
+    };
     const site = await serveDir(path.join(dir, "dist"));
     stack = await startStack({ env: { CORS_ORIGINS: site }, deps: { elementsAssets: elementsAssetsFrom(installed)! } });
     const scriptTag = (integrity: string) =>
       `<!doctype html><html lang="en"><body><pixorly-studio></pixorly-studio><script type="module" src="${stack!.edgeUrl}/elements/${sri.version}/pixorly.js" integrity="${integrity}" crossorigin="anonymous"></script></body></html>`;
     fs.writeFileSync(path.join(dir, "dist/script-tag.html"), scriptTag(sri.integrity));
-    fs.writeFileSync(path.join(dir, "dist/script-tag-tampered.html"), scriptTag(`sha384-${Buffer.alloc(48).toString("base64")}`));
+    fs.writeFileSync(
+      path.join(dir, "dist/script-tag-tampered.html"),
+      scriptTag(`sha384-${Buffer.alloc(48).toString("base64")}`),
+    );
 
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const token = await stack.devToken("stranger");
@@ -230,13 +331,24 @@ describe("the published packages, as strangers install them", () => {
       const consoleLines: string[] = [];
       tab.on("pageerror", (error) => errors.push(error.message));
       tab.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-      await tab.addInitScript((config) => Object.assign(window, { PIXORLY: config }), { convexUrl: stack.convexUrl, apiUrl: stack.edgeUrl, token });
+      await tab.addInitScript((config) => Object.assign(window, { PIXORLY: config }), {
+        convexUrl: stack.convexUrl,
+        apiUrl: stack.edgeUrl,
+        token,
+      });
       await tab.goto(`${site}${page}`);
       if (page === "/script-tag.html") {
-        await tab.waitForFunction(() => customElements.get("pixorly-studio") !== undefined, undefined, { timeout: 30_000 });
+        await tab.waitForFunction(() => customElements.get("pixorly-studio") !== undefined, undefined, {
+          timeout: 30_000,
+        });
         await tab.evaluate(() => {
-          const config = (window as unknown as { PIXORLY: { convexUrl: string; apiUrl: string; token: string } }).PIXORLY;
-          Object.assign(document.querySelector("pixorly-studio")!, { convexUrl: config.convexUrl, apiUrl: config.apiUrl, tokenProvider: async () => config.token });
+          const config = (window as unknown as { PIXORLY: { convexUrl: string; apiUrl: string; token: string } })
+            .PIXORLY;
+          Object.assign(document.querySelector("pixorly-studio")!, {
+            convexUrl: config.convexUrl,
+            apiUrl: config.apiUrl,
+            tokenProvider: async () => config.token,
+          });
         });
       }
       // The models come from convex-local through the studio's own client: the studio is live, not only defined.
@@ -245,8 +357,13 @@ describe("the published packages, as strangers install them", () => {
         .first()
         .waitFor({ timeout: 60_000 })
         .catch(async (error: unknown) => {
-          const shown = await tab.evaluate(() => document.querySelector("pixorly-studio")?.shadowRoot?.textContent ?? "(no studio)");
-          throw new Error(`${page}: the studio never listed the models.\nIt shows: ${shown.slice(0, 500)}\nConsole:\n${consoleLines.join("\n")}\nErrors: ${errors.join("\n")}`, { cause: error });
+          const shown = await tab.evaluate(
+            () => document.querySelector("pixorly-studio")?.shadowRoot?.textContent ?? "(no studio)",
+          );
+          throw new Error(
+            `${page}: the studio never listed the models.\nIt shows: ${shown.slice(0, 500)}\nConsole:\n${consoleLines.join("\n")}\nErrors: ${errors.join("\n")}`,
+            { cause: error },
+          );
         });
       expect(errors, page).toEqual([]);
       await tab.close();

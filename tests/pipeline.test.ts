@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const request = { prompt: "a blue ocean at night", model: "local/aurora", parameters: { width: 256, height: 256, seed: 7 } };
+const request = {
+  prompt: "a blue ocean at night",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 7 },
+};
 
 describe("generation pipeline", () => {
   it("lists the built-in local models", async () => {
@@ -31,12 +35,14 @@ describe("generation pipeline", () => {
     const client = await clientFor("painter");
     const statuses: string[] = [];
     const jobId = await client.mutation(api.jobs.create, request).then(jobIdOf);
-    const done = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof api.jobs.get>>>>>((resolve) => {
-      client.onUpdate(api.jobs.get, { jobId }, (job) => {
-        if (job && statuses.at(-1) !== job.status) statuses.push(job.status);
-        if (job?.status === "completed" || job?.status === "failed") resolve(job);
-      });
-    });
+    const done = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof api.jobs.get>>>>>(
+      (resolve) => {
+        client.onUpdate(api.jobs.get, { jobId }, (job) => {
+          if (job && statuses.at(-1) !== job.status) statuses.push(job.status);
+          if (job?.status === "completed" || job?.status === "failed") resolve(job);
+        });
+      },
+    );
     expect(done.status).toBe("completed");
     expect(statuses.at(-1)).toBe("completed");
     expect(done.resultImageIds).toHaveLength(1);
@@ -45,8 +51,15 @@ describe("generation pipeline", () => {
     expect(me?.credits).toBe(2000 - 1);
     expect(me?.storageUsed).toBeGreaterThan(0);
 
-    const s3client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
-    const listed = await s3client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: `images/${done.userId}/${jobId}/0.png` }));
+    const s3client = new S3Client({
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
+    const listed = await s3client.send(
+      new GetObjectCommand({ Bucket: s3.bucket, Key: `images/${done.userId}/${jobId}/0.png` }),
+    );
     const bytes = await listed.Body!.transformToByteArray();
     expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
   });
@@ -80,7 +93,10 @@ describe("generation pipeline", () => {
       [{ ...request, parameters: { width: 256, height: 256, numImages: 9 } }, "parameters.numImages"],
     ];
     for (const [args, field] of cases) {
-      const err = await client.mutation(api.jobs.create, args as never).then(jobIdOf).catch((e) => e);
+      const err = await client
+        .mutation(api.jobs.create, args as never)
+        .then(jobIdOf)
+        .catch((e) => e);
       if (err instanceof ConvexError) {
         expect((err.data as { code: string }).code).toBe("INVALID_ARGUMENT");
         expect(JSON.stringify((err.data as { fields?: unknown }).fields)).toContain(field);
@@ -93,7 +109,10 @@ describe("generation pipeline", () => {
 
   it("an unauthenticated caller cannot create a job", async () => {
     const anon = new ConvexHttpClient(server.url);
-    const err = await anon.mutation(api.jobs.create, request).then(jobIdOf).catch((e) => e);
+    const err = await anon
+      .mutation(api.jobs.create, request)
+      .then(jobIdOf)
+      .catch((e) => e);
     expect(err.data?.code).toBe("UNAUTHENTICATED");
   });
 
@@ -104,7 +123,10 @@ describe("generation pipeline", () => {
       const slow = { ...request, model: "local/nebula", parameters: { width: 2048, height: 2048, numImages: 4 } };
       const running = await client.mutation(api.jobs.create, slow).then(jobIdOf);
       const queued = await client.mutation(api.jobs.create, slow).then(jobIdOf);
-      await waitFor(async () => (await client.query(api.jobs.get, { jobId: running }))?.status === "processing", "the first job to start");
+      await waitFor(
+        async () => (await client.query(api.jobs.get, { jobId: running }))?.status === "processing",
+        "the first job to start",
+      );
       expect((await client.query(api.jobs.get, { jobId: queued }))?.status).toBe("pending");
       await client.mutation(api.jobs.cancel, { jobId: queued });
       await client.mutation(api.jobs.cancel, { jobId: running });
@@ -131,11 +153,15 @@ describe("generation pipeline", () => {
       const heavy = { ...request, model: "local/nebula", parameters: { width: 64, height: 64, numImages: 4 } };
       const balances: number[] = [];
       const watcher = client.onUpdate(api.jobs.me, {}, (me) => me && balances.push(me.credits));
-      const results = await Promise.allSettled(Array.from({ length: 50 }, () => client.mutation(api.jobs.create, heavy).then(jobIdOf)));
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, () => client.mutation(api.jobs.create, heavy).then(jobIdOf)),
+      );
       const accepted = results.filter((r) => r.status === "fulfilled");
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(accepted).toHaveLength(20);
-      expect(refused.every((r) => (r.reason as ConvexError<{ code: string }>).data.code === "INSUFFICIENT_CREDITS")).toBe(true);
+      expect(
+        refused.every((r) => (r.reason as ConvexError<{ code: string }>).data.code === "INSUFFICIENT_CREDITS"),
+      ).toBe(true);
       watcher();
       expect(Math.min(...balances, (await client.query(api.jobs.me, {}))!.credits)).toBeGreaterThanOrEqual(0);
     } finally {
@@ -146,7 +172,10 @@ describe("generation pipeline", () => {
   it("lists, searches and reads only the caller's images; retry makes a new job with the same parameters", async () => {
     const client = await clientFor("collector");
     const first = await client.mutation(api.jobs.create, { ...request, prompt: "golden desert dunes" }).then(jobIdOf);
-    await waitFor(async () => (await client.query(api.jobs.get, { jobId: first }))?.status === "completed", "first job");
+    await waitFor(
+      async () => (await client.query(api.jobs.get, { jobId: first }))?.status === "completed",
+      "first job",
+    );
     const again = await client.mutation(api.jobs.retry, { jobId: first });
     expect(again).not.toBe(first);
     const retried = await waitFor(async () => {
@@ -160,13 +189,21 @@ describe("generation pipeline", () => {
     expect(page.page[0]._creationTime).toBeGreaterThan(page.page[1]._creationTime);
     // A ThumbHash: a few dozen bytes of base64.
     expect(page.page[0].placeholder).toMatch(/^[A-Za-z0-9+/]{20,60}={0,2}$/);
-    expect((await client.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page).toHaveLength(2);
-    expect(await client.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" })).toMatchObject({ page: [] });
+    expect(
+      (await client.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page,
+    ).toHaveLength(2);
+    expect(
+      await client.query(api.images.list, { paginationOpts: { numItems: 10, cursor: null }, model: "local/mosaic" }),
+    ).toMatchObject({ page: [] });
 
     const other = await clientFor("snoop");
     expect(await other.query(api.images.get, { imageId: page.page[0]._id })).toBeNull();
-    expect((await other.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page).toEqual([]);
-    expect(await client.query(api.images.get, { imageId: page.page[0]._id })).toMatchObject({ prompt: "golden desert dunes" });
+    expect(
+      (await other.query(api.images.search, { text: "desert", paginationOpts: { numItems: 10, cursor: null } })).page,
+    ).toEqual([]);
+    expect(await client.query(api.images.get, { imageId: page.page[0]._id })).toMatchObject({
+      prompt: "golden desert dunes",
+    });
     const jobs = await client.query(api.jobs.list, { paginationOpts: { numItems: 1, cursor: null } });
     expect(jobs.page[0]._id).toBe(again);
     expect(jobs.isDone).toBe(false);
@@ -178,10 +215,14 @@ describe("generation pipeline", () => {
       const basic = await clientFor("queue-basic");
       const big = await clientFor("queue-enterprise");
       const { userId } = await big.mutation(api.users.ensure, {});
-      await server.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, { publicOnly: false });
+      await server.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, {
+        publicOnly: false,
+      });
       const slow = { ...request, model: "local/nebula", parameters: { width: 1024, height: 1024 } };
       // The first job takes seconds, so the other two are certainly still waiting when we look.
-      const a = await basic.mutation(api.jobs.create, { ...slow, parameters: { width: 2048, height: 2048, numImages: 4 } }).then(jobIdOf);
+      const a = await basic
+        .mutation(api.jobs.create, { ...slow, parameters: { width: 2048, height: 2048, numImages: 4 } })
+        .then(jobIdOf);
       const b = await basic.mutation(api.jobs.create, slow).then(jobIdOf);
       const e = await big.mutation(api.jobs.create, slow).then(jobIdOf);
       const active = await basic.query(api.jobs.listActive, {});
@@ -192,16 +233,32 @@ describe("generation pipeline", () => {
       // Enterprise jumps ahead of the older basic job.
       expect(eJob!.queuePosition).toBeLessThan(bJob!.queuePosition!);
       const order: string[] = [];
-      await waitFor(async () => {
-        for (const [id, c] of [[a, basic], [b, basic], [e, big]] as const) {
-          const j = await c.query(api.jobs.get, { jobId: id });
-          if (j?.startedAt && !order.includes(id)) order.push(id);
-        }
-        return order.length === 3;
-      }, "all three to start", 20_000);
+      await waitFor(
+        async () => {
+          for (const [id, c] of [
+            [a, basic],
+            [b, basic],
+            [e, big],
+          ] as const) {
+            const j = await c.query(api.jobs.get, { jobId: id });
+            if (j?.startedAt && !order.includes(id)) order.push(id);
+          }
+          return order.length === 3;
+        },
+        "all three to start",
+        20_000,
+      );
       expect(order.indexOf(e)).toBeLessThan(order.indexOf(b));
-      for (const [id, c] of [[a, basic], [b, basic], [e, big]] as const) {
-        await waitFor(async () => (await c.query(api.jobs.get, { jobId: id }))?.status === "completed", "completion", 20_000);
+      for (const [id, c] of [
+        [a, basic],
+        [b, basic],
+        [e, big],
+      ] as const) {
+        await waitFor(
+          async () => (await c.query(api.jobs.get, { jobId: id }))?.status === "completed",
+          "completion",
+          20_000,
+        );
       }
     } finally {
       delete process.env.PIXORLY_MAX_IN_FLIGHT;

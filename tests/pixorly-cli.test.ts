@@ -41,17 +41,33 @@ interface Run {
 }
 
 function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, CONVEX_URL: convex.url, PIXORLY_DATA_DIR: dataDir, PIXORLY_API_URL: edgeUrl };
-  for (const name of ["CONVEX_ADMIN_KEY", "CONVEX_SELF_HOSTED_URL", "CONVEX_SELF_HOSTED_ADMIN_KEY", "CONVEX_DEPLOY_KEY"]) delete base[name];
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONVEX_URL: convex.url,
+    PIXORLY_DATA_DIR: dataDir,
+    PIXORLY_API_URL: edgeUrl,
+  };
+  for (const name of [
+    "CONVEX_ADMIN_KEY",
+    "CONVEX_SELF_HOSTED_URL",
+    "CONVEX_SELF_HOSTED_ADMIN_KEY",
+    "CONVEX_DEPLOY_KEY",
+  ])
+    delete base[name];
   return { ...base, ...env };
 }
 
 /** Runs the CLI exactly as `npm run pixorly --` does (a process), pointed at the test's convex-local through the environment. */
 function spawnCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(ROOT, "cli/pixorly.ts"), ...args], { cwd: ROOT, env: cliEnv(env) }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "cli/pixorly.ts"), ...args],
+      { cwd: ROOT, env: cliEnv(env) },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -62,7 +78,12 @@ function spawnCli(args: string[], env: Record<string, string> = {}): Promise<Run
 async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, cliEnv(env), (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    args,
+    cliEnv(env),
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   const text = (lines: string[]) => (lines.length > 0 ? `${lines.join("\n")}\n` : "");
   return { code, stdout: text(out), stderr: text(err) };
 }
@@ -82,12 +103,27 @@ function embedToken(secretKey: string, origin = ORIGIN) {
   });
 }
 
-const ensureUser = makeFunctionReference<"mutation", Record<string, never>, { userId: string; plan: string; credits: number }>("users:ensure");
+const ensureUser = makeFunctionReference<
+  "mutation",
+  Record<string, never>,
+  { userId: string; plan: string; credits: number }
+>("users:ensure");
 
 describe("partner commands", () => {
   it("creates a partner whose secret mints embed tokens that Convex accepts", async () => {
     const created = await json<{ partnerId: string; publishableKey: string; secretKey: string }>(
-      ["partner", "create", "--name", "Acme Prints", "--origin", ORIGIN, "--scope", "generate", "--scope", "images:read"],
+      [
+        "partner",
+        "create",
+        "--name",
+        "Acme Prints",
+        "--origin",
+        ORIGIN,
+        "--scope",
+        "generate",
+        "--scope",
+        "images:read",
+      ],
       spawnCli,
     );
     expect(created.publishableKey).toMatch(/^pxp_/);
@@ -101,14 +137,27 @@ describe("partner commands", () => {
     // The publishable key identifies the partner but is not a credential.
     expect((await embedToken(created.publishableKey)).status).toBe(401);
 
-    const listed = await json<{ partnerId: string; allowedOrigins: string[]; allowedScopes: string[]; status: string }[]>(["partner", "list"]);
+    const listed = await json<
+      { partnerId: string; allowedOrigins: string[]; allowedScopes: string[]; status: string }[]
+    >(["partner", "list"]);
     const row = listed.find((p) => p.partnerId === created.partnerId);
-    expect(row).toMatchObject({ allowedOrigins: [ORIGIN], allowedScopes: ["generate", "images:read"], status: "active" });
+    expect(row).toMatchObject({
+      allowedOrigins: [ORIGIN],
+      allowedScopes: ["generate", "images:read"],
+      status: "active",
+    });
     expect(JSON.stringify(listed)).not.toContain("pxs_");
   });
 
   it("prints the secret and publishable keys and a filled-in token request in its plain output", async () => {
-    const run = await cli(["partner", "create", "--name", "Plain", "--origin", "https://plain.example,https://www.plain.example"]);
+    const run = await cli([
+      "partner",
+      "create",
+      "--name",
+      "Plain",
+      "--origin",
+      "https://plain.example,https://www.plain.example",
+    ]);
     expect(run.code).toBe(0);
     const secret = /Secret key:\s+(pxs_\S+)/.exec(run.stdout)?.[1];
     expect(secret).toBeTruthy();
@@ -120,23 +169,55 @@ describe("partner commands", () => {
   // The edge API remembers a secret's partner for 30 s (middleware/partner-auth.ts), so each check
   // below uses a secret the edge has not seen yet: what it answers is what Convex says now.
   it("rotates a secret (the old one works during the grace period, or stops at once) and replaces origins", async () => {
-    const created = await json<{ partnerId: string; secretKey: string }>(["partner", "create", "--name", "Rotating", "--origin", ORIGIN]);
-    const rotated = await json<{ secretKey: string; graceEndsAt: number }>(["partner", "rotate-secret", created.partnerId, "--grace", "600"]);
+    const created = await json<{ partnerId: string; secretKey: string }>([
+      "partner",
+      "create",
+      "--name",
+      "Rotating",
+      "--origin",
+      ORIGIN,
+    ]);
+    const rotated = await json<{ secretKey: string; graceEndsAt: number }>([
+      "partner",
+      "rotate-secret",
+      created.partnerId,
+      "--grace",
+      "600",
+    ]);
     expect(rotated.secretKey).not.toBe(created.secretKey);
     expect(rotated.graceEndsAt).toBeGreaterThan(Date.now() + 500_000);
     expect((await embedToken(created.secretKey)).status).toBe(200);
 
-    const revokedAtOnce = await json<{ secretKey: string }>(["partner", "rotate-secret", created.partnerId, "--grace", "0"]);
+    const revokedAtOnce = await json<{ secretKey: string }>([
+      "partner",
+      "rotate-secret",
+      created.partnerId,
+      "--grace",
+      "0",
+    ]);
     expect((await embedToken(rotated.secretKey)).status).toBe(401);
 
-    const moved = await json<{ allowedOrigins: string[] }>(["partner", "set-origins", created.partnerId, "--origin", "https://NEW.example:443"]);
+    const moved = await json<{ allowedOrigins: string[] }>([
+      "partner",
+      "set-origins",
+      created.partnerId,
+      "--origin",
+      "https://NEW.example:443",
+    ]);
     expect(moved.allowedOrigins).toEqual(["https://new.example"]);
     expect((await embedToken(revokedAtOnce.secretKey, "https://new.example")).status).toBe(200);
     expect((await embedToken(revokedAtOnce.secretKey, ORIGIN)).status).toBe(403);
   });
 
   it("suspends and reactivates a partner", async () => {
-    const created = await json<{ partnerId: string; secretKey: string }>(["partner", "create", "--name", "Paused", "--origin", ORIGIN]);
+    const created = await json<{ partnerId: string; secretKey: string }>([
+      "partner",
+      "create",
+      "--name",
+      "Paused",
+      "--origin",
+      ORIGIN,
+    ]);
     await json(["partner", "suspend", created.partnerId]);
     expect((await embedToken(created.secretKey)).status).toBe(401);
     const refused = await cli(["partner", "rotate-secret", created.partnerId]);
@@ -150,7 +231,11 @@ describe("partner commands", () => {
 
 describe("user commands", () => {
   it("grants credits and sets the plan of the local user", async () => {
-    const res = await fetch(`${edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const res = await fetch(`${edgeUrl}/v1/dev/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     const { token } = (await res.json()) as { token: string };
     const client = new ConvexHttpClient(convex.url, { auth: token, logger: false });
     const before = await client.mutation(ensureUser, {});
@@ -168,7 +253,10 @@ describe("bad input", () => {
   it.each([
     [["partner", "create", "--origin", ORIGIN], /--name is required/],
     [["partner", "create", "--name", "X"], /at least one --origin/],
-    [["partner", "create", "--name", "X", "--origin", "https://x.example/path"], /"https:\/\/x\.example\/path" is not an origin/],
+    [
+      ["partner", "create", "--name", "X", "--origin", "https://x.example/path"],
+      /"https:\/\/x\.example\/path" is not an origin/,
+    ],
     [["partner", "create", "--name", "X", "--origin", ORIGIN, "--scope", "admin"], /"admin" is not a scope/],
     [["partner", "create", "--name", "X", "--origin", ORIGIN, "--plan", "gold"], /"gold" is not a plan/],
     [["partner", "create", "--nmae", "X"], /Unknown option '--nmae'/],
@@ -183,7 +271,12 @@ describe("bad input", () => {
     const out: string[] = [];
     const err: string[] = [];
     // In-process (the same `main` the process runs) with no reachable deployment: usage errors never connect.
-    const code = await main(args, { CONVEX_URL: "http://127.0.0.1:9" }, (l) => out.push(l), (l) => err.push(l));
+    const code = await main(
+      args,
+      { CONVEX_URL: "http://127.0.0.1:9" },
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     expect(code).toBe(2);
     expect(err.join("\n")).toMatch(message);
     expect(out).toEqual([]);
@@ -200,7 +293,13 @@ describe("bad input", () => {
     const run = await cli(["partner", "create", "--help"], { CONVEX_URL: "http://127.0.0.1:9" });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: pixorly partner create/);
-    for (const command of ["partner list", "partner rotate-secret", "partner set-origins", "user grant-credits", "user set-plan"]) {
+    for (const command of [
+      "partner list",
+      "partner rotate-secret",
+      "partner set-origins",
+      "user grant-credits",
+      "user set-plan",
+    ]) {
       expect((await cli([...command.split(" "), "--help"])).stdout).toMatch(new RegExp(`^Usage: pixorly ${command}`));
     }
   });
@@ -238,7 +337,10 @@ describe("the local partner of npm start", () => {
     expect(first.created).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const again = await ensureLocalPartner(deployment, file, origins);
-    expect(again).toMatchObject({ created: false, partner: { partnerId: first.partner.partnerId, secretKey: first.partner.secretKey } });
+    expect(again).toMatchObject({
+      created: false,
+      partner: { partnerId: first.partner.partnerId, secretKey: first.partner.secretKey },
+    });
     expect((await embedToken(first.partner.secretKey, "http://localhost:5173")).status).toBe(200);
 
     await deployment.mutation("partners:remove", { partnerId: first.partner.partnerId });

@@ -39,7 +39,13 @@ export async function startBackendStack(name: string): Promise<BackendStack> {
   process.env.S3_ENDPOINT = s3.endpoint;
   process.env.PIXORLY_EDGE_ISSUER = issuer.url;
   process.env.PIXORLY_EDGE_AUDIENCE = "convex-local-test";
-  const server = await startConvexLocal({ dir: path.resolve("convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+  const server = await startConvexLocal({
+    dir: path.resolve("convex"),
+    dataDir: tmp(),
+    port: 0,
+    sitePort: 0,
+    log: () => {},
+  });
   return {
     server,
     issuer,

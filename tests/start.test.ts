@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((done) => holder.close(() => done())));
 
 function start(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [START, ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 20_000 });
+  return spawnSync(process.execPath, [START, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
 }
 
 describe("npm start", () => {

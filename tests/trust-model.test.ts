@@ -52,7 +52,13 @@ async function newPartner(): Promise<Partner> {
 }
 
 const embed = (partner: Partner, userId: string, scp: string[], pver = 1) =>
-  clientWith({ sub: `partner:${partner.partnerId}:${userId}`, scp, pid: partner.partnerId, pver, origin: "https://acme.example" });
+  clientWith({
+    sub: `partner:${partner.partnerId}:${userId}`,
+    scp,
+    pid: partner.partnerId,
+    pver,
+    origin: "https://acme.example",
+  });
 const service = () => clientWith({ sub: "service:edge-api", scp: ["service"] });
 
 describe("scopes are checked in Convex", () => {
@@ -65,9 +71,17 @@ describe("scopes are checked in Convex", () => {
       generator.query(api.images.get, { imageId: "x" }),
       generator.query(api.images.search, { text: "boat", paginationOpts: { numItems: 10, cursor: null } }),
     ]) {
-      expect(await errorOf(call)).toMatchObject({ code: "FORBIDDEN", message: 'This token does not allow "images:read".' });
+      expect(await errorOf(call)).toMatchObject({
+        code: "FORBIDDEN",
+        message: 'This token does not allow "images:read".',
+      });
     }
-    const reader = await clientWith({ sub: `partner:${partner.partnerId}:g`, scp: ["images:read"], pid: partner.partnerId, pver: 1 });
+    const reader = await clientWith({
+      sub: `partner:${partner.partnerId}:g`,
+      scp: ["images:read"],
+      pid: partner.partnerId,
+      pver: 1,
+    });
     expect(await errorOf(reader.mutation(api.jobs.cancel, { jobId }))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -76,7 +90,9 @@ describe("partners", () => {
   it("an embed token cannot mint an API key", async () => {
     const partner = await newPartner();
     const client = await embed(partner, "u", ["generate"]);
-    expect((await errorOf(client.mutation(api.apiKeys.create, { name: "forever", permissions: ["generate"] }))).code).toBe("FORBIDDEN");
+    expect(
+      (await errorOf(client.mutation(api.apiKeys.create, { name: "forever", permissions: ["generate"] }))).code,
+    ).toBe("FORBIDDEN");
   });
 
   it("deleting a partner revokes its embed tokens, its secret and its users' API keys", async () => {
@@ -102,9 +118,14 @@ describe("partners", () => {
     const partner = await newPartner();
     const old = await embed(partner, "u", ["generate"]);
     await old.query(api.jobs.listActive, {});
-    const rotated = await internalMutation<{ tokenVersion: number }>("partners:rotateSecret", { partnerId: partner.partnerId, graceSeconds: 0 });
+    const rotated = await internalMutation<{ tokenVersion: number }>("partners:rotateSecret", {
+      partnerId: partner.partnerId,
+      graceSeconds: 0,
+    });
     expect((await errorOf(old.query(api.jobs.listActive, {}))).code).toBe("UNAUTHENTICATED");
-    expect(await (await embed(partner, "u", ["generate"], rotated.tokenVersion)).query(api.jobs.listActive, {})).toEqual([]);
+    expect(
+      await (await embed(partner, "u", ["generate"], rotated.tokenVersion)).query(api.jobs.listActive, {}),
+    ).toEqual([]);
   });
 });
 
@@ -132,7 +153,11 @@ describe("input that used to give a 500 or an odd answer", () => {
   it("an idempotency key reused with a different request is a conflict naming the key", async () => {
     const client = await clientWith({ sub: "replayer" });
     await client.mutation(api.jobs.create, { ...request, idempotencyKey: "order-17" }).then(jobIdOf);
-    const error = await errorOf(client.mutation(api.jobs.create, { ...request, prompt: "a stone boat", idempotencyKey: "order-17" }).then(jobIdOf));
+    const error = await errorOf(
+      client
+        .mutation(api.jobs.create, { ...request, prompt: "a stone boat", idempotencyKey: "order-17" })
+        .then(jobIdOf),
+    );
     expect(error).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", message: expect.stringContaining('"order-17"') });
   });
 });

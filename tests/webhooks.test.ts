@@ -26,7 +26,10 @@ let issuer: Issuer;
 let s3: { endpoint: string; bucket: string; close(): Promise<void> };
 const dirs: string[] = [];
 const clients: ConvexClient[] = [];
-const savedEnv = { LOCAL_MODE: process.env.LOCAL_MODE, PIXORLY_WEBHOOK_RETRY_BASE_MS: process.env.PIXORLY_WEBHOOK_RETRY_BASE_MS };
+const savedEnv = {
+  LOCAL_MODE: process.env.LOCAL_MODE,
+  PIXORLY_WEBHOOK_RETRY_BASE_MS: process.env.PIXORLY_WEBHOOK_RETRY_BASE_MS,
+};
 
 function tmp() {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-webhooks-"));
@@ -111,15 +114,33 @@ describe("webhooks on convex-local", () => {
       secret = created.secret;
       expect(secret).toMatch(/^whsec_/);
 
-      const jobId = await client.mutation(api.jobs.create, { prompt: "a kite over dunes", model: "local/aurora", parameters: { width: 256, height: 256, seed: 3 } }).then(jobIdOf);
-      await waitFor(async () => (await client.query(api.jobs.get, { jobId }))?.status === "completed", "job completion");
+      const jobId = await client
+        .mutation(api.jobs.create, {
+          prompt: "a kite over dunes",
+          model: "local/aurora",
+          parameters: { width: 256, height: 256, seed: 3 },
+        })
+        .then(jobIdOf);
+      await waitFor(
+        async () => (await client.query(api.jobs.get, { jobId }))?.status === "completed",
+        "job completion",
+      );
       await waitFor(async () => {
-        const [d] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;
+        const [d] = (
+          await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })
+        ).page;
         return d?.status === "delivered";
       }, "delivery");
 
-      const [delivery] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;
-      expect(delivery).toMatchObject({ eventType: "generation.completed", status: "delivered", attempts: 2, replayOf: null });
+      const [delivery] = (
+        await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })
+      ).page;
+      expect(delivery).toMatchObject({
+        eventType: "generation.completed",
+        status: "delivered",
+        attempts: 2,
+        replayOf: null,
+      });
       expect(delivery!.log.map((a) => [a.attempt, a.statusCode, a.errorClass])).toEqual([
         [1, 500, "http_status"],
         [2, 200, null],
@@ -129,17 +150,29 @@ describe("webhooks on convex-local", () => {
       // Received twice (the 500 and the 200), both verified, both the same message.
       expect(receiver.received.map((r) => r.status)).toEqual([500, 200]);
       expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([delivery!.messageId, delivery!.messageId]);
-      const body = receiver.received[1]!.verified as { type: string; data: { jobId: string; imageIds: string[]; credits: number } };
+      const body = receiver.received[1]!.verified as {
+        type: string;
+        data: { jobId: string; imageIds: string[]; credits: number };
+      };
       expect(body).toMatchObject({ type: "generation.completed", data: { jobId, credits: 1 } });
       expect(body.data.imageIds).toHaveLength(1);
 
       const replay = await client.mutation(api.webhooks.replay, { deliveryId: delivery!.deliveryId });
       await waitFor(async () => receiver.received.length === 3, "replay");
-      expect(receiver.received[2]).toMatchObject({ status: 200, headers: expect.objectContaining({ "webhook-id": delivery!.messageId }) });
+      expect(receiver.received[2]).toMatchObject({
+        status: 200,
+        headers: expect.objectContaining({ "webhook-id": delivery!.messageId }),
+      });
       expect(receiver.received[2]!.body).toBe(receiver.received[0]!.body);
       await waitFor(async () => {
-        const [latest] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;
-        return latest?.deliveryId === replay.deliveryId && latest.status === "delivered" && latest.replayOf === delivery!.deliveryId;
+        const [latest] = (
+          await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })
+        ).page;
+        return (
+          latest?.deliveryId === replay.deliveryId &&
+          latest.status === "delivered" &&
+          latest.replayOf === delivery!.deliveryId
+        );
       }, "replay logged");
 
       // The account page's numbers for the same generation.
@@ -171,14 +204,20 @@ describe("webhooks on convex-local", () => {
       process.env.LOCAL_MODE = "0";
       await client.mutation(api.webhooks.sendTest, { endpointId: created.endpointId });
       await waitFor(async () => {
-        const [d] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;
+        const [d] = (
+          await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })
+        ).page;
         return d?.log[0]?.errorClass === "blocked_address";
       }, "blocked attempt");
-      const [d] = (await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })).page;
+      const [d] = (
+        await client.query(api.webhooks.deliveries, { endpointId: created.endpointId, paginationOpts: page })
+      ).page;
       expect(d!.log[0]).toMatchObject({ attempt: 1, statusCode: null, errorClass: "blocked_address" });
       expect(receiver.received).toHaveLength(0);
       // And registering it now is refused too.
-      const error = await client.action(api.webhooks.create, { url: receiver.url, events: ["credit.low"] }).catch((e) => e);
+      const error = await client
+        .action(api.webhooks.create, { url: receiver.url, events: ["credit.low"] })
+        .catch((e) => e);
       expect(error.data).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ field: "url" }] });
     } finally {
       process.env.LOCAL_MODE = "1";

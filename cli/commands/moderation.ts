@@ -32,10 +32,16 @@ Options:
   --limit N        how many rows, 1 to ${MAX_LIMIT} (default 50)
   --user USER_ID   only this user's refusals`,
   async run(argv, io) {
-    const { values } = parse(this.name, argv, { limit: { type: "string" }, user: { type: "string" } }, { min: 0, max: 0, names: [] });
+    const { values } = parse(
+      this.name,
+      argv,
+      { limit: { type: "string" }, user: { type: "string" } },
+      { min: 0, max: 0, names: [] },
+    );
     if (values.help) return io.out(this.help);
     const limitText = text(values, "limit");
-    const limit = limitText === undefined ? undefined : wholeNumber(this.name, "--limit", limitText, { min: 1, max: MAX_LIMIT });
+    const limit =
+      limitText === undefined ? undefined : wholeNumber(this.name, "--limit", limitText, { min: 1, max: MAX_LIMIT });
     const userId = text(values, "user");
     const rows = await io.deployment().query<ModerationRow[]>("moderation:recent", {
       ...(limit !== undefined ? { limit } : {}),

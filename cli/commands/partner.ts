@@ -30,7 +30,11 @@ export interface PartnerSummary {
 const MAX_GRACE_SECONDS = 7 * 86_400;
 
 function checkOrigins(command: string, origins: string[]) {
-  if (origins.length === 0) throw new UsageError("Give at least one --origin (the site that embeds the studio, e.g. https://studio.example.com)", command);
+  if (origins.length === 0)
+    throw new UsageError(
+      "Give at least one --origin (the site that embeds the studio, e.g. https://studio.example.com)",
+      command,
+    );
   for (const origin of origins) {
     let url: URL | null = null;
     try {
@@ -38,7 +42,14 @@ function checkOrigins(command: string, origins: string[]) {
     } catch {
       // Reported below.
     }
-    if (!url || !/^https?:$/.test(url.protocol) || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username) {
+    if (
+      !url ||
+      !/^https?:$/.test(url.protocol) ||
+      (url.pathname !== "/" && url.pathname !== "") ||
+      url.search ||
+      url.hash ||
+      url.username
+    ) {
       throw new UsageError(`"${origin}" is not an origin; use http(s)://host[:port] with no path`, command);
     }
   }
@@ -70,13 +81,18 @@ Options:
   --quota N        generations per month for all its users together (default: the plan's)
   --json           print the result as JSON`,
   async run(argv, io) {
-    const { values } = parse(this.name, argv, {
-      name: { type: "string" },
-      origin: { type: "string", multiple: true },
-      scope: { type: "string", multiple: true },
-      plan: { type: "string" },
-      quota: { type: "string" },
-    }, { min: 0, max: 0, names: [] });
+    const { values } = parse(
+      this.name,
+      argv,
+      {
+        name: { type: "string" },
+        origin: { type: "string", multiple: true },
+        scope: { type: "string", multiple: true },
+        plan: { type: "string" },
+        quota: { type: "string" },
+      },
+      { min: 0, max: 0, names: [] },
+    );
     if (values.help) return io.out(this.help);
     const name = text(values, "name")?.trim();
     if (!name) throw new UsageError("--name is required", this.name);
@@ -84,12 +100,17 @@ Options:
     checkOrigins(this.name, origins);
     const scopes = commaList(list(values, "scope"));
     for (const scope of scopes) {
-      if (!(USER_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`"${scope}" is not a scope; use ${USER_SCOPES.join(", ")}`, this.name);
+      if (!(USER_SCOPES as readonly string[]).includes(scope))
+        throw new UsageError(`"${scope}" is not a scope; use ${USER_SCOPES.join(", ")}`, this.name);
     }
     const plan = text(values, "plan");
-    if (plan !== undefined && !(PLAN_IDS as readonly string[]).includes(plan)) throw new UsageError(`"${plan}" is not a plan; use ${PLAN_IDS.join(", ")}`, this.name);
+    if (plan !== undefined && !(PLAN_IDS as readonly string[]).includes(plan))
+      throw new UsageError(`"${plan}" is not a plan; use ${PLAN_IDS.join(", ")}`, this.name);
     const quotaText = text(values, "quota");
-    const quota = quotaText === undefined ? undefined : wholeNumber(this.name, "--quota", quotaText, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const quota =
+      quotaText === undefined
+        ? undefined
+        : wholeNumber(this.name, "--quota", quotaText, { min: 1, max: Number.MAX_SAFE_INTEGER });
 
     const created = await io.deployment().mutation<Created>("partners:create", {
       name,
@@ -102,7 +123,9 @@ Options:
     io.out(`Created partner "${name}" (${created.partnerId}).`);
     io.out(`Publishable key: ${created.publishableKey}`);
     io.out(`Secret key:      ${created.secretKey}`);
-    io.out("The secret key is shown only now. Keep it on your server (never in a page); rotate it with `pixorly partner rotate-secret`.");
+    io.out(
+      "The secret key is shown only now. Keep it on your server (never in a page); rotate it with `pixorly partner rotate-secret`.",
+    );
     io.out();
     io.out("Mint an embed token from your server:");
     io.out(`  ${embedSnippet(apiUrl(io), created.secretKey, origins[0]!)}`);
@@ -121,10 +144,13 @@ Secret keys are never listed (only their hashes are stored).`,
     if (values.help) return io.out(this.help);
     const partners = await io.deployment().query<PartnerSummary[]>("partners:list", {});
     if (values.json) return printJson(io, partners);
-    if (partners.length === 0) return io.out("No partners yet. Create one with: npm run pixorly -- partner create --name NAME --origin URL");
+    if (partners.length === 0)
+      return io.out("No partners yet. Create one with: npm run pixorly -- partner create --name NAME --origin URL");
     for (const p of partners) {
       io.out(`${p.partnerId}  ${p.name}  [${p.status}]`);
-      io.out(`  plan ${p.plan}${p.quotaPerMonth !== undefined ? `, quota ${p.quotaPerMonth.toLocaleString("en-US")}/month` : ""}; created ${formatTime(p.createdAt)}`);
+      io.out(
+        `  plan ${p.plan}${p.quotaPerMonth !== undefined ? `, quota ${p.quotaPerMonth.toLocaleString("en-US")}/month` : ""}; created ${formatTime(p.createdAt)}`,
+      );
       io.out(`  origins: ${p.allowedOrigins.join(", ") || "—"}`);
       io.out(`  scopes:  ${p.allowedScopes.join(", ")}`);
       io.out(`  publishable key: ${p.publishableKey}`);
@@ -144,14 +170,24 @@ working until the grace period ends, so the partner can deploy the new secret wi
 Options:
   --grace SECONDS  0 (revoke the old secret at once) to ${MAX_GRACE_SECONDS} (7 days); default 3600`,
   async run(argv, io) {
-    const { values, positionals } = parse(this.name, argv, { grace: { type: "string" } }, { min: 1, max: 1, names: ["partnerId"] });
+    const { values, positionals } = parse(
+      this.name,
+      argv,
+      { grace: { type: "string" } },
+      { min: 1, max: 1, names: ["partnerId"] },
+    );
     if (values.help) return io.out(this.help);
     const graceText = text(values, "grace");
-    const graceSeconds = graceText === undefined ? undefined : wholeNumber(this.name, "--grace", graceText, { min: 0, max: MAX_GRACE_SECONDS });
-    const rotated = await io.deployment().mutation<{ secretKey: string; tokenVersion: number; graceEndsAt: number }>("partners:rotateSecret", {
-      partnerId: positionals[0],
-      ...(graceSeconds !== undefined ? { graceSeconds } : {}),
-    });
+    const graceSeconds =
+      graceText === undefined
+        ? undefined
+        : wholeNumber(this.name, "--grace", graceText, { min: 0, max: MAX_GRACE_SECONDS });
+    const rotated = await io
+      .deployment()
+      .mutation<{ secretKey: string; tokenVersion: number; graceEndsAt: number }>("partners:rotateSecret", {
+        partnerId: positionals[0],
+        ...(graceSeconds !== undefined ? { graceSeconds } : {}),
+      });
     if (values.json) return printJson(io, rotated);
     io.out(`New secret key: ${rotated.secretKey}`);
     io.out(`The old secret key and its embed tokens work until ${formatTime(rotated.graceEndsAt)}.`);
@@ -166,11 +202,18 @@ const setOrigins: Command = {
 Replaces the origins allowed to embed the studio for this partner (the whole list: give every
 origin that should stay). Embed tokens are tied to the origin they were minted for.`,
   async run(argv, io) {
-    const { values, positionals } = parse(this.name, argv, { origin: { type: "string", multiple: true } }, { min: 1, max: 1, names: ["partnerId"] });
+    const { values, positionals } = parse(
+      this.name,
+      argv,
+      { origin: { type: "string", multiple: true } },
+      { min: 1, max: 1, names: ["partnerId"] },
+    );
     if (values.help) return io.out(this.help);
     const origins = commaList(list(values, "origin"));
     checkOrigins(this.name, origins);
-    const saved = await io.deployment().mutation<string[]>("partners:setOrigins", { partnerId: positionals[0], allowedOrigins: origins });
+    const saved = await io
+      .deployment()
+      .mutation<string[]>("partners:setOrigins", { partnerId: positionals[0], allowedOrigins: origins });
     if (values.json) return printJson(io, { partnerId: positionals[0], allowedOrigins: saved });
     io.out(`Origins of ${positionals[0]}: ${saved.join(", ")}`);
   },
@@ -185,7 +228,8 @@ function statusCommand(verb: "suspend" | "reactivate", summary: string, detail: 
       const { values, positionals } = parse(this.name, argv, {}, { min: 1, max: 1, names: ["partnerId"] });
       if (values.help) return io.out(this.help);
       await io.deployment().mutation<null>(`partners:${verb}`, { partnerId: positionals[0] });
-      if (values.json) return printJson(io, { partnerId: positionals[0], status: verb === "suspend" ? "suspended" : "active" });
+      if (values.json)
+        return printJson(io, { partnerId: positionals[0], status: verb === "suspend" ? "suspended" : "active" });
       io.out(`Partner ${positionals[0]} is ${verb === "suspend" ? "suspended" : "active again"}.`);
     },
   };
@@ -196,6 +240,14 @@ export const partnerCommands: Command[] = [
   listCommand,
   rotateSecret,
   setOrigins,
-  statusCommand("suspend", "Stop a partner at once (secret, embed tokens, its users' API keys)", "Stops the partner at once: its secret key, embed tokens and its users' API keys are refused."),
-  statusCommand("reactivate", "Let a suspended partner work again (old tokens stay revoked)", "Lets a suspended partner work again. Tokens minted before the suspension stay revoked."),
+  statusCommand(
+    "suspend",
+    "Stop a partner at once (secret, embed tokens, its users' API keys)",
+    "Stops the partner at once: its secret key, embed tokens and its users' API keys are refused.",
+  ),
+  statusCommand(
+    "reactivate",
+    "Let a suspended partner work again (old tokens stay revoked)",
+    "Lets a suspended partner work again. Tokens minted before the suspension stay revoked.",
+  ),
 ];

@@ -75,13 +75,25 @@ const exports: Source = async (ctx, userId, budget) => {
     .take(budget);
   const byBucket = new Map<string, string[]>();
   for (const row of rows) byBucket.set(row.s3Bucket, [...(byBucket.get(row.s3Bucket) ?? []), row.s3Key]);
-  for (const [s3Bucket, s3Keys] of byBucket) await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
+  for (const [s3Bucket, s3Keys] of byBucket)
+    await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
   return await deleteAll(ctx, rows);
 };
 
 /** Tables read through an index whose first field is the user id. */
 function byUser(
-  table: "generationJobs" | "imageTags" | "presets" | "promptHistory" | "apiKeys" | "apiRequestCounts" | "usage" | "usageEvents" | "usageDays" | "usageModelDays" | "emailOutbox",
+  table:
+    | "generationJobs"
+    | "imageTags"
+    | "presets"
+    | "promptHistory"
+    | "apiKeys"
+    | "apiRequestCounts"
+    | "usage"
+    | "usageEvents"
+    | "usageDays"
+    | "usageModelDays"
+    | "emailOutbox",
   index: string,
 ): Source {
   return async (ctx, userId, budget) =>

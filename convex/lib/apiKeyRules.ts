@@ -17,7 +17,13 @@ export function isExpired(key: Doc<"apiKeys">, now: number) {
 }
 
 /** Reports an expiry that is not a time in the future within `maxLifetimeMs`. */
-export function checkExpiry(issues: InputIssues, expiresAt: number, now: number, maxLifetimeMs: number, maxLabel: string) {
+export function checkExpiry(
+  issues: InputIssues,
+  expiresAt: number,
+  now: number,
+  maxLifetimeMs: number,
+  maxLabel: string,
+) {
   if (!Number.isFinite(expiresAt) || expiresAt <= now) issues.add("expiresAt", "Expiry must be in the future");
   else if (expiresAt > now + maxLifetimeMs) issues.add("expiresAt", `Expiry must be at most ${maxLabel} away`);
 }
@@ -38,7 +44,10 @@ export async function issueKey(
   now: number,
 ) {
   if ((await activeKeyCount(ctx, owner.userId, now)) >= API_KEY_LIMITS.activePerUser) {
-    fail("QUOTA_EXCEEDED", `This user has ${API_KEY_LIMITS.activePerUser} active API keys. Revoke one to create another.`);
+    fail(
+      "QUOTA_EXCEEDED",
+      `This user has ${API_KEY_LIMITS.activePerUser} active API keys. Revoke one to create another.`,
+    );
   }
   const { secret, hash } = await newSecret(KEY_PREFIX);
   const prefix = secret.slice(0, DISPLAY_PREFIX_LENGTH);

@@ -9,18 +9,22 @@ beforeEach(() => {
   t = newBackend();
 });
 
-
 describe("user and service callers never stand in for each other", () => {
   it("a service token is refused by user queries and mutations", async () => {
     const service = signedIn(t, "service:edge-api", ["service"]);
     expect(await codeOf(service.query(api.jobs.me, {}))).toBe("FORBIDDEN");
     expect(await codeOf(service.mutation(api.users.ensure, {}))).toBe("FORBIDDEN");
     // Holding user scopes as well does not make it a user.
-    expect(await codeOf(signedIn(t, "service:edge-api", ["service", "generate"]).mutation(api.users.ensure, {}))).toBe("FORBIDDEN");
+    expect(await codeOf(signedIn(t, "service:edge-api", ["service", "generate"]).mutation(api.users.ensure, {}))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("user tokens, scoped or first-party, are refused by service functions", async () => {
-    for (const user of [signedIn(t, "ada"), signedIn(t, "ada", ["generate", "images:read", "images:write", "collections:write"])]) {
+    for (const user of [
+      signedIn(t, "ada"),
+      signedIn(t, "ada", ["generate", "images:read", "images:write", "collections:write"]),
+    ]) {
       expect(await codeOf(user.query(api.partners.origins, {}))).toBe("FORBIDDEN");
       expect(await codeOf(user.mutation(api.apiKeys.verify, { key: "px_x" }))).toBe("FORBIDDEN");
     }

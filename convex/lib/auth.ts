@@ -25,7 +25,15 @@ import type {
 } from "convex/server";
 import type { GenericValidator, PropertyValidators, Validator } from "convex/values";
 import { DEFAULT_PLAN_ID, SERVICE_SCOPE, getPlan, type UserScope } from "@pixorly/core";
-import { action, internalMutation, mutation, query, type ActionCtx, type MutationCtx, type QueryCtx } from "../_generated/server";
+import {
+  action,
+  internalMutation,
+  mutation,
+  query,
+  type ActionCtx,
+  type MutationCtx,
+  type QueryCtx,
+} from "../_generated/server";
 import type { Doc } from "../_generated/dataModel";
 import { fail } from "./errors";
 import { checkSessionPartner } from "./partnerAccess";
@@ -57,12 +65,18 @@ function isService(identity: UserIdentity): boolean {
 export function checkScope(identity: UserIdentity, scope: FunctionScope) {
   if (scope === SESSION) return;
   if (scope === FIRST_PARTY) {
-    if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
-    if (identity.akid !== undefined) fail("FORBIDDEN", "An API key cannot do this (account settings, keys, webhooks); sign in to your account instead.");
+    if (identity.pid !== undefined)
+      fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
+    if (identity.akid !== undefined)
+      fail(
+        "FORBIDDEN",
+        "An API key cannot do this (account settings, keys, webhooks); sign in to your account instead.",
+      );
     return;
   }
   if (scope === OWN_ACCOUNT) {
-    if (identity.pid !== undefined) fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
+    if (identity.pid !== undefined)
+      fail("FORBIDDEN", "A partner's embed session cannot do this; use your partner server.");
     return;
   }
   const scopes = scopesOf(identity);
@@ -87,7 +101,11 @@ async function findUser(ctx: QueryCtx, identity: UserIdentity): Promise<Doc<"use
  * starts on the partner's plan with no credits and no trial: the partner pays for its users'
  * generations, within its monthly quota (`lib/limits.ts`).
  */
-async function provisionUser(ctx: MutationCtx, identity: UserIdentity, partner: Doc<"partners"> | null): Promise<Doc<"users">> {
+async function provisionUser(
+  ctx: MutationCtx,
+  identity: UserIdentity,
+  partner: Doc<"partners"> | null,
+): Promise<Doc<"users">> {
   const fields = partner
     ? { plan: partner.plan, credits: 0, partnerId: partner._id }
     : (() => {
@@ -163,7 +181,11 @@ const baseUserAction = customAction(
   }),
 );
 
-type UserQueryCtx = QueryCtx & { identity: UserIdentity | null; user: Doc<"users"> | null; partner: Doc<"partners"> | null };
+type UserQueryCtx = QueryCtx & {
+  identity: UserIdentity | null;
+  user: Doc<"users"> | null;
+  partner: Doc<"partners"> | null;
+};
 type UserMutationCtx = MutationCtx & { identity: UserIdentity; user: Doc<"users">; partner: Doc<"partners"> | null };
 type UserActionCtx = ActionCtx & { identity: UserIdentity };
 
@@ -206,7 +228,10 @@ export const userQuery = ((definition: ScopedDefinition<UserQueryCtx, any, any, 
 
 /** A mutation for a signed-in caller; the first one provisions the user (see `provisionUser`). */
 export const userMutation = ((definition: ScopedDefinition<UserMutationCtx, any, any, any, any>) =>
-  declared(baseUserMutation(definition as never), definition.scope)) as unknown as ScopedBuilder<UserMutationCtx, "mutation">;
+  declared(baseUserMutation(definition as never), definition.scope)) as unknown as ScopedBuilder<
+  UserMutationCtx,
+  "mutation"
+>;
 
 /** An action for a signed-in caller (see `baseUserAction`); `user` is not loaded here, the mutation it runs loads it. */
 export const userAction = ((definition: ScopedDefinition<UserActionCtx, any, any, any, any>) =>
@@ -223,7 +248,7 @@ type PublicDefinition<ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArg
  * `"public"` so the scope table lists it as deliberately open rather than forgotten; it never reads
  * `ctx.auth`, so nothing it returns may depend on who asks.
  */
-export const publicQuery = (<
+export const publicQuery = <
   ArgsValidator extends PropertyValidators | Validator<any, "required", any>,
   ReturnsValidator extends PropertyValidators | GenericValidator,
   ReturnValue extends ReturnValueForOptionalValidator<ReturnsValidator> = any,
@@ -231,7 +256,7 @@ export const publicQuery = (<
 >(
   definition: PublicDefinition<ArgsValidator, ReturnsValidator, ReturnValue, OneOrZeroArgs>,
 ): RegisteredQuery<"public", ArgsArrayToObject<OneOrZeroArgs>, ReturnValue> =>
-  declared(query(definition as never), PUBLIC) as never);
+  declared(query(definition as never), PUBLIC) as never;
 
 async function serviceIdentity(ctx: QueryCtx): Promise<UserIdentity> {
   const identity = await ctx.auth.getUserIdentity();

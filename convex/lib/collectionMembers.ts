@@ -9,7 +9,11 @@ import { keyBetween, keysAfter } from "./orderKeys";
 
 type Row = Doc<"collectionImages">;
 
-export async function rowOf(ctx: QueryCtx, collectionId: Id<"collections">, imageId: Id<"images">): Promise<Row | null> {
+export async function rowOf(
+  ctx: QueryCtx,
+  collectionId: Id<"collections">,
+  imageId: Id<"images">,
+): Promise<Row | null> {
   return await ctx.db
     .query("collectionImages")
     .withIndex("by_image", (q) => q.eq("imageId", imageId).eq("collectionId", collectionId))
@@ -25,7 +29,11 @@ async function lastRow(ctx: QueryCtx, collectionId: Id<"collections">): Promise<
 }
 
 /** Appends the images that are not in the collection yet, in the order given; returns how many were added. */
-export async function addImages(ctx: MutationCtx, collection: Doc<"collections">, images: Doc<"images">[]): Promise<number> {
+export async function addImages(
+  ctx: MutationCtx,
+  collection: Doc<"collections">,
+  images: Doc<"images">[],
+): Promise<number> {
   const fresh: Doc<"images">[] = [];
   for (const image of images) if (!(await rowOf(ctx, collection._id, image._id))) fresh.push(image);
   const keys = keysAfter((await lastRow(ctx, collection._id))?.orderKey ?? null, fresh.length);
@@ -38,7 +46,8 @@ export async function addImages(ctx: MutationCtx, collection: Doc<"collections">
       ...listingFields(image),
     });
   }
-  if (fresh.length > 0) await ctx.db.patch(collection._id, { imageCount: collection.imageCount + fresh.length, updatedAt: Date.now() });
+  if (fresh.length > 0)
+    await ctx.db.patch(collection._id, { imageCount: collection.imageCount + fresh.length, updatedAt: Date.now() });
   return fresh.length;
 }
 
@@ -105,5 +114,14 @@ export async function coverOf(ctx: QueryCtx, collection: Doc<"collections">, pub
 
 export async function summarize(ctx: QueryCtx, collection: Doc<"collections">) {
   const { _id, _creationTime, name, isPublic, shareId, imageCount, updatedAt } = collection;
-  return { _id, _creationTime, name, isPublic, shareId: shareId ?? null, imageCount, updatedAt, cover: await coverOf(ctx, collection) };
+  return {
+    _id,
+    _creationTime,
+    name,
+    isPublic,
+    shareId: shareId ?? null,
+    imageCount,
+    updatedAt,
+    cover: await coverOf(ctx, collection),
+  };
 }

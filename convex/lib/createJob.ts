@@ -3,7 +3,13 @@
  * except moderation's: it is logged (`lib/moderationLog.ts`) and returned as a `JobRefusal`, so the
  * log row commits; the caller decides whether to hand it back or throw it.
  */
-import { estimateCost, GENERATION_LIMITS, validateGenerationRequest, type GenerationRequest, type JobRefusal } from "@pixorly/core";
+import {
+  estimateCost,
+  GENERATION_LIMITS,
+  validateGenerationRequest,
+  type GenerationRequest,
+  type JobRefusal,
+} from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { findModel } from "./catalog";
@@ -61,7 +67,8 @@ export async function createJob(
   args: { model: string } & Record<string, unknown>,
 ): Promise<Id<"generationJobs"> | JobRefusal> {
   const model = await findModel(ctx, args.model);
-  if (!model) return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
+  if (!model)
+    return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
   const checked = validateGenerationRequest(args, model);
   if (!checked.ok) return fail("INVALID_ARGUMENT", checked.issues.map((i) => i.message).join(" "), checked.issues);
   const request = checked.request;
@@ -75,9 +82,11 @@ export async function createJob(
       // A retry of the same create gets the same job; anything else under the key is a client bug
       // that must not silently return a job for other parameters.
       if (!sameRequest(existing, request)) {
-        return fail("IDEMPOTENCY_CONFLICT", `The idempotency key "${request.idempotencyKey}" was already used for a different request.`, [
-          { field: "idempotencyKey", message: "Already used for a different request" },
-        ]);
+        return fail(
+          "IDEMPOTENCY_CONFLICT",
+          `The idempotency key "${request.idempotencyKey}" was already used for a different request.`,
+          [{ field: "idempotencyKey", message: "Already used for a different request" }],
+        );
       }
       return existing._id;
     }
@@ -92,17 +101,33 @@ export async function createJob(
       rule: moderation.rule,
       source: "prompt",
     });
-    return { refused: { code: "MODERATION_REJECTED", message: moderation.reason, fields: [{ field: "prompt", message: moderation.reason }] } };
+    return {
+      refused: {
+        code: "MODERATION_REJECTED",
+        message: moderation.reason,
+        fields: [{ field: "prompt", message: moderation.reason }],
+      },
+    };
   }
 
   const plan = billingPlan(user, partner);
   const hour = await hourlyWindow(ctx, user._id, plan.generationsPerHour, Date.now());
   if (hour.used >= plan.generationsPerHour) {
-    const at = hour.resetsAt === null ? "" : ` The next one is possible at ${new Date(hour.resetsAt).toISOString().slice(11, 16)} UTC.`;
-    return fail("RATE_LIMITED", `Your ${plan.name} plan allows ${plan.generationsPerHour} generations per hour and this hour's are used up.${at}`);
+    const at =
+      hour.resetsAt === null
+        ? ""
+        : ` The next one is possible at ${new Date(hour.resetsAt).toISOString().slice(11, 16)} UTC.`;
+    return fail(
+      "RATE_LIMITED",
+      `Your ${plan.name} plan allows ${plan.generationsPerHour} generations per hour and this hour's are used up.${at}`,
+    );
   }
   const limit = maxActiveJobs();
-  if ((await activeJobCount(ctx, user._id, limit)) >= limit) return fail("TOO_MANY_ACTIVE_JOBS", `At most ${limit} jobs can run at once; start another when one of them finishes.`);
+  if ((await activeJobCount(ctx, user._id, limit)) >= limit)
+    return fail(
+      "TOO_MANY_ACTIVE_JOBS",
+      `At most ${limit} jobs can run at once; start another when one of them finishes.`,
+    );
 
   const numImages = request.parameters.numImages ?? 1;
   // A partner's user pays nothing from a balance of their own (they have none): the partner pays.

@@ -22,7 +22,9 @@ describe("decoding provider images for placeholders", () => {
   });
 
   it("decodes a JPEG, and a placeholder keeps the average colour", () => {
-    const rgba = new Uint8Array(64 * 64 * 4).fill(255).map((v, i) => (i % 4 === 0 ? 200 : i % 4 === 1 ? 30 : i % 4 === 2 ? 30 : 255));
+    const rgba = new Uint8Array(64 * 64 * 4)
+      .fill(255)
+      .map((v, i) => (i % 4 === 0 ? 200 : i % 4 === 1 ? 30 : i % 4 === 2 ? 30 : 255));
     const file = jpeg.encode({ width: 64, height: 64, data: rgba }, 90).data;
     const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     expect(decodeImage(bytes, "jpg")).toMatchObject({ width: 64, height: 64 });

@@ -31,7 +31,7 @@ export function decodePng(b: Uint8Array): Rgba | null {
   const channels = CHANNELS[colorType];
   if (depth !== 8 || !channels || interlace !== 0 || width * height > MAX_PIXELS) return null;
   const chunks: Uint8Array[] = [];
-  for (let i = 8; i + 8 <= b.length; ) {
+  for (let i = 8; i + 8 <= b.length;) {
     const length = u32(b, i);
     const type = String.fromCharCode(...b.subarray(i + 4, i + 8));
     if (type === "IDAT") chunks.push(b.subarray(i + 8, i + 8 + length));
@@ -58,7 +58,15 @@ export function decodePng(b: Uint8Array): Rgba | null {
       const c = x >= channels && y > 0 ? pixels[row - stride + x - channels] : 0;
       const v = raw[src + x];
       pixels[row + x] =
-        filter === 0 ? v : filter === 1 ? v + a : filter === 2 ? v + up : filter === 3 ? v + ((a + up) >> 1) : v + paeth(a, up, c);
+        filter === 0
+          ? v
+          : filter === 1
+            ? v + a
+            : filter === 2
+              ? v + up
+              : filter === 3
+                ? v + ((a + up) >> 1)
+                : v + paeth(a, up, c);
     }
   }
   const rgba = new Uint8Array(width * height * 4);

@@ -55,7 +55,10 @@ export function sesConfigured(env: Record<string, string | undefined> = process.
  */
 export async function sendEmail<T extends EmailTemplate>(
   ctx: MutationCtx,
-  message: ({ userId: Id<"users">; to?: undefined } | { to: string; userId?: undefined }) & { template: T; data: EmailData[T] },
+  message: ({ userId: Id<"users">; to?: undefined } | { to: string; userId?: undefined }) & {
+    template: T;
+    data: EmailData[T];
+  },
 ): Promise<Id<"emailOutbox">> {
   const to = message.userId ? ((await ctx.db.get(message.userId))?.email ?? null) : (message.to ?? null);
   const ses = sesConfigured();

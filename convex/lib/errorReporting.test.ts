@@ -21,18 +21,28 @@ describe("reportActionError", () => {
     const { bodies, fetch } = recorder();
     const env = { SENTRY_DSN: "https://pk@sentry.test/9", SENTRY_RELEASE: "abc123", SENTRY_ENVIRONMENT: "production" };
     const error = new Error('OpenRouter 500 for "a castle made of glass" (Authorization: Bearer sk-or-v1-secret)');
-    const ok = await reportActionError(error, { action: "generation.run", requestId: "job_1", tags: { model: "flux" }, redact: ["a castle made of glass"] }, { env, fetch });
+    const ok = await reportActionError(
+      error,
+      { action: "generation.run", requestId: "job_1", tags: { model: "flux" }, redact: ["a castle made of glass"] },
+      { env, fetch },
+    );
     expect(ok).toBe(true);
     expect(bodies[0]!.url).toBe("https://sentry.test/api/9/envelope/");
     const event = JSON.parse(bodies[0]!.body.trimEnd().split("\n")[2]!);
-    expect(event).toMatchObject({ release: "abc123", environment: "production", tags: { service: "convex", action: "generation.run", request_id: "job_1", model: "flux" } });
+    expect(event).toMatchObject({
+      release: "abc123",
+      environment: "production",
+      tags: { service: "convex", action: "generation.run", request_id: "job_1", model: "flux" },
+    });
     expect(bodies[0]!.body).not.toContain("castle");
     expect(bodies[0]!.body).not.toContain("sk-or-v1-secret");
   });
 
   it("does not throw on a bad DSN", async () => {
     const { bodies, fetch } = recorder();
-    expect(await reportActionError(new Error("x"), { action: "a" }, { env: { SENTRY_DSN: "nope" }, fetch })).toBe(false);
+    expect(await reportActionError(new Error("x"), { action: "a" }, { env: { SENTRY_DSN: "nope" }, fetch })).toBe(
+      false,
+    );
     expect(bodies).toEqual([]);
   });
 });

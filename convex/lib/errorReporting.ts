@@ -24,7 +24,11 @@ export interface ReportingDeps {
 const defaultDeps = (): ReportingDeps => ({ env: process.env, fetch: (url, init) => fetch(url, init) });
 
 /** Sends the error when `SENTRY_DSN` is set; resolves to whether it was taken, never throws. */
-export async function reportActionError(error: unknown, context: ActionErrorContext, deps: ReportingDeps = defaultDeps()): Promise<boolean> {
+export async function reportActionError(
+  error: unknown,
+  context: ActionErrorContext,
+  deps: ReportingDeps = defaultDeps(),
+): Promise<boolean> {
   const dsnText = deps.env.SENTRY_DSN?.trim();
   if (!dsnText) return false;
   let dsn;

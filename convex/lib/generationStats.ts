@@ -16,7 +16,13 @@ export function hourOf(ms: number): string {
 }
 
 /** Counts one finished generation of `model`: completed (with how long it ran) or failed. */
-export async function recordOutcome(ctx: MutationCtx, model: string, outcome: "completed" | "failed", durationMs: number | null, now = Date.now()) {
+export async function recordOutcome(
+  ctx: MutationCtx,
+  model: string,
+  outcome: "completed" | "failed",
+  durationMs: number | null,
+  now = Date.now(),
+) {
   for (const period of [TOTAL_PERIOD, hourOf(now)]) {
     const row = await ctx.db
       .query("generationStats")

@@ -34,7 +34,10 @@ const EMPTY: Page = { page: [], isDone: true, continueCursor: "" };
 
 // Typed loosely on purpose: Convex types each index's range builder separately, and this is only
 // ever handed a builder whose next field is a creation time.
-type RangeBuilder = { gte(field: string, value: number): RangeBuilder; lte(field: string, value: number): RangeBuilder };
+type RangeBuilder = {
+  gte(field: string, value: number): RangeBuilder;
+  lte(field: string, value: number): RangeBuilder;
+};
 function dated<B>(builder: B, field: string, { from, to }: ImageFilters): B {
   let range = builder as unknown as RangeBuilder;
   if (from !== undefined) range = range.gte(field, from);
@@ -42,7 +45,11 @@ function dated<B>(builder: B, field: string, { from, to }: ImageFilters): B {
   return range as unknown as B;
 }
 
-async function joined(ctx: QueryCtx, page: PaginationResult<{ imageId: Doc<"images">["_id"] }>, keep: (image: Doc<"images">) => boolean) {
+async function joined(
+  ctx: QueryCtx,
+  page: PaginationResult<{ imageId: Doc<"images">["_id"] }>,
+  keep: (image: Doc<"images">) => boolean,
+) {
   const images = await Promise.all(page.page.map((row) => ctx.db.get(row.imageId)));
   return { ...page, page: images.filter((image): image is Doc<"images"> => image !== null && keep(image)) };
 }
@@ -86,27 +93,45 @@ export async function listImages(
       .query("collectionImages")
       .withIndex("by_collection_time", (q) => dated(q.eq("collectionId", collection._id), "imageCreatedAt", filters))
       .order(order)
-      .filter((q) => q.and(model === undefined || q.eq(q.field("model"), model), favorite === undefined || q.eq(q.field("favorite"), true)));
-    return await joined(ctx, await paginateChecked(rows, opts), (image) => tag === undefined || (image.tags ?? []).includes(tag));
+      .filter((q) =>
+        q.and(
+          model === undefined || q.eq(q.field("model"), model),
+          favorite === undefined || q.eq(q.field("favorite"), true),
+        ),
+      );
+    return await joined(
+      ctx,
+      await paginateChecked(rows, opts),
+      (image) => tag === undefined || (image.tags ?? []).includes(tag),
+    );
   }
   if (tag !== undefined) {
     const rows = ctx.db
       .query("imageTags")
       .withIndex("by_user_tag", (q) => dated(q.eq("userId", user._id).eq("tag", tag), "imageCreatedAt", filters))
       .order(order)
-      .filter((q) => q.and(model === undefined || q.eq(q.field("model"), model), favorite === undefined || q.eq(q.field("favorite"), true)));
+      .filter((q) =>
+        q.and(
+          model === undefined || q.eq(q.field("model"), model),
+          favorite === undefined || q.eq(q.field("favorite"), true),
+        ),
+      );
     return await joined(ctx, await paginateChecked(rows, opts), () => true);
   }
   const images = favorite
     ? ctx.db
         .query("images")
-        .withIndex("by_user_favorite", (q) => dated(q.eq("userId", user._id).eq("favorite", true), "_creationTime", filters))
+        .withIndex("by_user_favorite", (q) =>
+          dated(q.eq("userId", user._id).eq("favorite", true), "_creationTime", filters),
+        )
         .order(order)
         .filter((q) => model === undefined || q.eq(q.field("model"), model))
     : model !== undefined
       ? ctx.db
           .query("images")
-          .withIndex("by_user_model", (q) => dated(q.eq("userId", user._id).eq("model", model), "_creationTime", filters))
+          .withIndex("by_user_model", (q) =>
+            dated(q.eq("userId", user._id).eq("model", model), "_creationTime", filters),
+          )
           .order(order)
       : ctx.db
           .query("images")
@@ -119,7 +144,13 @@ export async function listImages(
 const MAX_SEARCH_CHARS = 200;
 
 /** The user's images whose prompt matches `text`, by relevance, with the listing's filters. */
-export async function searchImages(ctx: QueryCtx, user: Doc<"users"> | null, text: string, filters: ImageFilters, opts: PaginationOptions): Promise<Page> {
+export async function searchImages(
+  ctx: QueryCtx,
+  user: Doc<"users"> | null,
+  text: string,
+  filters: ImageFilters,
+  opts: PaginationOptions,
+): Promise<Page> {
   checkPaginationOpts(opts);
   const tag = checkFilters(filters);
   const collection = await filterCollection(ctx, user, filters);
@@ -133,7 +164,10 @@ export async function searchImages(ctx: QueryCtx, user: Doc<"users"> | null, tex
       return favorite === undefined ? ofModel : ofModel.eq("favorite", true);
     })
     .filter((q) =>
-      q.and(from === undefined || q.gte(q.field("_creationTime"), from), to === undefined || q.lte(q.field("_creationTime"), to)),
+      q.and(
+        from === undefined || q.gte(q.field("_creationTime"), from),
+        to === undefined || q.lte(q.field("_creationTime"), to),
+      ),
     );
   const page = await paginateChecked(results, opts);
   const kept: Doc<"images">[] = [];

@@ -20,7 +20,12 @@ export class InputIssues {
 }
 
 /** A trimmed display name within the limits, or the name unchanged after reporting it. */
-export function checkName(issues: InputIssues, field: string, name: string, limits: { minLength: number; maxLength: number }) {
+export function checkName(
+  issues: InputIssues,
+  field: string,
+  name: string,
+  limits: { minLength: number; maxLength: number },
+) {
   const trimmed = name.trim();
   if (trimmed.length < limits.minLength) issues.add(field, "Name must not be blank");
   else if (trimmed.length > limits.maxLength) issues.add(field, `Name must be at most ${limits.maxLength} characters`);
@@ -31,7 +36,8 @@ export function checkName(issues: InputIssues, field: string, name: string, limi
 export function checkScopes(issues: InputIssues, field: string, scopes: string[]): UserScope[] {
   if (scopes.length === 0) issues.add(field, `Give at least one of ${USER_SCOPES.join(", ")}`);
   scopes.forEach((scope, i) => {
-    if (!isUserScope(scope)) issues.add(`${field}.${i}`, `"${scope}" is not a scope; expected one of ${USER_SCOPES.join(", ")}`);
+    if (!isUserScope(scope))
+      issues.add(`${field}.${i}`, `"${scope}" is not a scope; expected one of ${USER_SCOPES.join(", ")}`);
   });
   return [...new Set(scopes.filter(isUserScope))];
 }

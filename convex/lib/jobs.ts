@@ -3,7 +3,11 @@ import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 
 /** A job of this user's by an untrusted id string, or null (someone else's job looks like none). */
-export async function ownJob(ctx: QueryCtx, user: Doc<"users"> | null, jobId: string): Promise<Doc<"generationJobs"> | null> {
+export async function ownJob(
+  ctx: QueryCtx,
+  user: Doc<"users"> | null,
+  jobId: string,
+): Promise<Doc<"generationJobs"> | null> {
   const id = ctx.db.normalizeId("generationJobs", jobId);
   if (!id || !user) return null;
   const job = await ctx.db.get(id);

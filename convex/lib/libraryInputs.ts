@@ -29,7 +29,12 @@ export function checkTagCount(issues: InputIssues, field: string, tags: string[]
 }
 
 /** A display name on one line, in the prompt's normal form (no control or invisible characters). */
-export function displayName(issues: InputIssues, field: string, name: string, limits: { minLength: number; maxLength: number }): string {
+export function displayName(
+  issues: InputIssues,
+  field: string,
+  name: string,
+  limits: { minLength: number; maxLength: number },
+): string {
   return checkName(issues, field, normalizePrompt(name).replace(/\s+/g, " "), limits);
 }
 

@@ -31,9 +31,14 @@ export async function collectionRowsOf(ctx: QueryCtx, image: Doc<"images">) {
 }
 
 /** Sets favorite and/or visibility on an image and on its copies. */
-export async function updateImageFlags(ctx: MutationCtx, image: Doc<"images">, flags: { favorite?: boolean; isPublic?: boolean }) {
+export async function updateImageFlags(
+  ctx: MutationCtx,
+  image: Doc<"images">,
+  flags: { favorite?: boolean; isPublic?: boolean },
+) {
   const next = { ...image, ...flags };
-  if ((next.favorite === true) === (image.favorite === true) && (next.isPublic === true) === (image.isPublic === true)) return;
+  if ((next.favorite === true) === (image.favorite === true) && (next.isPublic === true) === (image.isPublic === true))
+    return;
   await ctx.db.patch(image._id, flags);
   const { favorite, isPublic } = listingFields(next);
   for (const row of [...(await tagRowsOf(ctx, image)), ...(await collectionRowsOf(ctx, image))]) {
@@ -48,7 +53,8 @@ export async function replaceTags(ctx: MutationCtx, image: Doc<"images">, tags: 
   for (const row of rows) if (!wanted.has(row.tag)) await ctx.db.delete(row._id);
   const present = new Set(rows.map((row) => row.tag));
   for (const tag of tags) {
-    if (!present.has(tag)) await ctx.db.insert("imageTags", { userId: image.userId, imageId: image._id, tag, ...listingFields(image) });
+    if (!present.has(tag))
+      await ctx.db.insert("imageTags", { userId: image.userId, imageId: image._id, tag, ...listingFields(image) });
   }
   await ctx.db.patch(image._id, { tags });
 }

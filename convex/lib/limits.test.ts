@@ -66,8 +66,12 @@ describe("createJob's billing limits", () => {
     const { caller, userId } = await proUser("batch");
     await seedCount(`user:${userId}`, 497);
     const many = { ...request, parameters: { ...request.parameters, numImages: 4 } };
-    expect((await errorOf(caller.mutation(api.jobs.create, many).then(jobIdOf))).message).toContain("3 left, this job asks for 4");
-    const jobId = await caller.mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } }).then(jobIdOf);
+    expect((await errorOf(caller.mutation(api.jobs.create, many).then(jobIdOf))).message).toContain(
+      "3 left, this job asks for 4",
+    );
+    const jobId = await caller
+      .mutation(api.jobs.create, { ...request, parameters: { ...request.parameters, numImages: 3 } })
+      .then(jobIdOf);
     expect((await errorOf(caller.mutation(api.jobs.create, request).then(jobIdOf))).code).toBe("MONTHLY_LIMIT");
     await caller.mutation(api.jobs.cancel, { jobId });
     await expect(caller.mutation(api.jobs.create, request).then(jobIdOf)).resolves.toBeTypeOf("string");
@@ -93,9 +97,15 @@ describe("createJob's billing limits", () => {
   });
 
   it("without an agreed quota, a partner's users share the partner plan's monthly generations", async () => {
-    const { partnerId } = await t.mutation(internal.partners.create, { name: "Acme", allowedOrigins: ["https://acme.example"], allowedScopes: ["generate"] });
+    const { partnerId } = await t.mutation(internal.partners.create, {
+      name: "Acme",
+      allowedOrigins: ["https://acme.example"],
+      allowedScopes: ["generate"],
+    });
     await seedCount(`partner:${partnerId}`, getPlan("pro").generationsPerMonth!);
-    const error = await errorOf(partnerUser(t, partnerId, "new-user", { pver: 1 }).mutation(api.jobs.create, request).then(jobIdOf));
+    const error = await errorOf(
+      partnerUser(t, partnerId, "new-user", { pver: 1 }).mutation(api.jobs.create, request).then(jobIdOf),
+    );
     expect(error.code).toBe("PARTNER_QUOTA_EXCEEDED");
   });
 

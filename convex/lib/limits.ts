@@ -62,7 +62,12 @@ function dayOf(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-type Allowance = { owner: string; limit: number | null; code: "MONTHLY_LIMIT" | "PARTNER_QUOTA_EXCEEDED"; describe: (limit: number) => string };
+type Allowance = {
+  owner: string;
+  limit: number | null;
+  code: "MONTHLY_LIMIT" | "PARTNER_QUOTA_EXCEEDED";
+  describe: (limit: number) => string;
+};
 
 function allowanceOf(user: Doc<"users">, partner: Doc<"partners"> | null, plan: Plan): Allowance {
   if (partner) {
@@ -102,10 +107,19 @@ export function billingPlan(user: Doc<"users">, partner: Doc<"partners"> | null)
  * Refuses a generation of `images` images that a limit does not allow, each limit with its own
  * code and a message naming the limit and when it resets; otherwise counts the images.
  */
-export async function chargeGenerations(ctx: MutationCtx, user: Doc<"users">, partner: Doc<"partners"> | null, images: number, now: number) {
+export async function chargeGenerations(
+  ctx: MutationCtx,
+  user: Doc<"users">,
+  partner: Doc<"partners"> | null,
+  images: number,
+  now: number,
+) {
   const plan = billingPlan(user, partner);
   if (!partner && user.plan === "trial" && user.trialEndsAt !== undefined && user.trialEndsAt <= now) {
-    fail("TRIAL_EXPIRED", `Your free trial ended on ${dayOf(user.trialEndsAt)} (UTC). Upgrade to Pro to keep generating.`);
+    fail(
+      "TRIAL_EXPIRED",
+      `Your free trial ended on ${dayOf(user.trialEndsAt)} (UTC). Upgrade to Pro to keep generating.`,
+    );
   }
   if (user.storageUsed >= plan.storageBytes) fail("QUOTA_EXCEEDED", storageFullMessage(plan));
   const allowance = allowanceOf(user, partner, plan);
@@ -115,7 +129,10 @@ export async function chargeGenerations(ctx: MutationCtx, user: Doc<"users">, pa
   if (allowance.limit !== null && used + images > allowance.limit) {
     const left = Math.max(0, allowance.limit - used);
     const leftNote = left > 0 ? ` (${left} left, this job asks for ${images})` : "";
-    fail(allowance.code, `${allowance.describe(allowance.limit)}${leftNote}. It resets on ${monthResetDate(now)} (UTC).`);
+    fail(
+      allowance.code,
+      `${allowance.describe(allowance.limit)}${leftNote}. It resets on ${monthResetDate(now)} (UTC).`,
+    );
   }
   if (counter) await ctx.db.patch(counter._id, { images: used + images });
   else await ctx.db.insert("generationCounts", { owner: allowance.owner, month, images });

@@ -27,7 +27,11 @@ export async function recordModelTiming(ctx: MutationCtx, modelId: string, perIm
   const recentMs = [...(timing.recentMs ?? []), ms].slice(-RECENT_RUNS);
   const samples = timing.samples + 1;
   // `averageMs` stays a plain running mean for operations; the estimate comes from `recentMs`.
-  await ctx.db.patch(timing._id, { averageMs: timing.averageMs + (ms - timing.averageMs) / samples, samples, recentMs });
+  await ctx.db.patch(timing._id, {
+    averageMs: timing.averageMs + (ms - timing.averageMs) / samples,
+    samples,
+    recentMs,
+  });
 }
 
 /** The value at fraction `q` (0–1) of sorted numbers, interpolated. */
@@ -39,7 +43,9 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** The estimate from a model's recent runs, or null while there are too few. */
-export function measuredEstimate(timing: Pick<Doc<"modelTimings">, "recentMs"> | null): { estimatedMs: number; estimatedRangeMs: { low: number; high: number } } | null {
+export function measuredEstimate(
+  timing: Pick<Doc<"modelTimings">, "recentMs"> | null,
+): { estimatedMs: number; estimatedRangeMs: { low: number; high: number } } | null {
   const recent = timing?.recentMs ?? [];
   if (recent.length < MIN_RUNS_FOR_ESTIMATE) return null;
   const sorted = [...recent].sort((a, b) => a - b);

@@ -26,7 +26,10 @@ export function acceptedTokenVersions(partner: Doc<"partners">, now: number): nu
   return versions;
 }
 
-export async function activePartner(ctx: QueryCtx, partnerId: Id<"partners"> | string | undefined): Promise<Doc<"partners"> | null> {
+export async function activePartner(
+  ctx: QueryCtx,
+  partnerId: Id<"partners"> | string | undefined,
+): Promise<Doc<"partners"> | null> {
   const id = typeof partnerId === "string" ? ctx.db.normalizeId("partners", partnerId) : null;
   const partner = id ? await ctx.db.get(id) : null;
   return partner && statusOf(partner) === "active" ? partner : null;
@@ -49,7 +52,8 @@ export async function checkSessionPartner(
   if (identity.pid !== undefined) {
     const partner = await activePartner(ctx, typeof identity.pid === "string" ? identity.pid : undefined);
     if (!partner) return revoked();
-    if (typeof identity.pver !== "number" || !acceptedTokenVersions(partner, Date.now()).includes(identity.pver)) return revoked();
+    if (typeof identity.pver !== "number" || !acceptedTokenVersions(partner, Date.now()).includes(identity.pver))
+      return revoked();
     // A token for one partner never acts as another partner's user.
     if (user?.partnerId !== undefined && user.partnerId !== partner._id) return revoked();
     return partner;

@@ -10,7 +10,11 @@ import { displayName } from "./libraryInputs";
 import type { presetParameters } from "./validators";
 
 const partialParameters = z.partial(generationParametersSchema);
-const { prompt: promptSchema, negativePrompt: negativePromptSchema, model: modelSchema } = generationRequestSchema.shape;
+const {
+  prompt: promptSchema,
+  negativePrompt: negativePromptSchema,
+  model: modelSchema,
+} = generationRequestSchema.shape;
 
 type PresetInput = {
   name: string;
@@ -33,7 +37,10 @@ export function checkPreset(input: PresetInput) {
   const name = displayName(issues, "name", input.name, LIBRARY_LIMITS.presetName);
   const model = check(issues, "model", modelSchema, input.model);
   const prompt = input.prompt === undefined ? undefined : check(issues, "prompt", promptSchema, input.prompt);
-  const negativePrompt = input.negativePrompt === undefined ? undefined : check(issues, "negativePrompt", negativePromptSchema, input.negativePrompt);
+  const negativePrompt =
+    input.negativePrompt === undefined
+      ? undefined
+      : check(issues, "negativePrompt", negativePromptSchema, input.negativePrompt);
   const parameters = check(issues, "parameters", partialParameters, input.parameters);
   issues.throwIfAny();
   return {

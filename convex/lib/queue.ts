@@ -41,7 +41,9 @@ export async function dispatch(ctx: MutationCtx, provider: Provider) {
   for (const priority of PRIORITIES) {
     const waiting = await ctx.db
       .query("generationJobs")
-      .withIndex("by_provider_status", (q) => q.eq("provider", provider).eq("status", "pending").eq("priority", priority))
+      .withIndex("by_provider_status", (q) =>
+        q.eq("provider", provider).eq("status", "pending").eq("priority", priority),
+      )
       .take(limit);
     holding += waiting.filter((job) => job.scheduledId).length;
     pendingByPriority.push(waiting);

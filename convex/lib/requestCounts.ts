@@ -14,10 +14,16 @@ export type RequestDecision = { allowed: boolean; limit: number; remaining: numb
  * Counts one request for `owner` and says whether it is allowed. An unlimited plan counts nothing and
  * answers `limit` = `remaining` = `Number.MAX_SAFE_INTEGER` (the contract's fields are numbers).
  */
-export async function countRequest(ctx: MutationCtx, owner: Doc<"users">, partner: Doc<"partners"> | null, now: number): Promise<RequestDecision> {
+export async function countRequest(
+  ctx: MutationCtx,
+  owner: Doc<"users">,
+  partner: Doc<"partners"> | null,
+  now: number,
+): Promise<RequestDecision> {
   const resetSeconds = Math.ceil((DAY_MS - (now % DAY_MS)) / 1000);
   const limit = billingPlan(owner, partner).apiRequestsPerDay;
-  if (limit === null) return { allowed: true, limit: Number.MAX_SAFE_INTEGER, remaining: Number.MAX_SAFE_INTEGER, resetSeconds };
+  if (limit === null)
+    return { allowed: true, limit: Number.MAX_SAFE_INTEGER, remaining: Number.MAX_SAFE_INTEGER, resetSeconds };
   const day = new Date(now).toISOString().slice(0, 10);
   const row = await ctx.db
     .query("apiRequestCounts")

@@ -2,7 +2,14 @@
  * Image storage in S3. With `AWS_*` variables set this is AWS; offline it is
  * s3rver on 127.0.0.1:4569 (same SDK, path-style, fixed local credentials).
  */
-import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type StorageClass } from "@aws-sdk/client-s3";
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type StorageClass,
+} from "@aws-sdk/client-s3";
 
 export type S3Settings = { bucket: string; client: S3Client };
 

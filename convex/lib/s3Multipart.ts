@@ -21,7 +21,9 @@ export interface MultipartWriter {
 }
 
 export async function startMultipartUpload(s3: S3Settings, key: string, contentType: string): Promise<MultipartWriter> {
-  const { UploadId } = await s3.client.send(new CreateMultipartUploadCommand({ Bucket: s3.bucket, Key: key, ContentType: contentType }));
+  const { UploadId } = await s3.client.send(
+    new CreateMultipartUploadCommand({ Bucket: s3.bucket, Key: key, ContentType: contentType }),
+  );
   const parts: { ETag: string; PartNumber: number }[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -37,7 +39,9 @@ export async function startMultipartUpload(s3: S3Settings, key: string, contentT
     pending = [];
     pendingBytes = 0;
     const PartNumber = parts.length + 1;
-    const { ETag } = await s3.client.send(new UploadPartCommand({ Bucket: s3.bucket, Key: key, UploadId, PartNumber, Body: body }));
+    const { ETag } = await s3.client.send(
+      new UploadPartCommand({ Bucket: s3.bucket, Key: key, UploadId, PartNumber, Body: body }),
+    );
     parts.push({ ETag: ETag ?? "", PartNumber });
   }
 
@@ -51,12 +55,19 @@ export async function startMultipartUpload(s3: S3Settings, key: string, contentT
     async finish() {
       if (pendingBytes > 0 || parts.length === 0) await flush();
       await s3.client.send(
-        new CompleteMultipartUploadCommand({ Bucket: s3.bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }),
+        new CompleteMultipartUploadCommand({
+          Bucket: s3.bucket,
+          Key: key,
+          UploadId,
+          MultipartUpload: { Parts: parts },
+        }),
       );
       return total;
     },
     async abort() {
-      await s3.client.send(new AbortMultipartUploadCommand({ Bucket: s3.bucket, Key: key, UploadId })).catch(() => undefined);
+      await s3.client
+        .send(new AbortMultipartUploadCommand({ Bucket: s3.bucket, Key: key, UploadId }))
+        .catch(() => undefined);
     },
   };
 }

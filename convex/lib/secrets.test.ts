@@ -34,7 +34,8 @@ describe("secrets", () => {
       let n = 0;
       const spy = (s: string) =>
         new Proxy(Object(s), {
-          get: (target, prop) => (prop === "charCodeAt" ? (i: number) => (n++, s.charCodeAt(i)) : Reflect.get(target, prop)),
+          get: (target, prop) =>
+            prop === "charCodeAt" ? (i: number) => (n++, s.charCodeAt(i)) : Reflect.get(target, prop),
         }) as unknown as string;
       timingSafeEqual(spy(a), spy(b));
       return n;
@@ -51,6 +52,13 @@ describe("secrets", () => {
     expect(await findBySecret("px_short", "px_", lookup, (r) => r.keyHash)).toBeNull();
     expect(lookups).toBe(0);
     expect(await findBySecret(secret, "px_", lookup, (r) => r.keyHash)).toEqual({ keyHash: hash });
-    expect(await findBySecret(secret, "px_", async () => ({ keyHash: "0".repeat(64) }), (r) => r.keyHash)).toBeNull();
+    expect(
+      await findBySecret(
+        secret,
+        "px_",
+        async () => ({ keyHash: "0".repeat(64) }),
+        (r) => r.keyHash,
+      ),
+    ).toBeNull();
   });
 });

@@ -24,7 +24,11 @@ export async function newSecret(prefix: string): Promise<{ secret: string; hash:
 
 /** Whether `value` has the shape of a secret with this prefix (checked before any hashing or lookup). */
 export function isSecretShaped(value: string, prefix: string): boolean {
-  return value.length === prefix.length + SECRET_CHARS && value.startsWith(prefix) && /^[A-Za-z0-9_-]+$/.test(value.slice(prefix.length));
+  return (
+    value.length === prefix.length + SECRET_CHARS &&
+    value.startsWith(prefix) &&
+    /^[A-Za-z0-9_-]+$/.test(value.slice(prefix.length))
+  );
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -77,9 +77,19 @@ export async function recordUsage(ctx: MutationCtx, userId: Id<"users">, entry: 
       .withIndex("by_partner_day", (q) => q.eq("partnerId", partnerId).eq("day", day))
       .unique();
     if (row) {
-      await ctx.db.patch(row._id, { credits: row.credits + partnerCredits, generations: row.generations + images, apiCalls: row.apiCalls + apiCalls });
+      await ctx.db.patch(row._id, {
+        credits: row.credits + partnerCredits,
+        generations: row.generations + images,
+        apiCalls: row.apiCalls + apiCalls,
+      });
     } else {
-      await ctx.db.insert("partnerUsageDays", { partnerId, day, credits: partnerCredits, generations: images, apiCalls });
+      await ctx.db.insert("partnerUsageDays", {
+        partnerId,
+        day,
+        credits: partnerCredits,
+        generations: images,
+        apiCalls,
+      });
     }
   }
 }

@@ -41,15 +41,19 @@ describe("classifyAddress", () => {
     expect(classifyAddress(ip)).toBe(kind);
   });
 
-  it.each(["example.com", "1.2.3", "1.2.3.256", "01.2.3.4x", "1::2::3", "12345::1", ""])("%s is not an address", (text) => {
-    expect(classifyAddress(text)).toBeNull();
-  });
+  it.each(["example.com", "1.2.3", "1.2.3.256", "01.2.3.4x", "1::2::3", "12345::1", ""])(
+    "%s is not an address",
+    (text) => {
+      expect(classifyAddress(text)).toBeNull();
+    },
+  );
 
   it("allows only public addresses, and loopback in local mode", () => {
     expect(isAllowedAddress("public", false)).toBe(true);
     expect(isAllowedAddress("loopback", false)).toBe(false);
     expect(isAllowedAddress("loopback", true)).toBe(true);
-    for (const kind of ["private", "link-local", "cgnat", "metadata", "reserved"] as const) expect(isAllowedAddress(kind, true)).toBe(false);
+    for (const kind of ["private", "link-local", "cgnat", "metadata", "reserved"] as const)
+      expect(isAllowedAddress(kind, true)).toBe(false);
   });
 });
 

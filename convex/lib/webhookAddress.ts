@@ -46,7 +46,8 @@ function parseIPv6(text: string): number[] | null {
   }
   const halves = head.split("::");
   if (halves.length > 2) return null;
-  const parse = (s: string) => (s === "" ? [] : s.split(":").map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)));
+  const parse = (s: string) =>
+    s === "" ? [] : s.split(":").map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
   const left = parse(halves[0]!);
   const right = halves.length === 2 ? parse(halves[1]!) : [];
   if ([...left, ...right].some(Number.isNaN)) return null;
@@ -129,17 +130,22 @@ export function refusalOf(address: string, kind: AddressKind): string {
  * literal — its address. Host names are resolved by the caller (`webhookDelivery.checkUrl`).
  * Returns the normalized URL or the reason it is refused.
  */
-export function checkWebhookUrl(raw: string, localMode: boolean): { ok: true; url: URL } | { ok: false; message: string } {
+export function checkWebhookUrl(
+  raw: string,
+  localMode: boolean,
+): { ok: true; url: URL } | { ok: false; message: string } {
   const text = raw.trim();
   if (text.length === 0) return { ok: false, message: "Give the URL webhooks are sent to" };
-  if (text.length > WEBHOOK_LIMITS.url.maxLength) return { ok: false, message: `Use at most ${WEBHOOK_LIMITS.url.maxLength} characters` };
+  if (text.length > WEBHOOK_LIMITS.url.maxLength)
+    return { ok: false, message: `Use at most ${WEBHOOK_LIMITS.url.maxLength} characters` };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return { ok: false, message: "Not a URL (expected https://host/path)" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: "Use an http:// or https:// URL" };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, message: "Use an http:// or https:// URL" };
   if (url.username || url.password) return { ok: false, message: "Leave user names and passwords out of the URL" };
   if (!url.hostname) return { ok: false, message: "The URL has no host" };
   const kind = classifyAddress(url.hostname);

@@ -22,7 +22,10 @@ export function newWebhookSecret(): string {
 
 /** A new message id (`webhook-id`): `msg_` + 22 base64url characters. */
 export function newMessageId(): string {
-  return `msg_${base64(crypto.getRandomValues(new Uint8Array(16))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+  return `msg_${base64(crypto.getRandomValues(new Uint8Array(16)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "")}`;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -70,7 +73,12 @@ export async function queueDelivery(
 }
 
 /** Emits `type` for `userId`'s subscribed, enabled endpoints (none: nothing is stored). */
-export async function emitEvent(ctx: MutationCtx, userId: Id<"users">, type: WebhookEvent, data: Record<string, unknown>) {
+export async function emitEvent(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  type: WebhookEvent,
+  data: Record<string, unknown>,
+) {
   const endpoints = await ctx.db
     .query("webhookEndpoints")
     .withIndex("by_user", (q) => q.eq("userId", userId))

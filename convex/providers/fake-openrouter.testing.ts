@@ -46,7 +46,12 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
       const url = new URL(req.url ?? "/", "http://fake");
       const text = Buffer.concat(chunks).toString("utf8");
       const path = url.pathname.replace(/^\/api\/v1/, "") + url.search;
-      requests.push({ method: req.method ?? "GET", path, headers: req.headers, body: text ? JSON.parse(text) : undefined });
+      requests.push({
+        method: req.method ?? "GET",
+        path,
+        headers: req.headers,
+        body: text ? JSON.parse(text) : undefined,
+      });
       const queue = queues.get(path) ?? [];
       const answer = (queue.length > 1 ? queue.shift() : queue[0]) ?? {
         status: 404,

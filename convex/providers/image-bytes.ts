@@ -15,7 +15,13 @@ export function base64ToBytes(base64: string): Uint8Array {
 export function sniffImageType(bytes: Uint8Array): string {
   const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
   if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) {
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  ) {
     return "image/webp";
   }
   if (starts(0x47, 0x49, 0x46, 0x38)) return "image/gif";

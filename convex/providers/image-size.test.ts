@@ -10,11 +10,19 @@ describe("measureImage", () => {
 
   it("reads JPEG, WebP and GIF sizes", () => {
     // JPEG: SOI, an APP0 segment, then SOF0 with height 480 and width 640.
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0]);
+    const jpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0,
+    ]);
     expect(measureImage(jpeg)).toEqual({ width: 640, height: 480, format: "jpg" });
     const webp = new Uint8Array(40);
-    webp.set([..."RIFF"].map((c) => c.charCodeAt(0)), 0);
-    webp.set([..."WEBPVP8X"].map((c) => c.charCodeAt(0)), 8);
+    webp.set(
+      [..."RIFF"].map((c) => c.charCodeAt(0)),
+      0,
+    );
+    webp.set(
+      [..."WEBPVP8X"].map((c) => c.charCodeAt(0)),
+      8,
+    );
     webp.set([0xff, 0x03, 0x00, 0xff, 0x01, 0x00], 24); // 1024 × 512 (stored minus one)
     expect(measureImage(webp)).toEqual({ width: 1024, height: 512, format: "webp" });
     const gif = Uint8Array.from([..."GIF89a"].map((c) => c.charCodeAt(0)).concat([10, 0, 20, 0]));

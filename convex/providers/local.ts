@@ -9,7 +9,13 @@ export class LocalProvider implements ImageProvider {
     const images = [];
     for (let n = 0; n < req.numImages; n++) {
       const seed = ((req.seed ?? 0) + n) >>> 0;
-      const image = renderLocalImage({ model: req.model, prompt: req.prompt, seed, width: req.width, height: req.height });
+      const image = renderLocalImage({
+        model: req.model,
+        prompt: req.prompt,
+        seed,
+        width: req.width,
+        height: req.height,
+      });
       images.push({ bytes: image.png, mimeType: image.mimeType });
     }
     return { images };

@@ -12,7 +12,9 @@ describe("parseRetryAfter", () => {
     ["Wed, 31 Dec 2025 23:59:00 GMT", 0],
   ])("reads %j as %i ms", (value, ms) => expect(parseRetryAfter(value, now)).toBe(ms));
 
-  it.each([null, undefined, "", "soon", "-3"])("ignores %j", (value) => expect(parseRetryAfter(value, now)).toBeUndefined());
+  it.each([null, undefined, "", "soon", "-3"])("ignores %j", (value) =>
+    expect(parseRetryAfter(value, now)).toBeUndefined(),
+  );
 });
 
 describe("errorFromStatus", () => {
@@ -40,7 +42,9 @@ describe("errorFromStatus", () => {
   });
 
   it("tells moderation 403s from guardrail 403s", () => {
-    expect(errorFromStatus(403, { metadata: { reasons: ["sexual"], flagged_input: "..." } }).code).toBe("MODERATION_REJECTED");
+    expect(errorFromStatus(403, { metadata: { reasons: ["sexual"], flagged_input: "..." } }).code).toBe(
+      "MODERATION_REJECTED",
+    );
     expect(errorFromStatus(403, { metadata: { guardrail: "model not allowed" } }).code).toBe("MODEL_UNAVAILABLE");
   });
 
@@ -53,6 +57,9 @@ describe("errorFromStatus", () => {
 describe("errorFromBody", () => {
   it("maps numeric codes like statuses and anything else as a transient upstream failure", () => {
     expect(errorFromBody({ code: 403, metadata: { reasons: ["x"] } }).code).toBe("MODERATION_REJECTED");
-    expect(errorFromBody({ code: "provider_failed", message: "?" })).toMatchObject({ code: "PROVIDER_ERROR", retryable: true });
+    expect(errorFromBody({ code: "provider_failed", message: "?" })).toMatchObject({
+      code: "PROVIDER_ERROR",
+      retryable: true,
+    });
   });
 });

@@ -46,7 +46,12 @@ export function providerRefusalRule(error: { cause?: unknown }): string {
   const reasons = isRecord(body?.metadata) && Array.isArray(body.metadata.reasons) ? body.metadata.reasons : [];
   const named = reasons
     .filter((r): r is string => typeof r === "string")
-    .map((r) => r.toLowerCase().replace(/[^a-z0-9/_-]+/g, "-").slice(0, 40))
+    .map((r) =>
+      r
+        .toLowerCase()
+        .replace(/[^a-z0-9/_-]+/g, "-")
+        .slice(0, 40),
+    )
     .filter((r) => r.length > 0)
     .slice(0, 3);
   return `openrouter:${named.length > 0 ? named.join(",") : "content-filter"}`;

@@ -21,7 +21,11 @@ const seedream = {
   id: "bytedance-seed/seedream-4.5",
   name: "Seedream 4.5",
   pricing: { completion: "0.04" },
-  supported_parameters: { n: { type: "integer" }, seed: { type: "boolean" }, aspect_ratio: { type: "enum", values: ["1:1", "16:9", "9:19.5", "auto"] } },
+  supported_parameters: {
+    n: { type: "integer" },
+    seed: { type: "boolean" },
+    aspect_ratio: { type: "enum", values: ["1:1", "16:9", "9:19.5", "auto"] },
+  },
 };
 
 describe("syncModels", () => {

@@ -35,7 +35,14 @@ const chatAnswer = (cost = 0.039) => ({
   },
 });
 
-const imagesAnswer = { status: 200, body: { created: 1748372400, data: [{ b64_json: PNG_BASE64 }, { url: `data:image/webp;base64,${PNG_BASE64}` }], usage: { cost: 0.08 } } };
+const imagesAnswer = {
+  status: 200,
+  body: {
+    created: 1748372400,
+    data: [{ b64_json: PNG_BASE64 }, { url: `data:image/webp;base64,${PNG_BASE64}` }],
+    usage: { cost: 0.08 },
+  },
+};
 const openRouterError = (code: number, message: string, metadata?: unknown) => ({
   status: code,
   body: { error: { code, message, ...(metadata ? { metadata } : {}) } },
@@ -48,7 +55,10 @@ beforeEach(async () => {
     baseUrl: fake.baseUrl,
     referer: "https://pixorly.example",
     title: "Pixorly",
-    routes: { "google/chatty-image": { endpoint: "chat" }, "vendor/ratio-only": { endpoint: "images", sizing: "aspect-ratio" } },
+    routes: {
+      "google/chatty-image": { endpoint: "chat" },
+      "vendor/ratio-only": { endpoint: "images", sizing: "aspect-ratio" },
+    },
   });
 });
 
@@ -65,7 +75,14 @@ describe("OpenRouterProvider via the Image API", () => {
     expect(sent?.headers["http-referer"]).toBe("https://pixorly.example");
     expect(sent?.headers["x-title"]).toBe("Pixorly");
     expect(sent?.headers["content-type"]).toBe("application/json");
-    expect(sent?.body).toEqual({ model: "vendor/painter", prompt: "a red panda astronaut", n: 2, size: "1024x576", seed: 7, negative_prompt: "blurry" });
+    expect(sent?.body).toEqual({
+      model: "vendor/painter",
+      prompt: "a red panda astronaut",
+      n: 2,
+      size: "1024x576",
+      seed: 7,
+      negative_prompt: "blurry",
+    });
     expect(result.images).toEqual([
       { bytes: PNG_BYTES, mimeType: "image/png" },
       { bytes: PNG_BYTES, mimeType: "image/webp" },
@@ -84,13 +101,15 @@ describe("OpenRouterProvider via chat completions", () => {
   it("asks for image modalities once per image and sums the cost", async () => {
     fake.answer("/chat/completions", chatAnswer(0.039));
     const result = await provider.generate({ ...request, model: "google/chatty-image" }, {});
-    expect(fake.requests.map((r) => r.body)).toEqual([0, 1].map((i) => ({
-      model: "google/chatty-image",
-      messages: [{ role: "user", content: "a red panda astronaut\n\nAvoid: blurry" }],
-      modalities: ["image", "text"],
-      image_config: { aspect_ratio: "16:9" },
-      seed: 7 + i,
-    })));
+    expect(fake.requests.map((r) => r.body)).toEqual(
+      [0, 1].map((i) => ({
+        model: "google/chatty-image",
+        messages: [{ role: "user", content: "a red panda astronaut\n\nAvoid: blurry" }],
+        modalities: ["image", "text"],
+        image_config: { aspect_ratio: "16:9" },
+        seed: 7 + i,
+      })),
+    );
     expect(result.images).toEqual([
       { bytes: PNG_BYTES, mimeType: "image/png" },
       { bytes: PNG_BYTES, mimeType: "image/png" },
@@ -101,7 +120,11 @@ describe("OpenRouterProvider via chat completions", () => {
 
 describe("OpenRouterProvider faults", () => {
   it("retries a 429 after the Retry-After seconds, then succeeds", async () => {
-    fake.answer("/images", { ...openRouterError(429, "Rate limit exceeded"), headers: { "Retry-After": "2" } }, imagesAnswer);
+    fake.answer(
+      "/images",
+      { ...openRouterError(429, "Rate limit exceeded"), headers: { "Retry-After": "2" } },
+      imagesAnswer,
+    );
     const sleeps: number[] = [];
     const result = await withRetries(() => provider.generate(request, {}), {
       attempts: 3,
@@ -119,11 +142,17 @@ describe("OpenRouterProvider faults", () => {
     const breaker = new CircuitBreaker({ threshold: 3, cooldownMs: 30_000, now: () => now });
     fake.answer("/images", openRouterError(500, "Internal Server Error"));
     for (let i = 0; i < 3; i++) {
-      await expect(breaker.run(() => provider.generate(request, {}))).rejects.toMatchObject({ code: "PROVIDER_ERROR", retryable: true });
+      await expect(breaker.run(() => provider.generate(request, {}))).rejects.toMatchObject({
+        code: "PROVIDER_ERROR",
+        retryable: true,
+      });
     }
     expect(breaker.state).toEqual({ state: "open", failures: 3, openedAt: 0 });
     now = 29_999;
-    await expect(breaker.run(() => provider.generate(request, {}))).rejects.toMatchObject({ retryable: false, retryAfterMs: 1 });
+    await expect(breaker.run(() => provider.generate(request, {}))).rejects.toMatchObject({
+      retryable: false,
+      retryAfterMs: 1,
+    });
     expect(fake.requests).toHaveLength(3);
     now = 30_000;
     fake.answer("/images", imagesAnswer);
@@ -147,9 +176,20 @@ describe("OpenRouterProvider faults", () => {
   it("maps an error inside an HTTP 200 body by its code", async () => {
     fake.answer("/chat/completions", {
       status: 200,
-      body: { id: "gen-2", choices: [{ finish_reason: "error", error: { code: 502, message: "Upstream crashed" }, message: { role: "assistant", content: "" } }] },
+      body: {
+        id: "gen-2",
+        choices: [
+          {
+            finish_reason: "error",
+            error: { code: 502, message: "Upstream crashed" },
+            message: { role: "assistant", content: "" },
+          },
+        ],
+      },
     });
-    await expect(provider.generate({ ...request, model: "google/chatty-image", numImages: 1 }, {})).rejects.toMatchObject({
+    await expect(
+      provider.generate({ ...request, model: "google/chatty-image", numImages: 1 }, {}),
+    ).rejects.toMatchObject({
       code: "PROVIDER_ERROR",
       retryable: true,
     });
@@ -158,7 +198,15 @@ describe("OpenRouterProvider faults", () => {
   });
 
   it("reports a moderation 403 without the upstream text", async () => {
-    fake.answer("/images", openRouterError(403, "Input flagged", { reasons: ["violence"], flagged_input: "a red...", provider_name: "X", model_slug: "vendor/painter" }));
+    fake.answer(
+      "/images",
+      openRouterError(403, "Input flagged", {
+        reasons: ["violence"],
+        flagged_input: "a red...",
+        provider_name: "X",
+        model_slug: "vendor/painter",
+      }),
+    );
     const error = await provider.generate(request, {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "MODERATION_REJECTED", retryable: false });
     expect((error as { userMessage: string }).userMessage).not.toMatch(/flagged|violence/i);
@@ -210,5 +258,7 @@ describe("cost conversion", () => {
     [0, 0],
   ])("charges %s USD as %i credits", (cost, credits) => expect(costToCredits(cost)).toBe(credits));
 
-  it.each([undefined, null, -1, Number.NaN, "abc"])("ignores %s", (cost) => expect(costToCredits(cost)).toBeUndefined());
+  it.each([undefined, null, -1, Number.NaN, "abc"])("ignores %s", (cost) =>
+    expect(costToCredits(cost)).toBeUndefined(),
+  );
 });

@@ -10,7 +10,13 @@
 import { closestAspectRatio, sumCredits, usdToCredits } from "@pixorly/core";
 import { isRecord, readAnswer } from "./openrouter-errors";
 import { imageFromBase64, imageFromDataUrl } from "./image-bytes";
-import { ProviderError, type ImageProvider, type ProviderImage, type ProviderRequest, type ProviderResult } from "./types";
+import {
+  ProviderError,
+  type ImageProvider,
+  type ProviderImage,
+  type ProviderRequest,
+  type ProviderResult,
+} from "./types";
 
 export { syncModels } from "./openrouter-models";
 
@@ -87,10 +93,16 @@ export class OpenRouterProvider implements ImageProvider {
 
   async generate(req: ProviderRequest, opts: { signal?: AbortSignal } = {}): Promise<ProviderResult> {
     const route = this.routeFor(req.model);
-    return route.endpoint === "chat" ? this.generateByChat(req, opts.signal) : this.generateByImageApi(req, route, opts.signal);
+    return route.endpoint === "chat"
+      ? this.generateByChat(req, opts.signal)
+      : this.generateByImageApi(req, route, opts.signal);
   }
 
-  private async generateByImageApi(req: ProviderRequest, route: OpenRouterRoute, signal?: AbortSignal): Promise<ProviderResult> {
+  private async generateByImageApi(
+    req: ProviderRequest,
+    route: OpenRouterRoute,
+    signal?: AbortSignal,
+  ): Promise<ProviderResult> {
     const body: Record<string, unknown> = { model: req.model, prompt: req.prompt, n: req.numImages };
     if (route.sizing === "aspect-ratio") body.aspect_ratio = closestAspectRatio(req);
     else body.size = `${req.width}x${req.height}`;
@@ -179,7 +191,10 @@ export class OpenRouterProvider implements ImageProvider {
           ? signal.reason
           : new ProviderError("TIMEOUT", "OpenRouter request aborted", { retryable: true, cause: error });
       }
-      throw new ProviderError("PROVIDER_ERROR", `OpenRouter unreachable: ${String(error)}`, { retryable: true, cause: error });
+      throw new ProviderError("PROVIDER_ERROR", `OpenRouter unreachable: ${String(error)}`, {
+        retryable: true,
+        cause: error,
+      });
     }
     return readAnswer(response);
   }

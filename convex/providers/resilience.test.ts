@@ -53,14 +53,18 @@ describe("withRetries", () => {
     const fn = vi.fn(async () => {
       throw final();
     });
-    await expect(withRetries(fn, { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} })).rejects.toMatchObject({
+    await expect(
+      withRetries(fn, { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} }),
+    ).rejects.toMatchObject({
       code: "INVALID_ARGUMENT",
     });
     expect(fn).toHaveBeenCalledTimes(1);
     const boom = vi.fn(async () => {
       throw new TypeError("bug");
     });
-    await expect(withRetries(boom, { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} })).rejects.toThrow(TypeError);
+    await expect(
+      withRetries(boom, { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} }),
+    ).rejects.toThrow(TypeError);
     expect(boom).toHaveBeenCalledTimes(1);
   });
 
@@ -70,7 +74,9 @@ describe("withRetries", () => {
     const fn = async () => {
       throw errors[calls++];
     };
-    await expect(withRetries(fn, { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} })).rejects.toBe(errors[2]);
+    await expect(withRetries(fn, { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} })).rejects.toBe(
+      errors[2],
+    );
     expect(calls).toBe(3);
   });
 
@@ -114,7 +120,10 @@ describe("withTimeout", () => {
   it("reports the timeout even when the callee throws its own abort error", async () => {
     vi.useFakeTimers();
     const pending = withTimeout(
-      (signal) => new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))),
+      (signal) =>
+        new Promise<never>((_, reject) =>
+          signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+        ),
       500,
     );
     const outcome = expect(pending).rejects.toMatchObject({ code: "TIMEOUT" });
@@ -124,7 +133,9 @@ describe("withTimeout", () => {
 
   it("passes results and errors through in time", async () => {
     await expect(withTimeout(async () => 42, 1_000)).resolves.toBe(42);
-    await expect(withTimeout(async () => Promise.reject(final()), 1_000)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(withTimeout(async () => Promise.reject(final()), 1_000)).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+    });
   });
 });
 

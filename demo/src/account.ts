@@ -6,7 +6,18 @@
 import { chartBox, palette } from "./charts";
 import { client, ensureUser, query, type Profile } from "./session";
 import { CREDIT_LOW_SHARE } from "@pixorly/core";
-import { errorMessage, formatBytes, formatDate, formatDateTime, formatDollars, formatNumber, h, isMissingFunction, relative, showError } from "./ui";
+import {
+  errorMessage,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDollars,
+  formatNumber,
+  h,
+  isMissingFunction,
+  relative,
+  showError,
+} from "./ui";
 
 interface Limit {
   name: string;
@@ -45,7 +56,8 @@ const totals = document.getElementById("usage-totals") as HTMLElement;
 const charts = document.getElementById("usage-charts") as HTMLElement;
 const range = document.getElementById("range") as HTMLSelectElement;
 
-const stat = (label: string, value: string | Node, sub?: string) => h("div", { class: "stat" }, h("dt", {}, label), h("dd", {}, value, sub ? h("span", { class: "sub" }, sub) : null));
+const stat = (label: string, value: string | Node, sub?: string) =>
+  h("div", { class: "stat" }, h("dt", {}, label), h("dd", {}, value, sub ? h("span", { class: "sub" }, sub) : null));
 const done = (el: HTMLElement) => el.removeAttribute("aria-busy");
 
 function renderOverview(profile: Profile, account: Account | null) {
@@ -59,38 +71,90 @@ function renderOverview(profile: Profile, account: Account | null) {
     stat(
       "Trial",
       trialEndsAt === null ? "—" : formatDate(trialEndsAt),
-      trialEndsAt === null ? (plan === "trial" ? "No end date" : "Not on a trial") : trialEndsAt > Date.now() ? `ends ${relative(trialEndsAt)}` : "ended",
+      trialEndsAt === null
+        ? plan === "trial"
+          ? "No end date"
+          : "Not on a trial"
+        : trialEndsAt > Date.now()
+          ? `ends ${relative(trialEndsAt)}`
+          : "ended",
     ),
     stat("Storage used", formatBytes(profile.storageUsed)),
   ];
   const notes: HTMLElement[] = [];
   if (account && account.lastGrant > 0 && credits < account.lastGrant * CREDIT_LOW_SHARE) {
-    notes.push(h("p", { class: "notice notice-warn", role: "status" }, `Your balance is below ${CREDIT_LOW_SHARE * 100} % of your last grant (${formatNumber(account.lastGrant)} credits).`));
+    notes.push(
+      h(
+        "p",
+        { class: "notice notice-warn", role: "status" },
+        `Your balance is below ${CREDIT_LOW_SHARE * 100} % of your last grant (${formatNumber(account.lastGrant)} credits).`,
+      ),
+    );
   }
   if (trialEndsAt !== null && plan === "trial" && trialEndsAt <= Date.now()) {
-    notes.push(h("p", { class: "notice notice-warn", role: "status" }, "Your trial has ended: new generations are refused until you move to a paid plan."));
+    notes.push(
+      h(
+        "p",
+        { class: "notice notice-warn", role: "status" },
+        "Your trial has ended: new generations are refused until you move to a paid plan.",
+      ),
+    );
   }
-  if (!account) notes.push(h("p", { class: "notice" }, "Usage figures are not available on this deployment yet; balance and plan come from your profile."));
+  if (!account)
+    notes.push(
+      h(
+        "p",
+        { class: "notice" },
+        "Usage figures are not available on this deployment yet; balance and plan come from your profile.",
+      ),
+    );
   overview.replaceChildren(
     h("dl", { class: "stats" }, ...items),
     ...notes,
-    h("p", { class: "hint", style: "margin-top: 0.75rem" }, "Your user id: ", h("code", {}, profile.userId), " — an operator adds credits with ", h("code", {}, `npm run pixorly -- user grant-credits ${profile.userId} 1000`), "."),
+    h(
+      "p",
+      { class: "hint", style: "margin-top: 0.75rem" },
+      "Your user id: ",
+      h("code", {}, profile.userId),
+      " — an operator adds credits with ",
+      h("code", {}, `npm run pixorly -- user grant-credits ${profile.userId} 1000`),
+      ".",
+    ),
   );
 }
 
 function renderLimits(account: Account | null, missing: boolean) {
   done(limits);
   if (!account) {
-    limits.replaceChildren(h("p", { class: "empty" }, h("strong", {}, "Not available"), missing ? "This deployment does not report quotas yet." : "Make a first generation to see your limits."));
+    limits.replaceChildren(
+      h(
+        "p",
+        { class: "empty" },
+        h("strong", {}, "Not available"),
+        missing ? "This deployment does not report quotas yet." : "Make a first generation to see your limits.",
+      ),
+    );
     return;
   }
   const rows = account.limits.map((l) => {
     const isBytes = l.name === "storageBytes";
     const fmt = (n: number) => (isBytes ? formatBytes(n) : formatNumber(n));
     const share = l.limit ? Math.min(1, l.used / l.limit) : 0;
-    const meter = l.limit === null
-      ? h("span", { class: "pill" }, "Unlimited")
-      : h("div", { class: `meter${share >= 1 ? " full" : share >= 0.8 ? " high" : ""}`, role: "meter", "aria-valuemin": "0", "aria-valuemax": String(l.limit), "aria-valuenow": String(Math.min(l.used, l.limit)), "aria-label": LIMIT_NAMES[l.name] ?? l.name }, h("span", { style: `width: ${(share * 100).toFixed(1)}%` }));
+    const meter =
+      l.limit === null
+        ? h("span", { class: "pill" }, "Unlimited")
+        : h(
+            "div",
+            {
+              class: `meter${share >= 1 ? " full" : share >= 0.8 ? " high" : ""}`,
+              role: "meter",
+              "aria-valuemin": "0",
+              "aria-valuemax": String(l.limit),
+              "aria-valuenow": String(Math.min(l.used, l.limit)),
+              "aria-label": LIMIT_NAMES[l.name] ?? l.name,
+            },
+            h("span", { style: `width: ${(share * 100).toFixed(1)}%` }),
+          );
     return h(
       "tr",
       {},
@@ -98,7 +162,17 @@ function renderLimits(account: Account | null, missing: boolean) {
       h("td", { class: "num" }, fmt(l.used)),
       h("td", { class: "num" }, l.limit === null ? "—" : fmt(l.limit)),
       h("td", {}, meter),
-      h("td", {}, l.resetsAt === null ? "—" : h("time", { dateTime: new Date(l.resetsAt).toISOString(), title: formatDateTime(l.resetsAt) }, relative(l.resetsAt))),
+      h(
+        "td",
+        {},
+        l.resetsAt === null
+          ? "—"
+          : h(
+              "time",
+              { dateTime: new Date(l.resetsAt).toISOString(), title: formatDateTime(l.resetsAt) },
+              relative(l.resetsAt),
+            ),
+      ),
     );
   });
   limits.replaceChildren(
@@ -109,7 +183,19 @@ function renderLimits(account: Account | null, missing: boolean) {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, `Limits of the ${PLAN_NAMES[account.plan] ?? account.plan} plan`),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Limit"), h("th", { scope: "col", class: "num" }, "Used"), h("th", { scope: "col", class: "num" }, "Allowed"), h("th", { scope: "col" }, "Share"), h("th", { scope: "col" }, "Resets"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Limit"),
+            h("th", { scope: "col", class: "num" }, "Used"),
+            h("th", { scope: "col", class: "num" }, "Allowed"),
+            h("th", { scope: "col" }, "Share"),
+            h("th", { scope: "col" }, "Resets"),
+          ),
+        ),
         h("tbody", {}, ...rows),
       ),
     ),
@@ -120,10 +206,25 @@ function renderSummary(summary: Summary) {
   done(charts);
   const t = summary.totals;
   totals.replaceChildren(
-    h("dl", { class: "stats", style: "margin-bottom: 1.25rem" }, stat("Spent", formatDollars(t.credits), `${formatNumber(t.credits)} credits`), stat("Images generated", formatNumber(t.generations)), stat("API calls", formatNumber(t.apiCalls))),
+    h(
+      "dl",
+      { class: "stats", style: "margin-bottom: 1.25rem" },
+      stat("Spent", formatDollars(t.credits), `${formatNumber(t.credits)} credits`),
+      stat("Images generated", formatNumber(t.generations)),
+      stat("API calls", formatNumber(t.apiCalls)),
+    ),
   );
   if (t.credits === 0 && t.generations === 0 && t.apiCalls === 0) {
-    charts.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No usage in this period"), "Generate an image in the ", h("a", { href: "/" }, "studio"), " and it shows here."));
+    charts.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No usage in this period"),
+        "Generate an image in the ",
+        h("a", { href: "/" }, "studio"),
+        " and it shows here.",
+      ),
+    );
     return;
   }
   const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
@@ -136,10 +237,32 @@ function renderSummary(summary: Summary) {
     `${formatDollars(t.credits)} over ${summary.days.length} days.`,
     {
       type: "line",
-      data: { labels, datasets: [{ label: "Spend (USD)", data: summary.days.map((d) => d.credits / 1000), borderColor: palette.accent, backgroundColor: palette.fill, fill: true, tension: 0.25, pointRadius: 2 }] },
-      options: { plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `$${Number(c.parsed.y).toFixed(3)}` } } }, scales: { x: dayAxis, y: { beginAtZero: true, ticks: { maxTicksLimit: 6, callback: (v) => `$${v}` } } } },
+      data: {
+        labels,
+        datasets: [
+          {
+            label: "Spend (USD)",
+            data: summary.days.map((d) => d.credits / 1000),
+            borderColor: palette.accent,
+            backgroundColor: palette.fill,
+            fill: true,
+            tension: 0.25,
+            pointRadius: 2,
+          },
+        ],
+      },
+      options: {
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (c) => `$${Number(c.parsed.y).toFixed(3)}` } },
+        },
+        scales: { x: dayAxis, y: { beginAtZero: true, ticks: { maxTicksLimit: 6, callback: (v) => `$${v}` } } },
+      },
     },
-    { head: ["Day", "Credits", "USD"], rows: summary.days.map((d) => [d.day, formatNumber(d.credits), formatDollars(d.credits)]) },
+    {
+      head: ["Day", "Credits", "USD"],
+      rows: summary.days.map((d) => [d.day, formatNumber(d.credits), formatDollars(d.credits)]),
+    },
   );
   const byModel = chartBox(
     "models",
@@ -147,10 +270,31 @@ function renderSummary(summary: Summary) {
     summary.byModel.map((m) => `${m.model}: ${formatDollars(m.credits)}`).join(", ") || "No spend.",
     {
       type: "doughnut",
-      data: { labels: summary.byModel.map((m) => m.model), datasets: [{ data: summary.byModel.map((m) => m.credits / 1000), backgroundColor: summary.byModel.map((_, i) => palette.series[i % palette.series.length]!) }] },
-      options: { plugins: { legend: { position: "right" }, tooltip: { callbacks: { label: (c) => `${c.label}: $${Number(c.parsed).toFixed(3)}` } } } },
+      data: {
+        labels: summary.byModel.map((m) => m.model),
+        datasets: [
+          {
+            data: summary.byModel.map((m) => m.credits / 1000),
+            backgroundColor: summary.byModel.map((_, i) => palette.series[i % palette.series.length]!),
+          },
+        ],
+      },
+      options: {
+        plugins: {
+          legend: { position: "right" },
+          tooltip: { callbacks: { label: (c) => `${c.label}: $${Number(c.parsed).toFixed(3)}` } },
+        },
+      },
     },
-    { head: ["Model", "Images", "Credits", "USD"], rows: summary.byModel.map((m) => [m.model, formatNumber(m.generations), formatNumber(m.credits), formatDollars(m.credits)]) },
+    {
+      head: ["Model", "Images", "Credits", "USD"],
+      rows: summary.byModel.map((m) => [
+        m.model,
+        formatNumber(m.generations),
+        formatNumber(m.credits),
+        formatDollars(m.credits),
+      ]),
+    },
   );
   const generations = chartBox(
     "generations",
@@ -158,12 +302,28 @@ function renderSummary(summary: Summary) {
     `${formatNumber(t.generations)} images; the busiest day was ${busiest.day} with ${busiest.generations}.`,
     {
       type: "bar",
-      data: { labels, datasets: [{ label: "Images", data: summary.days.map((d) => d.generations), backgroundColor: palette.accent, borderRadius: 3 }] },
-      options: { plugins: { legend: { display: false } }, scales: { x: dayAxis, y: { beginAtZero: true, ticks: { precision: 0, maxTicksLimit: 6 } } } },
+      data: {
+        labels,
+        datasets: [
+          {
+            label: "Images",
+            data: summary.days.map((d) => d.generations),
+            backgroundColor: palette.accent,
+            borderRadius: 3,
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { x: dayAxis, y: { beginAtZero: true, ticks: { precision: 0, maxTicksLimit: 6 } } },
+      },
     },
     { head: ["Day", "Images", "API calls"], rows: summary.days.map((d) => [d.day, d.generations, d.apiCalls]) },
   );
-  charts.replaceChildren(h("div", { class: "grid" }, spend.box, byModel.box), h("div", { style: "margin-top: 1.25rem" }, generations.box));
+  charts.replaceChildren(
+    h("div", { class: "grid" }, spend.box, byModel.box),
+    h("div", { style: "margin-top: 1.25rem" }, generations.box),
+  );
   for (const chart of [spend, byModel, generations]) chart.draw();
 }
 
@@ -174,7 +334,15 @@ function watchSummary(days: number) {
   stopSummary = client.onUpdate(summaryQuery, { days }, renderSummary, (error) => {
     done(charts);
     totals.replaceChildren();
-    if (isMissingFunction(error)) charts.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "Usage charts are not available"), "This deployment does not record usage yet."));
+    if (isMissingFunction(error))
+      charts.replaceChildren(
+        h(
+          "div",
+          { class: "empty" },
+          h("strong", {}, "Usage charts are not available"),
+          "This deployment does not record usage yet.",
+        ),
+      );
     else showError(charts, `Could not load your usage: ${errorMessage(error)}`);
   });
 }

@@ -21,12 +21,37 @@ import {
 } from "chart.js";
 import { h } from "./ui";
 
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+Chart.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  DoughnutController,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
 
 const dark = matchMedia("(prefers-color-scheme: dark)").matches;
 export const palette = dark
-  ? { accent: "#818cf8", fill: "rgba(129, 140, 248, 0.18)", text: "#d0d5dd", grid: "rgba(255, 255, 255, 0.1)", series: ["#818cf8", "#47cd89", "#fdb022", "#f97066", "#36bffa", "#ee46bc"] }
-  : { accent: "#4f46e5", fill: "rgba(79, 70, 229, 0.12)", text: "#475467", grid: "rgba(16, 24, 40, 0.08)", series: ["#4f46e5", "#067647", "#b54708", "#b42318", "#026aa2", "#c11574"] };
+  ? {
+      accent: "#818cf8",
+      fill: "rgba(129, 140, 248, 0.18)",
+      text: "#d0d5dd",
+      grid: "rgba(255, 255, 255, 0.1)",
+      series: ["#818cf8", "#47cd89", "#fdb022", "#f97066", "#36bffa", "#ee46bc"],
+    }
+  : {
+      accent: "#4f46e5",
+      fill: "rgba(79, 70, 229, 0.12)",
+      text: "#475467",
+      grid: "rgba(16, 24, 40, 0.08)",
+      series: ["#4f46e5", "#067647", "#b54708", "#b42318", "#026aa2", "#c11574"],
+    };
 Chart.defaults.color = palette.text;
 Chart.defaults.borderColor = palette.grid;
 Chart.defaults.font.family = "system-ui, sans-serif";
@@ -37,7 +62,13 @@ const charts = new Map<string, Chart>();
  * A titled chart box with its data table. `id` keeps one Chart per box: drawing again (another
  * period) replaces the old chart instead of stacking canvases.
  */
-export function chartBox(id: string, title: string, summary: string, config: ChartConfiguration, table: { head: string[]; rows: (string | number)[][] }) {
+export function chartBox(
+  id: string,
+  title: string,
+  summary: string,
+  config: ChartConfiguration,
+  table: { head: string[]; rows: (string | number)[][] },
+) {
   charts.get(id)?.destroy();
   const canvas = h("canvas", { role: "img", "aria-label": `${title}. ${summary}` });
   const box = h(
@@ -55,8 +86,24 @@ export function chartBox(id: string, title: string, summary: string, config: Cha
         h(
           "table",
           {},
-          h("thead", {}, h("tr", {}, ...table.head.map((t, i) => h("th", { scope: "col", class: i > 0 ? "num" : "" }, t)))),
-          h("tbody", {}, ...table.rows.map((row) => h("tr", {}, ...row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, String(cell)) : h("td", { class: "num" }, String(cell))))))),
+          h(
+            "thead",
+            {},
+            h("tr", {}, ...table.head.map((t, i) => h("th", { scope: "col", class: i > 0 ? "num" : "" }, t))),
+          ),
+          h(
+            "tbody",
+            {},
+            ...table.rows.map((row) =>
+              h(
+                "tr",
+                {},
+                ...row.map((cell, i) =>
+                  i === 0 ? h("th", { scope: "row" }, String(cell)) : h("td", { class: "num" }, String(cell)),
+                ),
+              ),
+            ),
+          ),
         ),
       ),
     ),
@@ -65,7 +112,13 @@ export function chartBox(id: string, title: string, summary: string, config: Cha
   return {
     box,
     draw() {
-      charts.set(id, new Chart(canvas, { ...config, options: { maintainAspectRatio: false, responsive: true, animation: false, ...config.options } }));
+      charts.set(
+        id,
+        new Chart(canvas, {
+          ...config,
+          options: { maintainAspectRatio: false, responsive: true, animation: false, ...config.options },
+        }),
+      );
     },
   };
 }

@@ -45,7 +45,10 @@ export async function clerkSignIn(options: ClerkSignInOptions): Promise<SignIn> 
     // Back to the same page after signing in or out (Clerk's default is the site root).
     await clerk.load({ signInFallbackRedirectUrl: here, signUpFallbackRedirectUrl: here, afterSignOutUrl: here });
   } catch (error) {
-    throw new Error(`Clerk did not load (${error instanceof Error ? error.message : String(error)}). Check CLERK_PUBLISHABLE_KEY.`, { cause: error });
+    throw new Error(
+      `Clerk did not load (${error instanceof Error ? error.message : String(error)}). Check CLERK_PUBLISHABLE_KEY.`,
+      { cause: error },
+    );
   }
   return new ClerkSession(clerk, options);
 }
@@ -124,7 +127,10 @@ class ClerkSession implements SignIn {
     if (!clerkToken) throw new Error("Clerk gave no session token: sign in again.");
     let res: Response;
     try {
-      res = await this.fetchFn(`${this.options.apiUrl}/v1/session/token`, { method: "POST", headers: { Authorization: `Bearer ${clerkToken}` } });
+      res = await this.fetchFn(`${this.options.apiUrl}/v1/session/token`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${clerkToken}` },
+      });
     } catch {
       throw new Error(`Could not reach the Pixorly API at ${this.options.apiUrl} to sign in.`);
     }

@@ -13,11 +13,18 @@ export interface MonitoringSettings {
 }
 
 /** Starts reporting; answers the function that stops it. */
-export function startErrorMonitoring(settings: MonitoringSettings, target: Window = window, post: FetchLike = (url, init) => fetch(url, init)): () => void {
+export function startErrorMonitoring(
+  settings: MonitoringSettings,
+  target: Window = window,
+  post: FetchLike = (url, init) => fetch(url, init),
+): () => void {
   const dsn = parseDsn(settings.dsn);
   const send = (error: unknown, kind: string) => {
     // An error from the edge API carries its request id (`{ code, message, requestId }` bodies).
-    const requestId = typeof (error as { requestId?: unknown })?.requestId === "string" ? (error as { requestId: string }).requestId : undefined;
+    const requestId =
+      typeof (error as { requestId?: unknown })?.requestId === "string"
+        ? (error as { requestId: string }).requestId
+        : undefined;
     const event = buildErrorEvent({
       error,
       service: "demo",

@@ -19,7 +19,10 @@ interface KeySummary {
 }
 
 const listKeys = query<Record<string, never>, KeySummary[]>("apiKeys:list");
-const createKey = mutation<{ name: string; permissions: string[]; expiresAt?: number }, { id: string; key: string; prefix: string }>("apiKeys:create");
+const createKey = mutation<
+  { name: string; permissions: string[]; expiresAt?: number },
+  { id: string; key: string; prefix: string }
+>("apiKeys:create");
 const revokeKey = mutation<{ id: string }, null>("apiKeys:revoke");
 
 const SCOPE_LABELS: Record<UserScope, string> = {
@@ -40,7 +43,13 @@ const dialog = document.getElementById("revoke-dialog") as HTMLDialogElement;
 
 for (const scope of USER_SCOPES) {
   checks.append(
-    h("label", {}, h("input", { type: "checkbox", name: "permissions", value: scope, defaultChecked: scope !== "images:write" }), `${SCOPE_LABELS[scope]} `, h("code", {}, scope)),
+    h(
+      "label",
+      {},
+      h("input", { type: "checkbox", name: "permissions", value: scope, defaultChecked: scope !== "images:write" }),
+      `${SCOPE_LABELS[scope]} `,
+      h("code", {}, scope),
+    ),
   );
 }
 
@@ -53,7 +62,14 @@ function status(key: KeySummary, now: number) {
 function render(keys: KeySummary[]) {
   list.removeAttribute("aria-busy");
   if (keys.length === 0) {
-    list.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No API keys yet"), "Create one above to call the REST API from your server."));
+    list.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No API keys yet"),
+        "Create one above to call the REST API from your server.",
+      ),
+    );
     return;
   }
   const now = Date.now();
@@ -66,10 +82,45 @@ function render(keys: KeySummary[]) {
       h("td", {}, h("code", {}, `${key.prefix}…`)),
       h("td", {}, ...key.permissions.map((p) => h("span", { class: "pill" }, p))),
       h("td", {}, formatDate(key.createdAt)),
-      h("td", {}, key.expiresAt === undefined ? "Never" : h("time", { dateTime: new Date(key.expiresAt).toISOString(), title: formatDateTime(key.expiresAt) }, relative(key.expiresAt, now))),
-      h("td", {}, key.lastUsedAt === undefined ? "Never used" : h("time", { dateTime: new Date(key.lastUsedAt).toISOString(), title: formatDateTime(key.lastUsedAt) }, relative(key.lastUsedAt, now))),
+      h(
+        "td",
+        {},
+        key.expiresAt === undefined
+          ? "Never"
+          : h(
+              "time",
+              { dateTime: new Date(key.expiresAt).toISOString(), title: formatDateTime(key.expiresAt) },
+              relative(key.expiresAt, now),
+            ),
+      ),
+      h(
+        "td",
+        {},
+        key.lastUsedAt === undefined
+          ? "Never used"
+          : h(
+              "time",
+              { dateTime: new Date(key.lastUsedAt).toISOString(), title: formatDateTime(key.lastUsedAt) },
+              relative(key.lastUsedAt, now),
+            ),
+      ),
       h("td", {}, status(key, now)),
-      h("td", {}, usable ? h("button", { type: "button", class: "button button-danger", "aria-label": `Revoke ${key.name}`, onclick: () => confirmRevoke(key) }, "Revoke") : ""),
+      h(
+        "td",
+        {},
+        usable
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "button button-danger",
+                "aria-label": `Revoke ${key.name}`,
+                onclick: () => confirmRevoke(key),
+              },
+              "Revoke",
+            )
+          : "",
+      ),
     );
   });
   list.replaceChildren(
@@ -80,7 +131,18 @@ function render(keys: KeySummary[]) {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, "Your API keys, newest first"),
-        h("thead", {}, h("tr", {}, ...["Name", "Key", "Permissions", "Created", "Expires", "Last used", "Status"].map((t) => h("th", { scope: "col" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["Name", "Key", "Permissions", "Created", "Expires", "Last used", "Status"].map((t) =>
+              h("th", { scope: "col" }, t),
+            ),
+            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
+          ),
+        ),
         h("tbody", {}, ...rows),
       ),
     ),
@@ -111,7 +173,10 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const name = nameInput.value.trim();
   const permissions = [...checks.querySelectorAll<HTMLInputElement>("input:checked")].map((c) => c.value);
-  const problems = [!name && "Give the key a name.", permissions.length === 0 && "Choose at least one permission."].filter(Boolean) as string[];
+  const problems = [
+    !name && "Give the key a name.",
+    permissions.length === 0 && "Choose at least one permission.",
+  ].filter(Boolean) as string[];
   nameInput.setAttribute("aria-invalid", String(!name));
   if (problems.length > 0) {
     showError(formError, problems.join(" "));
@@ -123,12 +188,28 @@ form.addEventListener("submit", async (event) => {
   submit.disabled = true;
   try {
     const days = expiry.value === "never" ? null : Number(expiry.value);
-    const created = await client.mutation(createKey, { name, permissions, ...(days ? { expiresAt: Date.now() + days * 86_400_000 } : {}) });
+    const created = await client.mutation(createKey, {
+      name,
+      permissions,
+      ...(days ? { expiresAt: Date.now() + days * 86_400_000 } : {}),
+    });
     form.reset();
-    secretPanel(newKey, "Your new API key", created.key, "Copy it now: it is shown only this once. Send it from your server as a bearer token.");
-    newKey.querySelector(".secret-panel")?.append(
-      h("p", { class: "hint" }, "Try it: ", h("code", {}, `curl -H "Authorization: Bearer ${created.key}" ${apiUrl}/api/v1/models`)),
+    secretPanel(
+      newKey,
+      "Your new API key",
+      created.key,
+      "Copy it now: it is shown only this once. Send it from your server as a bearer token.",
     );
+    newKey
+      .querySelector(".secret-panel")
+      ?.append(
+        h(
+          "p",
+          { class: "hint" },
+          "Try it: ",
+          h("code", {}, `curl -H "Authorization: Bearer ${created.key}" ${apiUrl}/api/v1/models`),
+        ),
+      );
     announce(`Created the key ${name}. It is shown once below.`);
   } catch (error) {
     showError(formError, `Could not create the key: ${errorMessage(error)}`);

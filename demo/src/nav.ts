@@ -45,7 +45,9 @@ if (!document.getElementById("announcer")) {
 // With Clerk, the studios take their tokens from the sign-in instead of the offline dev route: the inline
 // script clerk-plugin.ts puts at the end of the body already switched them over and waits for this.
 if (clerkConfigured()) {
-  (window as Window & { __pixorlyClerkTokens?: (provider: () => Promise<string>) => void }).__pixorlyClerkTokens?.(() => signIn().token());
+  (window as Window & { __pixorlyClerkTokens?: (provider: () => Promise<string>) => void }).__pixorlyClerkTokens?.(() =>
+    signIn().token(),
+  );
   const controls = document.createElement("div");
   controls.className = "sign-in-controls";
   controls.setAttribute("aria-label", "Your account");

@@ -5,7 +5,8 @@
 import { startErrorMonitoring } from "./error-monitoring";
 import { startProductAnalytics } from "./product-analytics";
 
-const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() || undefined;
+const meta = (name: string) =>
+  document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() || undefined;
 
 const dsn = meta("pixorly-sentry-dsn");
 if (dsn) startErrorMonitoring({ dsn, release: meta("pixorly-release"), environment: meta("pixorly-environment") });

@@ -34,7 +34,12 @@ const TEMPLATE_NAMES: Record<string, string> = {
   creditLow: "Low balance",
   endpointDisabled: "Endpoint disabled",
 };
-const STATUS_NAMES: Record<string, string> = { outbox: "In the outbox", queued: "Queued", sent: "Sent", failed: "Not sent" };
+const STATUS_NAMES: Record<string, string> = {
+  outbox: "In the outbox",
+  queued: "Queued",
+  sent: "Sent",
+  failed: "Not sent",
+};
 
 const outbox = document.getElementById("outbox") as HTMLElement;
 const exportsBox = document.getElementById("exports") as HTMLElement;
@@ -44,7 +49,14 @@ const exportError = document.getElementById("export-error") as HTMLElement;
 function renderOutbox(messages: Message[]) {
   outbox.removeAttribute("aria-busy");
   if (messages.length === 0) {
-    outbox.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No messages yet"), "Request a data export above: its \"ready\" message lands here."));
+    outbox.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No messages yet"),
+        'Request a data export above: its "ready" message lands here.',
+      ),
+    );
     return;
   }
   outbox.replaceChildren(
@@ -65,7 +77,11 @@ function renderOutbox(messages: Message[]) {
               " — ",
               h("span", { class: "pill" }, TEMPLATE_NAMES[m.template] ?? m.template),
               " ",
-              h("time", { dateTime: new Date(m.createdAt).toISOString(), title: formatDateTime(m.createdAt) }, relative(m.createdAt)),
+              h(
+                "time",
+                { dateTime: new Date(m.createdAt).toISOString(), title: formatDateTime(m.createdAt) },
+                relative(m.createdAt),
+              ),
             ),
             h("p", { class: "hint" }, `To: ${m.to ?? "(no address on file)"} · ${STATUS_NAMES[m.status] ?? m.status}`),
             h("pre", { class: "mono", style: "white-space: pre-wrap; margin: 0" }, m.text),
@@ -79,7 +95,10 @@ function renderOutbox(messages: Message[]) {
 async function download(row: ExportRow, button: HTMLButtonElement) {
   button.disabled = true;
   try {
-    const res = await fetch(`${apiUrl}/v1/account/exports/${encodeURIComponent(row.id)}/url`, { method: "POST", headers: { Authorization: `Bearer ${await userToken()}` } });
+    const res = await fetch(`${apiUrl}/v1/account/exports/${encodeURIComponent(row.id)}/url`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await userToken()}` },
+    });
     const body = (await res.json().catch(() => ({}))) as { url?: string; filename?: string; message?: string };
     if (!res.ok || !body.url) throw new Error(body.message ?? `The edge API answered ${res.status}.`);
     const link = h("a", { href: body.url, download: body.filename ?? "" });
@@ -111,7 +130,15 @@ function renderExports(rows: ExportRow[]) {
           : h("span", { class: "pill" }, "Building…");
     let action: HTMLElement | string = "—";
     if (row.status === "ready") {
-      const button = h("button", { type: "button", class: "button button-secondary", "aria-label": `Download the export of ${formatDateTime(row.createdAt)}` }, "Download");
+      const button = h(
+        "button",
+        {
+          type: "button",
+          class: "button button-secondary",
+          "aria-label": `Download the export of ${formatDateTime(row.createdAt)}`,
+        },
+        "Download",
+      );
       button.addEventListener("click", () => void download(row, button));
       action = button;
     }
@@ -132,7 +159,18 @@ function renderExports(rows: ExportRow[]) {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, "Your data exports, newest first"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Requested"), h("th", { scope: "col" }, "State"), h("th", { scope: "col", class: "num" }, "Size"), h("th", { scope: "col" }, "Download"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Requested"),
+            h("th", { scope: "col" }, "State"),
+            h("th", { scope: "col", class: "num" }, "Size"),
+            h("th", { scope: "col" }, "Download"),
+          ),
+        ),
         h("tbody", {}, ...body),
       ),
     ),

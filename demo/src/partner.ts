@@ -45,7 +45,8 @@ async function call<T>(route: string, body?: unknown): Promise<T> {
   return data;
 }
 
-const stat = (label: string, value: string, sub?: string) => h("div", { class: "stat" }, h("dt", {}, label), h("dd", {}, value, sub ? h("span", { class: "sub" }, sub) : null));
+const stat = (label: string, value: string, sub?: string) =>
+  h("div", { class: "stat" }, h("dt", {}, label), h("dd", {}, value, sub ? h("span", { class: "sub" }, sub) : null));
 
 function keyRow(label: string, value: string, secret: boolean) {
   const code = h("code", { class: "secret-value" }, secret ? "pxs_" + "•".repeat(24) : value);
@@ -65,7 +66,12 @@ function keyRow(label: string, value: string, secret: boolean) {
 
 function snippet(title: string, text: string) {
   const code = h("pre", { class: "secret-value mono", style: "white-space: pre-wrap; margin: 0" }, text);
-  return h("div", { style: "margin-bottom: 1rem" }, h("h3", {}, title), h("div", { class: "secret-row", style: "align-items: start" }, code, copyButton(text, `Copy: ${title}`, code)));
+  return h(
+    "div",
+    { style: "margin-bottom: 1rem" },
+    h("h3", {}, title),
+    h("div", { class: "secret-row", style: "align-items: start" }, code, copyButton(text, `Copy: ${title}`, code)),
+  );
 }
 
 function render(d: Dashboard) {
@@ -80,7 +86,11 @@ function render(d: Dashboard) {
       stat("Name", p.name),
       stat("Status", p.status === "active" ? "Active" : p.status[0]!.toUpperCase() + p.status.slice(1)),
       stat("Plan", p.plan[0]!.toUpperCase() + p.plan.slice(1)),
-      stat("Monthly quota", quota === null ? "Unlimited" : `${formatNumber(quota)} images`, p.quotaPerMonth !== undefined ? "agreed for this partner" : "the plan's, shared by all its users"),
+      stat(
+        "Monthly quota",
+        quota === null ? "Unlimited" : `${formatNumber(quota)} images`,
+        p.quotaPerMonth !== undefined ? "agreed for this partner" : "the plan's, shared by all its users",
+      ),
       stat("Created", formatDate(p.createdAt)),
     ),
     h("p", { class: "hint", style: "margin-top: 0.75rem" }, "Partner id: ", h("code", {}, p.partnerId)),
@@ -89,8 +99,20 @@ function render(d: Dashboard) {
     keyRow("Publishable key", p.publishableKey, false),
     h("p", { class: "hint", style: "margin-top: -0.5rem" }, "Names your account; safe in pages. Not a credential."),
     keyRow("Secret key", d.secretKey, true),
-    h("p", { class: "hint", style: "margin-top: -0.5rem" }, "Your server's credential for POST /v1/embed/tokens. Never put it in a page."),
-    ...(p.graceEndsAt ? [h("p", { class: "notice", role: "status" }, `The previous secret key keeps working until ${formatDateTime(p.graceEndsAt)}.`)] : []),
+    h(
+      "p",
+      { class: "hint", style: "margin-top: -0.5rem" },
+      "Your server's credential for POST /v1/embed/tokens. Never put it in a page.",
+    ),
+    ...(p.graceEndsAt
+      ? [
+          h(
+            "p",
+            { class: "notice", role: "status" },
+            `The previous secret key keeps working until ${formatDateTime(p.graceEndsAt)}.`,
+          ),
+        ]
+      : []),
   );
   ($("origins") as HTMLTextAreaElement).value = p.allowedOrigins.join("\n");
   $("scopes").replaceChildren(...p.allowedScopes.map((s) => h("span", { class: "pill" }, s)));
@@ -132,7 +154,14 @@ function renderUsage(usage: PartnerUsage) {
     ),
   );
   if (t.generations === 0 && t.apiCalls === 0) {
-    box.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No usage in the last 30 days"), "Once the partner's users generate images, they show here per day."));
+    box.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No usage in the last 30 days"),
+        "Once the partner's users generate images, they show here per day.",
+      ),
+    );
     return;
   }
   const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
@@ -147,19 +176,42 @@ function renderUsage(usage: PartnerUsage) {
       data: {
         labels,
         datasets: [
-          { type: "bar", label: "Images generated", data: usage.days.map((d) => d.generations), backgroundColor: palette.accent, yAxisID: "y" },
-          { type: "line", label: "Credits (list price)", data: usage.days.map((d) => d.credits), borderColor: palette.series[1], backgroundColor: palette.series[1], tension: 0.25, pointRadius: 2, yAxisID: "credits" },
+          {
+            type: "bar",
+            label: "Images generated",
+            data: usage.days.map((d) => d.generations),
+            backgroundColor: palette.accent,
+            yAxisID: "y",
+          },
+          {
+            type: "line",
+            label: "Credits (list price)",
+            data: usage.days.map((d) => d.credits),
+            borderColor: palette.series[1],
+            backgroundColor: palette.series[1],
+            tension: 0.25,
+            pointRadius: 2,
+            yAxisID: "credits",
+          },
         ],
       },
       options: {
         scales: {
           x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { display: false } },
           y: { beginAtZero: true, title: { display: true, text: "Images" }, ticks: { precision: 0 } },
-          credits: { position: "right", beginAtZero: true, title: { display: true, text: "Credits" }, grid: { display: false } },
+          credits: {
+            position: "right",
+            beginAtZero: true,
+            title: { display: true, text: "Credits" },
+            grid: { display: false },
+          },
         },
       },
     },
-    { head: ["Day", "Images", "Credits", "API calls"], rows: usage.days.map((d) => [d.day, d.generations, d.credits, d.apiCalls]) },
+    {
+      head: ["Day", "Images", "Credits", "API calls"],
+      rows: usage.days.map((d) => [d.day, d.generations, d.credits, d.apiCalls]),
+    },
   );
   box.replaceChildren(chart.box);
   chart.draw();
@@ -183,8 +235,18 @@ $("rotate-form").addEventListener("submit", async (event) => {
     const graceSeconds = Number(($("grace") as HTMLSelectElement).value);
     const rotated = await call<{ secretKey: string; graceEndsAt: number }>("/rotate", { graceSeconds });
     await load();
-    const message = graceSeconds === 0 ? "New secret key made; the old one stopped working." : `New secret key made; the old one works until ${formatDateTime(rotated.graceEndsAt)}.`;
-    $("rotate-result").replaceChildren(h("p", { class: "notice", role: "status" }, message, " Deploy the new one to your server (it is in .pixorly/partner.json)."));
+    const message =
+      graceSeconds === 0
+        ? "New secret key made; the old one stopped working."
+        : `New secret key made; the old one works until ${formatDateTime(rotated.graceEndsAt)}.`;
+    $("rotate-result").replaceChildren(
+      h(
+        "p",
+        { class: "notice", role: "status" },
+        message,
+        " Deploy the new one to your server (it is in .pixorly/partner.json).",
+      ),
+    );
     announce(message);
   } catch (error) {
     showError($("rotate-result"), `Could not rotate the secret: ${(error as Error).message}`);

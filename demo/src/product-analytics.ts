@@ -18,10 +18,20 @@ export function productEventOf(event: Event): ProductEvent | null {
   const detail = ((event as CustomEvent).detail ?? {}) as Detail;
   const str = (value: unknown) => (typeof value === "string" ? value : undefined);
   const props = (entries: Record<string, string | number | boolean | undefined>) =>
-    Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Record<string, string | number | boolean>;
+    Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string | number | boolean
+    >;
   switch (event.type) {
     case "pixorly-job-created":
-      return { name: "generation_started", properties: props({ job_id: str(detail.jobId), model: str(detail.model) ?? str(detail.request?.model), retry: detail.retryOf !== undefined }) };
+      return {
+        name: "generation_started",
+        properties: props({
+          job_id: str(detail.jobId),
+          model: str(detail.model) ?? str(detail.request?.model),
+          retry: detail.retryOf !== undefined,
+        }),
+      };
     case "pixorly-job-completed":
       return {
         name: "generation_completed",
@@ -29,24 +39,45 @@ export function productEventOf(event: Event): ProductEvent | null {
           job_id: str(detail.jobId),
           model: str(detail.job?.model),
           images: Array.isArray(detail.job?.imageIds) ? detail.job.imageIds.length : undefined,
-          duration_ms: typeof detail.job?.completedAt === "number" && typeof detail.job?.createdAt === "number" ? detail.job.completedAt - detail.job.createdAt : undefined,
+          duration_ms:
+            typeof detail.job?.completedAt === "number" && typeof detail.job?.createdAt === "number"
+              ? detail.job.completedAt - detail.job.createdAt
+              : undefined,
         }),
       };
     case "pixorly-job-failed":
-      return { name: "generation_failed", properties: props({ job_id: str(detail.jobId), model: str(detail.job?.model), error_code: str(detail.error?.code) ?? str(detail.job?.error?.code) }) };
+      return {
+        name: "generation_failed",
+        properties: props({
+          job_id: str(detail.jobId),
+          model: str(detail.job?.model),
+          error_code: str(detail.error?.code) ?? str(detail.job?.error?.code),
+        }),
+      };
     case "pixorly-model-change": {
       const models = Array.isArray(detail.values) ? detail.values.filter((v: unknown) => typeof v === "string") : [];
-      return { name: "model_chosen", properties: props({ model: str(detail.value) ?? models.join(","), compare: Array.isArray(detail.values) }) };
+      return {
+        name: "model_chosen",
+        properties: props({ model: str(detail.value) ?? models.join(","), compare: Array.isArray(detail.values) }),
+      };
     }
     default:
       return null;
   }
 }
 
-export const STUDIO_EVENTS = ["pixorly-job-created", "pixorly-job-completed", "pixorly-job-failed", "pixorly-model-change"] as const;
+export const STUDIO_EVENTS = [
+  "pixorly-job-created",
+  "pixorly-job-completed",
+  "pixorly-job-failed",
+  "pixorly-model-change",
+] as const;
 
 /** Captures the product events the studio's (bubbling, composed) events describe; answers the stop function. */
-export function watchStudio(target: EventTarget, capture: (name: string, properties: Record<string, unknown>) => void): () => void {
+export function watchStudio(
+  target: EventTarget,
+  capture: (name: string, properties: Record<string, unknown>) => void,
+): () => void {
   const listener = (event: Event) => {
     const product = productEventOf(event);
     if (product) capture(product.name, product.properties);
@@ -68,7 +99,11 @@ export function withoutQueries<T extends { properties?: Record<string, unknown> 
 }
 
 /** Loads posthog-js (only now: pages without a key never download it) and starts recording. */
-export async function startProductAnalytics(apiKey: string, apiHost: string | undefined, target: EventTarget = document): Promise<() => void> {
+export async function startProductAnalytics(
+  apiKey: string,
+  apiHost: string | undefined,
+  target: EventTarget = document,
+): Promise<() => void> {
   const { default: posthog } = await import("posthog-js");
   posthog.init(apiKey, {
     api_host: apiHost || "https://us.i.posthog.com",

@@ -53,6 +53,9 @@ export async function ensureUser(): Promise<Profile> {
   return client.mutation(makeFunctionReference<"mutation", Record<string, never>, Profile>("users:ensure"), {});
 }
 
-export const query = <Args extends Record<string, unknown>, Result>(name: string) => makeFunctionReference<"query", Args, Result>(name);
-export const mutation = <Args extends Record<string, unknown>, Result>(name: string) => makeFunctionReference<"mutation", Args, Result>(name);
-export const action = <Args extends Record<string, unknown>, Result>(name: string) => makeFunctionReference<"action", Args, Result>(name);
+export const query = <Args extends Record<string, unknown>, Result>(name: string) =>
+  makeFunctionReference<"query", Args, Result>(name);
+export const mutation = <Args extends Record<string, unknown>, Result>(name: string) =>
+  makeFunctionReference<"mutation", Args, Result>(name);
+export const action = <Args extends Record<string, unknown>, Result>(name: string) =>
+  makeFunctionReference<"action", Args, Result>(name);

@@ -24,14 +24,19 @@ function meta(name: string): string | undefined {
 
 function apiBase(): string {
   const value = meta("pixorly-api-url");
-  if (!value || value.startsWith("%")) throw new Error("The page has no pixorly-api-url (open it through Vite: npm start).");
+  if (!value || value.startsWith("%"))
+    throw new Error("The page has no pixorly-api-url (open it through Vite: npm start).");
   return value.replace(/\/+$/, "");
 }
 
 /** The local user through the edge API's dev route (local mode only): no account, no sign-in screen. */
 export function offlineSignIn(apiUrl: string, fetchFn: typeof fetch = (...args) => fetch(...args)): SignIn {
   const cache = new TokenCache(async (): Promise<IssuedToken> => {
-    const res = await fetchFn(`${apiUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const res = await fetchFn(`${apiUrl}/v1/dev/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     if (!res.ok) throw new Error(`The edge API did not sign in the local user (HTTP ${res.status}).`);
     return (await res.json()) as IssuedToken;
   });
@@ -46,7 +51,8 @@ export function offlineSignIn(apiUrl: string, fetchFn: typeof fetch = (...args) 
 /** Clerk, loaded on first use; the interface is ready at once and waits for Clerk inside its calls. */
 function lazyClerkSignIn(publishableKey: string, apiUrl: string): SignIn {
   let loaded: Promise<SignIn> | null = null;
-  const load = () => (loaded ??= import("./clerk-session").then(({ clerkSignIn }) => clerkSignIn({ publishableKey, apiUrl })));
+  const load = () =>
+    (loaded ??= import("./clerk-session").then(({ clerkSignIn }) => clerkSignIn({ publishableKey, apiUrl })));
   return {
     kind: "clerk",
     token: async (forceRefresh = false) => (await load()).token(forceRefresh),
@@ -73,7 +79,9 @@ export function clerkConfigured(): boolean {
 function chooseSignIn(): SignIn {
   const clerkKey = meta("pixorly-clerk-publishable-key");
   // Studio-only pages have no pixorly-api-url tag; clerk-plugin.ts writes the edge API's address next to the key.
-  return clerkKey ? lazyClerkSignIn(clerkKey, meta("pixorly-session-api-url")?.replace(/\/+$/, "") ?? apiBase()) : offlineSignIn(apiBase());
+  return clerkKey
+    ? lazyClerkSignIn(clerkKey, meta("pixorly-session-api-url")?.replace(/\/+$/, "") ?? apiBase())
+    : offlineSignIn(apiBase());
 }
 
 let chosen: SignIn | null = null;

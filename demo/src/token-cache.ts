@@ -22,7 +22,8 @@ export class TokenCache {
   ) {}
 
   async get(forceRefresh = false): Promise<string> {
-    if (!forceRefresh && this.cached && this.cached.expiresAt - this.now() > REFRESH_BEFORE_MS) return this.cached.token;
+    if (!forceRefresh && this.cached && this.cached.expiresAt - this.now() > REFRESH_BEFORE_MS)
+      return this.cached.token;
     if (!this.pending) {
       const generation = this.generation;
       this.pending = this.fetchToken().then(

@@ -7,7 +7,11 @@ import { ConvexError } from "convex/values";
 type Child = Node | string | null | undefined | false;
 
 /** `h("button", { type: "button", onclick }, "Revoke")`: attributes as properties where one exists. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
@@ -29,13 +33,17 @@ export function errorMessage(error: unknown): string {
   }
   const text = error instanceof Error ? error.message : String(error);
   if (/Could not find public function/i.test(text)) return "This deployment does not have this feature yet.";
-  if (/Failed to fetch|NetworkError|fetch failed/i.test(text)) return "Cannot reach the local services. Is npm start running?";
+  if (/Failed to fetch|NetworkError|fetch failed/i.test(text))
+    return "Cannot reach the local services. Is npm start running?";
   return "Something went wrong. Try again; if it keeps failing, check the npm start output.";
 }
 
 /** True when the deployment lacks the function (an older backend), so a page can say "not available". */
 export function isMissingFunction(error: unknown): boolean {
-  return !(error instanceof ConvexError) && /Could not find public function/i.test(error instanceof Error ? error.message : String(error));
+  return (
+    !(error instanceof ConvexError) &&
+    /Could not find public function/i.test(error instanceof Error ? error.message : String(error))
+  );
 }
 
 /** Announces a message in the page's polite live region (`#announcer`). */
@@ -81,7 +89,11 @@ export function secretPanel(container: HTMLElement, title: string, value: string
     h("h3", { id: "secret-title" }, title),
     h("p", {}, note),
     h("div", { class: "secret-row" }, code, copyButton(value, `Copy ${title.toLowerCase()}`, code)),
-    h("button", { type: "button", class: "button button-quiet", onclick: () => container.replaceChildren() }, "I have saved it — hide"),
+    h(
+      "button",
+      { type: "button", class: "button button-quiet", onclick: () => container.replaceChildren() },
+      "I have saved it — hide",
+    ),
   );
   container.replaceChildren(panel);
   panel.focus();
@@ -113,7 +125,11 @@ export function relative(ms: number, now = Date.now()): string {
   const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
   const diff = ms - now;
   const abs = Math.abs(diff);
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400_000], ["hour", 3_600_000], ["minute", 60_000]];
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400_000],
+    ["hour", 3_600_000],
+    ["minute", 60_000],
+  ];
   for (const [unit, size] of steps) if (abs >= size) return rtf.format(Math.round(diff / size), unit);
   return rtf.format(Math.round(diff / 1000), "second");
 }

@@ -43,11 +43,15 @@ interface Page {
 }
 
 const listEndpoints = query<Record<string, never>, Endpoint[]>("webhooks:list");
-const createEndpoint = action<{ url: string; events: string[] }, { endpointId: string; secret: string }>("webhooks:create");
+const createEndpoint = action<{ url: string; events: string[] }, { endpointId: string; secret: string }>(
+  "webhooks:create",
+);
 const removeEndpoint = mutation<{ endpointId: string }, null>("webhooks:remove");
 const setEnabled = mutation<{ endpointId: string; enabled: boolean }, null>("webhooks:setEnabled");
 const sendTest = mutation<{ endpointId: string }, { deliveryId: string; messageId: string }>("webhooks:sendTest");
-const listDeliveries = query<{ endpointId: string; paginationOpts: { numItems: number; cursor: string | null } }, Page>("webhooks:deliveries");
+const listDeliveries = query<{ endpointId: string; paginationOpts: { numItems: number; cursor: string | null } }, Page>(
+  "webhooks:deliveries",
+);
 const replay = mutation<{ deliveryId: string }, { deliveryId: string }>("webhooks:replay");
 
 const EVENT_LABELS: Record<string, string> = {
@@ -73,7 +77,15 @@ const deliveryError = document.getElementById("delivery-error") as HTMLElement;
 const removeDialog = document.getElementById("remove-dialog") as HTMLDialogElement;
 
 for (const event of WEBHOOK_EVENTS) {
-  checks.append(h("label", {}, h("input", { type: "checkbox", name: "events", value: event, defaultChecked: true }), `${EVENT_LABELS[event] ?? event} `, h("code", {}, event)));
+  checks.append(
+    h(
+      "label",
+      {},
+      h("input", { type: "checkbox", name: "events", value: event, defaultChecked: true }),
+      `${EVENT_LABELS[event] ?? event} `,
+      h("code", {}, event),
+    ),
+  );
 }
 
 /** Runs a button's call with the button disabled, announcing the outcome or showing the error. */
@@ -95,16 +107,41 @@ let endpoints: Endpoint[] = [];
 function renderEndpoints() {
   endpointsBox.removeAttribute("aria-busy");
   if (endpoints.length === 0) {
-    endpointsBox.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No endpoints yet"), "Add one above to receive events as they happen."));
+    endpointsBox.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No endpoints yet"),
+        "Add one above to receive events as they happen.",
+      ),
+    );
     return;
   }
   const rows = endpoints.map((ep) => {
     const state = ep.enabled
       ? h("span", { class: "pill pill-ok" }, "Enabled")
       : h("span", { class: "pill pill-bad" }, "Disabled");
-    const notice = ep.disabledNotice ? h("div", { class: "hint" }, `Disabled ${formatDateTime(ep.disabledNotice.at)}: ${ep.disabledNotice.reason}`) : null;
-    const failing = ep.enabled && ep.failedMessages > 0 ? h("div", { class: "hint" }, `${ep.failedMessages} failed message${ep.failedMessages === 1 ? "" : "s"} in a row`) : null;
-    const test = h("button", { type: "button", class: "button button-secondary", disabled: !ep.enabled, "aria-label": `Send test to ${ep.url}` }, "Send test");
+    const notice = ep.disabledNotice
+      ? h("div", { class: "hint" }, `Disabled ${formatDateTime(ep.disabledNotice.at)}: ${ep.disabledNotice.reason}`)
+      : null;
+    const failing =
+      ep.enabled && ep.failedMessages > 0
+        ? h(
+            "div",
+            { class: "hint" },
+            `${ep.failedMessages} failed message${ep.failedMessages === 1 ? "" : "s"} in a row`,
+          )
+        : null;
+    const test = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        disabled: !ep.enabled,
+        "aria-label": `Send test to ${ep.url}`,
+      },
+      "Send test",
+    );
     test.addEventListener("click", () =>
       act(test, endpointError, async () => {
         await client.mutation(sendTest, { endpointId: ep.endpointId });
@@ -112,22 +149,57 @@ function renderEndpoints() {
         return `Test event queued for ${ep.url}.`;
       }),
     );
-    const toggle = h("button", { type: "button", class: "button button-secondary", "aria-label": `${ep.enabled ? "Disable" : "Enable"} ${ep.url}` }, ep.enabled ? "Disable" : "Enable");
+    const toggle = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        "aria-label": `${ep.enabled ? "Disable" : "Enable"} ${ep.url}`,
+      },
+      ep.enabled ? "Disable" : "Enable",
+    );
     toggle.addEventListener("click", () =>
       act(toggle, endpointError, async () => {
         await client.mutation(setEnabled, { endpointId: ep.endpointId, enabled: !ep.enabled });
         return `${ep.url} is ${ep.enabled ? "disabled" : "enabled"}.`;
       }),
     );
-    const remove = h("button", { type: "button", class: "button button-danger", "aria-label": `Remove ${ep.url}`, onclick: () => confirmRemove(ep) }, "Remove");
-    const view = h("button", { type: "button", class: "button button-secondary", "aria-label": `Deliveries to ${ep.url}`, "aria-pressed": String(selected?.endpointId === ep.endpointId), onclick: () => showDeliveries(ep, true) }, "Deliveries");
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-danger",
+        "aria-label": `Remove ${ep.url}`,
+        onclick: () => confirmRemove(ep),
+      },
+      "Remove",
+    );
+    const view = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        "aria-label": `Deliveries to ${ep.url}`,
+        "aria-pressed": String(selected?.endpointId === ep.endpointId),
+        onclick: () => showDeliveries(ep, true),
+      },
+      "Deliveries",
+    );
     return h(
       "tr",
       {},
       h("th", { scope: "row" }, h("code", {}, ep.url), notice, failing),
       h("td", {}, ...ep.events.map((e) => h("span", { class: "pill" }, e))),
       h("td", {}, state),
-      h("td", {}, h("time", { dateTime: new Date(ep.createdAt).toISOString(), title: formatDateTime(ep.createdAt) }, relative(ep.createdAt))),
+      h(
+        "td",
+        {},
+        h(
+          "time",
+          { dateTime: new Date(ep.createdAt).toISOString(), title: formatDateTime(ep.createdAt) },
+          relative(ep.createdAt),
+        ),
+      ),
       h("td", {}, h("div", { class: "actions" }, view, test, toggle, remove)),
     );
   });
@@ -139,7 +211,16 @@ function renderEndpoints() {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, "Your webhook endpoints"),
-        h("thead", {}, h("tr", {}, ...["URL", "Events", "State", "Added"].map((t) => h("th", { scope: "col" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["URL", "Events", "State", "Added"].map((t) => h("th", { scope: "col" }, t)),
+            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
+          ),
+        ),
         h("tbody", {}, ...rows),
       ),
     ),
@@ -147,7 +228,8 @@ function renderEndpoints() {
 }
 
 function confirmRemove(ep: Endpoint) {
-  (document.getElementById("remove-text") as HTMLElement).textContent = `${ep.url} stops receiving events, and its delivery log is removed.`;
+  (document.getElementById("remove-text") as HTMLElement).textContent =
+    `${ep.url} stops receiving events, and its delivery log is removed.`;
   removeDialog.returnValue = "";
   removeDialog.showModal();
   removeDialog.addEventListener(
@@ -174,10 +256,21 @@ function attemptText(a: Attempt) {
 function deliveryRow(d: Delivery) {
   const last = d.log.at(-1);
   const status =
-    d.status === "delivered" ? h("span", { class: "pill pill-ok" }, "Delivered")
-    : d.status === "failed" ? h("span", { class: "pill pill-bad" }, "Failed")
-    : h("span", { class: "pill pill-warn" }, "Pending");
-  const replayButton = h("button", { type: "button", class: "button button-secondary", disabled: d.status === "pending", "aria-label": `Replay ${d.eventType} from ${formatDateTime(d.createdAt)}` }, "Replay");
+    d.status === "delivered"
+      ? h("span", { class: "pill pill-ok" }, "Delivered")
+      : d.status === "failed"
+        ? h("span", { class: "pill pill-bad" }, "Failed")
+        : h("span", { class: "pill pill-warn" }, "Pending");
+  const replayButton = h(
+    "button",
+    {
+      type: "button",
+      class: "button button-secondary",
+      disabled: d.status === "pending",
+      "aria-label": `Replay ${d.eventType} from ${formatDateTime(d.createdAt)}`,
+    },
+    "Replay",
+  );
   replayButton.addEventListener("click", () =>
     act(replayButton, deliveryError, async () => {
       await client.mutation(replay, { deliveryId: d.deliveryId });
@@ -204,13 +297,29 @@ function deliveryRow(d: Delivery) {
         h("summary", {}, "Payload and attempts"),
         h("div", { class: "hint" }, "webhook-id ", h("code", {}, d.messageId)),
         h("pre", { class: "mono", style: "white-space: pre-wrap; margin: 0.5rem 0" }, pretty),
-        d.log.length === 0 ? h("p", { class: "hint" }, "No attempts yet.") : h("ol", {}, ...d.log.map((a) => h("li", {}, attemptText(a)))),
+        d.log.length === 0
+          ? h("p", { class: "hint" }, "No attempts yet.")
+          : h("ol", {}, ...d.log.map((a) => h("li", {}, attemptText(a)))),
       ),
     ),
     h("td", {}, status),
     h("td", { class: "num" }, String(d.attempts)),
-    h("td", {}, last ? (last.statusCode !== null ? `HTTP ${last.statusCode}` : (last.errorClass ?? "—").replace(/_/g, " ")) : "—", last ? h("div", { class: "hint" }, `${last.durationMs} ms`) : null),
-    h("td", {}, h("time", { dateTime: new Date(d.createdAt).toISOString(), title: formatDateTime(d.createdAt) }, relative(d.createdAt)), d.nextAttemptAt ? h("div", { class: "hint" }, `next try ${relative(d.nextAttemptAt)}`) : null),
+    h(
+      "td",
+      {},
+      last ? (last.statusCode !== null ? `HTTP ${last.statusCode}` : (last.errorClass ?? "—").replace(/_/g, " ")) : "—",
+      last ? h("div", { class: "hint" }, `${last.durationMs} ms`) : null,
+    ),
+    h(
+      "td",
+      {},
+      h(
+        "time",
+        { dateTime: new Date(d.createdAt).toISOString(), title: formatDateTime(d.createdAt) },
+        relative(d.createdAt),
+      ),
+      d.nextAttemptAt ? h("div", { class: "hint" }, `next try ${relative(d.nextAttemptAt)}`) : null,
+    ),
     h("td", {}, replayButton),
   );
 }
@@ -222,7 +331,14 @@ function renderDeliveries(first: Page) {
   deliveriesBox.removeAttribute("aria-busy");
   const all = [...first.page, ...older.filter((o) => !first.page.some((d) => d.deliveryId === o.deliveryId))];
   if (all.length === 0) {
-    deliveriesBox.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "No deliveries yet"), "Send a test event, or generate an image in the studio."));
+    deliveriesBox.replaceChildren(
+      h(
+        "div",
+        { class: "empty" },
+        h("strong", {}, "No deliveries yet"),
+        "Send a test event, or generate an image in the studio.",
+      ),
+    );
     return;
   }
   let cursor = first.continueCursor;
@@ -233,7 +349,10 @@ function renderDeliveries(first: Page) {
     if (!selected) return;
     more.disabled = true;
     try {
-      const next = await client.query(listDeliveries, { endpointId: selected.endpointId, paginationOpts: { numItems: PAGE_SIZE, cursor } });
+      const next = await client.query(listDeliveries, {
+        endpointId: selected.endpointId,
+        paginationOpts: { numItems: PAGE_SIZE, cursor },
+      });
       older = [...older, ...next.page];
       cursor = next.continueCursor;
       isDone = next.isDone;
@@ -255,7 +374,18 @@ function renderDeliveries(first: Page) {
         "table",
         {},
         h("caption", { class: "visually-hidden" }, `Deliveries to ${selected?.url ?? "this endpoint"}, newest first`),
-        h("thead", {}, h("tr", {}, ...["Event", "Status", "Attempts", "Last response", "Created"].map((t, i) => h("th", { scope: "col", class: i === 2 ? "num" : "" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["Event", "Status", "Attempts", "Last response", "Created"].map((t, i) =>
+              h("th", { scope: "col", class: i === 2 ? "num" : "" }, t),
+            ),
+            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
+          ),
+        ),
         tbody,
       ),
     ),
@@ -281,11 +411,16 @@ function showDeliveries(ep: Endpoint, moveFocus: boolean) {
     deliveriesBox.setAttribute("aria-busy", "true");
     deliveriesBox.replaceChildren(h("p", { class: "loading" }, "Loading deliveries…"));
     showError(deliveryError, null);
-    stopDeliveries = client.onUpdate(listDeliveries, { endpointId: ep.endpointId, paginationOpts: { numItems: PAGE_SIZE, cursor: null } }, renderDeliveries, (error) => {
-      deliveriesBox.removeAttribute("aria-busy");
-      deliveriesBox.replaceChildren();
-      showError(deliveryError, `Could not load deliveries: ${errorMessage(error)}`);
-    });
+    stopDeliveries = client.onUpdate(
+      listDeliveries,
+      { endpointId: ep.endpointId, paginationOpts: { numItems: PAGE_SIZE, cursor: null } },
+      renderDeliveries,
+      (error) => {
+        deliveriesBox.removeAttribute("aria-busy");
+        deliveriesBox.replaceChildren();
+        showError(deliveryError, `Could not load deliveries: ${errorMessage(error)}`);
+      },
+    );
     renderEndpoints();
   }
   if (moveFocus) deliveriesTitle.focus();
@@ -295,7 +430,10 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const url = urlInput.value.trim();
   const events = [...checks.querySelectorAll<HTMLInputElement>("input:checked")].map((c) => c.value);
-  const problems = [!/^https?:\/\/\S+$/i.test(url) && "Give the endpoint's http(s) URL.", events.length === 0 && "Choose at least one event."].filter(Boolean) as string[];
+  const problems = [
+    !/^https?:\/\/\S+$/i.test(url) && "Give the endpoint's http(s) URL.",
+    events.length === 0 && "Choose at least one event.",
+  ].filter(Boolean) as string[];
   urlInput.setAttribute("aria-invalid", String(!/^https?:\/\/\S+$/i.test(url)));
   if (problems.length > 0) {
     showError(addError, problems.join(" "));
@@ -308,7 +446,12 @@ form.addEventListener("submit", async (event) => {
   try {
     const created = await client.action(createEndpoint, { url, events });
     form.reset();
-    secretPanel(newSecret, "Signing secret", created.secret, "Copy it now: it is shown only this once. Verify each request with it, e.g. new Webhook(secret).verify(body, headers) from the standardwebhooks package.");
+    secretPanel(
+      newSecret,
+      "Signing secret",
+      created.secret,
+      "Copy it now: it is shown only this once. Verify each request with it, e.g. new Webhook(secret).verify(body, headers) from the standardwebhooks package.",
+    );
     announce(`Added ${url}. Its signing secret is shown once below.`);
   } catch (error) {
     showError(addError, `Could not add the endpoint: ${errorMessage(error)}`);
@@ -330,7 +473,14 @@ ensureUser()
       (error) => {
         endpointsBox.removeAttribute("aria-busy");
         if (isMissingFunction(error)) {
-          endpointsBox.replaceChildren(h("div", { class: "empty" }, h("strong", {}, "Webhooks are not available"), "This deployment does not have webhooks yet."));
+          endpointsBox.replaceChildren(
+            h(
+              "div",
+              { class: "empty" },
+              h("strong", {}, "Webhooks are not available"),
+              "This deployment does not have webhooks yet.",
+            ),
+          );
           form.querySelector<HTMLButtonElement>("button[type=submit]")!.disabled = true;
         } else showError(endpointsBox, `Could not load your endpoints: ${errorMessage(error)}`);
       },

@@ -18,15 +18,29 @@ describe("createApp", () => {
     expect(() => createApp({ ...env, CONVEX_URL: undefined })).toThrow(/CONVEX_URL is required/);
     expect(() => createApp({ ...env, CORS_ORIGINS: "http://a.test/path" })).toThrow(/CORS_ORIGINS/);
     expect(() => createApp({ ...env, LOCAL_MODE: "yes" })).toThrow(/LOCAL_MODE/);
-    expect(() => createApp({ ...env, CLERK_JWKS_URL: "https://clerk.test/.well-known/jwks.json" })).toThrow(/CLERK_ISSUER/);
+    expect(() => createApp({ ...env, CLERK_JWKS_URL: "https://clerk.test/.well-known/jwks.json" })).toThrow(
+      /CLERK_ISSUER/,
+    );
   });
 
   it("refuses local mode unless PUBLIC_URL is loopback", async () => {
     const env = await testEnv();
-    for (const PUBLIC_URL of ["https://api.pixorly.com", "http://10.0.0.5:8787", "http://127.0.0.1.nip.io:8787", "http://localhost.example.com"]) {
-      expect(() => createApp({ ...env, PUBLIC_URL, LOCAL_MODE: "1" }), PUBLIC_URL).toThrow(/LOCAL_MODE is "1" but PUBLIC_URL .* is not a loopback URL/);
+    for (const PUBLIC_URL of [
+      "https://api.pixorly.com",
+      "http://10.0.0.5:8787",
+      "http://127.0.0.1.nip.io:8787",
+      "http://localhost.example.com",
+    ]) {
+      expect(() => createApp({ ...env, PUBLIC_URL, LOCAL_MODE: "1" }), PUBLIC_URL).toThrow(
+        /LOCAL_MODE is "1" but PUBLIC_URL .* is not a loopback URL/,
+      );
     }
-    for (const PUBLIC_URL of ["http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787", "http://127.1.2.3"]) {
+    for (const PUBLIC_URL of [
+      "http://127.0.0.1:8787",
+      "http://localhost:8787",
+      "http://[::1]:8787",
+      "http://127.1.2.3",
+    ]) {
       expect(createApp({ ...env, PUBLIC_URL, LOCAL_MODE: "1" }).services.config.localMode, PUBLIC_URL).toBe(true);
     }
   });
@@ -36,13 +50,19 @@ describe("createApp", () => {
     const cloudfront = cloudFrontEnv(await generateCloudFrontKeyPair("KCONF"));
     for (const LOCAL_MODE of ["0", undefined]) {
       expect(() => createApp({ ...env, LOCAL_MODE })).toThrow(/CLOUDFRONT_PRIVATE_KEY is required outside local mode/);
-      expect(() => createApp({ ...env, LOCAL_MODE, CLOUDFRONT_PRIVATE_KEY: cloudfront.CLOUDFRONT_PRIVATE_KEY })).toThrow(/CLOUDFRONT_KEY_PAIR_ID is required outside local mode/);
+      expect(() =>
+        createApp({ ...env, LOCAL_MODE, CLOUDFRONT_PRIVATE_KEY: cloudfront.CLOUDFRONT_PRIVATE_KEY }),
+      ).toThrow(/CLOUDFRONT_KEY_PAIR_ID is required outside local mode/);
       expect(createApp({ ...env, LOCAL_MODE, ...cloudfront }).services.imageSigner?.keyPairId).toBe("KCONF");
     }
     // Offline the key may be absent (node.ts generates one), but not half of it.
     expect(createApp({ ...env, LOCAL_MODE: "1" }).services.imageSigner).toBeNull();
-    expect(() => createApp({ ...env, CLOUDFRONT_KEY_PAIR_ID: "KCONF" })).toThrow(/CLOUDFRONT_PRIVATE_KEY is required with CLOUDFRONT_KEY_PAIR_ID/);
-    expect(() => createApp({ ...env, ...cloudfront, CLOUDFRONT_PRIVATE_KEY: "-----BEGIN PUBLIC KEY-----" })).toThrow(/CLOUDFRONT_PRIVATE_KEY must be a PEM RSA private key/);
+    expect(() => createApp({ ...env, CLOUDFRONT_KEY_PAIR_ID: "KCONF" })).toThrow(
+      /CLOUDFRONT_PRIVATE_KEY is required with CLOUDFRONT_KEY_PAIR_ID/,
+    );
+    expect(() => createApp({ ...env, ...cloudfront, CLOUDFRONT_PRIVATE_KEY: "-----BEGIN PUBLIC KEY-----" })).toThrow(
+      /CLOUDFRONT_PRIVATE_KEY must be a PEM RSA private key/,
+    );
   });
 });
 
@@ -65,7 +85,14 @@ describe("root middleware", () => {
     expect(res.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
     const line = logs.filter((l) => l.msg === "request");
     expect(line).toHaveLength(1);
-    expect(line[0]).toMatchObject({ level: "info", method: "GET", path: "/.well-known/jwks.json", route: "/.well-known/jwks.json", status: 200, requestId: "r1" });
+    expect(line[0]).toMatchObject({
+      level: "info",
+      method: "GET",
+      path: "/.well-known/jwks.json",
+      route: "/.well-known/jwks.json",
+      status: 200,
+      requestId: "r1",
+    });
     expect(typeof line[0]!.ms).toBe("number");
   });
 
@@ -80,7 +107,14 @@ describe("root middleware", () => {
   it("allows CORS for the configured origins and registered partner origins only", async () => {
     const { app, convex } = await testApp({ convex: { "partners:origins": () => ["https://partner.example"] } });
     const preflight = (origin: string) =>
-      app.request("/.well-known/jwks.json", { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" } });
+      app.request("/.well-known/jwks.json", {
+        method: "OPTIONS",
+        headers: {
+          Origin: origin,
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "authorization,content-type",
+        },
+      });
     expect((await preflight(DEMO_ORIGIN)).headers.get("Access-Control-Allow-Origin")).toBe(DEMO_ORIGIN);
     const partner = await preflight("https://partner.example");
     expect(partner.headers.get("Access-Control-Allow-Origin")).toBe("https://partner.example");
@@ -106,7 +140,10 @@ describe("root middleware", () => {
       expect(res.headers.get("Access-Control-Expose-Headers")).toBeNull();
       expect(res.headers.get("Vary")).toBe("Origin");
     }
-    const preflight = await app.request("/v1/images/urls", { method: "OPTIONS", headers: { Origin: DEMO_ORIGIN, "Access-Control-Request-Method": "POST" } });
+    const preflight = await app.request("/v1/images/urls", {
+      method: "OPTIONS",
+      headers: { Origin: DEMO_ORIGIN, "Access-Control-Request-Method": "POST" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
     expect(preflight.headers.get("Access-Control-Max-Age")).toBe("600");
@@ -115,7 +152,11 @@ describe("root middleware", () => {
 
   it("puts the request id and security headers on errors and preflights too", async () => {
     const { app } = await testApp();
-    for (const res of [await app.request("/nope"), await app.request("/v1/images/urls", postJson({ ids: [] })), await app.request("/x", { method: "OPTIONS" })]) {
+    for (const res of [
+      await app.request("/nope"),
+      await app.request("/v1/images/urls", postJson({ ids: [] })),
+      await app.request("/x", { method: "OPTIONS" }),
+    ]) {
       expect(res.headers.get("X-Request-Id")).toBeTruthy();
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(res.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
@@ -123,7 +164,13 @@ describe("root middleware", () => {
   });
 
   it("keeps CORS closed when Convex cannot list partner origins", async () => {
-    const { app, logs } = await testApp({ convex: { "partners:origins": () => { throw new Error("down"); } } });
+    const { app, logs } = await testApp({
+      convex: {
+        "partners:origins": () => {
+          throw new Error("down");
+        },
+      },
+    });
     const res = await app.request("/.well-known/jwks.json", { headers: { Origin: "https://partner.example" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
@@ -141,7 +188,11 @@ describe("error handler", () => {
   }
 
   it("answers typed errors with their code and status", async () => {
-    const { app } = await appWith((r) => r.get("/t", () => { throw new ApiError("FORBIDDEN", "Not yours."); }));
+    const { app } = await appWith((r) =>
+      r.get("/t", () => {
+        throw new ApiError("FORBIDDEN", "Not yours.");
+      }),
+    );
     const res = await app.request("/t", { headers: { "X-Request-Id": "r3" } });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ code: "FORBIDDEN", message: "Not yours.", requestId: "r3" });
@@ -149,15 +200,30 @@ describe("error handler", () => {
 
   it("maps ConvexError codes through core, fields included", async () => {
     const { app } = await appWith((r) => {
-      r.get("/nf", () => { throw new ConvexError({ code: "NOT_FOUND", message: "No such image." }); });
-      r.get("/bad", () => { throw new ConvexError({ code: "INVALID_ARGUMENT", message: "Bad.", fields: [{ field: "parameters.width", message: "too wide" }] }); });
-      r.get("/credits", () => { throw new ConvexError({ code: "INSUFFICIENT_CREDITS", message: "Top up." }); });
-      r.get("/odd", () => { throw new ConvexError({ code: "WHATEVER", message: "internal detail" }); });
+      r.get("/nf", () => {
+        throw new ConvexError({ code: "NOT_FOUND", message: "No such image." });
+      });
+      r.get("/bad", () => {
+        throw new ConvexError({
+          code: "INVALID_ARGUMENT",
+          message: "Bad.",
+          fields: [{ field: "parameters.width", message: "too wide" }],
+        });
+      });
+      r.get("/credits", () => {
+        throw new ConvexError({ code: "INSUFFICIENT_CREDITS", message: "Top up." });
+      });
+      r.get("/odd", () => {
+        throw new ConvexError({ code: "WHATEVER", message: "internal detail" });
+      });
     });
     expect((await app.request("/nf")).status).toBe(404);
     const bad = await app.request("/bad");
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: "INVALID_ARGUMENT", fields: [{ path: "parameters.width", message: "too wide" }] });
+    expect(await bad.json()).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      fields: [{ path: "parameters.width", message: "too wide" }],
+    });
     expect((await app.request("/credits")).status).toBe(402);
     const odd = await app.request("/odd");
     expect(odd.status).toBe(500);
@@ -165,7 +231,11 @@ describe("error handler", () => {
   });
 
   it("hides unexpected errors behind a 500 and logs the real one", async () => {
-    const { app, logs } = await appWith((r) => r.get("/boom", () => { throw new Error("database password is hunter2"); }));
+    const { app, logs } = await appWith((r) =>
+      r.get("/boom", () => {
+        throw new Error("database password is hunter2");
+      }),
+    );
     const res = await app.request("/boom", { headers: { "X-Request-Id": "r4" } });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ code: "INTERNAL", message: errorCodeInfo.INTERNAL.message, requestId: "r4" });
@@ -178,7 +248,12 @@ describe("error handler", () => {
     const route = createRoute({
       method: "post",
       path: "/v",
-      request: { body: { required: true, content: { "application/json": { schema: z.object({ name: z.string().min(1), n: z.number().int() }) } } } },
+      request: {
+        body: {
+          required: true,
+          content: { "application/json": { schema: z.object({ name: z.string().min(1), n: z.number().int() }) } },
+        },
+      },
       responses: { 200: { description: "ok" } },
     });
     const { app } = await appWith((r) => r.openapi(route, (c) => c.json({ ok: true }, 200)));
@@ -187,10 +262,16 @@ describe("error handler", () => {
     const body = await res.json();
     expect(body).toMatchObject({ code: "INVALID_ARGUMENT", requestId: "r5" });
     // Each field with its own message, not the first one's message for both.
-    expect(body.message).toBe(`Invalid input: ${body.fields.map((f: { path: string; message: string }) => `${f.path}: ${f.message}`).join("; ")}`);
+    expect(body.message).toBe(
+      `Invalid input: ${body.fields.map((f: { path: string; message: string }) => `${f.path}: ${f.message}`).join("; ")}`,
+    );
     expect(new Set(body.fields.map((f: { message: string }) => f.message)).size).toBe(2);
     expect(body.fields.map((f: { path: string }) => f.path)).toEqual(["name", "n"]);
-    const malformed = await app.request("/v", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
+    const malformed = await app.request("/v", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: "INVALID_ARGUMENT" });
     const text = await app.request("/v", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "hi" });

@@ -124,7 +124,8 @@ function url(name: string, value: string | undefined, fallback?: string): string
   } catch {
     throw new ConfigError(name, `is not a URL: ${JSON.stringify(v)}.`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new ConfigError(name, "must be an http(s) URL.");
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new ConfigError(name, "must be an http(s) URL.");
   return trimSlash(v);
 }
 
@@ -149,7 +150,8 @@ function origin(name: string, value: string): string {
   } catch {
     throw new ConfigError(name, `holds ${JSON.stringify(value)}, which is not an origin.`);
   }
-  if (parsed.origin !== trimSlash(value)) throw new ConfigError(name, `holds ${JSON.stringify(value)}; write the origin only (${parsed.origin}).`);
+  if (parsed.origin !== trimSlash(value))
+    throw new ConfigError(name, `holds ${JSON.stringify(value)}; write the origin only (${parsed.origin}).`);
   return parsed.origin;
 }
 
@@ -164,7 +166,8 @@ function originList(name: string, value: string | undefined): string[] {
 function headerName(name: string, value: string | undefined): string | undefined {
   const v = optional(value);
   if (v === undefined) return undefined;
-  if (!/^[A-Za-z0-9-]+$/.test(v)) throw new ConfigError(name, `must be a header name such as X-Forwarded-For, not ${JSON.stringify(v)}.`);
+  if (!/^[A-Za-z0-9-]+$/.test(v))
+    throw new ConfigError(name, `must be a header name such as X-Forwarded-For, not ${JSON.stringify(v)}.`);
   return v.toLowerCase();
 }
 
@@ -178,7 +181,8 @@ function json<T>(name: string, value: string | undefined, schema: z.ZodType<T>, 
     throw new ConfigError(name, "is not valid JSON.");
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(name, `has the wrong shape: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
+  if (!parsed.success)
+    throw new ConfigError(name, `has the wrong shape: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
   return parsed.data;
 }
 
@@ -195,23 +199,37 @@ function cloudfrontSigning(env: EdgeEnv, localMode: boolean): { keyPairId?: stri
   const privateKey = optional(env.CLOUDFRONT_PRIVATE_KEY);
   if (!keyPairId && !privateKey && localMode) return {};
   const purpose = "(it signs private image URLs: POST /v1/images/urls and the REST API's images)";
-  if (!privateKey) throw new ConfigError("CLOUDFRONT_PRIVATE_KEY", `is required ${keyPairId ? "with CLOUDFRONT_KEY_PAIR_ID" : "outside local mode"} ${purpose}.`);
-  if (!keyPairId) throw new ConfigError("CLOUDFRONT_KEY_PAIR_ID", `is required ${localMode ? "with CLOUDFRONT_PRIVATE_KEY" : "outside local mode"} ${purpose}.`);
-  if (!rsaPrivateKeyPkcs8(privateKey)) throw new ConfigError("CLOUDFRONT_PRIVATE_KEY", "must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).");
+  if (!privateKey)
+    throw new ConfigError(
+      "CLOUDFRONT_PRIVATE_KEY",
+      `is required ${keyPairId ? "with CLOUDFRONT_KEY_PAIR_ID" : "outside local mode"} ${purpose}.`,
+    );
+  if (!keyPairId)
+    throw new ConfigError(
+      "CLOUDFRONT_KEY_PAIR_ID",
+      `is required ${localMode ? "with CLOUDFRONT_PRIVATE_KEY" : "outside local mode"} ${purpose}.`,
+    );
+  if (!rsaPrivateKeyPkcs8(privateKey))
+    throw new ConfigError(
+      "CLOUDFRONT_PRIVATE_KEY",
+      "must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).",
+    );
   return { keyPairId, privateKey };
 }
 
 export function loadConfig(env: EdgeEnv): EdgeConfig {
   const publicUrl = url("PUBLIC_URL", env.PUBLIC_URL);
   const signingKeys = json("SIGNING_KEYS", env.SIGNING_KEYS, signingKeysSchema, []);
-  if (signingKeys.length === 0) throw new ConfigError("SIGNING_KEYS", "is required (a JSON array of private ES256 JWKs with kid).");
+  if (signingKeys.length === 0)
+    throw new ConfigError("SIGNING_KEYS", "is required (a JSON array of private ES256 JWKs with kid).");
   const corsOrigins = originList("CORS_ORIGINS", env.CORS_ORIGINS);
 
   const jwtKey = optional(env.CLERK_JWT_KEY);
   const jwksUrl = optional(env.CLERK_JWKS_URL);
   let clerk: ClerkConfig | null = null;
   if (jwtKey || jwksUrl) {
-    if (jwtKey && !jwtKey.includes("BEGIN PUBLIC KEY")) throw new ConfigError("CLERK_JWT_KEY", "must be a PEM public key.");
+    if (jwtKey && !jwtKey.includes("BEGIN PUBLIC KEY"))
+      throw new ConfigError("CLERK_JWT_KEY", "must be a PEM public key.");
     const issuer = optional(env.CLERK_ISSUER);
     if (jwksUrl && !issuer) throw new ConfigError("CLERK_ISSUER", "is required with CLERK_JWKS_URL.");
     const parties = originList("CLERK_AUTHORIZED_PARTIES", env.CLERK_AUTHORIZED_PARTIES);
@@ -224,9 +242,13 @@ export function loadConfig(env: EdgeEnv): EdgeConfig {
 
   const cloudfrontPublicKeys = json("CLOUDFRONT_PUBLIC_KEYS", env.CLOUDFRONT_PUBLIC_KEYS, publicKeysSchema, {});
   const localMode = optional(env.LOCAL_MODE);
-  if (localMode !== undefined && localMode !== "0" && localMode !== "1") throw new ConfigError("LOCAL_MODE", 'must be "1" or "0".');
+  if (localMode !== undefined && localMode !== "0" && localMode !== "1")
+    throw new ConfigError("LOCAL_MODE", 'must be "1" or "0".');
   if (localMode === "1" && !isLoopbackUrl(publicUrl)) {
-    throw new ConfigError("LOCAL_MODE", `is "1" but PUBLIC_URL (${publicUrl}) is not a loopback URL; local mode hands out free accounts and must never be reachable from outside.`);
+    throw new ConfigError(
+      "LOCAL_MODE",
+      `is "1" but PUBLIC_URL (${publicUrl}) is not a loopback URL; local mode hands out free accounts and must never be reachable from outside.`,
+    );
   }
   const cloudfront = cloudfrontSigning(env, localMode === "1");
 
@@ -261,8 +283,15 @@ function errorReporting(env: EdgeEnv, localMode: boolean): ErrorReportingConfig 
   try {
     parsed = parseDsn(dsn);
   } catch (error) {
-    throw new ConfigError("SENTRY_DSN", `is not a Sentry DSN: ${(error as Error).message.replace(/^SENTRY_DSN /, "")}.`);
+    throw new ConfigError(
+      "SENTRY_DSN",
+      `is not a Sentry DSN: ${(error as Error).message.replace(/^SENTRY_DSN /, "")}.`,
+    );
   }
   const release = optional(env.SENTRY_RELEASE);
-  return { dsn: parsed, environment: optional(env.SENTRY_ENVIRONMENT) ?? (localMode ? "local" : "production"), ...(release ? { release } : {}) };
+  return {
+    dsn: parsed,
+    environment: optional(env.SENTRY_ENVIRONMENT) ?? (localMode ? "local" : "production"),
+    ...(release ? { release } : {}),
+  };
 }

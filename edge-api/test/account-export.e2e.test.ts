@@ -10,10 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudFrontEnv, generateCloudFrontKeyPair } from "../src/cdn/key-pair";
 import { startStack, type Stack } from "./helpers";
 
-const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
+const jobsCreate = makeFunctionReference<
+  "mutation",
+  { prompt: string; model: string; parameters: Record<string, unknown> },
+  string
+>("jobs:create");
 const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string } | null>("jobs:get");
 const requestExport = makeFunctionReference<"mutation", Record<string, never>, string>("account:requestExport");
-const exportsList = makeFunctionReference<"query", Record<string, never>, { id: string; status: string }[]>("account:exports");
+const exportsList = makeFunctionReference<"query", Record<string, never>, { id: string; status: string }[]>(
+  "account:exports",
+);
 
 let stack: Stack;
 
@@ -44,13 +50,20 @@ function until<T>(read: () => Promise<T | null>): Promise<T> {
 }
 
 const postUrl = (id: string, token: string) =>
-  fetch(`${stack.edgeUrl}/v1/account/exports/${id}/url`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+  fetch(`${stack.edgeUrl}/v1/account/exports/${id}/url`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}` },
+  });
 
 describe("data export download (convex-local + s3rver + edge API)", () => {
   it("the signed link downloads the owner's ZIP; another user's token gets 404", async () => {
     const token = await devToken("export-owner");
     const owner = client(token);
-    const jobId = await owner.mutation(jobsCreate, { prompt: "a lighthouse", model: "local/aurora", parameters: { width: 64, height: 64, seed: 3, numImages: 2 } });
+    const jobId = await owner.mutation(jobsCreate, {
+      prompt: "a lighthouse",
+      model: "local/aurora",
+      parameters: { width: 64, height: 64, seed: 3, numImages: 2 },
+    });
     await until(async () => ((await owner.query(jobsGet, { jobId }))?.status === "completed" ? true : null));
     const exportId = await owner.mutation(requestExport, {});
     await until(async () => {

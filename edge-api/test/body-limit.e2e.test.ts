@@ -28,17 +28,23 @@ afterAll(async () => {
 });
 
 /** POSTs `headers` and a first chunk, never the rest; resolves with the answer and how much was sent. */
-function announceHugeBody(path: string, headers: Record<string, string | number>): Promise<{ status: number; body: string; sent: number }> {
+function announceHugeBody(
+  path: string,
+  headers: Record<string, string | number>,
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", headers: { "Content-Type": "application/json", ...headers } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (body += chunk));
-      res.on("end", () => {
-        resolve({ status: res.statusCode!, body, sent: req.socket?.bytesWritten ?? 0 });
-        req.destroy();
-      });
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, path, method: "POST", headers: { "Content-Type": "application/json", ...headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => {
+          resolve({ status: res.statusCode!, body, sent: req.socket?.bytesWritten ?? 0 });
+          req.destroy();
+        });
+      },
+    );
     req.on("error", reject);
     req.write(`{"userId":"${"a".repeat(64 * 1024)}`);
   });
@@ -72,7 +78,11 @@ describe("body limits", () => {
   });
 
   it("a body within the limit still works", async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId: "ok" }) });
+    const res = await fetch(`http://127.0.0.1:${port}/v1/dev/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ userId: "ok" }),
+    });
     expect(res.status).toBe(200);
   });
 });

@@ -13,8 +13,16 @@ import { transformImage } from "../src/cdn/transform";
 import { REVALIDATE_MS } from "../src/routes/cdn/object-freshness";
 import { startStack, type Stack } from "./helpers";
 
-const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
-const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string; userId: string; resultImageIds: string[] } | null>("jobs:get");
+const jobsCreate = makeFunctionReference<
+  "mutation",
+  { prompt: string; model: string; parameters: Record<string, unknown> },
+  string
+>("jobs:create");
+const jobsGet = makeFunctionReference<
+  "query",
+  { jobId: string },
+  { status: string; userId: string; resultImageIds: string[] } | null
+>("jobs:get");
 const imagesRemove = makeFunctionReference<"mutation", { id: string }, null>("images:remove");
 
 let stack: Stack;
@@ -22,13 +30,25 @@ let s3: S3Client;
 const clock = { offset: 0 };
 
 beforeAll(async () => {
-  stack = await startStack({ env: cloudFrontEnv(await generateCloudFrontKeyPair("KLIMIT")), deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset } });
-  s3 = new S3Client({ endpoint: stack.s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  stack = await startStack({
+    env: cloudFrontEnv(await generateCloudFrontKeyPair("KLIMIT")),
+    deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset },
+  });
+  s3 = new S3Client({
+    endpoint: stack.s3.endpoint,
+    forcePathStyle: true,
+    region: "us-east-1",
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
 }, 60_000);
 afterAll(async () => await stack?.close());
 
 async function signIn(userId: string): Promise<{ token: string; client: ConvexHttpClient }> {
-  const res = await fetch(`${stack.edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
+  const res = await fetch(`${stack.edgeUrl}/v1/dev/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ userId }),
+  });
   const { token } = await res.json();
   const client = new ConvexHttpClient(stack.convexUrl, { logger: false });
   client.setAuth(token);
@@ -36,7 +56,11 @@ async function signIn(userId: string): Promise<{ token: string; client: ConvexHt
 }
 
 async function generate(client: ConvexHttpClient): Promise<string> {
-  const jobId = await client.mutation(jobsCreate, { prompt: "a harbour at night", model: "local/aurora", parameters: { width: 256, height: 256, seed: 9 } });
+  const jobId = await client.mutation(jobsCreate, {
+    prompt: "a harbour at night",
+    model: "local/aurora",
+    parameters: { width: 256, height: 256, seed: 9 },
+  });
   for (let i = 0; i < 200; i++) {
     const job = await client.query(jobsGet, { jobId });
     if (job?.status === "completed") return job.resultImageIds[0]!;
@@ -82,10 +106,19 @@ describe("CDN bounds", () => {
 
   it("answers 415 for a non-image object, served as neither its stored type nor an image", async () => {
     const key = `images/${"x".repeat(8)}/page/0.png`;
-    await s3.send(new PutObjectCommand({ Bucket: stack.s3.bucket, Key: key, Body: "<!doctype html><script>alert(1)</script>", ContentType: "text/html" }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: stack.s3.bucket,
+        Key: key,
+        Body: "<!doctype html><script>alert(1)</script>",
+        ContentType: "text/html",
+      }),
+    );
     const settings = { cdnBaseUrl: `${stack.edgeUrl}/cdn`, signer: stack.app.services.imageSigner, now: Date.now() };
     for (const transform of [undefined, { w: 64 }]) {
-      const res = await fetch((await imageUrlFor({ s3Key: key, isPublic: false, ...(transform ? { transform } : {}) }, settings)).url);
+      const res = await fetch(
+        (await imageUrlFor({ s3Key: key, isPublic: false, ...(transform ? { transform } : {}) }, settings)).url,
+      );
       expect(res.status).toBe(415);
       expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
     }
@@ -102,7 +135,10 @@ describe("CDN bounds", () => {
     await owner.client.mutation(imagesRemove, { id: doomed });
     const key = decodeURIComponent(new URL(url).pathname.slice("/cdn/".length));
     for (let i = 0; ; i++) {
-      const gone = await s3.send(new HeadObjectCommand({ Bucket: stack.s3.bucket, Key: key })).then(() => false, () => true);
+      const gone = await s3.send(new HeadObjectCommand({ Bucket: stack.s3.bucket, Key: key })).then(
+        () => false,
+        () => true,
+      );
       if (gone) break;
       if (i > 100) throw new Error("the object was not deleted from S3");
       await new Promise((r) => setTimeout(r, 50));

@@ -60,7 +60,9 @@ export function fakeConvex(handlers: Record<string, FakeHandler> = {}) {
 export { ConvexError };
 
 /** An app for `app.request` tests, with its logs captured (instead of printed). */
-export async function testApp(options: { env?: Partial<EdgeEnv>; deps?: Partial<EdgeDeps>; convex?: Record<string, FakeHandler> } = {}) {
+export async function testApp(
+  options: { env?: Partial<EdgeEnv>; deps?: Partial<EdgeDeps>; convex?: Record<string, FakeHandler> } = {},
+) {
   const env = await testEnv(options.env);
   const logs: LogEntry[] = [];
   const convex = fakeConvex(options.convex);

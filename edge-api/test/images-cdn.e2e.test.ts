@@ -13,8 +13,16 @@ import { transformImage } from "../src/cdn/transform";
 import { PUBLIC_CACHE_CONTROL, SIGNED_CACHE_CONTROL } from "../src/routes/cdn/get";
 import { startStack, type Stack } from "./helpers";
 
-const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
-const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string; userId: string; resultImageIds: string[]; error?: { message: string } } | null>("jobs:get");
+const jobsCreate = makeFunctionReference<
+  "mutation",
+  { prompt: string; model: string; parameters: Record<string, unknown> },
+  string
+>("jobs:create");
+const jobsGet = makeFunctionReference<
+  "query",
+  { jobId: string },
+  { status: string; userId: string; resultImageIds: string[]; error?: { message: string } } | null
+>("jobs:get");
 
 let stack: Stack;
 let pair: CloudFrontKeyPair;
@@ -23,7 +31,10 @@ const clock = { offset: 0 };
 
 beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KE2E");
-  stack = await startStack({ env: cloudFrontEnv(pair), deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset } });
+  stack = await startStack({
+    env: cloudFrontEnv(pair),
+    deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset },
+  });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();
@@ -33,7 +44,11 @@ const devToken = (userId: string) => stack.devToken(userId);
 
 async function generate(token: string, size: number): Promise<{ imageId: string; userId: string }> {
   const client = stack.clientFor(token);
-  const jobId = await client.mutation(jobsCreate, { prompt: "a lighthouse at dusk", model: "local/aurora", parameters: { width: size, height: size, seed: 3 } });
+  const jobId = await client.mutation(jobsCreate, {
+    prompt: "a lighthouse at dusk",
+    model: "local/aurora",
+    parameters: { width: size, height: size, seed: 3 },
+  });
   const job = await new Promise<NonNullable<Awaited<ReturnType<typeof client.query<typeof jobsGet>>>>>((resolve) => {
     client.onUpdate(jobsGet, { jobId }, (j) => {
       if (j?.status === "completed" || j?.status === "failed") resolve(j);
@@ -102,7 +117,10 @@ describe("signed image delivery (convex-local + s3rver + edge API)", () => {
   });
 
   it("refuses every tampered parameter with 403", async () => {
-    const [signed] = await urlsFor(owner, { ids: [imageId], transform: { w: 256, h: 256, f: "webp", q: 80, fit: "cover" } });
+    const [signed] = await urlsFor(owner, {
+      ids: [imageId],
+      transform: { w: 256, h: 256, f: "webp", q: 80, fit: "cover" },
+    });
     const url = signed!.url;
     expect((await fetch(url)).status).toBe(200);
     const tampered = [
@@ -136,7 +154,9 @@ describe("signed image delivery (convex-local + s3rver + edge API)", () => {
 
   it("serves a public image from its stable unsigned URL; a private one's unsigned URL stays 403", async () => {
     const { imageId: publicId } = await generate(owner, 256);
-    const made = await stack.convex.engine.runMutation("images:setPublic", { id: publicId, isPublic: true }, null, { publicOnly: false });
+    const made = await stack.convex.engine.runMutation("images:setPublic", { id: publicId, isPublic: true }, null, {
+      publicOnly: false,
+    });
     expect(made.value).toBeNull();
     const [publicUrl, privateUrl] = await urlsFor(owner, { ids: [publicId, imageId], transform: { w: 64, f: "webp" } });
     expect(publicUrl!.url).toMatch(/\/0\.png\?w=64&f=webp$/);
@@ -160,11 +180,20 @@ describe("signed image delivery (convex-local + s3rver + edge API)", () => {
 
   it("refuses a source over 50 megapixels for transforms (422) but serves its original", async () => {
     const key = `images/${userId}/huge/0.png`;
-    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#123" } }).png({ compressionLevel: 9 }).toBuffer();
-    const s3 = new S3Client({ endpoint: stack.s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#123" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    const s3 = new S3Client({
+      endpoint: stack.s3.endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
     await s3.send(new PutObjectCommand({ Bucket: stack.s3.bucket, Key: key, Body: huge, ContentType: "image/png" }));
     const settings = { cdnBaseUrl: `${stack.edgeUrl}/cdn`, signer: stack.app.services.imageSigner, now: Date.now() };
-    const transformed = await fetch((await imageUrlFor({ s3Key: key, isPublic: false, transform: { w: 256 } }, settings)).url);
+    const transformed = await fetch(
+      (await imageUrlFor({ s3Key: key, isPublic: false, transform: { w: 256 } }, settings)).url,
+    );
     expect(transformed.status).toBe(422);
     expect((await transformed.json()).message).toContain("larger than 50 megapixels");
     const original = await fetch((await imageUrlFor({ s3Key: key, isPublic: false }, settings)).url);

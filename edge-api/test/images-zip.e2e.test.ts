@@ -13,9 +13,19 @@ import { cloudFrontEnv, generateCloudFrontKeyPair } from "../src/cdn/key-pair";
 import { transformImage } from "../src/cdn/transform";
 import { startStack, type Stack } from "./helpers";
 
-const jobsCreate = makeFunctionReference<"mutation", { prompt: string; model: string; parameters: Record<string, unknown> }, string>("jobs:create");
-const jobsGet = makeFunctionReference<"query", { jobId: string }, { status: string; resultImageIds: string[]; error?: { message: string } } | null>("jobs:get");
-const imagesDelivery = makeFunctionReference<"mutation", { ids: string[] }, { id: string; s3Key: string }[]>("images:delivery");
+const jobsCreate = makeFunctionReference<
+  "mutation",
+  { prompt: string; model: string; parameters: Record<string, unknown> },
+  string
+>("jobs:create");
+const jobsGet = makeFunctionReference<
+  "query",
+  { jobId: string },
+  { status: string; resultImageIds: string[]; error?: { message: string } } | null
+>("jobs:get");
+const imagesDelivery = makeFunctionReference<"mutation", { ids: string[] }, { id: string; s3Key: string }[]>(
+  "images:delivery",
+);
 
 let stack: Stack;
 let s3: S3Client;
@@ -26,7 +36,12 @@ beforeAll(async () => {
     env: cloudFrontEnv(await generateCloudFrontKeyPair("KZIP")),
     deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset },
   });
-  s3 = new S3Client({ endpoint: stack.s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  s3 = new S3Client({
+    endpoint: stack.s3.endpoint,
+    forcePathStyle: true,
+    region: "us-east-1",
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();
@@ -39,7 +54,11 @@ const client = (token: string) => stack.clientFor(token);
 /** A finished local-model job's image ids. */
 async function generate(token: string, count: number, seed: number): Promise<string[]> {
   const c = client(token);
-  const jobId = await c.mutation(jobsCreate, { prompt: "a harbour at dawn", model: "local/aurora", parameters: { width: 128, height: 128, seed, numImages: count } });
+  const jobId = await c.mutation(jobsCreate, {
+    prompt: "a harbour at dawn",
+    model: "local/aurora",
+    parameters: { width: 128, height: 128, seed, numImages: count },
+  });
   const job = await new Promise<NonNullable<Awaited<ReturnType<typeof c.query<typeof jobsGet>>>>>((resolve) => {
     c.onUpdate(jobsGet, { jobId }, (j) => {
       if (j?.status === "completed" || j?.status === "failed") resolve(j);
@@ -50,7 +69,11 @@ async function generate(token: string, count: number, seed: number): Promise<str
 }
 
 const post = (path: string, token: string, body: unknown) =>
-  fetch(`${stack.edgeUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  fetch(`${stack.edgeUrl}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 
 async function stored(s3Key: string): Promise<Uint8Array> {
   const object = await s3.send(new GetObjectCommand({ Bucket: stack.s3.bucket, Key: s3Key }));
@@ -71,12 +94,18 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
   }, 60_000);
 
   it("a download URL saves the image under the asked name, in the asked format", async () => {
-    const res = await post("/v1/images/urls", owner, { ids: [ids[0]], download: { filename: "harbour.png" }, transform: { w: 64, f: "jpeg" } });
+    const res = await post("/v1/images/urls", owner, {
+      ids: [ids[0]],
+      download: { filename: "harbour.png" },
+      transform: { w: 64, f: "jpeg" },
+    });
     expect(res.status).toBe(200);
     const [{ url }] = (await res.json()).urls;
     const image = await fetch(url);
     expect(image.status).toBe(200);
-    expect(image.headers.get("Content-Disposition")).toBe(`attachment; filename="harbour.jpg"; filename*=UTF-8''harbour.jpg`);
+    expect(image.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="harbour.jpg"; filename*=UTF-8''harbour.jpg`,
+    );
     expect((await sharp(new Uint8Array(await image.arrayBuffer())).metadata()).format).toBe("jpeg");
     expect((await fetch(url.replace("download=harbour", "download=harbor"))).status).toBe(403);
   });
@@ -85,7 +114,10 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
     const res = await post("/v1/images/zip", owner, { ids });
     expect(res.status).toBe(200);
     const link = await res.json();
-    expect(link).toMatchObject({ filename: "pixorly-2-images.zip", url: expect.stringMatching(/\/v1\/images\/zip\?s=[\w-]+&Expires=\d+&Key-Pair-Id=KZIP&Signature=/) });
+    expect(link).toMatchObject({
+      filename: "pixorly-2-images.zip",
+      url: expect.stringMatching(/\/v1\/images\/zip\?s=[\w-]+&Expires=\d+&Key-Pair-Id=KZIP&Signature=/),
+    });
     expect(link.expiresAt - Date.now()).toBeGreaterThan(290_000);
     expect(link.expiresAt - Date.now()).toBeLessThanOrEqual(300_000);
 
@@ -101,9 +133,15 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
   it("applies the transform through the CDN's variants", async () => {
     const link = await (await post("/v1/images/zip", owner, { ids, transform: { w: 64, h: 64, f: "webp" } })).json();
     const entries = unzipSync(new Uint8Array(await (await fetch(link.url)).arrayBuffer()));
-    const [{ url: variantUrl }] = (await (await post("/v1/images/urls", owner, { ids: [ids[1]], transform: { w: 64, h: 64, f: "webp" } })).json()).urls;
+    const [{ url: variantUrl }] = (
+      await (await post("/v1/images/urls", owner, { ids: [ids[1]], transform: { w: 64, h: 64, f: "webp" } })).json()
+    ).urls;
     expect(entries[`pixorly-${ids[1]}.webp`]).toEqual(new Uint8Array(await (await fetch(variantUrl)).arrayBuffer()));
-    expect(await sharp(entries[`pixorly-${ids[0]}.webp`]!).metadata()).toMatchObject({ format: "webp", width: 64, height: 64 });
+    expect(await sharp(entries[`pixorly-${ids[0]}.webp`]!).metadata()).toMatchObject({
+      format: "webp",
+      width: 64,
+      height: 64,
+    });
   });
 
   it("404 for the whole request when one id is someone else's", async () => {
@@ -119,7 +157,10 @@ describe("downloads (convex-local + s3rver + edge API)", () => {
     const swapped = `${other.url.split("&Expires=")[0]}&Expires=${url.split("&Expires=")[1]}`;
     const tampered = await fetch(swapped);
     expect(tampered.status).toBe(403);
-    expect(await tampered.json()).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("changed after signing") });
+    expect(await tampered.json()).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("changed after signing"),
+    });
     clock.offset = 301_000;
     try {
       const expired = await fetch(url);

@@ -54,7 +54,8 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
   let app: EdgeApp | undefined;
   const http = createAdaptorServer({
     // The Node bindings (`incoming`, `outgoing`) go through, as `node.ts` serves the app.
-    fetch: (req: Request, bindings: unknown) => (app ? app.fetch(req, bindings) : new Response("starting", { status: 503 })),
+    fetch: (req: Request, bindings: unknown) =>
+      app ? app.fetch(req, bindings) : new Response("starting", { status: 503 }),
     hostname: "127.0.0.1",
   }) as Server;
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -65,7 +66,13 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
   process.env.PIXORLY_EDGE_ISSUER = edgeUrl;
   process.env.PIXORLY_EDGE_AUDIENCE = "pixorly";
   process.env.S3_ENDPOINT = s3.endpoint;
-  const convex = await startConvexLocal({ dir: path.join(ROOT, "convex"), dataDir: tmp(), port: 0, sitePort: 0, log: () => {} });
+  const convex = await startConvexLocal({
+    dir: path.join(ROOT, "convex"),
+    dataDir: tmp(),
+    port: 0,
+    sitePort: 0,
+    log: () => {},
+  });
 
   const env = await testEnv({
     PUBLIC_URL: edgeUrl,
@@ -94,7 +101,11 @@ export async function startStack(options: { env?: Partial<EdgeEnv>; deps?: Parti
       return outcome.value as never;
     },
     async devToken(userId) {
-      const res = await fetch(`${edgeUrl}/v1/dev/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
+      const res = await fetch(`${edgeUrl}/v1/dev/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ userId }),
+      });
       if (res.status !== 200) throw new Error(`POST /v1/dev/token for ${userId}: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },

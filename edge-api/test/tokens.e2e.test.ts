@@ -10,14 +10,22 @@ import { TokenService } from "../src/lib/tokens";
 import { startStack, type Stack } from "./helpers";
 
 const ORIGIN = "https://studio.acme.example";
-const GENERATE = { prompt: "a lighthouse at dusk", model: "local/aurora", parameters: { width: 256, height: 256, seed: 3 } };
+const GENERATE = {
+  prompt: "a lighthouse at dusk",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 3 },
+};
 
 let stack: Stack;
 let partner: { partnerId: string; secretKey: string };
 
 beforeAll(async () => {
   stack = await startStack();
-  partner = await stack.createPartner({ name: "Acme", allowedOrigins: [ORIGIN], allowedScopes: ["generate", "images:read"] });
+  partner = await stack.createPartner({
+    name: "Acme",
+    allowedOrigins: [ORIGIN],
+    allowedScopes: ["generate", "images:read"],
+  });
 });
 afterAll(async () => {
   await stack?.close();
@@ -26,23 +34,40 @@ afterAll(async () => {
 const convexAs = (token: string) => new ConvexHttpClient(stack.convexUrl, { auth: token, logger: false });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${stack.edgeUrl}${path}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return fetch(`${stack.edgeUrl}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 async function embedToken(body: Record<string, unknown>) {
-  return post("/v1/embed/tokens", { userId: "user-1", origin: ORIGIN, ...body }, { Authorization: `Bearer ${partner.secretKey}` });
+  return post(
+    "/v1/embed/tokens",
+    { userId: "user-1", origin: ORIGIN, ...body },
+    { Authorization: `Bearer ${partner.secretKey}` },
+  );
 }
 
 /** The edge API's browser route must refuse the token with this status. */
 async function edgeRefuses(token: string, status = 401, origin?: string) {
-  const res = await post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${token}`, ...(origin ? { Origin: origin } : {}) });
+  const res = await post(
+    "/v1/images/urls",
+    { ids: ["not-an-image"] },
+    { Authorization: `Bearer ${token}`, ...(origin ? { Origin: origin } : {}) },
+  );
   expect(res.status).toBe(status);
   expect((await res.json()).requestId).toBeTruthy();
 }
 
 /** convex-local must refuse to authenticate the token. */
 async function convexRefuses(token: string) {
-  const error = await convexAs(token).query(anyApi.jobs!.me!, {}).then(() => null, (e: Error) => e);
+  const error = await convexAs(token)
+    .query(anyApi.jobs!.me!, {})
+    .then(
+      () => null,
+      (e: Error) => e,
+    );
   expect(error).toBeInstanceOf(Error);
   expect(String(error?.message)).toMatch(/auth|token|verify/i);
 }
@@ -58,7 +83,12 @@ describe("tokens across the edge API and convex-local", () => {
     const me = await client.query(anyApi.jobs!.me!, {});
     expect(me).not.toBeNull();
     // The same user id under another partner or locally would be someone else.
-    expect((await convexAs((await (await post("/v1/dev/token", { userId: "user-1" })).json()).token).query(anyApi.jobs!.me!, {}))).toBeNull();
+    expect(
+      await convexAs((await (await post("/v1/dev/token", { userId: "user-1" })).json()).token).query(
+        anyApi.jobs!.me!,
+        {},
+      ),
+    ).toBeNull();
   });
 
   it("the dev token signs in the local user in Convex", async () => {
@@ -106,27 +136,48 @@ describe("tokens across the edge API and convex-local", () => {
   });
 
   it("embed tokens carry the partner's token version; once the partner is suspended Convex refuses them and the edge answers 401", async () => {
-    const other = await stack.createPartner({ name: "Suspended Co", allowedOrigins: [ORIGIN], allowedScopes: ["generate", "images:read"] });
-    const minted = await post("/v1/embed/tokens", { userId: "user-9", origin: ORIGIN }, { Authorization: `Bearer ${other.secretKey}` });
+    const other = await stack.createPartner({
+      name: "Suspended Co",
+      allowedOrigins: [ORIGIN],
+      allowedScopes: ["generate", "images:read"],
+    });
+    const minted = await post(
+      "/v1/embed/tokens",
+      { userId: "user-9", origin: ORIGIN },
+      { Authorization: `Bearer ${other.secretKey}` },
+    );
     const { token } = await minted.json();
     const claims = await stack.app.services.tokens.verifyToken(token);
     expect(claims).toMatchObject({ pid: other.partnerId, pver: expect.any(Number) });
-    const urls = () => post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${token}`, Origin: ORIGIN });
+    const urls = () =>
+      post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${token}`, Origin: ORIGIN });
     expect((await urls()).status).toBe(200);
 
-    await stack.convex.engine.runMutation("partners:suspend", { partnerId: other.partnerId }, null, { publicOnly: false });
+    await stack.convex.engine.runMutation("partners:suspend", { partnerId: other.partnerId }, null, {
+      publicOnly: false,
+    });
     const refused = await urls();
     expect(refused.status).toBe(401);
     expect((await refused.json()).code).toBe("UNAUTHENTICATED");
     // A token minted meanwhile (the edge may remember the partner for 30 s) carries the old version: refused too.
-    const late = await post("/v1/embed/tokens", { userId: "user-9", origin: ORIGIN }, { Authorization: `Bearer ${other.secretKey}` });
+    const late = await post(
+      "/v1/embed/tokens",
+      { userId: "user-9", origin: ORIGIN },
+      { Authorization: `Bearer ${other.secretKey}` },
+    );
     expect(late.status).toBe(200);
-    const lateUrls = await post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${(await late.json()).token}`, Origin: ORIGIN });
+    const lateUrls = await post(
+      "/v1/images/urls",
+      { ids: ["not-an-image"] },
+      { Authorization: `Bearer ${(await late.json()).token}`, Origin: ORIGIN },
+    );
     expect(lateUrls.status).toBe(401);
   });
 
   it("a token for another audience is refused by both", async () => {
-    const other = new TokenService({ issuer: stack.edgeUrl, audience: "not-pixorly" }, stack.app.services.keys, () => Date.now());
+    const other = new TokenService({ issuer: stack.edgeUrl, audience: "not-pixorly" }, stack.app.services.keys, () =>
+      Date.now(),
+    );
     const { token } = await other.signToken({ sub: "local:local-user", ttlSeconds: 60 });
     await edgeRefuses(token);
     await convexRefuses(token);
@@ -137,7 +188,11 @@ describe("tokens across the edge API and convex-local", () => {
     expect(refused.status).toBe(403);
     const { token } = await (await embedToken({ scopes: ["images:read"] })).json();
     await edgeRefuses(token, 403, "https://evil.example");
-    const ok = await post("/v1/images/urls", { ids: ["not-an-image"] }, { Authorization: `Bearer ${token}`, Origin: ORIGIN });
+    const ok = await post(
+      "/v1/images/urls",
+      { ids: ["not-an-image"] },
+      { Authorization: `Bearer ${token}`, Origin: ORIGIN },
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -146,30 +201,49 @@ describe("tokens across the edge API and convex-local", () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toContain("images:write");
     const { token } = await (await embedToken({ scopes: ["images:read"] })).json();
-    const error = await convexAs(token).mutation(anyApi.jobs!.create!, GENERATE).then(() => null, (e: { data?: { code?: string } }) => e);
+    const error = await convexAs(token)
+      .mutation(anyApi.jobs!.create!, GENERATE)
+      .then(
+        () => null,
+        (e: { data?: { code?: string } }) => e,
+      );
     expect(error?.data?.code).toBe("FORBIDDEN");
   });
 
   it("the service token reaches service functions only, and user tokens never reach them", async () => {
     const service = await stack.app.services.convex.asService();
     expect(await service.query(anyApi.partners!.origins!, {})).toContain(ORIGIN);
-    const serviceAsUser = await service.query(anyApi.jobs!.me!, {}).then(() => null, (e: { data?: { code?: string } }) => e);
+    const serviceAsUser = await service.query(anyApi.jobs!.me!, {}).then(
+      () => null,
+      (e: { data?: { code?: string } }) => e,
+    );
     expect(serviceAsUser?.data?.code).toBe("FORBIDDEN");
     const { token } = await (await post("/v1/dev/token", {})).json();
-    const userAsService = await convexAs(token).query(anyApi.partners!.origins!, {}).then(() => null, (e: { data?: { code?: string } }) => e);
+    const userAsService = await convexAs(token)
+      .query(anyApi.partners!.origins!, {})
+      .then(
+        () => null,
+        (e: { data?: { code?: string } }) => e,
+      );
     expect(userAsService?.data?.code).toBe("FORBIDDEN");
   });
 
   it("CORS opens for a registered partner origin", async () => {
     const res = await fetch(`${stack.edgeUrl}/v1/images/urls`, {
       method: "OPTIONS",
-      headers: { Origin: ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+      headers: {
+        Origin: ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
     });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
   });
 
   it("over HTTP every answer carries the request id, the security headers and Vary: Origin, errors too", async () => {
-    const ok = await fetch(`${stack.edgeUrl}/.well-known/jwks.json`, { headers: { "X-Request-Id": "e2e-1", Origin: ORIGIN } });
+    const ok = await fetch(`${stack.edgeUrl}/.well-known/jwks.json`, {
+      headers: { "X-Request-Id": "e2e-1", Origin: ORIGIN },
+    });
     const missing = await fetch(`${stack.edgeUrl}/nope`);
     for (const res of [ok, missing]) {
       expect(res.headers.get("X-Request-Id")).toBeTruthy();

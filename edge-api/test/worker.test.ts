@@ -52,8 +52,15 @@ beforeAll(async () => {
   // An image in S3 for the CDN route.
   s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-worker-s3-"));
   s3 = await startS3Local({ port: 0, directory: s3Dir });
-  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#36c" } }).png().toBuffer();
-  const client = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: "us-east-1", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#36c" } })
+    .png()
+    .toBuffer();
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    region: "us-east-1",
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
   await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: OBJECT_KEY, Body: png, ContentType: "image/png" }));
 
   pair = await generateCloudFrontKeyPair("KWORKER");
@@ -107,7 +114,10 @@ describe("Workers entry", () => {
     const tokenRes = await mf.dispatchFetch("http://127.0.0.1:8787/v1/dev/token", { method: "POST" });
     expect(tokenRes.status).toBe(200);
     const { token } = (await tokenRes.json()) as { token: string };
-    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer: "http://127.0.0.1:8787", audience: "pixorly" });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), {
+      issuer: "http://127.0.0.1:8787",
+      audience: "pixorly",
+    });
     expect(payload.sub).toBe("local:local-user");
 
     const missing = await mf.dispatchFetch("http://127.0.0.1:8787/nope");
@@ -122,13 +132,19 @@ describe("Workers entry", () => {
     const res = await mf.dispatchFetch(original);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/png");
-    expect(await sharp(new Uint8Array(await res.arrayBuffer())).metadata()).toMatchObject({ width: 40, height: 30, format: "png" });
+    expect(await sharp(new Uint8Array(await res.arrayBuffer())).metadata()).toMatchObject({
+      width: 40,
+      height: 30,
+      format: "png",
+    });
 
     const tampered = await mf.dispatchFetch(original.replace("/0.png?", "/1.png?"));
     expect(tampered.status).toBe(403);
     expect(await tampered.json()).toMatchObject({ code: "FORBIDDEN" });
 
-    const transform = await mf.dispatchFetch(await signer.sign(`http://127.0.0.1:8787/cdn/${OBJECT_KEY}?w=20`, expiresAt));
+    const transform = await mf.dispatchFetch(
+      await signer.sign(`http://127.0.0.1:8787/cdn/${OBJECT_KEY}?w=20`, expiresAt),
+    );
     expect(transform.status).toBe(501);
     expect(((await transform.json()) as { message: string }).message).toContain("originals only");
   });

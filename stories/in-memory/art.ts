@@ -5,8 +5,8 @@
  * and needs no network. Paints are small (the catalog is for looking, not for pixels) and
  * cached: a gallery of thousands paints only the tiles it shows.
  */
-import { localModels, renderLocalPixels } from '@pixorly/local-models';
-import { rgbaToThumbHash } from 'thumbhash';
+import { localModels, renderLocalPixels } from "@pixorly/local-models";
+import { rgbaToThumbHash } from "thumbhash";
 
 /** What a picture is painted from (an image document has all of it). */
 export interface ArtSource {
@@ -38,12 +38,20 @@ export function painterFor(model: string): string {
 
 export function fit(source: ArtSource, side: number): { width: number; height: number } {
   const scale = Math.min(1, side / Math.max(source.width, source.height));
-  return { width: Math.max(64, Math.round(source.width * scale)), height: Math.max(64, Math.round(source.height * scale)) };
+  return {
+    width: Math.max(64, Math.round(source.width * scale)),
+    height: Math.max(64, Math.round(source.height * scale)),
+  };
 }
 
 /** A `blob:` URL of the picture, `requestWidth` wide or so (0: the original). */
 export function artUrl(source: ArtSource, requestWidth = 0): Promise<string> {
-  const side = requestWidth > 0 && requestWidth <= 512 ? THUMB_SIDE : requestWidth > 0 && requestWidth <= 1024 ? MEDIUM_SIDE : LARGE_SIDE;
+  const side =
+    requestWidth > 0 && requestWidth <= 512
+      ? THUMB_SIDE
+      : requestWidth > 0 && requestWidth <= 1024
+        ? MEDIUM_SIDE
+        : LARGE_SIDE;
   const key = `${source.model}|${source.prompt}|${source.seed}|${source.width}x${source.height}|${side}`;
   let url = urls.get(key);
   if (!url) {
@@ -68,7 +76,12 @@ const MAX_IN_FLIGHT = 2;
 
 /** Paints in `paint-worker.ts` (started on first use: this module is also imported by the build's Node plugin). */
 function paintPng(source: ArtSource, side: number): Promise<Blob> {
-  const request = { model: painterFor(source.model), prompt: source.prompt, seed: source.seed >>> 0, ...fit(source, side) };
+  const request = {
+    model: painterFor(source.model),
+    prompt: source.prompt,
+    seed: source.seed >>> 0,
+    ...fit(source, side),
+  };
   return new Promise((resolve, reject) => {
     queue.push({ request, resolve, reject });
     pump();
@@ -77,7 +90,7 @@ function paintPng(source: ArtSource, side: number): Promise<Blob> {
 
 function pump(): void {
   if (!worker) {
-    worker = new Worker(new URL('./paint-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL("./paint-worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = ({ data }: MessageEvent<{ id: number; png?: Blob; error?: string }>) => {
       const job = inFlight.get(data.id);
       inFlight.delete(data.id);
@@ -88,7 +101,8 @@ function pump(): void {
   }
   while (inFlight.size < MAX_IN_FLIGHT && queue.length > 0) {
     let smallest = 0;
-    for (let index = 1; index < queue.length; index++) if (queue[index]!.request.width < queue[smallest]!.request.width) smallest = index;
+    for (let index = 1; index < queue.length; index++)
+      if (queue[index]!.request.width < queue[smallest]!.request.width) smallest = index;
     const [job] = queue.splice(smallest, 1);
     const id = (nextId += 1);
     inFlight.set(id, job!);
@@ -108,8 +122,16 @@ export function artPlaceholder(source: ArtSource): string {
   let hash = placeholders.get(key);
   if (!hash) {
     const scale = PLACEHOLDER_SIDE / Math.max(source.width, source.height);
-    const size = { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) };
-    const { rgb } = renderLocalPixels({ model: painterFor(source.model), prompt: source.prompt, seed: source.seed >>> 0, ...fit(source, 64) });
+    const size = {
+      width: Math.max(1, Math.round(source.width * scale)),
+      height: Math.max(1, Math.round(source.height * scale)),
+    };
+    const { rgb } = renderLocalPixels({
+      model: painterFor(source.model),
+      prompt: source.prompt,
+      seed: source.seed >>> 0,
+      ...fit(source, 64),
+    });
     hash = toThumbHash(rgb, fit(source, 64), size);
     placeholders.set(key, hash);
   }
@@ -117,7 +139,11 @@ export function artPlaceholder(source: ArtSource): string {
 }
 
 /** Downsamples an RGB paint (nearest pixel) to `to` (at most 32×32) RGBA and hashes it. */
-function toThumbHash(rgb: Uint8Array, from: { width: number; height: number }, to: { width: number; height: number }): string {
+function toThumbHash(
+  rgb: Uint8Array,
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): string {
   const { width, height } = to;
   const rgba = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
@@ -128,7 +154,7 @@ function toThumbHash(rgb: Uint8Array, from: { width: number; height: number }, t
       rgba.set([rgb[src]!, rgb[src + 1]!, rgb[src + 2]!, 255], (y * width + x) * 4);
     }
   }
-  let binary = '';
+  let binary = "";
   for (const byte of rgbaToThumbHash(width, height, rgba)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }

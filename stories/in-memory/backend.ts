@@ -8,12 +8,20 @@
  * Not a model of the real rules (credits, plans, ownership are the backend's tests' business);
  * just enough that every element can be driven through every state without a server.
  */
-import type { ModelInfo } from '@pixorly/core';
-import { ConvexError } from 'convex/values';
-import type { AccountPreset, CollectionDoc, GenerationInput, ImageDoc, ImageFilter, Job, RecentPrompt } from '../../packages/elements/src/client/api.js';
-import { artPlaceholder } from './art.js';
-import { queriesOf } from './queries.js';
-import { CATALOG, jobForImages, makeCollections, makeLibrary } from './seed.js';
+import type { ModelInfo } from "@pixorly/core";
+import { ConvexError } from "convex/values";
+import type {
+  AccountPreset,
+  CollectionDoc,
+  GenerationInput,
+  ImageDoc,
+  ImageFilter,
+  Job,
+  RecentPrompt,
+} from "../../packages/elements/src/client/api.js";
+import { artPlaceholder } from "./art.js";
+import { queriesOf } from "./queries.js";
+import { CATALOG, jobForImages, makeCollections, makeLibrary } from "./seed.js";
 
 type Handler = (args: any) => unknown;
 
@@ -32,7 +40,7 @@ export interface BackendSeed {
 }
 
 interface StoredCollection {
-  doc: Omit<CollectionDoc, 'imageCount' | 'cover'>;
+  doc: Omit<CollectionDoc, "imageCount" | "cover">;
   imageIds: string[];
 }
 
@@ -48,7 +56,7 @@ export class InMemoryBackend {
   collections: StoredCollection[];
   prompts: RecentPrompt[] = [];
   presets: AccountPreset[] = [];
-  account = { plan: 'pro', credits: 2_500, storageUsed: 0 };
+  account = { plan: "pro", credits: 2_500, storageUsed: 0 };
 
   private readonly listeners = new Set<() => void>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -68,7 +76,9 @@ export class InMemoryBackend {
     }
     for (const job of seed.jobs ?? []) this.addJob(job);
     this.collections = (seed.collections ?? this.images.length > 0) ? makeCollections(this.images) : [];
-    this.prompts = this.images.slice(0, 5).map((image, n) => ({ _id: `prompt_${n}`, prompt: image.prompt, usedAt: image._creationTime }));
+    this.prompts = this.images
+      .slice(0, 5)
+      .map((image, n) => ({ _id: `prompt_${n}`, prompt: image.prompt, usedAt: image._creationTime }));
     this.account.storageUsed = this.images.reduce((sum, image) => sum + image.size, 0);
   }
 
@@ -88,14 +98,14 @@ export class InMemoryBackend {
   /** Answers a query by its Convex name (`module:function`). */
   query(name: string, args: Record<string, unknown>): unknown {
     const handler = this.queries[name];
-    if (!handler) fail('NOT_FOUND', `The in-memory backend has no query ${name}.`);
+    if (!handler) fail("NOT_FOUND", `The in-memory backend has no query ${name}.`);
     return handler(args);
   }
 
   /** Runs a mutation by its Convex name; listeners hear about it afterwards. */
   mutation(name: string, args: Record<string, unknown>): unknown {
     const handler = this.mutations[name];
-    if (!handler) fail('NOT_FOUND', `The in-memory backend has no mutation ${name}.`);
+    if (!handler) fail("NOT_FOUND", `The in-memory backend has no mutation ${name}.`);
     const result = handler(args);
     this.changed();
     return result;
@@ -104,7 +114,7 @@ export class InMemoryBackend {
   /** Adds a job as it stands; a completed one without images gets its `numImages` images made (newest in the library). */
   addJob(job: Job): Job {
     let stored = job;
-    if (job.status === 'completed' && job.resultImageIds.length === 0) {
+    if (job.status === "completed" && job.resultImageIds.length === 0) {
       const created = this.imagesFor(job, job.completedAt ?? job._creationTime);
       this.images = [...created, ...this.images];
       stored = { ...job, resultImageIds: created.map((image) => image._id) };
@@ -135,7 +145,7 @@ export class InMemoryBackend {
     return `${prefix}_new_${this.counter}`;
   }
 
-  filtered(filter: ImageFilter & { text?: string; sort?: 'newest' | 'oldest' }): ImageDoc[] {
+  filtered(filter: ImageFilter & { text?: string; sort?: "newest" | "oldest" }): ImageDoc[] {
     const inCollection = filter.collectionId ? new Set(this.collection(filter.collectionId).imageIds) : undefined;
     const text = filter.text?.trim().toLowerCase();
     const images = this.images.filter(
@@ -148,11 +158,14 @@ export class InMemoryBackend {
         (!inCollection || inCollection.has(image._id)) &&
         (!text || image.prompt.toLowerCase().includes(text)),
     );
-    return filter.sort === 'oldest' ? images.reverse() : images;
+    return filter.sort === "oldest" ? images.reverse() : images;
   }
 
   collection(id: string): StoredCollection {
-    return this.collections.find((collection) => collection.doc._id === id) ?? fail('NOT_FOUND', 'This collection does not exist.');
+    return (
+      this.collections.find((collection) => collection.doc._id === id) ??
+      fail("NOT_FOUND", "This collection does not exist.")
+    );
   }
 
   collectionDoc({ doc, imageIds }: StoredCollection): CollectionDoc {
@@ -160,7 +173,15 @@ export class InMemoryBackend {
     return {
       ...doc,
       imageCount: imageIds.length,
-      cover: first ? { imageId: first._id, width: first.width, height: first.height, format: first.format, placeholder: this.placeholderOf(first) } : null,
+      cover: first
+        ? {
+            imageId: first._id,
+            width: first.width,
+            height: first.height,
+            format: first.format,
+            placeholder: this.placeholderOf(first),
+          }
+        : null,
     };
   }
 
@@ -178,60 +199,71 @@ export class InMemoryBackend {
   private readonly queries = queriesOf(this);
 
   private readonly mutations: Record<string, Handler> = {
-    'users:ensure': () => this.ensureUser(),
-    'jobs:create': (input: GenerationInput) => this.createJob(input),
-    'jobs:cancel': ({ jobId }) => {
-      const job = this.jobs.get(jobId) ?? fail('NOT_FOUND', 'This job does not exist.');
-      if (job.status !== 'pending' && job.status !== 'processing') fail('CONFLICT', 'This job has already finished.');
-      this.jobs.set(jobId, { ...job, status: 'cancelled', queuePosition: null, completedAt: Date.now() });
+    "users:ensure": () => this.ensureUser(),
+    "jobs:create": (input: GenerationInput) => this.createJob(input),
+    "jobs:cancel": ({ jobId }) => {
+      const job = this.jobs.get(jobId) ?? fail("NOT_FOUND", "This job does not exist.");
+      if (job.status !== "pending" && job.status !== "processing") fail("CONFLICT", "This job has already finished.");
+      this.jobs.set(jobId, { ...job, status: "cancelled", queuePosition: null, completedAt: Date.now() });
       this.account.credits += job.reservedCredits;
       return null;
     },
-    'jobs:retry': ({ jobId }) => {
-      const job = this.jobs.get(jobId) ?? fail('NOT_FOUND', 'This job does not exist.');
-      return this.createJob({ prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, parameters: job.parameters });
+    "jobs:retry": ({ jobId }) => {
+      const job = this.jobs.get(jobId) ?? fail("NOT_FOUND", "This job does not exist.");
+      return this.createJob({
+        prompt: job.prompt,
+        negativePrompt: job.negativePrompt,
+        model: job.model,
+        parameters: job.parameters,
+      });
     },
-    'images:setFavorite': ({ ids, favorite }) => this.updateImages(ids, (image) => ({ ...image, favorite })),
-    'images:setVisibility': ({ ids, isPublic }) => this.updateImages(ids, (image) => ({ ...image, isPublic })),
-    'images:addTags': ({ ids, tags }) => this.updateImages(ids, (image) => ({ ...image, tags: [...new Set([...(image.tags ?? []), ...tags])] })),
-    'images:removeTags': ({ ids, tags }) => this.updateImages(ids, (image) => ({ ...image, tags: (image.tags ?? []).filter((tag) => !tags.includes(tag)) })),
-    'images:removeMany': ({ ids }) => {
+    "images:setFavorite": ({ ids, favorite }) => this.updateImages(ids, (image) => ({ ...image, favorite })),
+    "images:setVisibility": ({ ids, isPublic }) => this.updateImages(ids, (image) => ({ ...image, isPublic })),
+    "images:addTags": ({ ids, tags }) =>
+      this.updateImages(ids, (image) => ({ ...image, tags: [...new Set([...(image.tags ?? []), ...tags])] })),
+    "images:removeTags": ({ ids, tags }) =>
+      this.updateImages(ids, (image) => ({ ...image, tags: (image.tags ?? []).filter((tag) => !tags.includes(tag)) })),
+    "images:removeMany": ({ ids }) => {
       const gone = new Set<string>(ids);
       const before = this.images.length;
       this.images = this.images.filter((image) => !gone.has(image._id));
-      for (const collection of this.collections) collection.imageIds = collection.imageIds.filter((id) => !gone.has(id));
+      for (const collection of this.collections)
+        collection.imageIds = collection.imageIds.filter((id) => !gone.has(id));
       return { removed: before - this.images.length, scheduled: before - this.images.length };
     },
-    'collections:create': ({ name }) => {
+    "collections:create": ({ name }) => {
       const trimmed = String(name).trim();
-      if (!trimmed) fail('INVALID_ARGUMENT', 'Give the collection a name.');
-      const _id = this.nextId('col');
-      this.collections.unshift({ doc: { _id, _creationTime: Date.now(), name: trimmed, isPublic: false, shareId: null, updatedAt: Date.now() }, imageIds: [] });
+      if (!trimmed) fail("INVALID_ARGUMENT", "Give the collection a name.");
+      const _id = this.nextId("col");
+      this.collections.unshift({
+        doc: { _id, _creationTime: Date.now(), name: trimmed, isPublic: false, shareId: null, updatedAt: Date.now() },
+        imageIds: [],
+      });
       return _id;
     },
-    'collections:rename': ({ id, name }) => {
+    "collections:rename": ({ id, name }) => {
       const collection = this.collection(id);
       collection.doc = { ...collection.doc, name: String(name).trim() || collection.doc.name, updatedAt: Date.now() };
       return null;
     },
-    'collections:remove': ({ id }) => {
+    "collections:remove": ({ id }) => {
       this.collection(id);
       this.collections = this.collections.filter(({ doc }) => doc._id !== id);
       return null;
     },
-    'collections:addImages': ({ id, imageIds }) => {
+    "collections:addImages": ({ id, imageIds }) => {
       const collection = this.collection(id);
       const fresh = (imageIds as string[]).filter((imageId) => !collection.imageIds.includes(imageId));
       collection.imageIds = [...collection.imageIds, ...fresh];
       return { added: fresh.length };
     },
-    'collections:removeImages': ({ id, imageIds }) => {
+    "collections:removeImages": ({ id, imageIds }) => {
       const collection = this.collection(id);
       const before = collection.imageIds.length;
       collection.imageIds = collection.imageIds.filter((imageId) => !imageIds.includes(imageId));
       return { removed: before - collection.imageIds.length };
     },
-    'collections:move': ({ id, imageId, beforeImageId }) => {
+    "collections:move": ({ id, imageId, beforeImageId }) => {
       const collection = this.collection(id);
       const rest = collection.imageIds.filter((other) => other !== imageId);
       const at = beforeImageId ? rest.indexOf(beforeImageId) : -1;
@@ -239,29 +271,32 @@ export class InMemoryBackend {
       collection.imageIds = rest;
       return null;
     },
-    'collections:setVisibility': ({ id, isPublic }) => {
+    "collections:setVisibility": ({ id, isPublic }) => {
       const collection = this.collection(id);
       const shareId = isPublic ? (collection.doc.shareId ?? `share_${id}`) : null;
       collection.doc = { ...collection.doc, isPublic, shareId };
       return { shareId };
     },
-    'prompts:forget': ({ id }) => {
+    "prompts:forget": ({ id }) => {
       this.prompts = this.prompts.filter((prompt) => prompt._id !== id);
       return null;
     },
-    'presets:save': (preset) => {
-      const _id = this.nextId('preset');
-      this.presets = [...this.presets.filter((other) => other.name !== preset.name), { ...preset, _id, updatedAt: Date.now() }];
+    "presets:save": (preset) => {
+      const _id = this.nextId("preset");
+      this.presets = [
+        ...this.presets.filter((other) => other.name !== preset.name),
+        { ...preset, _id, updatedAt: Date.now() },
+      ];
       return _id;
     },
-    'presets:remove': ({ id }) => {
+    "presets:remove": ({ id }) => {
       this.presets = this.presets.filter((preset) => preset._id !== id);
       return null;
     },
   };
 
   private ensureUser() {
-    return { userId: 'user_storybook', ...this.account };
+    return { userId: "user_storybook", ...this.account };
   }
 
   private updateImages(ids: string[], change: (image: ImageDoc) => ImageDoc): { updated: number } {
@@ -273,14 +308,14 @@ export class InMemoryBackend {
   private imagesFor(job: Job, at: number): ImageDoc[] {
     const { width, height, seed, numImages } = job.parameters;
     return Array.from({ length: numImages }, (_, n) => ({
-      _id: this.nextId('img'),
+      _id: this.nextId("img"),
       _creationTime: at,
       jobId: job._id,
       model: job.model,
       prompt: job.prompt,
       width,
       height,
-      format: 'png',
+      format: "png",
       size: 400_000,
       seed: (seed + n) >>> 0,
       parameters: job.parameters,
@@ -289,15 +324,18 @@ export class InMemoryBackend {
 
   /** `jobs:create`: checks what the real function checks first, then runs the job on timers. */
   private createJob(input: GenerationInput): string {
-    const model = this.models.find((candidate) => candidate.id === input.model) ?? fail('MODEL_UNAVAILABLE', 'This model is not available right now. Try another model.');
-    if (!input.prompt?.trim()) fail('INVALID_ARGUMENT', 'Write a prompt first.');
-    if (/\bforbidden\b/i.test(input.prompt)) fail('MODERATION_REJECTED', 'This prompt is not allowed by the content policy.');
+    const model =
+      this.models.find((candidate) => candidate.id === input.model) ??
+      fail("MODEL_UNAVAILABLE", "This model is not available right now. Try another model.");
+    if (!input.prompt?.trim()) fail("INVALID_ARGUMENT", "Write a prompt first.");
+    if (/\bforbidden\b/i.test(input.prompt))
+      fail("MODERATION_REJECTED", "This prompt is not allowed by the content policy.");
     const numImages = input.parameters.numImages ?? 1;
     const cost = model.costPerImageCredits * numImages;
-    if (cost > this.account.credits) fail('INSUFFICIENT_CREDITS', 'You do not have enough credits for this.');
+    if (cost > this.account.credits) fail("INSUFFICIENT_CREDITS", "You do not have enough credits for this.");
     this.account.credits -= cost;
-    const _id = this.nextId('job');
-    const queued = [...this.jobs.values()].filter((job) => job.status === 'pending').length;
+    const _id = this.nextId("job");
+    const queued = [...this.jobs.values()].filter((job) => job.status === "pending").length;
     const job: Job = {
       _id,
       _creationTime: Date.now(),
@@ -306,31 +344,39 @@ export class InMemoryBackend {
       model: model.id,
       provider: model.provider,
       parameters: { seed: Math.floor(Math.random() * 4_294_967_296), numImages, ...input.parameters },
-      status: 'pending',
+      status: "pending",
       reservedCredits: cost,
       resultImageIds: [],
       queuePosition: queued + 1,
     };
     this.jobs.set(_id, job);
-    this.prompts = [{ _id: this.nextId('prompt'), prompt: input.prompt, usedAt: Date.now() }, ...this.prompts.filter((p) => p.prompt !== input.prompt)].slice(0, 20);
+    this.prompts = [
+      { _id: this.nextId("prompt"), prompt: input.prompt, usedAt: Date.now() },
+      ...this.prompts.filter((p) => p.prompt !== input.prompt),
+    ].slice(0, 20);
     this.later(this.pendingMs, () => this.startJob(_id));
     return _id;
   }
 
   private startJob(jobId: string): void {
     const job = this.jobs.get(jobId);
-    if (job?.status !== 'pending') return;
-    this.jobs.set(jobId, { ...job, status: 'processing', queuePosition: null, startedAt: Date.now() });
+    if (job?.status !== "pending") return;
+    this.jobs.set(jobId, { ...job, status: "processing", queuePosition: null, startedAt: Date.now() });
     this.later(this.processingMs, () => this.finishJob(jobId));
   }
 
   /** A prompt that asks for it ("…fail…") fails as a provider error would, with the credits refunded. */
   private finishJob(jobId: string): void {
     const job = this.jobs.get(jobId);
-    if (job?.status !== 'processing') return;
+    if (job?.status !== "processing") return;
     if (/\bfail/i.test(job.prompt)) {
       this.account.credits += job.reservedCredits;
-      this.jobs.set(jobId, { ...job, status: 'failed', completedAt: Date.now(), error: { code: 'PROVIDER_ERROR', message: 'The image provider failed. Your credits were refunded.' } });
+      this.jobs.set(jobId, {
+        ...job,
+        status: "failed",
+        completedAt: Date.now(),
+        error: { code: "PROVIDER_ERROR", message: "The image provider failed. Your credits were refunded." },
+      });
       return;
     }
     const created = this.imagesFor(job, Date.now());
@@ -338,11 +384,10 @@ export class InMemoryBackend {
     this.account.storageUsed += created.length * 400_000;
     this.jobs.set(jobId, {
       ...job,
-      status: 'completed',
+      status: "completed",
       completedAt: Date.now(),
       actualCost: job.reservedCredits,
       resultImageIds: created.map((image) => image._id),
     });
   }
 }
-

@@ -7,17 +7,17 @@
  *
  * It lives with the stories, not in the package: nothing in the published bundle imports it.
  */
-import { zipSync } from 'fflate';
-import { ConvexError } from 'convex/values';
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
-import { functionName } from '../../packages/elements/src/client/api.js';
-import type { AuthState } from '../../packages/elements/src/client/auth-session.js';
-import type { ConnectionStatus } from '../../packages/elements/src/client/connection.js';
-import type { DownloadLink } from '../../packages/elements/src/client/downloads.js';
-import type { ImageTransform, SignedUrl } from '../../packages/elements/src/client/signed-urls.js';
-import type { OwnedClient } from '../../packages/elements/src/studio/studio-connection.js';
-import { artBytes, artUrl } from './art.js';
-import { InMemoryBackend } from './backend.js';
+import { zipSync } from "fflate";
+import { ConvexError } from "convex/values";
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import { functionName } from "../../packages/elements/src/client/api.js";
+import type { AuthState } from "../../packages/elements/src/client/auth-session.js";
+import type { ConnectionStatus } from "../../packages/elements/src/client/connection.js";
+import type { DownloadLink } from "../../packages/elements/src/client/downloads.js";
+import type { ImageTransform, SignedUrl } from "../../packages/elements/src/client/signed-urls.js";
+import type { OwnedClient } from "../../packages/elements/src/studio/studio-connection.js";
+import { artBytes, artUrl } from "./art.js";
+import { InMemoryBackend } from "./backend.js";
 
 /**
  * - `live`: connected and signed in; everything answers.
@@ -27,7 +27,7 @@ import { InMemoryBackend } from './backend.js';
  * - `reconnecting`: answered once, then lost the link (results stay, writes wait).
  * - `expired`: the session ran out (the studio offers "Sign in again").
  */
-export type ClientMode = 'live' | 'loading' | 'error' | 'offline' | 'reconnecting' | 'expired';
+export type ClientMode = "live" | "loading" | "error" | "offline" | "reconnecting" | "expired";
 
 export interface InMemoryClientOptions {
   mode?: ClientMode;
@@ -47,18 +47,19 @@ interface Watcher {
   last?: string;
 }
 
-const FAILURE = () => new ConvexError({ code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' });
+const FAILURE = () =>
+  new ConvexError({ code: "INTERNAL", message: "Something went wrong on our side. Please try again." });
 
 export class InMemoryClient implements OwnedClient {
   connection: ConnectionStatus;
   authState: AuthState;
-  authMessage = '';
+  authMessage = "";
   /** No reconnect countdown in stories (`reconnecting` shows "Reconnecting…"). */
   retryAt: number | null = null;
   /** Stories show the Pixorly title (a white-label token would set it). */
   whiteLabel = false;
   /** The in-memory API is always the right one. */
-  apiProblem: 'api-unreachable' | 'origin' | null = null;
+  apiProblem: "api-unreachable" | "origin" | null = null;
 
   private readonly watchers = new Set<Watcher>();
   private readonly listeners = new Set<() => void>();
@@ -75,18 +76,18 @@ export class InMemoryClient implements OwnedClient {
     readonly backend: InMemoryBackend = new InMemoryBackend(),
     options: InMemoryClientOptions = {},
   ) {
-    this.mode = options.mode ?? 'live';
+    this.mode = options.mode ?? "live";
     this.latencyMs = options.latencyMs ?? 60;
     this.failing = new Set(options.failing ?? []);
     this.holdImages = options.holdImages ?? false;
-    this.connection = this.mode === 'offline' ? 'offline' : this.mode === 'reconnecting' ? 'reconnecting' : 'connected';
-    this.authState = this.mode === 'expired' ? 'expired' : 'signed-in';
-    if (this.mode === 'expired') this.authMessage = 'Your session has expired. Sign in again to continue.';
+    this.connection = this.mode === "offline" ? "offline" : this.mode === "reconnecting" ? "reconnecting" : "connected";
+    this.authState = this.mode === "expired" ? "expired" : "signed-in";
+    if (this.mode === "expired") this.authMessage = "Your session has expired. Sign in again to continue.";
     this.stopListening = backend.onChange(() => this.rerun());
   }
 
   /** Changes the link or sign-in state as a real client would report it. */
-  setState(state: Partial<Pick<InMemoryClient, 'connection' | 'authState' | 'authMessage'>>): void {
+  setState(state: Partial<Pick<InMemoryClient, "connection" | "authState" | "authMessage">>): void {
     Object.assign(this, state);
     for (const listener of this.listeners) listener();
   }
@@ -96,24 +97,33 @@ export class InMemoryClient implements OwnedClient {
     return () => this.listeners.delete(listener);
   }
 
-  watch<Q extends FunctionReference<'query'>>(
+  watch<Q extends FunctionReference<"query">>(
     query: Q,
     args: FunctionArgs<Q>,
     onValue: (value: FunctionReturnType<Q>) => void,
     onError: (error: Error) => void,
   ): () => void {
-    const watcher: Watcher = { name: functionName(query), args: args as Record<string, unknown>, onValue: onValue as (value: unknown) => void, onError };
+    const watcher: Watcher = {
+      name: functionName(query),
+      args: args as Record<string, unknown>,
+      onValue: onValue as (value: unknown) => void,
+      onError,
+    };
     this.watchers.add(watcher);
     if (this.answers()) this.after(this.latencyMs, () => this.deliver(watcher));
     return () => this.watchers.delete(watcher);
   }
 
-  async mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>> {
+  async mutation<M extends FunctionReference<"mutation">>(
+    mutation: M,
+    args: FunctionArgs<M>,
+  ): Promise<FunctionReturnType<M>> {
     // Offline, the real client queues writes until the link is back: here it never comes back.
-    if (this.mode === 'offline' || this.mode === 'reconnecting' || this.mode === 'loading') return new Promise(() => {});
+    if (this.mode === "offline" || this.mode === "reconnecting" || this.mode === "loading")
+      return new Promise(() => {});
     await this.wait(this.latencyMs);
     const name = functionName(mutation);
-    if (this.mode === 'error' || this.failing.has(name)) throw FAILURE();
+    if (this.mode === "error" || this.failing.has(name)) throw FAILURE();
     return this.backend.mutation(name, args as Record<string, unknown>) as FunctionReturnType<M>;
   }
 
@@ -121,7 +131,9 @@ export class InMemoryClient implements OwnedClient {
     if (this.holdImages || !this.answers()) return new Promise(() => {});
     await this.wait(this.latencyMs);
     const image = this.backend.image(imageId);
-    return image ? { id: imageId, url: await artUrl(image, transform.w ?? 0), expiresAt: Date.now() + 3_600_000 } : null;
+    return image
+      ? { id: imageId, url: await artUrl(image, transform.w ?? 0), expiresAt: Date.now() + 3_600_000 }
+      : null;
   }
 
   /** Nothing cached to forget: the in-memory URLs never expire. */
@@ -144,7 +156,7 @@ export class InMemoryClient implements OwnedClient {
       if (image) files[`pixorly-${id}.png`] = await artBytes(image);
     }
     const zip = zipSync(files, { level: 0 });
-    const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: "application/zip" }));
     return { url, expiresAt: Date.now() + 300_000, filename: `pixorly-${imageIds.length}-images.zip` };
   }
 
@@ -164,14 +176,14 @@ export class InMemoryClient implements OwnedClient {
   }
 
   private answers(): boolean {
-    return !this.closed && this.mode !== 'loading' && this.mode !== 'offline';
+    return !this.closed && this.mode !== "loading" && this.mode !== "offline";
   }
 
   private deliver(watcher: Watcher): void {
     if (!this.watchers.has(watcher)) return;
-    if (this.mode === 'error' || this.failing.has(watcher.name)) {
+    if (this.mode === "error" || this.failing.has(watcher.name)) {
       if (watcher.last === undefined) watcher.onError(FAILURE());
-      watcher.last = 'error';
+      watcher.last = "error";
       return;
     }
     try {
@@ -188,7 +200,7 @@ export class InMemoryClient implements OwnedClient {
 
   /** After a write, every open query runs again (once per burst of writes), like Convex's reactive queries. */
   private rerun(): void {
-    if (this.rerunQueued || !this.answers() || this.mode === 'reconnecting') return;
+    if (this.rerunQueued || !this.answers() || this.mode === "reconnecting") return;
     this.rerunQueued = true;
     this.after(this.latencyMs, () => {
       this.rerunQueued = false;

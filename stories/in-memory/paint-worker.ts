@@ -3,7 +3,7 @@
  * painting them where the elements run would freeze scrolling (and the tests' axe runs) for
  * seconds. Answers each `{ id, request }` with `{ id, png }` (a PNG Blob) or `{ id, error }`.
  */
-import { renderLocalPixels, type LocalRenderRequest } from '@pixorly/local-models';
+import { renderLocalPixels, type LocalRenderRequest } from "@pixorly/local-models";
 
 /** The worker's global scope, typed by hand (the project's lib is DOM, not WebWorker). */
 const scope = self as unknown as {
@@ -22,8 +22,8 @@ scope.onmessage = async ({ data: { id, request } }) => {
       rgba[pixel * 4 + 3] = 255;
     }
     const canvas = new OffscreenCanvas(width, height);
-    canvas.getContext('2d')!.putImageData(new ImageData(rgba, width, height), 0, 0);
-    scope.postMessage({ id, png: await canvas.convertToBlob({ type: 'image/png' }) });
+    canvas.getContext("2d")!.putImageData(new ImageData(rgba, width, height), 0, 0);
+    scope.postMessage({ id, png: await canvas.convertToBlob({ type: "image/png" }) });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -4,17 +4,17 @@
  * tell apart), and a library of any size, made up deterministically so every run of a story
  * (and every screenshot) shows the same thing.
  */
-import type { ModelInfo } from '@pixorly/core';
-import { localModels } from '@pixorly/local-models';
-import type { CollectionDoc, ImageDoc, Job } from '../../packages/elements/src/client/api.js';
+import type { ModelInfo } from "@pixorly/core";
+import { localModels } from "@pixorly/local-models";
+import type { CollectionDoc, ImageDoc, Job } from "../../packages/elements/src/client/api.js";
 
 /** The catalog `models:list` answers: what the offline backend offers, and two cloud models. */
 export const CATALOG: ModelInfo[] = [
   ...localModels.map(({ style: _style, ...model }) => ({ ...model, estimatedMs: 1_500 })),
   {
-    id: 'google/gemini-2.5-flash-image',
-    name: 'Gemini 2.5 Flash Image',
-    provider: 'openrouter',
+    id: "google/gemini-2.5-flash-image",
+    name: "Gemini 2.5 Flash Image",
+    provider: "openrouter",
     description: "Google's fast image model: follows long prompts and keeps text legible.",
     costPerImageCredits: 39,
     estimatedMs: 6_000,
@@ -25,10 +25,10 @@ export const CATALOG: ModelInfo[] = [
     supports: { negativePrompt: false, seed: false },
   },
   {
-    id: 'black-forest-labs/flux-1.1-pro',
-    name: 'FLUX 1.1 [pro]',
-    provider: 'openrouter',
-    description: 'Photographic detail with strong prompt adherence; steps and guidance can be tuned.',
+    id: "black-forest-labs/flux-1.1-pro",
+    name: "FLUX 1.1 [pro]",
+    provider: "openrouter",
+    description: "Photographic detail with strong prompt adherence; steps and guidance can be tuned.",
     costPerImageCredits: 40,
     estimatedMs: 9_000,
     minWidth: 256,
@@ -46,28 +46,28 @@ export const CATALOG: ModelInfo[] = [
 ];
 
 export const PROMPTS = [
-  'aurora over a frozen fjord, stars and a crescent moon',
-  'low-poly mountains at sunset, warm orange light',
-  'a nebula shaped like a seahorse, deep violet and teal',
-  'emerald forest in the mist at dawn',
-  'fiery sunset over the desert dunes',
-  'blue ocean at night under a full moon',
-  'isometric tiny city on a floating island',
-  'a lighthouse in a storm, oil painting',
-  'cherry blossoms by a quiet river, spring morning',
-  'a red fox in fresh snow, morning light',
-  'glacier cave glowing turquoise',
-  'galaxy spiral with golden dust lanes',
+  "aurora over a frozen fjord, stars and a crescent moon",
+  "low-poly mountains at sunset, warm orange light",
+  "a nebula shaped like a seahorse, deep violet and teal",
+  "emerald forest in the mist at dawn",
+  "fiery sunset over the desert dunes",
+  "blue ocean at night under a full moon",
+  "isometric tiny city on a floating island",
+  "a lighthouse in a storm, oil painting",
+  "cherry blossoms by a quiet river, spring morning",
+  "a red fox in fresh snow, morning light",
+  "glacier cave glowing turquoise",
+  "galaxy spiral with golden dust lanes",
 ];
 
 /** A prompt long enough to wrap many times (the prompt box's limit is 2,000 characters). */
 export const LONG_PROMPT =
-  'A sweeping panoramic view of an ancient harbour city at the golden hour, seen from a hill of olive trees: ' +
-  'terracotta roofs stepping down to a turquoise bay crowded with wooden sailing ships, their canvas lit amber by the low sun; ' +
-  'gulls wheeling above a lighthouse of pale limestone; market stalls with striped awnings along the quay, lanterns just being lit; ' +
-  'a thin veil of sea mist softening the far headland, long shadows, warm rim light on every mast, ' +
-  'painted in the manner of a nineteenth-century romantic landscape with visible brushwork, rich glazes and a luminous sky ' +
-  'that shades from apricot at the horizon to deep cerulean overhead, highly detailed, balanced composition, no text, no watermark.';
+  "A sweeping panoramic view of an ancient harbour city at the golden hour, seen from a hill of olive trees: " +
+  "terracotta roofs stepping down to a turquoise bay crowded with wooden sailing ships, their canvas lit amber by the low sun; " +
+  "gulls wheeling above a lighthouse of pale limestone; market stalls with striped awnings along the quay, lanterns just being lit; " +
+  "a thin veil of sea mist softening the far headland, long shadows, warm rim light on every mast, " +
+  "painted in the manner of a nineteenth-century romantic landscape with visible brushwork, rich glazes and a luminous sky " +
+  "that shades from apricot at the horizon to deep cerulean overhead, highly detailed, balanced composition, no text, no watermark.";
 
 const DAY = 86_400_000;
 /** A fixed "now" for made-up history, so dates in a story never change from run to run. */
@@ -84,26 +84,32 @@ export function makeLibrary(count: number): ImageDoc[] {
     [768, 1024],
     [1344, 768],
   ] as const;
-  const tags = ['sky', 'sea', 'night', 'city', 'forest'];
+  const tags = ["sky", "sea", "night", "city", "forest"];
   return Array.from({ length: count }, (_, n) => {
     const model = CATALOG[n % CATALOG.length]!;
     const [width, height] = sizes[n % sizes.length]!;
     const prompt = PROMPTS[n % PROMPTS.length]!;
     return {
-      _id: `img_${String(n).padStart(5, '0')}`,
+      _id: `img_${String(n).padStart(5, "0")}`,
       _creationTime: SEED_NOW - n * (DAY / 7),
       jobId: `job_seed_${Math.floor(n / 2)}`,
       model: model.id,
       prompt,
       width,
       height,
-      format: 'png',
+      format: "png",
       size: 180_000 + ((n * 7919) % 900_000),
       seed: (n * 2654435761) % 4_294_967_296,
       favorite: n % 7 === 0,
       isPublic: n % 11 === 0,
       tags: n % 3 === 0 ? [tags[n % tags.length]!] : [],
-      parameters: { width, height, seed: (n * 2654435761) % 4_294_967_296, numImages: 2, ...(model.supports.steps ? { steps: 28, guidance: 3.5 } : {}) },
+      parameters: {
+        width,
+        height,
+        seed: (n * 2654435761) % 4_294_967_296,
+        numImages: 2,
+        ...(model.supports.steps ? { steps: 28, guidance: 3.5 } : {}),
+      },
     };
   });
 }
@@ -116,9 +122,9 @@ export function jobForImages(images: ImageDoc[]): Job {
     _creationTime: first._creationTime - 9_000,
     prompt: first.prompt,
     model: first.model,
-    provider: first.model.startsWith('local/') ? 'local' : 'openrouter',
+    provider: first.model.startsWith("local/") ? "local" : "openrouter",
     parameters: { width: first.width, height: first.height, seed: first.seed, numImages: images.length },
-    status: 'completed',
+    status: "completed",
     reservedCredits: 2,
     actualCost: 2,
     resultImageIds: images.map((image) => image._id),
@@ -129,35 +135,85 @@ export function jobForImages(images: ImageDoc[]): Job {
 }
 
 /** Collections over a library: names, visibility and which images (in their own order). */
-export function makeCollections(images: ImageDoc[]): { doc: Omit<CollectionDoc, 'imageCount' | 'cover'>; imageIds: string[] }[] {
+export function makeCollections(
+  images: ImageDoc[],
+): { doc: Omit<CollectionDoc, "imageCount" | "cover">; imageIds: string[] }[] {
   const pick = (from: number, count: number, step: number) =>
-    Array.from({ length: count }, (_, n) => images[(from + n * step) % Math.max(1, images.length)]?._id).filter((id): id is string => !!id);
+    Array.from({ length: count }, (_, n) => images[(from + n * step) % Math.max(1, images.length)]?._id).filter(
+      (id): id is string => !!id,
+    );
   return [
-    { doc: { _id: 'col_sea', _creationTime: SEED_NOW - 40 * DAY, name: 'Seascapes', isPublic: true, shareId: 'share_seascapes', updatedAt: SEED_NOW - DAY }, imageIds: pick(5, 14, 12) },
-    { doc: { _id: 'col_night', _creationTime: SEED_NOW - 30 * DAY, name: 'Night skies', isPublic: false, shareId: null, updatedAt: SEED_NOW - 3 * DAY }, imageIds: pick(0, 9, 12) },
-    { doc: { _id: 'col_moodboard', _creationTime: SEED_NOW - 20 * DAY, name: 'Moodboard for the spring campaign', isPublic: false, shareId: null, updatedAt: SEED_NOW - 5 * DAY }, imageIds: pick(8, 6, 5) },
-    { doc: { _id: 'col_empty', _creationTime: SEED_NOW - 2 * DAY, name: 'To sort', isPublic: false, shareId: null, updatedAt: SEED_NOW - 2 * DAY }, imageIds: [] },
+    {
+      doc: {
+        _id: "col_sea",
+        _creationTime: SEED_NOW - 40 * DAY,
+        name: "Seascapes",
+        isPublic: true,
+        shareId: "share_seascapes",
+        updatedAt: SEED_NOW - DAY,
+      },
+      imageIds: pick(5, 14, 12),
+    },
+    {
+      doc: {
+        _id: "col_night",
+        _creationTime: SEED_NOW - 30 * DAY,
+        name: "Night skies",
+        isPublic: false,
+        shareId: null,
+        updatedAt: SEED_NOW - 3 * DAY,
+      },
+      imageIds: pick(0, 9, 12),
+    },
+    {
+      doc: {
+        _id: "col_moodboard",
+        _creationTime: SEED_NOW - 20 * DAY,
+        name: "Moodboard for the spring campaign",
+        isPublic: false,
+        shareId: null,
+        updatedAt: SEED_NOW - 5 * DAY,
+      },
+      imageIds: pick(8, 6, 5),
+    },
+    {
+      doc: {
+        _id: "col_empty",
+        _creationTime: SEED_NOW - 2 * DAY,
+        name: "To sort",
+        isPublic: false,
+        shareId: null,
+        updatedAt: SEED_NOW - 2 * DAY,
+      },
+      imageIds: [],
+    },
   ];
 }
 
 /** Jobs in each state, for stories that show one job as it stands (not moving). */
-export function jobInState(status: Job['status'], overrides: Partial<Job> = {}): Job {
+export function jobInState(status: Job["status"], overrides: Partial<Job> = {}): Job {
   const now = Date.now();
   return {
     _id: `job_${status}`,
     _creationTime: now - 8_000,
-    prompt: 'a lighthouse in a storm, oil painting',
-    model: 'local/aurora',
-    provider: 'local',
+    prompt: "a lighthouse in a storm, oil painting",
+    model: "local/aurora",
+    provider: "local",
     parameters: { width: 1024, height: 1024, seed: 7, numImages: 1 },
     status,
     reservedCredits: 1,
     resultImageIds: [],
-    queuePosition: status === 'pending' ? 3 : null,
-    ...(status === 'processing' ? { startedAt: now - 1_500 } : {}),
-    ...(status === 'completed' ? { startedAt: now - 7_000, completedAt: now - 4_200, actualCost: 1 } : {}),
-    ...(status === 'failed' ? { startedAt: now - 7_000, completedAt: now - 5_000, error: { code: 'PROVIDER_ERROR', message: 'The image provider failed. Your credits were refunded.' } } : {}),
-    ...(status === 'cancelled' ? { completedAt: now - 6_000 } : {}),
+    queuePosition: status === "pending" ? 3 : null,
+    ...(status === "processing" ? { startedAt: now - 1_500 } : {}),
+    ...(status === "completed" ? { startedAt: now - 7_000, completedAt: now - 4_200, actualCost: 1 } : {}),
+    ...(status === "failed"
+      ? {
+          startedAt: now - 7_000,
+          completedAt: now - 5_000,
+          error: { code: "PROVIDER_ERROR", message: "The image provider failed. Your credits were refunded." },
+        }
+      : {}),
+    ...(status === "cancelled" ? { completedAt: now - 6_000 } : {}),
     ...overrides,
   };
 }

@@ -3,9 +3,9 @@
  * imported, not copied) on a plain element, so an element shown on its own is in the same
  * light or dark colours it has inside `<pixorly-studio>`. The toolbar's Theme switch sets it.
  */
-import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
-import theme from '../../packages/elements/src/studio/theme.styles.js';
+import { LitElement, css, html } from "lit";
+import { property } from "lit/decorators.js";
+import theme from "../../packages/elements/src/studio/theme.styles.js";
 
 export class StorySurface extends LitElement {
   static override styles = [
@@ -24,11 +24,11 @@ export class StorySurface extends LitElement {
   ];
 
   /** `light` or `dark`, as the studio's `theme`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' = 'light';
+  @property({ reflect: true }) theme: "light" | "dark" = "light";
 
   override render() {
     return html`<slot></slot>`;
   }
 }
 
-if (!customElements.get('pixorly-story-surface')) customElements.define('pixorly-story-surface', StorySurface);
+if (!customElements.get("pixorly-story-surface")) customElements.define("pixorly-story-surface", StorySurface);

@@ -1,5 +1,9 @@
 /** Waits for `condition` in a story's `play` (elements render asynchronously; the in-memory client answers after a delay). */
-export async function until<T>(condition: () => T | undefined | null | false, what: string, timeoutMs = 8_000): Promise<T> {
+export async function until<T>(
+  condition: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 8_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = condition();

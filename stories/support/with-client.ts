@@ -4,11 +4,11 @@
  * made here are closed when the next story renders (see `closeStoryClients`), so a job timer
  * of one story never fires into the next.
  */
-import { ContextProvider } from '@lit/context';
-import { render, type TemplateResult } from 'lit';
-import { clientContext } from '../../packages/elements/src/client/client-context.js';
-import { InMemoryBackend, type BackendSeed } from '../in-memory/backend.js';
-import { InMemoryClient, type InMemoryClientOptions } from '../in-memory/client.js';
+import { ContextProvider } from "@lit/context";
+import { render, type TemplateResult } from "lit";
+import { clientContext } from "../../packages/elements/src/client/client-context.js";
+import { InMemoryBackend, type BackendSeed } from "../in-memory/backend.js";
+import { InMemoryClient, type InMemoryClientOptions } from "../in-memory/client.js";
 
 const open = new Set<InMemoryClient>();
 const cleanups = new Set<() => void>();
@@ -40,8 +40,8 @@ export async function closeStoryClients(): Promise<void> {
 
 /** `template` rendered inside an element that provides `client` through `clientContext`. */
 export function withClient(client: InMemoryClient, template: TemplateResult): HTMLElement {
-  const host = document.createElement('div');
-  host.className = 'story-client';
+  const host = document.createElement("div");
+  host.className = "story-client";
   new ContextProvider(host, { context: clientContext, initialValue: client });
   render(template, host);
   return host;

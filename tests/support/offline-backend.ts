@@ -46,7 +46,9 @@ function edgeKeys() {
     SIGNING_KEYS: JSON.stringify([{ ...signing, kid: "offline-test", alg: "ES256", use: "sig" }]),
     CLOUDFRONT_KEY_PAIR_ID: keyPairId,
     CLOUDFRONT_PRIVATE_KEY: rsa.privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
-    CLOUDFRONT_PUBLIC_KEYS: JSON.stringify({ [keyPairId]: rsa.publicKey.export({ format: "pem", type: "spki" }).toString() }),
+    CLOUDFRONT_PUBLIC_KEYS: JSON.stringify({
+      [keyPairId]: rsa.publicKey.export({ format: "pem", type: "spki" }).toString(),
+    }),
   };
 }
 
@@ -81,7 +83,14 @@ export async function startOfflineBackend(options: { corsOrigins?: string[] } = 
   const s3 = (await startS3Local({ port: 0, directory: tmp() })) as S3Local;
   process.env.S3_ENDPOINT = s3.endpoint;
   const dataDir = tmp();
-  const convex = await startConvexLocal({ dir: path.join(ROOT, "convex"), dataDir, port: 0, sitePort: 0, log: () => {}, announce: () => {} });
+  const convex = await startConvexLocal({
+    dir: path.join(ROOT, "convex"),
+    dataDir,
+    port: 0,
+    sitePort: 0,
+    log: () => {},
+    announce: () => {},
+  });
   let edge: ChildProcess | undefined;
   try {
     edge = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "edge-api/src/node.ts")], {

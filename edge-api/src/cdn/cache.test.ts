@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { strongEtag, VariantCache, variantKey } from "./cache";
 
-const variant = (bytes: number, fill = 1) => ({ body: new Uint8Array(bytes).fill(fill), contentType: "image/webp", etag: `"${fill}"` });
+const variant = (bytes: number, fill = 1) => ({
+  body: new Uint8Array(bytes).fill(fill),
+  contentType: "image/webp",
+  etag: `"${fill}"`,
+});
 
 describe("VariantCache", () => {
   it("evicts the least recently used entries once over its byte budget", () => {

@@ -25,7 +25,10 @@ export const AVIF_EFFORT = 2;
  * (never a blurrier image than asked for), so one image has at most 24 sizes per side. Steps
  * are ≤ 25 % apart from 128 up.
  */
-export const DIMENSION_STEPS = [16, 32, 48, 64, 96, 128, 160, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 4096] as const;
+export const DIMENSION_STEPS = [
+  16, 32, 48, 64, 96, 128, 160, 192, 256, 320, 384, 448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072,
+  4096,
+] as const;
 
 export function snapDimension(value: number): number {
   return DIMENSION_STEPS.find((step) => step >= value) ?? DIMENSION_STEPS[DIMENSION_STEPS.length - 1]!;
@@ -54,10 +57,16 @@ export function outputSize(params: TransformParams, source: Size): Size {
     const fit = params.fit ?? "cover";
     if (fit === "cover" || fit === "fill" || fit === "contain") return { width: w, height: h };
     const scale = (fit === "inside" ? Math.min : Math.max)(w / source.width, h / source.height);
-    return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) };
+    return {
+      width: Math.max(1, Math.round(source.width * scale)),
+      height: Math.max(1, Math.round(source.height * scale)),
+    };
   }
   const scale = w !== undefined ? w / source.width : h! / source.height;
-  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) };
+  return {
+    width: Math.max(1, Math.round(source.width * scale)),
+    height: Math.max(1, Math.round(source.height * scale)),
+  };
 }
 
 export function variantCost(output: Size, format: OutputFormat, source?: Size): number {

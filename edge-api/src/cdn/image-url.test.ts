@@ -7,21 +7,38 @@ const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 20
 const privatePem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 const publicKeys = { KIMG: publicKey.export({ type: "spki", format: "pem" }).toString() };
 const NOW = Date.UTC(2030, 5, 1, 12, 0, 0, 250);
-const settings = { cdnBaseUrl: "http://127.0.0.1:8787/cdn", signer: new CloudFrontSigner("KIMG", privatePem), now: NOW };
+const settings = {
+  cdnBaseUrl: "http://127.0.0.1:8787/cdn",
+  signer: new CloudFrontSigner("KIMG", privatePem),
+  now: NOW,
+};
 
 describe("imageUrlFor", () => {
   it("gives public images a stable unsigned URL with canonical transform parameters", async () => {
-    const a = await imageUrlFor({ s3Key: "images/u/j/0.png", isPublic: true, transform: { fit: "cover", w: 256, f: "webp" } }, settings);
-    const b = await imageUrlFor({ s3Key: "images/u/j/0.png", isPublic: true, transform: { f: "webp", w: 256, fit: "cover" } }, { ...settings, now: NOW + 5000 });
+    const a = await imageUrlFor(
+      { s3Key: "images/u/j/0.png", isPublic: true, transform: { fit: "cover", w: 256, f: "webp" } },
+      settings,
+    );
+    const b = await imageUrlFor(
+      { s3Key: "images/u/j/0.png", isPublic: true, transform: { f: "webp", w: 256, fit: "cover" } },
+      { ...settings, now: NOW + 5000 },
+    );
     expect(a.url).toBe("http://127.0.0.1:8787/cdn/images/u/j/0.png?w=256&f=webp&fit=cover");
     expect(b.url).toBe(a.url);
-    expect((await imageUrlFor({ s3Key: "images/u/j/0.png", isPublic: true }, settings)).url).toBe("http://127.0.0.1:8787/cdn/images/u/j/0.png");
+    expect((await imageUrlFor({ s3Key: "images/u/j/0.png", isPublic: true }, settings)).url).toBe(
+      "http://127.0.0.1:8787/cdn/images/u/j/0.png",
+    );
   });
 
   it("signs private images for one hour (rounded up to 5 minutes) by default, over the whole URL", async () => {
-    const { url, expiresAt } = await imageUrlFor({ s3Key: "images/u/j/0.png", isPublic: false, transform: { w: 64, h: 64 } }, settings);
+    const { url, expiresAt } = await imageUrlFor(
+      { s3Key: "images/u/j/0.png", isPublic: false, transform: { w: 64, h: 64 } },
+      settings,
+    );
     expect(expiresAt).toBe(Date.UTC(2030, 5, 1, 13, 5, 0));
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/cdn\/images\/u\/j\/0\.png\?w=64&h=64&Expires=\d+&Key-Pair-Id=KIMG&Signature=[A-Za-z0-9~_-]+$/);
+    expect(url).toMatch(
+      /^http:\/\/127\.0\.0\.1:8787\/cdn\/images\/u\/j\/0\.png\?w=64&h=64&Expires=\d+&Key-Pair-Id=KIMG&Signature=[A-Za-z0-9~_-]+$/,
+    );
     expect(new URL(url).searchParams.get("Expires")).toBe(String(expiresAt / 1000));
     expect(await verifySignedUrl(url, { publicKeys, now: NOW })).toMatchObject({ ok: true, keyPairId: "KIMG" });
     expect(await verifySignedUrl(url.replace("w=64", "w=65"), { publicKeys, now: NOW })).toMatchObject({ ok: false });
@@ -31,7 +48,10 @@ describe("imageUrlFor", () => {
     const { url, expiresAt } = await imageUrlFor({ s3Key: "k.png", isPublic: false, ttlSeconds: 600 }, settings);
     expect(expiresAt).toBe(Date.UTC(2030, 5, 1, 12, 15, 0));
     expect(url).toContain(`Expires=${expiresAt / 1000}&`);
-    const onBoundary = await imageUrlFor({ s3Key: "k.png", isPublic: false, ttlSeconds: 600 }, { ...settings, now: Date.UTC(2030, 5, 1, 12, 0, 0) });
+    const onBoundary = await imageUrlFor(
+      { s3Key: "k.png", isPublic: false, ttlSeconds: 600 },
+      { ...settings, now: Date.UTC(2030, 5, 1, 12, 0, 0) },
+    );
     expect(onBoundary.expiresAt).toBe(Date.UTC(2030, 5, 1, 12, 10, 0));
   });
 
@@ -50,6 +70,8 @@ describe("imageUrlFor", () => {
   });
 
   it("needs the key pair for private images", async () => {
-    await expect(imageUrlFor({ s3Key: "k.png", isPublic: false }, { cdnBaseUrl: "http://x.test/cdn", signer: null, now: NOW })).rejects.toThrow(/CLOUDFRONT_KEY_PAIR_ID/);
+    await expect(
+      imageUrlFor({ s3Key: "k.png", isPublic: false }, { cdnBaseUrl: "http://x.test/cdn", signer: null, now: NOW }),
+    ).rejects.toThrow(/CLOUDFRONT_KEY_PAIR_ID/);
   });
 });

@@ -59,7 +59,10 @@ export async function imageUrlFor(
   { s3Key, isPublic, transform = {}, ttlSeconds = DEFAULT_IMAGE_URL_TTL_SECONDS, download }: ImageUrlRequest,
   { cdnBaseUrl, signer, now }: ImageUrlSettings,
 ): Promise<ImageUrl> {
-  const params = [canonicalTransformQuery(snapTransform(transform)), download === undefined ? "" : `${DOWNLOAD_PARAM}=${encodeURIComponent(download)}`];
+  const params = [
+    canonicalTransformQuery(snapTransform(transform)),
+    download === undefined ? "" : `${DOWNLOAD_PARAM}=${encodeURIComponent(download)}`,
+  ];
   const query = params.filter(Boolean).join("&");
   const url = `${objectUrl(cdnBaseUrl, s3Key)}${query ? `?${query}` : ""}`;
   const expiresAt = Math.ceil((now / 1000 + ttlSeconds) / EXPIRY_WINDOW_SECONDS) * EXPIRY_WINDOW_SECONDS * 1000;

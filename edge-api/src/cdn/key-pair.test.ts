@@ -8,9 +8,15 @@ describe("generateCloudFrontKeyPair", () => {
     expect(pair.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(pair.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
     const now = Date.UTC(2031, 0, 1);
-    const url = await new CloudFrontSigner("KLOCAL", pair.privateKey).sign("http://127.0.0.1:8787/cdn/a.png", now + 60_000);
+    const url = await new CloudFrontSigner("KLOCAL", pair.privateKey).sign(
+      "http://127.0.0.1:8787/cdn/a.png",
+      now + 60_000,
+    );
     const env = cloudFrontEnv(pair);
-    expect(await verifySignedUrl(url, { publicKeys: JSON.parse(env.CLOUDFRONT_PUBLIC_KEYS), now })).toMatchObject({ ok: true, keyPairId: "KLOCAL" });
+    expect(await verifySignedUrl(url, { publicKeys: JSON.parse(env.CLOUDFRONT_PUBLIC_KEYS), now })).toMatchObject({
+      ok: true,
+      keyPairId: "KLOCAL",
+    });
     expect(env.CLOUDFRONT_KEY_PAIR_ID).toBe("KLOCAL");
   });
 });

@@ -6,7 +6,9 @@
 import { base64ToBytes, bytesToBase64 } from "../lib/base64";
 
 export function derToPem(label: string, der: ArrayBuffer | Uint8Array): string {
-  const lines = bytesToBase64(new Uint8Array(der)).match(/.{1,64}/g)!.join("\n");
+  const lines = bytesToBase64(new Uint8Array(der))
+    .match(/.{1,64}/g)!
+    .join("\n");
   return `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----\n`;
 }
 

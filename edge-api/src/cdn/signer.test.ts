@@ -54,20 +54,31 @@ const signatureOf = (url: string) => new URL(url).searchParams.get("Signature");
 
 describe("published canned-policy vectors", () => {
   it("verifies the AWS SDK for Ruby's signed URL (parameters in Ruby's order)", async () => {
-    const check = await verifySignedUrl(RUBY_SDK_SIGNED_URL, { publicKeys: { CF_KEYPAIR_ID: spki(RUBY_SDK_KEY) }, now: EXAMPLE_EXPIRES_MS - 1000 });
+    const check = await verifySignedUrl(RUBY_SDK_SIGNED_URL, {
+      publicKeys: { CF_KEYPAIR_ID: spki(RUBY_SDK_KEY) },
+      now: EXAMPLE_EXPIRES_MS - 1000,
+    });
     expect(check).toEqual({ ok: true, keyPairId: "CF_KEYPAIR_ID", expires: 1357034400 });
   });
 
   it("signs the Ruby SDK's URL to the same published signature (PKCS#1 key)", async () => {
-    const signed = await new CloudFrontSigner("CF_KEYPAIR_ID", RUBY_SDK_KEY).sign("https://abc.cloudfront.net/images/image.jpg?color=red", EXAMPLE_EXPIRES_MS);
+    const signed = await new CloudFrontSigner("CF_KEYPAIR_ID", RUBY_SDK_KEY).sign(
+      "https://abc.cloudfront.net/images/image.jpg?color=red",
+      EXAMPLE_EXPIRES_MS,
+    );
     expect(signatureOf(signed)).toBe(signatureOf(RUBY_SDK_SIGNED_URL));
     expect(signed).toMatch(/^https:\/\/abc\.cloudfront\.net\/images\/image\.jpg\?color=red&Expires=1357034400&/);
   });
 
   it("verifies and reproduces the developer guide example's published signature", async () => {
     const publicKeys = { K2JCJMDEHXQW5F: spki(DOC_EXAMPLE_KEY) };
-    expect(await verifySignedUrl(DOC_EXAMPLE_SIGNED_URL, { publicKeys, now: EXAMPLE_EXPIRES_MS - 1000 })).toMatchObject({ ok: true });
-    const signed = await new CloudFrontSigner("K2JCJMDEHXQW5F", DOC_EXAMPLE_KEY).sign("https://d111111abcdef8.cloudfront.net/image.jpg", EXAMPLE_EXPIRES_MS);
+    expect(await verifySignedUrl(DOC_EXAMPLE_SIGNED_URL, { publicKeys, now: EXAMPLE_EXPIRES_MS - 1000 })).toMatchObject(
+      { ok: true },
+    );
+    const signed = await new CloudFrontSigner("K2JCJMDEHXQW5F", DOC_EXAMPLE_KEY).sign(
+      "https://d111111abcdef8.cloudfront.net/image.jpg",
+      EXAMPLE_EXPIRES_MS,
+    );
     expect(signatureOf(signed)).toBe(signatureOf(DOC_EXAMPLE_SIGNED_URL));
   });
 
@@ -89,7 +100,12 @@ describe("CloudFrontSigner", () => {
     ["a transform", "https://cdn.test/cdn/images/u1/j1/0.png?w=256&h=256&f=webp&q=80&fit=cover"],
     ["encoded key segments", "https://cdn.test/cdn/images/a%20b/%C3%BC%2B%3F.png?w=64"],
   ])("writes exactly the URL @aws-sdk/cloudfront-signer writes (%s), from PKCS#8 and PKCS#1 keys", async (_, url) => {
-    const expected = getSignedUrl({ url, keyPairId: "K2JCJMDEHXQW5F", privateKey: pkcs8, dateLessThan: new Date(expiresAt) });
+    const expected = getSignedUrl({
+      url,
+      keyPairId: "K2JCJMDEHXQW5F",
+      privateKey: pkcs8,
+      dateLessThan: new Date(expiresAt),
+    });
     expect(await new CloudFrontSigner("K2JCJMDEHXQW5F", pkcs8).sign(url, expiresAt)).toBe(expected);
     expect(await new CloudFrontSigner("K2JCJMDEHXQW5F", pkcs1).sign(url, expiresAt)).toBe(expected);
   });
@@ -97,7 +113,9 @@ describe("CloudFrontSigner", () => {
   it("rounds the expiry down to whole seconds and encodes the key pair id as the SDK does", async () => {
     const url = "https://cdn.test/cdn/a.png";
     const signed = await new CloudFrontSigner("K(1)!", pkcs8).sign(url, expiresAt + 999);
-    expect(signed).toBe(getSignedUrl({ url, keyPairId: "K(1)!", privateKey: pkcs8, dateLessThan: new Date(expiresAt) }));
+    expect(signed).toBe(
+      getSignedUrl({ url, keyPairId: "K(1)!", privateKey: pkcs8, dateLessThan: new Date(expiresAt) }),
+    );
     expect(signed).toContain(`Expires=${expiresAt / 1000}&Key-Pair-Id=K%281%29%21&`);
   });
 
@@ -113,7 +131,12 @@ describe("verifySignedUrl refuses anything CloudFront would", () => {
   const base = "https://cdn.test/cdn/images/u1/j1/0.png";
   const query = "w=256&h=256&f=webp&q=80&fit=cover";
   const publicKeys = { KTEST: spki(RUBY_SDK_KEY), KOTHER: spki(DOC_EXAMPLE_KEY) };
-  const signed = getSignedUrl({ url: `${base}?${query}`, keyPairId: "KTEST", privateKey: RUBY_SDK_KEY, dateLessThan: EXPIRES_AT });
+  const signed = getSignedUrl({
+    url: `${base}?${query}`,
+    keyPairId: "KTEST",
+    privateKey: RUBY_SDK_KEY,
+    dateLessThan: EXPIRES_AT,
+  });
   const sig = signatureOf(signed)!;
   const suffix = `Expires=${EXPIRES}&Key-Pair-Id=KTEST&Signature=${sig}`;
   const verify = (url: string, now = NOW) => verifySignedUrl(url, { publicKeys, now });
@@ -197,7 +220,13 @@ describe("verifySignedUrl refuses anything CloudFront would", () => {
 
   it("a SHA-1 signature claimed as SHA-256 → bad-signature; a real SHA-256 URL verifies", async () => {
     expect(await reasonOf(`${signed}&Hash-Algorithm=SHA256`)).toBe("bad-signature");
-    const sha256 = getSignedUrl({ url: `${base}?${query}`, keyPairId: "KTEST", privateKey: RUBY_SDK_KEY, dateLessThan: EXPIRES_AT, algorithm: "SHA256" });
+    const sha256 = getSignedUrl({
+      url: `${base}?${query}`,
+      keyPairId: "KTEST",
+      privateKey: RUBY_SDK_KEY,
+      dateLessThan: EXPIRES_AT,
+      algorithm: "SHA256",
+    });
     expect(await reasonOf(sha256)).toBe("ok");
   });
 

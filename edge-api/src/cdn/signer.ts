@@ -37,7 +37,10 @@ export class CloudFrontSigner {
     privateKeyPem: string,
   ) {
     const der = rsaPrivateKeyPkcs8(privateKeyPem);
-    if (!der) throw new Error("A CloudFront private key must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).");
+    if (!der)
+      throw new Error(
+        "A CloudFront private key must be a PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).",
+      );
     this.key = crypto.subtle.importKey("pkcs8", der, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-1" }, false, ["sign"]);
     // A key WebCrypto cannot import fails every signature; not an unhandled rejection now.
     this.key.catch(() => {});
@@ -63,7 +66,11 @@ export class CloudFrontSigner {
   }
 
   private async signUrl(url: string, expires: number): Promise<string> {
-    const signature = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await this.key, encoder.encode(cannedPolicy(url, expires)));
+    const signature = await crypto.subtle.sign(
+      "RSASSA-PKCS1-v1_5",
+      await this.key,
+      encoder.encode(cannedPolicy(url, expires)),
+    );
     const params = `Expires=${expires}&Key-Pair-Id=${encodeParam(this.keyPairId)}&Signature=${toCloudFrontBase64(new Uint8Array(signature))}`;
     return `${url}${url.includes("?") ? "&" : "?"}${params}`;
   }
@@ -91,8 +98,7 @@ export type SignedUrlRefusal =
   | "bad-signature";
 
 export type SignedUrlCheck =
-  | { ok: true; keyPairId: string; /** Epoch seconds. */ expires: number }
-  | { ok: false; reason: SignedUrlRefusal };
+  { ok: true; keyPairId: string; /** Epoch seconds. */ expires: number } | { ok: false; reason: SignedUrlRefusal };
 
 export interface VerifyOptions {
   /** `{ [keyPairId]: PEM SPKI public key }`: the key group the distribution trusts. */
@@ -138,7 +144,9 @@ export function splitSignedUrl(url: string): SplitSignedUrl {
 
 /** The canned policy CloudFront rebuilds; `JSON.stringify` yields the same bytes AWS's signer signed. */
 export function cannedPolicy(resource: string, expires: number): string {
-  return JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { "AWS:EpochTime": expires } } }] });
+  return JSON.stringify({
+    Statement: [{ Resource: resource, Condition: { DateLessThan: { "AWS:EpochTime": expires } } }],
+  });
 }
 
 /** Checks a signed URL the way CloudFront does; never throws for a bad URL, only for a bad key configuration. */
@@ -146,9 +154,11 @@ export async function verifySignedUrl(url: string, { publicKeys, now }: VerifyOp
   const { resource, params, repeated } = splitSignedUrl(url);
   const { Expires: expiresRaw, Signature: signature, "Key-Pair-Id": keyPairId } = params;
   if (params.Policy !== undefined || repeated) return refuse("malformed-signature");
-  if (expiresRaw === undefined || signature === undefined || keyPairId === undefined) return refuse("missing-signature");
+  if (expiresRaw === undefined || signature === undefined || keyPairId === undefined)
+    return refuse("missing-signature");
   // Canonical digits only: "0123" or "+123" would sign-check as 123 in a lenient parser.
-  if (!/^(0|[1-9]\d{0,11})$/.test(expiresRaw) || !/^[A-Za-z0-9\-_~]+$/.test(signature)) return refuse("malformed-signature");
+  if (!/^(0|[1-9]\d{0,11})$/.test(expiresRaw) || !/^[A-Za-z0-9\-_~]+$/.test(signature))
+    return refuse("malformed-signature");
   const hash = hashFor(params["Hash-Algorithm"]);
   if (!hash) return refuse("malformed-signature");
 

@@ -13,7 +13,13 @@ describe("sniffImageType", () => {
 
   it("refuses anything else: HTML, SVG, PDF, text, empty", () => {
     const text = (s: string) => new TextEncoder().encode(s);
-    for (const bytes of [text("<!doctype html><html></html>"), text('<svg xmlns="http://www.w3.org/2000/svg"/>'), text("%PDF-1.7\n%âãÏÓ\n"), text("hello world, plain"), new Uint8Array()]) {
+    for (const bytes of [
+      text("<!doctype html><html></html>"),
+      text('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      text("%PDF-1.7\n%âãÏÓ\n"),
+      text("hello world, plain"),
+      new Uint8Array(),
+    ]) {
       expect(sniffImageType(bytes)).toBeNull();
     }
   });

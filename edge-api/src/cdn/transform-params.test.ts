@@ -65,7 +65,9 @@ describe("transformParamsSchema (JSON bodies)", () => {
 
 describe("canonicalTransformQuery", () => {
   it("writes w, h, f, q, fit in that order whatever the input order", () => {
-    expect(canonicalTransformQuery({ fit: "cover", q: 80, f: "webp", h: 2, w: 1 })).toBe("w=1&h=2&f=webp&q=80&fit=cover");
+    expect(canonicalTransformQuery({ fit: "cover", q: 80, f: "webp", h: 2, w: 1 })).toBe(
+      "w=1&h=2&f=webp&q=80&fit=cover",
+    );
     expect(canonicalTransformQuery({ h: 64 })).toBe("h=64");
     expect(canonicalTransformQuery({})).toBe("");
   });

@@ -22,7 +22,10 @@ const dimension = z.number().int().min(1).max(MAX_TRANSFORM_DIMENSION);
 export const transformParamsSchema = z.strictObject({
   w: dimension.optional().describe(`Width in pixels, 1–${MAX_TRANSFORM_DIMENSION}.`),
   h: dimension.optional().describe(`Height in pixels, 1–${MAX_TRANSFORM_DIMENSION}.`),
-  f: z.enum(TRANSFORM_FORMATS).optional().describe("Output format; `auto` picks AVIF, WebP or JPEG from the browser's Accept header."),
+  f: z
+    .enum(TRANSFORM_FORMATS)
+    .optional()
+    .describe("Output format; `auto` picks AVIF, WebP or JPEG from the browser's Accept header."),
   q: z.number().int().min(1).max(100).optional().describe("Quality of lossy formats, 1–100."),
   fit: z.enum(TRANSFORM_FITS).optional().describe("How the image fits `w`×`h` (sharp's fit modes); default `cover`."),
 });
@@ -117,7 +120,11 @@ function acceptedTypes(accept: string | undefined): Set<string> {
  */
 export function autoFormats(accept: string | undefined): OutputFormat[] {
   const accepted = acceptedTypes(accept);
-  return [...(accepted.has("image/avif") ? (["avif"] as const) : []), ...(accepted.has("image/webp") ? (["webp"] as const) : []), "jpeg"];
+  return [
+    ...(accepted.has("image/avif") ? (["avif"] as const) : []),
+    ...(accepted.has("image/webp") ? (["webp"] as const) : []),
+    "jpeg",
+  ];
 }
 
 /** The best format `f=auto` resolves to, before costs are weighed. */

@@ -21,7 +21,11 @@ export const TRANSFORM_RETRY_AFTER_SECONDS = 5;
 
 export class TransformBusyError extends Error {
   constructor(readonly reason: "queue-full" | "timed-out") {
-    super(reason === "queue-full" ? "Too many image transforms are waiting on this server." : "This image transform took too long on this server.");
+    super(
+      reason === "queue-full"
+        ? "Too many image transforms are waiting on this server."
+        : "This image transform took too long on this server.",
+    );
     this.name = "TransformBusyError";
   }
 }

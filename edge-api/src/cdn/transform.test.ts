@@ -4,11 +4,20 @@ import { transformImage } from "./transform";
 import { MAX_SOURCE_PIXELS, SourceTooLargeError } from "./transformer";
 
 const png = (width: number, height: number, alpha = false) =>
-  sharp({ create: { width, height, channels: alpha ? 4 : 3, background: alpha ? { r: 0, g: 0, b: 0, alpha: 0 } : { r: 200, g: 40, b: 90 } } })
+  sharp({
+    create: {
+      width,
+      height,
+      channels: alpha ? 4 : 3,
+      background: alpha ? { r: 0, g: 0, b: 0, alpha: 0 } : { r: 200, g: 40, b: 90 },
+    },
+  })
     .png()
     .toBuffer();
 const jpeg = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#3366cc" } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#3366cc" } })
+    .jpeg()
+    .toBuffer();
 const describeOutput = async (body: Uint8Array) => {
   const { width, height, format } = await sharp(body).metadata();
   return { width, height, format };
@@ -31,7 +40,11 @@ describe("transformImage", () => {
 
   it("keeps the source format without f, and honours each fit", async () => {
     const source = await png(400, 200);
-    expect(await describeOutput((await transformImage(source, { w: 100 }, undefined)).body)).toEqual({ width: 100, height: 50, format: "png" });
+    expect(await describeOutput((await transformImage(source, { w: 100 }, undefined)).body)).toEqual({
+      width: 100,
+      height: 50,
+      format: "png",
+    });
     const sized = async (fit: "cover" | "contain" | "fill" | "inside" | "outside") =>
       describeOutput((await transformImage(source, { w: 100, h: 100, fit }, undefined)).body);
     expect(await sized("cover")).toMatchObject({ width: 100, height: 100 });
@@ -48,7 +61,9 @@ describe("transformImage", () => {
     expect(avif.contentType).toBe("image/avif");
     expect((await describeOutput(avif.body)).format).toBe("heif");
     expect((await transformImage(source, { f: "auto" }, "image/webp")).contentType).toBe("image/webp");
-    expect(await describeOutput((await transformImage(source, { f: "auto" }, "*/*")).body)).toMatchObject({ format: "jpeg" });
+    expect(await describeOutput((await transformImage(source, { f: "auto" }, "*/*")).body)).toMatchObject({
+      format: "jpeg",
+    });
   });
 
   it("puts transparent pixels on white for JPEG", async () => {
@@ -58,7 +73,9 @@ describe("transformImage", () => {
   });
 
   it("refuses a source over 50 megapixels before decoding it", async () => {
-    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#000" } }).png({ compressionLevel: 9 }).toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#000" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(8000 * 7000).toBeGreaterThan(MAX_SOURCE_PIXELS);
     const attempt = transformImage(huge, { w: 100 }, undefined);
     await expect(attempt).rejects.toBeInstanceOf(SourceTooLargeError);

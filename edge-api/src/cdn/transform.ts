@@ -9,7 +9,13 @@
  */
 import sharp, { type Metadata } from "sharp";
 import { assertAffordable, AVIF_EFFORT, firstAffordable, outputSize, variantCost } from "./cost";
-import { autoFormats, CONTENT_TYPES, isIdentityTransform, outputFormatFor, type OutputFormat } from "./transform-params";
+import {
+  autoFormats,
+  CONTENT_TYPES,
+  isIdentityTransform,
+  outputFormatFor,
+  type OutputFormat,
+} from "./transform-params";
 import { TransformBusyError } from "./transform-slots";
 import { MAX_SOURCE_PIXELS, SourceTooLargeError, UnsupportedImageError, type ImageTransformer } from "./transformer";
 
@@ -31,7 +37,9 @@ export function limitSharpThreads(): void {
  * Without `f` the source's format is kept. `fit` defaults to `cover` (sharp's default).
  */
 export const transformImage: ImageTransformer = async (source, params, accept) => {
-  const image = sharp(source, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: "error" }).timeout({ seconds: TRANSFORM_TIMEOUT_SECONDS });
+  const image = sharp(source, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: "error" }).timeout({
+    seconds: TRANSFORM_TIMEOUT_SECONDS,
+  });
   let metadata: Metadata;
   try {
     metadata = await image.metadata();
@@ -54,7 +62,9 @@ export const transformImage: ImageTransformer = async (source, params, accept) =
   // `f=auto` takes the best format the browser accepts that the ceiling allows (AVIF, else WebP, else
   // JPEG); when even JPEG is over it, the check below refuses with JPEG's cost.
   const format =
-    params.f === "auto" ? (firstAffordable(autoFormats(accept), size, oriented) ?? "jpeg") : (outputFormatFor(params, accept) ?? sourceFormat ?? "png");
+    params.f === "auto"
+      ? (firstAffordable(autoFormats(accept), size, oriented) ?? "jpeg")
+      : (outputFormatFor(params, accept) ?? sourceFormat ?? "png");
   assertAffordable(variantCost(size, format, oriented));
 
   let pipeline = image.autoOrient();
@@ -63,7 +73,10 @@ export const transformImage: ImageTransformer = async (source, params, accept) =
   }
   // JPEG has no alpha: put transparent pixels on white rather than sharp's default black.
   if (format === "jpeg" && metadata.hasAlpha) pipeline = pipeline.flatten({ background: "#ffffff" });
-  const options = { ...(params.q !== undefined ? { quality: params.q } : {}), ...(format === "avif" ? { effort: AVIF_EFFORT } : {}) };
+  const options = {
+    ...(params.q !== undefined ? { quality: params.q } : {}),
+    ...(format === "avif" ? { effort: AVIF_EFFORT } : {}),
+  };
   let output: Buffer;
   try {
     output = await pipeline.toFormat(format, options).toBuffer();
@@ -71,5 +84,8 @@ export const transformImage: ImageTransformer = async (source, params, accept) =
     if (error instanceof Error && /timeout/i.test(error.message)) throw new TransformBusyError("timed-out");
     throw error;
   }
-  return { body: new Uint8Array(output.buffer, output.byteOffset, output.byteLength), contentType: CONTENT_TYPES[format] };
+  return {
+    body: new Uint8Array(output.buffer, output.byteOffset, output.byteLength),
+    contentType: CONTENT_TYPES[format],
+  };
 };

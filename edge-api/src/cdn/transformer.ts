@@ -12,7 +12,11 @@ export interface TransformedImage {
   contentType: string;
 }
 
-export type ImageTransformer = (source: Uint8Array, params: TransformParams, accept: string | undefined) => Promise<TransformedImage>;
+export type ImageTransformer = (
+  source: Uint8Array,
+  params: TransformParams,
+  accept: string | undefined,
+) => Promise<TransformedImage>;
 
 export class SourceTooLargeError extends Error {
   constructor(readonly pixels: number | null) {

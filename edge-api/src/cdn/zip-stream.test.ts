@@ -16,7 +16,10 @@ describe("zipStream", () => {
       { name: "c.jpg", body: bytes(1, 3) },
     ];
     let fetched = 0;
-    const stream = zipStream(async () => (fetched < entries.length ? entries[fetched++]! : null), () => {});
+    const stream = zipStream(
+      async () => (fetched < entries.length ? entries[fetched++]! : null),
+      () => {},
+    );
     expect(fetched).toBe(0);
     const reader = stream.getReader();
     const chunks: Uint8Array[] = [];
@@ -31,7 +34,16 @@ describe("zipStream", () => {
   });
 
   it("an empty archive is still a valid ZIP", async () => {
-    expect(unzipSync(await readAll(zipStream(async () => null, () => {})))).toEqual({});
+    expect(
+      unzipSync(
+        await readAll(
+          zipStream(
+            async () => null,
+            () => {},
+          ),
+        ),
+      ),
+    ).toEqual({});
   });
 
   it("ends the stream with the error when an entry cannot be fetched", async () => {

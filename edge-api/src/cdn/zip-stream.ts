@@ -17,7 +17,11 @@ export interface ZipEntry {
  * A stream of the archive of the entries `next` gives (null: no more). A failure while it
  * streams ends the stream with that error (the client sees a cut-off download) after `onError`.
  */
-export function zipStream(next: () => Promise<ZipEntry | null>, onError: (error: unknown) => void, mtime: Date = new Date()): ReadableStream<Uint8Array> {
+export function zipStream(
+  next: () => Promise<ZipEntry | null>,
+  onError: (error: unknown) => void,
+  mtime: Date = new Date(),
+): ReadableStream<Uint8Array> {
   let chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   let ended = false;

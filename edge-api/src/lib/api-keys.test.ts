@@ -8,7 +8,12 @@ const verified = { keyId: "key1", subject: "local:ada", permissions: ["generate"
 async function setup(verify: (args: { key: string }) => unknown = () => verified) {
   let now = 1_000_000;
   const t = await testApp({ deps: { now: () => now }, convex: { "apiKeys:verify": verify } });
-  const auth = new ApiKeyAuthenticator(t.app.services.convex, t.app.services.tokens, () => now, t.app.services.deps.cryptoProvider);
+  const auth = new ApiKeyAuthenticator(
+    t.app.services.convex,
+    t.app.services.tokens,
+    () => now,
+    t.app.services.deps.cryptoProvider,
+  );
   const verifyCalls = () => t.convex.calls.filter((c) => c.name === "apiKeys:verify");
   return { ...t, auth, verifyCalls, advance: (ms: number) => (now += ms) };
 }
@@ -28,7 +33,14 @@ describe("ApiKeyAuthenticator", () => {
 
   it("refuses malformed keys without asking Convex", async () => {
     const { auth, verifyCalls } = await setup();
-    for (const key of ["", "px_", `px_${"a".repeat(42)}`, `px_${"a".repeat(42)}!`, `pxs_${"a".repeat(43)}`, `${KEY} `]) {
+    for (const key of [
+      "",
+      "px_",
+      `px_${"a".repeat(42)}`,
+      `px_${"a".repeat(42)}!`,
+      `pxs_${"a".repeat(43)}`,
+      `${KEY} `,
+    ]) {
       expect(await auth.authenticate(key)).toBeNull();
     }
     expect(verifyCalls()).toHaveLength(0);

@@ -39,7 +39,10 @@ export class ClerkVerifier {
         : await verifyToken(token, { ...options, jwtKey: this.config.jwtKey });
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      const reason = error instanceof Error && /expired/i.test(error.message) ? "The Clerk session token has expired." : "The Clerk session token is not valid.";
+      const reason =
+        error instanceof Error && /expired/i.test(error.message)
+          ? "The Clerk session token has expired."
+          : "The Clerk session token is not valid.";
       throw new ApiError("UNAUTHENTICATED", reason);
     }
     if (!payload.sub) throw new ApiError("UNAUTHENTICATED", "The Clerk session token has no subject.");

@@ -31,11 +31,17 @@ describe("ConvexGateway", () => {
 describe("Convex refusing a token", () => {
   // What convex-local (and Convex) answer when they cannot accept the bearer token.
   const refusing = (async () =>
-    new Response(JSON.stringify({ code: "Unauthenticated", message: "Token expired" }), { status: 401, headers: { "Content-Type": "application/json" } })) as unknown as typeof fetch;
+    new Response(JSON.stringify({ code: "Unauthenticated", message: "Token expired" }), {
+      status: 401,
+      headers: { "Content-Type": "application/json" },
+    })) as unknown as typeof fetch;
 
   it("is a 401 for the caller's token (through the real ConvexHttpClient)", async () => {
     const { app } = await testApp({ deps: { fetch: refusing, convexClient: createConvexHttpClient } });
-    const error = await app.services.convex.convexAs("user-token").query(anyApi.images!.list!, {}).catch((e) => e);
+    const error = await app.services.convex
+      .convexAs("user-token")
+      .query(anyApi.images!.list!, {})
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });

@@ -11,8 +11,14 @@ import type { TokenService } from "./tokens";
 /** What the edge API needs of a Convex client; `ConvexHttpClient` is one. */
 export interface ConvexCaller {
   query<Q extends FunctionReference<"query">>(query: Q, ...args: OptionalRestArgs<Q>): Promise<FunctionReturnType<Q>>;
-  mutation<M extends FunctionReference<"mutation">>(mutation: M, ...args: OptionalRestArgs<M>): Promise<FunctionReturnType<M>>;
-  action<A extends FunctionReference<"action">>(action: A, ...args: OptionalRestArgs<A>): Promise<FunctionReturnType<A>>;
+  mutation<M extends FunctionReference<"mutation">>(
+    mutation: M,
+    ...args: OptionalRestArgs<M>
+  ): Promise<FunctionReturnType<M>>;
+  action<A extends FunctionReference<"action">>(
+    action: A,
+    ...args: OptionalRestArgs<A>
+  ): Promise<FunctionReturnType<A>>;
 }
 
 export type ConvexClientFactory = (options: { url: string; token?: string; fetch: typeof fetch }) => ConvexCaller;
@@ -55,14 +61,19 @@ export class ConvexGateway {
 
   private readonly callerFetch: typeof fetch = async (input, init) => {
     const response = await this.fetchFn(input, init);
-    if (response.status === 401) throw new ApiError("UNAUTHENTICATED", "Convex refused this session's token; get a new one.");
+    if (response.status === 401)
+      throw new ApiError("UNAUTHENTICATED", "Convex refused this session's token; get a new one.");
     return response;
   };
 
   private async currentServiceToken(): Promise<string> {
     const cached = this.serviceToken ? await this.serviceToken.catch(() => null) : null;
     if (cached && cached.expiresAt - SERVICE_TOKEN_RENEW_MS > this.now()) return cached.token;
-    this.serviceToken = this.tokens.signToken({ sub: SERVICE_SUBJECT, scp: ["service"], ttlSeconds: SERVICE_TOKEN_TTL_SECONDS });
+    this.serviceToken = this.tokens.signToken({
+      sub: SERVICE_SUBJECT,
+      scp: ["service"],
+      ttlSeconds: SERVICE_TOKEN_TTL_SECONDS,
+    });
     return (await this.serviceToken).token;
   }
 }

@@ -23,7 +23,11 @@ describe.each([
     const keys = new SigningKeys([key as unknown as Record<string, unknown>], provider);
     const tokens = new TokenService(config, keys, () => Date.now(), provider);
     const signed = await tokens.signToken({ sub: "local:ü", scp: ["generate"], ttlSeconds: 60, extra: { note: "é" } });
-    const { payload, protectedHeader } = await jwtVerify(signed.token, await importJWK(toPublicJwk(key), "ES256"), config);
+    const { payload, protectedHeader } = await jwtVerify(
+      signed.token,
+      await importJWK(toPublicJwk(key), "ES256"),
+      config,
+    );
     expect(protectedHeader).toEqual({ alg: "ES256", kid: "k1", typ: "JWT" });
     expect(payload).toEqual(signed.claims);
     expect(await tokens.verifyToken(signed.token)).toEqual(signed.claims);

@@ -33,9 +33,14 @@ export const webCryptoProvider: CryptoProvider = {
     return bytesToBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
   },
   es256Signer({ kty, crv, x, y, d }) {
-    const key = crypto.subtle.importKey("jwk", { kty, crv, x, y, d }, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
+    const key = crypto.subtle.importKey("jwk", { kty, crv, x, y, d }, { name: "ECDSA", namedCurve: "P-256" }, false, [
+      "sign",
+    ]);
     // A bad key is a configuration error; it surfaces on the first signature, not as an unhandled rejection now.
     key.catch(() => {});
-    return async (data) => new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, await key, data as Uint8Array<ArrayBuffer>));
+    return async (data) =>
+      new Uint8Array(
+        await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, await key, data as Uint8Array<ArrayBuffer>),
+      );
   },
 };

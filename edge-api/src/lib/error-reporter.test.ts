@@ -27,8 +27,17 @@ beforeAll(async () => {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       // An envelope: header line, item header line, item payload line.
-      const [header, item, event] = body.trimEnd().split("\n").map((line) => JSON.parse(line));
-      received.push({ path: req.url ?? "", auth: req.headers["x-sentry-auth"] as string | undefined, header, item, event });
+      const [header, item, event] = body
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      received.push({
+        path: req.url ?? "",
+        auth: req.headers["x-sentry-auth"] as string | undefined,
+        header,
+        item,
+        event,
+      });
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: header.event_id }));
     });
   });
@@ -50,7 +59,9 @@ async function appThatFails(env: Record<string, string | undefined>, sent: strin
   });
   const router = createRouter();
   router.get("/boom/:id", () => {
-    throw new Error(`provider refused prompt "a red fox" for ada@example.com with Bearer ${JWT} and key pxs_abcdef123456`);
+    throw new Error(
+      `provider refused prompt "a red fox" for ada@example.com with Bearer ${JWT} and key pxs_abcdef123456`,
+    );
   });
   app.route("/", router);
   return app;
@@ -64,9 +75,17 @@ describe("error reporting", () => {
   it("sends an unhandled error to SENTRY_DSN with release, environment and request id, and nothing secret", async () => {
     received = [];
     const sent: string[] = [];
-    const app = await appThatFails({ SENTRY_DSN: dsn, SENTRY_RELEASE: "pixorly@1.2.3", SENTRY_ENVIRONMENT: "staging" }, sent);
+    const app = await appThatFails(
+      { SENTRY_DSN: dsn, SENTRY_RELEASE: "pixorly@1.2.3", SENTRY_ENVIRONMENT: "staging" },
+      sent,
+    );
     const res = await app.request("/boom/img_9?token=secret-token&prompt=cat", {
-      headers: { "X-Request-Id": "req-77", Authorization: `Bearer ${JWT}`, Cookie: "session=abc", "X-Api-Key": "px_live_0123456789" },
+      headers: {
+        "X-Request-Id": "req-77",
+        Authorization: `Bearer ${JWT}`,
+        Cookie: "session=abc",
+        "X-Api-Key": "px_live_0123456789",
+      },
     });
     expect(res.status).toBe(500);
     await until(() => received.length > 0);
@@ -86,7 +105,15 @@ describe("error reporting", () => {
     expect(event.exception.values[0].type).toBe("Error");
     expect(event.exception.values[0].stacktrace.frames.length).toBeGreaterThan(0);
     const text = JSON.stringify({ header, event });
-    for (const secret of [JWT, "secret-token", "prompt=cat", "ada@example.com", "pxs_abcdef123456", "px_live_0123456789", "session=abc"]) {
+    for (const secret of [
+      JWT,
+      "secret-token",
+      "prompt=cat",
+      "ada@example.com",
+      "pxs_abcdef123456",
+      "px_live_0123456789",
+      "session=abc",
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     expect(Object.keys(event.request.headers ?? {}).map((name) => name.toLowerCase())).not.toContain("authorization");

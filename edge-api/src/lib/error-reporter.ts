@@ -40,6 +40,9 @@ export class ErrorReporter {
   }
 }
 
-export function createErrorReporter(config: ErrorReportingConfig | null, fetchImpl: typeof fetch): ErrorReporter | null {
+export function createErrorReporter(
+  config: ErrorReportingConfig | null,
+  fetchImpl: typeof fetch,
+): ErrorReporter | null {
   return config ? new ErrorReporter(config, (url, init) => fetchImpl(url, init)) : null;
 }

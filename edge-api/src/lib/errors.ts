@@ -61,7 +61,10 @@ export function fromConvexError(error: unknown): ApiError | null {
   if (!data || !isErrorCode(data.code)) return null;
   const fields = Array.isArray(data.fields)
     ? data.fields
-        .filter((f): f is { field: string; message: string } => typeof f?.field === "string" && typeof f?.message === "string")
+        .filter(
+          (f): f is { field: string; message: string } =>
+            typeof f?.field === "string" && typeof f?.message === "string",
+        )
         .map((f) => ({ path: f.field, message: f.message }))
     : undefined;
   return new ApiError(data.code, typeof data.message === "string" ? data.message : undefined, { fields });

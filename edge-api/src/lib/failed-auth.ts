@@ -46,9 +46,15 @@ export class FailedAuthLimiter {
   assertAllowed(kind: CredentialKind, address: string): void {
     const decision = this.window.peek(`${kind}\n${address}`, this.limit);
     if (decision.allowed) return;
-    throw new ApiError("RATE_LIMITED", `Too many failed ${kind} checks from your address; try again in ${decision.resetSeconds} s.`, { headers: {
-      "Retry-After": String(decision.resetSeconds),
-    } });
+    throw new ApiError(
+      "RATE_LIMITED",
+      `Too many failed ${kind} checks from your address; try again in ${decision.resetSeconds} s.`,
+      {
+        headers: {
+          "Retry-After": String(decision.resetSeconds),
+        },
+      },
+    );
   }
 
   recordFailure(kind: CredentialKind, address: string): void {

@@ -35,7 +35,8 @@ function checkJwk(raw: Record<string, unknown>, index: number): PrivateSigningJw
   if (!str("kid")) throw new ConfigError(where, "has no kid.");
   if (raw.kty !== "EC" || raw.crv !== "P-256") throw new ConfigError(where, "must be an EC P-256 key (ES256).");
   if (!str("x") || !str("y") || !str("d")) throw new ConfigError(where, "must be a private key (x, y and d).");
-  if (raw.alg !== undefined && raw.alg !== SIGNING_ALGORITHM) throw new ConfigError(where, `has alg ${String(raw.alg)}; only ES256 is used.`);
+  if (raw.alg !== undefined && raw.alg !== SIGNING_ALGORITHM)
+    throw new ConfigError(where, `has alg ${String(raw.alg)}; only ES256 is used.`);
   return raw as unknown as PrivateSigningJwk;
 }
 

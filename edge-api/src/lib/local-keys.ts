@@ -46,7 +46,10 @@ function cloudfrontKeys(dir: string): LocalKeys["cloudfront"] {
   if (fs.existsSync(file)) {
     privateKey = fs.readFileSync(file, "utf8");
   } else {
-    privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+      type: "pkcs8",
+      format: "pem",
+    }) as string;
     writeSecret(file, privateKey);
   }
   const publicPem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }) as string;

@@ -51,7 +51,11 @@ describe("bufferedLogWriter", () => {
     flush();
     expect(out.chunks).toHaveLength(1);
     const [warning, kept] = out.chunks[0]!.trimEnd().split("\n");
-    expect(JSON.parse(warning!)).toMatchObject({ level: "warn", msg: "log lines dropped: stdout was not keeping up", dropped: 2 });
+    expect(JSON.parse(warning!)).toMatchObject({
+      level: "warn",
+      msg: "log lines dropped: stdout was not keeping up",
+      dropped: 2,
+    });
     expect(kept).toBe("kept");
   });
 });
@@ -63,6 +67,11 @@ describe("jsonLines", () => {
     const [[line, level]] = lines as [[string, string]];
     expect(level).toBe("warn");
     expect(Object.keys(JSON.parse(line))).toEqual(["time", "level", "msg", "n"]);
-    expect(JSON.parse(line)).toMatchObject({ level: "warn", msg: 'a "quoted" message', n: 1, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(JSON.parse(line)).toMatchObject({
+      level: "warn",
+      msg: 'a "quoted" message',
+      n: 1,
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 });

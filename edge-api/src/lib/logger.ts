@@ -25,7 +25,9 @@ export function jsonLines(write: LineWriter): Logger {
  * JSON lines on the console: what Workers collect (and the default). Node passes a buffered
  * writer instead (`lib/log-writer.ts`), since a console write per request is a syscall per request.
  */
-export const jsonLogger: Logger = jsonLines((line, level) => (level === "error" ? console.error(line) : console.log(line)));
+export const jsonLogger: Logger = jsonLines((line, level) =>
+  level === "error" ? console.error(line) : console.log(line),
+);
 
 /** Error details for the log only (never for a response body). */
 export function describeError(error: unknown): Record<string, unknown> {

@@ -17,7 +17,9 @@ describe("Metrics", () => {
     expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="10"} 2');
     expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="GET",route="/a",le="+Inf"} 3');
     expect(text).toContain('pixorly_edge_request_duration_seconds_count{method="GET",route="/a"} 3');
-    expect(text).toContain('pixorly_edge_request_duration_seconds_bucket{method="POST",route="/b\\"\\\\",le="0.001"} 1');
+    expect(text).toContain(
+      'pixorly_edge_request_duration_seconds_bucket{method="POST",route="/b\\"\\\\",le="0.001"} 1',
+    );
   });
 
   it("has a bucket edge at the 200 ms query-latency SLO: 0.2 s is within it, 0.21 s is not", () => {

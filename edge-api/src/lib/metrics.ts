@@ -36,7 +36,13 @@ export class Metrics {
     const key = `${method} ${route}`;
     let s = this.series.get(key);
     if (!s) {
-      s = { labels: `method="${label(method)}",route="${label(route)}"`, statuses: new Map(), buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
+      s = {
+        labels: `method="${label(method)}",route="${label(route)}"`,
+        statuses: new Map(),
+        buckets: LATENCY_BUCKETS.map(() => 0),
+        sum: 0,
+        count: 0,
+      };
       this.series.set(key, s);
     }
     s.statuses.set(status, (s.statuses.get(status) ?? 0) + 1);
@@ -58,7 +64,8 @@ export class Metrics {
       "# TYPE pixorly_edge_requests_total counter",
     ];
     for (const s of this.series.values()) {
-      for (const [status, n] of s.statuses) lines.push(`pixorly_edge_requests_total{${s.labels},status="${status}"} ${n}`);
+      for (const [status, n] of s.statuses)
+        lines.push(`pixorly_edge_requests_total{${s.labels},status="${status}"} ${n}`);
     }
     lines.push(
       "# HELP pixorly_edge_request_duration_seconds Time to answer a request.",
@@ -74,7 +81,10 @@ export class Metrics {
       lines.push(`pixorly_edge_request_duration_seconds_sum{${s.labels}} ${s.sum}`);
       lines.push(`pixorly_edge_request_duration_seconds_count{${s.labels}} ${s.count}`);
     }
-    lines.push("# HELP pixorly_edge_tokens_issued_total Tokens issued by kind.", "# TYPE pixorly_edge_tokens_issued_total counter");
+    lines.push(
+      "# HELP pixorly_edge_tokens_issued_total Tokens issued by kind.",
+      "# TYPE pixorly_edge_tokens_issued_total counter",
+    );
     for (const [kind, n] of this.tokens) lines.push(`pixorly_edge_tokens_issued_total{kind="${label(kind)}"} ${n}`);
     return `${lines.join("\n")}\n`;
   }

@@ -30,7 +30,10 @@ function libuvPoolSize(env: Record<string, string | undefined>): number {
  * more transforms on a bigger machine, give it more cores, or start the process with a larger
  * UV_THREADPOOL_SIZE (it is read once, when the pool starts).
  */
-export function transformSlotsFor(env: Record<string, string | undefined>, cores = os.availableParallelism()): TransformSlots {
+export function transformSlotsFor(
+  env: Record<string, string | undefined>,
+  cores = os.availableParallelism(),
+): TransformSlots {
   const maxActive = Math.max(1, Math.min(cores - 1, libuvPoolSize(env) - 2));
   return new TransformSlots({ ...DEFAULT_TRANSFORM_SLOTS, maxActive });
 }
@@ -56,10 +59,16 @@ export function elementsAssetsFrom(dir: string): ElementsAssets | null {
 
 const WORKSPACE_ELEMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../packages/elements");
 
-export function nodeDeps(): Pick<EdgeDeps, "docsScript" | "elementsAssets" | "imageTransformer" | "imageTransformSlots" | "cryptoProvider" | "logger"> {
+export function nodeDeps(): Pick<
+  EdgeDeps,
+  "docsScript" | "elementsAssets" | "imageTransformer" | "imageTransformSlots" | "cryptoProvider" | "logger"
+> {
   limitSharpThreads();
   // The Scalar bundle from node_modules, so /docs works without a CDN.
-  const scalarBundle = path.join(path.dirname(createRequire(import.meta.url).resolve("@scalar/api-reference")), "browser/standalone.js");
+  const scalarBundle = path.join(
+    path.dirname(createRequire(import.meta.url).resolve("@scalar/api-reference")),
+    "browser/standalone.js",
+  );
   return {
     docsScript: () => readFile(scalarBundle, "utf8"),
     elementsAssets: elementsAssetsFrom(process.env.PIXORLY_ELEMENTS_DIR ?? WORKSPACE_ELEMENTS) ?? undefined,

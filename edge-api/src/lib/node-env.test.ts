@@ -51,7 +51,10 @@ describe("nodeSettings", () => {
 
   it("uses given secrets, and never generates keys outside local mode", async () => {
     const dir = keysDir();
-    const prod = await nodeSettings({ CONVEX_URL: "https://x.convex.cloud", PUBLIC_URL: "https://api.pixorly.com", EDGE_API_PORT: "9000" }, dir);
+    const prod = await nodeSettings(
+      { CONVEX_URL: "https://x.convex.cloud", PUBLIC_URL: "https://api.pixorly.com", EDGE_API_PORT: "9000" },
+      dir,
+    );
     expect(prod.port).toBe(9000);
     expect(prod.env.LOCAL_MODE).toBe("0");
     expect(prod.env.SIGNING_KEYS).toBeUndefined();

@@ -19,7 +19,10 @@ export interface NodeSettings {
   port: number;
 }
 
-export async function nodeSettings(processEnv: Record<string, string | undefined>, keysDir: string): Promise<NodeSettings> {
+export async function nodeSettings(
+  processEnv: Record<string, string | undefined>,
+  keysDir: string,
+): Promise<NodeSettings> {
   const port = Number(processEnv.EDGE_API_PORT ?? 8787);
   const host = processEnv.EDGE_API_HOST ?? "127.0.0.1";
   const convexUrl = processEnv.CONVEX_URL ?? "http://127.0.0.1:3210";

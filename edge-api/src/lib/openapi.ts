@@ -28,7 +28,11 @@ export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] 
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "(body)";
     if (byPath.has(path)) continue;
-    const missing = issue.code === "invalid_type" && issue.path.length > 0 && input !== undefined && valueAt(input, issue.path) === undefined;
+    const missing =
+      issue.code === "invalid_type" &&
+      issue.path.length > 0 &&
+      input !== undefined &&
+      valueAt(input, issue.path) === undefined;
     byPath.set(path, missing ? `${String(issue.path.at(-1))} is required` : issue.message);
   }
   return [...byPath].map(([path, message]) => ({ path, message }));
@@ -41,7 +45,10 @@ export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] 
  */
 export function validationError(error: ZodError, input?: unknown): ApiError {
   const fields = fieldProblems(error, input);
-  const message = fields.length === 1 ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}` : `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
+  const message =
+    fields.length === 1
+      ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}`
+      : `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
   return new ApiError("INVALID_ARGUMENT", message, { fields });
 }
 

@@ -41,6 +41,8 @@ describe("rateLimitHeaders", () => {
       "RateLimit-Remaining": "3",
       "RateLimit-Reset": "60",
     });
-    expect(rateLimitHeaders({ allowed: false, limit: 10, remaining: 0, resetSeconds: 60 })).toMatchObject({ "Retry-After": "60" });
+    expect(rateLimitHeaders({ allowed: false, limit: 10, remaining: 0, resetSeconds: 60 })).toMatchObject({
+      "Retry-After": "60",
+    });
   });
 });

@@ -23,18 +23,35 @@ export const OriginSchema = z
     } catch {
       // reported below
     }
-    const bare = url && (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash;
+    const bare =
+      url &&
+      (url.protocol === "https:" || url.protocol === "http:") &&
+      !url.username &&
+      !url.password &&
+      url.pathname === "/" &&
+      !url.search &&
+      !url.hash;
     if (!url || !bare) {
-      ctx.addIssue({ code: "custom", message: "Must be an origin such as https://example.com (scheme, host and port only)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Must be an origin such as https://example.com (scheme, host and port only)",
+      });
       return z.NEVER;
     }
     return url.origin;
   })
-  .openapi({ type: "string", description: "The page origin the token will be used from.", example: "https://studio.partner.example" });
+  .openapi({
+    type: "string",
+    description: "The page origin the token will be used from.",
+    example: "https://studio.partner.example",
+  });
 
 export const TokenResponseSchema = z
   .object({
     token: z.string().openapi({ description: "An ES256 JWT for Convex and the edge API's browser routes." }),
-    expiresAt: z.number().int().openapi({ description: "Expiry in milliseconds since the Unix epoch.", example: 1767225600000 }),
+    expiresAt: z
+      .number()
+      .int()
+      .openapi({ description: "Expiry in milliseconds since the Unix epoch.", example: 1767225600000 }),
   })
   .openapi("TokenResponse");

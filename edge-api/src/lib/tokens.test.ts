@@ -14,7 +14,10 @@ async function service(now = () => Date.now()) {
 }
 
 async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const error = await p.then(() => null, (e) => e);
+  const error = await p.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   expect(error.status).toBe(401);
   expect(error.code).toBe("UNAUTHENTICATED");
@@ -24,32 +27,73 @@ async function refusal(p: Promise<unknown>): Promise<ApiError> {
 describe("TokenService", () => {
   it("signs ES256 tokens with kid and the standard claims, and verifies them", async () => {
     const { tokens } = await service(() => 1_700_000_000_000);
-    const signed = await tokens.signToken({ sub: "partner:p1:u1", scp: ["generate"], pid: "p1", origin: "https://a.example", ttlSeconds: 600, extra: { iss: "evil", akid: "k" } });
+    const signed = await tokens.signToken({
+      sub: "partner:p1:u1",
+      scp: ["generate"],
+      pid: "p1",
+      origin: "https://a.example",
+      ttlSeconds: 600,
+      extra: { iss: "evil", akid: "k" },
+    });
     const [header] = signed.token.split(".");
-    expect(JSON.parse(new TextDecoder().decode(base64url.decode(header!)))).toMatchObject({ alg: "ES256", kid: "k1", typ: "JWT" });
+    expect(JSON.parse(new TextDecoder().decode(base64url.decode(header!)))).toMatchObject({
+      alg: "ES256",
+      kid: "k1",
+      typ: "JWT",
+    });
     expect(signed.expiresAt).toBe(1_700_000_000_000 + 600_000);
     const claims = await tokens.verifyToken(signed.token);
-    expect(claims).toMatchObject({ iss: "http://edge.test", aud: "pixorly", sub: "partner:p1:u1", scp: ["generate"], pid: "p1", origin: "https://a.example", akid: "k", iat: 1_700_000_000, exp: 1_700_000_600 });
+    expect(claims).toMatchObject({
+      iss: "http://edge.test",
+      aud: "pixorly",
+      sub: "partner:p1:u1",
+      scp: ["generate"],
+      pid: "p1",
+      origin: "https://a.example",
+      akid: "k",
+      iat: 1_700_000_000,
+      exp: 1_700_000_600,
+    });
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("refuses a token signed by another key, even with our kid", async () => {
     const { tokens } = await service();
     const { privateKey } = await generateKeyPair("ES256");
-    const forged = await new SignJWT({ sub: "x", jti: "j" }).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(config.issuer).setAudience(config.audience).setIssuedAt().setExpirationTime("5m").sign(privateKey);
+    const forged = await new SignJWT({ sub: "x", jti: "j" })
+      .setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setIssuer(config.issuer)
+      .setAudience(config.audience)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(privateKey);
     await refusal(tokens.verifyToken(forged));
-    const unknownKid = await new SignJWT({ sub: "x", jti: "j" }).setProtectedHeader({ alg: "ES256", kid: "other" }).setIssuer(config.issuer).setAudience(config.audience).setIssuedAt().setExpirationTime("5m").sign(privateKey);
+    const unknownKid = await new SignJWT({ sub: "x", jti: "j" })
+      .setProtectedHeader({ alg: "ES256", kid: "other" })
+      .setIssuer(config.issuer)
+      .setAudience(config.audience)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(privateKey);
     expect((await refusal(tokens.verifyToken(unknownKid))).message).toMatch(/not signed by Pixorly/);
   });
 
   it("refuses alg none and HS256 keyed with our public key", async () => {
     const { tokens, key } = await service();
     const now = Math.floor(Date.now() / 1000);
-    const payload = base64url.encode(JSON.stringify({ iss: config.issuer, aud: config.audience, sub: "x", iat: now, exp: now + 300, jti: "j" }));
+    const payload = base64url.encode(
+      JSON.stringify({ iss: config.issuer, aud: config.audience, sub: "x", iat: now, exp: now + 300, jti: "j" }),
+    );
     const none = `${base64url.encode(JSON.stringify({ alg: "none", kid: "k1" }))}.${payload}.`;
     await refusal(tokens.verifyToken(none));
     const publicJwk = JSON.stringify({ kty: key.kty, crv: key.crv, x: key.x, y: key.y });
-    const hs = await new SignJWT({ sub: "x", jti: "j" }).setProtectedHeader({ alg: "HS256", kid: "k1" }).setIssuer(config.issuer).setAudience(config.audience).setIssuedAt().setExpirationTime("5m").sign(new TextEncoder().encode(publicJwk));
+    const hs = await new SignJWT({ sub: "x", jti: "j" })
+      .setProtectedHeader({ alg: "HS256", kid: "k1" })
+      .setIssuer(config.issuer)
+      .setAudience(config.audience)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode(publicJwk));
     await refusal(tokens.verifyToken(hs));
   });
 
@@ -92,7 +136,11 @@ describe("TokenService", () => {
     const signed = await issuer.tokens.signToken({ sub: "u", pid: "p1", pver: 3, ttlSeconds: 60 });
     expect(signed.claims.pver).toBe(3);
     // A fresh verifier (nothing remembered), 2 s after exp: inside jose's tolerance, still refused.
-    const verifier = new TokenService(config, new SigningKeys([issuer.key as unknown as Record<string, unknown>], webCryptoProvider), () => now);
+    const verifier = new TokenService(
+      config,
+      new SigningKeys([issuer.key as unknown as Record<string, unknown>], webCryptoProvider),
+      () => now,
+    );
     now = signed.expiresAt + 2_000;
     expect((await refusal(verifier.verifyToken(signed.token))).message).toMatch(/expired/);
     now = signed.expiresAt;

@@ -109,8 +109,12 @@ export class TokenService {
         clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
         requiredClaims: ["sub", "exp", "iat", "jti"],
       });
-      if (Math.floor(this.now() / 1000) >= (payload.exp as number)) throw new ApiError("UNAUTHENTICATED", "The token has expired.");
-      if (payload.scp !== undefined && !(Array.isArray(payload.scp) && payload.scp.every((s) => typeof s === "string"))) {
+      if (Math.floor(this.now() / 1000) >= (payload.exp as number))
+        throw new ApiError("UNAUTHENTICATED", "The token has expired.");
+      if (
+        payload.scp !== undefined &&
+        !(Array.isArray(payload.scp) && payload.scp.every((s) => typeof s === "string"))
+      ) {
         throw new ApiError("UNAUTHENTICATED", "The token's scopes are malformed.");
       }
       return payload as TokenClaims;

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { TokenClaims } from "./tokens";
 import { VerifiedTokens } from "./verified-tokens";
 
-const claims = (sub: string, exp: number): TokenClaims => ({ iss: "i", aud: "a", sub, iat: exp - 60, exp, jti: sub, scp: ["images:read"] });
+const claims = (sub: string, exp: number): TokenClaims => ({
+  iss: "i",
+  aud: "a",
+  sub,
+  iat: exp - 60,
+  exp,
+  jti: sub,
+  scp: ["images:read"],
+});
 
 describe("VerifiedTokens", () => {
   it("answers before exp and never at or after it (the entry is dropped)", () => {

@@ -13,7 +13,9 @@ async function appWithProtectedRoutes() {
   return t;
 }
 
-const bearer = (token: string, extra: Record<string, string> = {}) => ({ headers: { Authorization: `Bearer ${token}`, ...extra } });
+const bearer = (token: string, extra: Record<string, string> = {}) => ({
+  headers: { Authorization: `Bearer ${token}`, ...extra },
+});
 
 describe("requireUserToken", () => {
   it("401 without a token, with a malformed header, or with a bad token", async () => {
@@ -33,13 +35,22 @@ describe("requireUserToken", () => {
 
   it("refuses the service token on user routes", async () => {
     const { app } = await appWithProtectedRoutes();
-    const { token } = await app.services.tokens.signToken({ sub: "service:edge-api", scp: ["service"], ttlSeconds: 60 });
+    const { token } = await app.services.tokens.signToken({
+      sub: "service:edge-api",
+      scp: ["service"],
+      ttlSeconds: 60,
+    });
     expect((await app.request("/me", bearer(token))).status).toBe(403);
   });
 
   it("browser routes: 403 when the request's Origin differs from the token's", async () => {
     const { app } = await appWithProtectedRoutes();
-    const { token } = await app.services.tokens.signToken({ sub: "partner:p:u", scp: ["images:read"], origin: "https://a.example", ttlSeconds: 60 });
+    const { token } = await app.services.tokens.signToken({
+      sub: "partner:p:u",
+      scp: ["images:read"],
+      origin: "https://a.example",
+      ttlSeconds: 60,
+    });
     expect((await app.request("/browser", bearer(token, { Origin: "https://a.example" }))).status).toBe(200);
     expect((await app.request("/browser", bearer(token))).status).toBe(200);
     const res = await app.request("/browser", bearer(token, { Origin: "https://evil.example" }));

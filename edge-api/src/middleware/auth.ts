@@ -26,7 +26,10 @@ export interface RequireUserTokenOptions {
   browser?: boolean;
 }
 
-export function requireUserToken(services: AppServices, options: RequireUserTokenOptions = {}): MiddlewareHandler<AppEnv> {
+export function requireUserToken(
+  services: AppServices,
+  options: RequireUserTokenOptions = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c);
     const claims = await services.tokens.verifyToken(token);

@@ -45,7 +45,11 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
       limiter = bodyLimit({
         maxSize,
         onError: () => {
-          throw new ApiError("INVALID_ARGUMENT", `The request body is larger than this route accepts (${describeBytes(maxSize)}).`, { status: 413 });
+          throw new ApiError(
+            "INVALID_ARGUMENT",
+            `The request body is larger than this route accepts (${describeBytes(maxSize)}).`,
+            { status: 413 },
+          );
         },
       }) as MiddlewareHandler<AppEnv>;
       limiters.set(maxSize, limiter);
@@ -56,13 +60,18 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
   const patterns = Object.entries(table)
     .filter(([route]) => route.includes("{"))
     .map(([route, bytes]) => [new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), bytes] as const);
-  const limitFor = (route: string) => table[route] ?? patterns.find(([pattern]) => pattern.test(route))?.[1] ?? BODY_LIMITS.other;
+  const limitFor = (route: string) =>
+    table[route] ?? patterns.find(([pattern]) => pattern.test(route))?.[1] ?? BODY_LIMITS.other;
   return (c, next) => {
     // No body, nothing to limit (most requests): skip the lookup. A GET or HEAD that declares no
     // body (every CDN hit) is told from its headers: on Node, reading `c.req.raw.body` builds a
     // whole Fetch Request and AbortSignal, which cost a CDN cache hit about a third of its time.
     const { method } = c.req;
-    if ((method === "GET" || method === "HEAD") && c.req.header("content-length") === undefined && c.req.header("transfer-encoding") === undefined) {
+    if (
+      (method === "GET" || method === "HEAD") &&
+      c.req.header("content-length") === undefined &&
+      c.req.header("transfer-encoding") === undefined
+    ) {
       return next();
     }
     if (!c.req.raw.body) return next();

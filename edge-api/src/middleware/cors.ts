@@ -6,7 +6,14 @@
  */
 import type { PartnerOrigins } from "../lib/partner-origins";
 
-const EXPOSE_HEADERS = ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Retry-After"].join(",");
+const EXPOSE_HEADERS = [
+  "X-Request-Id",
+  "RateLimit-Limit",
+  "RateLimit-Remaining",
+  "RateLimit-Reset",
+  "RateLimit-Policy",
+  "Retry-After",
+].join(",");
 const PREFLIGHT_HEADERS: readonly (readonly [string, string])[] = [
   ["Access-Control-Allow-Methods", "GET,HEAD,POST,DELETE,OPTIONS"],
   ["Access-Control-Allow-Headers", "Authorization,Content-Type,X-Request-Id"],

@@ -26,7 +26,10 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
 function fromHttpException(error: HTTPException): ApiError {
   const code = CODE_FOR_STATUS[error.status];
   if (!code) return new ApiError("INTERNAL");
-  const message = error.status === 415 ? "The request body must be JSON (Content-Type: application/json)." : error.message || undefined;
+  const message =
+    error.status === 415
+      ? "The request body must be JSON (Content-Type: application/json)."
+      : error.message || undefined;
   return new ApiError(code, message, { status: error.status });
 }
 
@@ -40,7 +43,12 @@ const INTERNAL = new ApiError("INTERNAL");
 
 export function errorHandler(services: AppServices): ErrorHandler<AppEnv> {
   return (error, c) => {
-    const known = error instanceof ApiError ? error : error instanceof HTTPException ? fromHttpException(error) : fromConvexError(error);
+    const known =
+      error instanceof ApiError
+        ? error
+        : error instanceof HTTPException
+          ? fromHttpException(error)
+          : fromConvexError(error);
     if (known && known.code !== "INTERNAL") return respondWithError(c, known);
     services.deps.logger({
       level: "error",

@@ -21,6 +21,15 @@ export function requestObserver({ metrics, deps }: AppServices): (c: Context<App
     const { method } = c.req;
     const { status } = c.res;
     metrics.recordRequest(method, route, status, ms / 1000);
-    logger({ level: "info", msg: "request", method, path: c.req.path, route, status, ms, requestId: c.get("requestId") });
+    logger({
+      level: "info",
+      msg: "request",
+      method,
+      path: c.req.path,
+      route,
+      status,
+      ms,
+      requestId: c.get("requestId"),
+    });
   };
 }

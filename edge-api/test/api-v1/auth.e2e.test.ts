@@ -98,20 +98,35 @@ describe("rate limits", () => {
 
   it("answers 429 to an address after 10 failed keys, before asking Convex", async () => {
     const from = { incoming: { socket: { remoteAddress: "198.51.100.9" } } };
-    const guess = (i: number) => stack.app.request("/api/v1/models", { headers: { Authorization: `Bearer px_${String(i).padStart(43, "Z")}` } }, from);
+    const guess = (i: number) =>
+      stack.app.request(
+        "/api/v1/models",
+        { headers: { Authorization: `Bearer px_${String(i).padStart(43, "Z")}` } },
+        from,
+      );
     for (let i = 0; i < 10; i++) expect((await guess(i)).status).toBe(401);
     const limited = await guess(10);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
     // A good key from another address still works.
     const { key } = await createKey(stack, "honest");
-    expect((await stack.app.request("/api/v1/models", { headers: { Authorization: `Bearer ${key}` } }, { incoming: { socket: { remoteAddress: "198.51.100.10" } } })).status).toBe(200);
+    expect(
+      (
+        await stack.app.request(
+          "/api/v1/models",
+          { headers: { Authorization: `Bearer ${key}` } },
+          { incoming: { socket: { remoteAddress: "198.51.100.10" } } },
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("Enterprise keys are not limited, so they carry no RateLimit headers", async () => {
     const user = await signIn(stack, "big-co");
     const userId = await userIdOf(user);
-    await stack.convex.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, { publicOnly: false });
+    await stack.convex.engine.runMutation("users:updateAccount", { userId, plan: "enterprise" }, null, {
+      publicOnly: false,
+    });
     const { key } = await createKey(stack, "big-co");
     const res = await withKey(stack, key, "/api/v1/models");
     expect(res.status).toBe(200);

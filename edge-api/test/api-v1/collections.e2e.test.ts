@@ -20,7 +20,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => await stack?.close());
 
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 async function newCollection(name: string, who = key): Promise<string> {
   const res = await postJsonWithKey(stack, who, "/api/v1/collections", { name });
@@ -33,29 +37,45 @@ async function newCollection(name: string, who = key): Promise<string> {
 describe("collections", () => {
   it("create, add images in order, read them with signed URLs, remove one, rename, share, delete", async () => {
     const id = await newCollection("  Lighthouses ");
-    const added = await postJsonWithKey(stack, key, `/api/v1/collections/${id}/images`, { imageIds: [imageIds[2], imageIds[0], imageIds[2]] });
+    const added = await postJsonWithKey(stack, key, `/api/v1/collections/${id}/images`, {
+      imageIds: [imageIds[2], imageIds[0], imageIds[2]],
+    });
     expect(added.status).toBe(200);
     expect(await added.json()).toEqual({ added: 2 });
 
     const res = await withKey(stack, key, `/api/v1/collections/${id}?limit=1`);
     expect(res.status).toBe(200);
     const page = await res.json();
-    expect(page).toMatchObject({ id, name: "Lighthouses", isPublic: false, shareId: null, imageCount: 2, coverImageId: imageIds[2] });
+    expect(page).toMatchObject({
+      id,
+      name: "Lighthouses",
+      isPublic: false,
+      shareId: null,
+      imageCount: 2,
+      coverImageId: imageIds[2],
+    });
     expect(page.images.map((i: { id: string }) => i.id)).toEqual([imageIds[2]]);
     expect(page.images[0].url).toMatch(/Signature=/);
     expect((await fetch(page.images[0].url)).status).toBe(200);
-    const rest = await (await withKey(stack, key, `/api/v1/collections/${id}?limit=5&cursor=${encodeURIComponent(page.nextCursor)}`)).json();
+    const rest = await (
+      await withKey(stack, key, `/api/v1/collections/${id}?limit=5&cursor=${encodeURIComponent(page.nextCursor)}`)
+    ).json();
     expect(rest.images.map((i: { id: string }) => i.id)).toEqual([imageIds[0]]);
     expect(rest.nextCursor).toBeNull();
 
-    expect((await withKey(stack, key, `/api/v1/collections/${id}/images/${imageIds[2]}`, { method: "DELETE" })).status).toBe(204);
+    expect(
+      (await withKey(stack, key, `/api/v1/collections/${id}/images/${imageIds[2]}`, { method: "DELETE" })).status,
+    ).toBe(204);
     const gone = await withKey(stack, key, `/api/v1/collections/${id}/images/${imageIds[2]}`, { method: "DELETE" });
     expect(gone.status).toBe(404);
     expect((await gone.json()).message).toBe("That image is not in this collection.");
     // The image itself stays in the library.
     expect((await withKey(stack, key, `/api/v1/images/${imageIds[2]}`)).status).toBe(200);
 
-    expect((await withKey(stack, key, `/api/v1/collections/${id}`, json("PATCH", { name: "Harbours", isPublic: true }))).status).toBe(204);
+    expect(
+      (await withKey(stack, key, `/api/v1/collections/${id}`, json("PATCH", { name: "Harbours", isPublic: true })))
+        .status,
+    ).toBe(204);
     const shared = await (await withKey(stack, key, `/api/v1/collections/${id}`)).json();
     expect(shared).toMatchObject({ name: "Harbours", isPublic: true, shareId: expect.any(String), imageCount: 1 });
     expect((await (await withKey(stack, key, "/api/v1/collections")).json()).collections).toContainEqual(
@@ -96,12 +116,18 @@ describe("collections", () => {
     expect(res.status).toBe(404);
     // The stranger's list does not show it; the owner's collection is untouched.
     expect((await (await withKey(stack, stranger, "/api/v1/collections")).json()).collections).toEqual([]);
-    expect(await (await withKey(stack, key, `/api/v1/collections/${id}`)).json()).toMatchObject({ name: "Mine", imageCount: 1 });
+    expect(await (await withKey(stack, key, `/api/v1/collections/${id}`)).json()).toMatchObject({
+      name: "Mine",
+      imageCount: 1,
+    });
   });
 
   it("takes 100 full-length ids in one call (within the route's body limit)", async () => {
     const id = await newCollection("Many");
-    const ids = [imageIds[0]!, ...Array.from({ length: 99 }, (_, i) => `kg2h7d0n1s5v4b8c3x6z9m2q4w7e${String(i).padStart(4, "0")}`)];
+    const ids = [
+      imageIds[0]!,
+      ...Array.from({ length: 99 }, (_, i) => `kg2h7d0n1s5v4b8c3x6z9m2q4w7e${String(i).padStart(4, "0")}`),
+    ];
     const res = await postJsonWithKey(stack, key, `/api/v1/collections/${id}/images`, { imageIds: ids });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ added: 1 });
@@ -109,7 +135,9 @@ describe("collections", () => {
 
   it("a stranger's images are skipped when added to one's own collection", async () => {
     const theirs = await newCollection("Theirs", stranger);
-    const res = await postJsonWithKey(stack, stranger, `/api/v1/collections/${theirs}/images`, { imageIds: [imageIds[0]] });
+    const res = await postJsonWithKey(stack, stranger, `/api/v1/collections/${theirs}/images`, {
+      imageIds: [imageIds[0]],
+    });
     expect(await res.json()).toEqual({ added: 0 });
     expect((await (await withKey(stack, stranger, `/api/v1/collections/${theirs}`)).json()).images).toEqual([]);
   });
@@ -123,7 +151,13 @@ describe("collections", () => {
     ["PATCH", "/ID", { isPublic: "yes" }, "isPublic", "isPublic must be true or false"],
     ["POST", "/ID/images", {}, "imageIds", "imageIds is required"],
     ["POST", "/ID/images", { imageIds: [] }, "imageIds", "Give at least one image id"],
-    ["POST", "/ID/images", { imageIds: Array.from({ length: 101 }, (_, i) => `id${i}`) }, "imageIds", "At most 100 ids per call"],
+    [
+      "POST",
+      "/ID/images",
+      { imageIds: Array.from({ length: 101 }, (_, i) => `id${i}`) },
+      "imageIds",
+      "At most 100 ids per call",
+    ],
   ])("%s /collections%s with %j: 400 naming %s", async (method, suffix, body, path, message) => {
     const id = await newCollection("Checks");
     const res = await withKey(stack, key, `/api/v1/collections${suffix.replace("ID", id)}`, json(method, body));
@@ -157,7 +191,16 @@ describe("an image's favorite, tags and visibility", () => {
     expect((await withKey(stack, key, `/api/v1/images/${target}/favorite`, { method: "PUT" })).status).toBe(204);
     expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({ favorite: true });
 
-    expect((await withKey(stack, key, `/api/v1/images/${target}`, json("PATCH", { tags: ["#Sunset ", "sea", "SUNSET"], isPublic: true }))).status).toBe(204);
+    expect(
+      (
+        await withKey(
+          stack,
+          key,
+          `/api/v1/images/${target}`,
+          json("PATCH", { tags: ["#Sunset ", "sea", "SUNSET"], isPublic: true }),
+        )
+      ).status,
+    ).toBe(204);
     const image = await (await withKey(stack, key, `/api/v1/images/${target}`)).json();
     expect(image).toMatchObject({ favorite: true, isPublic: true, tags: ["sunset", "sea"] });
     // A public image's URL is stable and unsigned, and the CDN serves it.
@@ -165,8 +208,13 @@ describe("an image's favorite, tags and visibility", () => {
     expect((await fetch(image.url)).status).toBe(200);
 
     expect((await withKey(stack, key, `/api/v1/images/${target}/favorite`, { method: "DELETE" })).status).toBe(204);
-    expect((await withKey(stack, key, `/api/v1/images/${target}`, json("PATCH", { isPublic: false }))).status).toBe(204);
-    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({ favorite: false, isPublic: false });
+    expect((await withKey(stack, key, `/api/v1/images/${target}`, json("PATCH", { isPublic: false }))).status).toBe(
+      204,
+    );
+    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({
+      favorite: false,
+      isPublic: false,
+    });
   });
 
   it("another user's image answers as an unknown one and is left unchanged", async () => {
@@ -187,7 +235,11 @@ describe("an image's favorite, tags and visibility", () => {
         expect((await res.json()).message).toBe("Image not found.");
       }
     }
-    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({ favorite: false, isPublic: false, tags: [] });
+    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({
+      favorite: false,
+      isPublic: false,
+      tags: [],
+    });
   });
 
   it.each([
@@ -201,7 +253,10 @@ describe("an image's favorite, tags and visibility", () => {
     const res = await withKey(stack, key, `/api/v1/images/${target}`, json("PATCH", { ...body }));
     expect(res.status).toBe(400);
     expect((await res.json()).fields).toEqual([{ path, message }]);
-    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({ favorite: false, tags: [] });
+    expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({
+      favorite: false,
+      tags: [],
+    });
   });
 
   it("needs images:write", async () => {

@@ -13,16 +13,35 @@ afterAll(async () => await stack?.close());
 
 describe("POST /api/v1/generate", () => {
   it("queues a job (202) that completes, with its images, cost and times in the status", async () => {
-    const res = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, parameters: { ...request.parameters, numImages: 2 } });
+    const res = await postJsonWithKey(stack, key, "/api/v1/generate", {
+      ...request,
+      parameters: { ...request.parameters, numImages: 2 },
+    });
     expect(res.status).toBe(202);
     const body = await res.json();
-    expect(body).toEqual({ jobId: expect.any(String), status: expect.any(String), statusUrl: `${stack.edgeUrl}/api/v1/status/${body.jobId}` });
+    expect(body).toEqual({
+      jobId: expect.any(String),
+      status: expect.any(String),
+      statusUrl: `${stack.edgeUrl}/api/v1/status/${body.jobId}`,
+    });
     expect(["pending", "processing"]).toContain(body.status);
     expect(res.headers.get("Location")).toBe(body.statusUrl);
 
     const job = await waitForJob(stack, key, body.jobId);
-    expect(job).toMatchObject({ jobId: body.jobId, status: "completed", model: "local/aurora", prompt: "a lighthouse in fog", cost: 2 });
-    const signed = { id: expect.any(String), width: 256, height: 256, url: expect.stringMatching(/Signature=/), expiresAt: expect.any(Number) };
+    expect(job).toMatchObject({
+      jobId: body.jobId,
+      status: "completed",
+      model: "local/aurora",
+      prompt: "a lighthouse in fog",
+      cost: 2,
+    });
+    const signed = {
+      id: expect.any(String),
+      width: 256,
+      height: 256,
+      url: expect.stringMatching(/Signature=/),
+      expiresAt: expect.any(Number),
+    };
     expect(job.images).toEqual([signed, signed]);
     expect(job.createdAt).toBeLessThanOrEqual(job.startedAt);
     expect(job.startedAt).toBeLessThanOrEqual(job.completedAt);
@@ -30,17 +49,27 @@ describe("POST /api/v1/generate", () => {
   });
 
   it("an Idempotency-Key header (or body field) returns the same job", async () => {
-    const first = await (await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "rest-1" })).json();
+    const first = await (
+      await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "rest-1" })
+    ).json();
     const again = await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "rest-1" });
     expect(again.status).toBe(202);
     expect((await again.json()).jobId).toBe(first.jobId);
     const viaBody = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, idempotencyKey: "rest-1" });
     expect((await viaBody.json()).jobId).toBe(first.jobId);
 
-    const clash = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, idempotencyKey: "rest-2" }, { "Idempotency-Key": "rest-1" });
+    const clash = await postJsonWithKey(
+      stack,
+      key,
+      "/api/v1/generate",
+      { ...request, idempotencyKey: "rest-2" },
+      { "Idempotency-Key": "rest-1" },
+    );
     expect(clash.status).toBe(400);
     expect((await clash.json()).fields).toEqual([{ path: "idempotencyKey", message: expect.any(String) }]);
-    const badHeader = await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "not valid!" });
+    const badHeader = await postJsonWithKey(stack, key, "/api/v1/generate", request, {
+      "Idempotency-Key": "not valid!",
+    });
     expect(badHeader.status).toBe(400);
     expect((await badHeader.json()).fields.map((f: { path: string }) => f.path)).toEqual(["Idempotency-Key"]);
   });
@@ -48,7 +77,13 @@ describe("POST /api/v1/generate", () => {
   it("409 naming the key when an Idempotency-Key is reused for a different request", async () => {
     const first = await postJsonWithKey(stack, key, "/api/v1/generate", request, { "Idempotency-Key": "rest-409" });
     expect(first.status).toBe(202);
-    const other = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, prompt: "a different prompt" }, { "Idempotency-Key": "rest-409" });
+    const other = await postJsonWithKey(
+      stack,
+      key,
+      "/api/v1/generate",
+      { ...request, prompt: "a different prompt" },
+      { "Idempotency-Key": "rest-409" },
+    );
     expect(other.status).toBe(409);
     const body = await other.json();
     expect(body.code).toBe("IDEMPOTENCY_CONFLICT");
@@ -79,18 +114,32 @@ describe("POST /api/v1/generate", () => {
     const unknown = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, model: "local/unknown" });
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).fields).toEqual([{ path: "model", message: "Unknown model" }]);
-    const odd = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, parameters: { width: 250, height: 256 } });
+    const odd = await postJsonWithKey(stack, key, "/api/v1/generate", {
+      ...request,
+      parameters: { width: 250, height: 256 },
+    });
     expect(odd.status).toBe(400);
     expect((await odd.json()).fields.map((f: { path: string }) => f.path)).toEqual(["parameters.width"]);
   });
 
   it("a banned prompt is 422 and costs nothing; a body that is not JSON is refused", async () => {
-    const banned = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, prompt: "how to plan a beheading" });
+    const banned = await postJsonWithKey(stack, key, "/api/v1/generate", {
+      ...request,
+      prompt: "how to plan a beheading",
+    });
     expect(banned.status).toBe(422);
     expect((await banned.json()).code).toBe("MODERATION_REJECTED");
-    const text = await withKey(stack, key, "/api/v1/generate", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "draw a cat" });
+    const text = await withKey(stack, key, "/api/v1/generate", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "draw a cat",
+    });
     expect(text.status).toBe(415);
-    const broken = await withKey(stack, key, "/api/v1/generate", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
+    const broken = await withKey(stack, key, "/api/v1/generate", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(broken.status).toBe(400);
   });
 

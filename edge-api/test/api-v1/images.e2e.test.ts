@@ -34,13 +34,25 @@ describe("GET /api/v1/images", () => {
       tags: [],
       createdAt: expect.any(Number),
     });
-    const second = await (await withKey(stack, key, `/api/v1/images?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    const second = await (
+      await withKey(stack, key, `/api/v1/images?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json();
     expect(second.images.map((i: { id: string }) => i.id)).toEqual([imageIds[0]]);
     expect(second.nextCursor).toBeNull();
     expect((await (await withKey(stack, key, "/api/v1/images")).json()).images).toHaveLength(3);
   });
 
-  it.each(["limit=0", "limit=201", "limit=-1", "limit=2.5", "limit=NaN", "limit=", "limit=0x10", "limit=many", "cursor="])("400 naming the field for ?%s", async (query) => {
+  it.each([
+    "limit=0",
+    "limit=201",
+    "limit=-1",
+    "limit=2.5",
+    "limit=NaN",
+    "limit=",
+    "limit=0x10",
+    "limit=many",
+    "cursor=",
+  ])("400 naming the field for ?%s", async (query) => {
     const res = await withKey(stack, key, `/api/v1/images?${query}`);
     expect(res.status).toBe(400);
     expect((await res.json()).fields[0].path).toBe(query.split("=")[0]);
@@ -72,7 +84,9 @@ describe("GET /api/v1/images/:id", () => {
     expect(res.status).toBe(200);
     const image = await res.json();
     expect(image).toMatchObject({ id: imageIds[0], width: 256, height: 256, format: "png", isPublic: false });
-    expect(image.url).toMatch(new RegExp(`^${stack.edgeUrl}/cdn/images/.+/0\\.png\\?Expires=\\d+&Key-Pair-Id=KREST&Signature=`));
+    expect(image.url).toMatch(
+      new RegExp(`^${stack.edgeUrl}/cdn/images/.+/0\\.png\\?Expires=\\d+&Key-Pair-Id=KREST&Signature=`),
+    );
     expect(image.expiresAt).toBeGreaterThan(Date.now());
     const file = await fetch(image.url);
     expect(file.status).toBe(200);
@@ -130,7 +144,9 @@ describe("GET /api/v1/models", () => {
     const res = await withKey(stack, generateOnly, "/api/v1/models");
     expect(res.status).toBe(200);
     const { models } = await res.json();
-    expect(models.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(["local/aurora", "local/mosaic", "local/nebula"]));
+    expect(models.map((m: { id: string }) => m.id)).toEqual(
+      expect.arrayContaining(["local/aurora", "local/mosaic", "local/nebula"]),
+    );
     expect(models[0]).toMatchObject({ costPerImageCredits: expect.any(Number), supports: expect.any(Object) });
   });
 });

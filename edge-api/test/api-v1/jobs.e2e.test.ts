@@ -21,17 +21,25 @@ const jobIdsOf = (body: { jobs: { jobId: string }[] }) => body.jobs.map((j) => j
 
 describe("POST /api/v1/generate defaults", () => {
   it("a request without parameters makes one 1024×1024 image", async () => {
-    const res = await postJsonWithKey(stack, key, "/api/v1/generate", { prompt: "a quiet harbour", model: "local/aurora" });
+    const res = await postJsonWithKey(stack, key, "/api/v1/generate", {
+      prompt: "a quiet harbour",
+      model: "local/aurora",
+    });
     expect(res.status).toBe(202);
     const job = await waitForJob(stack, key, (await res.json()).jobId);
     expect(job.status).toBe("completed");
-    expect(job.images).toEqual([{ id: expect.any(String), width: 1024, height: 1024, url: expect.any(String), expiresAt: expect.any(Number) }]);
+    expect(job.images).toEqual([
+      { id: expect.any(String), width: 1024, height: 1024, url: expect.any(String), expiresAt: expect.any(Number) },
+    ]);
   });
 
   it("a missing model says it is missing", async () => {
     const res = await postJsonWithKey(stack, key, "/api/v1/generate", { prompt: "a quiet harbour" });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ message: "Invalid model: model is required", fields: [{ path: "model", message: "model is required" }] });
+    expect(await res.json()).toMatchObject({
+      message: "Invalid model: model is required",
+      fields: [{ path: "model", message: "model is required" }],
+    });
   });
 });
 
@@ -40,7 +48,9 @@ describe("GET /api/v1/status/:jobId", () => {
     const { jobId } = await (await postJsonWithKey(stack, key, "/api/v1/generate", request)).json();
     const job = await waitForJob(stack, key, jobId);
     const [image] = job.images;
-    expect(image.url).toMatch(new RegExp(`^${stack.edgeUrl}/cdn/images/.+/0\\.png\\?Expires=\\d+&Key-Pair-Id=KREST&Signature=`));
+    expect(image.url).toMatch(
+      new RegExp(`^${stack.edgeUrl}/cdn/images/.+/0\\.png\\?Expires=\\d+&Key-Pair-Id=KREST&Signature=`),
+    );
     expect(image.expiresAt).toBeGreaterThan(Date.now());
     const file = await fetch(image.url);
     expect(file.status).toBe(200);
@@ -71,23 +81,33 @@ describe("GET /api/v1/jobs", () => {
       cost: 1,
       imageIds: [expect.any(String)],
     });
-    const second = await (await withKey(stack, lister, `/api/v1/jobs?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    const second = await (
+      await withKey(stack, lister, `/api/v1/jobs?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json();
     expect(jobIdsOf(second)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
 
-    expect(jobIdsOf(await (await withKey(stack, lister, "/api/v1/jobs?status=completed")).json())).toEqual([...ids].reverse());
-    expect(await (await withKey(stack, lister, "/api/v1/jobs?status=failed")).json()).toEqual({ jobs: [], nextCursor: null });
+    expect(jobIdsOf(await (await withKey(stack, lister, "/api/v1/jobs?status=completed")).json())).toEqual(
+      [...ids].reverse(),
+    );
+    expect(await (await withKey(stack, lister, "/api/v1/jobs?status=failed")).json()).toEqual({
+      jobs: [],
+      nextCursor: null,
+    });
     const { key: stranger } = await createKey(stack, "stranger");
     expect(await (await withKey(stack, stranger, "/api/v1/jobs")).json()).toEqual({ jobs: [], nextCursor: null });
   });
 
-  it.each(["status=done", "status=", "limit=0", "limit=many", "cursor="])("400 naming the field for ?%s", async (query) => {
-    const res = await withKey(stack, key, `/api/v1/jobs?${query}`);
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.code).toBe("INVALID_ARGUMENT");
-    expect(body.fields[0].path).toBe(query.split("=")[0]);
-  });
+  it.each(["status=done", "status=", "limit=0", "limit=many", "cursor="])(
+    "400 naming the field for ?%s",
+    async (query) => {
+      const res = await withKey(stack, key, `/api/v1/jobs?${query}`);
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.code).toBe("INVALID_ARGUMENT");
+      expect(body.fields[0].path).toBe(query.split("=")[0]);
+    },
+  );
 
   it("400 naming cursor for a cursor Convex never returned", async () => {
     const res = await withKey(stack, key, "/api/v1/jobs?cursor=!!!");
@@ -127,7 +147,9 @@ describe("POST /api/v1/jobs/:jobId/cancel", () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ jobId: queued, status: "cancelled" });
       expect((await (await withKey(stack, canceller, `/api/v1/status/${queued}`)).json()).status).toBe("cancelled");
-      expect(jobIdsOf(await (await withKey(stack, canceller, "/api/v1/jobs?status=cancelled")).json())).toEqual([queued]);
+      expect(jobIdsOf(await (await withKey(stack, canceller, "/api/v1/jobs?status=cancelled")).json())).toEqual([
+        queued,
+      ]);
 
       const again = await withKey(stack, canceller, `/api/v1/jobs/${queued}/cancel`, { method: "POST" });
       expect(again.status).toBe(409);
@@ -135,7 +157,9 @@ describe("POST /api/v1/jobs/:jobId/cancel", () => {
       await waitForJob(stack, canceller, running);
       // Only the running job was charged: 2 images of nebula.
       const me = await user.query(jobsMe, {});
-      expect(me?.credits).toBe(2000 - (await (await withKey(stack, canceller, `/api/v1/status/${running}`)).json()).cost);
+      expect(me?.credits).toBe(
+        2000 - (await (await withKey(stack, canceller, `/api/v1/status/${running}`)).json()).cost,
+      );
     } finally {
       delete process.env.PIXORLY_MAX_IN_FLIGHT;
     }

@@ -10,9 +10,11 @@ import { cloudFrontEnv, generateCloudFrontKeyPair } from "../../src/cdn/key-pair
 import { transformImage } from "../../src/cdn/transform";
 import { startStack, type Stack } from "../helpers";
 
-export const apiKeysCreate = makeFunctionReference<"mutation", { name: string; permissions: string[]; expiresAt?: number }, { id: string; key: string; prefix: string }>(
-  "apiKeys:create",
-);
+export const apiKeysCreate = makeFunctionReference<
+  "mutation",
+  { name: string; permissions: string[]; expiresAt?: number },
+  { id: string; key: string; prefix: string }
+>("apiKeys:create");
 export const apiKeysRevoke = makeFunctionReference<"mutation", { id: string }, null>("apiKeys:revoke");
 const usersEnsure = makeFunctionReference<"mutation", Record<string, never>, { userId: string }>("users:ensure");
 
@@ -22,13 +24,20 @@ export const ALL_PERMISSIONS = ["generate", "images:read", "images:write", "coll
 export async function startRestStack() {
   const clock = { offset: 0 };
   const pair = await generateCloudFrontKeyPair("KREST");
-  const stack = await startStack({ env: cloudFrontEnv(pair), deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset } });
+  const stack = await startStack({
+    env: cloudFrontEnv(pair),
+    deps: { imageTransformer: transformImage, now: () => Date.now() + clock.offset },
+  });
   return { stack, clock };
 }
 
 /** A Convex client signed in as `local:<userId>` with a token from the edge API's dev sign-in. */
 export async function signIn(stack: Stack, userId: string): Promise<ConvexHttpClient> {
-  const res = await stack.app.request("/v1/dev/token", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ userId }) });
+  const res = await stack.app.request("/v1/dev/token", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ userId }),
+  });
   expect(res.status).toBe(200);
   const client = new ConvexHttpClient(stack.convexUrl, { logger: false });
   client.setAuth((await res.json()).token);
@@ -42,7 +51,10 @@ export async function userIdOf(client: ConvexHttpClient): Promise<string> {
 /** A new API key of `userId`'s, made the way a developer makes one. */
 export async function createKey(stack: Stack, userId: string, permissions = ALL_PERMISSIONS, expiresAt?: number) {
   const user = await signIn(stack, userId);
-  return { user, ...(await user.mutation(apiKeysCreate, { name: "test key", permissions, ...(expiresAt ? { expiresAt } : {}) })) };
+  return {
+    user,
+    ...(await user.mutation(apiKeysCreate, { name: "test key", permissions, ...(expiresAt ? { expiresAt } : {}) })),
+  };
 }
 
 /** `app.request` with the key as the bearer credential. */
@@ -52,8 +64,18 @@ export function withKey(stack: Stack, key: string | null, path: string, init: Re
   return Promise.resolve(stack.app.request(path, { ...init, headers }));
 }
 
-export function postJsonWithKey(stack: Stack, key: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  return withKey(stack, key, path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+export function postJsonWithKey(
+  stack: Stack,
+  key: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return withKey(stack, key, path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Polls `GET /api/v1/status/:jobId` until the job has ended. */
@@ -68,7 +90,11 @@ export async function waitForJob(stack: Stack, key: string, jobId: string) {
   throw new Error(`job ${jobId} did not finish`);
 }
 
-export const request = { prompt: "a lighthouse in fog", model: "local/aurora", parameters: { width: 256, height: 256, seed: 5 } };
+export const request = {
+  prompt: "a lighthouse in fog",
+  model: "local/aurora",
+  parameters: { width: 256, height: 256, seed: 5 },
+};
 
 /** Generates one image through the REST API and returns its id. */
 export async function generateImage(stack: Stack, key: string) {

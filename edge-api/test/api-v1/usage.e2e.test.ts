@@ -6,7 +6,11 @@ import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, generateImage, startRestStack, withKey, type Stack } from "./setup";
 
-const usageSummary = makeFunctionReference<"query", { days: number }, { totals: { generations: number; apiCalls: number } }>("usage:summary");
+const usageSummary = makeFunctionReference<
+  "query",
+  { days: number },
+  { totals: { generations: number; apiCalls: number } }
+>("usage:summary");
 
 let stack: Stack;
 

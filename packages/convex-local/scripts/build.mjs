@@ -32,8 +32,13 @@ await build({
   target: "node20",
   // Dependencies stay imports; `require` inside bundled CommonJS needs a real one in ESM output.
   external: [...Object.keys(pkg.dependencies ?? {}), "convex/*"],
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });
-execFileSync(path.join(root, "../../node_modules/.bin/tsc"), ["-p", path.join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
+execFileSync(path.join(root, "../../node_modules/.bin/tsc"), ["-p", path.join(root, "tsconfig.build.json")], {
+  cwd: root,
+  stdio: "inherit",
+});
 console.log(`convex-local: built dist/ in ${Date.now() - started} ms`);

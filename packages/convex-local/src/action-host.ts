@@ -34,7 +34,8 @@ export const ACTION_NICE = envNice(process.env.CONVEX_LOCAL_ACTION_NICE) ?? 10;
 function envNice(value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error(`CONVEX_LOCAL_ACTION_NICE must be a whole number from 0 to 19, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 19)
+    throw new Error(`CONVEX_LOCAL_ACTION_NICE must be a whole number from 0 to 19, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -44,11 +45,17 @@ export function syscallError(e: unknown): { message: string; data?: JSONValue } 
     const message = e.client.message.replace(/^\[Request ID: [^\]]+\] Server Error\n/, "");
     return e.client.data !== undefined ? { message, data: e.client.data } : { message };
   }
-  if (e instanceof UdfError) return e.data !== undefined ? { message: e.message, data: e.data } : { message: e.message };
+  if (e instanceof UdfError)
+    return e.data !== undefined ? { message: e.message, data: e.data } : { message: e.message };
   return { message: e instanceof Error ? e.message : String(e) };
 }
 
-export function createActionPool(engine: Engine, files: FileStore, syscalls: Syscalls, opts: ActionPoolOptions): ActionPool {
+export function createActionPool(
+  engine: Engine,
+  files: FileStore,
+  syscalls: Syscalls,
+  opts: ActionPoolOptions,
+): ActionPool {
   const contexts = new WeakMap<WorkerJob, ExecCtx>();
   const ctxOf = (job: WorkerJob) => {
     let ctx = contexts.get(job);

@@ -39,7 +39,13 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export type AdminParts = { engine: Engine; deployer: Deployer; env: DeploymentEnv; logs: FunctionLog; snapshots: Snapshots };
+export type AdminParts = {
+  engine: Engine;
+  deployer: Deployer;
+  env: DeploymentEnv;
+  logs: FunctionLog;
+  snapshots: Snapshots;
+};
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -48,7 +54,10 @@ export class AdminApi {
 
   constructor(private parts: AdminParts) {
     const { deployer, snapshots } = parts;
-    const json = (fn: (body: Record<string, unknown>, url: URL) => Promise<unknown> | unknown, limit = MAX_JSON_BYTES): Handler => {
+    const json = (
+      fn: (body: Record<string, unknown>, url: URL) => Promise<unknown> | unknown,
+      limit = MAX_JSON_BYTES,
+    ): Handler => {
       return async (req, res, url) => send(res, 200, await fn(await this.body(req, limit), url));
     };
     this.routes = new Map<string, Handler>([
@@ -73,7 +82,15 @@ export class AdminApi {
         "POST /api/import/upload_part",
         async (req, res, url) => {
           const bytes = await readBody(req, MAX_PART_BYTES);
-          send(res, 200, snapshots.uploadPart(url.searchParams.get("uploadToken"), Number(url.searchParams.get("partNumber")), bytes));
+          send(
+            res,
+            200,
+            snapshots.uploadPart(
+              url.searchParams.get("uploadToken"),
+              Number(url.searchParams.get("partNumber")),
+              bytes,
+            ),
+          );
         },
       ],
       ["POST /api/import/finish_upload", json(async (b) => ({ importId: await snapshots.finishUpload(b) }))],
@@ -92,19 +109,25 @@ export class AdminApi {
     const method = req.method ?? "GET";
     const download = url.pathname.match(/^\/api\/export\/zip\/([^/]+)$/);
     const handler: Handler | undefined =
-      this.routes.get(`${method} ${url.pathname}`) ?? (download && method === "GET" ? (_q, r) => this.download(r, download[1]) : undefined);
+      this.routes.get(`${method} ${url.pathname}`) ??
+      (download && method === "GET" ? (_q, r) => this.download(r, download[1]) : undefined);
     if (!handler) return false;
     try {
       this.checkAdmin(req);
       await handler(req, res, url);
     } catch (e) {
-      if (e instanceof AdminHttpError || e instanceof AdminAuthError || e instanceof SnapshotError) send(res, e.status, { code: e.code, message: e.message });
+      if (e instanceof AdminHttpError || e instanceof AdminAuthError || e instanceof SnapshotError)
+        send(res, e.status, { code: e.code, message: e.message });
       else if (e instanceof PushError) send(res, 400, { code: e.code, message: e.message });
       else if (e instanceof EnvVarError) send(res, 400, { code: "InvalidEnvironmentVariable", message: e.message });
-      else if ((e as { status?: number }).status === 413) send(res, 413, { code: "PayloadTooLarge", message: (e as Error).message });
+      else if ((e as { status?: number }).status === 413)
+        send(res, 413, { code: "PayloadTooLarge", message: (e as Error).message });
       else {
         this.parts.engine.log(`admin ${method} ${url.pathname}: ${(e as Error).stack ?? e}`);
-        send(res, 500, { code: "InternalServerError", message: "Internal server error (the convex-local log has the details)" });
+        send(res, 500, {
+          code: "InternalServerError",
+          message: "Internal server error (the convex-local log has the details)",
+        });
       }
     }
     return true;
@@ -132,7 +155,8 @@ export class AdminApi {
     } catch (e) {
       throw new AdminHttpError(400, "BadJsonBody", `Request body is not valid JSON: ${(e as Error).message}`);
     }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminHttpError(400, "BadJsonBody", "Request body must be a JSON object");
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new AdminHttpError(400, "BadJsonBody", "Request body must be a JSON object");
     return parsed as Record<string, unknown>;
   }
 
@@ -149,7 +173,8 @@ export class AdminApi {
 
   private async streamLogs(req: IncomingMessage, res: ServerResponse, url: URL) {
     const cursor = Number(url.searchParams.get("cursor") ?? "0");
-    if (!Number.isFinite(cursor) || cursor < 0) throw new AdminHttpError(400, "InvalidCursor", "cursor must be a number of milliseconds");
+    if (!Number.isFinite(cursor) || cursor < 0)
+      throw new AdminHttpError(400, "InvalidCursor", "cursor must be a number of milliseconds");
     const aborted = new AbortController();
     req.on("close", () => aborted.abort());
     res.on("close", () => aborted.abort());
@@ -166,6 +191,8 @@ export class AdminApi {
       "Content-Length": String(stat.size),
       "Content-Disposition": `attachment; filename=snapshot_${ts}.zip`,
     });
-    await new Promise<void>((resolve, reject) => fs.createReadStream(file).on("error", reject).pipe(res).on("finish", resolve).on("close", resolve));
+    await new Promise<void>((resolve, reject) =>
+      fs.createReadStream(file).on("error", reject).pipe(res).on("finish", resolve).on("close", resolve),
+    );
   }
 }

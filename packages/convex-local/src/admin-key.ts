@@ -27,7 +27,8 @@ export class AdminAuthError extends Error {
   }
 }
 
-export const badAdminKey = () => new AdminAuthError(401, "BadAdminKey", "The provided admin key was invalid for this instance");
+export const badAdminKey = () =>
+  new AdminAuthError(401, "BadAdminKey", "The provided admin key was invalid for this instance");
 const malformed = () => new AdminAuthError(400, "HeaderParseFailure", "Malformed Authorization header.");
 
 /** Who an admin-authenticated call runs as: no user, or the identity it acts as. */
@@ -45,8 +46,12 @@ function checkKeyText(key: string, source: string): string {
  * The key for this data folder: `CONVEX_LOCAL_ADMIN_KEY` if set, else the file, else a new one written
  * there. `created` is true only when this call wrote the file (the one time it is printed).
  */
-export function loadAdminKey(dataDir: string, env: string | undefined = process.env[ADMIN_KEY_ENV]): { key: string; created: boolean; file: string | null } {
-  if (env !== undefined && env !== "") return { key: checkKeyText(env.trim(), ADMIN_KEY_ENV), created: false, file: null };
+export function loadAdminKey(
+  dataDir: string,
+  env: string | undefined = process.env[ADMIN_KEY_ENV],
+): { key: string; created: boolean; file: string | null } {
+  if (env !== undefined && env !== "")
+    return { key: checkKeyText(env.trim(), ADMIN_KEY_ENV), created: false, file: null };
   const file = path.join(dataDir, ADMIN_KEY_FILE);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
@@ -99,7 +104,11 @@ export function actingIdentity(attributes: unknown): UserIdentity {
   }
   const { tokenIdentifier, subject, issuer } = attrs as { tokenIdentifier?: string; subject?: string; issuer?: string };
   if (tokenIdentifier === undefined && (subject === undefined || issuer === undefined)) {
-    throw new AdminAuthError(400, "HeaderParseFailure", 'Either "tokenIdentifier" or "issuer" and "subject" must be set');
+    throw new AdminAuthError(
+      400,
+      "HeaderParseFailure",
+      'Either "tokenIdentifier" or "issuer" and "subject" must be set',
+    );
   }
   return { ...attrs, tokenIdentifier: tokenIdentifier ?? `${issuer}|${subject}` } as UserIdentity;
 }

@@ -89,7 +89,12 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   let api: HttpApi;
   let sessionFor: (ws: WebSocket) => void;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  apiServer.on("request", (req, res) => gate.then(() => api.handle(req, res), () => notReady(res)));
+  apiServer.on("request", (req, res) =>
+    gate.then(
+      () => api.handle(req, res),
+      () => notReady(res),
+    ),
+  );
   apiServer.on("upgrade", (req, socket, head) => {
     if (!/^\/api\/[^/]+\/sync$/.test(new URL(req.url ?? "/", "http://x").pathname)) {
       socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
@@ -110,7 +115,12 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
   }
   const url = `http://${host}:${apiPort}`;
   const siteUrl = `http://${host}:${sitePort}`;
-  siteServer.on("request", (req, res) => gate.then(() => serveHttpAction(engine, req, res, siteUrl), () => notReady(res)));
+  siteServer.on("request", (req, res) =>
+    gate.then(
+      () => serveHttpAction(engine, req, res, siteUrl),
+      () => notReady(res),
+    ),
+  );
   process.env.CONVEX_CLOUD_URL ??= url;
   process.env.CONVEX_SITE_URL ??= siteUrl;
 
@@ -148,13 +158,22 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
       engine.auth = new AuthVerifier(app.authConfig);
       engine.schema = schema;
       engine.app = app;
-      pool?.setBuild(app.workerEntry, { buildDir: app.buildDir, modulePaths: [...app.modules.keys()], moduleExt: app.moduleExt, appDir: dir, nice: opts.actionNice ?? ACTION_NICE });
-      const crons = app.modules.get("crons")?.default as { isCrons?: boolean; crons?: Record<string, never> } | undefined;
+      pool?.setBuild(app.workerEntry, {
+        buildDir: app.buildDir,
+        modulePaths: [...app.modules.keys()],
+        moduleExt: app.moduleExt,
+        appDir: dir,
+        nice: opts.actionNice ?? ACTION_NICE,
+      });
+      const crons = app.modules.get("crons")?.default as
+        { isCrons?: boolean; crons?: Record<string, never> } | undefined;
       scheduler.setCrons(crons?.isCrons ? crons.crons : undefined);
     };
     const started = performance.now();
     install(await loadApp(dir));
-    log(`convex-local: loaded ${engine.app.modules.size} modules from ${dir} in ${(performance.now() - started).toFixed(0)}ms`);
+    log(
+      `convex-local: loaded ${engine.app.modules.size} modules from ${dir} in ${(performance.now() - started).toFixed(0)}ms`,
+    );
     files.sweep();
 
     api = new HttpApi(engine, files, VERSION);
@@ -162,8 +181,17 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     const logs = new FunctionLog();
     engine.executionListeners.add((call) => {
       if (call.path.startsWith("_system/")) return;
-      const udfType = ({ query: "Query", mutation: "Mutation", action: "Action", httpAction: "HttpAction" } as const)[call.kind];
-      logs.record({ udfType, identifier: logIdentifier(call.path), logLines: call.logLines, error: call.error, executionTimeMs: call.ms, requestId: call.requestId });
+      const udfType = ({ query: "Query", mutation: "Mutation", action: "Action", httpAction: "HttpAction" } as const)[
+        call.kind
+      ];
+      logs.record({
+        udfType,
+        identifier: logIdentifier(call.path),
+        logLines: call.logLines,
+        error: call.error,
+        executionTimeMs: call.ms,
+        requestId: call.requestId,
+      });
     });
     const snapshots = new Snapshots(engine, files, opts.dataDir);
     engine.systemModules = systemModules(engine, env, snapshots, () => url);
@@ -183,7 +211,9 @@ export async function startConvexLocal(opts: ConvexLocalOptions): Promise<Convex
     await scheduler.start();
     // Old document versions (reads at a past timestamp, history.ts) leave the window in the background.
     pruneTimer = setInterval(() => {
-      void engine.lock.run(async () => store!.history.prune(store!.currentTs(), store!.tableNames())).catch((e) => log(`convex-local: history pruning failed: ${(e as Error).message}`));
+      void engine.lock
+        .run(async () => store!.history.prune(store!.currentTs(), store!.tableNames()))
+        .catch((e) => log(`convex-local: history pruning failed: ${(e as Error).message}`));
     }, HISTORY_PRUNE_INTERVAL_MS);
     pruneTimer.unref();
   } catch (e) {

@@ -76,9 +76,14 @@ export class AuthVerifier {
     if (!found) {
       found = (async () => {
         const res = await fetch(`${trimSlash(domain)}/.well-known/openid-configuration`);
-        if (!res.ok) throw new AuthError("AuthProviderDiscoveryFailed", `Auth provider discovery of ${domain} failed: ${res.status}`);
+        if (!res.ok)
+          throw new AuthError(
+            "AuthProviderDiscoveryFailed",
+            `Auth provider discovery of ${domain} failed: ${res.status}`,
+          );
         const doc = (await res.json()) as { jwks_uri?: string };
-        if (!doc.jwks_uri) throw new AuthError("AuthProviderDiscoveryFailed", `Auth provider discovery of ${domain} failed`);
+        if (!doc.jwks_uri)
+          throw new AuthError("AuthProviderDiscoveryFailed", `Auth provider discovery of ${domain} failed`);
         return doc.jwks_uri;
       })();
       found.catch(() => this.discovered.delete(domain));
@@ -89,7 +94,9 @@ export class AuthVerifier {
 
   private noProvider(): AuthError {
     const list = this.providers.map((p) =>
-      p.type === "customJwt" ? `CustomJWT(issuer=${p.issuer}, app_id=${p.applicationID ?? "none"})` : `OIDC(domain=${p.domain}, app_id=${p.applicationID})`,
+      p.type === "customJwt"
+        ? `CustomJWT(issuer=${p.issuer}, app_id=${p.applicationID ?? "none"})`
+        : `OIDC(domain=${p.domain}, app_id=${p.applicationID})`,
     );
     return new AuthError(
       "NoAuthProvider",
@@ -128,11 +135,13 @@ export class AuthVerifier {
     const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     const provider = this.providers.find((p) =>
       p.type === "customJwt"
-        ? trimSlash(withProtocol(iss)) === trimSlash(p.issuer) && (!p.applicationID || audiences.includes(p.applicationID))
+        ? trimSlash(withProtocol(iss)) === trimSlash(p.issuer) &&
+          (!p.applicationID || audiences.includes(p.applicationID))
         : trimSlash(p.domain) === trimSlash(iss) && audiences.includes(p.applicationID),
     );
     if (!provider) throw this.noProvider();
-    const verified = provider.type === "customJwt" ? await this.verifyCustom(token, provider) : await this.verifyOidc(token, provider);
+    const verified =
+      provider.type === "customJwt" ? await this.verifyCustom(token, provider) : await this.verifyOidc(token, provider);
     if (typeof verified.sub !== "string" || !verified.sub || typeof verified.exp !== "number") {
       throw provider.type === "customJwt" ? invalid(CLAIMS_FAILED) : new AuthError("Unauthenticated", OIDC_FAILED);
     }
@@ -150,9 +159,14 @@ export class AuthVerifier {
     let payload: JWTPayload;
     try {
       // Times are checked below with Convex's wording; here only the signature.
-      ({ payload } = await jwtVerify(token, this.keySet(p.jwks), { algorithms: [p.algorithm], clockTolerance: Number.MAX_SAFE_INTEGER }));
+      ({ payload } = await jwtVerify(token, this.keySet(p.jwks), {
+        algorithms: [p.algorithm],
+        clockTolerance: Number.MAX_SAFE_INTEGER,
+      }));
     } catch {
-      throw invalid(`Could not decode token. The JWT's 'kid' (key ID) header is '${kid}', does this key match any key in the provider's JWKS?`);
+      throw invalid(
+        `Could not decode token. The JWT's 'kid' (key ID) header is '${kid}', does this key match any key in the provider's JWKS?`,
+      );
     }
     const now = Math.floor(Date.now() / 1000);
     const skew = TOKEN_CLOCK_SKEW_SECONDS;
@@ -161,7 +175,8 @@ export class AuthVerifier {
     }
     for (const claim of ["nbf", "iat"] as const) {
       const at = payload[claim];
-      if (typeof at === "number" && at > now + skew) throw invalid(`Could not validate token: Token will be valid in ${at - now} seconds`);
+      if (typeof at === "number" && at > now + skew)
+        throw invalid(`Could not validate token: Token will be valid in ${at - now} seconds`);
     }
     return payload;
   }

@@ -11,13 +11,15 @@ const USAGE =
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number (0-65535), got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} must be a port number (0-65535), got ${JSON.stringify(value)}`);
   return n;
 }
 
 function count(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 256) throw new Error(`--${name} must be a whole number from 0 to 256, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 256)
+    throw new Error(`--${name} must be a whole number from 0 to 256, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -69,7 +71,9 @@ async function main() {
     envFile: values["env-file"],
     watch: !values["no-watch"],
     workers: values.workers === undefined ? undefined : count(values.workers, "workers"),
-    log: values.quiet ? () => {} : (line) => void process.stdout.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
+    log: values.quiet
+      ? () => {}
+      : (line) => void process.stdout.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
     // Unprefixed, and even with --quiet: the lines are meant to be pasted into .env.local.
     announce: (line) => void process.stdout.write(`${line}\n`),
   });

@@ -37,7 +37,11 @@ export function installFunctionConsole(log: () => Logger) {
   globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
     const kind = executions.getStore()?.kind;
     if (kind === "query" || kind === "mutation") {
-      return Promise.reject(new Error(`Can't use fetch() in ${kind === "query" ? "queries" : "mutations"}. Please consider using an action.`));
+      return Promise.reject(
+        new Error(
+          `Can't use fetch() in ${kind === "query" ? "queries" : "mutations"}. Please consider using an action.`,
+        ),
+      );
     }
     return originalFetch(...args);
   }) as typeof fetch;

@@ -67,7 +67,10 @@ export function nextRunTime(schedule: Schedule, afterMs: number): number {
     case "daily":
       return nextCronTime(`${schedule.minuteUTC ?? 0} ${schedule.hourUTC} * * *`, afterMs);
     case "weekly":
-      return nextCronTime(`${schedule.minuteUTC ?? 0} ${schedule.hourUTC} * * ${DAYS.indexOf(schedule.dayOfWeek)}`, afterMs);
+      return nextCronTime(
+        `${schedule.minuteUTC ?? 0} ${schedule.hourUTC} * * ${DAYS.indexOf(schedule.dayOfWeek)}`,
+        afterMs,
+      );
     case "monthly":
       return nextCronTime(`${schedule.minuteUTC ?? 0} ${schedule.hourUTC} ${schedule.day} * *`, afterMs);
     case "cron":

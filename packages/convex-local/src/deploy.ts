@@ -15,12 +15,27 @@ import { nextRunTime, type Schedule } from "./cron.js";
 import type { Engine } from "./engine.js";
 import type { DeploymentEnv } from "./env-vars.js";
 import { pruneOldBuilds, cacheRoot, type LoadedApp } from "./modules.js";
-import { analyzeModules, cronSpecs, httpRoutes, loadPushedApp, moduleHash, PushError, type PushedModule } from "./push-modules.js";
+import {
+  analyzeModules,
+  cronSpecs,
+  httpRoutes,
+  loadPushedApp,
+  moduleHash,
+  PushError,
+  type PushedModule,
+} from "./push-modules.js";
 import { parseSchema, type AppSchema } from "./schema.js";
 import { ALL_TABLES } from "./sync.js";
 import { checkValue } from "./validators.js";
 
-type Pending = { id: string; app: LoadedApp; schema: AppSchema; modules: PushedModule[]; functions: string; failed?: SchemaFailure | null };
+type Pending = {
+  id: string;
+  app: LoadedApp;
+  schema: AppSchema;
+  modules: PushedModule[];
+  functions: string;
+  failed?: SchemaFailure | null;
+};
 type SchemaFailure = { error: string; tableName: string | null };
 type IndexConfig = Record<string, unknown> & { name: string; type: string };
 
@@ -33,10 +48,21 @@ function indexConfigs(schema: AppSchema): IndexConfig[] {
     if (short === "by_id" || short === "by_creation_time") continue;
     out.push({ name: idx.name, type: "database", fields: idx.fields.slice(0, -2) });
   }
-  for (const s of schema.searchIndexes.values()) out.push({ name: s.name, type: "search", searchField: s.searchField, filterFields: s.filterFields });
-  const vectors = (schema as { vectorIndexes?: Map<string, { name: string; vectorField: string; dimensions: number; filterFields: string[] }> }).vectorIndexes;
+  for (const s of schema.searchIndexes.values())
+    out.push({ name: s.name, type: "search", searchField: s.searchField, filterFields: s.filterFields });
+  const vectors = (
+    schema as {
+      vectorIndexes?: Map<string, { name: string; vectorField: string; dimensions: number; filterFields: string[] }>;
+    }
+  ).vectorIndexes;
   for (const vi of vectors?.values() ?? []) {
-    out.push({ name: vi.name, type: "vector", vectorField: vi.vectorField, dimensions: vi.dimensions, filterFields: vi.filterFields });
+    out.push({
+      name: vi.name,
+      type: "vector",
+      vectorField: vi.vectorField,
+      dimensions: vi.dimensions,
+      filterFields: vi.filterFields,
+    });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -52,14 +78,22 @@ function indexDiff(before: AppSchema | null, after: AppSchema) {
 }
 
 function providerNames(app: LoadedApp): string[] {
-  return ((app.authConfig?.providers ?? []) as Record<string, unknown>[]).map((p) => String(p.type === "customJwt" ? p.issuer : p.domain));
+  return ((app.authConfig?.providers ?? []) as Record<string, unknown>[]).map((p) =>
+    String(p.type === "customJwt" ? p.issuer : p.domain),
+  );
 }
 
 /** The providers as the backend answers them in `appAuth` (the CLI's deployApi/types.ts authInfo). */
 function appAuth(app: LoadedApp): unknown[] {
   return ((app.authConfig?.providers ?? []) as Record<string, unknown>[]).map((p) =>
     p.type === "customJwt"
-      ? { type: "customJwt", applicationID: p.applicationID ?? null, issuer: p.issuer, jwks: p.jwks, algorithm: p.algorithm }
+      ? {
+          type: "customJwt",
+          applicationID: p.applicationID ?? null,
+          issuer: p.issuer,
+          jwks: p.jwks,
+          algorithm: p.algorithm,
+        }
       : { applicationID: p.applicationID, domain: p.domain },
   );
 }
@@ -89,32 +123,51 @@ export class Deployer {
     const running = this.current && this.current.app === this.engine.app ? this.current : null;
     return {
       config: { functions: running?.functions ?? "convex/", authInfo: appAuth(this.engine.app) },
-      moduleHashes: (running?.modules ?? []).map((m) => ({ path: m.path, hash: moduleHash(m), environment: m.environment })),
+      moduleHashes: (running?.modules ?? []).map((m) => ({
+        path: m.path,
+        hash: moduleHash(m),
+        environment: m.environment,
+      })),
       nodeDependencies: [],
       udfServerVersion: SERVER_VERSION,
     };
   }
 
-  private modulesOf(body: Record<string, unknown>): { modules: PushedModule[]; schema: PushedModule | null; functions: string } {
+  private modulesOf(body: Record<string, unknown>): {
+    modules: PushedModule[];
+    schema: PushedModule | null;
+    functions: string;
+  } {
     const def = body.appDefinition as Record<string, unknown> | undefined;
     if (!def || typeof def !== "object") throw new PushError("InvalidPush", "The push request has no appDefinition");
     if (Array.isArray(body.componentDefinitions) && body.componentDefinitions.length > 0) {
-      throw new PushError("ComponentsNotSupported", "convex-local does not support components (convex.config.ts with app.use(...)) yet");
+      throw new PushError(
+        "ComponentsNotSupported",
+        "convex-local does not support components (convex.config.ts with app.use(...)) yet",
+      );
     }
     const changed = (def.changedModules ?? []) as PushedModule[];
     const unchanged = (def.unchangedModuleHashes ?? []) as { path: string; sha256: string }[];
-    if (!Array.isArray(changed) || !Array.isArray(unchanged)) throw new PushError("InvalidPush", "changedModules and unchangedModuleHashes must be arrays");
+    if (!Array.isArray(changed) || !Array.isArray(unchanged))
+      throw new PushError("InvalidPush", "changedModules and unchangedModuleHashes must be arrays");
     const running = this.current && this.current.app === this.engine.app ? this.current.modules : [];
     const byPath = new Map(running.map((m) => [m.path, m]));
     const modules = [...changed];
     for (const u of unchanged) {
       const have = byPath.get(u.path);
       if (!have || moduleHash(have) !== u.sha256) {
-        throw new PushError("ModuleNotFound", `Module ${u.path} was sent as unchanged, but this deployment does not have it: push again`);
+        throw new PushError(
+          "ModuleNotFound",
+          `Module ${u.path} was sent as unchanged, but this deployment does not have it: push again`,
+        );
       }
       modules.push(have);
     }
-    return { modules, schema: (def.schema as PushedModule | null) ?? null, functions: typeof body.functions === "string" ? body.functions : "convex/" };
+    return {
+      modules,
+      schema: (def.schema as PushedModule | null) ?? null,
+      functions: typeof body.functions === "string" ? body.functions : "convex/",
+    };
   }
 
   /** Loads and checks a push without installing it. */
@@ -216,7 +269,11 @@ export class Deployer {
         void _id;
         void _creationTime;
         const err = checkValue(validator, fields as Value, this.engine.isIdOf);
-        if (err) return { error: `Document with ID "${row.id}" in table "${table}" does not match the schema: ${err}`, tableName: table };
+        if (err)
+          return {
+            error: `Document with ID "${row.id}" in table "${table}" does not match the schema: ${err}`,
+            tableName: table,
+          };
       }
     }
     return null;
@@ -235,7 +292,8 @@ export class Deployer {
   async finishPush(body: Record<string, unknown>) {
     const startPush = body.startPush as { schemaChange?: unknown } | undefined;
     const p = this.pendingOf(startPush?.schemaChange);
-    if (!p) throw new PushError("RaceDetected", "This push is no longer pending (another push started since): push again");
+    if (!p)
+      throw new PushError("RaceDetected", "This push is no longer pending (another push started since): push again");
     const dryRun = body.dryRun === true;
     let installedAt: bigint | null = null;
     const diff = await this.engine.lock.run(async () => {
@@ -254,20 +312,29 @@ export class Deployer {
       const previousSchema = schemaJson(before);
       const nextSchema = schemaJson(p.app);
       const diff = {
-        authDiff: { added: [...newAuth].filter((a) => !oldAuth.has(a)), removed: [...oldAuth].filter((a) => !newAuth.has(a)) },
+        authDiff: {
+          added: [...newAuth].filter((a) => !oldAuth.has(a)),
+          removed: [...oldAuth].filter((a) => !newAuth.has(a)),
+        },
         definitionDiffs: {},
         componentDiffs: {
           "": {
             diffType: { type: "modify" },
-            moduleDiff: { added: [...newModules].filter((m) => !oldModules.has(m)), removed: [...oldModules].filter((m) => !newModules.has(m)) },
+            moduleDiff: {
+              added: [...newModules].filter((m) => !oldModules.has(m)),
+              removed: [...oldModules].filter((m) => !newModules.has(m)),
+            },
             udfConfigDiff: null,
             cronDiff: {
               added: Object.keys(newCrons).filter((c) => !(c in oldCrons)),
-              updated: Object.keys(newCrons).filter((c) => c in oldCrons && JSON.stringify(newCrons[c]) !== JSON.stringify(oldCrons[c])),
+              updated: Object.keys(newCrons).filter(
+                (c) => c in oldCrons && JSON.stringify(newCrons[c]) !== JSON.stringify(oldCrons[c]),
+              ),
               deleted: Object.keys(oldCrons).filter((c) => !(c in newCrons)),
             },
             indexDiff: indexDiff(beforeSchema ?? null, p.schema),
-            schemaDiff: previousSchema === nextSchema ? null : { previous_schema: previousSchema, next_schema: nextSchema },
+            schemaDiff:
+              previousSchema === nextSchema ? null : { previous_schema: previousSchema, next_schema: nextSchema },
           },
         },
       };

@@ -17,7 +17,9 @@ function requireMutation(ctx: ExecCtx, what: string) {
 
 export function checkTableName(table: unknown): string {
   if (typeof table !== "string" || !TABLE_NAME.test(table)) {
-    throw new UdfError(`Invalid table name: ${JSON.stringify(table)}. Table names start with a letter and contain only letters, digits and underscores.`);
+    throw new UdfError(
+      `Invalid table name: ${JSON.stringify(table)}. Table names start with a letter and contain only letters, digits and underscores.`,
+    );
   }
   return table;
 }
@@ -52,12 +54,15 @@ export class DocumentWriter {
     // convexToJson: a plain JSON.stringify cannot encode int64 (bigint) fields.
     const json = JSON.stringify(convexToJson(doc as Value));
     const size = Buffer.byteLength(json);
-    if (size > MAX_DOC_BYTES) throw new UdfError(`Document is too large (${size} bytes, the limit is ${MAX_DOC_BYTES})`);
+    if (size > MAX_DOC_BYTES)
+      throw new UdfError(`Document is too large (${size} bytes, the limit is ${MAX_DOC_BYTES})`);
     const { schema } = this.engine;
     if (!schema.declared || table.startsWith("_")) return json;
     const validator = schema.documentTypes.get(table);
     if (!validator) {
-      throw new UdfError(`Failed to insert or update a document in table "${table}" because the table is not in the schema.`);
+      throw new UdfError(
+        `Failed to insert or update a document in table "${table}" because the table is not in the schema.`,
+      );
     }
     if (!schema.schemaValidation) return json;
     const { _id, _creationTime, ...fields } = doc;
@@ -84,7 +89,8 @@ export class DocumentWriter {
     const table = checkTableName(tableArg);
     if (table.startsWith("_")) throw new UdfError(`System tables (${table}) cannot be written with db.insert`);
     const value = jsonToConvex(valueJson) as Record<string, Value>;
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new UdfError("db.insert expects an object");
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw new UdfError("db.insert expects an object");
     checkFields(value, false);
     const id = makeId(this.engine.store.tableNumber(table));
     this.put(ctx, table, { ...value, _id: id, _creationTime: this.engine.nextCreationTime() }, null);

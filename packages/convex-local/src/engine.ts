@@ -35,11 +35,24 @@ export type CallOptions = {
   atTs?: bigint;
 };
 
-export type QueryOutcome = { value: JSONValue; logLines: string[]; reads: Set<string>; journal: (string | null)[]; ts: bigint };
+export type QueryOutcome = {
+  value: JSONValue;
+  logLines: string[];
+  reads: Set<string>;
+  journal: (string | null)[];
+  ts: bigint;
+};
 export type MutationOutcome = { value: JSONValue; logLines: string[]; ts: bigint };
 export type ActionOutcome = { value: JSONValue; logLines: string[] };
 /** A finished call as the function log records it (`error`: the message the client got). */
-export type FinishedCall = { kind: FunctionKind | "httpAction"; path: string; ms: number; error: string | null; logLines: string[]; requestId: string };
+export type FinishedCall = {
+  kind: FunctionKind | "httpAction";
+  path: string;
+  ms: number;
+  error: string | null;
+  logLines: string[];
+  requestId: string;
+};
 
 /** A failed call: what the client sees, plus the log lines the function printed. */
 export class CallError extends Error {
@@ -119,11 +132,15 @@ export class Engine {
       throw new UdfError((e as Error).message);
     }
     const { modulePath, exportName } = parseUdfPath(path);
-    const fn = (modulePath.startsWith("_system/") ? this.systemModules : this.app.modules).get(modulePath)?.[exportName] as RegisteredFunction | undefined;
+    const fn = (modulePath.startsWith("_system/") ? this.systemModules : this.app.modules).get(modulePath)?.[
+      exportName
+    ] as RegisteredFunction | undefined;
     const actual = fn ? kindOf(fn) : null;
     if (!fn || !actual || actual === "httpAction" || (publicOnly && !fn.isPublic)) throw notFound(path, publicOnly);
     if (actual !== kind) {
-      throw new UdfError(`Trying to execute ${path} as ${KIND_LABEL[kind]}, but it is defined as ${KIND_LABEL[actual]}.`);
+      throw new UdfError(
+        `Trying to execute ${path} as ${KIND_LABEL[kind]}, but it is defined as ${KIND_LABEL[actual]}.`,
+      );
     }
     return { fn, path };
   }
@@ -133,7 +150,10 @@ export class Engine {
   private validatorsOf(fn: RegisteredFunction) {
     let found = this.validators.get(fn);
     if (!found) {
-      found = { args: JSON.parse(fn.exportArgs?.() ?? '{"type":"any"}'), returns: JSON.parse(fn.exportReturns?.() ?? "null") };
+      found = {
+        args: JSON.parse(fn.exportArgs?.() ?? '{"type":"any"}'),
+        returns: JSON.parse(fn.exportReturns?.() ?? "null"),
+      };
       this.validators.set(fn, found);
     }
     return found;
@@ -179,14 +199,30 @@ export class Engine {
     return result;
   }
 
-  private logCall(kind: FunctionKind, path: string, started: number, error?: ClientError, ctx?: { logLines: string[]; requestId: string }) {
+  private logCall(
+    kind: FunctionKind,
+    path: string,
+    started: number,
+    error?: ClientError,
+    ctx?: { logLines: string[]; requestId: string },
+  ) {
     for (const listener of this.executionListeners) {
-      listener({ kind, path, ms: performance.now() - started, error: error?.message ?? null, logLines: ctx?.logLines ?? [], requestId: ctx?.requestId ?? "" });
+      listener({
+        kind,
+        path,
+        ms: performance.now() - started,
+        error: error?.message ?? null,
+        logLines: ctx?.logLines ?? [],
+        requestId: ctx?.requestId ?? "",
+      });
     }
     const ms = (performance.now() - started).toFixed(1);
     const label = kind === "query" ? "Q" : kind === "mutation" ? "M" : "A";
     if (!error) this.log(`${label} ${path} ${ms}ms ok`);
-    else this.log(`${label} ${path} ${ms}ms error: ${error.message.split("\n").slice(1).join(" | ")}${error.stack && !error.data ? `\n${error.stack}` : ""}`);
+    else
+      this.log(
+        `${label} ${path} ${ms}ms error: ${error.message.split("\n").slice(1).join(" | ")}${error.stack && !error.data ? `\n${error.stack}` : ""}`,
+      );
   }
 
   private fail(thrown: unknown, ctx: ExecCtx, kind: FunctionKind, path: string, started: number): never {
@@ -196,7 +232,12 @@ export class Engine {
     throw new CallError(client, ctx.logLines);
   }
 
-  async runQuery(udfPath: string, args: JSONValue, identity: UserIdentity | null, opts: CallOptions): Promise<QueryOutcome> {
+  async runQuery(
+    udfPath: string,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    opts: CallOptions,
+  ): Promise<QueryOutcome> {
     const started = performance.now();
     const { fn, path } = this.resolveOrFail(udfPath, "query", opts, started);
     const ctx = newCtx("query", path, identity, opts.parent);
@@ -223,7 +264,12 @@ export class Engine {
     return opts.parent ? body() : this.lock.run(body);
   }
 
-  async runMutation(udfPath: string, args: JSONValue, identity: UserIdentity | null, opts: CallOptions): Promise<MutationOutcome> {
+  async runMutation(
+    udfPath: string,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    opts: CallOptions,
+  ): Promise<MutationOutcome> {
     const started = performance.now();
     const { fn, path } = this.resolveOrFail(udfPath, "mutation", opts, started);
     if (opts.parent) {
@@ -257,7 +303,12 @@ export class Engine {
     return { value, logLines: ctx.logLines, ts: ctx.ts };
   }
 
-  async runAction(udfPath: string, args: JSONValue, identity: UserIdentity | null, opts: CallOptions): Promise<ActionOutcome> {
+  async runAction(
+    udfPath: string,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    opts: CallOptions,
+  ): Promise<ActionOutcome> {
     const started = performance.now();
     const { fn, path } = this.resolveOrFail(udfPath, "action", opts, started);
     const ctx = newCtx("action", path, identity);
@@ -306,20 +357,37 @@ export class Engine {
   }
 
   /** An HTTP action in a worker: the worker finds the route; failures answer 500. */
-  async runHttpActionInWorker(pool: ActionPool, request: SerializedRequest, identity: UserIdentity | null): Promise<SerializedResponse> {
+  async runHttpActionInWorker(
+    pool: ActionPool,
+    request: SerializedRequest,
+    identity: UserIdentity | null,
+  ): Promise<SerializedResponse> {
     const started = performance.now();
     const path = `${request.method} ${new URL(request.url).pathname}`;
     const requestId = newCtx("action", path, null).requestId;
     const out = await pool.run({ kind: "http", path, request, identity, requestId });
-    const call = { kind: "httpAction" as const, path, ms: performance.now() - started, error: out.ok ? null : out.error.message, logLines: out.logLines, requestId };
+    const call = {
+      kind: "httpAction" as const,
+      path,
+      ms: performance.now() - started,
+      error: out.ok ? null : out.error.message,
+      logLines: out.logLines,
+      requestId,
+    };
     for (const listener of this.executionListeners) listener(call);
     if (out.ok) {
       const res = out.value as SerializedResponse;
       this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms ${res.status}`);
       return res;
     }
-    this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms error: ${out.error.message}${out.error.stack ? `\n${out.error.stack}` : ""}`);
-    return { status: 500, headers: [["content-type", "text/plain"]], body: new TextEncoder().encode(out.error.message) };
+    this.log(
+      `H ${path} ${(performance.now() - started).toFixed(1)}ms error: ${out.error.message}${out.error.stack ? `\n${out.error.stack}` : ""}`,
+    );
+    return {
+      status: 500,
+      headers: [["content-type", "text/plain"]],
+      body: new TextEncoder().encode(out.error.message),
+    };
   }
 
   /** Runs `fn` with `identity` as the current user, for HTTP actions. */
@@ -337,7 +405,9 @@ export class Engine {
       return res;
     } catch (e) {
       const client = toClientError(e, ctx.requestId, this.appDir);
-      this.log(`H ${path} ${(performance.now() - started).toFixed(1)}ms error: ${client.message}${client.stack ? `\n${client.stack}` : ""}`);
+      this.log(
+        `H ${path} ${(performance.now() - started).toFixed(1)}ms error: ${client.message}${client.stack ? `\n${client.stack}` : ""}`,
+      );
       return new Response(client.message, { status: 500 });
     }
   }

@@ -3,7 +3,7 @@ import { parseEnvFile } from "./env-file.js";
 
 describe("env files", () => {
   it("reads KEY=value lines with comments, quotes and export", () => {
-    expect(parseEnvFile('# c\nA=1\nexport B="two words"\nC=\'x#y\'\nD=plain # trailing\n\n')).toEqual({
+    expect(parseEnvFile("# c\nA=1\nexport B=\"two words\"\nC='x#y'\nD=plain # trailing\n\n")).toEqual({
       A: "1",
       B: "two words",
       C: "x#y",

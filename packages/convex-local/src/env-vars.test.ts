@@ -43,7 +43,12 @@ describe("deployment environment variables", () => {
 
   it("refuses bad names and values, changing nothing", () => {
     const env = new DeploymentEnv(store().s);
-    expect(() => env.update([{ name: "ENV_VARS_TEST_A", value: "ok" }, { name: "has space", value: "x" }])).toThrow(EnvVarError);
+    expect(() =>
+      env.update([
+        { name: "ENV_VARS_TEST_A", value: "ok" },
+        { name: "has space", value: "x" },
+      ]),
+    ).toThrow(EnvVarError);
     expect(process.env.ENV_VARS_TEST_A).toBeUndefined();
     expect(() => env.update([{ name: "A".repeat(41), value: "x" }])).toThrow(/40 characters/);
     expect(() => env.update([{ name: "ENV_VARS_TEST_A", value: 5 }])).toThrow(/must be a string/);

@@ -67,7 +67,8 @@ export class DeploymentEnv {
           `Invalid environment variable name ${JSON.stringify(name)} (changes[${i}].name): names start with a letter or "_", contain only letters, digits and "_", and have at most 40 characters`,
         );
       }
-      if (value !== null && typeof value !== "string") throw new EnvVarError(`Environment variable ${name}: the value must be a string (or null to remove it)`);
+      if (value !== null && typeof value !== "string")
+        throw new EnvVarError(`Environment variable ${name}: the value must be a string (or null to remove it)`);
       if (typeof value === "string" && Buffer.byteLength(value) > MAX_VALUE_BYTES) {
         throw new EnvVarError(`Environment variable ${name}: the value is longer than ${MAX_VALUE_BYTES} bytes`);
       }

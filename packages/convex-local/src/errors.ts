@@ -48,10 +48,11 @@ function toSource(line: string): string {
   if (!m) return line;
   const file = m[2].startsWith("file://") ? fileURLToPath(m[2]) : m[2];
   const entry = findSourceMap(file)?.findEntry(Number(m[3]) - 1, Number(m[4]) - 1) as
-    | { originalSource?: string; originalLine?: number; originalColumn?: number }
-    | undefined;
+    { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
   if (!entry?.originalSource || entry.originalLine === undefined) return line;
-  const source = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+  const source = entry.originalSource.startsWith("file://")
+    ? fileURLToPath(entry.originalSource)
+    : entry.originalSource;
   return `${m[1]}${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}${m[5]}`;
 }
 
@@ -76,7 +77,11 @@ export function toClientError(thrown: unknown, requestId: string, appDir: string
     // A subclass keeps its own name, and the frames show where it was thrown, as on Convex.
     const frames = userFrames(e.stack, appDir);
     const name = e.name && e.name !== "Error" ? e.name : "ConvexError";
-    return { message: `${prefix}\nUncaught ${name}: ${e.message ?? ""}${frames ? "\n" + frames : ""}`, data, stack: e.stack };
+    return {
+      message: `${prefix}\nUncaught ${name}: ${e.message ?? ""}${frames ? "\n" + frames : ""}`,
+      data,
+      stack: e.stack,
+    };
   }
   const name = e?.name && e.name !== "Error" ? e.name : "Error";
   const frames = userFrames(e?.stack, appDir);

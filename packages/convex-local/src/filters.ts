@@ -38,7 +38,17 @@ export function evaluate(expr: unknown, doc: Doc): Value | undefined {
     case "$gte": {
       const [l, r] = (arg as unknown[]).map((x) => evaluate(x, doc));
       const c = compareValues(l, r);
-      return op === "$eq" ? c === 0 : op === "$neq" ? c !== 0 : op === "$lt" ? c < 0 : op === "$lte" ? c <= 0 : op === "$gt" ? c > 0 : c >= 0;
+      return op === "$eq"
+        ? c === 0
+        : op === "$neq"
+          ? c !== 0
+          : op === "$lt"
+            ? c < 0
+            : op === "$lte"
+              ? c <= 0
+              : op === "$gt"
+                ? c > 0
+                : c >= 0;
     }
     case "$add":
     case "$sub":

@@ -76,7 +76,9 @@ export class FunctionLog {
 
   private after(cursorMs: number) {
     const entries = this.entries.filter((e) => (e.cursorMs as number) > cursorMs);
-    const newCursor = entries.length ? (entries[entries.length - 1].cursorMs as number) : Math.max(cursorMs, this.lastTimestamp);
+    const newCursor = entries.length
+      ? (entries[entries.length - 1].cursorMs as number)
+      : Math.max(cursorMs, this.lastTimestamp);
     return { entries: entries.map(({ cursorMs: _cursor, ...rest }) => rest), newCursor };
   }
 

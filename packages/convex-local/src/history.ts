@@ -27,7 +27,8 @@ function envCount(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, 0 or more, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, 0 or more, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -66,7 +67,9 @@ export class History {
       ),
       versionAt: db.prepare("SELECT value FROM document_history WHERE id = ? AND ts_end > ? AND ts_start <= ? LIMIT 1"),
       changedAt: db.prepare("SELECT value FROM document_history WHERE table_name = ? AND ts_end > ? AND ts_start <= ?"),
-      countChangedAt: db.prepare("SELECT COUNT(*) AS n FROM document_history WHERE table_name = ? AND ts_end > ? AND ts_start <= ?"),
+      countChangedAt: db.prepare(
+        "SELECT COUNT(*) AS n FROM document_history WHERE table_name = ? AND ts_end > ? AND ts_start <= ?",
+      ),
       pruneTable: db.prepare("DELETE FROM document_history WHERE table_name = ? AND ts_end <= ?"),
       maxRowid: db.prepare("SELECT MAX(rowid) AS r FROM document_history"),
       minRowid: db.prepare("SELECT MIN(rowid) AS r FROM document_history"),
@@ -90,7 +93,9 @@ export class History {
   /** Throws unless the state at `ts` can be read exactly. */
   check(ts: bigint, currentTs: bigint) {
     if (ts > currentTs) {
-      throw new HistoryError(`Timestamp ${ts} is in the future: the newest commit is ${currentTs}. Use a timestamp from /api/query_ts.`);
+      throw new HistoryError(
+        `Timestamp ${ts} is in the future: the newest commit is ${currentTs}. Use a timestamp from /api/query_ts.`,
+      );
     }
     if (ts < currentTs && (!this.enabled || ts < this.floor)) {
       const window = this.enabled

@@ -9,10 +9,18 @@ import { readBody } from "./http-api.js";
 
 type Router = {
   isRouter?: boolean;
-  lookup: (path: string, method: string) => [{ invokeHttpAction: (r: Request) => Promise<Response> }, string, string] | null;
+  lookup: (
+    path: string,
+    method: string,
+  ) => [{ invokeHttpAction: (r: Request) => Promise<Response> }, string, string] | null;
 };
 
-export async function serveHttpAction(engine: Engine, req: http.IncomingMessage, res: http.ServerResponse, origin: string) {
+export async function serveHttpAction(
+  engine: Engine,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  origin: string,
+) {
   try {
     const router = engine.app.modules.get("http")?.default as Router | undefined;
     const url = new URL(req.url ?? "/", origin);
@@ -40,7 +48,11 @@ export async function serveHttpAction(engine: Engine, req: http.IncomingMessage,
       }
     }
     if (engine.actions) {
-      const out = await engine.runHttpActionInWorker(engine.actions, { url: url.href, method, headers, body: body ? new Uint8Array(body) : null }, identity);
+      const out = await engine.runHttpActionInWorker(
+        engine.actions,
+        { url: url.href, method, headers, body: body ? new Uint8Array(body) : null },
+        identity,
+      );
       res.writeHead(out.status, out.headers.flat());
       res.end(Buffer.from(out.body));
       return;

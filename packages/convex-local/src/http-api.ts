@@ -89,9 +89,13 @@ export class HttpApi {
     if (method === "POST" && url.pathname === "/api/query_ts") {
       return sendJson(res, 200, { ts: this.engine.store.currentTs().toString() });
     }
-    const kind = { "/api/query": "query", "/api/query_at_ts": "query", "/api/mutation": "mutation", "/api/action": "action", "/api/function": "any" }[
-      url.pathname
-    ];
+    const kind = {
+      "/api/query": "query",
+      "/api/query_at_ts": "query",
+      "/api/mutation": "mutation",
+      "/api/action": "action",
+      "/api/function": "any",
+    }[url.pathname];
     if (kind && method === "POST") return this.call(req, res, kind as "query" | "mutation" | "action" | "any");
     const run = url.pathname.match(/^\/api\/run\/(.+)$/);
     if (run && method === "POST") return this.call(req, res, "any", runPath(run[1]));
@@ -122,7 +126,12 @@ export class HttpApi {
     }
   }
 
-  private async call(req: IncomingMessage, res: ServerResponse, kind: "query" | "mutation" | "action" | "any", pathFromUrl?: string) {
+  private async call(
+    req: IncomingMessage,
+    res: ServerResponse,
+    kind: "query" | "mutation" | "action" | "any",
+    pathFromUrl?: string,
+  ) {
     let body: { path?: unknown; args?: unknown };
     try {
       body = JSON.parse((await readBody(req, MAX_JSON_BODY)).toString("utf8"));
@@ -130,11 +139,14 @@ export class HttpApi {
       if (e instanceof HttpError) throw e;
       throw new HttpError(400, "BadJsonBody", `Request body is not valid JSON: ${(e as Error).message}`);
     }
-    if (!body || typeof body !== "object") throw new HttpError(400, "BadJsonBody", "Request body must be a JSON object");
-    if (pathFromUrl === undefined && typeof body.path !== "string") throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
-    const args = Array.isArray(body.args) ? body.args[0] : body.args ?? {};
+    if (!body || typeof body !== "object")
+      throw new HttpError(400, "BadJsonBody", "Request body must be a JSON object");
+    if (pathFromUrl === undefined && typeof body.path !== "string")
+      throw new HttpError(400, "BadJsonBody", "Request body needs a string `path`");
+    const args = Array.isArray(body.args) ? body.args[0] : (body.args ?? {});
     // `/api/query_at_ts`: the timestamp `/api/query_ts` gave (ConvexHttpClient.consistentQuery sends it back as is).
-    const atTs = kind === "query" && req.url?.startsWith("/api/query_at_ts") ? parseTs((body as { ts?: unknown }).ts) : undefined;
+    const atTs =
+      kind === "query" && req.url?.startsWith("/api/query_at_ts") ? parseTs((body as { ts?: unknown }).ts) : undefined;
     const { identity, publicOnly } = await this.callerOf(req);
     const path = pathFromUrl ?? (body.path as string);
     const resolvedKind = kind === "any" ? this.kindOf(path, publicOnly) : kind;
@@ -176,7 +188,10 @@ export class HttpApi {
     const bytes = await readBody(req, MAX_UPLOAD_BYTES);
     // `Digest: sha-256=<base64>` (what Convex's upload accepts): a mismatch stores nothing.
     const digest = /^sha-256=(.+)$/i.exec(String(req.headers.digest ?? "").trim())?.[1];
-    if (req.headers.digest !== undefined && (!digest || digest !== createHash("sha256").update(bytes).digest("base64"))) {
+    if (
+      req.headers.digest !== undefined &&
+      (!digest || digest !== createHash("sha256").update(bytes).digest("base64"))
+    ) {
       throw new HttpError(400, "StorageDigestMismatch", "The upload's sha256 digest does not match its Digest header");
     }
     const contentType = req.headers["content-type"] ?? null;
@@ -209,7 +224,11 @@ export class HttpApi {
     }
     if (range) {
       const [start, end] = range;
-      res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${file.meta.size}`, "Content-Length": String(end - start + 1) });
+      res.writeHead(206, {
+        ...headers,
+        "Content-Range": `bytes ${start}-${end}/${file.meta.size}`,
+        "Content-Length": String(end - start + 1),
+      });
       res.end(req.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
       return;
     }
@@ -220,15 +239,26 @@ export class HttpApi {
 
 /** A read timestamp: a decimal string or a whole number (nanoseconds, as `/api/query_ts` answers). */
 function parseTs(ts: unknown): bigint {
-  if ((typeof ts === "string" && /^\d{1,20}$/.test(ts)) || (typeof ts === "number" && Number.isSafeInteger(ts) && ts >= 0)) return BigInt(ts);
-  throw new HttpError(400, "BadJsonBody", "`/api/query_at_ts` needs `ts`: the timestamp that `/api/query_ts` answered (a string of digits)");
+  if (
+    (typeof ts === "string" && /^\d{1,20}$/.test(ts)) ||
+    (typeof ts === "number" && Number.isSafeInteger(ts) && ts >= 0)
+  )
+    return BigInt(ts);
+  throw new HttpError(
+    400,
+    "BadJsonBody",
+    "`/api/query_at_ts` needs `ts`: the timestamp that `/api/query_ts` answered (a string of digits)",
+  );
 }
 
 /** `/api/run/messages/list` → `messages:list`, `/api/run/admin/users/get` → `admin/users:get`. */
 export function runPath(rest: string): string {
   let parts: string[];
   try {
-    parts = rest.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+    parts = rest
+      .split("/")
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p));
   } catch {
     throw new HttpError(400, "BadRequest", "The function path in the URL is not valid percent-encoding");
   }

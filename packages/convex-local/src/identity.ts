@@ -28,7 +28,18 @@ const STANDARD_CLAIMS: Record<string, string> = {
   updated_at: "updatedAt",
 };
 /** Registered claims, and claims that would pose as the identity's own fields: never copied. */
-const DROPPED_CLAIMS = new Set(["iss", "sub", "aud", "exp", "iat", "nbf", "jti", "tokenIdentifier", "subject", "issuer"]);
+const DROPPED_CLAIMS = new Set([
+  "iss",
+  "sub",
+  "aud",
+  "exp",
+  "iat",
+  "nbf",
+  "jti",
+  "tokenIdentifier",
+  "subject",
+  "issuer",
+]);
 
 export function identityFromClaims(payload: JWTPayload): UserIdentity {
   const extra: Record<string, unknown> = {};
@@ -38,5 +49,10 @@ export function identityFromClaims(payload: JWTPayload): UserIdentity {
     extra[name] = value;
   }
   // Identity fields come from iss and sub only, set last so nothing overwrites them.
-  return { ...extra, tokenIdentifier: `${payload.iss}|${payload.sub}`, subject: String(payload.sub), issuer: String(payload.iss) };
+  return {
+    ...extra,
+    tokenIdentifier: `${payload.iss}|${payload.sub}`,
+    subject: String(payload.sub),
+    issuer: String(payload.iss),
+  };
 }

@@ -34,7 +34,10 @@ describe("index key encoding", () => {
       { b: 0 },
     ];
     for (let i = 0; i + 1 < ordered.length; i++) {
-      expect(compareValues(ordered[i] as never, ordered[i + 1] as never), `${String(ordered[i])} < ${String(ordered[i + 1])}`).toBeLessThan(0);
+      expect(
+        compareValues(ordered[i] as never, ordered[i + 1] as never),
+        `${String(ordered[i])} < ${String(ordered[i + 1])}`,
+      ).toBeLessThan(0);
     }
   });
 

@@ -33,10 +33,16 @@ export function moduleHash(m: PushedModule): string {
 /** `messages.js`, `dir/mod.js`, `_deps/ABC.js`: relative, no `..`, ending in `.js`. */
 function checkPath(p: unknown): string {
   if (typeof p !== "string" || p.length > 1024 || !p.endsWith(".js") || p.includes("\\") || p.includes("\0")) {
-    throw new PushError("InvalidModulePath", `Invalid module path ${JSON.stringify(p)}: module paths are relative and end in .js`);
+    throw new PushError(
+      "InvalidModulePath",
+      `Invalid module path ${JSON.stringify(p)}: module paths are relative and end in .js`,
+    );
   }
   if (p.split("/").some((part) => part === "" || part === "." || part === "..")) {
-    throw new PushError("InvalidModulePath", `Invalid module path ${JSON.stringify(p)}: module paths are relative and end in .js`);
+    throw new PushError(
+      "InvalidModulePath",
+      `Invalid module path ${JSON.stringify(p)}: module paths are relative and end in .js`,
+    );
   }
   return p;
 }
@@ -64,7 +70,11 @@ function withAbsoluteSources(sourceMap: string, appDir: string): string {
 /** Chunks shared by modules: written, never imported as modules of their own. */
 const isChunk = (p: string) => p.startsWith("_deps/");
 
-export async function loadPushedApp(appDir: string, modules: PushedModule[], schema: PushedModule | null): Promise<LoadedApp> {
+export async function loadPushedApp(
+  appDir: string,
+  modules: PushedModule[],
+  schema: PushedModule | null,
+): Promise<LoadedApp> {
   const buildDir = newBuildDir(cacheRoot(appDir));
   fs.mkdirSync(buildDir, { recursive: true });
   try {
@@ -93,7 +103,10 @@ export async function loadPushedApp(appDir: string, modules: PushedModule[], sch
       try {
         exports = (await import(pathToFileURL(path.join(buildDir, m.path)).href)) as Record<string, unknown>;
       } catch (e) {
-        throw new PushError("ModuleAnalysisError", `Failed to analyze ${m.path}: Uncaught ${(e as Error)?.name ?? "Error"}: ${(e as Error)?.message ?? String(e)}`);
+        throw new PushError(
+          "ModuleAnalysisError",
+          `Failed to analyze ${m.path}: Uncaught ${(e as Error)?.name ?? "Error"}: ${(e as Error)?.message ?? String(e)}`,
+        );
       }
       const modulePath = m.path.slice(0, -".js".length);
       if (modulePath === "schema") schemaExport = (exports.default as LoadedApp["schema"]) ?? null;
@@ -107,7 +120,8 @@ export async function loadPushedApp(appDir: string, modules: PushedModule[], sch
   }
 }
 
-const UDF_TYPE = (fn: RegisteredFunction) => (fn.isQuery ? "Query" : fn.isMutation ? "Mutation" : fn.isAction ? "Action" : null);
+const UDF_TYPE = (fn: RegisteredFunction) =>
+  fn.isQuery ? "Query" : fn.isMutation ? "Mutation" : fn.isAction ? "Action" : null;
 
 /** The backend's per-module analysis (`analyzedModule` in the CLI's deployApi/modules.ts), keyed `messages.js`. */
 export function analyzeModules(app: LoadedApp): Record<string, unknown> {
@@ -127,7 +141,12 @@ export function analyzeModules(app: LoadedApp): Record<string, unknown> {
         returns: fn!.exportReturns?.() ?? null,
       });
     }
-    out[`${modulePath}.js`] = { functions, httpRoutes: modulePath === "http" ? httpRoutes(app) : null, cronSpecs: modulePath === "crons" ? cronNames(app) : null, sourceMapped: null };
+    out[`${modulePath}.js`] = {
+      functions,
+      httpRoutes: modulePath === "http" ? httpRoutes(app) : null,
+      cronSpecs: modulePath === "crons" ? cronNames(app) : null,
+      sourceMapped: null,
+    };
   }
   return out;
 }

@@ -149,17 +149,33 @@ export function* execute(env: QueryEnv, query: SerializedQuery, win: Window = {}
     const start = win.after ? win.after.readUInt32BE(0) + 1 : 0;
     if (searchByScan() || env.snapshot) {
       const all = scanIndex(env, env.store.index(`${def.table}.by_creation_time`)!, ZERO, MAX, "asc", {});
-      const docs = search(def, filters, (function* () {
-        for (const r of all) yield r.doc;
-      })());
+      const docs = search(
+        def,
+        filters,
+        (function* () {
+          for (const r of all) yield r.doc;
+        })(),
+      );
       const end = win.through ? win.through.readUInt32BE(0) + 1 : docs.length;
-      yield* applyOperators(rankedRows(docs.slice(start, end).map((doc) => () => doc), start), query.operators);
+      yield* applyOperators(
+        rankedRows(
+          docs.slice(start, end).map((doc) => () => doc),
+          start,
+        ),
+        query.operators,
+      );
       return;
     }
     const ids = env.store.searchRanked(def, filters);
     const end = win.through ? win.through.readUInt32BE(0) + 1 : ids.length;
     // Documents are read only as the page consumes them.
-    yield* applyOperators(rankedRows(ids.slice(start, end).map((id) => () => env.store.get(id)?.doc ?? null), start), query.operators);
+    yield* applyOperators(
+      rankedRows(
+        ids.slice(start, end).map((id) => () => env.store.get(id)?.doc ?? null),
+        start,
+      ),
+      query.operators,
+    );
     return;
   }
   let def: IndexDef | undefined;

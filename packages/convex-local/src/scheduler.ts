@@ -74,14 +74,20 @@ export class Scheduler {
     const current = (found.doc.state as JobState).kind;
     if (onlyIf && !onlyIf.includes(current)) return false;
     const done = state.kind !== "pending" && state.kind !== "inProgress";
-    this.engine.store.write(TABLE, id, { ...found.doc, state, ...(done ? { completedTime: Date.now() } : {}) } as Doc, ts);
+    this.engine.store.write(
+      TABLE,
+      id,
+      { ...found.doc, state, ...(done ? { completedTime: Date.now() } : {}) } as Doc,
+      ts,
+    );
     if (state.kind !== "pending") this.engine.store.scheduleAt(id, null);
     writes.add(TABLE);
     return true;
   }
 
   private cancel(ts: bigint, writes: Set<string>, id: unknown) {
-    if (typeof id !== "string" || !this.engine.isIdOf(id, TABLE)) throw new UdfError(`Invalid scheduled function ID: ${JSON.stringify(id)}`);
+    if (typeof id !== "string" || !this.engine.isIdOf(id, TABLE))
+      throw new UdfError(`Invalid scheduled function ID: ${JSON.stringify(id)}`);
     this.setState(ts, writes, id, { kind: "canceled" }, ["pending", "inProgress"]);
     return null;
   }
@@ -97,10 +103,18 @@ export class Scheduler {
   /** Marks actions that a previous process left running as failed, then starts the queue. */
   async start() {
     await this.engine.systemTransaction((ts, writes) => {
-      for (const { id } of this.engine.store.scan(`${TABLE}.by_creation_time`, Buffer.alloc(0), Buffer.from([0xff]), "asc")) {
+      for (const { id } of this.engine.store.scan(
+        `${TABLE}.by_creation_time`,
+        Buffer.alloc(0),
+        Buffer.from([0xff]),
+        "asc",
+      )) {
         const doc = this.engine.store.get(id)?.doc;
         if ((doc?.state as JobState | undefined)?.kind === "inProgress") {
-          this.setState(ts, writes, id, { kind: "failed", error: "Transient error while executing action: the server restarted" });
+          this.setState(ts, writes, id, {
+            kind: "failed",
+            error: "Transient error while executing action: the server restarted",
+          });
         }
       }
     });
@@ -152,10 +166,13 @@ export class Scheduler {
     const args = (doc.args as JSONValue[])[0] ?? {};
     const failed = (e: unknown) =>
       this.engine.systemTransaction((ts, writes) =>
-        this.setState(ts, writes, id, { kind: "failed", error: e instanceof CallError ? e.client.message : String((e as Error)?.message ?? e) }, [
-          "pending",
-          "inProgress",
-        ]),
+        this.setState(
+          ts,
+          writes,
+          id,
+          { kind: "failed", error: e instanceof CallError ? e.client.message : String((e as Error)?.message ?? e) },
+          ["pending", "inProgress"],
+        ),
       );
     let kind: "mutation" | "action";
     try {
@@ -181,7 +198,9 @@ export class Scheduler {
     if (!started) return;
     try {
       await this.engine.runAction(name, args, null, { publicOnly: false });
-      await this.engine.systemTransaction((ts, writes) => this.setState(ts, writes, id, { kind: "success" }, ["inProgress"]));
+      await this.engine.systemTransaction((ts, writes) =>
+        this.setState(ts, writes, id, { kind: "success" }, ["inProgress"]),
+      );
     } catch (e) {
       await failed(e);
     }
@@ -195,14 +214,17 @@ export class Scheduler {
       const arm = (after: number) => {
         if (this.stopped) return;
         const at = nextRunTime(spec.schedule, after);
-        const timer = setTimeout(() => {
-          // Timers cap at ~24.8 days: re-arm until the real time comes.
-          if (Date.now() < at) return arm(after);
-          this.scheduleFromAction(spec.name, spec.args[0] ?? {}, Date.now()).catch((e) =>
-            this.engine.log(`cron ${identifier}: ${(e as Error).message}`),
-          );
-          arm(at);
-        }, Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1));
+        const timer = setTimeout(
+          () => {
+            // Timers cap at ~24.8 days: re-arm until the real time comes.
+            if (Date.now() < at) return arm(after);
+            this.scheduleFromAction(spec.name, spec.args[0] ?? {}, Date.now()).catch((e) =>
+              this.engine.log(`cron ${identifier}: ${(e as Error).message}`),
+            );
+            arm(at);
+          },
+          Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1),
+        );
         this.cronTimers.set(identifier, timer);
       };
       arm(Date.now());

@@ -65,14 +65,28 @@ export function parseSchema(schema: { export(): string } | null, knownTables: st
     for (const vi of t.vectorIndexes ?? []) {
       const name = `${t.tableName}.${vi.indexDescriptor}`;
       if (!Number.isInteger(vi.dimensions) || vi.dimensions < MIN_DIMENSIONS || vi.dimensions > MAX_DIMENSIONS) {
-        throw new Error(`Vector index ${name} has ${vi.dimensions} dimensions; it must be a whole number from ${MIN_DIMENSIONS} to ${MAX_DIMENSIONS}`);
+        throw new Error(
+          `Vector index ${name} has ${vi.dimensions} dimensions; it must be a whole number from ${MIN_DIMENSIONS} to ${MAX_DIMENSIONS}`,
+        );
       }
       if (vi.filterFields.length > MAX_VECTOR_FILTER_FIELDS) {
-        throw new Error(`Vector index ${name} has ${vi.filterFields.length} filter fields; at most ${MAX_VECTOR_FILTER_FIELDS} are allowed`);
+        throw new Error(
+          `Vector index ${name} has ${vi.filterFields.length} filter fields; at most ${MAX_VECTOR_FILTER_FIELDS} are allowed`,
+        );
       }
-      vectorIndexes.set(name, { name, table: t.tableName, vectorField: vi.vectorField, dimensions: vi.dimensions, filterFields: vi.filterFields });
+      vectorIndexes.set(name, {
+        name,
+        table: t.tableName,
+        vectorField: vi.vectorField,
+        dimensions: vi.dimensions,
+        filterFields: vi.filterFields,
+      });
     }
-    for (const staged of [...(t.stagedDbIndexes ?? []), ...(t.stagedSearchIndexes ?? []), ...(t.stagedVectorIndexes ?? [])]) {
+    for (const staged of [
+      ...(t.stagedDbIndexes ?? []),
+      ...(t.stagedSearchIndexes ?? []),
+      ...(t.stagedVectorIndexes ?? []),
+    ]) {
       stagedIndexes.add(`${t.tableName}.${staged.indexDescriptor}`);
     }
   }

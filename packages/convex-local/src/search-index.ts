@@ -18,7 +18,14 @@
 import type Database from "better-sqlite3";
 import type { Value } from "convex/values";
 import { encodeKey } from "./keys.js";
-import { checkSearchFilters, MAX_SEARCH_RESULTS, searchTerms, tokenize, type SearchFilter, type SearchIndexDef } from "./search.js";
+import {
+  checkSearchFilters,
+  MAX_SEARCH_RESULTS,
+  searchTerms,
+  tokenize,
+  type SearchFilter,
+  type SearchIndexDef,
+} from "./search.js";
 import { fieldValue, type Doc } from "./store.js";
 
 /** Convex allows at most 16 filter fields per search index. */
@@ -68,7 +75,9 @@ export class SearchIndexes {
   setDefs(defs: SearchIndexDef[], stored: Record<string, string>, docsOf: (table: string) => Iterable<Doc>) {
     for (const def of defs) {
       if (def.filterFields.length > MAX_FILTER_FIELDS) {
-        throw new Error(`Search index ${def.name} has ${def.filterFields.length} filter fields; at most ${MAX_FILTER_FIELDS} are allowed`);
+        throw new Error(
+          `Search index ${def.name} has ${def.filterFields.length} filter fields; at most ${MAX_FILTER_FIELDS} are allowed`,
+        );
       }
     }
     const wanted = new Map(defs.map((d) => [d.name, describe(d)]));
@@ -113,18 +122,25 @@ export class SearchIndexes {
     if (!entry) return;
     const { putDoc, putPosting } = this.inserts(entry.filters.length);
     putDoc.run(def.name, id, entry.len, ...entry.filters);
-    for (const [term, tf] of entry.tokens) putPosting.run(def.name, term, id, tf, entry.len, entry.creation, ...entry.filters);
+    for (const [term, tf] of entry.tokens)
+      putPosting.run(def.name, term, id, tf, entry.len, entry.creation, ...entry.filters);
   }
 
   /** Inserts naming only the filter columns an index has (the others stay NULL): fewer values to bind. */
   private inserts(filterCount: number) {
     let found = this.insertStmts[filterCount];
     if (!found) {
-      const cols = FILTER_COLUMNS.slice(0, filterCount).map((c) => `, ${c}`).join("");
-      const marks = FILTER_COLUMNS.slice(0, filterCount).map(() => ", ?").join("");
+      const cols = FILTER_COLUMNS.slice(0, filterCount)
+        .map((c) => `, ${c}`)
+        .join("");
+      const marks = FILTER_COLUMNS.slice(0, filterCount)
+        .map(() => ", ?")
+        .join("");
       found = this.insertStmts[filterCount] = {
         putDoc: this.db.prepare(`INSERT INTO search_docs (index_name, id, len${cols}) VALUES (?, ?, ?${marks})`),
-        putPosting: this.db.prepare(`INSERT INTO search_postings (index_name, term, id, tf, len, creation${cols}) VALUES (?, ?, ?, ?, ?, ?${marks})`),
+        putPosting: this.db.prepare(
+          `INSERT INTO search_postings (index_name, term, id, tf, len, creation${cols}) VALUES (?, ?, ?, ?, ?, ?${marks})`,
+        ),
       };
     }
     return found;
@@ -151,7 +167,10 @@ export class SearchIndexes {
    */
   rank(def: SearchIndexDef, filters: SearchFilter[]): string[] {
     checkSearchFilters(def, filters);
-    const key = JSON.stringify([def.name, filters.map((f) => [f.type, f.fieldPath, f.type === "Eq" ? encodeKey([f.value]).toString("base64") : f.value])]);
+    const key = JSON.stringify([
+      def.name,
+      filters.map((f) => [f.type, f.fieldPath, f.type === "Eq" ? encodeKey([f.value]).toString("base64") : f.value]),
+    ]);
     let ranked = this.rankings.get(key);
     if (!ranked) {
       ranked = this.computeRank(def, filters);
@@ -176,21 +195,27 @@ export class SearchIndexes {
     const totalsKey = `${def.name}\0${filterSql}\0${params.map((p) => p.toString("base64")).join(",")}`;
     let totals = this.totals.get(totalsKey);
     if (!totals) {
-      const stmt = this.prepared(`SELECT COUNT(*), TOTAL(len) FROM search_docs WHERE index_name = ?${filterSql}`).raw(true);
+      const stmt = this.prepared(`SELECT COUNT(*), TOTAL(len) FROM search_docs WHERE index_name = ?${filterSql}`).raw(
+        true,
+      );
       totals = stmt.get(def.name, ...params) as [number, number];
       this.totals.set(totalsKey, totals);
     }
     const [count, totalLen] = totals;
     if (count === 0) return [];
     const avgLen = totalLen / Math.max(1, count);
-    const exact = this.prepared(`SELECT id, tf, len, creation FROM search_postings WHERE index_name = ? AND term = ?${filterSql}`).raw(true);
+    const exact = this.prepared(
+      `SELECT id, tf, len, creation FROM search_postings WHERE index_name = ? AND term = ?${filterSql}`,
+    ).raw(true);
     const prefix = this.prepared(
       `SELECT id, tf, len, creation FROM search_postings WHERE index_name = ? AND term >= ? AND term < ?${filterSql}`,
     ).raw(true);
     const scores = new Map<string, { score: number; creation: number }>();
     for (const term of terms) {
       const isPrefix = term === lastTerm;
-      const rows = (isPrefix ? prefix.all(def.name, term, term + PREFIX_END, ...params) : exact.all(def.name, term, ...params)) as Posting[];
+      const rows = (
+        isPrefix ? prefix.all(def.name, term, term + PREFIX_END, ...params) : exact.all(def.name, term, ...params)
+      ) as Posting[];
       // A prefix term's frequency in a document is the sum over the terms it matches there (rows of one
       // document are adjacent only per term, so they are summed first); an exact term has one row each.
       const perDoc = isPrefix ? sumByDoc(rows) : rows;
@@ -223,7 +248,12 @@ function sumByDoc(rows: Posting[]): Posting[] {
 }
 
 function describe(def: SearchIndexDef): string {
-  return JSON.stringify({ format: FORMAT, table: def.table, searchField: def.searchField, filterFields: def.filterFields });
+  return JSON.stringify({
+    format: FORMAT,
+    table: def.table,
+    searchField: def.searchField,
+    filterFields: def.filterFields,
+  });
 }
 
 /** What a document contributes to an index; null when its search field is not a string. */

@@ -12,8 +12,7 @@ export const MAX_SEARCH_RESULTS = 1024;
 
 export type SearchIndexDef = { name: string; table: string; searchField: string; filterFields: string[] };
 export type SearchFilter =
-  | { type: "Search"; fieldPath: string; value: string }
-  | { type: "Eq"; fieldPath: string; value: Value | undefined };
+  { type: "Search"; fieldPath: string; value: string } | { type: "Eq"; fieldPath: string; value: Value | undefined };
 
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -24,7 +23,9 @@ export function checkSearchFilters(def: SearchIndexDef, filters: SearchFilter[])
   const searchFilter = filters.find((f) => f.type === "Search");
   if (!searchFilter) throw new Error(`Search query against ${def.name} does not contain a search filter`);
   if (searchFilter.fieldPath !== def.searchField) {
-    throw new Error(`Search field ${searchFilter.fieldPath} is not the search field of ${def.name} (${def.searchField})`);
+    throw new Error(
+      `Search field ${searchFilter.fieldPath} is not the search field of ${def.name} (${def.searchField})`,
+    );
   }
   for (const f of filters) {
     if (f.type === "Eq" && !def.filterFields.includes(f.fieldPath)) {
@@ -50,14 +51,17 @@ export function search(def: SearchIndexDef, filters: SearchFilter[], docs: Itera
   if (terms.length === 0) return [];
   const candidates: { doc: Doc; tokens: string[] }[] = [];
   for (const doc of docs) {
-    if (!filters.every((f) => f.type === "Search" || compareValues(fieldValue(doc, f.fieldPath), f.value) === 0)) continue;
+    if (!filters.every((f) => f.type === "Search" || compareValues(fieldValue(doc, f.fieldPath), f.value) === 0))
+      continue;
     const text = fieldValue(doc, def.searchField);
     if (typeof text !== "string") continue;
     candidates.push({ doc, tokens: tokenize(text) });
   }
   const termMatches = (token: string, term: string) => token === term || (term === lastTerm && token.startsWith(term));
   const avgLen = candidates.reduce((s, c) => s + c.tokens.length, 0) / Math.max(1, candidates.length);
-  const docFreq = new Map(terms.map((t) => [t, candidates.filter((c) => c.tokens.some((tok) => termMatches(tok, t))).length]));
+  const docFreq = new Map(
+    terms.map((t) => [t, candidates.filter((c) => c.tokens.some((tok) => termMatches(tok, t))).length]),
+  );
   const scored: { doc: Doc; score: number }[] = [];
   for (const c of candidates) {
     let score = 0;

@@ -7,7 +7,14 @@ const bytes = (...b: number[]) => new Uint8Array(b).buffer;
 
 describe("snapshot clean JSON with export contexts", () => {
   it("round-trips int64, bytes, NaN, infinities and nested values exactly", () => {
-    const doc = { _id: "abc", _creationTime: 1.5, n: 2n ** 62n, raw: bytes(0, 255), f: [NaN, Infinity, -Infinity, 1.25], nested: { s: "5", big: -7n } };
+    const doc = {
+      _id: "abc",
+      _creationTime: 1.5,
+      n: 2n ** 62n,
+      raw: bytes(0, 255),
+      f: [NaN, Infinity, -Infinity, 1.25],
+      nested: { s: "5", big: -7n },
+    };
     const json = JSON.parse(JSON.stringify(toCleanJson(doc)));
     expect(json.n).toBe("4611686018427387904");
     expect(json.raw).toBe("AP8=");
@@ -43,7 +50,9 @@ describe("zip", () => {
       { name: "_storage/ünï.bin", data: new Uint8Array([1, 2, 3]) },
     ];
     const zip = writeZip(entries);
-    expect(readZip(zip).map((e) => [e.name, Buffer.from(e.data).toString("hex")])).toEqual(entries.map((e) => [e.name, Buffer.from(e.data).toString("hex")]));
+    expect(readZip(zip).map((e) => [e.name, Buffer.from(e.data).toString("hex")])).toEqual(
+      entries.map((e) => [e.name, Buffer.from(e.data).toString("hex")]),
+    );
     // The repeated JSON line is deflated.
     expect(zip.length).toBeLessThan(2000);
   });

@@ -20,7 +20,14 @@ For details on the format and how to use this snapshot with npx convex import,
 check out [the docs](https://docs.convex.dev/database/import-export/export).
 `;
 
-export type ExportContext = "infer" | "int64" | "bytes" | "float64inf" | { $float64NaN: string } | ExportContext[] | { [field: string]: ExportContext };
+export type ExportContext =
+  | "infer"
+  | "int64"
+  | "bytes"
+  | "float64inf"
+  | { $float64NaN: string }
+  | ExportContext[]
+  | { [field: string]: ExportContext };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ArrayBuffer) && !ArrayBuffer.isView(v);
@@ -76,11 +83,13 @@ export class SnapshotFormatError extends Error {}
 /** Clean JSON back to a value, following its export context (`infer`: as JSON says). */
 export function fromCleanJson(json: unknown, context: unknown = "infer"): Value {
   if (context === "int64") {
-    if (typeof json !== "string" || !/^-?\d+$/.test(json)) throw new SnapshotFormatError(`Expected an int64 as a decimal string, got ${JSON.stringify(json)}`);
+    if (typeof json !== "string" || !/^-?\d+$/.test(json))
+      throw new SnapshotFormatError(`Expected an int64 as a decimal string, got ${JSON.stringify(json)}`);
     return BigInt(json);
   }
   if (context === "bytes") {
-    if (typeof json !== "string") throw new SnapshotFormatError(`Expected bytes as a base64 string, got ${JSON.stringify(json)}`);
+    if (typeof json !== "string")
+      throw new SnapshotFormatError(`Expected bytes as a base64 string, got ${JSON.stringify(json)}`);
     const buf = Buffer.from(json, "base64");
     return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   }
@@ -90,9 +99,11 @@ export function fromCleanJson(json: unknown, context: unknown = "infer"): Value 
     throw new SnapshotFormatError(`Expected "Infinity" or "-Infinity", got ${JSON.stringify(json)}`);
   }
   if (isPlainObject(context) && typeof context.$float64NaN === "string") return NaN;
-  if (context === "set" || context === "map") throw new SnapshotFormatError("Sets and maps (deprecated Convex types) are not supported");
+  if (context === "set" || context === "map")
+    throw new SnapshotFormatError("Sets and maps (deprecated Convex types) are not supported");
   if (Array.isArray(json)) {
-    if (Array.isArray(context) && context.length !== json.length) throw new SnapshotFormatError("An array's export context does not match its length");
+    if (Array.isArray(context) && context.length !== json.length)
+      throw new SnapshotFormatError("An array's export context does not match its length");
     return json.map((x, i) => fromCleanJson(x, Array.isArray(context) ? context[i] : "infer"));
   }
   if (isPlainObject(json)) {

@@ -55,7 +55,9 @@ type ImportRecord = {
 };
 
 function docsOf(engine: Engine, table: string): Doc[] {
-  const rows = engine.store.db.prepare("SELECT value FROM documents WHERE table_name = ?").all(table) as { value: string }[];
+  const rows = engine.store.db.prepare("SELECT value FROM documents WHERE table_name = ?").all(table) as {
+    value: string;
+  }[];
   return rows.map((r) => jsonToConvex(JSON.parse(r.value)) as Doc).sort((a, b) => a._creationTime - b._creationTime);
 }
 
@@ -102,7 +104,10 @@ export class Snapshots implements SnapshotState {
         .filter((t) => !t.startsWith("_"))
         .map((name) => ({ name, number: store.tableNumber(name) }))
         .sort((a, b) => a.number - b.number);
-      entries.push({ name: "_tables/documents.jsonl", data: jsonl(tables.map(({ name, number }) => ({ name, id: number }))) });
+      entries.push({
+        name: "_tables/documents.jsonl",
+        data: jsonl(tables.map(({ name, number }) => ({ name, id: number }))),
+      });
       for (const { name } of tables) {
         const docs = docsOf(this.engine, name);
         const overrides = docs.flatMap((d) => {
@@ -117,12 +122,20 @@ export class Snapshots implements SnapshotState {
         entries.push({
           name: "_storage/documents.jsonl",
           data: jsonl(
-            storage.map((d) => ({ _id: d._id, _creationTime: d._creationTime, sha256: d.sha256, size: d.size, contentType: d.contentType ?? null, internalId: d._id })),
+            storage.map((d) => ({
+              _id: d._id,
+              _creationTime: d._creationTime,
+              sha256: d.sha256,
+              size: d.size,
+              contentType: d.contentType ?? null,
+              internalId: d._id,
+            })),
           ),
         });
         for (const d of storage) {
           const file = this.files.read(d._id);
-          if (file) entries.push({ name: storageFileName(d._id, d.contentType as string | undefined), data: file.bytes });
+          if (file)
+            entries.push({ name: storageFileName(d._id, d.contentType as string | undefined), data: file.bytes });
         }
       }
       fs.mkdirSync(this.exportsDir, { recursive: true });
@@ -160,7 +173,8 @@ export class Snapshots implements SnapshotState {
       throw new SnapshotError(400, "InvalidPartNumber", "partNumber must be a whole number from 1 to 10000");
     }
     const total = [...parts.values()].reduce((n, b) => n + b.length, 0) + bytes.length;
-    if (total > MAX_UPLOAD_BYTES) throw new SnapshotError(413, "ImportTooLarge", `An import may be at most ${MAX_UPLOAD_BYTES} bytes`);
+    if (total > MAX_UPLOAD_BYTES)
+      throw new SnapshotError(413, "ImportTooLarge", `An import may be at most ${MAX_UPLOAD_BYTES} bytes`);
     parts.set(partNumber, bytes);
     return String(partNumber);
   }
@@ -182,7 +196,8 @@ export class Snapshots implements SnapshotState {
     const args = (body.import ?? {}) as { tableName?: string; componentPath?: string; mode?: string; format?: string };
     const mode = (["requireEmpty", "append", "replace", "replaceAll"] as const).find((m) => m === args.mode);
     if (!mode) throw new SnapshotError(400, "InvalidImportMode", `Unknown import mode ${JSON.stringify(args.mode)}`);
-    if (args.componentPath) throw new SnapshotError(400, "ComponentsNotSupported", "convex-local has no components to import into");
+    if (args.componentPath)
+      throw new SnapshotError(400, "ComponentsNotSupported", "convex-local has no components to import into");
     const record: ImportRecord = {
       id: randomBytes(12).toString("hex"),
       mode,
@@ -212,7 +227,8 @@ export class Snapshots implements SnapshotState {
 
   private parse(bytes: Buffer, format: string, tableName: string | undefined): ParsedImport {
     if (format === "zip") return this.parseZip(bytes);
-    if (!tableName || !TABLE_NAME.test(tableName)) throw new SnapshotFormatError(`Invalid table name ${JSON.stringify(tableName)}`);
+    if (!tableName || !TABLE_NAME.test(tableName))
+      throw new SnapshotFormatError(`Invalid table name ${JSON.stringify(tableName)}`);
     let values: unknown[];
     if (format === "jsonLines") values = parseJsonLines(bytes.toString("utf8"), "the file");
     else if (format === "jsonArray") {
@@ -223,17 +239,30 @@ export class Snapshots implements SnapshotState {
       }
       if (!Array.isArray(values)) throw new SnapshotFormatError("A jsonArray import must be a JSON array of objects");
     } else throw new SnapshotFormatError(`convex-local imports zip, jsonLines and jsonArray files, not ${format}`);
-    return { tables: [{ name: tableName, number: null, docs: values.map((v, i) => this.toDoc(v, "infer", `${tableName} item ${i + 1}`, true)) }], files: new Map() };
+    return {
+      tables: [
+        {
+          name: tableName,
+          number: null,
+          docs: values.map((v, i) => this.toDoc(v, "infer", `${tableName} item ${i + 1}`, true)),
+        },
+      ],
+      files: new Map(),
+    };
   }
 
   private toDoc(json: unknown, context: unknown, where: string, allowNew: boolean): Doc {
-    if (json === null || typeof json !== "object" || Array.isArray(json)) throw new SnapshotFormatError(`${where} is not a JSON object`);
+    if (json === null || typeof json !== "object" || Array.isArray(json))
+      throw new SnapshotFormatError(`${where} is not a JSON object`);
     const value = fromCleanJson(json, context) as Record<string, Value>;
-    if (value._id !== undefined && typeof value._id !== "string") throw new SnapshotFormatError(`${where}: _id must be a string`);
-    if (value._creationTime !== undefined && typeof value._creationTime !== "number") throw new SnapshotFormatError(`${where}: _creationTime must be a number`);
+    if (value._id !== undefined && typeof value._id !== "string")
+      throw new SnapshotFormatError(`${where}: _id must be a string`);
+    if (value._creationTime !== undefined && typeof value._creationTime !== "number")
+      throw new SnapshotFormatError(`${where}: _creationTime must be a number`);
     if (value._id === undefined && !allowNew) throw new SnapshotFormatError(`${where} has no _id`);
     for (const key of Object.keys(value)) {
-      if (key.startsWith("_") && key !== "_id" && key !== "_creationTime") throw new SnapshotFormatError(`${where}: field ${key} is reserved (names starting with "_" are system fields)`);
+      if (key.startsWith("_") && key !== "_id" && key !== "_creationTime")
+        throw new SnapshotFormatError(`${where}: field ${key} is reserved (names starting with "_" are system fields)`);
     }
     return value as Doc;
   }
@@ -248,12 +277,17 @@ export class Snapshots implements SnapshotState {
     }
     const byName = new Map(entries.map((e) => [e.name, Buffer.from(e.data)]));
     if ([...byName.keys()].some((n) => n.startsWith("_components/"))) {
-      throw new SnapshotFormatError("The snapshot has component tables (_components/...), which convex-local does not support");
+      throw new SnapshotFormatError(
+        "The snapshot has component tables (_components/...), which convex-local does not support",
+      );
     }
     const numbers = new Map<string, number>();
     const tablesFile = byName.get("_tables/documents.jsonl");
     if (tablesFile) {
-      for (const row of parseJsonLines(tablesFile.toString("utf8"), "_tables/documents.jsonl") as { name?: unknown; id?: unknown }[]) {
+      for (const row of parseJsonLines(tablesFile.toString("utf8"), "_tables/documents.jsonl") as {
+        name?: unknown;
+        id?: unknown;
+      }[]) {
         if (typeof row.name === "string" && Number.isInteger(row.id)) numbers.set(row.name, row.id as number);
       }
     }
@@ -262,7 +296,8 @@ export class Snapshots implements SnapshotState {
       const m = /^([^/]+)\/documents\.jsonl$/.exec(name);
       if (!m || m[1].startsWith("_")) continue;
       const table = m[1];
-      if (!TABLE_NAME.test(table)) throw new SnapshotFormatError(`Invalid table name ${JSON.stringify(table)} in the snapshot`);
+      if (!TABLE_NAME.test(table))
+        throw new SnapshotFormatError(`Invalid table name ${JSON.stringify(table)} in the snapshot`);
       const overrides = new Map<string, unknown>();
       const schemaFile = byName.get(`${table}/generated_schema.jsonl`);
       if (schemaFile) {
@@ -272,7 +307,12 @@ export class Snapshots implements SnapshotState {
       }
       const docs = parseJsonLines(data.toString("utf8"), name).map((json, i) => {
         const id = (json as { _id?: unknown })?._id;
-        return this.toDoc(json, typeof id === "string" ? (overrides.get(id) ?? "infer") : "infer", `${name} line ${i + 1}`, false);
+        return this.toDoc(
+          json,
+          typeof id === "string" ? (overrides.get(id) ?? "infer") : "infer",
+          `${name} line ${i + 1}`,
+          false,
+        );
       });
       tables.push({ name: table, number: numbers.get(table) ?? null, docs });
     }
@@ -286,21 +326,37 @@ export class Snapshots implements SnapshotState {
       }
       const docs: Doc[] = [];
       parseJsonLines(storageFile.toString("utf8"), "_storage/documents.jsonl").forEach((row, i) => {
-        const r = row as { _id?: unknown; _creationTime?: unknown; sha256?: unknown; size?: unknown; contentType?: unknown };
+        const r = row as {
+          _id?: unknown;
+          _creationTime?: unknown;
+          sha256?: unknown;
+          size?: unknown;
+          contentType?: unknown;
+        };
         const where = `_storage/documents.jsonl line ${i + 1}`;
         if (typeof r._id !== "string") throw new SnapshotFormatError(`${where} has no _id`);
         const data = byId.get(r._id);
-        if (!data) throw new SnapshotFormatError(`${where}: the file of ${r._id} is missing from the snapshot (export with --include-file-storage)`);
+        if (!data)
+          throw new SnapshotFormatError(
+            `${where}: the file of ${r._id} is missing from the snapshot (export with --include-file-storage)`,
+          );
         const sha256 = createHash("sha256").update(data).digest("base64");
-        if (typeof r.sha256 === "string" && r.sha256 !== sha256) throw new SnapshotFormatError(`${where}: the file of ${r._id} does not match its sha256`);
-        const doc: Doc = { _id: r._id, _creationTime: typeof r._creationTime === "number" ? r._creationTime : Date.now(), sha256, size: data.length };
+        if (typeof r.sha256 === "string" && r.sha256 !== sha256)
+          throw new SnapshotFormatError(`${where}: the file of ${r._id} does not match its sha256`);
+        const doc: Doc = {
+          _id: r._id,
+          _creationTime: typeof r._creationTime === "number" ? r._creationTime : Date.now(),
+          sha256,
+          size: data.length,
+        };
         if (typeof r.contentType === "string") doc.contentType = r.contentType;
         docs.push(doc);
         files.set(r._id, data);
       });
       tables.push({ name: "_storage", number: null, docs });
     }
-    if (tables.length === 0) throw new SnapshotFormatError("The ZIP has no <table>/documents.jsonl files: is it a Convex snapshot export?");
+    if (tables.length === 0)
+      throw new SnapshotFormatError("The ZIP has no <table>/documents.jsonl files: is it a Convex snapshot export?");
     return { tables, files };
   }
 
@@ -320,7 +376,11 @@ export class Snapshots implements SnapshotState {
     const record = typeof importId === "string" ? this.importRecords.get(importId) : undefined;
     if (!record) throw new SnapshotError(404, "ImportNotFound", `Import ${JSON.stringify(importId)} not found`);
     if (record.state.state !== "waiting_for_confirmation" || !record.parsed) {
-      throw new SnapshotError(400, "ImportNotWaiting", `Import ${record.id} is ${String(record.state.state)}, not waiting for confirmation`);
+      throw new SnapshotError(
+        400,
+        "ImportNotWaiting",
+        `Import ${record.id} is ${String(record.state.state)}, not waiting for confirmation`,
+      );
     }
     const parsed = record.parsed;
     record.state = { state: "in_progress", progress_message: "Importing", checkpoint_messages: [] };
@@ -343,7 +403,10 @@ export class Snapshots implements SnapshotState {
       if (t.name === "_storage") {
         const n = store.tableNumber("_storage");
         for (const d of t.docs) {
-          if (tableNumberOf(d._id) !== n) throw new Error(`File id ${d._id} was not made by a convex-local deployment (its table number differs), so it cannot be kept`);
+          if (tableNumberOf(d._id) !== n)
+            throw new Error(
+              `File id ${d._id} was not made by a convex-local deployment (its table number differs), so it cannot be kept`,
+            );
         }
         continue;
       }
@@ -351,46 +414,57 @@ export class Snapshots implements SnapshotState {
       if (number !== null) store.claimTableNumber(t.name, number);
       const own = store.tableNumber(t.name);
       for (const d of t.docs) {
-        if (d._id !== undefined && tableNumberOf(d._id) !== own) throw new Error(`Document id ${JSON.stringify(d._id)} in table "${t.name}" is not an id of that table`);
+        if (d._id !== undefined && tableNumberOf(d._id) !== own)
+          throw new Error(`Document id ${JSON.stringify(d._id)} in table "${t.name}" is not an id of that table`);
       }
     }
-    return engine.systemTransaction((ts, writes) => {
-      const imported = new Set(parsed.tables.map((t) => t.name));
-      const everyTable = store.tableNames().filter((t) => !t.startsWith("_") || (t === "_storage" && imported.has(t)));
-      const emptied = mode === "replaceAll" ? everyTable : mode === "replace" ? [...imported] : [];
-      if (mode === "requireEmpty") {
-        for (const t of imported) {
-          if (store.tableNames().includes(t) && store.count(t) > 0) {
-            throw new Error(`Table "${t}" is not empty: import with --replace, --replace-all or --append`);
+    return engine
+      .systemTransaction((ts, writes) => {
+        const imported = new Set(parsed.tables.map((t) => t.name));
+        const everyTable = store
+          .tableNames()
+          .filter((t) => !t.startsWith("_") || (t === "_storage" && imported.has(t)));
+        const emptied = mode === "replaceAll" ? everyTable : mode === "replace" ? [...imported] : [];
+        if (mode === "requireEmpty") {
+          for (const t of imported) {
+            if (store.tableNames().includes(t) && store.count(t) > 0) {
+              throw new Error(`Table "${t}" is not empty: import with --replace, --replace-all or --append`);
+            }
           }
         }
-      }
-      for (const t of emptied) {
-        if (!store.tableNames().includes(t) || !store.index(`${t}.by_creation_time`)) continue;
-        for (const d of docsOf(engine, t)) store.write(t, d._id, null, ts);
-        writes.add(t);
-      }
-      let count = 0;
-      const schema = engine.schema;
-      for (const t of parsed.tables) {
-        const validator = schema.documentTypes.get(t.name);
-        if (schema.declared && !t.name.startsWith("_") && !validator) throw new Error(`Table "${t.name}" is not in the schema`);
-        for (const doc of t.docs) {
-          const full: Doc = { ...doc, _id: doc._id ?? makeId(store.tableNumber(t.name)), _creationTime: doc._creationTime ?? engine.nextCreationTime() };
-          if (store.get(full._id)) throw new Error(`Document ${full._id} already exists in table "${t.name}"`);
-          if (validator && schema.schemaValidation) {
-            const { _id, _creationTime, ...fields } = full;
-            void _creationTime;
-            const err = checkValue(validator, fields as Value, engine.isIdOf);
-            if (err) throw new Error(`Document with ID "${_id}" in table "${t.name}" does not match the schema: ${err}`);
-          }
-          if (t.name === "_storage") this.files.putFile(full._id, parsed.files.get(full._id)!);
-          store.write(t.name, full._id, full, ts);
-          count++;
+        for (const t of emptied) {
+          if (!store.tableNames().includes(t) || !store.index(`${t}.by_creation_time`)) continue;
+          for (const d of docsOf(engine, t)) store.write(t, d._id, null, ts);
+          writes.add(t);
         }
-        writes.add(t.name);
-      }
-      return count;
-    }).finally(() => this.files.sweep());
+        let count = 0;
+        const schema = engine.schema;
+        for (const t of parsed.tables) {
+          const validator = schema.documentTypes.get(t.name);
+          if (schema.declared && !t.name.startsWith("_") && !validator)
+            throw new Error(`Table "${t.name}" is not in the schema`);
+          for (const doc of t.docs) {
+            const full: Doc = {
+              ...doc,
+              _id: doc._id ?? makeId(store.tableNumber(t.name)),
+              _creationTime: doc._creationTime ?? engine.nextCreationTime(),
+            };
+            if (store.get(full._id)) throw new Error(`Document ${full._id} already exists in table "${t.name}"`);
+            if (validator && schema.schemaValidation) {
+              const { _id, _creationTime, ...fields } = full;
+              void _creationTime;
+              const err = checkValue(validator, fields as Value, engine.isIdOf);
+              if (err)
+                throw new Error(`Document with ID "${_id}" in table "${t.name}" does not match the schema: ${err}`);
+            }
+            if (t.name === "_storage") this.files.putFile(full._id, parsed.files.get(full._id)!);
+            store.write(t.name, full._id, full, ts);
+            count++;
+          }
+          writes.add(t.name);
+        }
+        return count;
+      })
+      .finally(() => this.files.sweep());
   }
 }

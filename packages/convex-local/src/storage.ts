@@ -86,7 +86,12 @@ export class FileStore {
     const found = this.engine.store.get(storageId);
     if (!found || found.table !== "_storage") return null;
     const d = found.doc;
-    return { storageId, sha256: d.sha256 as string, size: d.size as number, contentType: (d.contentType as string) ?? null };
+    return {
+      storageId,
+      sha256: d.sha256 as string,
+      size: d.size as number,
+      contentType: (d.contentType as string) ?? null,
+    };
   }
 
   read(storageId: string): { bytes: Buffer; meta: FileMetadata } | null {

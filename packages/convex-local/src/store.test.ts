@@ -28,7 +28,9 @@ it("adding an index to a table with documents builds its entries from them on th
   const entries = [...second.scan("images.by_s3_key", encodeKey([]), Buffer.from([KEY_END]), "asc")];
   expect(entries).toHaveLength(150);
   // In s3Key order: document idN has key k(149 - N).
-  const byKey = [...Array(150).keys()].map((i) => ({ id: `id${i}`, key: `k${149 - i}` })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const byKey = [...Array(150).keys()]
+    .map((i) => ({ id: `id${i}`, key: `k${149 - i}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
   expect(entries.map((e) => e.id)).toEqual(byKey.map((e) => e.id));
   second.close();
 });

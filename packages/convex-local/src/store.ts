@@ -111,10 +111,16 @@ export class Store {
     }
     SYSTEM_TABLES.forEach((t, i) => this.registerTable(t, i + 1));
     // Timestamps are not written per commit: recover the newest one on start.
-    const newestDoc = (this.db.prepare("SELECT MAX(ts) AS ts FROM documents").get() as { ts: number | bigint | null }).ts;
+    const newestDoc = (this.db.prepare("SELECT MAX(ts) AS ts FROM documents").get() as { ts: number | bigint | null })
+      .ts;
     const stored = BigInt(this.getMeta("ts") ?? "0");
     this.lastTs = newestDoc !== null && BigInt(newestDoc) > stored ? BigInt(newestDoc) : stored;
-    this.history = new History(this.db, this.lastTs, (k) => this.getMeta(k), (k, v) => this.setMeta(k, v));
+    this.history = new History(
+      this.db,
+      this.lastTs,
+      (k) => this.getMeta(k),
+      (k, v) => this.setMeta(k, v),
+    );
   }
 
   close() {
@@ -161,9 +167,15 @@ export class Store {
   claimTableNumber(name: string, number: number) {
     const existing = this.tableNumbers.get(name);
     if (existing === number) return;
-    if (existing !== undefined) throw new Error(`Table "${name}" has table number ${existing} here but ${number} in the snapshot, so its document ids cannot be kept`);
+    if (existing !== undefined)
+      throw new Error(
+        `Table "${name}" has table number ${existing} here but ${number} in the snapshot, so its document ids cannot be kept`,
+      );
     const owner = this.namesByNumber.get(number);
-    if (owner !== undefined) throw new Error(`Table number ${number} of table "${name}" in the snapshot belongs to table "${owner}" here, so its document ids cannot be kept`);
+    if (owner !== undefined)
+      throw new Error(
+        `Table number ${number} of table "${name}" in the snapshot belongs to table "${owner}" here, so its document ids cannot be kept`,
+      );
     this.registerTable(name, number);
   }
 
@@ -297,7 +309,12 @@ export class Store {
    * Walks an index between `lower` (inclusive) and `upper` (exclusive) in key
    * order, reading in batches so writes made during the walk are handled.
    */
-  *scan(indexName: string, lower: Buffer, upper: Buffer, order: "asc" | "desc"): Generator<{ key: Buffer; id: string }> {
+  *scan(
+    indexName: string,
+    lower: Buffer,
+    upper: Buffer,
+    order: "asc" | "desc",
+  ): Generator<{ key: Buffer; id: string }> {
     let lo = lower;
     let hi = upper;
     const stmt = order === "asc" ? this.stmts.scanAsc : this.stmts.scanDesc;
@@ -378,7 +395,9 @@ export class Store {
     if (runAtMs === null) this.db.prepare("DELETE FROM scheduler_queue WHERE id = ?").run(id);
     else
       this.db
-        .prepare("INSERT INTO scheduler_queue (id, run_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET run_at = excluded.run_at")
+        .prepare(
+          "INSERT INTO scheduler_queue (id, run_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET run_at = excluded.run_at",
+        )
         .run(id, runAtMs);
   }
 

@@ -49,7 +49,14 @@ export class QueryResultCache {
   constructor(private engine: Engine) {}
 
   /** `key` names (function, args, identity, journal, publicOnly); the caller builds it (see SyncSession). */
-  run(key: string, udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: (string | null)[], publicOnly = true) {
+  run(
+    key: string,
+    udfPath: string,
+    args: JSONValue,
+    identity: UserIdentity | null,
+    journal: (string | null)[],
+    publicOnly = true,
+  ) {
     const ts = this.engine.store.currentTs();
     if (ts !== this.ts) {
       this.ts = ts;
@@ -136,7 +143,8 @@ export class SyncSession {
     try {
       if (raw === null) throw new Error("binary frames are not part of the protocol");
       msg = JSON.parse(raw);
-      if (msg === null || typeof msg !== "object" || typeof msg.type !== "string") throw new Error("message has no type");
+      if (msg === null || typeof msg !== "object" || typeof msg.type !== "string")
+        throw new Error("message has no type");
     } catch (e) {
       this.fatal(`Malformed message: ${(e as Error).message}`);
       return;
@@ -164,7 +172,12 @@ export class SyncSession {
   }
 
   private requireRequest(msg: Record<string, any>) {
-    if (!Number.isInteger(msg.requestId) || typeof msg.udfPath !== "string" || !Array.isArray(msg.args) || msg.args.length !== 1) {
+    if (
+      !Number.isInteger(msg.requestId) ||
+      typeof msg.udfPath !== "string" ||
+      !Array.isArray(msg.args) ||
+      msg.args.length !== 1
+    ) {
       throw new ProtocolError(`Malformed ${msg.type} message: needs requestId, udfPath and args: [object]`);
     }
   }
@@ -174,7 +187,14 @@ export class SyncSession {
 
   private async runSubscription(sub: Subscription): Promise<Modification & { serialized: string }> {
     const key = `${sub.callKey}\u0000${this.identityKey}\u0000${sub.journal.length ? JSON.stringify(sub.journal) : ""}`;
-    const { result, serialized } = await this.cache.run(key, sub.udfPath, sub.args, this.identity, sub.journal, !this.admin);
+    const { result, serialized } = await this.cache.run(
+      key,
+      sub.udfPath,
+      sub.args,
+      this.identity,
+      sub.journal,
+      !this.admin,
+    );
     if (result instanceof CallError) {
       sub.reads = new Set([ALL_TABLES]);
       const mod = {
@@ -223,14 +243,18 @@ export class SyncSession {
 
   private async modifyQuerySet(msg: Record<string, any>) {
     if (msg.baseVersion !== this.querySet || !Number.isInteger(msg.newVersion) || !Array.isArray(msg.modifications)) {
-      throw new ProtocolError(`Malformed ModifyQuerySet: base version ${msg.baseVersion} does not match ${this.querySet}`);
+      throw new ProtocolError(
+        `Malformed ModifyQuerySet: base version ${msg.baseVersion} does not match ${this.querySet}`,
+      );
     }
     const start = { querySet: this.querySet, identity: this.identityVersion };
     const mods: Modification[] = [];
     for (const m of msg.modifications) {
       if (m?.type === "Add" && Number.isInteger(m.queryId) && typeof m.udfPath === "string" && Array.isArray(m.args)) {
         if (!this.subs.has(m.queryId) && this.subs.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          throw new ProtocolError(`Too many subscriptions on one connection (the limit is ${MAX_SUBSCRIPTIONS_PER_CONNECTION})`);
+          throw new ProtocolError(
+            `Too many subscriptions on one connection (the limit is ${MAX_SUBSCRIPTIONS_PER_CONNECTION})`,
+          );
         }
         const sub: Subscription = {
           udfPath: m.udfPath,
@@ -271,7 +295,9 @@ export class SyncSession {
 
   private async authenticate(msg: Record<string, any>) {
     if (msg.baseVersion !== this.identityVersion) {
-      throw new ProtocolError(`Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.identityVersion}`);
+      throw new ProtocolError(
+        `Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.identityVersion}`,
+      );
     }
     let identity: UserIdentity | null = null;
     let expiresAt: number | null = null;
@@ -301,7 +327,12 @@ export class SyncSession {
       }
     } else if (msg.tokenType !== "None") {
       this.setIdentity(null, null);
-      this.send({ type: "AuthError", error: `convex-local does not accept ${msg.tokenType} tokens`, baseVersion: msg.baseVersion, authUpdateAttempted: true });
+      this.send({
+        type: "AuthError",
+        error: `convex-local does not accept ${msg.tokenType} tokens`,
+        baseVersion: msg.baseVersion,
+        authUpdateAttempted: true,
+      });
       return;
     }
     const start = { querySet: this.querySet, identity: this.identityVersion };
@@ -328,7 +359,12 @@ export class SyncSession {
         // At once, not in the queue: a mutation submitted from now on runs without the identity.
         this.setIdentity(null, null);
         this.enqueue(async () => {
-          this.send({ type: "AuthError", error: "Token expired", baseVersion: this.identityVersion, authUpdateAttempted: false });
+          this.send({
+            type: "AuthError",
+            error: "Token expired",
+            baseVersion: this.identityVersion,
+            authUpdateAttempted: false,
+          });
         });
       },
       Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1),
@@ -348,20 +384,40 @@ export class SyncSession {
   }
 
   private isRequest(msg: Record<string, any>) {
-    return Number.isInteger(msg.requestId) && typeof msg.udfPath === "string" && Array.isArray(msg.args) && msg.args.length === 1;
+    return (
+      Number.isInteger(msg.requestId) &&
+      typeof msg.udfPath === "string" &&
+      Array.isArray(msg.args) &&
+      msg.args.length === 1
+    );
   }
 
   private async mutation(msg: Record<string, any>, started?: ReturnType<Engine["runMutation"]>) {
     this.requireRequest(msg);
     try {
-      const out = await (started ?? this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin }));
-      this.send({ type: "MutationResponse", requestId: msg.requestId, success: true, result: out.value, ts: encodeTs(out.ts), logLines: out.logLines });
+      const out = await (started ??
+        this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin }));
+      this.send({
+        type: "MutationResponse",
+        requestId: msg.requestId,
+        success: true,
+        result: out.value,
+        ts: encodeTs(out.ts),
+        logLines: out.logLines,
+      });
       if (out.ts > this.minTs) this.minTs = out.ts;
       this.transitionOwed = true;
       this.scheduleRefresh();
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      this.send({ type: "MutationResponse", requestId: msg.requestId, success: false, result: e.client.message, errorData: e.client.data, logLines: e.logLines });
+      this.send({
+        type: "MutationResponse",
+        requestId: msg.requestId,
+        success: false,
+        result: e.client.message,
+        errorData: e.client.data,
+        logLines: e.logLines,
+      });
     }
   }
 
@@ -374,7 +430,13 @@ export class SyncSession {
     }
     try {
       const out = await this.engine.runAction(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin });
-      this.send({ type: "ActionResponse", requestId: msg.requestId, success: true, result: out.value, logLines: out.logLines });
+      this.send({
+        type: "ActionResponse",
+        requestId: msg.requestId,
+        success: true,
+        result: out.value,
+        logLines: out.logLines,
+      });
     } catch (e) {
       const err = e instanceof CallError ? e : null;
       this.send({
@@ -391,7 +453,8 @@ export class SyncSession {
   /** A commit wrote these tables: re-run the subscriptions that read them. */
   invalidate(tables: Set<string>) {
     for (const sub of this.subs.values()) {
-      if (tables.has(ALL_TABLES) || sub.reads.has(ALL_TABLES) || [...sub.reads].some((t) => tables.has(t))) sub.dirty = true;
+      if (tables.has(ALL_TABLES) || sub.reads.has(ALL_TABLES) || [...sub.reads].some((t) => tables.has(t)))
+        sub.dirty = true;
     }
     if ([...this.subs.values()].some((s) => s.dirty)) this.scheduleRefresh();
   }

@@ -56,7 +56,10 @@ export class Syscalls {
       },
       asyncSyscall: async (op: string, json: string) => {
         const ctx = ctxInBudget();
-        const pending = op === "1.0/runUdf" ? this.async(ctx, op, JSON.parse(json)) : outsideBudget(ctx.budget, () => this.async(ctx, op, JSON.parse(json)));
+        const pending =
+          op === "1.0/runUdf"
+            ? this.async(ctx, op, JSON.parse(json))
+            : outsideBudget(ctx.budget, () => this.async(ctx, op, JSON.parse(json)));
         return JSON.stringify((await pending) ?? null);
       },
       jsSyscall: (op: string, args: Args) => {
@@ -78,7 +81,8 @@ export class Syscalls {
   }
 
   private requireDb(ctx: ExecCtx, op: string) {
-    if (ctx.kind === "action") throw new UdfError(`${op} is not available in actions: use ctx.runQuery or ctx.runMutation`);
+    if (ctx.kind === "action")
+      throw new UdfError(`${op} is not available in actions: use ctx.runQuery or ctx.runMutation`);
   }
 
   private sync(ctx: ExecCtx, op: string, args: Args): unknown {
@@ -118,7 +122,9 @@ export class Syscalls {
         const table = this.docs.tableOf(args.id, args.table);
         if (table.startsWith("_") !== Boolean(args.isSystem)) {
           throw new UdfError(
-            table.startsWith("_") ? `System tables can only be read with ctx.db.system.get` : `ctx.db.system.get cannot read user table "${table}"`,
+            table.startsWith("_")
+              ? `System tables can only be read with ctx.db.system.get`
+              : `ctx.db.system.get cannot read user table "${table}"`,
           );
         }
         ctx.reads.add(table);
@@ -153,11 +159,17 @@ export class Syscalls {
       case "1.0/runUdf":
         return this.runNested(ctx, args);
       case "1.0/actions/query":
-        return this.fromAction(() => this.engine.runQuery(this.udfName(args), args.args, ctx.identity, { publicOnly: false }));
+        return this.fromAction(() =>
+          this.engine.runQuery(this.udfName(args), args.args, ctx.identity, { publicOnly: false }),
+        );
       case "1.0/actions/mutation":
-        return this.fromAction(() => this.engine.runMutation(this.udfName(args), args.args, ctx.identity, { publicOnly: false }));
+        return this.fromAction(() =>
+          this.engine.runMutation(this.udfName(args), args.args, ctx.identity, { publicOnly: false }),
+        );
       case "1.0/actions/action":
-        return this.fromAction(() => this.engine.runAction(this.udfName(args), args.args, ctx.identity, { publicOnly: false }));
+        return this.fromAction(() =>
+          this.engine.runAction(this.udfName(args), args.args, ctx.identity, { publicOnly: false }),
+        );
       case "1.0/schedule":
         if (ctx.kind !== "mutation") throw new UdfError("ctx.scheduler is only available in mutations and actions");
         return this.scheduler.scheduleInTransaction(ctx, this.udfName(args), args.args, args.ts * 1000);
@@ -176,7 +188,8 @@ export class Syscalls {
       case "1.0/storageGetMetadata": {
         ctx.reads.add("_storage");
         // As on Convex: a malformed id throws (an unknown one is null), and the digest is hex.
-        if (!this.engine.isIdOf(args.storageId, "_storage")) throw new UdfError(`Invalid storage ID: ${JSON.stringify(args.storageId)}`);
+        if (!this.engine.isIdOf(args.storageId, "_storage"))
+          throw new UdfError(`Invalid storage ID: ${JSON.stringify(args.storageId)}`);
         const meta = this.files.metadata(args.storageId);
         return meta && { ...meta, sha256: Buffer.from(meta.sha256, "base64").toString("hex") };
       }
@@ -220,8 +233,10 @@ export class Syscalls {
     const { schema, store } = this.engine;
     const def = schema.vectorIndexes.get(name);
     if (!def) {
-      if (schema.stagedIndexes.has(name)) throw new UdfError(`Index ${name} is currently staged and not available to query until it is enabled.`);
-      if (store.index(name) || schema.searchIndexes.has(name)) throw new UdfError(`Index ${name} is not a vector index`);
+      if (schema.stagedIndexes.has(name))
+        throw new UdfError(`Index ${name} is currently staged and not available to query until it is enabled.`);
+      if (store.index(name) || schema.searchIndexes.has(name))
+        throw new UdfError(`Index ${name} is not a vector index`);
       throw new UdfError(`Index ${name} not found.`);
     }
     try {
@@ -234,7 +249,8 @@ export class Syscalls {
 
   private udfName(args: Args): string {
     if (typeof args.name === "string") return args.name;
-    if (args.functionHandle || args.reference) throw new UdfError("Function handles and component references are not supported by convex-local yet");
+    if (args.functionHandle || args.reference)
+      throw new UdfError("Function handles and component references are not supported by convex-local yet");
     throw new UdfError("Missing function name");
   }
 
@@ -250,7 +266,12 @@ export class Syscalls {
     const name = this.udfName(args);
     try {
       if (args.udfType === "query" || args.udfType === "snapshotQuery") {
-        return (await this.engine.runQuery(name, args.args, ctx.identity, { publicOnly: false, parent: { ...ctx, kind: "query" } })).value;
+        return (
+          await this.engine.runQuery(name, args.args, ctx.identity, {
+            publicOnly: false,
+            parent: { ...ctx, kind: "query" },
+          })
+        ).value;
       }
       if (args.udfType === "mutation") {
         if (ctx.kind !== "mutation") throw new UdfError("ctx.runMutation is only available in mutations and actions");
@@ -266,16 +287,27 @@ export class Syscalls {
     this.requireDb(ctx, "ctx.db");
     // NaN or a fraction would give an empty page that never ends: refused, naming the field.
     if (typeof args.pageSize !== "number" || !Number.isInteger(args.pageSize) || args.pageSize < 0) {
-      throw new UdfError(`Invalid paginationOpts.numItems: ${String(args.pageSize)}. It must be a whole number, 0 or more.`);
+      throw new UdfError(
+        `Invalid paginationOpts.numItems: ${String(args.pageSize)}. It must be a whole number, 0 or more.`,
+      );
     }
     if (args.maximumRowsRead != null && (!Number.isInteger(args.maximumRowsRead) || args.maximumRowsRead < 1)) {
-      throw new UdfError(`Invalid paginationOpts.maximumRowsRead: ${String(args.maximumRowsRead)}. It must be a whole number, 1 or more.`);
+      throw new UdfError(
+        `Invalid paginationOpts.maximumRowsRead: ${String(args.maximumRowsRead)}. It must be a whole number, 1 or more.`,
+      );
     }
     const { replay, recorded } = ctx.journal;
     const endCursor = args.endCursor ?? replay[recorded.length] ?? null;
-    const result = queryPage(this.env(ctx), args.query, args.cursor ?? null, endCursor, args.pageSize, args.maximumRowsRead ?? null);
+    const result = queryPage(
+      this.env(ctx),
+      args.query,
+      args.cursor ?? null,
+      endCursor,
+      args.pageSize,
+      args.maximumRowsRead ?? null,
+    );
     // A last page stays open-ended on re-runs, so documents added at the end appear in it.
-    recorded.push(result.isDone && !endCursor ? THROUGH_END : endCursor ?? result.continueCursor);
+    recorded.push(result.isDone && !endCursor ? THROUGH_END : (endCursor ?? result.continueCursor));
     return {
       page: result.page.map((d) => convexToJson(d)),
       isDone: result.isDone,

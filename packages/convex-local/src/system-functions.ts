@@ -48,10 +48,17 @@ function argError(message: string): never {
   throw Object.assign(new Error(message), { name: "ArgumentValidationError" });
 }
 
-export function systemModules(engine: Engine, env: DeploymentEnv, snapshots: SnapshotState, cloudUrl: () => string): Map<string, Record<string, unknown>> {
+export function systemModules(
+  engine: Engine,
+  env: DeploymentEnv,
+  snapshots: SnapshotState,
+  cloudUrl: () => string,
+): Map<string, Record<string, unknown>> {
   const userTables = () => {
     const declared = engine.schema?.documentTypes.keys() ?? [];
-    const withDocs = engine.store.tableNames().filter((t) => !t.startsWith("_") && engine.store.index(`${t}.by_creation_time`) && engine.store.count(t) > 0);
+    const withDocs = engine.store
+      .tableNames()
+      .filter((t) => !t.startsWith("_") && engine.store.index(`${t}.by_creation_time`) && engine.store.count(t) > 0);
     return [...new Set([...declared, ...withDocs])].filter((t) => !t.startsWith("_")).sort();
   };
 
@@ -144,9 +151,11 @@ export function systemModules(engine: Engine, env: DeploymentEnv, snapshots: Sna
         });
       }
     }
-    const router = engine.app.modules.get("http")?.default as { isRouter?: boolean; getRoutes?: () => [string, string, unknown][] } | undefined;
+    const router = engine.app.modules.get("http")?.default as
+      { isRouter?: boolean; getRoutes?: () => [string, string, unknown][] } | undefined;
     if (router?.isRouter && router.getRoutes) {
-      for (const [routePath, method] of router.getRoutes()) out.push({ functionType: "HttpAction", method, path: routePath });
+      for (const [routePath, method] of router.getRoutes())
+        out.push({ functionType: "HttpAction", method, path: routePath });
     }
     return out;
   });

@@ -10,7 +10,8 @@
  */
 import { UdfError } from "./errors.js";
 
-export const UDF_TIME_LIMIT_MS = Number(process.env.CONVEX_LOCAL_UDF_TIME_LIMIT_MS) > 0 ? Number(process.env.CONVEX_LOCAL_UDF_TIME_LIMIT_MS) : 1000;
+export const UDF_TIME_LIMIT_MS =
+  Number(process.env.CONVEX_LOCAL_UDF_TIME_LIMIT_MS) > 0 ? Number(process.env.CONVEX_LOCAL_UDF_TIME_LIMIT_MS) : 1000;
 
 /** `syscallMs`: time spent inside syscalls, which is not the function's own execution. */
 export type TimeBudget = { start: number; limitMs: number; syscallMs: number; failed: UdfError | null };

@@ -15,16 +15,18 @@ export function installFunctionTimers(current: () => object | undefined, print: 
     if (!owner) return original.time.call(console, label);
     labelsOf(owner).set(String(label), Date.now());
   };
-  const report = (end: boolean) => (label = "default", ...data: unknown[]) => {
-    const owner = current();
-    if (!owner) return (end ? original.timeEnd : original.timeLog).call(console, label, ...data);
-    const labels = labelsOf(owner);
-    const started = labels.get(String(label));
-    if (started === undefined) return print(`[WARN] Timer '${label}' does not exist`);
-    if (end) labels.delete(String(label));
-    const extra = data.length ? ` ${data.map(String).join(" ")}` : "";
-    print(`[INFO] ${label}: ${Date.now() - started}ms${extra}`);
-  };
+  const report =
+    (end: boolean) =>
+    (label = "default", ...data: unknown[]) => {
+      const owner = current();
+      if (!owner) return (end ? original.timeEnd : original.timeLog).call(console, label, ...data);
+      const labels = labelsOf(owner);
+      const started = labels.get(String(label));
+      if (started === undefined) return print(`[WARN] Timer '${label}' does not exist`);
+      if (end) labels.delete(String(label));
+      const extra = data.length ? ` ${data.map(String).join(" ")}` : "";
+      print(`[INFO] ${label}: ${Date.now() - started}ms${extra}`);
+    };
   console.timeLog = report(false);
   console.timeEnd = report(true);
 }

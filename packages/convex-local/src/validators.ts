@@ -29,7 +29,10 @@ export function printValidator(v: ValidatorJSON): string {
       return `v.record(${printValidator(v.keys)}, ${printValidator(v.values.fieldType)})`;
     case "object":
       return `v.object({${Object.entries(v.value)
-        .map(([k, f]) => `${k}: ${f.optional ? `v.optional(${printValidator(f.fieldType)})` : printValidator(f.fieldType)}`)
+        .map(
+          ([k, f]) =>
+            `${k}: ${f.optional ? `v.optional(${printValidator(f.fieldType)})` : printValidator(f.fieldType)}`,
+        )
         .join(", ")}})`;
     case "union":
       return `v.union(${v.value.map(printValidator).join(", ")})`;
@@ -91,7 +94,9 @@ export function checkValue(
     case "literal":
       return value !== undefined && literalMatches(validator.value, value) ? null : mismatchOf(validator, value, path);
     case "id":
-      return typeof value === "string" && isIdOf(value, validator.tableName) ? null : mismatchOf(validator, value, path);
+      return typeof value === "string" && isIdOf(value, validator.tableName)
+        ? null
+        : mismatchOf(validator, value, path);
     case "array": {
       if (!Array.isArray(value)) return mismatchOf(validator, value, path);
       for (let i = 0; i < value.length; i++) {

@@ -48,7 +48,12 @@ describe.each(kernels)("vector index (%s kernel)", (kernel) => {
     const docs = new Map<string, { v: number[]; tag: string }>();
     const write = (id: string, doc: { v: number[]; tag: string } | null) => {
       const old = docs.get(id);
-      index.update("t", id, old ? ({ _id: id, _creationTime: 0, ...old } as Doc) : null, doc ? ({ _id: id, _creationTime: 0, ...doc } as Doc) : null);
+      index.update(
+        "t",
+        id,
+        old ? ({ _id: id, _creationTime: 0, ...old } as Doc) : null,
+        doc ? ({ _id: id, _creationTime: 0, ...doc } as Doc) : null,
+      );
       if (doc) docs.set(id, doc);
       else docs.delete(id);
     };
@@ -71,7 +76,12 @@ describe.each(kernels)("vector index (%s kernel)", (kernel) => {
       const want = brute(q, 25);
       expect(got.map((h) => h._id)).toEqual(want.map((w) => w.id));
       got.forEach((h, i) => expect(h._score).toBeCloseTo(want[i].s, 5));
-      const filtered = index.search(DEF, { indexName: DEF.name, vector: q, limit: 7, expressions: { $eq: [{ $field: "tag" }, { $literal: "x" }] } });
+      const filtered = index.search(DEF, {
+        indexName: DEF.name,
+        vector: q,
+        limit: 7,
+        expressions: { $eq: [{ $field: "tag" }, { $literal: "x" }] },
+      });
       expect(filtered.map((h) => h._id)).toEqual(brute(q, 7, (d) => d.tag === "x").map((w) => w.id));
     }
 
@@ -89,7 +99,11 @@ describe.each(kernels)("vector index (%s kernel)", (kernel) => {
 
     // Reloading from SQLite gives the same answers.
     const reloaded = new VectorIndexes(db, kernel);
-    reloaded.setDefs([DEF], { [DEF.name]: JSON.stringify([1, DEF.table, DEF.vectorField, DEF.dimensions, DEF.filterFields]) }, () => []);
+    reloaded.setDefs(
+      [DEF],
+      { [DEF.name]: JSON.stringify([1, DEF.table, DEF.vectorField, DEF.dimensions, DEF.filterFields]) },
+      () => [],
+    );
     expect(reloaded.size(DEF.name)).toBe(docs.size);
     expect(reloaded.search(DEF, { indexName: DEF.name, vector: q })).toEqual(before);
     db.close();

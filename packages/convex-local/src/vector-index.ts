@@ -24,7 +24,13 @@ import { encodeKey } from "./keys.js";
 import { fieldValue, type Doc } from "./store.js";
 import { createKernel, defaultKernel, type Kernel, type KernelKind } from "./vector-kernel.js";
 
-export type VectorIndexDef = { name: string; table: string; vectorField: string; dimensions: number; filterFields: string[] };
+export type VectorIndexDef = {
+  name: string;
+  table: string;
+  vectorField: string;
+  dimensions: number;
+  filterFields: string[];
+};
 
 /** Convex's limits (crates/vector): results per query, default limit, conditions per filter, filter fields, dimensions. */
 export const MAX_VECTOR_RESULTS = 256;
@@ -321,7 +327,13 @@ export class VectorIndexes {
   }
 
   private persist(index: string, id: string, entry: Entry | null) {
-    if (entry) this.stmts.put.run(index, id, Buffer.from(entry.vec.buffer, entry.vec.byteOffset, entry.vec.byteLength), JSON.stringify(entry.filters));
+    if (entry)
+      this.stmts.put.run(
+        index,
+        id,
+        Buffer.from(entry.vec.buffer, entry.vec.byteOffset, entry.vec.byteLength),
+        JSON.stringify(entry.filters),
+      );
     else this.stmts.del.run(index, id);
   }
 
@@ -359,10 +371,14 @@ export class VectorIndexes {
   search(def: VectorIndexDef, query: VectorQuery): VectorResult[] {
     const limit = query.limit ?? DEFAULT_VECTOR_LIMIT;
     if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
-      throw new VectorSearchError(`Vector queries must fetch at least 1 result: \`limit\` must be a whole number from 1 to ${MAX_VECTOR_RESULTS}, received ${JSON.stringify(limit)}.`);
+      throw new VectorSearchError(
+        `Vector queries must fetch at least 1 result: \`limit\` must be a whole number from 1 to ${MAX_VECTOR_RESULTS}, received ${JSON.stringify(limit)}.`,
+      );
     }
     if (limit > MAX_VECTOR_RESULTS) {
-      throw new VectorSearchError(`Vector queries can fetch at most ${MAX_VECTOR_RESULTS} results, requested ${limit}.`);
+      throw new VectorSearchError(
+        `Vector queries can fetch at most ${MAX_VECTOR_RESULTS} results, requested ${limit}.`,
+      );
     }
     const raw = query.vector;
     if (!Array.isArray(raw) || raw.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
@@ -392,8 +408,15 @@ export class VectorIndexes {
       const eq = node && typeof node === "object" ? (node.$eq as unknown[] | undefined) : undefined;
       const field = Array.isArray(eq) ? (eq[0] as { $field?: unknown } | null)?.$field : undefined;
       const literal = Array.isArray(eq) ? (eq[1] as { $literal?: unknown } | null) : undefined;
-      if (!Array.isArray(eq) || typeof field !== "string" || !literal || typeof literal !== "object" || !("$literal" in literal)) {
-        if (Array.isArray(eq)) throw new VectorSearchError("`q.eq` must take a field path as its first argument and a value as its second");
+      if (
+        !Array.isArray(eq) ||
+        typeof field !== "string" ||
+        !literal ||
+        typeof literal !== "object" ||
+        !("$literal" in literal)
+      ) {
+        if (Array.isArray(eq))
+          throw new VectorSearchError("`q.eq` must take a field path as its first argument and a value as its second");
         throw new VectorSearchError("Filters should be a combination of `q.eq` and `q.or`.");
       }
       const f = def.filterFields.indexOf(field);
@@ -403,7 +426,8 @@ export class VectorIndexes {
         );
       }
       const lit = literal.$literal as Record<string, unknown> | null;
-      const value = lit !== null && typeof lit === "object" && "$undefined" in lit ? undefined : jsonToConvex(lit as never);
+      const value =
+        lit !== null && typeof lit === "object" && "$undefined" in lit ? undefined : jsonToConvex(lit as never);
       let keys = conditions.get(f);
       if (!keys) conditions.set(f, (keys = new Set()));
       const key = filterKey(value);
@@ -412,7 +436,9 @@ export class VectorIndexes {
     };
     walk(expr);
     if (length > MAX_FILTER_LENGTH) {
-      throw new VectorSearchError(`Vector query against ${def.name} has too many conditions. Max: ${MAX_FILTER_LENGTH} Actual: ${length}`);
+      throw new VectorSearchError(
+        `Vector query against ${def.name} has too many conditions. Max: ${MAX_FILTER_LENGTH} Actual: ${length}`,
+      );
     }
     return conditions;
   }

@@ -108,7 +108,9 @@ export function defaultKernel(): KernelKind {
 }
 
 function tooLarge(bytes: number): Error {
-  return new Error(`A vector index would need ${Math.ceil(bytes / 2 ** 20)} MiB; convex-local keeps at most 4 GiB of vectors per index`);
+  return new Error(
+    `A vector index would need ${Math.ceil(bytes / 2 ** 20)} MiB; convex-local keeps at most 4 GiB of vectors per index`,
+  );
 }
 
 export function createKernel(kind: KernelKind = defaultKernel()): Kernel {

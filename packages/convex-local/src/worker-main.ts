@@ -16,7 +16,14 @@ import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
 import { toClientError, type ClientError } from "./errors.js";
 import { installFunctionTimers } from "./timers.js";
-import type { WorkerData, WorkerJob, WorkerOutcome, SerializedResponse, FromWorker, ToWorker } from "./worker-protocol.js";
+import type {
+  WorkerData,
+  WorkerJob,
+  WorkerOutcome,
+  SerializedResponse,
+  FromWorker,
+  ToWorker,
+} from "./worker-protocol.js";
 
 type Call = { id: number; job: WorkerJob; logLines: string[]; done: boolean };
 
@@ -69,7 +76,10 @@ function syscall(op: string, args: Record<string, unknown>, transfer: ArrayBuffe
         })();
       case "storage/getBlob":
         return (async () => {
-          const file = (await syscall("storage/get", { storageId: args.storageId })) as { bytes: Uint8Array; contentType: string | null } | null;
+          const file = (await syscall("storage/get", { storageId: args.storageId })) as {
+            bytes: Uint8Array;
+            contentType: string | null;
+          } | null;
           return file ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType ?? "" }) : null;
         })();
       default:
@@ -123,7 +133,8 @@ process.on("unhandledRejection", onStray);
 async function runAction(call: Call) {
   const job = call.job as Extract<WorkerJob, { kind: "action" }>;
   const [modulePath, exportName] = job.path.split(":");
-  const fn = modules.get(modulePath)?.[exportName] as { invokeAction?: (id: string, args: string) => Promise<string> } | undefined;
+  const fn = modules.get(modulePath)?.[exportName] as
+    { invokeAction?: (id: string, args: string) => Promise<string> } | undefined;
   if (!fn?.invokeAction) throw new Error(`Could not find function for '${job.path}'`);
   const result = await fn.invokeAction(job.requestId, JSON.stringify([job.args]));
   finish(call, { ok: true, value: JSON.parse(result), logLines: call.logLines });
@@ -131,7 +142,10 @@ async function runAction(call: Call) {
 
 type Router = {
   isRouter?: boolean;
-  lookup: (path: string, method: string) => [{ invokeHttpAction: (r: Request) => Promise<Response> }, string, string] | null;
+  lookup: (
+    path: string,
+    method: string,
+  ) => [{ invokeHttpAction: (r: Request) => Promise<Response> }, string, string] | null;
 };
 
 async function runHttp(call: Call) {
@@ -174,7 +188,12 @@ port.on("message", (msg: ToWorker) => {
 async function load() {
   const loaded = new Map<string, Record<string, unknown>>();
   for (const modulePath of data.modulePaths) {
-    loaded.set(modulePath, (await import(pathToFileURL(path.join(data.buildDir, `${modulePath}${data.moduleExt ?? ".mjs"}`)).href)) as Record<string, unknown>);
+    loaded.set(
+      modulePath,
+      (await import(
+        pathToFileURL(path.join(data.buildDir, `${modulePath}${data.moduleExt ?? ".mjs"}`)).href
+      )) as Record<string, unknown>,
+    );
   }
   modules = loaded;
 }

@@ -96,7 +96,11 @@ export class ActionPool {
     const { entry, data } = this.build!;
     // SHARE_ENV: the deployment's environment is one, as on Convex; a change (an env file, a test
     // pointing S3 elsewhere) reaches running workers too.
-    const worker = new Worker(entry, { workerData: data, env: SHARE_ENV, resourceLimits: { maxOldGenerationSizeMb: this.opts.maxMemoryMb } });
+    const worker = new Worker(entry, {
+      workerData: data,
+      env: SHARE_ENV,
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxMemoryMb },
+    });
     // A forgotten close() must not keep the process alive.
     worker.unref();
     const slot: Slot = { worker, gen: this.gen, state: "loading", calls: new Map(), tainted: false, idleTimer: null };
@@ -177,7 +181,9 @@ export class ActionPool {
         this.opts.log(`  ${msg.path} ${msg.line}`);
         return;
       case "stray":
-        this.opts.log(`convex-local: uncaught exception in ${msg.path ?? "an action worker"} (that call fails, the worker is replaced):\n${msg.text}`);
+        this.opts.log(
+          `convex-local: uncaught exception in ${msg.path ?? "an action worker"} (that call fails, the worker is replaced):\n${msg.text}`,
+        );
         slot.tainted = true;
         this.afterCall(slot);
         this.warm();
@@ -187,7 +193,8 @@ export class ActionPool {
         const reply = (m: ToWorker, transfer: ArrayBuffer[] = []) => {
           if (slot.state !== "dead") slot.worker.postMessage(m, transfer);
         };
-        if (!job) return reply({ type: "syscallResult", id: msg.id, ok: false, message: "The function has already returned" });
+        if (!job)
+          return reply({ type: "syscallResult", id: msg.id, ok: false, message: "The function has already returned" });
         this.opts.onSyscall(job, msg.op, msg.args).then(
           (value) => reply({ type: "syscallResult", id: msg.id, ok: true, value }, transferables(value)),
           (e) => reply({ type: "syscallResult", id: msg.id, ok: false, ...this.opts.syscallError(e) }),
@@ -206,7 +213,12 @@ export class ActionPool {
     if (slot.calls.size === 0 && (slot.tainted || slot.gen !== this.gen)) {
       void this.kill(slot);
       this.warm();
-    } else if (slot.calls.size === 0 && slot.state === "ready" && this.live().length > this.opts.size && !slot.idleTimer) {
+    } else if (
+      slot.calls.size === 0 &&
+      slot.state === "ready" &&
+      this.live().length > this.opts.size &&
+      !slot.idleTimer
+    ) {
       slot.idleTimer = setTimeout(() => {
         slot.idleTimer = null;
         if (slot.calls.size === 0 && this.live().length > this.opts.size) void this.kill(slot);

@@ -18,7 +18,8 @@ export type SerializedRequest = { url: string; method: string; headers: [string,
 export type SerializedResponse = { status: number; headers: [string, string][]; body: Uint8Array };
 
 type JobBase = { path: string; identity: UserIdentity | null; requestId: string };
-export type WorkerJob = (JobBase & { kind: "action"; args: JSONValue }) | (JobBase & { kind: "http"; request: SerializedRequest });
+export type WorkerJob =
+  (JobBase & { kind: "action"; args: JSONValue }) | (JobBase & { kind: "http"; request: SerializedRequest });
 
 export type WorkerOutcome =
   | { ok: true; value: JSONValue | SerializedResponse; logLines: string[] }

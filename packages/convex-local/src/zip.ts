@@ -62,7 +62,8 @@ export function writeZip(entries: ZipEntry[], when = new Date()): Buffer {
     parts.push(local, name, body);
     central.push(head, name);
     offset += local.length + name.length + body.length;
-    if (offset > 0xffffffff) throw new Error("The snapshot is larger than 4 GB, which this ZIP writer does not support");
+    if (offset > 0xffffffff)
+      throw new Error("The snapshot is larger than 4 GB, which this ZIP writer does not support");
   }
   const centralSize = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
@@ -91,7 +92,8 @@ export function readZip(zip: Buffer): ZipEntry[] {
   if (count === 0xffff || at === 0xffffffff) throw new ZipFormatError("ZIP64 archives are not supported");
   const out: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError("Corrupt ZIP central directory");
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER)
+      throw new ZipFormatError("Corrupt ZIP central directory");
     const method = zip.readUInt16LE(at + 10);
     const crc = zip.readUInt32LE(at + 16);
     const compressedSize = zip.readUInt32LE(at + 20);
@@ -103,7 +105,8 @@ export function readZip(zip: Buffer): ZipEntry[] {
     const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith("/")) continue;
-    if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== LOCAL_HEADER) throw new ZipFormatError(`Corrupt ZIP entry ${name}`);
+    if (localAt + 30 > zip.length || zip.readUInt32LE(localAt) !== LOCAL_HEADER)
+      throw new ZipFormatError(`Corrupt ZIP entry ${name}`);
     const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
     const body = zip.subarray(dataAt, dataAt + compressedSize);
     let data: Buffer;
@@ -114,9 +117,12 @@ export function readZip(zip: Buffer): ZipEntry[] {
       } catch {
         throw new ZipFormatError(`ZIP entry ${name} is corrupt (its compressed data does not inflate)`);
       }
-    }
-    else throw new ZipFormatError(`ZIP entry ${name} uses compression method ${method}; only deflate and stored are supported`);
-    if (data.length !== size || zlib.crc32(data) !== crc) throw new ZipFormatError(`ZIP entry ${name} is corrupt (size or CRC mismatch)`);
+    } else
+      throw new ZipFormatError(
+        `ZIP entry ${name} uses compression method ${method}; only deflate and stored are supported`,
+      );
+    if (data.length !== size || zlib.crc32(data) !== crc)
+      throw new ZipFormatError(`ZIP entry ${name} is corrupt (size or CRC mismatch)`);
     out.push({ name, data });
   }
   return out;

@@ -45,7 +45,14 @@ describe("admin key file", () => {
       const lines: string[] = [];
       process.env.TEST_JWT_ISSUER ??= "http://127.0.0.1:9";
       process.env.TEST_OIDC_DOMAIN ??= "http://127.0.0.1:9";
-      const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, workers: 0, log: (l) => lines.push(l) });
+      const server = await startConvexLocal({
+        dir: FIXTURE_DIR,
+        dataDir,
+        port: 0,
+        sitePort: 0,
+        workers: 0,
+        log: (l) => lines.push(l),
+      });
       try {
         expect(server.adminKey).toBe(first.key);
         expect(lines.some((l) => l.includes("CONVEX_SELF_HOSTED_ADMIN_KEY"))).toBe(false);
@@ -59,7 +66,6 @@ describe("admin key file", () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
-
 });
 
 function admin(actingAs?: Record<string, unknown>) {
@@ -87,21 +93,38 @@ describe("admin key", () => {
     const client = admin();
     expect(await client.query(internal.jobs.internalLabels, {})).toEqual(expect.any(Array));
     expect(await client.mutation(internal.messages.secretCount, {})).toEqual(expect.any(Number));
-    expect(await client.function(makeFunctionReference("messages:secretCount"), undefined, {})).toEqual(expect.any(Number));
+    expect(await client.function(makeFunctionReference("messages:secretCount"), undefined, {})).toEqual(
+      expect.any(Number),
+    );
     await expect(client.action(internal.jobs.actionJob, { label: "from-admin" })).resolves.toBeDefined();
     // Without the key the same functions do not exist for the caller.
     const user = httpClient();
-    await expect(user.mutation(internal.messages.secretCount, {})).rejects.toThrow("Could not find public function for 'messages:secretCount'");
+    await expect(user.mutation(internal.messages.secretCount, {})).rejects.toThrow(
+      "Could not find public function for 'messages:secretCount'",
+    );
   });
 
   it("has no user identity by default and acts as the given identity (the CLI's --identity)", async () => {
     expect(await admin().query(api.messages.whoami, {})).toBeNull();
-    const who = await admin({ subject: "user-42", issuer: "https://issuer.test", name: "Ada", custom: { role: "x" } }).query(api.messages.whoami, {});
-    expect(who).toEqual({ subject: "user-42", issuer: "https://issuer.test", tokenIdentifier: "https://issuer.test|user-42", name: "Ada", custom: { role: "x" } });
+    const who = await admin({
+      subject: "user-42",
+      issuer: "https://issuer.test",
+      name: "Ada",
+      custom: { role: "x" },
+    }).query(api.messages.whoami, {});
+    expect(who).toEqual({
+      subject: "user-42",
+      issuer: "https://issuer.test",
+      tokenIdentifier: "https://issuer.test|user-42",
+      name: "Ada",
+      custom: { role: "x" },
+    });
     const given = await admin({ tokenIdentifier: "custom|id", subject: "s" }).mutation(api.messages.whoamiMutation, {});
     expect(given).toBe("s");
     // Non-ASCII survives the client's UTF-8 → base64 encoding.
-    expect(await admin({ subject: "ü", issuer: "https://i.test", name: "Zoë" }).query(api.messages.whoami, {})).toMatchObject({ name: "Zoë" });
+    expect(
+      await admin({ subject: "ü", issuer: "https://i.test", name: "Zoë" }).query(api.messages.whoami, {}),
+    ).toMatchObject({ name: "Zoë" });
   });
 
   it("answers /api/run/<module>/<function> (Convex's HTTP API) for the admin", async () => {
@@ -112,7 +135,10 @@ describe("admin key", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "success", value: expect.any(Number) });
-    const anonymous = await fetch(`${h.server.url}/api/run/messages/count`, { method: "POST", body: JSON.stringify({ args: {} }) });
+    const anonymous = await fetch(`${h.server.url}/api/run/messages/count`, {
+      method: "POST",
+      body: JSON.stringify({ args: {} }),
+    });
     expect(await anonymous.json()).toMatchObject({ status: "success", value: expect.any(Number) });
   });
 
@@ -145,7 +171,9 @@ describe("admin key", () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ code: "HeaderParseFailure", message: "Malformed Authorization header." });
     const client = admin({ name: "no subject or issuer" });
-    await expect(client.query(api.messages.whoami, {})).rejects.toThrow('Either \\"tokenIdentifier\\" or \\"issuer\\" and \\"subject\\" must be set');
+    await expect(client.query(api.messages.whoami, {})).rejects.toThrow(
+      'Either \\"tokenIdentifier\\" or \\"issuer\\" and \\"subject\\" must be set',
+    );
   });
 
   it("works over the socket as the CLI's BaseConvexClient.setAdminAuth sends it; a wrong key gets an AuthError", async () => {
@@ -175,7 +203,13 @@ describe("admin key", () => {
     try {
       bad.setAdminAuth("convex-local|wrong");
       bad.subscribe("jobs:internalLabels", {});
-      await waitFor(() => h.logs.slice(logsBefore).some((l) => l.includes("AuthError: The provided admin key was invalid for this instance")), "the AuthError");
+      await waitFor(
+        () =>
+          h.logs
+            .slice(logsBefore)
+            .some((l) => l.includes("AuthError: The provided admin key was invalid for this instance")),
+        "the AuthError",
+      );
     } finally {
       await bad.close();
     }

@@ -37,7 +37,12 @@ describe("token checks", () => {
     ["was issued 60 s ahead", { iat: now() + 60 }, "InvalidAuthHeader", /Token will be valid in (59|60|61) seconds/],
     ["expired a minute ago", { expiresIn: "-60s" }, "InvalidAuthHeader", /Token expired (59|60|61) seconds ago/],
     ["has no exp", { expiresIn: null }, "InvalidAuthHeader", /Could not verify token claim/],
-    ["is for another audience", { audience: "someone-else" }, "NoAuthProvider", /configured providers: \[CustomJWT\(issuer=http/],
+    [
+      "is for another audience",
+      { audience: "someone-else" },
+      "NoAuthProvider",
+      /configured providers: \[CustomJWT\(issuer=http/,
+    ],
   ])("a token that %s is refused with Convex's code", async (_name, options, code, message) => {
     const body = await refusal(await h.issuer.mint(options));
     expect(body.code).toBe(code);
@@ -45,7 +50,10 @@ describe("token checks", () => {
   });
 
   it("a malformed token and a non-bearer header get InvalidAuthHeader", async () => {
-    expect(await refusal("not.a.jwt")).toMatchObject({ code: "InvalidAuthHeader", message: expect.stringMatching(/three base64-encoded parts/) });
+    expect(await refusal("not.a.jwt")).toMatchObject({
+      code: "InvalidAuthHeader",
+      message: expect.stringMatching(/three base64-encoded parts/),
+    });
     const res = await fetch(`${h.server.url}/api/query`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: "Basic abc" },
@@ -63,7 +71,9 @@ describe("token checks", () => {
 
   it("claims named tokenIdentifier, subject or issuer cannot replace the identity's own", async () => {
     const client = new ConvexHttpClient(h.server.url);
-    client.setAuth(await h.issuer.mint({ sub: "real", tokenIdentifier: "forged|admin", subject: "admin", issuer: "forged" }));
+    client.setAuth(
+      await h.issuer.mint({ sub: "real", tokenIdentifier: "forged|admin", subject: "admin", issuer: "forged" }),
+    );
     expect(await client.query(api.messages.whoami, {})).toMatchObject({
       subject: "real",
       issuer: h.issuer.url,
@@ -87,12 +97,27 @@ describe("a socket whose second Authenticate fails", () => {
       throw new Error(`no ${type} message`);
     };
     const send = (m: Record<string, unknown>) => ws.send(JSON.stringify(m));
-    send({ type: "Connect", sessionId: "00000000-0000-4000-8000-000000000000", connectionCount: 0, lastCloseReason: null });
-    send({ type: "Authenticate", baseVersion: 0, tokenType: "User", value: await h.issuer.mint({ sub: "first", expiresIn: "60s" }) });
+    send({
+      type: "Connect",
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      connectionCount: 0,
+      lastCloseReason: null,
+    });
+    send({
+      type: "Authenticate",
+      baseVersion: 0,
+      tokenType: "User",
+      value: await h.issuer.mint({ sub: "first", expiresIn: "60s" }),
+    });
     await next("Transition");
     send({ type: "Authenticate", baseVersion: 1, tokenType: "User", value: await h.issuer.mint({ kid: null }) });
     expect((await next("AuthError")).error).toMatch(/missing a 'kid'/);
-    send({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications: [{ type: "Add", queryId: 0, udfPath: "messages:whoami", args: [{}] }] });
+    send({
+      type: "ModifyQuerySet",
+      baseVersion: 0,
+      newVersion: 1,
+      modifications: [{ type: "Add", queryId: 0, udfPath: "messages:whoami", args: [{}] }],
+    });
     const t = await next("Transition");
     expect(t.modifications).toEqual([expect.objectContaining({ type: "QueryUpdated", queryId: 0, value: null })]);
     ws.close();
@@ -106,14 +131,24 @@ describe("pipelined mutations", () => {
     ws.on("message", (d) => inbox.push(JSON.parse(d.toString())));
     await new Promise((r) => ws.once("open", r));
     const token = await h.issuer.mint({ sub: "ordered" });
-    const mutation = (requestId: number) => ({ type: "Mutation", requestId, udfPath: "messages:whoamiMutation", args: [{}] });
+    const mutation = (requestId: number) => ({
+      type: "Mutation",
+      requestId,
+      udfPath: "messages:whoamiMutation",
+      args: [{}],
+    });
     ws.send(JSON.stringify(mutation(0)));
     ws.send(JSON.stringify({ type: "Authenticate", baseVersion: 0, tokenType: "User", value: token }));
     ws.send(JSON.stringify(mutation(1)));
     ws.send(JSON.stringify(mutation(2)));
-    for (let i = 0; i < 500 && inbox.filter((m) => m.type === "MutationResponse").length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && inbox.filter((m) => m.type === "MutationResponse").length < 3; i++)
+      await new Promise((r) => setTimeout(r, 10));
     const results = inbox.filter((m) => m.type === "MutationResponse").map((m) => [m.requestId, m.result]);
-    expect(results).toEqual([[0, null], [1, "ordered"], [2, "ordered"]]);
+    expect(results).toEqual([
+      [0, null],
+      [1, "ordered"],
+      [2, "ordered"],
+    ]);
     ws.close();
   });
 });

@@ -93,7 +93,10 @@ describe("socket client", () => {
     const seen: unknown[] = [];
     c.onUpdate(api.messages.whoami, {}, (v) => seen.push(v));
     await waitFor(() => changes.includes(true), "auth confirmation");
-    await waitFor(() => seen.some((v) => (v as { subject?: string } | null)?.subject === "socket-user"), "identity in query");
+    await waitFor(
+      () => seen.some((v) => (v as { subject?: string } | null)?.subject === "socket-user"),
+      "identity in query",
+    );
   });
 
   it("an action sent right after setAuth runs as the new identity, not signed out", async () => {

@@ -55,7 +55,12 @@ const dataDir = () => {
 };
 
 function cliEnv(url: string, adminKey: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", CONVEX_SELF_HOSTED_URL: url, CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CI: "1",
+    CONVEX_SELF_HOSTED_URL: url,
+    CONVEX_SELF_HOSTED_ADMIN_KEY: adminKey,
+  };
   for (const name of ["CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY", "CONVEX_URL", "CONVEX_SITE_URL"]) delete env[name];
   return env;
 }
@@ -98,10 +103,21 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(appDir, "convex"));
   fs.mkdirSync(path.join(appDir, "node_modules"));
   fs.symlinkSync(CONVEX_PACKAGE, path.join(appDir, "node_modules", "convex"), "dir");
-  fs.writeFileSync(path.join(appDir, "package.json"), JSON.stringify({ name: "cli-scratch", private: true, type: "module", dependencies: { convex: "*" } }));
+  fs.writeFileSync(
+    path.join(appDir, "package.json"),
+    JSON.stringify({ name: "cli-scratch", private: true, type: "module", dependencies: { convex: "*" } }),
+  );
   fs.writeFileSync(path.join(appDir, "convex", "messages.ts"), MESSAGES("!"));
   fs.writeFileSync(path.join(appDir, "convex", "schema.ts"), SCHEMA(""));
-  server = await startConvexLocal({ dir: path.join(appDir, "convex"), dataDir: dataDir(), port: 0, sitePort: 0, watch: false, log: () => {}, workers: 1 });
+  server = await startConvexLocal({
+    dir: path.join(appDir, "convex"),
+    dataDir: dataDir(),
+    port: 0,
+    sitePort: 0,
+    watch: false,
+    log: () => {},
+    workers: 1,
+  });
   closers.push(() => server.close());
 });
 
@@ -114,7 +130,10 @@ afterAll(async () => {
 describe("npx convex against convex-local", { timeout: 120_000 }, () => {
   it("dev --once pushes an edit that a subscribed client sees, then a second push sends only what changed", async () => {
     await admin().mutation(ref("messages:send"), { body: "hi" });
-    const client = new ConvexClient(server.url, { unsavedChangesWarning: false, webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket });
+    const client = new ConvexClient(server.url, {
+      unsavedChangesWarning: false,
+      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
     closers.push(() => client.close());
     const seen: string[][] = [];
     client.onUpdate(ref("messages:list"), {}, (value: string[]) => seen.push(value));
@@ -134,10 +153,28 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
     expect(push.code, push.output).toBe(0);
     expect(push.output).toContain("Convex functions ready");
     await waitFor(() => seen.some((v) => v[0] === "hi?"), "the pushed code's result");
-    const hashes = await (await fetch(`${server.url}/api/get_config_hashes`, { method: "POST", headers: { Authorization: `Convex ${server.adminKey}` }, body: "{}" })).json();
-    expect(hashes.config.authInfo).toEqual([{ type: "customJwt", applicationID: "cli-test", issuer: "https://issuer.cli.test", jwks: "https://issuer.cli.test/jwks", algorithm: "ES256" }]);
-    expect(hashes.moduleHashes.map((m: { path: string }) => m.path)).toEqual(expect.arrayContaining(["messages.js", "crons.js", "auth.config.js"]));
-    expect(Object.keys((server.engine.app.modules.get("crons")?.default as { crons: object }).crons)).toEqual(["nightly"]);
+    const hashes = await (
+      await fetch(`${server.url}/api/get_config_hashes`, {
+        method: "POST",
+        headers: { Authorization: `Convex ${server.adminKey}` },
+        body: "{}",
+      })
+    ).json();
+    expect(hashes.config.authInfo).toEqual([
+      {
+        type: "customJwt",
+        applicationID: "cli-test",
+        issuer: "https://issuer.cli.test",
+        jwks: "https://issuer.cli.test/jwks",
+        algorithm: "ES256",
+      },
+    ]);
+    expect(hashes.moduleHashes.map((m: { path: string }) => m.path)).toEqual(
+      expect.arrayContaining(["messages.js", "crons.js", "auth.config.js"]),
+    );
+    expect(Object.keys((server.engine.app.modules.get("crons")?.default as { crons: object }).crons)).toEqual([
+      "nightly",
+    ]);
     // The CLI generated its code from the push's analysis.
     expect(fs.readFileSync(path.join(appDir, "convex", "_generated", "api.d.ts"), "utf8")).toContain("messages");
 
@@ -152,11 +189,19 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
     const push = await cli(["dev", "--once", "--typecheck", "disable"]);
     expect(push.code).not.toBe(0);
     expect(push.output).toContain("Schema validation failed");
-    expect(push.output).toMatch(/Document with ID "\w+" in table "messages" does not match the schema: Object is missing the required field `author`/);
+    expect(push.output).toMatch(
+      /Document with ID "\w+" in table "messages" does not match the schema: Object is missing the required field `author`/,
+    );
     expect(await admin().query(ref("messages:list"), {})).toEqual(["hi?"]);
 
     // A schema the data fits, with a new index: backfilled before the push finishes.
-    fs.writeFileSync(path.join(appDir, "convex", "schema.ts"), SCHEMA(", author: v.optional(v.string())").replace(`.index("by_body", ["body"])`, `.index("by_body", ["body"]).index("by_author", ["author"])`));
+    fs.writeFileSync(
+      path.join(appDir, "convex", "schema.ts"),
+      SCHEMA(", author: v.optional(v.string())").replace(
+        `.index("by_body", ["body"])`,
+        `.index("by_body", ["body"]).index("by_author", ["author"])`,
+      ),
+    );
     const fixed = await cli(["dev", "--once", "--typecheck", "disable"]);
     expect(fixed.code, fixed.output).toBe(0);
     expect(fixed.output).toContain("messages.by_author");
@@ -164,7 +209,13 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
   });
 
   it("run calls an internal function as the --identity given", async () => {
-    const run = await cli(["run", "messages:whoami", "{}", "--identity", JSON.stringify({ subject: "user-7", issuer: "https://issuer.test" })]);
+    const run = await cli([
+      "run",
+      "messages:whoami",
+      "{}",
+      "--identity",
+      JSON.stringify({ subject: "user-7", issuer: "https://issuer.test" }),
+    ]);
     expect(run.code, run.output).toBe(0);
     expect(run.stdout.trim()).toBe('"user-7"');
     // Without an identity the admin is no user.
@@ -176,7 +227,11 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
     const [tables, oldest, newest] = await Promise.all([
       cli(["data"]),
       cli(["data", "messages", "--limit", "1", "--order", "asc"]),
-      admin().query(ref("_system/cli/tableData"), { table: "messages", order: "desc", paginationOpts: { cursor: null, numItems: 1 } }),
+      admin().query(ref("_system/cli/tableData"), {
+        table: "messages",
+        order: "desc",
+        paginationOpts: { cursor: null, numItems: 1 },
+      }),
     ]);
     expect(tables.code, tables.output).toBe(0);
     expect(tables.stdout.trim().split("\n")).toEqual(["messages"]);
@@ -190,7 +245,10 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
 
   it("env set/get/list/remove round-trips, and functions see the variable", async () => {
     expect((await cli(["env", "set", "CLI_TEST_GREETING", "hello there"])).code).toBe(0);
-    const [get, list] = await Promise.all([cli(["env", "get", "CLI_TEST_GREETING"]), cli(["env", "list", "--include-values"])]);
+    const [get, list] = await Promise.all([
+      cli(["env", "get", "CLI_TEST_GREETING"]),
+      cli(["env", "list", "--include-values"]),
+    ]);
     expect(get.stdout.trim()).toBe("hello there");
     expect(list.stdout).toContain("CLI_TEST_GREETING=");
     expect(await admin().query(ref("messages:envValue"), {})).toBe("hello there");
@@ -207,7 +265,11 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
   });
 
   it("logs shows a call made after it started", async () => {
-    const child: ChildProcess = spawn(process.execPath, [CLI, "logs"], { cwd: appDir, env: cliEnv(server.url, server.adminKey), stdio: ["ignore", "pipe", "pipe"] });
+    const child: ChildProcess = spawn(process.execPath, [CLI, "logs"], {
+      cwd: appDir,
+      env: cliEnv(server.url, server.adminKey),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     closers.push(() => child.kill());
     let output = "";
     child.stdout!.on("data", (c) => (output += c));
@@ -216,30 +278,52 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
     await new Promise((r) => setTimeout(r, 1000)); // its first poll (the history) is answered
     await admin().mutation(ref("messages:send"), { body: "logged" });
     await waitFor(() => output.includes("sending logged"), "the call's log line", 20_000);
-    expect(output).toMatch(/\[CONVEX M\(messages\.js:send\)\] \[LOG\] 'sending' 'logged'|\[CONVEX M\(messages\.js:send\)\] \[LOG\] sending logged/);
+    expect(output).toMatch(
+      /\[CONVEX M\(messages\.js:send\)\] \[LOG\] 'sending' 'logged'|\[CONVEX M\(messages\.js:send\)\] \[LOG\] sending logged/,
+    );
     child.kill();
   });
 
   it("export then import --replace into a fresh data folder gives identical documents and files", async () => {
-    await admin().mutation(ref("messages:sendRich"), { body: "rich", n: 2n ** 60n + 1n, raw: new Uint8Array([0, 1, 2, 255]).buffer });
+    await admin().mutation(ref("messages:sendRich"), {
+      body: "rich",
+      n: 2n ** 60n + 1n,
+      raw: new Uint8Array([0, 1, 2, 255]).buffer,
+    });
     const storageId: string = await admin().action(ref("messages:storeText"), { text: "file bytes ✓" });
     const zip = path.join(appDir, "snapshot.zip");
     const exported = await cli(["export", "--path", zip, "--include-file-storage"]);
     expect(exported.code, exported.output).toBe(0);
 
-    const fresh = await startConvexLocal({ dir: path.join(appDir, "convex"), dataDir: dataDir(), port: 0, sitePort: 0, watch: false, log: () => {}, workers: 0 });
+    const fresh = await startConvexLocal({
+      dir: path.join(appDir, "convex"),
+      dataDir: dataDir(),
+      port: 0,
+      sitePort: 0,
+      watch: false,
+      log: () => {},
+      workers: 0,
+    });
     closers.push(() => fresh.close());
     const imported = await cli(["import", "--replace", "--yes", zip], { url: fresh.url, adminKey: fresh.adminKey });
     expect(imported.code, imported.output).toBe(0);
     expect(imported.output).toMatch(/Added \d+ documents/);
 
     const all = async (url: string, key: string, table: string) =>
-      (await admin(url, key).query(ref("_system/cli/tableData"), { table, order: "asc", paginationOpts: { cursor: null, numItems: 1000 } })).page;
+      (
+        await admin(url, key).query(ref("_system/cli/tableData"), {
+          table,
+          order: "asc",
+          paginationOpts: { cursor: null, numItems: 1000 },
+        })
+      ).page;
     const before = await all(server.url, server.adminKey, "messages");
     const after = await all(fresh.url, fresh.adminKey, "messages");
     expect(after).toEqual(before);
     expect(after.find((d: { body: string }) => d.body === "rich").n).toBe(2n ** 60n + 1n);
-    expect(await all(fresh.url, fresh.adminKey, "_storage")).toEqual(await all(server.url, server.adminKey, "_storage"));
+    expect(await all(fresh.url, fresh.adminKey, "_storage")).toEqual(
+      await all(server.url, server.adminKey, "_storage"),
+    );
     expect(await (await fetch(`${fresh.url}/api/storage/${storageId}`)).text()).toBe("file bytes ✓");
 
     // Without --replace into a deployment that has the documents: refused, nothing written.
@@ -260,7 +344,14 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
       adminKey: server.adminKey,
       dryRun: false,
       functions: "convex/",
-      appDefinition: { definition: null, dependencies: [], schema: null, changedModules, unchangedModuleHashes, udfServerVersion: "1.48.0" },
+      appDefinition: {
+        definition: null,
+        dependencies: [],
+        schema: null,
+        changedModules,
+        unchangedModuleHashes,
+        udfServerVersion: "1.48.0",
+      },
       componentDefinitions: [],
       nodeDependencies: [],
     });
@@ -271,10 +362,36 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
       expect(body.code).toBe(code);
       expect(body.message).toContain(text);
     };
-    await expectError(await post("/api/deploy2/start_push", push([{ path: "../evil.js", source: "export {}", environment: "isolate" }])), 400, "InvalidModulePath", "../evil.js");
-    await expectError(await post("/api/deploy2/start_push", push([], [{ path: "gone.js", environment: "isolate", sha256: "00" }])), 400, "ModuleNotFound", "gone.js");
-    await expectError(await post("/api/deploy2/start_push", push([{ path: "broken.js", source: "throw new Error('fails at import');", environment: "isolate" }])), 400, "ModuleAnalysisError", "broken.js: Uncaught Error: fails at import");
-    await expectError(await post("/api/deploy2/finish_push", { startPush: { schemaChange: { schemaIds: { "": "nope" } } } }), 400, "RaceDetected", "no longer pending");
+    await expectError(
+      await post(
+        "/api/deploy2/start_push",
+        push([{ path: "../evil.js", source: "export {}", environment: "isolate" }]),
+      ),
+      400,
+      "InvalidModulePath",
+      "../evil.js",
+    );
+    await expectError(
+      await post("/api/deploy2/start_push", push([], [{ path: "gone.js", environment: "isolate", sha256: "00" }])),
+      400,
+      "ModuleNotFound",
+      "gone.js",
+    );
+    await expectError(
+      await post(
+        "/api/deploy2/start_push",
+        push([{ path: "broken.js", source: "throw new Error('fails at import');", environment: "isolate" }]),
+      ),
+      400,
+      "ModuleAnalysisError",
+      "broken.js: Uncaught Error: fails at import",
+    );
+    await expectError(
+      await post("/api/deploy2/finish_push", { startPush: { schemaChange: { schemaIds: { "": "nope" } } } }),
+      400,
+      "RaceDetected",
+      "no longer pending",
+    );
     await expectError(await post("/api/deploy2/wait_for_schema", "{not json"), 400, "BadJsonBody", "not valid JSON");
     expect(await admin().query(ref("messages:list"), {})).toEqual(before);
 
@@ -288,7 +405,11 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
       })
     ).json();
     const { importId } = await (
-      await post("/api/import/finish_upload", { import: { tableName: "messages", mode: "append", format: "jsonLines" }, uploadToken, partTokens: [part] })
+      await post("/api/import/finish_upload", {
+        import: { tableName: "messages", mode: "append", format: "jsonLines" },
+        uploadToken,
+        partTokens: [part],
+      })
     ).json();
     const state = async () => (await admin().query(ref("_system/cli/queryImport"), { importId })).state;
     expect((await state()).state).toBe("waiting_for_confirmation");
@@ -326,10 +447,16 @@ describe("npx convex against convex-local", { timeout: 120_000 }, () => {
           body: method === "POST" ? "{}" : undefined,
         });
         expect(res.status, `${method} ${route} with ${authorization}`).toBe(401);
-        expect(await res.json()).toEqual({ code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
+        expect(await res.json()).toEqual({
+          code: "BadAdminKey",
+          message: "The provided admin key was invalid for this instance",
+        });
       }
     }
-    const [run, env] = await Promise.all([cli(["run", "messages:list"], { adminKey: wrong }), cli(["env", "list"], { adminKey: wrong })]);
+    const [run, env] = await Promise.all([
+      cli(["run", "messages:list"], { adminKey: wrong }),
+      cli(["env", "list"], { adminKey: wrong }),
+    ]);
     expect(run.code).not.toBe(0);
     expect(run.output).toContain("BadAdminKey");
     expect(env.code).not.toBe(0);

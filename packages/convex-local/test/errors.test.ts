@@ -13,7 +13,13 @@ afterAll(async () => {
   await h.close();
 });
 
-const caught = (p: Promise<unknown>) => p.then(() => { throw new Error("no error"); }, (e: Error) => e);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("no error");
+    },
+    (e: Error) => e,
+  );
 const FRAME = /\n\s+at \S+ \(\.\.\/convex\/errors\.ts:\d+:\d+\)/;
 
 describe("error texts", () => {
@@ -40,8 +46,18 @@ describe("error texts", () => {
   it("over the socket, a plain Error stays a plain Error (no errorData)", async () => {
     const socket = new ConvexClient(h.server.url, { unsavedChangesWarning: false, logger: false });
     const errors: Error[] = [];
-    socket.onUpdate(api.errors.plain, {}, () => {}, (e) => errors.push(e));
-    socket.onUpdate(api.errors.convex, {}, () => {}, (e) => errors.push(e));
+    socket.onUpdate(
+      api.errors.plain,
+      {},
+      () => {},
+      (e) => errors.push(e),
+    );
+    socket.onUpdate(
+      api.errors.convex,
+      {},
+      () => {},
+      (e) => errors.push(e),
+    );
     await waitFor(() => errors.length === 2, "both failures");
     const plain = errors.find((e) => /plain failure/.test(e.message))!;
     const convex = errors.find((e) => e !== plain)!;

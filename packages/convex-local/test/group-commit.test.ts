@@ -14,14 +14,23 @@ afterAll(async () => {
 
 describe("group commit", () => {
   it("200 concurrent writers incrementing 10,000 times end at 10,000; failing mutations among them leave nothing", async () => {
-    const writers = Array.from({ length: 200 }, () => new ConvexClient(h.server.url, { unsavedChangesWarning: false, logger: false }));
+    const writers = Array.from(
+      { length: 200 },
+      () => new ConvexClient(h.server.url, { unsavedChangesWarning: false, logger: false }),
+    );
     const failures = await Promise.all(
       writers.map(async (c, w) => {
         const calls: Promise<unknown>[] = [];
         for (let i = 0; i < 50; i++) {
           calls.push(c.mutation(api.counters.increment, { name: "group" }));
           // Every tenth writer also sends a mutation that writes then throws, in the same groups.
-          if (w % 10 === 0 && i === 25) calls.push(c.mutation(api.messages.sendThenFail, { body: "must vanish" }).then(() => "ok", () => "failed"));
+          if (w % 10 === 0 && i === 25)
+            calls.push(
+              c.mutation(api.messages.sendThenFail, { body: "must vanish" }).then(
+                () => "ok",
+                () => "failed",
+              ),
+            );
         }
         return (await Promise.all(calls)).filter((r) => r === "failed").length;
       }),

@@ -75,7 +75,14 @@ export async function startHarness(options: Partial<ConvexLocalOptions> = {}): P
   process.env.TEST_OIDC_DOMAIN = oidc.url;
   const dataDir = tempDataDir();
   const logs: string[] = [];
-  const server = await startConvexLocal({ dir: FIXTURE_DIR, dataDir, port: 0, sitePort: 0, log: (l) => logs.push(l), ...options });
+  const server = await startConvexLocal({
+    dir: FIXTURE_DIR,
+    dataDir,
+    port: 0,
+    sitePort: 0,
+    log: (l) => logs.push(l),
+    ...options,
+  });
   return {
     server,
     issuer,
@@ -91,7 +98,11 @@ export async function startHarness(options: Partial<ConvexLocalOptions> = {}): P
   };
 }
 
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -105,14 +105,18 @@ describe("bad input", () => {
     await expect(client.query("messages:nope" as never, {})).rejects.toThrow(
       "Could not find public function for 'messages:nope'",
     );
-    await expect(client.query("nomodule:list" as never, {})).rejects.toThrow("Could not find public function for 'nomodule:list'");
+    await expect(client.query("nomodule:list" as never, {})).rejects.toThrow(
+      "Could not find public function for 'nomodule:list'",
+    );
   });
 
   it("arguments failing the validator name the argument", async () => {
     await expect(client.mutation(api.messages.send, { author: 5, body: "x" } as never)).rejects.toThrow(
       /ArgumentValidationError[\s\S]*Path: \.author/,
     );
-    await expect(client.mutation(api.messages.send, { body: "x" } as never)).rejects.toThrow(/missing the required field `author`/);
+    await expect(client.mutation(api.messages.send, { body: "x" } as never)).rejects.toThrow(
+      /missing the required field `author`/,
+    );
     await expect(client.mutation(api.messages.send, { author: "a", body: "x", extra: 1 } as never)).rejects.toThrow(
       /extra field `extra`/,
     );
@@ -131,12 +135,18 @@ describe("bad input", () => {
 
   it("a write that violates the schema is rejected and nothing is written", async () => {
     const before = await client.query(api.messages.count, {});
-    await expect(client.mutation(api.messages.writeBadDocument, {})).rejects.toThrow(/does not match the schema[\s\S]*Path: \.body/);
+    await expect(client.mutation(api.messages.writeBadDocument, {})).rejects.toThrow(
+      /does not match the schema[\s\S]*Path: \.body/,
+    );
     expect(await client.query(api.messages.count, {})).toBe(before);
   });
 
   it("malformed HTTP bodies get a 400 and the server stays up", async () => {
-    const res = await fetch(`${h.server.url}/api/query`, { method: "POST", body: "{not json", headers: { "Content-Type": "application/json" } });
+    const res = await fetch(`${h.server.url}/api/query`, {
+      method: "POST",
+      body: "{not json",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe("BadJsonBody");
     const noPath = await fetch(`${h.server.url}/api/mutation`, { method: "POST", body: "{}" });

@@ -20,7 +20,11 @@ afterAll(async () => {
   await h.close();
 });
 
-const failure = (p: Promise<unknown>) => p.then((v) => `resolved: ${JSON.stringify(v)}`, (e: Error) => e.message);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    (v) => `resolved: ${JSON.stringify(v)}`,
+    (e: Error) => e.message,
+  );
 
 describe("action isolation", () => {
   it("a throw from a timer, an unhandled rejection, a failed DNS lookup and an endless loop fail their own calls", async () => {

@@ -38,12 +38,14 @@ describe("limits", () => {
 
   it("numItems that is not a whole number is refused, naming the field", async () => {
     const http = new ConvexHttpClient(h.server.url);
-    await expect(http.query(api.messages.paginated, { paginationOpts: { numItems: NaN, cursor: null } })).rejects.toThrow(
-      /Invalid paginationOpts\.numItems/,
-    );
-    await expect(http.query(api.messages.paginated, { paginationOpts: { numItems: 2.5, cursor: null } })).rejects.toThrow(
-      /Invalid paginationOpts\.numItems: 2\.5/,
-    );
-    expect(await http.query(api.messages.paginated, { paginationOpts: { numItems: 2, cursor: null } })).toMatchObject({ isDone: true });
+    await expect(
+      http.query(api.messages.paginated, { paginationOpts: { numItems: NaN, cursor: null } }),
+    ).rejects.toThrow(/Invalid paginationOpts\.numItems/);
+    await expect(
+      http.query(api.messages.paginated, { paginationOpts: { numItems: 2.5, cursor: null } }),
+    ).rejects.toThrow(/Invalid paginationOpts\.numItems: 2\.5/);
+    expect(await http.query(api.messages.paginated, { paginationOpts: { numItems: 2, cursor: null } })).toMatchObject({
+      isDone: true,
+    });
   });
 });

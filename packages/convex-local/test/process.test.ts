@@ -13,14 +13,22 @@ const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "bin",
 type Running = { proc: ChildProcess; url: string; output: () => string };
 
 async function launch(dir: string, dataDir: string, extra: string[] = []): Promise<Running> {
-  const proc = spawn(process.execPath, [BIN, "--dir", dir, "--data", dataDir, "--port", "0", "--site-port", "0", ...extra], {
-    env: { ...process.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [BIN, "--dir", dir, "--data", dataDir, "--port", "0", "--site-port", "0", ...extra],
+    {
+      env: { ...process.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
-  const url = await waitFor(() => out.match(/API (http:\/\/127\.0\.0\.1:\d+)/)?.[1], `convex-local to start:\n${out}`, 20_000);
+  const url = await waitFor(
+    () => out.match(/API (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+    `convex-local to start:\n${out}`,
+    20_000,
+  );
   const res = await fetch(`${url}/version`);
   expect(res.status).toBe(200);
   return { proc, url, output: () => out };
@@ -51,7 +59,8 @@ describe("convex-local process", () => {
     running.push(first);
     const client = new ConvexHttpClient(first.url);
     const ids = [];
-    for (let i = 0; i < 25; i++) ids.push(await client.mutation(api.messages.send, { author: "durable", body: `n${i}` }));
+    for (let i = 0; i < 25; i++)
+      ids.push(await client.mutation(api.messages.send, { author: "durable", body: `n${i}` }));
     const jobId = await client.mutation(api.jobs.scheduleLabel, { label: "after-restart", delayMs: 1500 });
     await kill9(first);
 
@@ -60,7 +69,10 @@ describe("convex-local process", () => {
     const again = new ConvexHttpClient(second.url);
     const bodies = (await again.query(api.messages.list, {})).map((m) => m.body);
     expect(bodies).toEqual(Array.from({ length: 25 }, (_, i) => `n${i}`));
-    await waitFor(async () => (await again.query(api.jobs.labels, {})).includes("after-restart"), "the job after restart");
+    await waitFor(
+      async () => (await again.query(api.jobs.labels, {})).includes("after-restart"),
+      "the job after restart",
+    );
     expect((await again.query(api.jobs.status, { id: jobId }))?.state.kind).toBe("success");
     await kill9(second);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -103,7 +115,15 @@ describe("convex-local process", () => {
 
   it("reloads when a module changes, and errors point at the TypeScript source", async () => {
     // A copy of the fixture beside node_modules, so its imports resolve.
-    const appDir = path.join(path.dirname(FIXTURE_DIR), "..", "..", "node_modules", ".cache", "convex-local-test", `app-${process.pid}`);
+    const appDir = path.join(
+      path.dirname(FIXTURE_DIR),
+      "..",
+      "..",
+      "node_modules",
+      ".cache",
+      "convex-local-test",
+      `app-${process.pid}`,
+    );
     fs.rmSync(appDir, { recursive: true, force: true });
     fs.cpSync(FIXTURE_DIR, appDir, { recursive: true });
     const r = await launch(appDir, tempDataDir());

@@ -45,7 +45,10 @@ describe("scheduler", () => {
   it("actions call queries and mutations and schedule other actions", async () => {
     const labels = await client.action(api.jobs.viaAction, { label: "act" });
     expect(labels).toContain("act");
-    await waitFor(async () => (await client.query(api.jobs.labels, {})).includes("act-scheduled"), "the scheduled action");
+    await waitFor(
+      async () => (await client.query(api.jobs.labels, {})).includes("act-scheduled"),
+      "the scheduled action",
+    );
   });
 
   it("runs the crons of crons.ts", async () => {
@@ -85,9 +88,23 @@ describe("file storage", () => {
       return forged;
     };
     // A changed bit of the HMAC.
-    expect((await fetch(forge(10, (v) => v ^ 1), { method: "POST", body: "x" })).status).toBe(401);
+    expect(
+      (
+        await fetch(
+          forge(10, (v) => v ^ 1),
+          { method: "POST", body: "x" },
+        )
+      ).status,
+    ).toBe(401);
     // The same HMAC bytes spelled differently: the last character's two low bits are not data.
-    expect((await fetch(forge(signature.length - 1, (v) => v ^ 1), { method: "POST", body: "x" })).status).toBe(401);
+    expect(
+      (
+        await fetch(
+          forge(signature.length - 1, (v) => v ^ 1),
+          { method: "POST", body: "x" },
+        )
+      ).status,
+    ).toBe(401);
     expect((await fetch(new URL(`${url}.extra`), { method: "POST", body: "x" })).status).toBe(401);
     expect((await fetch(`${h.server.url}/api/storage/abc123`)).status).toBe(404);
   });
@@ -101,10 +118,16 @@ describe("file storage", () => {
 describe("HTTP actions", () => {
   it("serves http.ts routes on the site port, with ctx.runQuery and auth", async () => {
     const token = await h.issuer.mint({ sub: "http-user" });
-    const res = await fetch(`${h.server.siteUrl}/echo`, { method: "POST", body: "ping", headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${h.server.siteUrl}/echo`, {
+      method: "POST",
+      body: "ping",
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ body: "ping", subject: "http-user" });
     expect((await fetch(`${h.server.siteUrl}/missing`)).status).toBe(404);
-    expect((await fetch(`${h.server.siteUrl}/echo`, { method: "POST", headers: { Authorization: "Bearer bad" } })).status).toBe(401);
+    expect(
+      (await fetch(`${h.server.siteUrl}/echo`, { method: "POST", headers: { Authorization: "Bearer bad" } })).status,
+    ).toBe(401);
   });
 });

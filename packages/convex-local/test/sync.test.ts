@@ -73,7 +73,9 @@ describe("subscriptions", () => {
   it("errors of mutations reach the socket client", async () => {
     const c = newClient();
     await expect(c.mutation(api.messages.sendThenFail, { body: "x" })).rejects.toThrow(/boom after writing/);
-    await expect(c.mutation(makeFunctionReference<"mutation">("messages:nope"), {})).rejects.toThrow(/Could not find public function for 'messages:nope'/);
+    await expect(c.mutation(makeFunctionReference<"mutation">("messages:nope"), {})).rejects.toThrow(
+      /Could not find public function for 'messages:nope'/,
+    );
   });
 });
 
@@ -114,7 +116,14 @@ describe("protocol errors", () => {
       const ws = await rawSocket();
       const messages: { type: string }[] = [];
       ws.on("message", (d) => messages.push(JSON.parse(d.toString())));
-      ws.send(JSON.stringify({ type: "Connect", sessionId: `pipelined-${attempt}`, connectionCount: 0, lastCloseReason: null }));
+      ws.send(
+        JSON.stringify({
+          type: "Connect",
+          sessionId: `pipelined-${attempt}`,
+          connectionCount: 0,
+          lastCloseReason: null,
+        }),
+      );
       ws.send(
         JSON.stringify({
           type: "ModifyQuerySet",
@@ -123,10 +132,21 @@ describe("protocol errors", () => {
           modifications: [{ type: "Add", queryId: 0, udfPath: "messages:slowAnswer", args: [{}] }],
         }),
       );
-      ws.send(JSON.stringify({ type: "Mutation", requestId: 0, udfPath: "counters:increment", args: [{ name: "pipelined" }] }));
+      ws.send(
+        JSON.stringify({
+          type: "Mutation",
+          requestId: 0,
+          udfPath: "counters:increment",
+          args: [{ name: "pipelined" }],
+        }),
+      );
       const answered = () => messages.findIndex((m) => m.type === "MutationResponse");
       await waitFor(() => answered() >= 0, "the mutation's answer");
-      await waitFor(() => messages.slice(answered() + 1).some((m) => m.type === "Transition"), "a transition after the answer", 3000);
+      await waitFor(
+        () => messages.slice(answered() + 1).some((m) => m.type === "Transition"),
+        "a transition after the answer",
+        3000,
+      );
       ws.close();
     }
   });

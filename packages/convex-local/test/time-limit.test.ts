@@ -21,7 +21,9 @@ describe("execution limit of queries and mutations", () => {
   it("fails a query past 1 s at its next database call with Convex's message; one under it is fine", async () => {
     expect(await http.query(slow.busyReads, { ms: 50 })).toBeGreaterThan(0);
     const started = Date.now();
-    await expect(http.query(slow.busyReads, { ms: 10_000 })).rejects.toThrow(/Server Error\nFunction execution timed out \(maximum duration: 1s\)$/);
+    await expect(http.query(slow.busyReads, { ms: 10_000 })).rejects.toThrow(
+      /Server Error\nFunction execution timed out \(maximum duration: 1s\)$/,
+    );
     // Stopped after 1 s of its own execution (the database calls' time does not count), long before 10 s.
     expect(Date.now() - started).toBeLessThan(7000);
   });
@@ -35,12 +37,16 @@ describe("execution limit of queries and mutations", () => {
     });
 
     it("checks when the function returns, too (no syscall after the limit)", async () => {
-      await expect(http.query(slow.busyThenReturn, { ms: 300 })).rejects.toThrow("Function execution timed out (maximum duration: 150ms)");
+      await expect(http.query(slow.busyThenReturn, { ms: 300 })).rejects.toThrow(
+        "Function execution timed out (maximum duration: 150ms)",
+      );
       expect(await http.query(slow.busyThenReturn, { ms: 10 })).toBe("done");
     });
 
     it("fails the function even if its code catches the timeout", async () => {
-      await expect(http.query(slow.catchesTimeout, { ms: 2000 })).rejects.toThrow("Function execution timed out (maximum duration: 150ms)");
+      await expect(http.query(slow.catchesTimeout, { ms: 2000 })).rejects.toThrow(
+        "Function execution timed out (maximum duration: 150ms)",
+      );
     });
 
     it("a mutation over the limit commits nothing; a subscription on another connection keeps updating", async () => {

@@ -16,7 +16,12 @@ describe("int64", () => {
   it("stores bigint fields and finds them by index range, over HTTP and the socket", async () => {
     const http = new ConvexHttpClient(h.server.url);
     const max = 2n ** 63n - 1n;
-    for (const [n, label] of [[max, "max"], [-5n, "minus five"], [7n, "seven"], [-(2n ** 63n), "min"]] as const) {
+    for (const [n, label] of [
+      [max, "max"],
+      [-5n, "minus five"],
+      [7n, "seven"],
+      [-(2n ** 63n), "min"],
+    ] as const) {
       await http.mutation(api.numbers.put, { n, label });
     }
     expect(await http.query(api.numbers.between, { low: -10n, high: max })).toEqual([

@@ -18,7 +18,7 @@ const CREDIT_DECIMALS = 3;
 const USD_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
 /** Throws unless `credits` is a whole, non-negative, safely representable number of credits. */
-export function assertCredits(credits: number, label = 'credits'): void {
+export function assertCredits(credits: number, label = "credits"): void {
   if (!Number.isSafeInteger(credits) || credits < 0) {
     throw new RangeError(`${label} must be a non-negative safe integer, got ${String(credits)}`);
   }
@@ -35,11 +35,11 @@ export function usdToCredits(usd: string): number {
       `usdToCredits expects a non-negative decimal dollar amount such as "0.04", got ${JSON.stringify(usd)}`,
     );
   }
-  const whole = match[1] ?? '0';
-  const fraction = match[2] ?? '';
+  const whole = match[1] ?? "0";
+  const fraction = match[2] ?? "";
   const wholeDollars = Number(whole);
   const wholeCredits = wholeDollars * CREDITS_PER_USD;
-  const fractionCredits = Number(fraction.slice(0, CREDIT_DECIMALS).padEnd(CREDIT_DECIMALS, '0'));
+  const fractionCredits = Number(fraction.slice(0, CREDIT_DECIMALS).padEnd(CREDIT_DECIMALS, "0"));
   const hasRemainder = /[1-9]/.test(fraction.slice(CREDIT_DECIMALS));
   const credits = wholeCredits + fractionCredits + (hasRemainder ? 1 : 0);
   if (!Number.isSafeInteger(wholeDollars) || !Number.isSafeInteger(credits)) {
@@ -55,8 +55,8 @@ export function usdToCredits(usd: string): number {
 export function creditsToUsdString(credits: number): string {
   assertCredits(credits);
   const dollars = Math.floor(credits / CREDITS_PER_USD);
-  const milliDollars = String(credits % CREDITS_PER_USD).padStart(CREDIT_DECIMALS, '0');
-  const decimals = milliDollars.endsWith('0') ? milliDollars.slice(0, 2) : milliDollars;
+  const milliDollars = String(credits % CREDITS_PER_USD).padStart(CREDIT_DECIMALS, "0");
+  const decimals = milliDollars.endsWith("0") ? milliDollars.slice(0, 2) : milliDollars;
   return `${dollars}.${decimals}`;
 }
 
@@ -64,18 +64,18 @@ export function creditsToUsdString(credits: number): string {
 export function formatCredits(credits: number): string {
   assertCredits(credits);
   // Grouped by hand rather than with Intl: not every runtime we ship to carries full ICU data.
-  const grouped = String(credits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped} ${credits === 1 ? 'credit' : 'credits'}`;
+  const grouped = String(credits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${grouped} ${credits === 1 ? "credit" : "credits"}`;
 }
 
 /** Adds credit amounts; throws if any is invalid or the total is no longer a safe integer. */
 export function sumCredits(amounts: readonly number[]): number {
   let total = 0;
   for (const amount of amounts) {
-    assertCredits(amount, 'each amount');
+    assertCredits(amount, "each amount");
     total += amount;
     if (!Number.isSafeInteger(total)) {
-      throw new RangeError('sumCredits: the total is too large to count in credits');
+      throw new RangeError("sumCredits: the total is too large to count in credits");
     }
   }
   return total;
@@ -84,18 +84,18 @@ export function sumCredits(amounts: readonly number[]): number {
 /** Multiplies a per-unit price in credits by a whole count (e.g. cost per image × images). */
 export function multiplyCredits(credits: number, count: number): number {
   assertCredits(credits);
-  assertCredits(count, 'count');
+  assertCredits(count, "count");
   const product = credits * count;
   if (!Number.isSafeInteger(product)) {
-    throw new RangeError('multiplyCredits: the product is too large to count in credits');
+    throw new RangeError("multiplyCredits: the product is too large to count in credits");
   }
   return product;
 }
 
 /** Subtracts credits (e.g. a refund of reserved minus actual cost); never goes below zero silently. */
 export function subtractCredits(from: number, amount: number): number {
-  assertCredits(from, 'from');
-  assertCredits(amount, 'amount');
+  assertCredits(from, "from");
+  assertCredits(amount, "amount");
   if (amount > from) {
     throw new RangeError(`subtractCredits: cannot take ${amount} from ${from} credits`);
   }

@@ -1,18 +1,20 @@
-import * as z from 'zod/mini';
-import { multiplyCredits } from './credits';
-import type { FieldIssue } from './errors';
-import { matchesAspectRatio } from './image-sizes';
-import { GENERATION_LIMITS } from './limits';
-import { normalizePrompt, utf16Length } from './text';
-import { type ModelInfo, type ParameterRange, modelIdSchema, sizeMultipleOf } from './model-info';
+import * as z from "zod/mini";
+import { multiplyCredits } from "./credits";
+import type { FieldIssue } from "./errors";
+import { matchesAspectRatio } from "./image-sizes";
+import { GENERATION_LIMITS } from "./limits";
+import { normalizePrompt, utf16Length } from "./text";
+import { type ModelInfo, type ParameterRange, modelIdSchema, sizeMultipleOf } from "./model-info";
 
 const { prompt, negativePrompt, dimension, numImages, steps, guidance, seed, idempotencyKey } = GENERATION_LIMITS;
 
 const dimensionSchema = (label: string) =>
-  z.int(`${label} must be a whole number of pixels`).check(
-    z.gte(dimension.min, `${label} must be at least ${dimension.min} pixels`),
-    z.lte(dimension.max, `${label} must be at most ${dimension.max} pixels`),
-  );
+  z
+    .int(`${label} must be a whole number of pixels`)
+    .check(
+      z.gte(dimension.min, `${label} must be at least ${dimension.min} pixels`),
+      z.lte(dimension.max, `${label} must be at most ${dimension.max} pixels`),
+    );
 
 /**
  * Zod Mini loads no locale, so every check here carries its own message: what users read
@@ -20,53 +22,63 @@ const dimensionSchema = (label: string) =>
  */
 const objectError = (notAnObject: string) => ({
   error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : notAnObject,
+    issue.code === "unrecognized_keys"
+      ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+      : notAnObject,
 });
 
 // The multiple-of-8 rule is per model (`ModelInfo.sizeMultiple`, 8 by default), so it is
 // checked in `validateGenerationRequest`, not here.
 export const generationParametersSchema = z.strictObject(
   {
-    width: dimensionSchema('Width'),
-    height: dimensionSchema('Height'),
+    width: dimensionSchema("Width"),
+    height: dimensionSchema("Height"),
     steps: z.optional(
-      z.int('Steps must be a whole number').check(
-        z.gte(steps.min, `Steps must be at least ${steps.min}`),
-        z.lte(steps.max, `Steps must be at most ${steps.max}`),
-      ),
+      z
+        .int("Steps must be a whole number")
+        .check(
+          z.gte(steps.min, `Steps must be at least ${steps.min}`),
+          z.lte(steps.max, `Steps must be at most ${steps.max}`),
+        ),
     ),
     guidance: z.optional(
-      z.number('Guidance must be a number').check(
-        z.gte(guidance.min, `Guidance must be at least ${guidance.min}`),
-        z.lte(guidance.max, `Guidance must be at most ${guidance.max}`),
-      ),
+      z
+        .number("Guidance must be a number")
+        .check(
+          z.gte(guidance.min, `Guidance must be at least ${guidance.min}`),
+          z.lte(guidance.max, `Guidance must be at most ${guidance.max}`),
+        ),
     ),
     seed: z.optional(
-      z.int('Seed must be a whole number').check(
-        z.gte(seed.min, 'Seed must not be negative'),
-        z.lte(seed.max, `Seed must be at most ${seed.max}`),
-      ),
+      z
+        .int("Seed must be a whole number")
+        .check(z.gte(seed.min, "Seed must not be negative"), z.lte(seed.max, `Seed must be at most ${seed.max}`)),
     ),
     /** Absent means one image. */
     numImages: z.optional(
-      z.int('Number of images must be a whole number').check(
-        z.gte(numImages.min, `Number of images must be at least ${numImages.min}`),
-        z.lte(numImages.max, `Number of images must be at most ${numImages.max}`),
-      ),
+      z
+        .int("Number of images must be a whole number")
+        .check(
+          z.gte(numImages.min, `Number of images must be at least ${numImages.min}`),
+          z.lte(numImages.max, `Number of images must be at most ${numImages.max}`),
+        ),
     ),
   },
-  objectError('Parameters must be an object'),
+  objectError("Parameters must be an object"),
 );
 
 export const generationRequestSchema = z.strictObject(
   {
-    prompt: z.string('Prompt must be text').check(
+    prompt: z.string("Prompt must be text").check(
       z.overwrite(normalizePrompt),
-      z.refine((text) => utf16Length(text) >= prompt.minLength, 'Prompt must not be blank'),
-      z.refine((text) => utf16Length(text) <= prompt.maxLength, `Prompt must be at most ${prompt.maxLength} characters`),
+      z.refine((text) => utf16Length(text) >= prompt.minLength, "Prompt must not be blank"),
+      z.refine(
+        (text) => utf16Length(text) <= prompt.maxLength,
+        `Prompt must be at most ${prompt.maxLength} characters`,
+      ),
     ),
     negativePrompt: z.optional(
-      z.string('Negative prompt must be text').check(
+      z.string("Negative prompt must be text").check(
         z.overwrite(normalizePrompt),
         z.refine(
           (text) => utf16Length(text) <= negativePrompt.maxLength,
@@ -78,14 +90,19 @@ export const generationRequestSchema = z.strictObject(
     parameters: generationParametersSchema,
     /** Lets a client retry a create without paying twice. */
     idempotencyKey: z.optional(
-      z.string('Idempotency key must be text').check(
-        z.minLength(idempotencyKey.minLength, 'Idempotency key must not be empty'),
-        z.maxLength(idempotencyKey.maxLength, `Idempotency key must be at most ${idempotencyKey.maxLength} characters`),
-        z.regex(idempotencyKey.pattern, 'Idempotency key may only contain letters, digits, "_" and "-"'),
-      ),
+      z
+        .string("Idempotency key must be text")
+        .check(
+          z.minLength(idempotencyKey.minLength, "Idempotency key must not be empty"),
+          z.maxLength(
+            idempotencyKey.maxLength,
+            `Idempotency key must be at most ${idempotencyKey.maxLength} characters`,
+          ),
+          z.regex(idempotencyKey.pattern, 'Idempotency key may only contain letters, digits, "_" and "-"'),
+        ),
     ),
   },
-  objectError('Request must be an object'),
+  objectError("Request must be an object"),
 );
 
 export type GenerationParameters = z.output<typeof generationParametersSchema>;
@@ -112,9 +129,11 @@ export function validateGenerationRequest(request: unknown, model: ModelInfo): G
 }
 
 /** Credits a job costs before it runs (reserved up front, refunded if the job makes fewer images). */
-export function estimateCost(model: Pick<ModelInfo, 'costPerImageCredits'>, imageCount = 1): number {
+export function estimateCost(model: Pick<ModelInfo, "costPerImageCredits">, imageCount = 1): number {
   if (!Number.isInteger(imageCount) || imageCount < numImages.min || imageCount > numImages.max) {
-    throw new RangeError(`imageCount must be a whole number from ${numImages.min} to ${numImages.max}, got ${imageCount}`);
+    throw new RangeError(
+      `imageCount must be a whole number from ${numImages.min} to ${numImages.max}, got ${imageCount}`,
+    );
   }
   return multiplyCredits(model.costPerImageCredits, imageCount);
 }
@@ -126,34 +145,43 @@ type LooseRequest = {
 } | null;
 
 function modelIssues(request: LooseRequest, model: ModelInfo): FieldIssue[] {
-  if (typeof request !== 'object' || request === null) return [];
+  if (typeof request !== "object" || request === null) return [];
   const issues: FieldIssue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
-  if (typeof request.model === 'string' && request.model !== model.id) {
-    add('model', `Request is for model "${request.model}", not "${model.id}"`);
+  if (typeof request.model === "string" && request.model !== model.id) {
+    add("model", `Request is for model "${request.model}", not "${model.id}"`);
   }
-  if (typeof request.negativePrompt === 'string' && request.negativePrompt.trim() !== '' && !model.supports.negativePrompt) {
-    add('negativePrompt', `${model.name} does not support a negative prompt`);
+  if (
+    typeof request.negativePrompt === "string" &&
+    request.negativePrompt.trim() !== "" &&
+    !model.supports.negativePrompt
+  ) {
+    add("negativePrompt", `${model.name} does not support a negative prompt`);
   }
-  const parameters = typeof request.parameters === 'object' && request.parameters !== null ? request.parameters : {};
+  const parameters = typeof request.parameters === "object" && request.parameters !== null ? request.parameters : {};
   const { width, height } = parameters;
   const multiple = sizeMultipleOf(model);
   const sizeOk = [
-    checkDimension('Width', width, model.minWidth, model.maxWidth, multiple, (m) => add('parameters.width', m)),
-    checkDimension('Height', height, model.minHeight, model.maxHeight, multiple, (m) => add('parameters.height', m)),
+    checkDimension("Width", width, model.minWidth, model.maxWidth, multiple, (m) => add("parameters.width", m)),
+    checkDimension("Height", height, model.minHeight, model.maxHeight, multiple, (m) => add("parameters.height", m)),
   ].every(Boolean);
-  if (sizeOk && model.aspectRatios && typeof width === 'number' && typeof height === 'number') {
+  if (sizeOk && model.aspectRatios && typeof width === "number" && typeof height === "number") {
     if (!model.aspectRatios.some((ratio) => matchesAspectRatio({ width, height }, ratio))) {
-      add('parameters', `${model.name} supports the aspect ratios ${model.aspectRatios.join(', ')}, not ${width}×${height}`);
+      add(
+        "parameters",
+        `${model.name} supports the aspect ratios ${model.aspectRatios.join(", ")}, not ${width}×${height}`,
+      );
     }
   }
   if (parameters.seed !== undefined && !model.supports.seed) {
-    add('parameters.seed', `${model.name} does not support a seed`);
+    add("parameters.seed", `${model.name} does not support a seed`);
   }
-  checkRange('Steps', parameters.steps, model.supports.steps, model.name, (m) => add('parameters.steps', m));
-  checkRange('Guidance', parameters.guidance, model.supports.guidance, model.name, (m) => add('parameters.guidance', m));
+  checkRange("Steps", parameters.steps, model.supports.steps, model.name, (m) => add("parameters.steps", m));
+  checkRange("Guidance", parameters.guidance, model.supports.guidance, model.name, (m) =>
+    add("parameters.guidance", m),
+  );
   const imageRange = model.supports.numImages ?? { min: 1, max: 1 };
-  checkRange('Number of images', parameters.numImages, imageRange, model.name, (m) => add('parameters.numImages', m));
+  checkRange("Number of images", parameters.numImages, imageRange, model.name, (m) => add("parameters.numImages", m));
   return issues;
 }
 
@@ -165,7 +193,7 @@ function checkDimension(
   multiple: number,
   report: (message: string) => void,
 ): boolean {
-  if (typeof value !== 'number') return false;
+  if (typeof value !== "number") return false;
   if (value < min || value > max) {
     report(`${label} must be from ${min} to ${max} pixels for this model`);
     return false;
@@ -187,7 +215,7 @@ function checkRange(
   if (value === undefined) return;
   if (!range) {
     report(`${modelName} does not support ${label.toLowerCase()}`);
-  } else if (typeof value === 'number' && (value < range.min || value > range.max)) {
+  } else if (typeof value === "number" && (value < range.min || value > range.max)) {
     report(
       range.min === range.max
         ? `${label} must be ${range.min} for ${modelName}`
@@ -200,15 +228,15 @@ function checkRange(
 function zodIssuesToFieldIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown): FieldIssue[] {
   const byField = new Map<string, string>();
   const add = (path: readonly string[], message: string) => {
-    const field = path.join('.') || 'request';
+    const field = path.join(".") || "request";
     if (!byField.has(field)) byField.set(field, message);
   };
   for (const issue of zodIssues) {
     const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...path, key], 'Unknown field');
-    } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
-      add(path, 'Required');
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...path, key], "Unknown field");
+    } else if (issue.code === "invalid_type" && valueAt(input, path) === undefined) {
+      add(path, "Required");
     } else {
       add(path, issue.message);
     }
@@ -219,7 +247,7 @@ function zodIssuesToFieldIssues(zodIssues: readonly z.core.$ZodIssue[], input: u
 function valueAt(input: unknown, path: readonly string[]): unknown {
   let value = input;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== "object" || value === null) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;

@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
-import { GENERATION_LIMITS } from './limits';
+import * as z from "zod/mini";
+import { GENERATION_LIMITS } from "./limits";
 
 /** Aspect ratios that sizes are offered in (the set image providers commonly accept). */
-export const ASPECT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'] as const;
+export const ASPECT_RATIOS = ["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const aspectRatioSchema = z.enum(ASPECT_RATIOS);
 
@@ -20,9 +20,9 @@ export interface ImageSize {
 /** Splits "16:9" into its two terms. */
 export function parseAspectRatio(ratio: AspectRatio): ImageSize {
   if (!aspectRatioSchema.safeParse(ratio).success) {
-    throw new RangeError(`Unknown aspect ratio ${JSON.stringify(ratio)}; expected one of ${ASPECT_RATIOS.join(', ')}`);
+    throw new RangeError(`Unknown aspect ratio ${JSON.stringify(ratio)}; expected one of ${ASPECT_RATIOS.join(", ")}`);
   }
-  const [width, height] = ratio.split(':').map(Number) as [number, number];
+  const [width, height] = ratio.split(":").map(Number) as [number, number];
   return { width, height };
 }
 
@@ -62,7 +62,7 @@ export function matchesAspectRatio(size: ImageSize, ratio: AspectRatio): boolean
 /** The offered aspect ratio nearest to a size (by the log of the ratio, so 2:1 and 1:2 are equally far from 1:1). */
 export function closestAspectRatio(size: ImageSize): AspectRatio {
   const actual = Math.log(size.width / size.height);
-  let best: AspectRatio = '1:1';
+  let best: AspectRatio = "1:1";
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const ratio of ASPECT_RATIOS) {
     const terms = parseAspectRatio(ratio);
@@ -75,7 +75,7 @@ export function closestAspectRatio(size: ImageSize): AspectRatio {
   return best;
 }
 
-export const SIZE_PRESET_IDS = ['square', 'portrait', 'landscape'] as const;
+export const SIZE_PRESET_IDS = ["square", "portrait", "landscape"] as const;
 export type SizePresetId = (typeof SIZE_PRESET_IDS)[number];
 
 export interface SizePreset extends ImageSize {
@@ -85,13 +85,14 @@ export interface SizePreset extends ImageSize {
 }
 
 export const SIZE_PRESETS: readonly SizePreset[] = [
-  { id: 'square', label: 'Square', aspectRatio: '1:1', ...sizeForAspectRatio('1:1') },
-  { id: 'portrait', label: 'Portrait', aspectRatio: '3:4', ...sizeForAspectRatio('3:4') },
-  { id: 'landscape', label: 'Landscape', aspectRatio: '4:3', ...sizeForAspectRatio('4:3') },
+  { id: "square", label: "Square", aspectRatio: "1:1", ...sizeForAspectRatio("1:1") },
+  { id: "portrait", label: "Portrait", aspectRatio: "3:4", ...sizeForAspectRatio("3:4") },
+  { id: "landscape", label: "Landscape", aspectRatio: "4:3", ...sizeForAspectRatio("4:3") },
 ];
 
 export function getSizePreset(id: SizePresetId): SizePreset {
   const preset = SIZE_PRESETS.find((candidate) => candidate.id === id);
-  if (!preset) throw new RangeError(`Unknown size preset ${JSON.stringify(id)}; expected one of ${SIZE_PRESET_IDS.join(', ')}`);
+  if (!preset)
+    throw new RangeError(`Unknown size preset ${JSON.stringify(id)}; expected one of ${SIZE_PRESET_IDS.join(", ")}`);
   return preset;
 }

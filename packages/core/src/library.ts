@@ -1,4 +1,4 @@
-import { normalizePrompt } from './text';
+import { normalizePrompt } from "./text";
 
 /**
  * Limits on the image library (tags, collections, presets, bulk calls). The backend enforces
@@ -26,9 +26,5 @@ export const LIBRARY_LIMITS = {
  * "SUNSET" are one tag. Blank input gives "" (the caller reports it).
  */
 export function normalizeTag(text: string): string {
-  return normalizePrompt(text)
-    .toLowerCase()
-    .replace(/^#+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizePrompt(text).toLowerCase().replace(/^#+/, "").replace(/\s+/g, " ").trim();
 }

@@ -1,30 +1,33 @@
-import * as z from 'zod/mini';
-import { aspectRatioSchema } from './image-sizes';
-import { GENERATION_LIMITS } from './limits';
+import * as z from "zod/mini";
+import { aspectRatioSchema } from "./image-sizes";
+import { GENERATION_LIMITS } from "./limits";
 
-export const MODEL_PROVIDERS = ['local', 'openrouter'] as const;
+export const MODEL_PROVIDERS = ["local", "openrouter"] as const;
 export type ModelProvider = (typeof MODEL_PROVIDERS)[number];
 
 /** Built-in offline models live under this prefix; anything else is an OpenRouter id. */
-export const LOCAL_MODEL_PREFIX = 'local/';
+export const LOCAL_MODEL_PREFIX = "local/";
 
-export const modelIdSchema = z.string('Model id must be text').check(
-  z.maxLength(GENERATION_LIMITS.modelId.maxLength, `Model id must be at most ${GENERATION_LIMITS.modelId.maxLength} characters`),
-  z.regex(GENERATION_LIMITS.modelId.pattern, 'Model id must look like "local/aurora" or "vendor/model-name"'),
-);
+export const modelIdSchema = z
+  .string("Model id must be text")
+  .check(
+    z.maxLength(
+      GENERATION_LIMITS.modelId.maxLength,
+      `Model id must be at most ${GENERATION_LIMITS.modelId.maxLength} characters`,
+    ),
+    z.regex(GENERATION_LIMITS.modelId.pattern, 'Model id must look like "local/aurora" or "vendor/model-name"'),
+  );
 
 const { dimension, steps, guidance, numImages } = GENERATION_LIMITS;
 
 /** An inclusive range a model accepts for a numeric parameter, with the value it uses when none is sent. */
-const parameterRangeSchema = z
-  .object({ min: z.number(), max: z.number(), default: z.optional(z.number()) })
-  .check(
-    z.refine((range) => range.min <= range.max, 'min must not exceed max'),
-    z.refine(
-      (range) => range.default === undefined || (range.default >= range.min && range.default <= range.max),
-      'default must lie within min and max',
-    ),
-  );
+const parameterRangeSchema = z.object({ min: z.number(), max: z.number(), default: z.optional(z.number()) }).check(
+  z.refine((range) => range.min <= range.max, "min must not exceed max"),
+  z.refine(
+    (range) => range.default === undefined || (range.default >= range.min && range.default <= range.max),
+    "default must lie within min and max",
+  ),
+);
 export type ParameterRange = z.infer<typeof parameterRangeSchema>;
 
 const dimensionSchema = z.int().check(z.gte(dimension.min), z.lte(dimension.max));
@@ -65,19 +68,25 @@ export const modelInfoSchema = z
   })
   .check(
     z.superRefine((model, ctx) => {
-      if ((model.provider === 'local') !== model.id.startsWith(LOCAL_MODEL_PREFIX)) {
-        ctx.addIssue({ code: 'custom', path: ['id'], message: `Only local models have ids starting with "${LOCAL_MODEL_PREFIX}"` });
+      if ((model.provider === "local") !== model.id.startsWith(LOCAL_MODEL_PREFIX)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["id"],
+          message: `Only local models have ids starting with "${LOCAL_MODEL_PREFIX}"`,
+        });
       }
-      if (model.minWidth > model.maxWidth) ctx.addIssue({ code: 'custom', path: ['minWidth'], message: 'minWidth exceeds maxWidth' });
-      if (model.minHeight > model.maxHeight) ctx.addIssue({ code: 'custom', path: ['minHeight'], message: 'minHeight exceeds maxHeight' });
+      if (model.minWidth > model.maxWidth)
+        ctx.addIssue({ code: "custom", path: ["minWidth"], message: "minWidth exceeds maxWidth" });
+      if (model.minHeight > model.maxHeight)
+        ctx.addIssue({ code: "custom", path: ["minHeight"], message: "minHeight exceeds maxHeight" });
       const globalRanges = { steps, guidance, numImages } as const;
-      for (const name of ['steps', 'guidance', 'numImages'] as const) {
+      for (const name of ["steps", "guidance", "numImages"] as const) {
         const range = model.supports[name];
         const limit = globalRanges[name];
         if (range && (range.min < limit.min || range.max > limit.max)) {
           ctx.addIssue({
-            code: 'custom',
-            path: ['supports', name],
+            code: "custom",
+            path: ["supports", name],
             message: `${name} range must lie within ${limit.min}..${limit.max}`,
           });
         }
@@ -88,6 +97,6 @@ export const modelInfoSchema = z
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
 /** The size step a model requires. */
-export function sizeMultipleOf(model: Pick<ModelInfo, 'sizeMultiple'>): number {
+export function sizeMultipleOf(model: Pick<ModelInfo, "sizeMultiple">): number {
   return model.sizeMultiple ?? dimension.defaultMultiple;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from "zod/mini";
 
 /**
  * Plans and their limits. Limits that a plan does not have are `null` ("unlimited"),
@@ -9,12 +9,12 @@ import * as z from 'zod/mini';
  * ends the account must move to `pro` (or `enterprise`) to generate again; the backend
  * decides that from `trialDays` and the account's creation time.
  */
-export const PLAN_IDS = ['trial', 'pro', 'enterprise'] as const;
+export const PLAN_IDS = ["trial", "pro", "enterprise"] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
 export const planIdSchema = z.enum(PLAN_IDS);
 
 /** Plan for accounts that have not chosen one yet. */
-export const DEFAULT_PLAN_ID: PlanId = 'trial';
+export const DEFAULT_PLAN_ID: PlanId = "trial";
 
 /** Storage sizes are binary gigabytes (GiB), as S3 bills them. */
 export const BYTES_PER_GB = 1024 ** 3;
@@ -52,7 +52,7 @@ export interface Plan {
 }
 
 /** The embed-token claim that allows white-labelling `<pixorly-studio>` (`brand` slot, `hide-brand`). */
-export const EMBED_WHITE_LABEL_CLAIM = 'whiteLabel';
+export const EMBED_WHITE_LABEL_CLAIM = "whiteLabel";
 
 const proLimits = {
   generationsPerMonth: 500,
@@ -65,24 +65,24 @@ const proLimits = {
 
 export const plans: Readonly<Record<PlanId, Readonly<Plan>>> = {
   trial: {
-    id: 'trial',
-    name: 'Pro trial',
+    id: "trial",
+    name: "Pro trial",
     monthlyPriceCents: 0,
     ...proLimits,
     trialDays: PRO_TRIAL_DAYS,
     startingCredits: TRIAL_CREDIT_GRANT,
   },
   pro: {
-    id: 'pro',
-    name: 'Pro',
+    id: "pro",
+    name: "Pro",
     monthlyPriceCents: 2_900,
     ...proLimits,
     trialDays: PRO_TRIAL_DAYS,
     startingCredits: 0,
   },
   enterprise: {
-    id: 'enterprise',
-    name: 'Enterprise',
+    id: "enterprise",
+    name: "Enterprise",
     monthlyPriceCents: null,
     generationsPerMonth: null,
     generationsPerHour: 1_000,
@@ -96,12 +96,12 @@ export const plans: Readonly<Record<PlanId, Readonly<Plan>>> = {
 };
 
 export function isPlanId(value: unknown): value is PlanId {
-  return typeof value === 'string' && (PLAN_IDS as readonly string[]).includes(value);
+  return typeof value === "string" && (PLAN_IDS as readonly string[]).includes(value);
 }
 
 export function getPlan(id: PlanId): Readonly<Plan> {
   // Ids also arrive from stored documents and tokens, so check at run time too.
-  if (!isPlanId(id)) throw new RangeError(`Unknown plan ${JSON.stringify(id)}; expected one of ${PLAN_IDS.join(', ')}`);
+  if (!isPlanId(id)) throw new RangeError(`Unknown plan ${JSON.stringify(id)}; expected one of ${PLAN_IDS.join(", ")}`);
   return plans[id];
 }
 

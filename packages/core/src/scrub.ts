@@ -6,17 +6,49 @@
  * (an error message that quotes a header, a URL with `?token=`) are cut out by pattern.
  */
 
-export const FILTERED = '[Filtered]';
+export const FILTERED = "[Filtered]";
 
 /** Field names whose value is dropped whole (compared without case, `-` and `_`). */
 const SENSITIVE_KEYS = new Set(
   [
-    'prompt', 'prompts', 'negativePrompt', 'text', 'caption', 'body', 'data',
-    'token', 'accessToken', 'refreshToken', 'idToken', 'embedToken', 'sessionToken', 'jwt',
-    'authorization', 'proxyAuthorization', 'cookie', 'cookies', 'setCookie',
-    'password', 'secret', 'clientSecret', 'webhookSecret', 'apiKey', 'key', 'privateKey', 'adminKey',
-    'signature', 'dsn', 'email', 'emails', 'ip', 'ipAddress', 'phone', 'username',
-    'queryString', 'xApiKey', 'xPixorlyKey',
+    "prompt",
+    "prompts",
+    "negativePrompt",
+    "text",
+    "caption",
+    "body",
+    "data",
+    "token",
+    "accessToken",
+    "refreshToken",
+    "idToken",
+    "embedToken",
+    "sessionToken",
+    "jwt",
+    "authorization",
+    "proxyAuthorization",
+    "cookie",
+    "cookies",
+    "setCookie",
+    "password",
+    "secret",
+    "clientSecret",
+    "webhookSecret",
+    "apiKey",
+    "key",
+    "privateKey",
+    "adminKey",
+    "signature",
+    "dsn",
+    "email",
+    "emails",
+    "ip",
+    "ipAddress",
+    "phone",
+    "username",
+    "queryString",
+    "xApiKey",
+    "xPixorlyKey",
   ].map(normalizeKey),
 );
 
@@ -27,11 +59,12 @@ const PIXORLY_KEY = /\b(?:pxs|pxp|px|whsec)_[A-Za-z0-9_+/=-]{6,}/g;
 // `Bearer …`, `Basic …`, `Convex …` credentials quoted in a message or header dump.
 const AUTH_SCHEME = /\b(Bearer|Basic|Convex)\s+[^\s"',;]+/gi;
 // `token=…`-like query or form parameters.
-const SECRET_PARAM = /([?&;](?:access_?token|token|key|api_?key|secret|signature|Signature|sig|code|password|email|Key-Pair-Id)=)[^&#\s"']*/gi;
+const SECRET_PARAM =
+  /([?&;](?:access_?token|token|key|api_?key|secret|signature|Signature|sig|code|password|email|Key-Pair-Id)=)[^&#\s"']*/gi;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 function normalizeKey(key: string): string {
-  return key.replace(/[-_]/g, '').toLowerCase();
+  return key.replace(/[-_]/g, "").toLowerCase();
 }
 
 /** Cuts secrets and email addresses out of one string. */
@@ -46,7 +79,7 @@ export function scrubString(text: string): string {
 
 /** A URL without its query and fragment (`?…` / `#…`): what reports keep of a page or request address. */
 export function stripQuery(url: string): string {
-  return url.replace(/[?#].*$/s, '');
+  return url.replace(/[?#].*$/s, "");
 }
 
 /**
@@ -54,21 +87,31 @@ export function stripQuery(url: string): string {
  * string scrubbed, cycles cut, depth capped (a report never needs more than a few levels).
  */
 export function scrubValue(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
-  if (typeof value === 'string') return scrubString(value);
-  if (value === null || typeof value !== 'object') return value;
+  if (typeof value === "string") return scrubString(value);
+  if (value === null || typeof value !== "object") return value;
   if (seen.has(value) || depth > 12) return FILTERED;
   seen.add(value);
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SENSITIVE_KEYS.has(normalizeKey(key)) && item !== null && item !== undefined ? FILTERED : scrubValue(item, depth + 1, seen);
+    out[key] =
+      SENSITIVE_KEYS.has(normalizeKey(key)) && item !== null && item !== undefined
+        ? FILTERED
+        : scrubValue(item, depth + 1, seen);
   }
   return out;
 }
 
 /** The subset of a Sentry event the scrubber knows the meaning of; other fields are scrubbed generically. */
 export interface ScrubbableEvent {
-  request?: { url?: string; query_string?: unknown; headers?: Record<string, string>; cookies?: unknown; data?: unknown; [key: string]: unknown };
+  request?: {
+    url?: string;
+    query_string?: unknown;
+    headers?: Record<string, string>;
+    cookies?: unknown;
+    data?: unknown;
+    [key: string]: unknown;
+  };
   user?: Record<string, unknown>;
   [key: string]: unknown;
 }
@@ -87,12 +130,12 @@ export function scrubEvent<T extends ScrubbableEvent>(event: T): T {
       ...(headers ? { headers: pickHeaders(headers) } : {}),
     };
   }
-  if (copy.user) copy.user = typeof copy.user.id === 'string' ? { id: copy.user.id } : {};
+  if (copy.user) copy.user = typeof copy.user.id === "string" ? { id: copy.user.id } : {};
   return scrubValue(copy) as T;
 }
 
 // Headers worth keeping to understand a failure; everything else (authorization, cookies, keys) is dropped.
-const KEPT_HEADERS = new Set(['content-type', 'content-length', 'user-agent', 'x-request-id', 'origin', 'accept']);
+const KEPT_HEADERS = new Set(["content-type", "content-length", "user-agent", "x-request-id", "origin", "accept"]);
 
 function pickHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => KEPT_HEADERS.has(name.toLowerCase())));

@@ -6,7 +6,7 @@
  * (`scrubEvent`) on the way out. The SDKs would add global state, auto-instrumentation and tens of
  * kilobytes for what Pixorly needs: an exception, its stack, release, environment and request id.
  */
-import { scrubEvent } from './scrub';
+import { scrubEvent } from "./scrub";
 
 // core compiles without DOM or Node types (it runs everywhere); these two globals exist in every runtime it runs in.
 declare const crypto: { getRandomValues(array: Uint8Array): Uint8Array };
@@ -33,14 +33,14 @@ export function parseDsn(dsn: string): SentryDsn {
   try {
     url = new URL(dsn);
   } catch {
-    throw new Error('SENTRY_DSN is not a URL (expected https://<key>@<host>/<project id>)');
+    throw new Error("SENTRY_DSN is not a URL (expected https://<key>@<host>/<project id>)");
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('SENTRY_DSN must be an http(s) URL');
-  if (!url.username) throw new Error('SENTRY_DSN has no public key (the part before @)');
-  const parts = url.pathname.split('/').filter(Boolean);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("SENTRY_DSN must be an http(s) URL");
+  if (!url.username) throw new Error("SENTRY_DSN has no public key (the part before @)");
+  const parts = url.pathname.split("/").filter(Boolean);
   const projectId = parts.pop();
-  if (!projectId || !/^\d+$/.test(projectId)) throw new Error('SENTRY_DSN must end with the numeric project id');
-  const prefix = parts.length ? `/${parts.join('/')}` : '';
+  if (!projectId || !/^\d+$/.test(projectId)) throw new Error("SENTRY_DSN must end with the numeric project id");
+  const prefix = parts.length ? `/${parts.join("/")}` : "";
   return {
     endpoint: `${url.protocol}//${url.host}${prefix}/api/${projectId}/envelope/`,
     publicKey: decodeURIComponent(url.username),
@@ -52,7 +52,7 @@ export function parseDsn(dsn: string): SentryDsn {
 export interface ErrorEventInput {
   error: unknown;
   /** `node`, `javascript` (browsers, Workers, Convex). */
-  platform?: 'node' | 'javascript';
+  platform?: "node" | "javascript";
   release?: string;
   environment?: string;
   /** Where it happened: `edge-api`, `convex`, `demo`, `elements`. */
@@ -74,7 +74,7 @@ export interface SentryEvent {
   event_id: string;
   timestamp: number;
   platform: string;
-  level: 'error';
+  level: "error";
   logger: string;
   release?: string;
   environment?: string;
@@ -95,24 +95,25 @@ interface StackFrame {
 /** A Sentry event for one error, already scrubbed. */
 export function buildErrorEvent(input: ErrorEventInput): SentryEvent {
   const { error } = input;
-  const type = error instanceof Error ? error.name || 'Error' : typeof error;
+  const type = error instanceof Error ? error.name || "Error" : typeof error;
   const value = redactAll(error instanceof Error ? error.message : safeText(error), input.redact);
-  const stack = error instanceof Error && typeof error.stack === 'string' ? parseStack(redactAll(error.stack, input.redact)) : [];
+  const stack =
+    error instanceof Error && typeof error.stack === "string" ? parseStack(redactAll(error.stack, input.redact)) : [];
   const tags: Record<string, string> = { service: input.service };
   if (input.requestId) tags.request_id = input.requestId;
   for (const [name, tag] of Object.entries(input.tags ?? {})) if (tag !== undefined) tags[name] = tag;
   const event: SentryEvent = {
     event_id: randomHex(16),
     timestamp: Date.now() / 1000,
-    platform: input.platform ?? 'javascript',
-    level: 'error',
+    platform: input.platform ?? "javascript",
+    level: "error",
     logger: input.service,
     ...(input.release ? { release: input.release } : {}),
     ...(input.environment ? { environment: input.environment } : {}),
     tags,
     exception: { values: [{ type, value, ...(stack.length ? { stacktrace: { frames: stack } } : {}) }] },
     ...(input.request ? { request: input.request } : {}),
-    sdk: { name: 'pixorly.envelope', version: '1.0.0' },
+    sdk: { name: "pixorly.envelope", version: "1.0.0" },
   };
   return scrubEvent(event);
 }
@@ -121,22 +122,30 @@ export function buildErrorEvent(input: ErrorEventInput): SentryEvent {
 export function envelopeOf(event: SentryEvent, dsn: SentryDsn): string {
   const header = { event_id: event.event_id, sent_at: new Date().toISOString(), dsn: dsn.dsn };
   const payload = JSON.stringify(event);
-  return `${JSON.stringify(header)}\n${JSON.stringify({ type: 'event', content_type: 'application/json' })}\n${payload}\n`;
+  return `${JSON.stringify(header)}\n${JSON.stringify({ type: "event", content_type: "application/json" })}\n${payload}\n`;
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; keepalive?: boolean }) => Promise<{ ok: boolean; status: number }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; keepalive?: boolean },
+) => Promise<{ ok: boolean; status: number }>;
 
 /**
  * Posts the event; never throws (a monitoring outage must not turn into a second error) and answers
  * whether Sentry took it.
  */
-export async function sendEvent(dsn: SentryDsn, event: SentryEvent, fetchImpl: FetchLike, options: { keepalive?: boolean } = {}): Promise<boolean> {
+export async function sendEvent(
+  dsn: SentryDsn,
+  event: SentryEvent,
+  fetchImpl: FetchLike,
+  options: { keepalive?: boolean } = {},
+): Promise<boolean> {
   try {
     const response = await fetchImpl(dsn.endpoint, {
-      method: 'POST',
+      method: "POST",
       headers: {
-        'content-type': 'application/x-sentry-envelope',
-        'x-sentry-auth': `Sentry sentry_version=7, sentry_key=${dsn.publicKey}, sentry_client=pixorly.envelope/1.0.0`,
+        "content-type": "application/x-sentry-envelope",
+        "x-sentry-auth": `Sentry sentry_version=7, sentry_key=${dsn.publicKey}, sentry_client=pixorly.envelope/1.0.0`,
       },
       body: envelopeOf(event, dsn),
       ...(options.keepalive ? { keepalive: true } : {}),
@@ -153,16 +162,16 @@ const GECKO_FRAME = /^\s*(.*?)@(.+?):(\d+):(\d+)\s*$/;
 
 function parseStack(stack: string): StackFrame[] {
   const frames: StackFrame[] = [];
-  for (const line of stack.split('\n').slice(0, 50)) {
+  for (const line of stack.split("\n").slice(0, 50)) {
     const match = V8_FRAME.exec(line) ?? GECKO_FRAME.exec(line);
     if (!match) continue;
     const [, fn, filename, lineno, colno] = match;
     frames.push({
       ...(fn ? { function: fn } : {}),
-      filename: filename!.replace(/[?#].*$/, ''),
+      filename: filename!.replace(/[?#].*$/, ""),
       lineno: Number(lineno),
       colno: Number(colno),
-      in_app: !filename!.includes('node_modules'),
+      in_app: !filename!.includes("node_modules"),
     });
   }
   // Sentry wants the outermost frame first.
@@ -172,13 +181,13 @@ function parseStack(stack: string): StackFrame[] {
 function redactAll(text: string, secrets: (string | undefined)[] = []): string {
   let out = text;
   // Short texts ("a") would cut ordinary words; a prompt is redacted from 4 characters on.
-  for (const secret of secrets) if (secret && secret.trim().length >= 4) out = out.split(secret).join('[Filtered]');
+  for (const secret of secrets) if (secret && secret.trim().length >= 4) out = out.split(secret).join("[Filtered]");
   return out;
 }
 
 function safeText(value: unknown): string {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }
@@ -187,5 +196,5 @@ function safeText(value: unknown): string {
 function randomHex(bytes: number): string {
   const buffer = new Uint8Array(bytes);
   crypto.getRandomValues(buffer);
-  return Array.from(buffer, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Array.from(buffer, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -19,7 +19,7 @@ const FORMAT_EXCEPT_ZWJ = /(?!\u200D)\p{Cf}/gu;
 const ZWJ_RUN = /\u200D+/g;
 const VISIBLE = /\S/;
 function keepJoiningZwj(run: string, offset: number, text: string): string {
-  return run.length === 1 && VISIBLE.test(text[offset - 1] ?? '') && VISIBLE.test(text[offset + 1] ?? '') ? run : '';
+  return run.length === 1 && VISIBLE.test(text[offset - 1] ?? "") && VISIBLE.test(text[offset + 1] ?? "") ? run : "";
 }
 
 /**
@@ -29,12 +29,12 @@ function keepJoiningZwj(run: string, offset: number, text: string): string {
  */
 export function normalizePrompt(text: string): string {
   return text
-    .replace(LONE_SURROGATE, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .replace(FORMAT_EXCEPT_ZWJ, '')
+    .replace(LONE_SURROGATE, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, "")
+    .replace(FORMAT_EXCEPT_ZWJ, "")
     .replace(ZWJ_RUN, keepJoiningZwj)
-    .normalize('NFC')
+    .normalize("NFC")
     .trim();
 }
 

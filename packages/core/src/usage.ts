@@ -5,11 +5,11 @@
 
 /** The limits `usage:account` reports, in this order. */
 export const ACCOUNT_LIMIT_NAMES = [
-  'generationsPerMonth',
-  'storageBytes',
-  'generationsPerHour',
-  'apiRequestsPerDay',
-  'concurrentJobs',
+  "generationsPerMonth",
+  "storageBytes",
+  "generationsPerHour",
+  "apiRequestsPerDay",
+  "concurrentJobs",
 ] as const;
 export type AccountLimitName = (typeof ACCOUNT_LIMIT_NAMES)[number];
 

@@ -7,19 +7,19 @@
 
 /** Event types an endpoint can subscribe to. */
 export const WEBHOOK_EVENTS = [
-  'generation.started',
-  'generation.completed',
-  'generation.failed',
-  'credit.low',
-  'credit.depleted',
+  "generation.started",
+  "generation.completed",
+  "generation.failed",
+  "credit.low",
+  "credit.depleted",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** The type of the message `webhooks:sendTest` sends; it reaches an endpoint whatever it subscribed to. */
-export const WEBHOOK_TEST_EVENT = 'webhook.test';
+export const WEBHOOK_TEST_EVENT = "webhook.test";
 
 export function isWebhookEvent(value: unknown): value is WebhookEvent {
-  return typeof value === 'string' && (WEBHOOK_EVENTS as readonly string[]).includes(value);
+  return typeof value === "string" && (WEBHOOK_EVENTS as readonly string[]).includes(value);
 }
 
 export const WEBHOOK_LIMITS = {
@@ -47,28 +47,29 @@ export const WEBHOOK_LIMITS = {
  * 10 h — the 10th and last attempt about 27.6 hours after the first.
  */
 export function webhookRetryDelayMs(attempt: number, baseMs: number = WEBHOOK_LIMITS.baseRetryDelayMs): number {
-  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`attempt must be a whole number from 1, got ${String(attempt)}`);
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new RangeError(`attempt must be a whole number from 1, got ${String(attempt)}`);
   return Math.min(baseMs * 4 ** (attempt - 1), baseMs * WEBHOOK_LIMITS.maxRetryDelayFactor);
 }
 
 /** Why an attempt failed, as clients see it (never the internal error text). */
 export const WEBHOOK_ERROR_CLASSES = [
-  'http_status',
-  'timeout',
-  'network',
-  'dns',
-  'blocked_address',
-  'endpoint_disabled',
+  "http_status",
+  "timeout",
+  "network",
+  "dns",
+  "blocked_address",
+  "endpoint_disabled",
 ] as const;
 export type WebhookErrorClass = (typeof WEBHOOK_ERROR_CLASSES)[number];
 
 /** A balance below this share of the last grant is low (`credit.low`). */
 export const CREDIT_LOW_SHARE = 0.1;
 
-export type CreditLevel = 'ok' | 'low' | 'depleted';
+export type CreditLevel = "ok" | "low" | "depleted";
 
 /** Where a balance stands against the last grant: depleted at 0, low below 10 % of the grant. */
 export function creditLevel(balance: number, lastGrant: number): CreditLevel {
-  if (balance <= 0) return 'depleted';
-  return balance < lastGrant * CREDIT_LOW_SHARE ? 'low' : 'ok';
+  if (balance <= 0) return "depleted";
+  return balance < lastGrant * CREDIT_LOW_SHARE ? "low" : "ok";
 }

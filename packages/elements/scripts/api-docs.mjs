@@ -3,21 +3,44 @@
  * `npm run docs`: writes the API reference of README.md (between the `api:start` and
  * `api:end` markers) from custom-elements.json, so the tables say what the JSDoc says.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'custom-elements.json'), 'utf8'));
-const readme = path.join(root, 'README.md');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "custom-elements.json"), "utf8"));
+const readme = path.join(root, "README.md");
 
-const ORDER = ['pixorly-studio', 'pixorly-job-status', 'pixorly-prompt-box', 'pixorly-model-picker', 'pixorly-comparison', 'pixorly-comparison-cell', 'pixorly-recent-results', 'pixorly-image', 'pixorly-gallery', 'pixorly-lightbox', 'pixorly-collections', 'pixorly-collection-view'];
-const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
-const code = (text) => (text ? `\`${cell(text)}\`` : '');
+const ORDER = [
+  "pixorly-studio",
+  "pixorly-job-status",
+  "pixorly-prompt-box",
+  "pixorly-model-picker",
+  "pixorly-comparison",
+  "pixorly-comparison-cell",
+  "pixorly-recent-results",
+  "pixorly-image",
+  "pixorly-gallery",
+  "pixorly-lightbox",
+  "pixorly-collections",
+  "pixorly-collection-view",
+];
+const cell = (text = "") =>
+  String(text)
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
+const code = (text) => (text ? `\`${cell(text)}\`` : "");
 /** Defaults that are values, not construction code. */
-const shortDefault = (value) => (value && value.length <= 30 && !value.startsWith('new ') ? value : '');
+const shortDefault = (value) => (value && value.length <= 30 && !value.startsWith("new ") ? value : "");
 const table = (head, rows) =>
-  rows.length === 0 ? '' : [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  rows.length === 0
+    ? ""
+    : [
+        `| ${head.join(" | ")} |`,
+        `|${head.map(() => "---").join("|")}|`,
+        ...rows.map((r) => `| ${r.join(" | ")} |`),
+      ].join("\n");
 
 const elements = manifest.modules
   .flatMap((mod) => (mod.declarations ?? []).map((declaration) => ({ ...declaration, path: mod.path })))
@@ -26,30 +49,53 @@ const elements = manifest.modules
 
 const sections = elements.map((el) => {
   const attributes = new Map((el.attributes ?? []).map((a) => [a.fieldName, a.name]));
-  const fields = (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && m.description);
-  const methods = (el.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy && m.description && m.name !== 'emit');
+  const fields = (el.members ?? []).filter((m) => m.kind === "field" && !m.static && !m.privacy && m.description);
+  const methods = (el.members ?? []).filter(
+    (m) => m.kind === "method" && !m.static && !m.privacy && m.description && m.name !== "emit",
+  );
   return [
     `### \`<${el.tagName}>\``,
     cell(el.summary ?? el.description),
     `Class \`${el.name}\`; importing \`@pixorly/elements/${path.basename(path.dirname(el.path))}\` defines it.`,
     table(
-      ['Property', 'Attribute', 'Type', 'Default', 'Description'],
-      fields.map((f) => [code(f.name), code(attributes.get(f.name)), code(f.type?.text), code(shortDefault(f.default)), cell(f.description)]),
+      ["Property", "Attribute", "Type", "Default", "Description"],
+      fields.map((f) => [
+        code(f.name),
+        code(attributes.get(f.name)),
+        code(f.type?.text),
+        code(shortDefault(f.default)),
+        cell(f.description),
+      ]),
     ),
-    table(['Method', 'Description'], methods.map((m) => [code(`${m.name}()`), cell(m.description)])),
-    table(['Event', 'Description'], (el.events ?? []).map((e) => [code(e.name), cell(e.description)])),
-    table(['Slot', 'Description'], (el.slots ?? []).map((s) => [code(s.name || '(default)'), cell(s.description)])),
-    table(['CSS part', 'Description'], (el.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
-    table(['CSS custom property', 'Description'], (el.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ["Method", "Description"],
+      methods.map((m) => [code(`${m.name}()`), cell(m.description)]),
+    ),
+    table(
+      ["Event", "Description"],
+      (el.events ?? []).map((e) => [code(e.name), cell(e.description)]),
+    ),
+    table(
+      ["Slot", "Description"],
+      (el.slots ?? []).map((s) => [code(s.name || "(default)"), cell(s.description)]),
+    ),
+    table(
+      ["CSS part", "Description"],
+      (el.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
+    table(
+      ["CSS custom property", "Description"],
+      (el.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
   ]
-    .filter((block) => block !== '')
-    .join('\n\n');
+    .filter((block) => block !== "")
+    .join("\n\n");
 });
 
-const text = fs.readFileSync(readme, 'utf8');
-const start = text.indexOf('<!-- api:start -->');
-const end = text.indexOf('<!-- api:end -->');
-if (start < 0 || end < start) throw new Error('README.md needs <!-- api:start --> and <!-- api:end --> markers');
-const generated = `<!-- api:start -->\n<!-- Generated by \`npm run docs\` from custom-elements.json; edit the JSDoc, not this. -->\n\n${sections.join('\n\n')}\n`;
+const text = fs.readFileSync(readme, "utf8");
+const start = text.indexOf("<!-- api:start -->");
+const end = text.indexOf("<!-- api:end -->");
+if (start < 0 || end < start) throw new Error("README.md needs <!-- api:start --> and <!-- api:end --> markers");
+const generated = `<!-- api:start -->\n<!-- Generated by \`npm run docs\` from custom-elements.json; edit the JSDoc, not this. -->\n\n${sections.join("\n\n")}\n`;
 fs.writeFileSync(readme, text.slice(0, start) + generated + text.slice(end));
 console.log(`docs: ${elements.length} elements written to README.md`);

@@ -7,23 +7,24 @@
  * Reading the list ourselves, rather than through the browserslist package, keeps caniuse's database out
  * of the build: esbuild knows the engines itself.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // browserslist names → esbuild engine names.
-const ENGINES = { chrome: 'chrome', edge: 'edge', firefox: 'firefox', safari: 'safari', ios_saf: 'ios' };
+const ENGINES = { chrome: "chrome", edge: "edge", firefox: "firefox", safari: "safari", ios_saf: "ios" };
 
 /** The `browserslist` entries of packages/elements/package.json. */
 export function browserslist() {
-  return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).browserslist;
+  return JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).browserslist;
 }
 
 /** esbuild targets (`['chrome90', 'edge90', 'firefox88', 'safari14', 'ios14']`) for a browserslist. */
 export function esbuildTargets(queries = browserslist()) {
-  if (!Array.isArray(queries) || queries.length === 0) throw new Error('packages/elements/package.json: "browserslist" must be a non-empty list');
+  if (!Array.isArray(queries) || queries.length === 0)
+    throw new Error('packages/elements/package.json: "browserslist" must be a non-empty list');
   const targets = [];
   for (const query of queries) {
     const floor = /^(\w+)\s*>=\s*(\d+(?:\.\d+)?)$/.exec(query.trim());

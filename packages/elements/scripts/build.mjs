@@ -16,25 +16,25 @@
  *   custom-elements.json    from the component classes' JSDoc
  * `--bundle-only` builds just dist/pixorly.js (what the tests load in a page).
  */
-import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { esbuildTargets } from './browser-targets.mjs';
-import { emitCoreTypes } from './core-types.mjs';
-import { writeLicenses } from './licenses.mjs';
-import { mergeFirstPaint } from './merge-first-paint.mjs';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
-import { checkSizeBudget, FIRST_PAINT_BUDGET } from './size-budget.mjs';
-import { writeSri } from './sri.mjs';
+import { execFileSync } from "node:child_process";
+import { build } from "esbuild";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { esbuildTargets } from "./browser-targets.mjs";
+import { emitCoreTypes } from "./core-types.mjs";
+import { writeLicenses } from "./licenses.mjs";
+import { mergeFirstPaint } from "./merge-first-paint.mjs";
+import { minifyTemplatesPlugin } from "./minify-templates.mjs";
+import { checkSizeBudget, FIRST_PAINT_BUDGET } from "./size-budget.mjs";
+import { writeSri } from "./sri.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const src = path.join(root, 'src');
-const dist = path.join(root, 'dist');
-const bundleOnly = process.argv.includes('--bundle-only');
-const tsconfig = path.join(root, 'tsconfig.json');
-const bin = (name) => path.join(root, '../../node_modules/.bin', name);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const src = path.join(root, "src");
+const dist = path.join(root, "dist");
+const bundleOnly = process.argv.includes("--bundle-only");
+const tsconfig = path.join(root, "tsconfig.json");
+const bin = (name) => path.join(root, "../../node_modules/.bin", name);
 const started = Date.now();
 // The supported browsers (package.json `browserslist`): syntax newer than they read is lowered, or the build fails.
 const target = esbuildTargets();
@@ -56,22 +56,22 @@ async function buildBundle() {
   // Chunk names carry a content hash: the previous build's chunks would linger beside the new ones.
   for (const file of fs.readdirSync(dist)) if (/^pixorly-.*\.js$/.test(file)) fs.rmSync(path.join(dist, file));
   const result = await build({
-    entryPoints: { pixorly: path.join(src, 'pixorly.ts') },
+    entryPoints: { pixorly: path.join(src, "pixorly.ts") },
     outdir: dist,
     splitting: true,
-    chunkNames: 'pixorly-[name]-[hash]',
+    chunkNames: "pixorly-[name]-[hash]",
     bundle: true,
-    format: 'esm',
+    format: "esm",
     minify: true,
     target,
     tsconfig,
     metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
+    legalComments: "none",
+    logLevel: "warning",
     plugins: [minifyTemplatesPlugin(src)],
   });
   await mergeFirstPaint(dist, result.metafile);
-  fs.writeFileSync(path.join(dist, 'pixorly.meta.json'), JSON.stringify(result.metafile));
+  fs.writeFileSync(path.join(dist, "pixorly.meta.json"), JSON.stringify(result.metafile));
   writeLicenses(dist, result.metafile);
   writeSri(dist);
   return checkSizeBudget(root, result.metafile);
@@ -81,8 +81,12 @@ async function buildBundle() {
 function sourceModules(dir = src) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return file === path.join(src, 'test') ? [] : sourceModules(file);
-    const ships = file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && file !== path.join(src, 'pixorly.ts');
+    if (entry.isDirectory()) return file === path.join(src, "test") ? [] : sourceModules(file);
+    const ships =
+      file.endsWith(".ts") &&
+      !file.endsWith(".test.ts") &&
+      !file.endsWith(".d.ts") &&
+      file !== path.join(src, "pixorly.ts");
     return ships ? [file] : [];
   });
 }
@@ -99,23 +103,23 @@ async function buildModules() {
     outdir: dist,
     outbase: src,
     bundle: false,
-    format: 'esm',
+    format: "esm",
     target,
     tsconfig,
-    logLevel: 'warning',
+    logLevel: "warning",
   });
   await build({
-    entryPoints: { core: path.join(root, '../core/src/index.ts') },
+    entryPoints: { core: path.join(root, "../core/src/index.ts") },
     outdir: dist,
     bundle: true,
-    format: 'esm',
+    format: "esm",
     target,
-    external: ['zod'],
-    logLevel: 'warning',
+    external: ["zod"],
+    logLevel: "warning",
   });
   for (const file of outputModules(dist)) {
-    const code = fs.readFileSync(file, 'utf8');
-    const core = path.relative(path.dirname(file), path.join(dist, 'core.js')).replace(/^(?!\.)/, './');
+    const code = fs.readFileSync(file, "utf8");
+    const core = path.relative(path.dirname(file), path.join(dist, "core.js")).replace(/^(?!\.)/, "./");
     const rewritten = code.replace(/from "@pixorly\/core"/g, `from "${core}"`);
     if (rewritten !== code) fs.writeFileSync(file, rewritten);
   }
@@ -128,7 +132,7 @@ function outputModules(dir) {
     // The script-tag bundle and its chunks (dist/pixorly*.js) hold core already; modules such as
     // dist/client/pixorly-client.js are ordinary modules.
     const bundleFile = dir === dist && /^pixorly(-.*)?\.js$/.test(entry.name);
-    return file.endsWith('.js') && !bundleFile ? [file] : [];
+    return file.endsWith(".js") && !bundleFile ? [file] : [];
   });
 }
 
@@ -140,9 +144,14 @@ if (bundleOnly) {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist);
   [firstPaint] = await Promise.all([buildBundle(), buildModules()]);
-  execFileSync(bin('tsc'), ['-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
-  emitCoreTypes(root, bin('tsc'));
-  execFileSync(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  execFileSync(bin("tsc"), ["-p", path.join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
+  emitCoreTypes(root, bin("tsc"));
+  execFileSync(bin("cem"), ["analyze", "--config", "custom-elements-manifest.config.mjs", "--quiet"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 }
 const size = `first paint ${(firstPaint / 1024).toFixed(1)} KB gz of ${FIRST_PAINT_BUDGET / 1024}`;
-console.log(`elements: built ${bundleOnly ? 'dist/pixorly.js' : 'dist/ and custom-elements.json'} in ${Date.now() - started} ms (${size})`);
+console.log(
+  `elements: built ${bundleOnly ? "dist/pixorly.js" : "dist/ and custom-elements.json"} in ${Date.now() - started} ms (${size})`,
+);

@@ -5,28 +5,34 @@
  * The analyzer joins `--outdir` to the package folder, so it writes into a temporary folder there (removed
  * after) and the two are compared; `npm run analyze` rewrites the committed one.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = fs.mkdtempSync(path.join(root, '.manifest-check-'));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = fs.mkdtempSync(path.join(root, ".manifest-check-"));
 // The analyzer also points package.json's `customElements` at its output folder: put it back after, or
 // package.json is left naming a removed temporary folder.
-const packageJson = path.join(root, 'package.json');
-const packageText = fs.readFileSync(packageJson, 'utf8');
+const packageJson = path.join(root, "package.json");
+const packageText = fs.readFileSync(packageJson, "utf8");
 try {
-  execFileSync(path.join(root, '../../node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(root, out), '--quiet'], { cwd: root, stdio: 'inherit' });
-  const fresh = fs.readFileSync(path.join(out, 'custom-elements.json'), 'utf8');
-  const committed = fs.readFileSync(path.join(root, 'custom-elements.json'), 'utf8');
+  execFileSync(
+    path.join(root, "../../node_modules/.bin/cem"),
+    ["analyze", "--config", "custom-elements-manifest.config.mjs", "--outdir", path.relative(root, out), "--quiet"],
+    { cwd: root, stdio: "inherit" },
+  );
+  const fresh = fs.readFileSync(path.join(out, "custom-elements.json"), "utf8");
+  const committed = fs.readFileSync(path.join(root, "custom-elements.json"), "utf8");
   if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
-    console.error('elements: custom-elements.json is stale against the code: run `npm run analyze -w @pixorly/elements` and commit it.');
+    console.error(
+      "elements: custom-elements.json is stale against the code: run `npm run analyze -w @pixorly/elements` and commit it.",
+    );
     process.exitCode = 1;
   } else {
-    console.log('elements: custom-elements.json matches the code');
+    console.log("elements: custom-elements.json matches the code");
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
-  if (fs.readFileSync(packageJson, 'utf8') !== packageText) fs.writeFileSync(packageJson, packageText);
+  if (fs.readFileSync(packageJson, "utf8") !== packageText) fs.writeFileSync(packageJson, packageText);
 }

@@ -6,11 +6,11 @@
  *
  *   node scripts/licenses.mjs [dist]     rewrite the file from dist/pixorly.meta.json
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(md|txt))?$/i;
 
 /** `node_modules/@scope/name/…` or `node_modules/name/…` → the package folder, innermost node_modules wins. */
@@ -20,7 +20,7 @@ function packageDir(input) {
   const at = abs.lastIndexOf(marker);
   if (at < 0) return null;
   const rest = abs.slice(at + marker.length).split(path.sep);
-  const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  const name = rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
   return path.join(abs.slice(0, at + marker.length), name);
 }
 
@@ -28,7 +28,7 @@ function packageDir(input) {
 function workspaceDir(input) {
   let dir = path.dirname(path.resolve(root, input));
   while (dir !== path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
     dir = path.dirname(dir);
   }
   return null;
@@ -42,42 +42,45 @@ export function bundledPackages(metafile) {
   }
   return [...dirs]
     .map((dir) => {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
       const file = fs.readdirSync(dir).find((name) => LICENSE_FILE.test(name));
       return {
         name: pkg.name,
         version: pkg.version,
-        license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN'),
-        author: typeof pkg.author === 'string' ? pkg.author : pkg.author?.name,
-        text: file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : null,
+        license: typeof pkg.license === "string" ? pkg.license : (pkg.license?.type ?? "UNKNOWN"),
+        author: typeof pkg.author === "string" ? pkg.author : pkg.author?.name,
+        text: file ? fs.readFileSync(path.join(dir, file), "utf8").trim() : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function writeLicenses(dist, metafile) {
-  const own = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const own = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const packages = bundledPackages(metafile);
   // A package may declare its licence without shipping the text (thumbhash: MIT, no file): name it, its
   // author and the SPDX text's address. One with neither stops the build: it cannot ship without a notice.
   for (const p of packages) {
     if (p.text) continue;
-    if (!/^[A-Za-z0-9.+-]+$/.test(p.license) || p.license === 'UNKNOWN') throw new Error(`${p.name} declares no licence: pixorly.js cannot ship it`);
-    p.text = `${p.license} licence${p.author ? `, copyright ${p.author}` : ''}. The package ships no licence file; the licence text is https://spdx.org/licenses/${p.license}.html`;
+    if (!/^[A-Za-z0-9.+-]+$/.test(p.license) || p.license === "UNKNOWN")
+      throw new Error(`${p.name} declares no licence: pixorly.js cannot ship it`);
+    p.text = `${p.license} licence${p.author ? `, copyright ${p.author}` : ""}. The package ships no licence file; the licence text is https://spdx.org/licenses/${p.license}.html`;
   }
   const header = [
     `pixorly.js ${own.version} — ${own.license}. It bundles the packages below; their licences follow.`,
-    '',
+    "",
     ...packages.map((p) => `  ${p.name}@${p.version}  ${p.license}`),
-  ].join('\n');
-  const sections = packages.map((p) => `${'-'.repeat(78)}\n${p.name}@${p.version} (${p.license})\n\n${p.text}`);
-  fs.writeFileSync(path.join(dist, 'pixorly.licenses.txt'), `${header}\n\n${sections.join('\n\n')}\n`);
+  ].join("\n");
+  const sections = packages.map((p) => `${"-".repeat(78)}\n${p.name}@${p.version} (${p.license})\n\n${p.text}`);
+  fs.writeFileSync(path.join(dist, "pixorly.licenses.txt"), `${header}\n\n${sections.join("\n\n")}\n`);
   return packages;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
-  const metafile = JSON.parse(fs.readFileSync(path.join(dist, 'pixorly.meta.json'), 'utf8'));
+  const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+  const metafile = JSON.parse(fs.readFileSync(path.join(dist, "pixorly.meta.json"), "utf8"));
   const packages = writeLicenses(dist, metafile);
-  console.log(`elements: ${packages.length} bundled packages' licences in ${path.relative(process.cwd(), path.join(dist, 'pixorly.licenses.txt'))}`);
+  console.log(
+    `elements: ${packages.length} bundled packages' licences in ${path.relative(process.cwd(), path.join(dist, "pixorly.licenses.txt"))}`,
+  );
 }

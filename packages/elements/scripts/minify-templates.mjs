@@ -9,16 +9,16 @@
  *         run to one space anyway (no template has a `<pre>` or `<textarea>` with content).
  * Expressions (`${…}`, including nested templates) are scanned, not rewritten.
  */
-import fs from 'node:fs';
+import fs from "node:fs";
 
 /** @returns {import('esbuild').Plugin} */
 export function minifyTemplatesPlugin(srcDir) {
   return {
-    name: 'minify-lit-templates',
+    name: "minify-lit-templates",
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, async (args) => {
         if (!args.path.startsWith(srcDir)) return undefined;
-        return { contents: minifyTemplates(await fs.promises.readFile(args.path, 'utf8'), args.path), loader: 'ts' };
+        return { contents: minifyTemplates(await fs.promises.readFile(args.path, "utf8"), args.path), loader: "ts" };
       });
     },
   };
@@ -27,15 +27,15 @@ export function minifyTemplatesPlugin(srcDir) {
 const squeeze = {
   css: (text) =>
     text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,]) ?/g, '$1'),
-  html: (text) => text.replace(/\s*\n\s*/g, ' '),
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\s+/g, " ")
+      .replace(/ ?([{};,]) ?/g, "$1"),
+  html: (text) => text.replace(/\s*\n\s*/g, " "),
 };
 
 /** Rewrites the static parts of `html` / `css` templates in TypeScript source. */
-export function minifyTemplates(source, file = '<source>') {
-  let out = '';
+export function minifyTemplates(source, file = "<source>") {
+  let out = "";
   let i = 0;
   const fail = (why) => {
     throw new Error(`minify-templates: ${why} in ${file} at offset ${i}`);
@@ -46,23 +46,23 @@ export function minifyTemplates(source, file = '<source>') {
     let depth = 0;
     while (i < source.length) {
       const c = source[i];
-      if (c === '/' && source[i + 1] === '/') {
-        const end = source.indexOf('\n', i);
+      if (c === "/" && source[i + 1] === "/") {
+        const end = source.indexOf("\n", i);
         const stop = end < 0 ? source.length : end;
         out += source.slice(i, stop);
         i = stop;
-      } else if (c === '/' && source[i + 1] === '*') {
-        const stop = source.indexOf('*/', i + 2) + 2;
-        if (stop < 2) fail('unterminated comment');
+      } else if (c === "/" && source[i + 1] === "*") {
+        const stop = source.indexOf("*/", i + 2) + 2;
+        if (stop < 2) fail("unterminated comment");
         out += source.slice(i, stop);
         i = stop;
       } else if (c === '"' || c === "'") {
         quoted(c);
-      } else if (c === '`') {
+      } else if (c === "`") {
         template(/\b(html|css)\s*$/.exec(source.slice(Math.max(0, i - 8), i))?.[1]);
       } else {
-        if (c === '{') depth++;
-        if (c === '}') {
+        if (c === "{") depth++;
+        if (c === "}") {
           if (depth === 0 && inExpression) return;
           depth--;
         }
@@ -70,44 +70,44 @@ export function minifyTemplates(source, file = '<source>') {
         i++;
       }
     }
-    if (inExpression) fail('unterminated ${…}');
+    if (inExpression) fail("unterminated ${…}");
   }
 
   function quoted(quote) {
     let j = i + 1;
     while (source[j] !== quote) {
-      if (j >= source.length || source[j] === '\n') fail('unterminated string');
-      j += source[j] === '\\' ? 2 : 1;
+      if (j >= source.length || source[j] === "\n") fail("unterminated string");
+      j += source[j] === "\\" ? 2 : 1;
     }
     out += source.slice(i, j + 1);
     i = j + 1;
   }
 
   function template(tag) {
-    out += '`';
+    out += "`";
     i++;
-    let text = '';
+    let text = "";
     const flush = () => {
       out += tag ? squeeze[tag](text) : text;
-      text = '';
+      text = "";
     };
     for (;;) {
-      if (i >= source.length) fail('unterminated template');
+      if (i >= source.length) fail("unterminated template");
       const c = source[i];
-      if (c === '\\') {
+      if (c === "\\") {
         text += source.slice(i, i + 2);
         i += 2;
-      } else if (c === '`') {
+      } else if (c === "`") {
         flush();
-        out += '`';
+        out += "`";
         i++;
         return;
-      } else if (c === '$' && source[i + 1] === '{') {
+      } else if (c === "$" && source[i + 1] === "{") {
         flush();
-        out += '${';
+        out += "${";
         i += 2;
         code(true);
-        out += '}';
+        out += "}";
         i++;
       } else {
         text += c;

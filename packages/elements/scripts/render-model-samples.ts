@@ -9,23 +9,23 @@
  * `npx tsx scripts/render-model-samples.ts` writes the file; `--check` fails when the file is not
  * what the models render today (a model's painter changed: run it again and commit the result).
  */
-import { localModels, renderLocalPixels } from '@pixorly/local-models';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { localModels, renderLocalPixels } from "@pixorly/local-models";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const target = path.resolve(here, '../src/model-picker/local-samples.ts');
+const target = path.resolve(here, "../src/model-picker/local-samples.ts");
 
 /** A card's sample is about 160 px wide on screen: twice that for sharp screens. */
 const WIDTH = 320;
 const HEIGHT = 200;
 /** What each model is asked to paint: a subject it is made for. */
 const PROMPTS: Record<string, string> = {
-  'local/aurora': 'aurora over snowy mountains at night, stars and a crescent moon',
-  'local/mosaic': 'low-poly mountains at sunset, warm orange light',
-  'local/nebula': 'a nebula in deep violet and teal with bright stars',
+  "local/aurora": "aurora over snowy mountains at night, stars and a crescent moon",
+  "local/mosaic": "low-poly mountains at sunset, warm orange light",
+  "local/nebula": "a nebula in deep violet and teal with bright stars",
 };
 
 const entries: string[] = [];
@@ -35,7 +35,9 @@ for (const model of localModels) {
   const webp = await sharp(Buffer.from(rgb), { raw: { width, height, channels: 3 } })
     .webp({ quality: 62, effort: 6 })
     .toBuffer();
-  entries.push(`  // ${JSON.stringify(prompt)}, seed 7, ${WIDTH}×${HEIGHT}, ${webp.length} bytes\n  '${model.id}': 'data:image/webp;base64,${webp.toString('base64')}',`);
+  entries.push(
+    `  // ${JSON.stringify(prompt)}, seed 7, ${WIDTH}×${HEIGHT}, ${webp.length} bytes\n  '${model.id}': 'data:image/webp;base64,${webp.toString("base64")}',`,
+  );
 }
 
 const source = `/**
@@ -44,17 +46,19 @@ const source = `/**
  * Loaded lazily by the model picker (a chunk of its own), never on the first paint.
  */
 export const LOCAL_MODEL_SAMPLES: Readonly<Record<string, string>> = {
-${entries.join('\n')}
+${entries.join("\n")}
 };
 `;
 
-if (process.argv.includes('--check')) {
-  const current = readFileSync(target, 'utf8');
+if (process.argv.includes("--check")) {
+  const current = readFileSync(target, "utf8");
   if (current !== source) {
-    console.error(`${path.relative(process.cwd(), target)} is not what the models render now: run npx tsx scripts/render-model-samples.ts`);
+    console.error(
+      `${path.relative(process.cwd(), target)} is not what the models render now: run npx tsx scripts/render-model-samples.ts`,
+    );
     process.exit(1);
   }
-  console.log('model samples are up to date');
+  console.log("model samples are up to date");
 } else {
   writeFileSync(target, source);
   console.log(`wrote ${target} (${source.length} bytes)`);

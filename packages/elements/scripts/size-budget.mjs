@@ -4,19 +4,20 @@
  * dependency that would slow partners' pages is caught where it is added (`npm run bench` prints the
  * breakdown by package).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
 
 export const FIRST_PAINT_BUDGET = 60 * 1024;
 
 /** The output files the browser needs before the first paint (paths as the metafile names them). */
-export function firstPaintFiles(metafile, entry = 'dist/pixorly.js') {
+export function firstPaintFiles(metafile, entry = "dist/pixorly.js") {
   const files = new Set();
   const visit = (file) => {
     if (files.has(file) || !metafile.outputs[file]) return;
     files.add(file);
-    for (const imported of metafile.outputs[file].imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    for (const imported of metafile.outputs[file].imports ?? [])
+      if (imported.kind === "import-statement") visit(imported.path);
   };
   visit(entry);
   return files;
@@ -31,7 +32,7 @@ export function checkSizeBudget(root, metafile, budget = FIRST_PAINT_BUDGET) {
   if (gzipped > budget) {
     throw new Error(
       `pixorly.js's first paint is ${(gzipped / 1024).toFixed(1)} KB gzipped, over its ${(budget / 1024).toFixed(0)} KB budget ` +
-        `(${[...files].join(', ')}): move what is not needed for the first paint into a lazy chunk (npm run bench shows what it holds)`,
+        `(${[...files].join(", ")}): move what is not needed for the first paint into a lazy chunk (npm run bench shows what it holds)`,
     );
   }
   return gzipped;

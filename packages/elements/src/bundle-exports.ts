@@ -5,17 +5,17 @@
  * `customElements.get('pixorly-job-status')`. The package's entries (`@pixorly/elements`) export
  * every class.
  */
-export { PixorlyElement } from './base/pixorly-element.js';
-export * from './client/light.js';
-export { PixorlyStudio, type StudioTheme } from './studio/studio.component.js';
-export { WORKSPACE_TAGS, loadWorkspace } from './studio/load-workspace.js';
-export { LIBRARY_TAGS, loadLibrary } from './library/load-library.js';
-export { StudioErrorCode, type PixorlyErrorDetail } from './client/studio-errors.js';
-export type { ComparisonRun } from './comparison/comparison.component.js';
-export type { ImageSelectedDetail } from './recent-results/recent-results.component.js';
-export type { JobEventDetail, JobFailedDetail, JobStatusView } from './job-status/job-status.component.js';
-export type { ModelChangeDetail } from './model-picker/model-picker.component.js';
-export type { SettingsToApply } from './prompt-box/prompt-box.component.js';
-export type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from './library/library-events.js';
-export type { GalleryLayout } from './gallery/gallery.component.js';
-export type { StudioView } from './studio/studio-tabs.js';
+export { PixorlyElement } from "./base/pixorly-element.js";
+export * from "./client/light.js";
+export { PixorlyStudio, type StudioTheme } from "./studio/studio.component.js";
+export { WORKSPACE_TAGS, loadWorkspace } from "./studio/load-workspace.js";
+export { LIBRARY_TAGS, loadLibrary } from "./library/load-library.js";
+export { StudioErrorCode, type PixorlyErrorDetail } from "./client/studio-errors.js";
+export type { ComparisonRun } from "./comparison/comparison.component.js";
+export type { ImageSelectedDetail } from "./recent-results/recent-results.component.js";
+export type { JobEventDetail, JobFailedDetail, JobStatusView } from "./job-status/job-status.component.js";
+export type { ModelChangeDetail } from "./model-picker/model-picker.component.js";
+export type { SettingsToApply } from "./prompt-box/prompt-box.component.js";
+export type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from "./library/library-events.js";
+export type { GalleryLayout } from "./gallery/gallery.component.js";
+export type { StudioView } from "./studio/studio-tabs.js";

@@ -4,5 +4,5 @@
  * define its tag. The library views' classes come from `@pixorly/elements/library` (or their
  * own entries).
  */
-export * from './elements.js';
-export { AuthSession, PixorlyClient, SignedUrlService } from './client/index.js';
+export * from "./elements.js";
+export { AuthSession, PixorlyClient, SignedUrlService } from "./client/index.js";

@@ -1,15 +1,15 @@
 // Renders sample images for eyeballing: npm run samples [-- <prompt>...]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { localModels, renderLocalImage } from '../src/models';
+import { mkdirSync, writeFileSync } from "node:fs";
+import { localModels, renderLocalImage } from "../src/models";
 
-const OUT_DIR = '/tmp/pixorly-samples';
+const OUT_DIR = "/tmp/pixorly-samples";
 const PROMPTS = [
-  'blue ocean at night',
-  'fiery sunset over the mountains',
-  'emerald forest, calm and misty',
-  'neon cyberpunk city',
-  'a quiet pastel spring morning',
-  'golden desert storm',
+  "blue ocean at night",
+  "fiery sunset over the mountains",
+  "emerald forest, calm and misty",
+  "neon cyberpunk city",
+  "a quiet pastel spring morning",
+  "golden desert storm",
 ];
 
 mkdirSync(OUT_DIR, { recursive: true });

@@ -37,7 +37,7 @@ export class BitWriter {
 
   /** Appends whole bytes; the stream must be byte-aligned. */
   writeBytes(bytes: Uint8Array): void {
-    if (this.bitCount !== 0) throw new Error('BitWriter.writeBytes needs a byte-aligned stream');
+    if (this.bitCount !== 0) throw new Error("BitWriter.writeBytes needs a byte-aligned stream");
     if (this.length + bytes.length > this.buffer.length) this.grow(bytes.length);
     this.buffer.set(bytes, this.length);
     this.length += bytes.length;

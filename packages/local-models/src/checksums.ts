@@ -26,7 +26,7 @@ export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
   const length = bytes.length;
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     const end = Math.min(i + ADLER_NMAX, length);
     for (; i < end; i++) {
       a += bytes[i];

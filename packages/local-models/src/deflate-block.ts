@@ -1,4 +1,4 @@
-import type { BitWriter } from './bit-writer';
+import type { BitWriter } from "./bit-writer";
 import {
   CODE_LENGTH_ORDER,
   DISTANCE_CODES,
@@ -10,8 +10,8 @@ import {
   lengthCodeIndex,
   lengthExtraBits,
   lengthExtraValue,
-} from './deflate-tables';
-import { canonicalCodes, huffmanCodeLengths } from './huffman';
+} from "./deflate-tables";
+import { canonicalCodes, huffmanCodeLengths } from "./huffman";
 
 const MAX_CODE_BITS = 15;
 const MAX_CODE_LENGTH_BITS = 7;
@@ -146,7 +146,7 @@ function encodeTreeHeader(literalLengths: Uint8Array, distanceLengths: Uint8Arra
     extras.push(extra);
     frequencies[symbol]++;
   };
-  for (let i = 0; i < lengths.length; ) {
+  for (let i = 0; i < lengths.length;) {
     const value = lengths[i];
     let run = 1;
     while (i + run < lengths.length && lengths[i + run] === value) run++;

@@ -1,7 +1,7 @@
-import { BitWriter } from './bit-writer';
-import { adler32 } from './checksums';
-import { writeBlock } from './deflate-block';
-import { MAX_MATCH } from './deflate-tables';
+import { BitWriter } from "./bit-writer";
+import { adler32 } from "./checksums";
+import { writeBlock } from "./deflate-block";
+import { MAX_MATCH } from "./deflate-tables";
 
 /**
  * A zlib stream (RFC 1950) around DEFLATE (RFC 1951), tuned for filtered image rows:
@@ -48,7 +48,11 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
 
   const insert = (position: number): number => {
     const hash =
-      Math.imul((data[position] << 24) | (data[position + 1] << 16) | (data[position + 2] << 8) | data[position + 3], 0x9e3779b1) >>> (32 - HASH_BITS);
+      Math.imul(
+        (data[position] << 24) | (data[position + 1] << 16) | (data[position + 2] << 8) | data[position + 3],
+        0x9e3779b1,
+      ) >>>
+      (32 - HASH_BITS);
     const candidate = head[hash];
     head[hash] = position;
     previous[position & WINDOW_MASK] = candidate;
@@ -95,7 +99,11 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
       // After a long run without matches (noise), search ever more sparsely, as LZ4 does: the
       // run is coded as literals either way, and a match is picked up soon after it starts.
       misses++;
-      for (let skip = (misses - MISSES_BEFORE_SKIPPING) >> 4; skip > 0 && position < length && symbolCount < BLOCK_SYMBOLS - 1; skip--) {
+      for (
+        let skip = (misses - MISSES_BEFORE_SKIPPING) >> 4;
+        skip > 0 && position < length && symbolCount < BLOCK_SYMBOLS - 1;
+        skip--
+      ) {
         literalOrLength[symbolCount] = data[position];
         distances[symbolCount++] = 0;
         position++;

@@ -42,7 +42,9 @@ function treeDepths(sortedWeights: number[]): Uint8Array {
   let nextLeaf = 0;
   let nextMerged = leafCount;
   const takeSmallest = (created: number) =>
-    nextLeaf < leafCount && (nextMerged >= created || weight[nextLeaf] <= weight[nextMerged]) ? nextLeaf++ : nextMerged++;
+    nextLeaf < leafCount && (nextMerged >= created || weight[nextLeaf] <= weight[nextMerged])
+      ? nextLeaf++
+      : nextMerged++;
   for (let created = leafCount; created < nodeCount; created++) {
     const a = takeSmallest(created);
     const b = takeSmallest(created);

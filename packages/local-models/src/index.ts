@@ -9,6 +9,6 @@ export {
   localModels,
   renderLocalImage,
   renderLocalPixels,
-} from './models';
-export { measureRenderMsPerMegapixel } from './measure';
-export { type RasterImage, encodePng } from './png';
+} from "./models";
+export { measureRenderMsPerMegapixel } from "./measure";
+export { type RasterImage, encodePng } from "./png";

@@ -1,4 +1,4 @@
-import { renderLocalImage } from './models';
+import { renderLocalImage } from "./models";
 
 /** The side of the square image measured; 1024×1024 is the size the studio offers by default. */
 const MEASURE_SIZE = 1024;
@@ -13,9 +13,15 @@ const clock: { now(): number } = (globalThis as { performance?: { now(): number 
  */
 export function measureRenderMsPerMegapixel(model: string, runs: number): number {
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive whole number, got ${runs}`);
-  const prompts = ['blue ocean at night', 'fiery sunset over the mountains', 'emerald forest in the mist'];
+  const prompts = ["blue ocean at night", "fiery sunset over the mountains", "emerald forest in the mist"];
   const render = (run: number) =>
-    renderLocalImage({ model, prompt: prompts[run % prompts.length], seed: run, width: MEASURE_SIZE, height: MEASURE_SIZE });
+    renderLocalImage({
+      model,
+      prompt: prompts[run % prompts.length],
+      seed: run,
+      width: MEASURE_SIZE,
+      height: MEASURE_SIZE,
+    });
   render(runs);
   const timings: number[] = [];
   for (let run = 0; run < runs; run++) {

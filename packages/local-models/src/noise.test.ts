@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { ValueNoise, fractalWeight } from './noise';
-import { randomStream } from './prompt';
+import { describe, expect, it } from "vitest";
+import { ValueNoise, fractalWeight } from "./noise";
+import { randomStream } from "./prompt";
 
-describe('ValueNoise', () => {
+describe("ValueNoise", () => {
   const noise = new ValueNoise(randomStream(5));
 
-  it('stays in [0, 1] and is continuous', () => {
+  it("stays in [0, 1] and is continuous", () => {
     for (let i = 0; i < 2000; i++) {
       const x = i * 0.137 - 50;
       const y = i * 0.071 + 3;
@@ -19,14 +19,14 @@ describe('ValueNoise', () => {
     }
   });
 
-  it('is the same for the same random stream', () => {
+  it("is the same for the same random stream", () => {
     const again = new ValueNoise(randomStream(5));
     const other = new ValueNoise(randomStream(6));
     expect(again.fractal(1.5, 2.5, 4)).toBe(noise.fractal(1.5, 2.5, 4));
     expect(other.fractal(1.5, 2.5, 4)).not.toBe(noise.fractal(1.5, 2.5, 4));
   });
 
-  it('splits into coarse and fine layers that add up to the fractal', () => {
+  it("splits into coarse and fine layers that add up to the fractal", () => {
     const whole = noise.fractal(3.3, -7.1, 5, 0.52);
     const split = (noise.layers(3.3, -7.1, 0, 2, 0.52) + noise.layers(3.3, -7.1, 2, 3, 0.52)) / fractalWeight(5, 0.52);
     expect(split).toBeCloseTo(whole, 10);

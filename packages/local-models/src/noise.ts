@@ -1,4 +1,4 @@
-import type { RandomStream } from './prompt';
+import type { RandomStream } from "./prompt";
 
 const LATTICE_BITS = 8;
 const LATTICE_SIZE = 1 << LATTICE_BITS;

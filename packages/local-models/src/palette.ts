@@ -1,5 +1,5 @@
-import { type Tone, colourWords, lookUp, toneWords } from './lexicon';
-import { type RandomStream, between } from './prompt';
+import { type Tone, colourWords, lookUp, toneWords } from "./lexicon";
+import { type RandomStream, between } from "./prompt";
 
 /** A colour as red, green, blue in [0, 1]. */
 export type Rgb = [number, number, number];
@@ -32,7 +32,8 @@ export function buildPalette(words: readonly string[], random: RandomStream): Pa
     const colour = lookUp(colourWords, word);
     if (colour) {
       for (const hue of colour.hues) {
-        if (hues.length < MAX_HUES && hues.every((known) => hueDistance(known, hue) >= SAME_HUE_DEGREES)) hues.push(hue);
+        if (hues.length < MAX_HUES && hues.every((known) => hueDistance(known, hue) >= SAME_HUE_DEGREES))
+          hues.push(hue);
       }
       if (colour.tone) tones.push(colour.tone);
     }
@@ -48,19 +49,23 @@ export function buildPalette(words: readonly string[], random: RandomStream): Pa
   let lightness = 0.52;
   // Each tone counts once: "pastel spring" should not be twice as pale as "pastel".
   for (const tone of new Set(tones)) {
-    if (tone === 'dark') lightness -= 0.13;
-    else if (tone === 'light') lightness += 0.12;
-    else if (tone === 'vivid') saturation += 0.2;
-    else if (tone === 'pastel') {
+    if (tone === "dark") lightness -= 0.13;
+    else if (tone === "light") lightness += 0.12;
+    else if (tone === "vivid") saturation += 0.2;
+    else if (tone === "pastel") {
       saturation -= 0.28;
       lightness += 0.13;
-    } else if (tone === 'muted') saturation -= 0.32;
+    } else if (tone === "muted") saturation -= 0.32;
   }
-  saturation = tones.includes('mono') ? 0 : clamp(saturation, 0.08, 1);
+  saturation = tones.includes("mono") ? 0 : clamp(saturation, 0.08, 1);
   lightness = clamp(lightness, 0.2, 0.82);
 
   const colors = hues.map((hue) =>
-    hslToRgb(hue + between(random, -5, 5), clamp(saturation * between(random, 0.85, 1.08), 0, 1), clamp(lightness + between(random, -0.09, 0.09), 0.08, 0.9)),
+    hslToRgb(
+      hue + between(random, -5, 5),
+      clamp(saturation * between(random, 0.85, 1.08), 0, 1),
+      clamp(lightness + between(random, -0.09, 0.09), 0.08, 0.9),
+    ),
   );
   return {
     colors,
@@ -96,7 +101,17 @@ export function hslToRgb(hueDegrees: number, saturation: number, lightness: numb
   const m = lightness - chroma / 2;
   const sector = Math.floor(h);
   const [r, g, b] =
-    sector === 0 ? [chroma, x, 0] : sector === 1 ? [x, chroma, 0] : sector === 2 ? [0, chroma, x] : sector === 3 ? [0, x, chroma] : sector === 4 ? [x, 0, chroma] : [chroma, 0, x];
+    sector === 0
+      ? [chroma, x, 0]
+      : sector === 1
+        ? [x, chroma, 0]
+        : sector === 2
+          ? [0, chroma, x]
+          : sector === 3
+            ? [0, x, chroma]
+            : sector === 4
+              ? [x, 0, chroma]
+              : [chroma, 0, x];
   return [r + m, g + m, b + m];
 }
 

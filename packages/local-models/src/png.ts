@@ -1,5 +1,5 @@
-import { crc32 } from './checksums';
-import { zlibCompress } from './deflate';
+import { crc32 } from "./checksums";
+import { zlibCompress } from "./deflate";
 
 /** Raw 8-bit pixels, row by row, top to bottom: RGB (3 channels) or RGBA (4). */
 export interface RasterImage {
@@ -17,14 +17,20 @@ const MAX_PNG_DIMENSION = 0x7fff_ffff;
 /** Encodes pixels as a PNG (8-bit truecolour, non-interlaced). */
 export function encodePng(image: RasterImage): Uint8Array {
   const { width, height, channels, data } = image;
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ["width", width],
+    ["height", height],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1 || value > MAX_PNG_DIMENSION) {
       throw new RangeError(`encodePng: ${name} must be a positive integer, got ${value}`);
     }
   }
-  if (channels !== 3 && channels !== 4) throw new RangeError(`encodePng: channels must be 3 or 4, got ${String(channels)}`);
+  if (channels !== 3 && channels !== 4)
+    throw new RangeError(`encodePng: channels must be 3 or 4, got ${String(channels)}`);
   if (data.length !== width * height * channels) {
-    throw new RangeError(`encodePng: expected ${width * height * channels} bytes for ${width}×${height}×${channels}, got ${data.length}`);
+    throw new RangeError(
+      `encodePng: expected ${width * height * channels} bytes for ${width}×${height}×${channels}, got ${data.length}`,
+    );
   }
 
   const header = new Uint8Array(13);
@@ -36,7 +42,7 @@ export function encodePng(image: RasterImage): Uint8Array {
   // Bytes 10–12 stay 0: deflate compression, adaptive filtering, no interlace.
 
   const compressed = zlibCompress(filterScanlines(data, width, height, channels));
-  const chunks = [chunk('IHDR', header), chunk('IDAT', compressed), chunk('IEND', new Uint8Array(0))];
+  const chunks = [chunk("IHDR", header), chunk("IDAT", compressed), chunk("IEND", new Uint8Array(0))];
   const png = new Uint8Array(PNG_SIGNATURE.length + chunks.reduce((sum, c) => sum + c.length, 0));
   png.set(PNG_SIGNATURE);
   let offset = PNG_SIGNATURE.length;

@@ -1,6 +1,6 @@
-import { type Subject, lookUp, subjectWords } from './lexicon';
-import { type Palette, buildPalette } from './palette';
-import { type RandomStream, fnv1a, mixHashes, promptWords, randomStream } from './prompt';
+import { type Subject, lookUp, subjectWords } from "./lexicon";
+import { type Palette, buildPalette } from "./palette";
+import { type RandomStream, fnv1a, mixHashes, promptWords, randomStream } from "./prompt";
 
 /** Everything a style needs to know about a request, derived deterministically from prompt and seed. */
 export interface Scene {

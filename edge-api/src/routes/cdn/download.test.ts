@@ -11,13 +11,24 @@ import { transformImage } from "../../cdn/transform";
 
 const PUBLIC_URL = "http://127.0.0.1:8787";
 const MINE = { id: "img_mine", s3Key: "images/u1/j1/0.png", format: "png", width: 200, height: 100, isPublic: false };
-const MINE_PUBLIC = { id: "img_public", s3Key: "images/u1/j2/0.png", format: "png", width: 200, height: 100, isPublic: true };
+const MINE_PUBLIC = {
+  id: "img_public",
+  s3Key: "images/u1/j2/0.png",
+  format: "png",
+  width: 200,
+  height: 100,
+  isPublic: true,
+};
 
 let pair: CloudFrontKeyPair;
 let png: Uint8Array;
 beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KDL");
-  png = new Uint8Array(await sharp({ create: { width: 200, height: 100, channels: 3, background: "#36c" } }).png().toBuffer());
+  png = new Uint8Array(
+    await sharp({ create: { width: 200, height: 100, channels: 3, background: "#36c" } })
+      .png()
+      .toBuffer(),
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -29,20 +40,26 @@ async function downloadApp() {
       now: () => clock.now,
       imageTransformer: transformImage,
       imageObjects: {
-        get: async (key) => (key === MINE.s3Key || key === MINE_PUBLIC.s3Key ? { body: png, contentType: "image/png", etag: '"e1"' } : null),
+        get: async (key) =>
+          key === MINE.s3Key || key === MINE_PUBLIC.s3Key
+            ? { body: png, contentType: "image/png", etag: '"e1"' }
+            : null,
         head: async () => '"e1"',
       },
       publicImages: { isPublic: async (key) => key === MINE_PUBLIC.s3Key },
       imageVariantCache: new VariantCache(10 * 1024 * 1024),
     },
-    convex: { "images:delivery": ({ ids }: { ids: string[] }) => [MINE, MINE_PUBLIC].filter((image) => ids.includes(image.id)) },
+    convex: {
+      "images:delivery": ({ ids }: { ids: string[] }) => [MINE, MINE_PUBLIC].filter((image) => ids.includes(image.id)),
+    },
   });
   const bearer = (await t.app.services.tokens.signToken({ sub: "local:u1", ttlSeconds: 600 })).token;
   const urls = async (body: unknown) => {
     const res = await t.app.request("/v1/images/urls", postJson(body, { Authorization: `Bearer ${bearer}` }));
     return { status: res.status, json: await res.json() };
   };
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.request(url.replace(PUBLIC_URL, ""), { headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.request(url.replace(PUBLIC_URL, ""), { headers });
   return { ...t, clock, urls, get };
 }
 
@@ -54,16 +71,24 @@ describe("download URLs", () => {
     const res = await get(json.urls[0].url);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("image/webp");
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="pixorly-img_mine.webp"; filename*=UTF-8''pixorly-img_mine.webp`);
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="pixorly-img_mine.webp"; filename*=UTF-8''pixorly-img_mine.webp`,
+    );
     expect((await sharp(new Uint8Array(await res.arrayBuffer())).metadata()).format).toBe("webp");
   });
 
   it("take the caller's file name, its image extension replaced by the served one (f=auto as negotiated)", async () => {
     const { urls, get } = await downloadApp();
-    const { json } = await urls({ ids: ["img_mine"], download: { filename: "Über die Bucht.png" }, transform: { w: 64, f: "auto" } });
+    const { json } = await urls({
+      ids: ["img_mine"],
+      download: { filename: "Über die Bucht.png" },
+      transform: { w: 64, f: "auto" },
+    });
     const avif = await get(json.urls[0].url, { Accept: "image/avif,image/webp,*/*" });
     expect(avif.headers.get("Content-Type")).toBe("image/avif");
-    expect(avif.headers.get("Content-Disposition")).toBe(`attachment; filename="_ber die Bucht.avif"; filename*=UTF-8''%C3%9Cber%20die%20Bucht.avif`);
+    expect(avif.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="_ber die Bucht.avif"; filename*=UTF-8''%C3%9Cber%20die%20Bucht.avif`,
+    );
     const jpeg = await get(json.urls[0].url, { Accept: "image/png" });
     expect(jpeg.headers.get("Content-Disposition")).toContain("filename*=UTF-8''%C3%9Cber%20die%20Bucht.jpg");
     expect(jpeg.headers.get("Vary")).toContain("Accept");
@@ -72,7 +97,10 @@ describe("download URLs", () => {
   it("name several files apart, and sign public images' download URLs too", async () => {
     const { urls, get } = await downloadApp();
     const { json } = await urls({ ids: ["img_mine", "img_public"], download: { filename: "set" } });
-    expect(json.urls.map((u: { url: string }) => new URL(u.url).searchParams.get("download"))).toEqual(["set-img_mine", "set-img_public"]);
+    expect(json.urls.map((u: { url: string }) => new URL(u.url).searchParams.get("download"))).toEqual([
+      "set-img_mine",
+      "set-img_public",
+    ]);
     const publicUrl = json.urls[1].url as string;
     expect(publicUrl).toContain("Signature=");
     expect((await get(publicUrl)).headers.get("Content-Disposition")).toContain('filename="set-img_public.png"');
@@ -85,7 +113,10 @@ describe("download URLs", () => {
     const [download] = (await urls({ ids: ["img_mine"], download: { filename: "mine" } })).json.urls;
     const tampered = await get(download.url.replace("download=mine", "download=evil"));
     expect(tampered.status).toBe(403);
-    expect(await tampered.json()).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("changed after signing") });
+    expect(await tampered.json()).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("changed after signing"),
+    });
 
     const [plain] = (await urls({ ids: ["img_mine"] })).json.urls;
     const added = await get(plain.url.replace("?Expires", "?download=mine&Expires"));
@@ -130,7 +161,9 @@ describe("verified URLs are remembered", () => {
   it("never remembers a refusal", async () => {
     const { urls, get } = await downloadApp();
     const [image] = (await urls({ ids: ["img_mine"] })).json.urls;
-    const bad = image.url.replace(/Signature=./, (m: string) => (m.endsWith("A") ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`));
+    const bad = image.url.replace(/Signature=./, (m: string) =>
+      m.endsWith("A") ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`,
+    );
     const verify = vi.spyOn(crypto.subtle, "verify");
     expect((await get(bad)).status).toBe(403);
     expect((await get(bad)).status).toBe(403);

@@ -18,7 +18,11 @@ let pair: CloudFrontKeyPair;
 let png: Uint8Array;
 beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KTEST");
-  png = new Uint8Array(await sharp({ create: { width: 200, height: 100, channels: 3, background: "#c03" } }).png().toBuffer());
+  png = new Uint8Array(
+    await sharp({ create: { width: 200, height: 100, channels: 3, background: "#c03" } })
+      .png()
+      .toBuffer(),
+  );
 });
 
 async function cdnApp(options: { transformer?: ImageTransformer | null; publicKeys?: string[] } = {}) {
@@ -58,8 +62,10 @@ async function cdnApp(options: { transformer?: ImageTransformer | null; publicKe
   });
   const signer = new CloudFrontSigner(pair.keyPairId, pair.privateKey);
   const signedUrl = async (s3Key: string, transform = {}, ttlSeconds = 3600) =>
-    (await imageUrlFor({ s3Key, isPublic: false, transform, ttlSeconds }, { cdnBaseUrl: CDN, signer, now: clock.now })).url;
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.request(url.replace(PUBLIC_URL, ""), { headers });
+    (await imageUrlFor({ s3Key, isPublic: false, transform, ttlSeconds }, { cdnBaseUrl: CDN, signer, now: clock.now }))
+      .url;
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.request(url.replace(PUBLIC_URL, ""), { headers });
   return { ...t, clock, reads, heads, objects, visibilityChecks, signedUrl, get };
 }
 
@@ -124,7 +130,9 @@ describe("GET /cdn/* with a signed URL", () => {
     const jpeg = await get(url, { Accept: "*/*" });
     expect(await metadataOf(jpeg)).toMatchObject({ format: "jpeg", width: 32 });
     expect(webp.headers.get("ETag")).not.toBe(avif.headers.get("ETag"));
-    expect((await get(await signedUrl(PRIVATE_KEY, { w: 32, f: "webp" }))).headers.get("Vary") ?? "").not.toContain("Accept");
+    expect((await get(await signedUrl(PRIVATE_KEY, { w: 32, f: "webp" }))).headers.get("Vary") ?? "").not.toContain(
+      "Accept",
+    );
   });
 
   it.each([
@@ -145,7 +153,11 @@ describe("GET /cdn/* with a signed URL", () => {
     expect((await get(url)).status).toBe(200);
     const res = await get(tamper(url));
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("signature"), requestId: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("signature"),
+      requestId: expect.any(String),
+    });
   });
 
   it("403 once expired, for an unknown key id, and without one of the three parameters", async () => {

@@ -26,7 +26,13 @@ import type { Context } from "hono";
 import { snapTransform } from "../../cdn/cost";
 import { contentDisposition, downloadBaseName, DOWNLOAD_PARAM, filenameProblem } from "../../cdn/download";
 import { splitSignedUrl, verifySignedUrl, type SignedUrlRefusal } from "../../cdn/signer";
-import { canonicalTransformQuery, isIdentityTransform, parseTransformQuery, TransformParamError, type TransformParams } from "../../cdn/transform-params";
+import {
+  canonicalTransformQuery,
+  isIdentityTransform,
+  parseTransformQuery,
+  TransformParamError,
+  type TransformParams,
+} from "../../cdn/transform-params";
 import { VerifiedUrls } from "../../cdn/verified-urls";
 import type { AppEnv, AppServices } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
@@ -75,7 +81,10 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
     const s3Key = objectKeyOf(rawKey);
     let expires = Infinity;
     if (signed) {
-      const check = await verifySignedUrl(resource, { publicKeys: config.cloudfront.publicKeys, now: nowSeconds * 1000 });
+      const check = await verifySignedUrl(resource, {
+        publicKeys: config.cloudfront.publicKeys,
+        now: nowSeconds * 1000,
+      });
       if (!check.ok) throw new ApiError("FORBIDDEN", REFUSALS[check.reason]);
       expires = check.expires;
     } else {
@@ -114,7 +123,8 @@ export function registerGetCdnObject(router: Router, services: AppServices, cdn:
       "Content-Security-Policy": CDN_CONTENT_SECURITY_POLICY,
     };
     if (transform.params.f === "auto") headers.Vary = "Accept";
-    if (url.download !== undefined) headers["Content-Disposition"] = contentDisposition(url.download, variant.contentType);
+    if (url.download !== undefined)
+      headers["Content-Disposition"] = contentDisposition(url.download, variant.contentType);
     if (etagMatches(c, variant.etag)) return c.body(null, 304, headers);
     headers["Content-Type"] = variant.contentType;
     return c.body(variant.body as Uint8Array<ArrayBuffer>, 200, headers);
@@ -156,13 +166,18 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
     for (const pair of resource.slice(q + 1).split("&")) {
       if (pair === "") continue;
       const eq = pair.indexOf("=");
-      const [name, value] = eq === -1 ? [decodeParam(pair), ""] : [decodeParam(pair.slice(0, eq)), decodeParam(pair.slice(eq + 1))];
+      const [name, value] =
+        eq === -1 ? [decodeParam(pair), ""] : [decodeParam(pair.slice(0, eq)), decodeParam(pair.slice(eq + 1))];
       if (name !== DOWNLOAD_PARAM) {
         pairs.push([name, value]);
         continue;
       }
-      const problem = download !== undefined ? `Parameter "${DOWNLOAD_PARAM}" appears more than once.` : filenameProblem(value);
-      if (problem) throw new ApiError("INVALID_ARGUMENT", problem, { fields: [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }] });
+      const problem =
+        download !== undefined ? `Parameter "${DOWNLOAD_PARAM}" appears more than once.` : filenameProblem(value);
+      if (problem)
+        throw new ApiError("INVALID_ARGUMENT", problem, {
+          fields: [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }],
+        });
       download = downloadBaseName(value);
     }
   }
@@ -171,11 +186,16 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
     params = snapTransform(parseTransformQuery(pairs));
   } catch (error) {
     if (error instanceof TransformParamError) {
-      throw new ApiError("INVALID_ARGUMENT", error.message, { fields: [{ path: `query.${error.param}`, message: error.message }] });
+      throw new ApiError("INVALID_ARGUMENT", error.message, {
+        fields: [{ path: `query.${error.param}`, message: error.message }],
+      });
     }
     throw error;
   }
-  return { transform: { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) }, download };
+  return {
+    transform: { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) },
+    download,
+  };
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored. */

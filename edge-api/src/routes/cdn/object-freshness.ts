@@ -57,7 +57,12 @@ export class ObjectFreshness {
     try {
       current = await this.objects.head(s3Key);
     } catch (error) {
-      this.logger({ level: "warn", msg: "object revalidation failed; serving the cached variant", s3Key, ...describeError(error) });
+      this.logger({
+        level: "warn",
+        msg: "object revalidation failed; serving the cached variant",
+        s3Key,
+        ...describeError(error),
+      });
       return true;
     }
     // An ETag only one side knows ("" from a store that gives none) proves nothing either way.

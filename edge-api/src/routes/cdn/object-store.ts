@@ -24,14 +24,20 @@ export function s3ObjectReader(s3: EdgeConfig["s3"]): ImageObjectReader {
   const client = new S3Client({
     region: s3.region,
     ...(s3.endpoint ? { endpoint: s3.endpoint, forcePathStyle: true } : {}),
-    ...(s3.accessKeyId && s3.secretAccessKey ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } } : {}),
+    ...(s3.accessKeyId && s3.secretAccessKey
+      ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } }
+      : {}),
   });
   return {
     async get(key) {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
         if (!object.Body) return null;
-        return { body: await object.Body.transformToByteArray(), contentType: object.ContentType, etag: object.ETag ?? "" };
+        return {
+          body: await object.Body.transformToByteArray(),
+          contentType: object.ContentType,
+          etag: object.ETag ?? "",
+        };
       } catch (error) {
         if (error instanceof NoSuchKey || isNotFound(error)) return null;
         throw error;

@@ -31,7 +31,12 @@ export function convexPublicImages(convex: ConvexGateway, now: () => number, log
       try {
         isPublic = (await (await convex.asService()).query(imagesIsPublicObject, { s3Key })) === true;
       } catch (error) {
-        logger({ level: "warn", msg: "image visibility lookup failed; treating the object as private", s3Key, ...describeError(error) });
+        logger({
+          level: "warn",
+          msg: "image visibility lookup failed; treating the object as private",
+          s3Key,
+          ...describeError(error),
+        });
         return false;
       }
       if (answers.size >= VISIBILITY_CACHE_MAX) answers.clear();

@@ -11,7 +11,11 @@ import { REVALIDATE_MS } from "./object-freshness";
 
 let png: Uint8Array;
 beforeAll(async () => {
-  png = new Uint8Array(await sharp({ create: { width: 400, height: 200, channels: 3, background: "#c03" } }).png().toBuffer());
+  png = new Uint8Array(
+    await sharp({ create: { width: 400, height: 200, channels: 3, background: "#c03" } })
+      .png()
+      .toBuffer(),
+  );
 });
 
 /** Every object is public (unsigned URLs), stored in a map with the Content-Type S3 would hold. */
@@ -19,7 +23,9 @@ async function cdnApp(options: { transformer?: ImageTransformer; slots?: Transfo
   const clock = { now: Date.UTC(2030, 0, 1) };
   const reads: string[] = [];
   const heads: string[] = [];
-  const objects = new Map<string, { body: Uint8Array; contentType: string; etag: string }>([["images/a.png", { body: png, contentType: "image/png", etag: '"1"' }]]);
+  const objects = new Map<string, { body: Uint8Array; contentType: string; etag: string }>([
+    ["images/a.png", { body: png, contentType: "image/png", etag: '"1"' }],
+  ]);
   const t = await testApp({
     deps: {
       now: () => clock.now,
@@ -73,7 +79,10 @@ describe("the cost ceiling", () => {
     expect((await get("images/a.png?w=4096&f=avif")).status).toBe(422);
     const jpeg = await get("images/a.png?w=4096&f=jpeg");
     expect(jpeg.status).toBe(200);
-    expect(await sharp(new Uint8Array(await jpeg.arrayBuffer())).metadata()).toMatchObject({ width: 4096, height: 2048 });
+    expect(await sharp(new Uint8Array(await jpeg.arrayBuffer())).metadata()).toMatchObject({
+      width: 4096,
+      height: 2048,
+    });
   });
 });
 
@@ -104,7 +113,10 @@ describe("transform slots", () => {
       await blocked;
       return transformImage(source, params, accept);
     };
-    const { get } = await cdnApp({ transformer: slowTransformer, slots: new TransformSlots({ maxActive: 1, maxQueued: 1, maxWaitMs: 60_000 }) });
+    const { get } = await cdnApp({
+      transformer: slowTransformer,
+      slots: new TransformSlots({ maxActive: 1, maxQueued: 1, maxWaitMs: 60_000 }),
+    });
     const running = get("images/a.png?w=64");
     const queued = get("images/a.png?w=96");
     await new Promise((r) => setTimeout(r, 20));
@@ -118,7 +130,10 @@ describe("transform slots", () => {
 
   it("answers 503 when no slot frees in time", async () => {
     const never: ImageTransformer = () => new Promise(() => {});
-    const { get } = await cdnApp({ transformer: never, slots: new TransformSlots({ maxActive: 1, maxQueued: 4, maxWaitMs: 50 }) });
+    const { get } = await cdnApp({
+      transformer: never,
+      slots: new TransformSlots({ maxActive: 1, maxQueued: 4, maxWaitMs: 50 }),
+    });
     const [first, second] = await Promise.all([get("images/a.png?w=64"), get("images/a.png?w=96")]);
     expect(first.status).toBe(503);
     expect(second.status).toBe(503);
@@ -139,10 +154,17 @@ describe("what is served", () => {
   it("answers 415 for an object that is not a raster image, original or transform", async () => {
     const { get, objects } = await cdnApp();
     const html = new TextEncoder().encode("<!doctype html><script>alert(document.cookie)</script>");
-    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)" width="10" height="10"/>');
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)" width="10" height="10"/>',
+    );
     objects.set("images/page.png", { body: html, contentType: "text/html", etag: '"3"' });
     objects.set("images/vector.png", { body: svg, contentType: "image/svg+xml", etag: '"4"' });
-    for (const path of ["images/page.png", "images/page.png?w=64", "images/vector.png", "images/vector.png?w=64&f=png"]) {
+    for (const path of [
+      "images/page.png",
+      "images/page.png?w=64",
+      "images/vector.png",
+      "images/vector.png?w=64&f=png",
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(415);
       expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
@@ -167,7 +189,11 @@ describe("deleted images", () => {
   it("remake a variant when the object was replaced (its ETag changed)", async () => {
     const { get, objects, clock } = await cdnApp();
     const before = await get("images/a.png?w=64");
-    const other = new Uint8Array(await sharp({ create: { width: 400, height: 200, channels: 3, background: "#03c" } }).png().toBuffer());
+    const other = new Uint8Array(
+      await sharp({ create: { width: 400, height: 200, channels: 3, background: "#03c" } })
+        .png()
+        .toBuffer(),
+    );
     objects.set("images/a.png", { body: other, contentType: "image/png", etag: '"9"' });
     clock.now += REVALIDATE_MS;
     const after = await get("images/a.png?w=64");

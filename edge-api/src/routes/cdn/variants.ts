@@ -29,7 +29,11 @@ export type ServedVariant = CachedVariant & { hit: boolean };
 export function variantMaker(cdn: CdnServices) {
   const inflight = new Map<string, Promise<CachedVariant>>();
 
-  async function make({ s3Key, params, identity }: VariantRequest, accept: string | undefined, key: string): Promise<CachedVariant> {
+  async function make(
+    { s3Key, params, identity }: VariantRequest,
+    accept: string | undefined,
+    key: string,
+  ): Promise<CachedVariant> {
     const object = await cdn.objects.get(s3Key);
     if (!object) throw new ApiError("NOT_FOUND", "No image is stored at this URL.");
     let out: { body: Uint8Array; contentType: string };
@@ -52,10 +56,17 @@ export function variantMaker(cdn: CdnServices) {
    * the revalidation interval (a gallery's common case, so a hit waits on no promise), else a
    * promise. Callers `await` either.
    */
-  return function variantFor(request: VariantRequest, accept: string | undefined): ServedVariant | Promise<ServedVariant> {
+  return function variantFor(
+    request: VariantRequest,
+    accept: string | undefined,
+  ): ServedVariant | Promise<ServedVariant> {
     const { s3Key, params, canonical, identity } = request;
     if (!identity && !cdn.transformer) {
-      throw new ApiError("INVALID_ARGUMENT", "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.", { status: 501 });
+      throw new ApiError(
+        "INVALID_ARGUMENT",
+        "This deployment serves originals only; image transforms (w, h, f, q, fit) need the Node runtime.",
+        { status: 501 },
+      );
     }
     const key = variantKey(s3Key, canonical, outputFormatFor(params, accept) ?? "source");
     const cached = cdn.cache.get(key);
@@ -83,13 +94,23 @@ export function variantMaker(cdn: CdnServices) {
 }
 
 function refusalOf(error: unknown): unknown {
-  if (error instanceof SourceTooLargeError) return new ApiError("INVALID_ARGUMENT", `${error.message} Request it without transform parameters.`, { status: 422 });
-  if (error instanceof VariantTooCostlyError) return new ApiError("INVALID_ARGUMENT", error.message, { status: 422, fields: [{ path: "query", message: error.message }] });
+  if (error instanceof SourceTooLargeError)
+    return new ApiError("INVALID_ARGUMENT", `${error.message} Request it without transform parameters.`, {
+      status: 422,
+    });
+  if (error instanceof VariantTooCostlyError)
+    return new ApiError("INVALID_ARGUMENT", error.message, {
+      status: 422,
+      fields: [{ path: "query", message: error.message }],
+    });
   if (error instanceof UnsupportedImageError) return new ApiError("INVALID_ARGUMENT", error.message, { status: 415 });
   if (error instanceof TransformBusyError) {
-    return new ApiError("RATE_LIMITED", `${error.message} Try again in ${TRANSFORM_RETRY_AFTER_SECONDS} s.`, { status: 503, headers: {
-      "Retry-After": String(TRANSFORM_RETRY_AFTER_SECONDS),
-    } });
+    return new ApiError("RATE_LIMITED", `${error.message} Try again in ${TRANSFORM_RETRY_AFTER_SECONDS} s.`, {
+      status: 503,
+      headers: {
+        "Retry-After": String(TRANSFORM_RETRY_AFTER_SECONDS),
+      },
+    });
   }
   return error;
 }

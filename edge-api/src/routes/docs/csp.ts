@@ -40,7 +40,10 @@ export function docsCsp(apiOrigin: string, scriptOrigin?: string): MiddlewareHan
   return async (c, next) => {
     await next();
     if (c.res.status !== 200) return;
-    policy ??= c.res.clone().text().then((html) => docsPolicy(html, apiOrigin, scriptOrigin));
+    policy ??= c.res
+      .clone()
+      .text()
+      .then((html) => docsPolicy(html, apiOrigin, scriptOrigin));
     c.res.headers.set("Content-Security-Policy", await policy);
   };
 }

@@ -4,7 +4,9 @@ import { testApp } from "../../../test/helpers";
 
 describe("OpenAPI and docs", () => {
   it("serves an OpenAPI 3.1 document that an independent validator accepts", async () => {
-    const { app } = await testApp({ env: { CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----" } });
+    const { app } = await testApp({
+      env: { CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----" },
+    });
     const res = await app.request("/openapi.json");
     expect(res.status).toBe(200);
     const doc = await res.json();
@@ -12,12 +14,24 @@ describe("OpenAPI and docs", () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    for (const path of ["/v1/embed/tokens", "/v1/partner/api-keys", "/v1/dev/token", "/v1/session/token", "/.well-known/jwks.json", "/healthz", "/metrics"]) {
+    for (const path of [
+      "/v1/embed/tokens",
+      "/v1/partner/api-keys",
+      "/v1/dev/token",
+      "/v1/session/token",
+      "/.well-known/jwks.json",
+      "/healthz",
+      "/metrics",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(Object.keys(doc.components.securitySchemes)).toEqual(expect.arrayContaining(["userToken", "partnerSecret", "apiKey", "clerkSession"]));
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(
+      expect.arrayContaining(["userToken", "partnerSecret", "apiKey", "clerkSession"]),
+    );
     expect(doc.paths["/v1/embed/tokens"].post.security).toEqual([{ partnerSecret: [] }]);
-    expect(doc.paths["/v1/embed/tokens"].post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    expect(doc.paths["/v1/embed/tokens"].post.responses["400"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/Error",
+    );
   });
 
   it("opens on the REST API, with the token routes after it, and declares every tag it uses", async () => {
@@ -25,7 +39,11 @@ describe("OpenAPI and docs", () => {
     const doc = await (await app.request("/openapi.json")).json();
     const declared = doc.tags.map((tag: { name: string }) => tag.name);
     expect(declared.slice(0, 2)).toEqual(["REST API", "Tokens"]);
-    const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? [])));
+    const used = new Set(
+      Object.values(doc.paths).flatMap((item) =>
+        Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? []),
+      ),
+    );
     expect(declared).toEqual(expect.arrayContaining([...used]));
   });
 
@@ -62,7 +80,9 @@ describe("OpenAPI and docs", () => {
     const { app } = await testApp();
     const page = await app.request("/docs");
     expect(await page.text()).toContain("https://cdn.jsdelivr.net/npm/@scalar/api-reference");
-    expect(page.headers.get("Content-Security-Policy")).toMatch(/script-src 'self' https:\/\/cdn\.jsdelivr\.net 'sha256-/);
+    expect(page.headers.get("Content-Security-Policy")).toMatch(
+      /script-src 'self' https:\/\/cdn\.jsdelivr\.net 'sha256-/,
+    );
     expect((await app.request("/docs/scalar.js")).status).toBe(404);
   });
 });

@@ -20,7 +20,11 @@ const SCALAR_CDN_ORIGIN = "https://cdn.jsdelivr.net";
  * this order (operations whose tag is missing here would be appended after it).
  */
 export const DOC_TAGS = [
-  { name: "REST API", description: "Generate images, follow jobs, and manage your library and collections with an API key (`Authorization: Bearer px_…`)." },
+  {
+    name: "REST API",
+    description:
+      "Generate images, follow jobs, and manage your library and collections with an API key (`Authorization: Bearer px_…`).",
+  },
   { name: "Tokens", description: "Embed tokens for `<pixorly-studio>`, issued to a partner's server." },
   { name: "Partners", description: "What a partner's server manages with its secret key." },
   { name: "Images", description: "Signed delivery URLs for the signed-in user's images (browser routes)." },
@@ -60,7 +64,8 @@ export function registerDocs(app: Router, services: AppServices) {
     info: {
       title: "Pixorly edge API",
       version: "1.0.0",
-      description: "Embed tokens, signed image URLs with transforms, and the REST API v1. Every error is `{ code, message, requestId }`.",
+      description:
+        "Embed tokens, signed image URLs with transforms, and the REST API v1. Every error is `{ code, message, requestId }`.",
     },
     servers: [{ url: services.config.publicUrl }],
     tags: DOC_TAGS,

@@ -53,7 +53,14 @@ describe("/elements: pixorly.js for script tags", () => {
     const other = await a.request("/elements/9.9.9/pixorly.js");
     expect(other.status).toBe(404);
     expect((await other.json()).message).toContain("the deployed version is 1.4.2");
-    for (const url of ["/elements/pixorly.meta.json", "/elements/package.json", "/elements/..%2Fpackage.json", "/elements/1.4.2/..%2F..%2Fpackage.json", "/elements/latest/pixorly.js", "/elements/pixorly-gone-ZZ.js"]) {
+    for (const url of [
+      "/elements/pixorly.meta.json",
+      "/elements/package.json",
+      "/elements/..%2Fpackage.json",
+      "/elements/1.4.2/..%2F..%2Fpackage.json",
+      "/elements/latest/pixorly.js",
+      "/elements/pixorly-gone-ZZ.js",
+    ]) {
       const res = await a.request(url);
       expect(res.status, url).toBe(404);
       const body = await res.json();

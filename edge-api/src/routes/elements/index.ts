@@ -29,11 +29,20 @@ export function elementsRoutes(services: AppServices) {
   const assets = services.deps.elementsAssets;
 
   async function serve(c: Context<AppEnv>, name: string, version: string | null) {
-    if (!ASSET_NAME.test(name)) throw new ApiError("NOT_FOUND", `No file named ${name.slice(0, 80)} here: the bundle is pixorly.js.`);
-    if (version !== null && !VERSION.test(version)) throw new ApiError("NOT_FOUND", "The version must look like 1.2.3.");
-    if (!assets) throw new ApiError("NOT_FOUND", "This deployment does not serve pixorly.js; load it from the npm package instead.");
+    if (!ASSET_NAME.test(name))
+      throw new ApiError("NOT_FOUND", `No file named ${name.slice(0, 80)} here: the bundle is pixorly.js.`);
+    if (version !== null && !VERSION.test(version))
+      throw new ApiError("NOT_FOUND", "The version must look like 1.2.3.");
+    if (!assets)
+      throw new ApiError(
+        "NOT_FOUND",
+        "This deployment does not serve pixorly.js; load it from the npm package instead.",
+      );
     if (version !== null && version !== assets.version) {
-      throw new ApiError("NOT_FOUND", `Version ${version} is not served here; the deployed version is ${assets.version}.`);
+      throw new ApiError(
+        "NOT_FOUND",
+        `Version ${version} is not served here; the deployed version is ${assets.version}.`,
+      );
     }
     const body = await assets.read(name);
     if (!body) throw new ApiError("NOT_FOUND", `${name} is not built on this server.`);

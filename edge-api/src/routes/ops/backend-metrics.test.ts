@@ -64,7 +64,10 @@ describe("/metrics backend series", () => {
   });
 
   it("is not asked for without the metrics token when one is configured", async () => {
-    const { app, convex } = await testApp({ env: { METRICS_TOKEN: "s3cret" }, convex: { "metrics:operations": () => ops } });
+    const { app, convex } = await testApp({
+      env: { METRICS_TOKEN: "s3cret" },
+      convex: { "metrics:operations": () => ops },
+    });
     expect((await app.request("/metrics")).status).toBe(401);
     expect(convex.calls.map((c) => c.name)).not.toContain("metrics:operations");
   });

@@ -31,10 +31,16 @@ function label(value: string): string {
 
 /** Prometheus text for `ops`, or the outage line when it is null. */
 export function renderBackendMetrics(ops: Operations | null): string {
-  const lines = ["# HELP pixorly_backend_up Whether Convex answered the operations query for this scrape.", "# TYPE pixorly_backend_up gauge"];
+  const lines = [
+    "# HELP pixorly_backend_up Whether Convex answered the operations query for this scrape.",
+    "# TYPE pixorly_backend_up gauge",
+  ];
   lines.push(`pixorly_backend_up ${ops ? 1 : 0}`);
   if (!ops) return lines.join("\n") + "\n";
-  lines.push("# HELP pixorly_generations_total Finished generation jobs by model and outcome.", "# TYPE pixorly_generations_total counter");
+  lines.push(
+    "# HELP pixorly_generations_total Finished generation jobs by model and outcome.",
+    "# TYPE pixorly_generations_total counter",
+  );
   for (const r of ops.generations) {
     const model = label(r.model);
     lines.push(`pixorly_generations_total{model="${model}",outcome="completed"} ${r.completed}`);
@@ -49,7 +55,10 @@ export function renderBackendMetrics(ops: Operations | null): string {
     lines.push(`pixorly_generation_duration_seconds_sum{model="${model}"} ${r.durationMsSum / 1000}`);
     lines.push(`pixorly_generation_duration_seconds_count{model="${model}"} ${r.durationCount}`);
   }
-  lines.push("# HELP pixorly_queue_jobs Generation jobs waiting or running, by provider.", "# TYPE pixorly_queue_jobs gauge");
+  lines.push(
+    "# HELP pixorly_queue_jobs Generation jobs waiting or running, by provider.",
+    "# TYPE pixorly_queue_jobs gauge",
+  );
   for (const q of ops.queue) {
     const provider = label(q.provider);
     lines.push(`pixorly_queue_jobs{provider="${provider}",state="pending"} ${q.pending}`);

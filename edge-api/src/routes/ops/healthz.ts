@@ -48,6 +48,8 @@ export function registerHealthz(router: Router, services: AppServices) {
     const ok = await convexReachable();
     c.header("Cache-Control", "no-store");
     const checks = { config: "ok" as const, convex: ok ? ("ok" as const) : ("unreachable" as const) };
-    return ok ? c.json({ status: "ok" as const, checks }, 200) : c.json({ status: "unavailable" as const, checks }, 503);
+    return ok
+      ? c.json({ status: "ok" as const, checks }, 200)
+      : c.json({ status: "unavailable" as const, checks }, 503);
   });
 }

@@ -33,16 +33,24 @@ export function registerMetrics(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     // Route names, statuses and volumes describe the deployment: outside the offline studio they
     // are never public, so without a token there is nothing to serve.
-    if (!expected && !services.config.localMode) throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`);
-    if (expected && !sameSecret(bearerToken(c, "metrics token"), expected)) throw new ApiError("UNAUTHENTICATED", "Wrong metrics token.");
+    if (!expected && !services.config.localMode)
+      throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`);
+    if (expected && !sameSecret(bearerToken(c, "metrics token"), expected))
+      throw new ApiError("UNAUTHENTICATED", "Wrong metrics token.");
     c.header("Cache-Control", "no-store");
     const ops = await services.convex
       .asService()
       .then((convex) => convex.query(metricsOperations, {}))
       .catch((error: unknown) => {
-        services.deps.logger({ level: "warn", msg: "metrics: Convex operations query failed", ...describeError(error) });
+        services.deps.logger({
+          level: "warn",
+          msg: "metrics: Convex operations query failed",
+          ...describeError(error),
+        });
         return null;
       });
-    return c.text(services.metrics.render() + renderBackendMetrics(ops), 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+    return c.text(services.metrics.render() + renderBackendMetrics(ops), 200, {
+      "Content-Type": "text/plain; version=0.0.4; charset=utf-8",
+    });
   });
 }

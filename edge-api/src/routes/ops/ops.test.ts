@@ -10,7 +10,9 @@ const convexDown = (async () => {
 describe("/healthz", () => {
   it("is ok when Convex answers /version", async () => {
     const urls: string[] = [];
-    const { app } = await testApp({ deps: { fetch: (async (u: string) => (urls.push(String(u)), convexUp(u))) as typeof fetch } });
+    const { app } = await testApp({
+      deps: { fetch: (async (u: string) => (urls.push(String(u)), convexUp(u))) as typeof fetch },
+    });
     const res = await app.request("/healthz");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", checks: { config: "ok", convex: "ok" } });

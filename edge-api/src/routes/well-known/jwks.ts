@@ -15,7 +15,10 @@ const route = createRoute({
   tags: ["Identity"],
   summary: "The public keys that verify Pixorly tokens",
   responses: {
-    200: { description: "Every published signing key (the first one signs new tokens).", content: { "application/json": { schema: JwksSchema } } },
+    200: {
+      description: "Every published signing key (the first one signs new tokens).",
+      content: { "application/json": { schema: JwksSchema } },
+    },
   },
 });
 

@@ -10,7 +10,10 @@ const route = createRoute({
   tags: ["Identity"],
   summary: "Discovery document for the token issuer",
   responses: {
-    200: { description: "Where the issuer's keys are and what its tokens hold.", content: { "application/json": { schema: OpenIdConfigurationSchema } } },
+    200: {
+      description: "Where the issuer's keys are and what its tokens hold.",
+      content: { "application/json": { schema: OpenIdConfigurationSchema } },
+    },
   },
 });
 

@@ -27,12 +27,23 @@ describe("/.well-known", () => {
   it("refuses two keys with one kid", async () => {
     const a = await generateSigningKey("same");
     const b = await generateSigningKey("same");
-    expect(() => createApp({ PUBLIC_URL: "http://127.0.0.1:8787", CONVEX_URL: "http://c.test", LOCAL_MODE: "1", SIGNING_KEYS: JSON.stringify([a, b]) })).toThrow(/same kid/);
+    expect(() =>
+      createApp({
+        PUBLIC_URL: "http://127.0.0.1:8787",
+        CONVEX_URL: "http://c.test",
+        LOCAL_MODE: "1",
+        SIGNING_KEYS: JSON.stringify([a, b]),
+      }),
+    ).toThrow(/same kid/);
   });
 
   it("serves the discovery document for the issuer", async () => {
     const { app, env } = await testApp();
     const res = await app.request("/.well-known/openid-configuration");
-    expect(await res.json()).toMatchObject({ issuer: env.PUBLIC_URL, jwks_uri: `${env.PUBLIC_URL}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ["ES256"] });
+    expect(await res.json()).toMatchObject({
+      issuer: env.PUBLIC_URL,
+      jwks_uri: `${env.PUBLIC_URL}/.well-known/jwks.json`,
+      id_token_signing_alg_values_supported: ["ES256"],
+    });
   });
 });

@@ -85,11 +85,19 @@ describe("query_at_ts", () => {
     await writer.mutation(anyApi.accounts.round, {});
     // Ten minutes pass (the default window is 300 s): the versions the reader needs are pruned.
     const store = db.server.engine.store;
-    await db.server.engine.lock.run(async () => store.history.prune(store.currentTs(), store.tableNames(), Date.now() + 600_000));
-    expect(await errorOf(reader.consistentQuery(anyApi.accounts.summary, {}))).toMatch(/Timestamp \d+ is too old to read: convex-local keeps document history for the last 300 s/);
+    await db.server.engine.lock.run(async () =>
+      store.history.prune(store.currentTs(), store.tableNames(), Date.now() + 600_000),
+    );
+    expect(await errorOf(reader.consistentQuery(anyApi.accounts.summary, {}))).toMatch(
+      /Timestamp \d+ is too old to read: convex-local keeps document history for the last 300 s/,
+    );
 
     const post = (ts: unknown) =>
-      fetch(`${db.server.url}/api/query_at_ts`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: "accounts:summary", args: [{}], ts }) });
+      fetch(`${db.server.url}/api/query_at_ts`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ path: "accounts:summary", args: [{}], ts }),
+      });
     const future = (store.currentTs() + 1_000_000_000_000n).toString();
     const res = await post(future);
     expect(res.status).toBe(560);

@@ -7,12 +7,19 @@ import { tempDataDir } from "../harness.js";
 
 export const DB_FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixture-db", "convex");
 
-export type DbServer = { server: ConvexLocal; dataDir: string; logs: string[]; restart(): Promise<void>; close(): Promise<void> };
+export type DbServer = {
+  server: ConvexLocal;
+  dataDir: string;
+  logs: string[];
+  restart(): Promise<void>;
+  close(): Promise<void>;
+};
 
 export async function startDbServer(): Promise<DbServer> {
   const dataDir = tempDataDir();
   const logs: string[] = [];
-  const start = () => startConvexLocal({ dir: DB_FIXTURE_DIR, dataDir, port: 0, sitePort: 0, workers: 1, log: (l) => logs.push(l) });
+  const start = () =>
+    startConvexLocal({ dir: DB_FIXTURE_DIR, dataDir, port: 0, sitePort: 0, workers: 1, log: (l) => logs.push(l) });
   const handle: DbServer = {
     server: await start(),
     dataDir,

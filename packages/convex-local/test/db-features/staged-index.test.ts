@@ -10,7 +10,9 @@ describe("staged indexes", () => {
   beforeAll(async () => {
     db = await startDbServer();
     client = new ConvexHttpClient(db.server.url);
-    await client.mutation(anyApi.items.insertMany, { items: [{ embedding: [1, 0, 0, 0, 0, 0, 0, 0], kind: "a", color: "red", label: "hello" }] });
+    await client.mutation(anyApi.items.insertMany, {
+      items: [{ embedding: [1, 0, 0, 0, 0, 0, 0, 0], kind: "a", color: "red", label: "hello" }],
+    });
   });
   afterAll(async () => {
     await db?.close();
@@ -24,9 +26,13 @@ describe("staged indexes", () => {
     expect(await errorOf(client.query(anyApi.items.searchLabel, { text: "hello" }))).toContain(
       "Index items.search_label is currently staged and not available to query until it is enabled.",
     );
-    expect(await errorOf(client.action(anyApi.items.search, { vector: [1, 0, 0, 0, 0, 0, 0, 0], index: "by_embedding_staged" }))).toContain(
-      "Index items.by_embedding_staged is currently staged and not available to query until it is enabled.",
+    expect(
+      await errorOf(
+        client.action(anyApi.items.search, { vector: [1, 0, 0, 0, 0, 0, 0, 0], index: "by_embedding_staged" }),
+      ),
+    ).toContain("Index items.by_embedding_staged is currently staged and not available to query until it is enabled.");
+    expect(await errorOf(client.query(anyApi.items.byIndex, { index: "by_nothing", value: "a" }))).toContain(
+      "Index items.by_nothing not found.",
     );
-    expect(await errorOf(client.query(anyApi.items.byIndex, { index: "by_nothing", value: "a" }))).toContain("Index items.by_nothing not found.");
   });
 });

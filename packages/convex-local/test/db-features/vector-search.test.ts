@@ -37,7 +37,12 @@ function cosine(a: number[], b: number[]): number {
 }
 
 /** Brute force over what the test inserted: ids of the `limit` most similar items that pass `keep`. */
-function bruteForce(items: Map<string, Item>, query: number[], limit: number, keep: (it: Item) => boolean = () => true): { id: string; score: number }[] {
+function bruteForce(
+  items: Map<string, Item>,
+  query: number[],
+  limit: number,
+  keep: (it: Item) => boolean = () => true,
+): { id: string; score: number }[] {
   return [...items]
     .filter(([, it]) => keep(it))
     .map(([id, it]) => ({ id, score: cosine(query, it.embedding) }))
@@ -95,16 +100,36 @@ describe("vector search", () => {
 
   it("filters with q.eq, q.or (any of the conditions) and q.eq(field, undefined)", async () => {
     const query = vector();
-    expectSame(await search({ vector: query, limit: 20, filter: [{ field: "kind", value: "b" }] }), bruteForce(items, query, 20, (it) => it.kind === "b"));
     expectSame(
-      await search({ vector: query, limit: 30, filter: [{ field: "kind", value: "a" }, { field: "color", value: "red" }] }),
+      await search({ vector: query, limit: 20, filter: [{ field: "kind", value: "b" }] }),
+      bruteForce(items, query, 20, (it) => it.kind === "b"),
+    );
+    expectSame(
+      await search({
+        vector: query,
+        limit: 30,
+        filter: [
+          { field: "kind", value: "a" },
+          { field: "color", value: "red" },
+        ],
+      }),
       bruteForce(items, query, 30, (it) => it.kind === "a" || it.color === "red"),
     );
     expectSame(
-      await search({ vector: query, limit: 15, filter: [{ field: "kind", value: "a" }, { field: "kind", value: "c" }] }),
+      await search({
+        vector: query,
+        limit: 15,
+        filter: [
+          { field: "kind", value: "a" },
+          { field: "kind", value: "c" },
+        ],
+      }),
       bruteForce(items, query, 15, (it) => it.kind === "a" || it.kind === "c"),
     );
-    expectSame(await search({ vector: query, limit: 12, undefinedColor: true }), bruteForce(items, query, 12, (it) => it.color === undefined));
+    expectSame(
+      await search({ vector: query, limit: 12, undefinedColor: true }),
+      bruteForce(items, query, 12, (it) => it.color === undefined),
+    );
     expect(await search({ vector: query, filter: [{ field: "kind", value: "nope" }] })).toEqual([]);
   });
 
@@ -126,7 +151,9 @@ describe("vector search", () => {
     expectSame(await search({ vector: target, limit: 50 }), bruteForce(items, target, 50));
 
     const doomed = vector();
-    expect(await errorOf(client.mutation(anyApi.items.insertThenFail, { embedding: doomed }))).toContain("rolled back on purpose");
+    expect(await errorOf(client.mutation(anyApi.items.insertThenFail, { embedding: doomed }))).toContain(
+      "rolled back on purpose",
+    );
     expect(await search({ vector: doomed, filter: [{ field: "kind", value: "doomed" }] })).toEqual([]);
     expectSame(await search({ vector: doomed }), bruteForce(items, doomed, 10));
   });
@@ -143,17 +170,23 @@ describe("vector search", () => {
   it("refuses bad queries with Convex's messages", async () => {
     const query = vector();
     expect(await errorOf(search({ vector: [1, 2, 3] }))).toContain("Expected a vector with dimensions 8, received 3.");
-    expect(await errorOf(search({ vector: query, limit: 257 }))).toContain("Vector queries can fetch at most 256 results, requested 257.");
+    expect(await errorOf(search({ vector: query, limit: 257 }))).toContain(
+      "Vector queries can fetch at most 256 results, requested 257.",
+    );
     expect(await errorOf(search({ vector: query, limit: 0 }))).toMatch(/limit.*from 1 to 256, received 0/);
     expect(await errorOf(search({ vector: query, limit: 2.5 }))).toMatch(/limit.*received 2\.5/);
     expect(await errorOf(search({ vector: [] }))).toContain("`vector` must be a non-empty Array in vectorSearch");
     expect(await errorOf(search({ vector: query, filter: [{ field: "label", value: "x" }] }))).toContain(
-      "Vector query against items.by_embedding contains a filter on \"label\" but that field isn't indexed for filtering in `filterFields`.",
+      'Vector query against items.by_embedding contains a filter on "label" but that field isn\'t indexed for filtering in `filterFields`.',
     );
     const many = Array.from({ length: 65 }, (_, i) => ({ field: "kind", value: `k${i}` }));
-    expect(await errorOf(search({ vector: query, filter: many }))).toContain("Vector query against items.by_embedding has too many conditions. Max: 64 Actual: 65");
+    expect(await errorOf(search({ vector: query, filter: many }))).toContain(
+      "Vector query against items.by_embedding has too many conditions. Max: 64 Actual: 65",
+    );
     expect(await errorOf(search({ vector: query, index: "nope" }))).toContain("Index items.nope not found.");
-    expect(await errorOf(search({ vector: query, index: "by_kind" }))).toContain("Index items.by_kind is not a vector index");
+    expect(await errorOf(search({ vector: query, index: "by_kind" }))).toContain(
+      "Index items.by_kind is not a vector index",
+    );
     expect(await errorOf(search({ vector: query, index: "by_embedding_staged" }))).toContain(
       "Index items.by_embedding_staged is currently staged and not available to query until it is enabled.",
     );

@@ -1,41 +1,41 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { expectNoAxeViolations } from '../test/axe.js';
-import { PixorlyElement } from './pixorly-element.js';
+import { expect, fixture, html, oneEvent } from "@open-wc/testing";
+import { expectNoAxeViolations } from "../test/axe.js";
+import { PixorlyElement } from "./pixorly-element.js";
 
 class TestGreeting extends PixorlyElement {
   override render() {
-    return html`<button type="button" @click=${() => this.emit('greeted', { who: 'you' })}>Say hello</button>`;
+    return html`<button type="button" @click=${() => this.emit("greeted", { who: "you" })}>Say hello</button>`;
   }
 }
-PixorlyElement.define('pixorly-test-greeting', TestGreeting);
+PixorlyElement.define("pixorly-test-greeting", TestGreeting);
 
-describe('PixorlyElement', () => {
-  it('emits prefixed, bubbling, composed events', async () => {
+describe("PixorlyElement", () => {
+  it("emits prefixed, bubbling, composed events", async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><pixorly-test-greeting></pixorly-test-greeting></div>`);
-    const el = wrapper.querySelector('pixorly-test-greeting')!;
+    const el = wrapper.querySelector("pixorly-test-greeting")!;
     await (el as TestGreeting).updateComplete;
-    const heard = oneEvent(wrapper, 'pixorly-greeted');
-    el.shadowRoot!.querySelector('button')!.click();
+    const heard = oneEvent(wrapper, "pixorly-greeted");
+    el.shadowRoot!.querySelector("button")!.click();
     const event = (await heard) as CustomEvent<{ who: string }>;
-    expect(event.detail).to.deep.equal({ who: 'you' });
+    expect(event.detail).to.deep.equal({ who: "you" });
     expect(event.bubbles).to.equal(true);
     expect(event.composed).to.equal(true);
   });
 
-  it('does not double the prefix', async () => {
+  it("does not double the prefix", async () => {
     const el = await fixture<TestGreeting>(html`<pixorly-test-greeting></pixorly-test-greeting>`);
-    const heard = oneEvent(el, 'pixorly-ready');
-    el.emit('pixorly-ready');
-    expect((await heard).type).to.equal('pixorly-ready');
+    const heard = oneEvent(el, "pixorly-ready");
+    el.emit("pixorly-ready");
+    expect((await heard).type).to.equal("pixorly-ready");
   });
 
-  it('define() keeps the first registration when the library loads twice', () => {
+  it("define() keeps the first registration when the library loads twice", () => {
     class Other extends PixorlyElement {}
-    expect(() => PixorlyElement.define('pixorly-test-greeting', Other)).not.to.throw();
-    expect(customElements.get('pixorly-test-greeting')).to.equal(TestGreeting);
+    expect(() => PixorlyElement.define("pixorly-test-greeting", Other)).not.to.throw();
+    expect(customElements.get("pixorly-test-greeting")).to.equal(TestGreeting);
   });
 
-  it('has no accessibility violations', async () => {
+  it("has no accessibility violations", async () => {
     const el = await fixture<TestGreeting>(html`<pixorly-test-greeting></pixorly-test-greeting>`);
     await expectNoAxeViolations(el);
   });

@@ -1,7 +1,7 @@
-import { LitElement } from 'lit';
-import { applyLocaleOf, localizeHost } from '../i18n/localize.js';
+import { LitElement } from "lit";
+import { applyLocaleOf, localizeHost } from "../i18n/localize.js";
 
-const EVENT_PREFIX = 'pixorly-';
+const EVENT_PREFIX = "pixorly-";
 
 /**
  * The thin base of every Pixorly element: prefixed, composed events, a
@@ -28,8 +28,10 @@ export class PixorlyElement extends LitElement {
    * page keeps the first registration instead of throwing.
    */
   static define(tag: string, ctor: CustomElementConstructor = this): void {
-    const dependencies = (ctor as unknown as { dependencies?: Record<string, CustomElementConstructor> }).dependencies ?? {};
-    for (const [dependencyTag, dependency] of Object.entries(dependencies)) PixorlyElement.define(dependencyTag, dependency);
+    const dependencies =
+      (ctor as unknown as { dependencies?: Record<string, CustomElementConstructor> }).dependencies ?? {};
+    for (const [dependencyTag, dependency] of Object.entries(dependencies))
+      PixorlyElement.define(dependencyTag, dependency);
     if (!customElements.get(tag)) customElements.define(tag, ctor);
   }
 

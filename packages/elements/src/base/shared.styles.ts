@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from "lit";
 
 /**
  * The design system every element reads: type scale, spacing, radius, elevation and motion as

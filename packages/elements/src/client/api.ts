@@ -7,8 +7,8 @@
  * `convex/models.ts` return; the integration test runs them against the real
  * functions, so a drift shows up there.
  */
-import type { JobRefusal, JobStatus, ModelInfo } from '@pixorly/core';
-import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from 'convex/server';
+import type { JobRefusal, JobStatus, ModelInfo } from "@pixorly/core";
+import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from "convex/server";
 
 /**
  * `makeFunctionReference` without importing `convex/server` at runtime: that entry drags
@@ -16,14 +16,16 @@ import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, Paginat
  * bundle. A reference is an object keyed by `Symbol.for("functionName")`, the global
  * symbol Convex chose so references work across copies of the library.
  */
-const FUNCTION_NAME = Symbol.for('functionName');
+const FUNCTION_NAME = Symbol.for("functionName");
 
-function makeFunctionReference<Type extends 'query' | 'mutation', Args extends DefaultFunctionArgs, Result>(name: string) {
-  return { [FUNCTION_NAME]: name } as unknown as FunctionReference<Type, 'public', Args, Result>;
+function makeFunctionReference<Type extends "query" | "mutation", Args extends DefaultFunctionArgs, Result>(
+  name: string,
+) {
+  return { [FUNCTION_NAME]: name } as unknown as FunctionReference<Type, "public", Args, Result>;
 }
 
 /** The `module:function` name a reference stands for (`getFunctionName` without `convex/server`). */
-export function functionName(reference: FunctionReference<'query' | 'mutation'>): string {
+export function functionName(reference: FunctionReference<"query" | "mutation">): string {
   return (reference as unknown as Record<symbol, string>)[FUNCTION_NAME]!;
 }
 
@@ -31,7 +33,7 @@ export function functionName(reference: FunctionReference<'query' | 'mutation'>)
 export type { JobStatus };
 
 /** The statuses after which a job never changes again. */
-export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
 export interface JobParameters {
   width: number;
@@ -49,7 +51,7 @@ export interface Job {
   prompt: string;
   negativePrompt?: string;
   model: string;
-  provider: 'local' | 'openrouter';
+  provider: "local" | "openrouter";
   parameters: JobParameters;
   status: JobStatus;
   reservedCredits: number;
@@ -95,7 +97,9 @@ export type ImageFilter = {
 };
 
 /** An image of a public collection, as `collections:publicImages` returns it (no sign-in, so no owner's fields). */
-export type PublicImage = Pick<ImageDoc, '_id' | 'width' | 'height' | 'placeholder' | 'format' | 'prompt' | 'model'> & { s3Key: string };
+export type PublicImage = Pick<ImageDoc, "_id" | "width" | "height" | "placeholder" | "format" | "prompt" | "model"> & {
+  s3Key: string;
+};
 
 /** A collection's cover image, as `collections:list` describes it. */
 export interface CollectionCover {
@@ -141,75 +145,105 @@ export type AccountPreset = {
   model: string;
   prompt?: string;
   negativePrompt?: string;
-  parameters: Partial<Pick<JobParameters, 'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages'>>;
+  parameters: Partial<Pick<JobParameters, "width" | "height" | "steps" | "guidance" | "seed" | "numImages">>;
   updatedAt: number;
 };
 
 export const api = {
   jobs: {
-    get: makeFunctionReference<'query', { jobId: string }, Job | null>('jobs:get'),
-    list: makeFunctionReference<'query', { paginationOpts: PaginationOptions }, PaginationResult<Job>>('jobs:list'),
-    listActive: makeFunctionReference<'query', Record<string, never>, Job[]>('jobs:listActive'),
-    me: makeFunctionReference<'query', Record<string, never>, { plan: string; credits: number; storageUsed: number } | null>('jobs:me'),
+    get: makeFunctionReference<"query", { jobId: string }, Job | null>("jobs:get"),
+    list: makeFunctionReference<"query", { paginationOpts: PaginationOptions }, PaginationResult<Job>>("jobs:list"),
+    listActive: makeFunctionReference<"query", Record<string, never>, Job[]>("jobs:listActive"),
+    me: makeFunctionReference<
+      "query",
+      Record<string, never>,
+      { plan: string; credits: number; storageUsed: number } | null
+    >("jobs:me"),
     /** The job id, or a moderation refusal returned (not thrown, so the backend keeps its log row); `submitRuns` throws it. */
-    create: makeFunctionReference<'mutation', GenerationInput, string | JobRefusal>('jobs:create'),
-    cancel: makeFunctionReference<'mutation', { jobId: string }, null>('jobs:cancel'),
-    retry: makeFunctionReference<'mutation', { jobId: string }, string>('jobs:retry'),
+    create: makeFunctionReference<"mutation", GenerationInput, string | JobRefusal>("jobs:create"),
+    cancel: makeFunctionReference<"mutation", { jobId: string }, null>("jobs:cancel"),
+    retry: makeFunctionReference<"mutation", { jobId: string }, string>("jobs:retry"),
   },
   images: {
-    get: makeFunctionReference<'query', { imageId: string }, ImageDoc | null>('images:get'),
+    get: makeFunctionReference<"query", { imageId: string }, ImageDoc | null>("images:get"),
     list: makeFunctionReference<
-      'query',
-      { paginationOpts: PaginationOptions; sort?: 'newest' | 'oldest' } & ImageFilter,
+      "query",
+      { paginationOpts: PaginationOptions; sort?: "newest" | "oldest" } & ImageFilter,
       PaginationResult<ImageDoc>
-    >('images:list'),
-    search: makeFunctionReference<'query', { text: string; paginationOpts: PaginationOptions } & ImageFilter, PaginationResult<ImageDoc>>(
-      'images:search',
+    >("images:list"),
+    search: makeFunctionReference<
+      "query",
+      { text: string; paginationOpts: PaginationOptions } & ImageFilter,
+      PaginationResult<ImageDoc>
+    >("images:search"),
+    tags: makeFunctionReference<"query", Record<string, never>, string[]>("images:tags"),
+    setFavorite: makeFunctionReference<"mutation", { ids: string[]; favorite: boolean }, { updated: number }>(
+      "images:setFavorite",
     ),
-    tags: makeFunctionReference<'query', Record<string, never>, string[]>('images:tags'),
-    setFavorite: makeFunctionReference<'mutation', { ids: string[]; favorite: boolean }, { updated: number }>('images:setFavorite'),
-    setVisibility: makeFunctionReference<'mutation', { ids: string[]; isPublic: boolean }, { updated: number }>('images:setVisibility'),
-    addTags: makeFunctionReference<'mutation', { ids: string[]; tags: string[] }, { updated: number }>('images:addTags'),
-    removeTags: makeFunctionReference<'mutation', { ids: string[]; tags: string[] }, { updated: number }>('images:removeTags'),
-    removeMany: makeFunctionReference<'mutation', { ids: string[] }, { removed: number; scheduled: number }>('images:removeMany'),
+    setVisibility: makeFunctionReference<"mutation", { ids: string[]; isPublic: boolean }, { updated: number }>(
+      "images:setVisibility",
+    ),
+    addTags: makeFunctionReference<"mutation", { ids: string[]; tags: string[] }, { updated: number }>(
+      "images:addTags",
+    ),
+    removeTags: makeFunctionReference<"mutation", { ids: string[]; tags: string[] }, { updated: number }>(
+      "images:removeTags",
+    ),
+    removeMany: makeFunctionReference<"mutation", { ids: string[] }, { removed: number; scheduled: number }>(
+      "images:removeMany",
+    ),
   },
   collections: {
-    list: makeFunctionReference<'query', Record<string, never>, CollectionDoc[]>('collections:list'),
-    create: makeFunctionReference<'mutation', { name: string }, string>('collections:create'),
-    rename: makeFunctionReference<'mutation', { id: string; name: string }, null>('collections:rename'),
-    remove: makeFunctionReference<'mutation', { id: string }, null>('collections:remove'),
-    addImages: makeFunctionReference<'mutation', { id: string; imageIds: string[] }, { added: number }>('collections:addImages'),
-    removeImages: makeFunctionReference<'mutation', { id: string; imageIds: string[] }, { removed: number }>('collections:removeImages'),
-    forImage: makeFunctionReference<'query', { imageId: string }, string[]>('collections:forImage'),
-    move: makeFunctionReference<'mutation', { id: string; imageId: string; beforeImageId: string | null }, null>('collections:move'),
-    setVisibility: makeFunctionReference<'mutation', { id: string; isPublic: boolean }, { shareId: string | null }>('collections:setVisibility'),
-    images: makeFunctionReference<'query', { id: string; paginationOpts: PaginationOptions }, PaginationResult<ImageDoc>>('collections:images'),
+    list: makeFunctionReference<"query", Record<string, never>, CollectionDoc[]>("collections:list"),
+    create: makeFunctionReference<"mutation", { name: string }, string>("collections:create"),
+    rename: makeFunctionReference<"mutation", { id: string; name: string }, null>("collections:rename"),
+    remove: makeFunctionReference<"mutation", { id: string }, null>("collections:remove"),
+    addImages: makeFunctionReference<"mutation", { id: string; imageIds: string[] }, { added: number }>(
+      "collections:addImages",
+    ),
+    removeImages: makeFunctionReference<"mutation", { id: string; imageIds: string[] }, { removed: number }>(
+      "collections:removeImages",
+    ),
+    forImage: makeFunctionReference<"query", { imageId: string }, string[]>("collections:forImage"),
+    move: makeFunctionReference<"mutation", { id: string; imageId: string; beforeImageId: string | null }, null>(
+      "collections:move",
+    ),
+    setVisibility: makeFunctionReference<"mutation", { id: string; isPublic: boolean }, { shareId: string | null }>(
+      "collections:setVisibility",
+    ),
+    images: makeFunctionReference<
+      "query",
+      { id: string; paginationOpts: PaginationOptions },
+      PaginationResult<ImageDoc>
+    >("collections:images"),
     publicView: makeFunctionReference<
-      'query',
+      "query",
       { shareId: string },
       { name: string; imageCount: number; cover: CollectionCover | null } | null
-    >('collections:publicView'),
-    publicImages: makeFunctionReference<'query', { shareId: string; paginationOpts: PaginationOptions }, PaginationResult<PublicImage>>(
-      'collections:publicImages',
-    ),
+    >("collections:publicView"),
+    publicImages: makeFunctionReference<
+      "query",
+      { shareId: string; paginationOpts: PaginationOptions },
+      PaginationResult<PublicImage>
+    >("collections:publicImages"),
   },
   prompts: {
-    recent: makeFunctionReference<'query', Record<string, never>, RecentPrompt[]>('prompts:recent'),
-    forget: makeFunctionReference<'mutation', { id: string }, null>('prompts:forget'),
+    recent: makeFunctionReference<"query", Record<string, never>, RecentPrompt[]>("prompts:recent"),
+    forget: makeFunctionReference<"mutation", { id: string }, null>("prompts:forget"),
   },
   presets: {
-    list: makeFunctionReference<'query', Record<string, never>, AccountPreset[]>('presets:list'),
-    save: makeFunctionReference<'mutation', Omit<AccountPreset, '_id' | 'updatedAt'>, string>('presets:save'),
-    remove: makeFunctionReference<'mutation', { id: string }, null>('presets:remove'),
+    list: makeFunctionReference<"query", Record<string, never>, AccountPreset[]>("presets:list"),
+    save: makeFunctionReference<"mutation", Omit<AccountPreset, "_id" | "updatedAt">, string>("presets:save"),
+    remove: makeFunctionReference<"mutation", { id: string }, null>("presets:remove"),
   },
   models: {
-    list: makeFunctionReference<'query', Record<string, never>, ModelInfo[]>('models:list'),
+    list: makeFunctionReference<"query", Record<string, never>, ModelInfo[]>("models:list"),
   },
   users: {
     ensure: makeFunctionReference<
-      'mutation',
+      "mutation",
       Record<string, never>,
       { userId: string; plan: string; credits: number; storageUsed: number }
-    >('users:ensure'),
+    >("users:ensure"),
   },
 } as const;

@@ -1,11 +1,11 @@
-import { tokenClaims, tokenExpiry, TokenUrlError, type TokenProvider } from './token.js';
+import { tokenClaims, tokenExpiry, TokenUrlError, type TokenProvider } from "./token.js";
 
 /**
  * `signing-in` until the first token, `signed-in` while tokens work, `expired` when
  * tokens ran out or were refused and no fresh one could be had, `failed` when the
  * provider never produced a usable token.
  */
-export type AuthState = 'signing-in' | 'signed-in' | 'expired' | 'failed';
+export type AuthState = "signing-in" | "signed-in" | "expired" | "failed";
 
 export interface AuthSessionOptions {
   /** Waits between attempts; one attempt more than there are delays. */
@@ -22,9 +22,9 @@ export interface AuthSessionOptions {
  * final state that the UI shows.
  */
 export class AuthSession {
-  state: AuthState = 'signing-in';
+  state: AuthState = "signing-in";
   /** A sentence for people when `state` is `expired` or `failed`. */
-  message = '';
+  message = "";
 
   private current: { token: string; expiresAt: number | null } | null = null;
   private inflight: Promise<string | null> | null = null;
@@ -56,7 +56,7 @@ export class AuthSession {
     // A provider that never produced a token is not asked again by this session (the Convex client
     // asks once more at once, which made a failing token URL answer six requests per load); the
     // studio's "Sign in again" starts a new session.
-    if (this.state === 'failed') return Promise.resolve(null);
+    if (this.state === "failed") return Promise.resolve(null);
     if (!forceRefresh && this.current && !this.expiresSoon(this.current.expiresAt)) {
       return Promise.resolve(this.current.token);
     }
@@ -73,27 +73,27 @@ export class AuthSession {
 
   /** The server accepted or refused the last token (from the Convex client's `setAuth` `onChange`). */
   serverVerdict(accepted: boolean): void {
-    if (accepted) this.setState('signed-in');
-    else if (this.state !== 'failed') this.setState('expired', 'Your session has expired. Sign in again to continue.');
+    if (accepted) this.setState("signed-in");
+    else if (this.state !== "failed") this.setState("expired", "Your session has expired. Sign in again to continue.");
   }
 
   private async fetchWithRetries(): Promise<string | null> {
-    let lastProblem = '';
+    let lastProblem = "";
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
       if (attempt > 0) await sleep(this.retryDelaysMs[attempt - 1]!);
       try {
         const token = await this.provider();
-        if (typeof token !== 'string' || token === '') {
-          lastProblem = 'The token provider returned no token.';
+        if (typeof token !== "string" || token === "") {
+          lastProblem = "The token provider returned no token.";
           continue;
         }
         const expiresAt = tokenExpiry(token);
         if (expiresAt !== null && expiresAt <= this.now()) {
-          lastProblem = 'expired';
+          lastProblem = "expired";
           continue;
         }
         this.current = { token, expiresAt };
-        if (this.state !== 'signed-in') this.setState('signed-in');
+        if (this.state !== "signed-in") this.setState("signed-in");
         return token;
       } catch (error) {
         lastProblem = `The token provider failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -101,10 +101,10 @@ export class AuthSession {
       }
     }
     this.current = null;
-    if (lastProblem === 'expired' || this.state === 'signed-in') {
-      this.setState('expired', 'Your session has expired. Sign in again to continue.');
+    if (lastProblem === "expired" || this.state === "signed-in") {
+      this.setState("expired", "Your session has expired. Sign in again to continue.");
     } else {
-      this.setState('failed', `Could not sign in. ${lastProblem}`);
+      this.setState("failed", `Could not sign in. ${lastProblem}`);
     }
     return null;
   }
@@ -113,7 +113,7 @@ export class AuthSession {
     return expiresAt !== null && expiresAt - this.refreshMarginMs <= this.now();
   }
 
-  private setState(state: AuthState, message = ''): void {
+  private setState(state: AuthState, message = ""): void {
     if (state === this.state && message === this.message) return;
     this.state = state;
     this.message = message;

@@ -4,18 +4,18 @@
  * for people, with when the next attempt is due, so a backend that cannot be reached reads as
  * "Reconnecting… retry in 4 s" rather than a silent "Offline" forever.
  */
-import type { ConnectionState } from 'convex/browser';
+import type { ConnectionState } from "convex/browser";
 
 /** The transport alone (the studio combines it with sign-in and configuration: `studio-state.ts`). */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
 /** Maps the Convex client's connection state (and the browser's online flag) to a status for people. */
 export function connectionStatus(state: ConnectionState, online: boolean): ConnectionStatus {
-  if (!online) return 'offline';
-  if (state.isWebSocketConnected) return 'connected';
+  if (!online) return "offline";
+  if (state.isWebSocketConnected) return "connected";
   // A failed attempt (never connected, or lost): the client is waiting out its backoff.
-  if (state.connectionRetries > 0 || state.hasEverConnected) return 'reconnecting';
-  return 'connecting';
+  if (state.connectionRetries > 0 || state.hasEverConnected) return "reconnecting";
+  return "connecting";
 }
 
 /** The Convex client's log line when it schedules a reconnect ("Attempting reconnect in 1234ms"). */
@@ -27,6 +27,6 @@ const RECONNECT_LINE = /^Attempting reconnect in (\d+)ms/;
  * answers null and the studio says "Reconnecting…" without a countdown.
  */
 export function reconnectDelayFromLog(args: readonly unknown[]): number | null {
-  const match = typeof args[0] === 'string' ? RECONNECT_LINE.exec(args[0]) : null;
+  const match = typeof args[0] === "string" ? RECONNECT_LINE.exec(args[0]) : null;
   return match ? Number(match[1]) : null;
 }

@@ -7,9 +7,9 @@
  *
  * Not batched or cached like view URLs: a download is one click, and its URL is short-lived.
  */
-import { MAX_IDS_PER_CALL } from '@pixorly/core';
-import { ShownError } from '../internal/shown-error.js';
-import type { ImageTransform } from './signed-urls.js';
+import { MAX_IDS_PER_CALL } from "@pixorly/core";
+import { ShownError } from "../internal/shown-error.js";
+import type { ImageTransform } from "./signed-urls.js";
 
 export interface DownloadLink {
   url: string;
@@ -34,11 +34,11 @@ export interface DownloadServiceOptions {
 /** Ids one ZIP may hold: core's per-call limit, which the edge API applies. */
 export const MAX_ZIP_IDS = MAX_IDS_PER_CALL;
 
-const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', jpg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };
+const EXTENSIONS: Record<string, string> = { jpeg: "jpg", jpg: "jpg", png: "png", webp: "webp", avif: "avif" };
 
 /** The edge's default name for one image: `pixorly-<id>.<ext>` (ext of the chosen format, else of the original). */
 export function defaultDownloadName(imageId: string, format: string | undefined, originalFormat: string): string {
-  const chosen = format && format !== 'auto' ? format : originalFormat;
+  const chosen = format && format !== "auto" ? format : originalFormat;
   return `pixorly-${imageId}.${EXTENSIONS[chosen.toLowerCase()] ?? chosen.toLowerCase()}`;
 }
 
@@ -52,14 +52,19 @@ export class DownloadService {
   /** A URL that saves one image (in `transform`'s size and format), or null when the caller may not read it. */
   async imageUrl(imageId: string, transform: ImageTransform = {}): Promise<{ url: string; expiresAt: number } | null> {
     const hasTransform = Object.keys(transform).length > 0;
-    const response = await this.post('/v1/images/urls', { ids: [imageId], ...(hasTransform ? { transform } : {}), download: true });
+    const response = await this.post("/v1/images/urls", {
+      ids: [imageId],
+      ...(hasTransform ? { transform } : {}),
+      download: true,
+    });
     if (response.status === 400 || response.status === 404 || response.status === 405) {
       // 400 from a deployment whose strict schema does not know `download`; 404/405 without the route.
       const body = await readBody(response);
-      if (response.status !== 400 || /download/i.test(JSON.stringify(body ?? ''))) throw new DownloadUnsupportedError();
-      throw new ShownError(messageOf(body) ?? 'The image could not be downloaded. Try again.');
+      if (response.status !== 400 || /download/i.test(JSON.stringify(body ?? ""))) throw new DownloadUnsupportedError();
+      throw new ShownError(messageOf(body) ?? "The image could not be downloaded. Try again.");
     }
-    if (!response.ok) throw new ShownError(messageOf(await readBody(response)) ?? 'The image could not be downloaded. Try again.');
+    if (!response.ok)
+      throw new ShownError(messageOf(await readBody(response)) ?? "The image could not be downloaded. Try again.");
     const body = (await readBody(response)) as { urls?: { id: string; url: string; expiresAt: number }[] } | null;
     const found = body?.urls?.find((entry) => entry.id === imageId);
     return found ? { url: found.url, expiresAt: Number(found.expiresAt) } : null;
@@ -67,30 +72,35 @@ export class DownloadService {
 
   /** A signed, short-lived URL of a ZIP of `ids` (1–100 of the caller's own images). */
   async zipUrl(ids: readonly string[], transform: ImageTransform = {}): Promise<DownloadLink> {
-    if (ids.length === 0) throw new ShownError('Select the images to download first.');
-    if (ids.length > MAX_ZIP_IDS) throw new ShownError(`A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected.`);
+    if (ids.length === 0) throw new ShownError("Select the images to download first.");
+    if (ids.length > MAX_ZIP_IDS)
+      throw new ShownError(`A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected.`);
     const hasTransform = Object.keys(transform).length > 0;
-    const response = await this.post('/v1/images/zip', { ids, ...(hasTransform ? { transform } : {}) });
+    const response = await this.post("/v1/images/zip", { ids, ...(hasTransform ? { transform } : {}) });
     const body = await readBody(response);
     if (response.status === 404 && !messageOf(body)) throw new DownloadUnsupportedError();
-    if (response.status === 404) throw new ShownError('Some of these images no longer exist. Refresh and try again.');
-    if (!response.ok) throw new ShownError(messageOf(body) ?? 'The ZIP could not be made. Try again.');
+    if (response.status === 404) throw new ShownError("Some of these images no longer exist. Refresh and try again.");
+    if (!response.ok) throw new ShownError(messageOf(body) ?? "The ZIP could not be made. Try again.");
     const link = body as Partial<DownloadLink> | null;
-    if (!link || typeof link.url !== 'string') throw new ShownError('The ZIP could not be made. Try again.');
-    return { url: link.url, expiresAt: Number(link.expiresAt ?? Date.now() + 300_000), filename: link.filename ?? `pixorly-${ids.length}-images.zip` };
+    if (!link || typeof link.url !== "string") throw new ShownError("The ZIP could not be made. Try again.");
+    return {
+      url: link.url,
+      expiresAt: Number(link.expiresAt ?? Date.now() + 300_000),
+      filename: link.filename ?? `pixorly-${ids.length}-images.zip`,
+    };
   }
 
   private async post(path: string, body: unknown): Promise<Response> {
     const token = await this.options.getToken();
-    if (!token) throw new ShownError('Sign in again to download.');
+    if (!token) throw new ShownError("Sign in again to download.");
     try {
-      return await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, '')}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      return await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, "")}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
     } catch {
-      throw new ShownError('Pixorly could not be reached. Check the connection and try again.');
+      throw new ShownError("Pixorly could not be reached. Check the connection and try again.");
     }
   }
 }
@@ -106,5 +116,5 @@ async function readBody(response: Response): Promise<unknown> {
 /** The edge's error sentence (`{ code, message, requestId }`), written for people. */
 function messageOf(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message ? message : undefined;
+  return typeof message === "string" && message ? message : undefined;
 }

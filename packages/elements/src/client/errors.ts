@@ -1,5 +1,5 @@
-import { errorCodeInfo, isErrorCode, type ErrorCode } from '@pixorly/core';
-import { ConvexError } from 'convex/values';
+import { errorCodeInfo, isErrorCode, type ErrorCode } from "@pixorly/core";
+import { ConvexError } from "convex/values";
 
 export interface UserFacingError {
   code: ErrorCode;
@@ -15,18 +15,19 @@ export interface UserFacingError {
  */
 export function toUserFacingError(error: unknown): UserFacingError {
   if (error instanceof ConvexError) {
-    const data = error.data as { code?: unknown; message?: unknown; fields?: UserFacingError['fields'] };
+    const data = error.data as { code?: unknown; message?: unknown; fields?: UserFacingError["fields"] };
     if (isErrorCode(data?.code)) {
       return {
         code: data.code,
-        message: typeof data.message === 'string' && data.message ? data.message : errorCodeInfo[data.code].message,
+        message: typeof data.message === "string" && data.message ? data.message : errorCodeInfo[data.code].message,
         ...(data.fields ? { fields: data.fields } : {}),
       };
     }
   }
-  const text = error instanceof Error ? error.message : '';
-  if (/Unauthenticated|authenticat/i.test(text)) return { code: 'UNAUTHENTICATED', message: errorCodeInfo.UNAUTHENTICATED.message };
-  return { code: 'INTERNAL', message: errorCodeInfo.INTERNAL.message };
+  const text = error instanceof Error ? error.message : "";
+  if (/Unauthenticated|authenticat/i.test(text))
+    return { code: "UNAUTHENTICATED", message: errorCodeInfo.UNAUTHENTICATED.message };
+  return { code: "INTERNAL", message: errorCodeInfo.INTERNAL.message };
 }
 
 /** The plain sentence for a job's stored error (`{ code, message }` from the generation run). */

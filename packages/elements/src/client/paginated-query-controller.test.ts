@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
-import { FakeClient } from '../test/fake-client.js';
-import { makeImage } from '../test/fixtures.js';
-import { api } from './api.js';
-import { PaginatedQueryController } from './paginated-query-controller.js';
+import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { LitElement } from "lit";
+import { FakeClient } from "../test/fake-client.js";
+import { makeImage } from "../test/fixtures.js";
+import { api } from "./api.js";
+import { PaginatedQueryController } from "./paginated-query-controller.js";
 
 class PagesHost extends LitElement {
   static override properties = { model: { type: String } };
@@ -17,10 +17,10 @@ class PagesHost extends LitElement {
     () => 2,
   );
   override render() {
-    return html`${this.images.loading ? 'loading' : this.images.items.map((image) => image._id).join(',')}`;
+    return html`${this.images.loading ? "loading" : this.images.items.map((image) => image._id).join(",")}`;
   }
 }
-customElements.define('pages-host', PagesHost);
+customElements.define("pages-host", PagesHost);
 
 const page = (ids: string[], continueCursor: string, isDone = false) => ({
   page: ids.map((_id) => makeImage({ _id })),
@@ -28,38 +28,38 @@ const page = (ids: string[], continueCursor: string, isDone = false) => ({
   isDone,
 });
 
-describe('PaginatedQueryController', () => {
-  it('loads page after page, keeps every page live, and starts over when the arguments change', async () => {
+describe("PaginatedQueryController", () => {
+  it("loads page after page, keeps every page live, and starts over when the arguments change", async () => {
     const client = new FakeClient();
     const first = { paginationOpts: { numItems: 2, cursor: null } };
-    const second = { paginationOpts: { numItems: 2, cursor: 'c1' } };
-    client.setResult(api.images.list, first, page(['a', 'b'], 'c1'));
-    client.setResult(api.images.list, second, page(['c'], 'c2', true));
-    const el = document.createElement('pages-host') as PagesHost;
+    const second = { paginationOpts: { numItems: 2, cursor: "c1" } };
+    client.setResult(api.images.list, first, page(["a", "b"], "c1"));
+    client.setResult(api.images.list, second, page(["c"], "c2", true));
+    const el = document.createElement("pages-host") as PagesHost;
     el.client = client;
     await fixture(html`<div></div>`).then((wrapper) => wrapper.append(el));
-    await waitUntil(() => el.shadowRoot!.textContent === 'a,b');
+    await waitUntil(() => el.shadowRoot!.textContent === "a,b");
     el.images.loadMore();
-    await waitUntil(() => el.shadowRoot!.textContent === 'a,b,c');
+    await waitUntil(() => el.shadowRoot!.textContent === "a,b,c");
     expect(el.images.isDone).to.equal(true);
     // A new image at the top grows the first page; the overlap with page two shows once.
-    client.setResult(api.images.list, first, page(['n', 'a', 'b', 'c'], 'c1'));
-    await waitUntil(() => el.shadowRoot!.textContent === 'n,a,b,c');
-    expect(client.activeWatches('images:list')).to.equal(2);
+    client.setResult(api.images.list, first, page(["n", "a", "b", "c"], "c1"));
+    await waitUntil(() => el.shadowRoot!.textContent === "n,a,b,c");
+    expect(client.activeWatches("images:list")).to.equal(2);
     el.images.loadMore();
-    expect(client.activeWatches('images:list')).to.equal(2, 'nothing after the last page');
-    el.model = 'local/mosaic';
+    expect(client.activeWatches("images:list")).to.equal(2, "nothing after the last page");
+    el.model = "local/mosaic";
     await el.updateComplete;
-    expect(client.activeWatches('images:list')).to.equal(1);
+    expect(client.activeWatches("images:list")).to.equal(1);
     expect(el.images.loading).to.equal(true);
     el.remove();
     expect(client.activeWatches()).to.equal(0);
   });
 
-  it('reports a failed page', async () => {
+  it("reports a failed page", async () => {
     const client = new FakeClient();
-    client.setError(api.images.list, { paginationOpts: { numItems: 2, cursor: null } }, new Error('boom'));
-    const el = document.createElement('pages-host') as PagesHost;
+    client.setError(api.images.list, { paginationOpts: { numItems: 2, cursor: null } }, new Error("boom"));
+    const el = document.createElement("pages-host") as PagesHost;
     el.client = client;
     await fixture(html`<div></div>`).then((wrapper) => wrapper.append(el));
     await waitUntil(() => el.images.error !== undefined);

@@ -1,15 +1,19 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FunctionArgs, FunctionReference, PaginationResult } from 'convex/server';
-import { SKIP } from './query-controller.js';
-import type { StudioClient } from './studio-client.js';
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { FunctionArgs, FunctionReference, PaginationResult } from "convex/server";
+import { SKIP } from "./query-controller.js";
+import type { StudioClient } from "./studio-client.js";
 
 /** A paginated query: its args include `paginationOpts` and it answers a `PaginationResult`. */
-type PaginatedQuery = FunctionReference<'query', 'public', { paginationOpts: { numItems: number; cursor: string | null } }>;
+type PaginatedQuery = FunctionReference<
+  "query",
+  "public",
+  { paginationOpts: { numItems: number; cursor: string | null } }
+>;
 
 /** A paginated query's own arguments, without `paginationOpts` (the controller adds it). */
-export type PageArgs<Q extends PaginatedQuery> = Omit<FunctionArgs<Q>, 'paginationOpts'>;
+export type PageArgs<Q extends PaginatedQuery> = Omit<FunctionArgs<Q>, "paginationOpts">;
 
-type ItemOf<Q extends PaginatedQuery> = Q['_returnType'] extends PaginationResult<infer T> | null ? T : never;
+type ItemOf<Q extends PaginatedQuery> = Q["_returnType"] extends PaginationResult<infer T> | null ? T : never;
 
 interface LivePage<T> {
   cursor: string | null;
@@ -108,7 +112,7 @@ export class PaginatedQueryController<Q extends PaginatedQuery> implements React
       { ...args, paginationOpts: { numItems: this.pageSize(), cursor } } as FunctionArgs<Q>,
       (value) => {
         if (this.key !== key) return;
-        page.result = (value ?? { page: [], isDone: true, continueCursor: '' }) as PaginationResult<ItemOf<Q>>;
+        page.result = (value ?? { page: [], isDone: true, continueCursor: "" }) as PaginationResult<ItemOf<Q>>;
         this.items = this.collect();
         this.host.requestUpdate();
       },

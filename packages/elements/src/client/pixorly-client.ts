@@ -1,13 +1,13 @@
-import { EMBED_WHITE_LABEL_CLAIM } from '@pixorly/core';
-import { BaseConvexClient, type QueryToken } from 'convex/browser';
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
-import { functionName } from './api.js';
-import { AuthSession, type AuthSessionOptions, type AuthState } from './auth-session.js';
-import { connectionStatus, reconnectDelayFromLog, type ConnectionStatus } from './connection.js';
-import { DownloadService, type DownloadLink } from './downloads.js';
-import { SignedUrlService, type ImageTransform, type SignedUrl } from './signed-urls.js';
-import type { StudioClient } from './studio-client.js';
-import type { TokenProvider } from './token.js';
+import { EMBED_WHITE_LABEL_CLAIM } from "@pixorly/core";
+import { BaseConvexClient, type QueryToken } from "convex/browser";
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import { functionName } from "./api.js";
+import { AuthSession, type AuthSessionOptions, type AuthState } from "./auth-session.js";
+import { connectionStatus, reconnectDelayFromLog, type ConnectionStatus } from "./connection.js";
+import { DownloadService, type DownloadLink } from "./downloads.js";
+import { SignedUrlService, type ImageTransform, type SignedUrl } from "./signed-urls.js";
+import type { StudioClient } from "./studio-client.js";
+import type { TokenProvider } from "./token.js";
 
 export interface PixorlyClientOptions {
   /** The Convex deployment (or convex-local), e.g. `http://127.0.0.1:3210`. */
@@ -50,8 +50,8 @@ export class PixorlyClient implements StudioClient {
   readonly auth: AuthSession;
   readonly urls: SignedUrlService;
   readonly downloads: DownloadService;
-  connection: ConnectionStatus = 'connecting';
-  apiProblem: 'api-unreachable' | 'origin' | null = null;
+  connection: ConnectionStatus = "connecting";
+  apiProblem: "api-unreachable" | "origin" | null = null;
   private preflighted = false;
   /** When the Convex client tries to reconnect next (ms since the epoch), while `connection` is `reconnecting`. */
   retryAt: number | null = null;
@@ -95,18 +95,18 @@ export class PixorlyClient implements StudioClient {
     );
     this.cleanups.push(
       this.auth.onChange(() => {
-        if (this.auth.state === 'signed-in' && !this.preflighted) this.checkApi();
+        if (this.auth.state === "signed-in" && !this.preflighted) this.checkApi();
         this.notify();
       }),
     );
     this.cleanups.push(this.convex.subscribeToConnectionState(() => this.updateConnection()));
-    if (typeof window !== 'undefined') {
+    if (typeof window !== "undefined") {
       const update = () => this.updateConnection();
-      window.addEventListener('online', update);
-      window.addEventListener('offline', update);
+      window.addEventListener("online", update);
+      window.addEventListener("offline", update);
       this.cleanups.push(() => {
-        window.removeEventListener('online', update);
-        window.removeEventListener('offline', update);
+        window.removeEventListener("online", update);
+        window.removeEventListener("offline", update);
       });
     }
     this.updateConnection();
@@ -129,7 +129,7 @@ export class PixorlyClient implements StudioClient {
     return () => this.listeners.delete(listener);
   }
 
-  watch<Q extends FunctionReference<'query'>>(
+  watch<Q extends FunctionReference<"query">>(
     query: Q,
     args: FunctionArgs<Q>,
     onValue: (value: FunctionReturnType<Q>) => void,
@@ -157,7 +157,10 @@ export class PixorlyClient implements StudioClient {
     };
   }
 
-  mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>> {
+  mutation<M extends FunctionReference<"mutation">>(
+    mutation: M,
+    args: FunctionArgs<M>,
+  ): Promise<FunctionReturnType<M>> {
     return this.convex.mutation(functionName(mutation), args) as Promise<FunctionReturnType<M>>;
   }
 
@@ -207,9 +210,9 @@ export class PixorlyClient implements StudioClient {
   }
 
   private updateConnection(): void {
-    const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+    const online = typeof navigator === "undefined" || navigator.onLine !== false;
     const next = connectionStatus(this.convex.connectionState(), online);
-    if (next !== 'reconnecting') this.retryAt = null;
+    if (next !== "reconnecting") this.retryAt = null;
     if (next === this.connection) return;
     this.connection = next;
     this.notify();

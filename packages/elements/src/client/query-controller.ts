@@ -1,16 +1,16 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
-import type { StudioClient } from './studio-client.js';
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import type { StudioClient } from "./studio-client.js";
 
 /** Returned by an args function to leave the query unsubscribed (e.g. no job id yet). */
-export const SKIP = Symbol('skip');
+export const SKIP = Symbol("skip");
 
 /**
  * A live Convex query bound to an element's lifecycle: subscribes while the host is
  * connected, re-subscribes when the client or the arguments change, and unsubscribes
  * on disconnect. The host re-renders on every new result.
  */
-export class QueryController<Q extends FunctionReference<'query'>> implements ReactiveController {
+export class QueryController<Q extends FunctionReference<"query">> implements ReactiveController {
   /** When the latest result arrived (`performance.now()`), for latency measurements. */
   receivedAt = 0;
 

@@ -1,14 +1,14 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ImageLinkError, type ImageTransform } from './signed-urls.js';
-import type { StudioClient } from './studio-client.js';
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { ImageLinkError, type ImageTransform } from "./signed-urls.js";
+import type { StudioClient } from "./studio-client.js";
 
 /** Where one image's URL stands. */
 export type SignedUrlState =
-  | { status: 'loading' }
-  | { status: 'ready'; url: string }
+  | { status: "loading" }
+  | { status: "ready"; url: string }
   /** The caller may not read the image (or it is gone). */
-  | { status: 'missing' }
-  | { status: 'error'; message: string; reason: 'api-unreachable' | 'origin' | 'unknown' };
+  | { status: "missing" }
+  | { status: "error"; message: string; reason: "api-unreachable" | "origin" | "unknown" };
 
 /**
  * Signed URLs for the images an element shows. `get()` during render answers from
@@ -43,32 +43,36 @@ export class SignedUrlController implements ReactiveController {
       this.client = client;
       this.states.clear();
     }
-    if (!client) return { status: 'loading' };
+    if (!client) return { status: "loading" };
     const key = `${imageId}|${JSON.stringify(transform)}`;
     const known = this.states.get(key);
     if (known) return known;
     const cached = client.cachedSignedUrl(imageId, transform);
     if (cached) {
-      const ready = { status: 'ready', url: cached.url } as const;
+      const ready = { status: "ready", url: cached.url } as const;
       this.states.set(key, ready);
       this.refreshAt(key, cached.expiresAt);
       return ready;
     }
-    this.states.set(key, { status: 'loading' });
+    this.states.set(key, { status: "loading" });
     client.signedUrl(imageId, transform).then(
       (signed) => {
         if (this.client !== client) return;
-        this.states.set(key, signed ? { status: 'ready', url: signed.url } : { status: 'missing' });
+        this.states.set(key, signed ? { status: "ready", url: signed.url } : { status: "missing" });
         if (signed) this.refreshAt(key, signed.expiresAt);
         this.host.requestUpdate();
       },
       (error: Error) => {
         if (this.client !== client) return;
-        this.states.set(key, { status: 'error', message: error.message, reason: error instanceof ImageLinkError ? error.reason : 'unknown' });
+        this.states.set(key, {
+          status: "error",
+          message: error.message,
+          reason: error instanceof ImageLinkError ? error.reason : "unknown",
+        });
         this.host.requestUpdate();
       },
     );
-    return { status: 'loading' };
+    return { status: "loading" };
   }
 
   /** Asks for fresh URLs of `imageId` (every transform) on the next `get()`: after a URL failed to load. */
@@ -80,7 +84,7 @@ export class SignedUrlController implements ReactiveController {
 
   /** Forgets every failed URL so the next `get()` asks again. */
   retryFailed(): void {
-    for (const [key, state] of this.states) if (state.status === 'error') this.states.delete(key);
+    for (const [key, state] of this.states) if (state.status === "error") this.states.delete(key);
     this.host.requestUpdate();
   }
 

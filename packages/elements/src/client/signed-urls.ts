@@ -2,9 +2,9 @@
 export interface ImageTransform {
   w?: number;
   h?: number;
-  f?: 'webp' | 'avif' | 'jpeg' | 'png' | 'auto';
+  f?: "webp" | "avif" | "jpeg" | "png" | "auto";
   q?: number;
-  fit?: 'cover' | 'contain' | 'fill' | 'inside' | 'outside';
+  fit?: "cover" | "contain" | "fill" | "inside" | "outside";
 }
 
 export interface SignedUrl {
@@ -35,10 +35,10 @@ export interface SignedUrlServiceOptions {
 export class ImageLinkError extends Error {
   constructor(
     message: string,
-    readonly reason: 'api-unreachable' | 'origin' | 'unknown',
+    readonly reason: "api-unreachable" | "origin" | "unknown",
   ) {
     super(message);
-    this.name = 'ImageLinkError';
+    this.name = "ImageLinkError";
   }
 }
 
@@ -88,22 +88,22 @@ export class SignedUrlService {
    * past the origin and token checks it is refused as invalid, 400). A wrong `api-url` used to show
    * up only after credits were spent, as images that could not load. Null when all is well.
    */
-  async preflight(): Promise<'api-unreachable' | 'origin' | null> {
+  async preflight(): Promise<"api-unreachable" | "origin" | null> {
     const token = await this.options.getToken();
     if (!token) return null;
     let status: number;
     try {
-      const response = await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, '')}/v1/images/urls`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      const response = await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, "")}/v1/images/urls`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ ids: [] }),
       });
       status = response.status;
     } catch {
-      return 'api-unreachable';
+      return "api-unreachable";
     }
-    if (status === 403) return 'origin';
-    if (status === 404 || status === 405) return 'api-unreachable';
+    if (status === 403) return "origin";
+    if (status === 404 || status === 405) return "api-unreachable";
     return null;
   }
 
@@ -148,20 +148,25 @@ export class SignedUrlService {
     };
     try {
       const token = await this.options.getToken();
-      if (!token) throw new Error('Not signed in.');
+      if (!token) throw new Error("Not signed in.");
       this.calls++;
       const hasTransform = Object.keys(transform).length > 0;
-      const response = await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, '')}/v1/images/urls`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      const response = await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, "")}/v1/images/urls`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ ids: [...waiters.keys()], ...(hasTransform ? { transform } : {}) }),
       }).catch(() => {
         // A network error, or CORS refusing this origin (the browser does not say which).
-        throw new ImageLinkError('The image API cannot be reached.', 'api-unreachable');
+        throw new ImageLinkError("The image API cannot be reached.", "api-unreachable");
       });
       if (!response.ok) {
         // 403 here is the origin check (the token names another origin); a 404 or 405 means `api-url` is not the Pixorly API.
-        const reason = response.status === 403 ? 'origin' : response.status === 404 || response.status === 405 ? 'api-unreachable' : 'unknown';
+        const reason =
+          response.status === 403
+            ? "origin"
+            : response.status === 404 || response.status === 405
+              ? "api-unreachable"
+              : "unknown";
         throw new ImageLinkError(`Image links are unavailable (${response.status}).`, reason);
       }
       const body = (await response.json()) as { urls?: { id: string; url: string; expiresAt: unknown }[] };
@@ -197,8 +202,8 @@ function cacheKey(id: string, transform: ImageTransform): string {
 
 /** `expiresAt` as milliseconds, whether the API sends ms, seconds or an ISO date. */
 function toMillis(value: unknown): number {
-  if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
-  if (typeof value === 'string') {
+  if (typeof value === "number") return value < 1e12 ? value * 1000 : value;
+  if (typeof value === "string") {
     const parsed = Date.parse(value);
     if (!Number.isNaN(parsed)) return parsed;
   }

@@ -1,8 +1,8 @@
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from 'convex/server';
-import type { AuthState } from './auth-session.js';
-import type { ConnectionStatus } from './connection.js';
-import type { DownloadLink } from './downloads.js';
-import type { ImageTransform, SignedUrl } from './signed-urls.js';
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import type { AuthState } from "./auth-session.js";
+import type { ConnectionStatus } from "./connection.js";
+import type { DownloadLink } from "./downloads.js";
+import type { ImageTransform, SignedUrl } from "./signed-urls.js";
 
 /**
  * What the elements need from a backend connection. `PixorlyClient` implements it
@@ -17,19 +17,19 @@ export interface StudioClient {
   /** Why auth failed, in words for people (empty unless `authState` is `expired` or `failed`). */
   readonly authMessage: string;
   /** What is wrong with `api-url` for this page (checked once signed in), or null. */
-  readonly apiProblem: 'api-unreachable' | 'origin' | null;
+  readonly apiProblem: "api-unreachable" | "origin" | null;
   /** The token allows white-labelling (its `whiteLabel` claim, issued for partners whose plan allows it). */
   readonly whiteLabel: boolean;
   /** Calls `listener` whenever `connection`, `retryAt` or `authState` changes; returns the unsubscribe. */
   onStateChange(listener: () => void): () => void;
   /** Subscribes to a query; `onValue` runs with every new result. Returns the unsubscribe. */
-  watch<Q extends FunctionReference<'query'>>(
+  watch<Q extends FunctionReference<"query">>(
     query: Q,
     args: FunctionArgs<Q>,
     onValue: (value: FunctionReturnType<Q>) => void,
     onError: (error: Error) => void,
   ): () => void;
-  mutation<M extends FunctionReference<'mutation'>>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>>;
+  mutation<M extends FunctionReference<"mutation">>(mutation: M, args: FunctionArgs<M>): Promise<FunctionReturnType<M>>;
   /** A signed URL for an image the caller may read, or null. */
   signedUrl(imageId: string, transform?: ImageTransform): Promise<SignedUrl | null>;
   /** Forgets the cached signed URLs of an image, so the next `signedUrl` is a fresh one (an image that failed to load). */

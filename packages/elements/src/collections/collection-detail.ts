@@ -2,8 +2,8 @@
  * One collection's images in its own order, as a template: drag and drop, or Alt+arrow keys
  * on a focused image, moves it; arrows alone move focus. The element runs the move.
  */
-import { html, nothing } from 'lit';
-import type { ImageDoc } from '../client/api.js';
+import { html, nothing } from "lit";
+import type { ImageDoc } from "../client/api.js";
 
 export interface DetailOptions {
   name: string;
@@ -36,11 +36,12 @@ export function collectionDetail(o: DetailOptions) {
       <h3 part="title">${o.name}</h3>
     </div>
     <p id="reorder-help" class="hint">Drag an image, or focus it and press Alt + ← / → to move it.</p>
-    ${o.loading
-      ? html`<p part="message" class="message">Loading images…</p>`
-      : o.images.length === 0
-        ? html`<p part="message" class="message">This collection is empty. Add images from the library.</p>`
-        : html`<ol part="images" class="images">
+    ${
+      o.loading
+        ? html`<p part="message" class="message">Loading images…</p>`
+        : o.images.length === 0
+          ? html`<p part="message" class="message">This collection is empty. Add images from the library.</p>`
+          : html`<ol part="images" class="images">
             ${o.images.map(
               (image, index) => html`<li
                 class="item"
@@ -59,7 +60,7 @@ export function collectionDetail(o: DetailOptions) {
                   aria-describedby="reorder-help"
                   @dragstart=${(event: DragEvent) => {
                     o.on.dragStart(index);
-                    event.dataTransfer?.setData('text/plain', image._id);
+                    event.dataTransfer?.setData("text/plain", image._id);
                   }}
                   @keydown=${(event: KeyboardEvent) => keydown(event, index)}
                   @click=${() => o.on.open(index)}
@@ -68,6 +69,7 @@ export function collectionDetail(o: DetailOptions) {
                 </button>
               </li>`,
             )}
-          </ol>`}
+          </ol>`
+    }
     ${o.canLoadMore ? html`<button type="button" class="more" @click=${o.on.loadMore}>Load more</button>` : nothing}`;
 }

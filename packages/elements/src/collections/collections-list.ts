@@ -2,9 +2,9 @@
  * The collections list as a template: a card per collection with its cover, name, count,
  * visibility and share link, and the forms to create and rename. The element keeps the state.
  */
-import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { CollectionDoc } from '../client/api.js';
+import { html, nothing } from "lit";
+import { live } from "lit/directives/live.js";
+import type { CollectionDoc } from "../client/api.js";
 
 export interface ListOptions {
   collections: readonly CollectionDoc[];
@@ -28,7 +28,7 @@ export interface ListOptions {
 const formValue = (event: SubmitEvent) => {
   event.preventDefault();
   const form = event.target as HTMLFormElement;
-  const value = (new FormData(form).get('name') as string | null)?.trim() ?? '';
+  const value = (new FormData(form).get("name") as string | null)?.trim() ?? "";
   return { form, value };
 };
 
@@ -45,23 +45,28 @@ export function collectionsList(o: ListOptions) {
       <label><span class="visually-hidden">New collection name</span><input name="name" maxlength="100" placeholder="New collection" required /></label>
       <button type="submit" data-variant="primary" ?disabled=${o.busy}>Create</button>
     </form>
-    ${o.collections.length === 0
-      ? html`<p part="message" class="message">No collections yet. Create one, then add images from the library.</p>`
-      : html`<ul part="list" class="list">
+    ${
+      o.collections.length === 0
+        ? html`<p part="message" class="message">No collections yet. Create one, then add images from the library.</p>`
+        : html`<ul part="list" class="list">
           ${o.collections.map((collection) => card(collection, o))}
-        </ul>`}`;
+        </ul>`
+    }`;
 }
 
 function card(c: CollectionDoc, o: ListOptions) {
-  const link = c.isPublic && c.shareId ? o.shareUrl(c.shareId) : '';
+  const link = c.isPublic && c.shareId ? o.shareUrl(c.shareId) : "";
   return html`<li part="card" class="card" data-id=${c._id}>
     <button type="button" class="cover" aria-label=${`Open ${c.name}`} @click=${() => o.on.open(c)}>
-      ${c.cover
-        ? html`<pixorly-image part="cover" image-id=${c.cover.imageId} request-width="256" sizes="16rem" alt=""></pixorly-image>`
-        : html`<span class="no-cover" aria-hidden="true"></span>`}
+      ${
+        c.cover
+          ? html`<pixorly-image part="cover" image-id=${c.cover.imageId} request-width="256" sizes="16rem" alt=""></pixorly-image>`
+          : html`<span class="no-cover" aria-hidden="true"></span>`
+      }
     </button>
-    ${o.renamingId === c._id
-      ? html`<form
+    ${
+      o.renamingId === c._id
+        ? html`<form
           class="rename"
           @submit=${(event: SubmitEvent) => {
             const { value } = formValue(event);
@@ -72,25 +77,30 @@ function card(c: CollectionDoc, o: ListOptions) {
           <button type="submit" ?disabled=${o.busy}>Save</button>
           <button type="button" @click=${o.on.cancel}>Cancel</button>
         </form>`
-      : html`<p class="name">${c.name}</p>`}
-    <p class="meta">${c.imageCount === 1 ? '1 image' : `${c.imageCount} images`} · ${c.isPublic ? 'Public' : 'Private'}</p>
-    ${link
-      ? html`<p class="share"><a href=${link} target="_blank" rel="noopener">Share link</a>
+        : html`<p class="name">${c.name}</p>`
+    }
+    <p class="meta">${c.imageCount === 1 ? "1 image" : `${c.imageCount} images`} · ${c.isPublic ? "Public" : "Private"}</p>
+    ${
+      link
+        ? html`<p class="share"><a href=${link} target="_blank" rel="noopener">Share link</a>
           <button type="button" class="copy-link" @click=${() => o.on.copyLink(link)}>Copy link</button></p>`
-      : nothing}
+        : nothing
+    }
     <div class="card-actions">
-      <button type="button" class="visibility" aria-pressed=${c.isPublic ? 'true' : 'false'} ?disabled=${o.busy} @click=${() => o.on.setPublic(c._id, !c.isPublic)}>
+      <button type="button" class="visibility" aria-pressed=${c.isPublic ? "true" : "false"} ?disabled=${o.busy} @click=${() => o.on.setPublic(c._id, !c.isPublic)}>
         Public
       </button>
       <button type="button" class="rename-button" @click=${() => o.on.startRename(c._id)}>Rename</button>
       <button type="button" class="delete" data-variant="danger" @click=${() => o.on.askDelete(c._id)}>Delete</button>
     </div>
-    ${o.confirmingDeleteId === c._id
-      ? html`<div class="confirm" role="alertdialog" aria-label=${`Delete ${c.name}?`}>
+    ${
+      o.confirmingDeleteId === c._id
+        ? html`<div class="confirm" role="alertdialog" aria-label=${`Delete ${c.name}?`}>
           <p>Delete “${c.name}”? Its images stay in your library.</p>
           <button type="button" class="confirm-delete" data-variant="danger" ?disabled=${o.busy} @click=${() => o.on.remove(c._id)}>Delete collection</button>
           <button type="button" @click=${o.on.cancel}>Keep it</button>
         </div>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }

@@ -1,12 +1,12 @@
-import type { ModelInfo } from '@pixorly/core';
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { PixorlyElement } from '../base/pixorly-element.js';
-import { msg } from '../i18n/localize.js';
-import { hostStyles } from '../base/shared.styles.js';
-import { PixorlyComparisonCell, type ComparisonImageSelectedDetail } from './comparison-cell.component.js';
-import styles from './comparison.styles.js';
+import type { ModelInfo } from "@pixorly/core";
+import { html } from "lit";
+import { property } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import { PixorlyElement } from "../base/pixorly-element.js";
+import { msg } from "../i18n/localize.js";
+import { hostStyles } from "../base/shared.styles.js";
+import { PixorlyComparisonCell, type ComparisonImageSelectedDetail } from "./comparison-cell.component.js";
+import styles from "./comparison.styles.js";
 
 /** One model's job in a comparison (the studio creates one per chosen model, all for the same prompt). */
 export interface ComparisonRun {
@@ -32,25 +32,25 @@ export interface ComparisonRun {
  */
 export class PixorlyComparison extends PixorlyElement {
   static override styles = [hostStyles, styles];
-  static override dependencies = { 'pixorly-comparison-cell': PixorlyComparisonCell };
+  static override dependencies = { "pixorly-comparison-cell": PixorlyComparisonCell };
 
   /** The jobs to show, one per model, in the order the models were chosen. */
   @property({ attribute: false }) runs: ComparisonRun[] = [];
 
   /** The chosen image's id (set when a person chooses one; the studio may set it too). */
-  @property({ attribute: 'selected-image-id' }) selectedImageId = '';
+  @property({ attribute: "selected-image-id" }) selectedImageId = "";
 
   constructor() {
     super();
     // Cells emit the (composed) event themselves; the comparison only remembers the choice.
-    this.addEventListener('pixorly-image-selected', (event) => {
+    this.addEventListener("pixorly-image-selected", (event) => {
       this.selectedImageId = (event as CustomEvent<ComparisonImageSelectedDetail>).detail.imageId;
     });
   }
 
   override render() {
     if (this.runs.length === 0) {
-      return html`<p class="message" part="message">${msg('Choose models and a prompt to compare them side by side.')}</p>`;
+      return html`<p class="message" part="message">${msg("Choose models and a prompt to compare them side by side.")}</p>`;
     }
     return html`<ul part="cells" class="cells" aria-label=${`Comparison of ${this.runs.length} models`}>
       ${repeat(

@@ -3,17 +3,17 @@
  * (`LIBRARY_LIMITS`), one at a time, with one message at the end; deletes go through the
  * undo window first.
  */
-import { LIBRARY_LIMITS } from '@pixorly/core';
-import type { ReactiveControllerHost } from 'lit';
-import { api, type CollectionDoc } from '../client/api.js';
-import { toUserFacingError } from '../client/errors.js';
-import { DownloadUnsupportedError, MAX_ZIP_IDS } from '../client/downloads.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { downloadNavigation } from '../internal/save-file.js';
-import { ShownError, shownMessage } from '../internal/shown-error.js';
-import { checkTag } from '../library/tag-input.js';
-import type { BulkAction } from './gallery-bulk.js';
-import { UndoableDelete } from './undoable-delete.js';
+import { LIBRARY_LIMITS } from "@pixorly/core";
+import type { ReactiveControllerHost } from "lit";
+import { api, type CollectionDoc } from "../client/api.js";
+import { toUserFacingError } from "../client/errors.js";
+import { DownloadUnsupportedError, MAX_ZIP_IDS } from "../client/downloads.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { downloadNavigation } from "../internal/save-file.js";
+import { ShownError, shownMessage } from "../internal/shown-error.js";
+import { checkTag } from "../library/tag-input.js";
+import type { BulkAction } from "./gallery-bulk.js";
+import { UndoableDelete } from "./undoable-delete.js";
 
 export interface BulkReports {
   /** A sentence for the live region. */
@@ -28,12 +28,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const plural = (count: number) => (count === 1 ? '1 image' : `${count} images`);
+const plural = (count: number) => (count === 1 ? "1 image" : `${count} images`);
 
 export class GalleryBulkActions {
   busy = false;
   /** Why the last bulk tag was refused ('' when it was not). */
-  tagError = '';
+  tagError = "";
   private readonly deletes: UndoableDelete;
 
   constructor(
@@ -52,7 +52,7 @@ export class GalleryBulkActions {
     return this.deletes.pending;
   }
 
-  async run(action: Exclude<BulkAction, 'delete'>, ids: string[]): Promise<void> {
+  async run(action: Exclude<BulkAction, "delete">, ids: string[]): Promise<void> {
     const done: Record<typeof action, string> = {
       favorite: `${plural(ids.length)} added to favorites.`,
       unfavorite: `${plural(ids.length)} removed from favorites.`,
@@ -60,14 +60,14 @@ export class GalleryBulkActions {
       private: `${plural(ids.length)} made private.`,
     };
     await this.each(ids, LIBRARY_LIMITS.idsPerCall, done[action], (client, part) =>
-      action === 'favorite' || action === 'unfavorite'
-        ? client.mutation(api.images.setFavorite, { ids: part, favorite: action === 'favorite' })
-        : client.mutation(api.images.setVisibility, { ids: part, isPublic: action === 'public' }),
+      action === "favorite" || action === "unfavorite"
+        ? client.mutation(api.images.setFavorite, { ids: part, favorite: action === "favorite" })
+        : client.mutation(api.images.setVisibility, { ids: part, isPublic: action === "public" }),
     );
   }
 
   async addToCollection(collectionId: string, collections: readonly CollectionDoc[], ids: string[]): Promise<void> {
-    const name = collections.find((collection) => collection._id === collectionId)?.name ?? 'the collection';
+    const name = collections.find((collection) => collection._id === collectionId)?.name ?? "the collection";
     await this.each(ids, LIBRARY_LIMITS.idsPerCall, `${plural(ids.length)} added to ${name}.`, (client, part) =>
       client.mutation(api.collections.addImages, { id: collectionId, imageIds: part }),
     );
@@ -81,10 +81,13 @@ export class GalleryBulkActions {
       this.host.requestUpdate();
       return false;
     }
-    this.tagError = '';
+    this.tagError = "";
     const { tag } = checked;
-    const ok = await this.each(ids, LIBRARY_LIMITS.idsPerCall, `Tagged ${plural(ids.length)} “${tag}”.`, (client, part) =>
-      client.mutation(api.images.addTags, { ids: part, tags: [tag] }),
+    const ok = await this.each(
+      ids,
+      LIBRARY_LIMITS.idsPerCall,
+      `Tagged ${plural(ids.length)} “${tag}”.`,
+      (client, part) => client.mutation(api.images.addTags, { ids: part, tags: [tag] }),
     );
     if (!ok) this.tagError = this.lastFailure;
     return ok;
@@ -92,7 +95,7 @@ export class GalleryBulkActions {
 
   clearTagError(): void {
     if (!this.tagError) return;
-    this.tagError = '';
+    this.tagError = "";
     this.host.requestUpdate();
   }
 
@@ -101,21 +104,27 @@ export class GalleryBulkActions {
     if (ids.length > MAX_ZIP_IDS) {
       const message = `A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected. Select fewer.`;
       this.reports.report(message);
-      this.reports.failed('INVALID_ARGUMENT', message);
+      this.reports.failed("INVALID_ARGUMENT", message);
       return;
     }
-    let name = '';
-    await this.each(ids, MAX_ZIP_IDS, () => `Downloading ${name}.`, async (client, part) => {
-      let link;
-      try {
-        link = await client.zipUrl(part);
-      } catch (error) {
-        if (error instanceof DownloadUnsupportedError) throw new ShownError('Downloading a ZIP is not available on this Pixorly server.');
-        throw error;
-      }
-      name = link.filename;
-      downloadNavigation.follow(link.url);
-    });
+    let name = "";
+    await this.each(
+      ids,
+      MAX_ZIP_IDS,
+      () => `Downloading ${name}.`,
+      async (client, part) => {
+        let link;
+        try {
+          link = await client.zipUrl(part);
+        } catch (error) {
+          if (error instanceof DownloadUnsupportedError)
+            throw new ShownError("Downloading a ZIP is not available on this Pixorly server.");
+          throw error;
+        }
+        name = link.filename;
+        downloadNavigation.follow(link.url);
+      },
+    );
   }
 
   deleteWithUndo(ids: string[], windowMs: number): void {
@@ -139,7 +148,7 @@ export class GalleryBulkActions {
     if (ok) this.reports.deleted(ids);
   }
 
-  private lastFailure = '';
+  private lastFailure = "";
 
   /** Runs `call` over `ids` in parts of `size`; stops at the first failure and says so. */
   private async each(
@@ -154,7 +163,7 @@ export class GalleryBulkActions {
     this.host.requestUpdate();
     try {
       for (const part of chunks(ids, size)) await call(client, part);
-      this.reports.report(typeof done === 'string' ? done : done());
+      this.reports.report(typeof done === "string" ? done : done());
       return true;
     } catch (error) {
       const problem = toUserFacingError(error);

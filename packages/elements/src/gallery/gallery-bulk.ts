@@ -2,10 +2,10 @@
  * The bar of bulk actions over the selection, its delete confirmation, and the undo bar
  * after a delete, as templates; the gallery runs the actions.
  */
-import { html, nothing } from 'lit';
-import type { CollectionDoc } from '../client/api.js';
+import { html, nothing } from "lit";
+import type { CollectionDoc } from "../client/api.js";
 
-export type BulkAction = 'favorite' | 'unfavorite' | 'public' | 'private' | 'delete';
+export type BulkAction = "favorite" | "unfavorite" | "public" | "private" | "delete";
 
 export interface BulkBarOptions {
   count: number;
@@ -30,8 +30,8 @@ export function bulkBar(o: BulkBarOptions) {
     html`<button type="button" data-action=${name} data-variant=${variant ?? nothing} ?disabled=${o.busy} @click=${() => o.onAction(name)}>${label}</button>`;
   return html`<div part="bulk-bar" class="bulk" role="toolbar" aria-label="Selected images">
       <span class="count">${o.count} selected</span>
-      ${action('favorite', 'Favorite')} ${action('unfavorite', 'Unfavorite')} ${action('public', 'Make public')}
-      ${action('private', 'Make private')}
+      ${action("favorite", "Favorite")} ${action("unfavorite", "Unfavorite")} ${action("public", "Make public")}
+      ${action("private", "Make private")}
       <label>
         <span class="visually-hidden">Add the selected images to a collection</span>
         <select
@@ -39,10 +39,10 @@ export function bulkBar(o: BulkBarOptions) {
           @change=${(event: Event) => {
             const select = event.target as HTMLSelectElement;
             if (select.value) o.onAddToCollection(select.value);
-            select.value = '';
+            select.value = "";
           }}
         >
-          <option value="">${o.collections.length === 0 ? 'No collections' : 'Add to collection…'}</option>
+          <option value="">${o.collections.length === 0 ? "No collections" : "Add to collection…"}</option>
           ${o.collections.map((c) => html`<option value=${c._id}>${c.name}</option>`)}
         </select>
       </label>
@@ -52,7 +52,7 @@ export function bulkBar(o: BulkBarOptions) {
         @submit=${(event: SubmitEvent) => {
           event.preventDefault();
           const form = event.target as HTMLFormElement;
-          o.onAddTag(String(new FormData(form).get('tag') ?? ''));
+          o.onAddTag(String(new FormData(form).get("tag") ?? ""));
         }}
       >
         <label
@@ -61,29 +61,31 @@ export function bulkBar(o: BulkBarOptions) {
             name="tag"
             placeholder="Add a tag"
             autocomplete="off"
-            aria-invalid=${o.tagError ? 'true' : 'false'}
+            aria-invalid=${o.tagError ? "true" : "false"}
             aria-describedby="bulk-tag-error"
             @input=${o.onTagInput}
         /></label>
         <button type="submit" ?disabled=${o.busy}>Tag</button>
       </form>
       <p id="bulk-tag-error" class="tag-error" role="alert">${o.tagError || nothing}</p>
-      ${action('delete', 'Delete', 'danger')}
+      ${action("delete", "Delete", "danger")}
       <button type="button" class="clear" @click=${o.onClear}>Clear selection</button>
     </div>
-    ${o.confirmingDelete
-      ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">Delete ${o.count === 1 ? 'this image' : `these ${o.count} images`}? You can undo for a few seconds.</p>
+    ${
+      o.confirmingDelete
+        ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">Delete ${o.count === 1 ? "this image" : `these ${o.count} images`}? You can undo for a few seconds.</p>
           <button type="button" class="confirm-delete" data-variant="danger" @click=${o.onConfirmDelete}>Delete</button>
           <button type="button" class="cancel-delete" @click=${o.onCancelDelete}>Cancel</button>
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 export function undoBar(count: number, onUndo: () => void) {
   if (count === 0) return nothing;
   return html`<div part="undo" class="undo" role="status">
-    <span>Deleted ${count === 1 ? '1 image' : `${count} images`}.</span>
+    <span>Deleted ${count === 1 ? "1 image" : `${count} images`}.</span>
     <button type="button" class="undo-button" @click=${onUndo}>Undo</button>
   </div>`;
 }

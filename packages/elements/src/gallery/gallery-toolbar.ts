@@ -2,11 +2,11 @@
  * The gallery's search box and filters as a template; the element keeps the values.
  * Dates are whole local days: "from" starts at midnight, "to" ends at the day's last millisecond.
  */
-import type { ModelInfo } from '@pixorly/core';
-import { html } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { ModelInfo } from "@pixorly/core";
+import { html } from "lit";
+import { live } from "lit/directives/live.js";
 
-export type GallerySort = 'newest' | 'oldest';
+export type GallerySort = "newest" | "oldest";
 
 export interface GalleryFilterValues {
   text: string;
@@ -19,11 +19,20 @@ export interface GalleryFilterValues {
   sort: GallerySort;
 }
 
-export const NO_FILTERS: GalleryFilterValues = { text: '', model: '', tag: '', favorite: false, from: '', to: '', sort: 'newest' };
+export const NO_FILTERS: GalleryFilterValues = {
+  text: "",
+  model: "",
+  tag: "",
+  favorite: false,
+  from: "",
+  to: "",
+  sort: "newest",
+};
 
 /** The filters as `images:list` / `images:search` arguments. */
 export function filterArgs(values: GalleryFilterValues) {
-  const day = (text: string, end: boolean) => (text ? new Date(`${text}T${end ? '23:59:59.999' : '00:00:00'}`).getTime() : undefined);
+  const day = (text: string, end: boolean) =>
+    text ? new Date(`${text}T${end ? "23:59:59.999" : "00:00:00"}`).getTime() : undefined;
   const from = day(values.from, false);
   const to = day(values.to, true);
   return {
@@ -69,15 +78,15 @@ export function galleryToolbar(o: ToolbarOptions) {
     <label><span>To</span><input type="date" .value=${live(o.values.to)} @change=${(e: Event) => o.onChange({ to: value(e) })} /></label>
     <label>
       <span>Order</span>
-      <select ?disabled=${o.values.text !== ''} @change=${(e: Event) => o.onChange({ sort: value(e) as GallerySort })}>
-        <option value="newest" ?selected=${o.values.sort === 'newest'}>Newest first</option>
-        <option value="oldest" ?selected=${o.values.sort === 'oldest'}>Oldest first</option>
+      <select ?disabled=${o.values.text !== ""} @change=${(e: Event) => o.onChange({ sort: value(e) as GallerySort })}>
+        <option value="newest" ?selected=${o.values.sort === "newest"}>Newest first</option>
+        <option value="oldest" ?selected=${o.values.sort === "oldest"}>Oldest first</option>
       </select>
     </label>
     <label class="check">
       <input type="checkbox" .checked=${live(o.values.favorite)} @change=${(e: Event) => o.onChange({ favorite: (e.target as HTMLInputElement).checked })} />
       <span>Favorites</span>
     </label>
-    <button type="button" class="select-mode" aria-pressed=${o.selecting ? 'true' : 'false'} @click=${o.onToggleSelecting}>Select</button>
+    <button type="button" class="select-mode" aria-pressed=${o.selecting ? "true" : "false"} @click=${o.onToggleSelecting}>Select</button>
   </div>`;
 }

@@ -1,28 +1,28 @@
-import { consume } from '@lit/context';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from '../base/shared.styles.js';
-import { api, type ImageDoc } from '../client/api.js';
-import { clientContext } from '../client/client-context.js';
-import { toUserFacingError } from '../client/errors.js';
-import { PaginatedQueryController } from '../client/paginated-query-controller.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { PixorlyImage } from '../image/image.component.js';
-import type { ImagesDeletedDetail } from '../library/library-events.js';
-import { PixorlyLightbox } from '../lightbox/lightbox.component.js';
-import { bulkBar, undoBar } from './gallery-bulk.js';
-import { GalleryBulkActions } from './gallery-bulk-actions.js';
-import { galleryKeyAction } from './gallery-keys.js';
-import { columnsIn, focusTile, virtualLayout } from './gallery-layout.js';
-import { GallerySelection } from './gallery-selection.js';
-import { filterArgs, galleryToolbar, NO_FILTERS, type GalleryFilterValues } from './gallery-toolbar.js';
-import type { GalleryLayout } from './gallery-layout.js';
-import styles from './gallery.styles.js';
+import { consume } from "@lit/context";
+import { virtualize, type VirtualizerHostElement } from "@lit-labs/virtualizer/virtualize.js";
+import { html, nothing } from "lit";
+import { property, query, state } from "lit/decorators.js";
+import { PixorlyElement } from "../base/pixorly-element.js";
+import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from "../base/shared.styles.js";
+import { api, type ImageDoc } from "../client/api.js";
+import { clientContext } from "../client/client-context.js";
+import { toUserFacingError } from "../client/errors.js";
+import { PaginatedQueryController } from "../client/paginated-query-controller.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { PixorlyImage } from "../image/image.component.js";
+import type { ImagesDeletedDetail } from "../library/library-events.js";
+import { PixorlyLightbox } from "../lightbox/lightbox.component.js";
+import { bulkBar, undoBar } from "./gallery-bulk.js";
+import { GalleryBulkActions } from "./gallery-bulk-actions.js";
+import { galleryKeyAction } from "./gallery-keys.js";
+import { columnsIn, focusTile, virtualLayout } from "./gallery-layout.js";
+import { GallerySelection } from "./gallery-selection.js";
+import { filterArgs, galleryToolbar, NO_FILTERS, type GalleryFilterValues } from "./gallery-toolbar.js";
+import type { GalleryLayout } from "./gallery-layout.js";
+import styles from "./gallery.styles.js";
 
-export type { GalleryLayout } from './gallery-layout.js';
+export type { GalleryLayout } from "./gallery-layout.js";
 
 /** Below this host width (px) tiles aim for 140 px instead of 200 px. */
 const NARROW_PX = 600;
@@ -64,22 +64,22 @@ const SEARCH_DELAY_MS = 250;
  */
 export class PixorlyGallery extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
-  static override dependencies = { 'pixorly-image': PixorlyImage, 'pixorly-lightbox': PixorlyLightbox };
+  static override dependencies = { "pixorly-image": PixorlyImage, "pixorly-lightbox": PixorlyLightbox };
 
   /** `grid` (square tiles) or `masonry` (each image in its own proportions). */
-  @property({ reflect: true }) layout: GalleryLayout = 'grid';
+  @property({ reflect: true }) layout: GalleryLayout = "grid";
 
   /** The width a tile aims for, in px (tiles grow to fill each row); 0 picks 140 on narrow hosts (two columns on a phone) and 200 otherwise. */
-  @property({ type: Number, attribute: 'item-size' }) itemSize = 0;
+  @property({ type: Number, attribute: "item-size" }) itemSize = 0;
 
   /** Images asked for per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 60;
+  @property({ type: Number, attribute: "page-size" }) pageSize = 60;
 
   /** How long a delete can be undone, in seconds. */
-  @property({ type: Number, attribute: 'undo-seconds' }) undoSeconds = 8;
+  @property({ type: Number, attribute: "undo-seconds" }) undoSeconds = 8;
 
   /** Only the images of this collection (by date; the collections view shows their own order). */
-  @property({ attribute: 'collection-id' }) collectionId = '';
+  @property({ attribute: "collection-id" }) collectionId = "";
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -87,14 +87,14 @@ export class PixorlyGallery extends PixorlyElement {
 
   @state() private filters: GalleryFilterValues = NO_FILTERS;
   /** The search text in force (the box's text after a pause). */
-  @state() private searchText = '';
+  @state() private searchText = "";
   @state() private selecting = false;
   @state() private confirmingDelete = false;
   @state() private focusIndex = 0;
-  @state() private message = '';
+  @state() private message = "";
 
   @query('[part="grid"]') private gridElement: (HTMLElement & VirtualizerHostElement) | null | undefined;
-  @query('pixorly-lightbox') private lightbox!: PixorlyLightbox;
+  @query("pixorly-lightbox") private lightbox!: PixorlyLightbox;
 
   private readonly selection = new GallerySelection();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -113,17 +113,30 @@ export class PixorlyGallery extends PixorlyElement {
     () => (this.searchText ? { text: this.searchText, ...this.queryFilters() } : SKIP),
     () => this.pageSize,
   );
-  private readonly models = new QueryController(this, () => this.client, api.models.list, () => ({}));
-  private readonly tags = new QueryController(this, () => this.client, api.images.tags, () => ({}));
-  private readonly collections = new QueryController(this, () => this.client, api.collections.list, () =>
-    this.selection.size > 0 ? {} : SKIP,
+  private readonly models = new QueryController(
+    this,
+    () => this.client,
+    api.models.list,
+    () => ({}),
+  );
+  private readonly tags = new QueryController(
+    this,
+    () => this.client,
+    api.images.tags,
+    () => ({}),
+  );
+  private readonly collections = new QueryController(
+    this,
+    () => this.client,
+    api.collections.list,
+    () => (this.selection.size > 0 ? {} : SKIP),
   );
   private readonly bulk = new GalleryBulkActions(this, () => this.client, {
     report: (message) => (this.message = message),
-    deleted: (imageIds) => this.emit<ImagesDeletedDetail>('images-deleted', { imageIds }),
-    failed: (code, message) => this.emit('error', { code, message }),
+    deleted: (imageIds) => this.emit<ImagesDeletedDetail>("images-deleted", { imageIds }),
+    failed: (code, message) => this.emit("error", { code, message }),
   });
-  private layoutFor = { key: '', value: undefined as ReturnType<typeof virtualLayout> | undefined };
+  private layoutFor = { key: "", value: undefined as ReturnType<typeof virtualLayout> | undefined };
   @state() private narrow = false;
   private readonly resize = new ResizeObserver(([entry]) => {
     const narrow = (entry?.contentRect.width ?? 0) < NARROW_PX;
@@ -176,7 +189,8 @@ export class PixorlyGallery extends PixorlyElement {
         busy: this.bulk.busy,
         confirmingDelete: this.confirmingDelete && count > 0,
         collections: this.collections.value ?? [],
-        onAction: (action) => (action === 'delete' ? (this.confirmingDelete = true) : void this.bulk.run(action, this.selectedIds)),
+        onAction: (action) =>
+          action === "delete" ? (this.confirmingDelete = true) : void this.bulk.run(action, this.selectedIds),
         onAddToCollection: (id) => void this.bulk.addToCollection(id, this.collections.value ?? [], this.selectedIds),
         onAddTag: (tag) => void this.addTag(tag),
         tagError: this.bulk.tagError,
@@ -196,19 +210,21 @@ export class PixorlyGallery extends PixorlyElement {
   private async addTag(text: string): Promise<void> {
     if (!(await this.bulk.addTag(text, this.selectedIds))) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>('.bulk input[name="tag"]');
-    if (input) input.value = '';
+    if (input) input.value = "";
   }
 
   private renderContent(images: ImageDoc[]) {
     const source = this.active;
-    if (source.error) return html`<p part="message" class="message" role="alert">${toUserFacingError(source.error).message}</p>`;
-    if (source.loading || !this.client) return html`<div part="message" class="message loading" role="status">
+    if (source.error)
+      return html`<p part="message" class="message" role="alert">${toUserFacingError(source.error).message}</p>`;
+    if (source.loading || !this.client)
+      return html`<div part="message" class="message loading" role="status">
             <span class="visually-hidden">Loading images…</span>
             <span class="skeleton-grid tiles" aria-hidden="true">${Array.from({ length: 12 }, () => html`<span class="skeleton"></span>`)}</span>
           </div>`;
     if (images.length === 0) {
-      const filtered = this.searchText || JSON.stringify(this.queryFilters()) !== '{}';
-      return html`<p part="message" class="message">${filtered ? 'No images match.' : 'No images yet. Generate one and it appears here.'}</p>`;
+      const filtered = this.searchText || JSON.stringify(this.queryFilters()) !== "{}";
+      return html`<p part="message" class="message">${filtered ? "No images match." : "No images yet. Generate one and it appears here."}</p>`;
     }
     return html`<div
         part="grid"
@@ -226,7 +242,8 @@ export class PixorlyGallery extends PixorlyElement {
           items: images,
           // The virtualizer can ask for one render past a list that just shrank (a delete): nothing there.
           keyFunction: (image: ImageDoc | undefined, index: number) => image?._id ?? `gone-${index}`,
-          renderItem: (image: ImageDoc | undefined, index: number) => (image ? this.renderTile(image, index, images.length) : html``),
+          renderItem: (image: ImageDoc | undefined, index: number) =>
+            image ? this.renderTile(image, index, images.length) : html``,
           layout: this.virtualLayout(),
         })}
       </div>
@@ -240,11 +257,11 @@ export class PixorlyGallery extends PixorlyElement {
       class="tile"
       role="option"
       data-index=${index}
-      aria-selected=${selected ? 'true' : 'false'}
+      aria-selected=${selected ? "true" : "false"}
       aria-posinset=${index + 1}
       aria-setsize=${total}
       aria-label=${image.prompt}
-      tabindex=${index === Math.min(this.focusIndex, total - 1) ? '0' : '-1'}
+      tabindex=${index === Math.min(this.focusIndex, total - 1) ? "0" : "-1"}
       @click=${(event: MouseEvent) => this.onTileClick(event, index)}
     >
       <pixorly-image part="image" .image=${image} request-width="256" sizes=${`${this.tileSize()}px`} alt=""></pixorly-image>
@@ -274,7 +291,7 @@ export class PixorlyGallery extends PixorlyElement {
   private changeFilters(change: Partial<GalleryFilterValues>): void {
     this.filters = { ...this.filters, ...change };
     this.focusIndex = 0;
-    if ('text' in change) {
+    if ("text" in change) {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => (this.searchText = this.filters.text.trim()), SEARCH_DELAY_MS);
     }
@@ -308,26 +325,26 @@ export class PixorlyGallery extends PixorlyElement {
     const order = images.map((image) => image._id);
     const index = Number(tile.dataset.index);
     const action = galleryKeyAction(event, index, images.length, columnsIn(this.renderRoot));
-    if (!action || (action.kind === 'clear' && this.selection.size === 0)) return;
+    if (!action || (action.kind === "clear" && this.selection.size === 0)) return;
     event.preventDefault();
     switch (action.kind) {
-      case 'move':
+      case "move":
         if (action.extend) this.selection.choose(order[action.to]!, order, { range: true });
         void this.focusTile(action.to);
         break;
-      case 'toggle':
+      case "toggle":
         this.selection.choose(order[index]!, order, { toggle: !action.range, range: action.range });
         break;
-      case 'open':
+      case "open":
         this.lightbox.show(images, index);
         break;
-      case 'select-all':
+      case "select-all":
         this.selection.selectAll(order);
         break;
-      case 'clear':
+      case "clear":
         this.clearSelection();
         break;
-      case 'delete':
+      case "delete":
         if (this.selection.size === 0) this.selection.choose(order[index]!, order);
         this.confirmingDelete = true;
         break;

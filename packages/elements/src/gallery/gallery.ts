@@ -1,12 +1,12 @@
-import { PixorlyGallery } from './gallery.component.js';
+import { PixorlyGallery } from "./gallery.component.js";
 
 export { PixorlyGallery };
 export default PixorlyGallery;
 
-PixorlyGallery.define('pixorly-gallery', PixorlyGallery);
+PixorlyGallery.define("pixorly-gallery", PixorlyGallery);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'pixorly-gallery': PixorlyGallery;
+    "pixorly-gallery": PixorlyGallery;
   }
 }

@@ -1,5 +1,5 @@
 /** Numbers and money in the page's Pixorly locale, through `Intl` (cached formatters). */
-import { currentLocale, msg, str } from './localize.js';
+import { currentLocale, msg, str } from "./localize.js";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -20,12 +20,12 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 }
 
 /** Cents in a currency → "$29.00" (en) / "29,00 $" (de). */
-export function formatMoney(cents: number, currency = 'USD'): string {
-  return formatter({ style: 'currency', currency }).format(cents / 100);
+export function formatMoney(cents: number, currency = "USD"): string {
+  return formatter({ style: "currency", currency }).format(cents / 100);
 }
 
 /** A credit amount in words: "1,999 credits" (en) / "1.999 Credits" (de); 1 credit = $0.001. */
 export function formatCredits(credits: number): string {
   const amount = formatNumber(credits);
-  return credits === 1 ? msg('1 credit') : msg(str`${amount} credits`);
+  return credits === 1 ? msg("1 credit") : msg(str`${amount} credits`);
 }

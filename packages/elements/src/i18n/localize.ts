@@ -7,9 +7,9 @@
  * own `lang` attribute, else the nearest ancestor's (`<html lang>` included). An unsupported
  * language falls back to English. Every Pixorly element re-renders when the locale lands.
  */
-import { configureLocalization, msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { ReactiveControllerHost } from 'lit';
-import { sourceLocale, targetLocales } from './locale-codes.js';
+import { configureLocalization, msg, str, updateWhenLocaleChanges } from "@lit/localize";
+import type { ReactiveControllerHost } from "lit";
+import { sourceLocale, targetLocales } from "./locale-codes.js";
 
 export { msg, str };
 
@@ -23,7 +23,7 @@ function configured(): ReturnType<typeof configureLocalization> | undefined {
     localization = configureLocalization({
       sourceLocale,
       targetLocales,
-      loadLocale: () => import('./locales/de.js'),
+      loadLocale: () => import("./locales/de.js"),
     });
   } catch {
     // A second copy of the library on the page: the first copy's configuration stands.
@@ -33,16 +33,16 @@ function configured(): ReturnType<typeof configureLocalization> | undefined {
 
 /** The supported locale for a BCP 47 tag ("de-AT" → "de"); English for anything else. */
 export function supportedLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const base = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
   return (targetLocales as readonly string[]).includes(base) ? (base as Locale) : sourceLocale;
 }
 
 /** The language asked for by `element`'s own `lang`, else the nearest ancestor's (the page's `<html lang>`). */
 export function requestedLanguage(element: Element): string {
-  const own = element.closest('[lang]')?.getAttribute('lang');
+  const own = element.closest("[lang]")?.getAttribute("lang");
   if (own) return own;
   const root = element.getRootNode();
-  return root instanceof ShadowRoot ? requestedLanguage(root.host) : (document.documentElement.lang ?? '');
+  return root instanceof ShadowRoot ? requestedLanguage(root.host) : (document.documentElement.lang ?? "");
 }
 
 /** Switches the page's Pixorly locale to what `element` asks for (no-op when it already is). */

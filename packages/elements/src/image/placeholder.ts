@@ -1,4 +1,4 @@
-import { thumbHashToDataURL } from 'thumbhash';
+import { thumbHashToDataURL } from "thumbhash";
 
 /**
  * Decoded placeholders by ThumbHash, newest last: decoding one (and encoding it as a PNG data URL)

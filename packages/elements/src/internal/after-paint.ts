@@ -16,12 +16,12 @@ function firstContentfulPaint(): Promise<void> {
     const timer = setTimeout(resolve, FALLBACK_MS);
     try {
       const observer = new PerformanceObserver((list) => {
-        if (!list.getEntriesByName('first-contentful-paint').length) return;
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
         observer.disconnect();
         clearTimeout(timer);
         resolve();
       });
-      observer.observe({ type: 'paint', buffered: true });
+      observer.observe({ type: "paint", buffered: true });
     } catch {
       // No paint timing in this browser: the frame and the fallback decide.
     }

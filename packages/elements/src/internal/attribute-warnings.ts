@@ -6,15 +6,20 @@
 const warned = new WeakMap<Element, Set<string>>();
 
 /** Warns once per `element` + `attribute` when `value` is not one of `allowed`; returns whether it is allowed. */
-export function checkAttributeValue(element: Element, attribute: string, value: unknown, allowed: readonly string[]): boolean {
-  if (typeof value === 'string' && allowed.includes(value)) return true;
+export function checkAttributeValue(
+  element: Element,
+  attribute: string,
+  value: unknown,
+  allowed: readonly string[],
+): boolean {
+  if (typeof value === "string" && allowed.includes(value)) return true;
   const seen = warned.get(element) ?? new Set<string>();
   warned.set(element, seen);
   if (!seen.has(attribute)) {
     seen.add(attribute);
     console.warn(
       `[pixorly] <${element.localName}> ${attribute}="${String(value)}" is not a known value; ` +
-        `use one of ${allowed.map((a) => `"${a}"`).join(', ')}. The default is used instead.`,
+        `use one of ${allowed.map((a) => `"${a}"`).join(", ")}. The default is used instead.`,
     );
   }
   return false;

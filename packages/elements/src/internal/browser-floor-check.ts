@@ -3,13 +3,13 @@
  * import, so it is evaluated first): fallbacks for the few newer built-ins, and below the floor the notice
  * instead of a half-defined studio. See browser-floor.ts.
  */
-import { installFloorFallbacks, missingFloorFeatures, showFloorNotice } from './browser-floor.js';
+import { installFloorFallbacks, missingFloorFeatures, showFloorNotice } from "./browser-floor.js";
 
 installFloorFallbacks();
 const missing = missingFloorFeatures();
-if (missing.length > 0 && typeof document !== 'undefined') {
+if (missing.length > 0 && typeof document !== "undefined") {
   const show = () => showFloorNotice(document, missing);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
   else show();
   // The rest of the bundle still loads and may throw (e.g. no `customElements`); the notice is already up.
 }

@@ -13,14 +13,14 @@
 
 /** What the studio needs from the browser, by the name shown in the notice's `data-missing`. */
 const REQUIRED: Record<string, (scope: FloorScope) => boolean> = {
-  customElements: (scope) => typeof scope.customElements?.define === 'function',
-  shadowDom: (scope) => typeof scope.Element?.prototype?.attachShadow === 'function',
-  templates: (scope) => typeof scope.HTMLTemplateElement === 'function',
-  fetch: (scope) => typeof scope.fetch === 'function',
-  webSocket: (scope) => typeof scope.WebSocket === 'function',
-  resizeObserver: (scope) => typeof scope.ResizeObserver === 'function',
-  intersectionObserver: (scope) => typeof scope.IntersectionObserver === 'function',
-  promiseAllSettled: (scope) => typeof scope.Promise?.allSettled === 'function',
+  customElements: (scope) => typeof scope.customElements?.define === "function",
+  shadowDom: (scope) => typeof scope.Element?.prototype?.attachShadow === "function",
+  templates: (scope) => typeof scope.HTMLTemplateElement === "function",
+  fetch: (scope) => typeof scope.fetch === "function",
+  webSocket: (scope) => typeof scope.WebSocket === "function",
+  resizeObserver: (scope) => typeof scope.ResizeObserver === "function",
+  intersectionObserver: (scope) => typeof scope.IntersectionObserver === "function",
+  promiseAllSettled: (scope) => typeof scope.Promise?.allSettled === "function",
 };
 
 /** The globals the check reads (a stub object in tests). */
@@ -40,19 +40,19 @@ export function missingFloorFeatures(scope: FloorScope = globalThis as FloorScop
 }
 
 export const FLOOR_NOTICE =
-  'This image studio needs a newer browser: Chrome or Edge 90, Firefox 88, Safari 14 or later. Please update your browser or open this page in another one.';
+  "This image studio needs a newer browser: Chrome or Edge 90, Firefox 88, Safari 14 or later. Please update your browser or open this page in another one.";
 
 /**
  * Replaces the content of every `<pixorly-studio>` in `root` with the notice, as plain text (the element
  * is not upgraded below the floor, so its light DOM is what shows). Answers how many it wrote into.
  */
 export function showFloorNotice(root: ParentNode, missing: string[]): number {
-  const studios = Array.from(root.querySelectorAll('pixorly-studio'));
+  const studios = Array.from(root.querySelectorAll("pixorly-studio"));
   for (const studio of studios) {
-    const notice = studio.ownerDocument.createElement('p');
-    notice.setAttribute('role', 'status');
-    notice.dataset.pixorlyNotice = 'unsupported-browser';
-    notice.dataset.missing = missing.join(' ');
+    const notice = studio.ownerDocument.createElement("p");
+    notice.setAttribute("role", "status");
+    notice.dataset.pixorlyNotice = "unsupported-browser";
+    notice.dataset.missing = missing.join(" ");
     notice.textContent = FLOOR_NOTICE;
     studio.replaceChildren(notice);
   }
@@ -66,7 +66,8 @@ export function showFloorNotice(root: ParentNode, missing: string[]): number {
  */
 export function installFloorFallbacks(scope: FloorScope = globalThis as FloorScope): void {
   const define = (target: object, name: string, value: unknown) => {
-    if (!(name in target)) Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
+    if (!(name in target))
+      Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
   };
   function at(this: ArrayLike<unknown>, index: number) {
     const length = this.length;
@@ -74,9 +75,13 @@ export function installFloorFallbacks(scope: FloorScope = globalThis as FloorSco
     const k = i < 0 ? length + i : i;
     return k < 0 || k >= length ? undefined : this[k];
   }
-  if (scope.Array) define(scope.Array.prototype, 'at', at);
-  if (scope.String) define(scope.String.prototype, 'at', function (this: string, index: number) {
-    return at.call(String(this), index) as string | undefined;
-  });
-  if (scope.Object) define(scope.Object, 'hasOwn', (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key));
+  if (scope.Array) define(scope.Array.prototype, "at", at);
+  if (scope.String)
+    define(scope.String.prototype, "at", function (this: string, index: number) {
+      return at.call(String(this), index) as string | undefined;
+    });
+  if (scope.Object)
+    define(scope.Object, "hasOwn", (object: object, key: PropertyKey) =>
+      Object.prototype.hasOwnProperty.call(object, key),
+    );
 }

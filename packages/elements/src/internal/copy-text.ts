@@ -12,15 +12,15 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     // Fall through to the older way.
   }
-  const area = document.createElement('textarea');
+  const area = document.createElement("textarea");
   area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
   document.body.append(area);
   area.select();
   try {
-    return document.execCommand('copy');
+    return document.execCommand("copy");
   } catch {
     return false;
   } finally {

@@ -4,22 +4,23 @@
  * fixed over the page only while open (`dialogFallbackStyles`), and Esc closes it through the host.
  * Browsers with `<dialog>` use the real one (top layer, inert page, `cancel` on Esc).
  */
-import { css } from 'lit';
+import { css } from "lit";
 
-export const supportsDialog = (dialog: HTMLElement): dialog is HTMLDialogElement => typeof (dialog as HTMLDialogElement).showModal === 'function';
+export const supportsDialog = (dialog: HTMLElement): dialog is HTMLDialogElement =>
+  typeof (dialog as HTMLDialogElement).showModal === "function";
 
 export function isDialogOpen(dialog: HTMLElement): boolean {
-  return dialog.hasAttribute('open');
+  return dialog.hasAttribute("open");
 }
 
 export function showDialog(dialog: HTMLElement): void {
   if (supportsDialog(dialog)) dialog.showModal();
-  else dialog.setAttribute('open', '');
+  else dialog.setAttribute("open", "");
 }
 
 export function closeDialog(dialog: HTMLElement): void {
   if (supportsDialog(dialog)) dialog.close();
-  else dialog.removeAttribute('open');
+  else dialog.removeAttribute("open");
 }
 
 /** Where `<dialog>` is unknown it is shown inline and always: hide it closed, and lay it over the page open. */

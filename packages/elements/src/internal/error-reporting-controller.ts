@@ -3,9 +3,9 @@
  * `error-reporting.ts` on connect and stops it on disconnect; without the attribute nothing is loaded
  * and nothing is sent. A controller, so the studio gains it with one line.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from "lit";
 
-export const REPORT_ERRORS_ATTRIBUTE = 'report-errors';
+export const REPORT_ERRORS_ATTRIBUTE = "report-errors";
 
 export class ErrorReportingController implements ReactiveController {
   private stop: (() => void) | undefined;
@@ -13,7 +13,7 @@ export class ErrorReportingController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly load: () => Promise<typeof import('./error-reporting.js')> = () => import('./error-reporting.js'),
+    private readonly load: () => Promise<typeof import("./error-reporting.js")> = () => import("./error-reporting.js"),
   ) {
     host.addController(this);
   }

@@ -6,7 +6,7 @@
  * cut to origin and path (never its query or fragment), no user, cookie or storage data, at most
  * `MAX_EVENTS` per page view.
  */
-import { buildErrorEvent, parseDsn, sendEvent, stripQuery, type FetchLike, type SentryDsn } from '@pixorly/core';
+import { buildErrorEvent, parseDsn, sendEvent, stripQuery, type FetchLike, type SentryDsn } from "@pixorly/core";
 
 export const MAX_EVENTS = 10;
 
@@ -26,22 +26,24 @@ export function attachErrorReporting(host: HTMLElement, dsnText: string, options
   try {
     dsn = parseDsn(dsnText);
   } catch (error) {
-    console.warn(`<${host.localName}> report-errors: ${(error as Error).message.replace('SENTRY_DSN', 'the value')}; no errors are reported.`);
+    console.warn(
+      `<${host.localName}> report-errors: ${(error as Error).message.replace("SENTRY_DSN", "the value")}; no errors are reported.`,
+    );
     return () => {};
   }
   const post: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const scriptBase = options.scriptBase ?? new URL('.', import.meta.url).href;
+  const scriptBase = options.scriptBase ?? new URL(".", import.meta.url).href;
   const seen = new Set<string>();
 
   const send = (error: unknown, tags: Record<string, string | undefined>) => {
-    const key = `${tags.code ?? ''}:${error instanceof Error ? error.message : String(error)}`;
+    const key = `${tags.code ?? ""}:${error instanceof Error ? error.message : String(error)}`;
     if (seen.has(key) || sentThisPage >= MAX_EVENTS) return;
     seen.add(key);
     sentThisPage++;
     const event = buildErrorEvent({
       error,
-      service: 'elements',
-      environment: 'partner',
+      service: "elements",
+      environment: "partner",
       tags: { element: host.localName, ...tags },
       // The page's origin and path only: scrubEvent drops query and fragment, and no headers are sent.
       request: { url: stripQuery(location.href) },
@@ -50,29 +52,29 @@ export function attachErrorReporting(host: HTMLElement, dsnText: string, options
   };
 
   const fromPixorly = (error: unknown, filename?: string) =>
-    (filename ?? '').startsWith(scriptBase) || (error instanceof Error && (error.stack ?? '').includes(scriptBase));
+    (filename ?? "").startsWith(scriptBase) || (error instanceof Error && (error.stack ?? "").includes(scriptBase));
 
   const onError = (event: ErrorEvent) => {
-    if (fromPixorly(event.error, event.filename)) send(event.error ?? event.message, { kind: 'uncaught' });
+    if (fromPixorly(event.error, event.filename)) send(event.error ?? event.message, { kind: "uncaught" });
   };
   const onRejection = (event: PromiseRejectionEvent) => {
-    if (fromPixorly(event.reason)) send(event.reason, { kind: 'unhandledrejection' });
+    if (fromPixorly(event.reason)) send(event.reason, { kind: "unhandledrejection" });
   };
   const onPixorlyError = (event: Event) => {
     const detail = (event as CustomEvent<{ code?: string; message?: string }>).detail ?? {};
-    const error = new Error(detail.message ?? 'pixorly-error');
-    error.name = 'PixorlyError';
-    send(error, { kind: 'pixorly-error', code: detail.code });
+    const error = new Error(detail.message ?? "pixorly-error");
+    error.name = "PixorlyError";
+    send(error, { kind: "pixorly-error", code: detail.code });
   };
 
   const source = options.errorSource ?? window;
-  source.addEventListener('error', onError as EventListener);
-  source.addEventListener('unhandledrejection', onRejection as EventListener);
-  host.addEventListener('pixorly-error', onPixorlyError);
+  source.addEventListener("error", onError as EventListener);
+  source.addEventListener("unhandledrejection", onRejection as EventListener);
+  host.addEventListener("pixorly-error", onPixorlyError);
   return () => {
-    source.removeEventListener('error', onError as EventListener);
-    source.removeEventListener('unhandledrejection', onRejection as EventListener);
-    host.removeEventListener('pixorly-error', onPixorlyError);
+    source.removeEventListener("error", onError as EventListener);
+    source.removeEventListener("unhandledrejection", onRejection as EventListener);
+    host.removeEventListener("pixorly-error", onPixorlyError);
   };
 }
 

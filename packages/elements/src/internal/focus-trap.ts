@@ -10,7 +10,8 @@ export function deepActiveElement(root: Document | ShadowRoot = document): HTMLE
   return active?.shadowRoot?.activeElement ? deepActiveElement(active.shadowRoot) : active;
 }
 
-const TABBABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The controls in `container` that Tab reaches, in order (hidden ones left out). */
 export function tabbables(container: ParentNode): HTMLElement[] {
@@ -19,7 +20,7 @@ export function tabbables(container: ParentNode): HTMLElement[] {
 
 /** On Tab from the last control (Shift+Tab from the first), moves focus to the other end of `container`. */
 export function trapTab(event: KeyboardEvent, container: ParentNode, root: ShadowRoot): void {
-  if (event.key !== 'Tab') return;
+  if (event.key !== "Tab") return;
   const list = tabbables(container);
   if (list.length === 0) return;
   const active = root.activeElement;

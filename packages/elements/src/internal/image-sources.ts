@@ -3,7 +3,7 @@
  * gallery, strip and lightbox asks for the same variants and the CDN's variant cache serves
  * them all; `f=auto` lets the CDN answer AVIF or WebP to browsers that take them.
  */
-import type { ImageTransform } from '../client/signed-urls.js';
+import type { ImageTransform } from "../client/signed-urls.js";
 
 /** The widths the CDN is asked for, smallest first. */
 export const VARIANT_WIDTHS = [256, 512, 1024, 2048] as const;
@@ -17,5 +17,5 @@ export function variantWidths(imageWidth: number): number[] {
 
 /** The transform of one variant. */
 export function variantTransform(width: number): ImageTransform {
-  return { w: width, f: 'auto' };
+  return { w: width, f: "auto" };
 }

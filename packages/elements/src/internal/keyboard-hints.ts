@@ -4,5 +4,5 @@
  * noise. The shortcuts themselves keep working for a keyboard attached to a tablet.
  */
 export function showsKeyboardHints(): boolean {
-  return !matchMedia('(pointer: coarse)').matches;
+  return !matchMedia("(pointer: coarse)").matches;
 }

@@ -9,10 +9,10 @@
  * words give the range ("about 2–4 s"), both fixed for the job's life, so neither jumps between
  * loads or renders; past the range's end the card says the job is taking longer than usual.
  */
-import type { ModelInfo } from '@pixorly/core';
-import type { Job } from '../client/api.js';
-import { formatNumber } from '../i18n/format.js';
-import { currentLocale, msg, str } from '../i18n/localize.js';
+import type { ModelInfo } from "@pixorly/core";
+import type { Job } from "../client/api.js";
+import { formatNumber } from "../i18n/format.js";
+import { currentLocale, msg, str } from "../i18n/localize.js";
 
 /** The estimate never claims to be done before the job says so. */
 const MAX_ESTIMATED_FRACTION = 0.95;
@@ -29,8 +29,8 @@ export interface ProgressEstimate {
 
 /** How far a processing job probably is, from the model's median and range per image. */
 export function estimateProgress(
-  job: Pick<Job, 'startedAt' | 'parameters'>,
-  model: Pick<ModelInfo, 'estimatedMs' | 'estimatedRangeMs'>,
+  job: Pick<Job, "startedAt" | "parameters">,
+  model: Pick<ModelInfo, "estimatedMs" | "estimatedRangeMs">,
   now: number,
 ): ProgressEstimate {
   const images = Math.max(1, job.parameters.numImages);
@@ -66,29 +66,29 @@ export function durationRange(lowMs: number, highMs: number): string {
 
 /** "1st", "2nd" in English; "1." in German. */
 function ordinal(n: number): string {
-  if (currentLocale() !== 'en') return `${formatNumber(n)}.`;
-  const rules = new Intl.PluralRules('en', { type: 'ordinal' });
-  const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' } as Record<string, string>;
-  return `${n}${suffix[rules.select(n)] ?? 'th'}`;
+  if (currentLocale() !== "en") return `${formatNumber(n)}.`;
+  const rules = new Intl.PluralRules("en", { type: "ordinal" });
+  const suffix = { one: "st", two: "nd", few: "rd", other: "th" } as Record<string, string>;
+  return `${n}${suffix[rules.select(n)] ?? "th"}`;
 }
 
 /** The headline for a job's status, as the element shows it and the live region announces it. */
-export function statusSentence(job: Pick<Job, 'status' | 'queuePosition' | 'resultImageIds'>): string {
+export function statusSentence(job: Pick<Job, "status" | "queuePosition" | "resultImageIds">): string {
   switch (job.status) {
-    case 'pending': {
-      if (!job.queuePosition) return msg('Waiting in line');
+    case "pending": {
+      if (!job.queuePosition) return msg("Waiting in line");
       const position = ordinal(job.queuePosition);
       return msg(str`Waiting in line: ${position} in the queue`);
     }
-    case 'processing':
-      return msg('Generating');
-    case 'completed': {
+    case "processing":
+      return msg("Generating");
+    case "completed": {
       const count = job.resultImageIds.length;
-      return count === 1 ? msg('Done: 1 image') : msg(str`Done: ${count} images`);
+      return count === 1 ? msg("Done: 1 image") : msg(str`Done: ${count} images`);
     }
-    case 'failed':
-      return msg('Failed');
-    case 'cancelled':
-      return msg('Cancelled');
+    case "failed":
+      return msg("Failed");
+    case "cancelled":
+      return msg("Cancelled");
   }
 }

@@ -3,7 +3,7 @@
  * elements emit them with these details, and pages get them typed through
  * `addEventListener('pixorly-…')`.
  */
-import type { ImageDoc, JobParameters } from '../client/api.js';
+import type { ImageDoc, JobParameters } from "../client/api.js";
 
 /** `pixorly-use-settings`: fill the prompt box and the model from an image. */
 export interface UseSettingsDetail {
@@ -27,9 +27,9 @@ export interface OpenImageDetail {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'pixorly-use-settings': CustomEvent<UseSettingsDetail>;
-    'pixorly-images-deleted': CustomEvent<ImagesDeletedDetail>;
-    'pixorly-open-image': CustomEvent<OpenImageDetail>;
-    'pixorly-lightbox-close': CustomEvent<undefined>;
+    "pixorly-use-settings": CustomEvent<UseSettingsDetail>;
+    "pixorly-images-deleted": CustomEvent<ImagesDeletedDetail>;
+    "pixorly-open-image": CustomEvent<OpenImageDetail>;
+    "pixorly-lightbox-close": CustomEvent<undefined>;
   }
 }

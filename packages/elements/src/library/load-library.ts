@@ -6,10 +6,15 @@
 let loading: Promise<void> | undefined;
 
 /** The tags the library module defines (a page using one of them needs it loaded). */
-export const LIBRARY_TAGS = ['pixorly-gallery', 'pixorly-lightbox', 'pixorly-collections', 'pixorly-collection-view'] as const;
+export const LIBRARY_TAGS = [
+  "pixorly-gallery",
+  "pixorly-lightbox",
+  "pixorly-collections",
+  "pixorly-collection-view",
+] as const;
 
 export function loadLibrary(): Promise<void> {
-  loading ??= import('./library.js').then(
+  loading ??= import("./library.js").then(
     () => undefined,
     (error: unknown) => {
       // A failed load (offline for a moment) may be tried again.

@@ -3,7 +3,7 @@
  * (core's `normalizeTag`), with a sentence naming what is wrong — so the lightbox and the
  * gallery's bulk bar refuse the same inputs the same way, and never truncate silently.
  */
-import { LIBRARY_LIMITS, normalizeTag } from '@pixorly/core';
+import { LIBRARY_LIMITS, normalizeTag } from "@pixorly/core";
 
 export type TagCheck = { tag: string; error?: undefined } | { tag?: undefined; error: string };
 
@@ -11,7 +11,7 @@ export type TagCheck = { tag: string; error?: undefined } | { tag?: undefined; e
 export function checkTag(text: string, existing: readonly string[] = []): TagCheck {
   const tag = normalizeTag(text);
   const { maxLength } = LIBRARY_LIMITS.tag;
-  if (!tag) return { error: 'Type a tag first.' };
+  if (!tag) return { error: "Type a tag first." };
   if (tag.length > maxLength) return { error: `A tag is at most ${maxLength} characters; this one has ${tag.length}.` };
   if (existing.includes(tag)) return { error: `This image is already tagged “${tag}”.` };
   if (existing.length >= LIBRARY_LIMITS.tagsPerImage) {

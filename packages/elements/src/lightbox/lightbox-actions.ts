@@ -2,8 +2,8 @@
  * What a person can do with the image in the lightbox, as one toolbar template: the element
  * keeps the state and runs the mutations, this only lays out the buttons.
  */
-import { html, nothing } from 'lit';
-import type { CollectionDoc, ImageDoc } from '../client/api.js';
+import { html, nothing } from "lit";
+import type { CollectionDoc, ImageDoc } from "../client/api.js";
 
 export interface LightboxActionsState {
   image: ImageDoc;
@@ -19,8 +19,8 @@ export interface LightboxActionsState {
 }
 
 /** The sizes (px wide) and formats a download can be asked for; '' keeps the original's. */
-export const DOWNLOAD_WIDTHS = ['', '2048', '1024', '512', '256'] as const;
-export const DOWNLOAD_FORMATS = ['', 'jpeg', 'webp', 'avif', 'png'] as const;
+export const DOWNLOAD_WIDTHS = ["", "2048", "1024", "512", "256"] as const;
+export const DOWNLOAD_FORMATS = ["", "jpeg", "webp", "avif", "png"] as const;
 export type DownloadChoice = { width: (typeof DOWNLOAD_WIDTHS)[number]; format: (typeof DOWNLOAD_FORMATS)[number] };
 
 export interface LightboxActionHandlers {
@@ -43,32 +43,36 @@ export function lightboxActions(state: LightboxActionsState, on: LightboxActionH
       <button type="button" part="action download-button" data-variant="primary" ?disabled=${busy} @click=${on.download}>Download</button>
       <select
         aria-label="Download size"
-        @change=${(event: Event) => on.chooseDownload({ width: (event.target as HTMLSelectElement).value as DownloadChoice['width'] })}
+        @change=${(event: Event) => on.chooseDownload({ width: (event.target as HTMLSelectElement).value as DownloadChoice["width"] })}
       >
         ${DOWNLOAD_WIDTHS.filter((width) => !width || Number(width) < image.width).map(
-          (width) => html`<option value=${width} ?selected=${width === state.download.width}>${width ? `${width} px` : `Original (${image.width} px)`}</option>`,
+          (width) =>
+            html`<option value=${width} ?selected=${width === state.download.width}>${width ? `${width} px` : `Original (${image.width} px)`}</option>`,
         )}
       </select>
       <select
         aria-label="Download format"
-        @change=${(event: Event) => on.chooseDownload({ format: (event.target as HTMLSelectElement).value as DownloadChoice['format'] })}
+        @change=${(event: Event) => on.chooseDownload({ format: (event.target as HTMLSelectElement).value as DownloadChoice["format"] })}
       >
         ${DOWNLOAD_FORMATS.map(
-          (format) => html`<option value=${format} ?selected=${format === state.download.format}>${format ? format.toUpperCase() : `Original (${image.format.toUpperCase()})`}</option>`,
+          (format) =>
+            html`<option value=${format} ?selected=${format === state.download.format}>${format ? format.toUpperCase() : `Original (${image.format.toUpperCase()})`}</option>`,
         )}
       </select>
     </span>
-    ${image.isPublic
-      ? html`<button type="button" part="action share-button" ?disabled=${busy} @click=${on.copyLink}>Copy share link</button>`
-      : nothing}
+    ${
+      image.isPublic
+        ? html`<button type="button" part="action share-button" ?disabled=${busy} @click=${on.copyLink}>Copy share link</button>`
+        : nothing
+    }
     <button type="button" part="action use-settings-button" @click=${on.useSettings}>Use these settings</button>
-    <button type="button" part="action favorite-button" aria-pressed=${state.favorite ? 'true' : 'false'} ?disabled=${busy} @click=${on.toggleFavorite}>
-      ${state.favorite ? '★ Favorite' : '☆ Favorite'}
+    <button type="button" part="action favorite-button" aria-pressed=${state.favorite ? "true" : "false"} ?disabled=${busy} @click=${on.toggleFavorite}>
+      ${state.favorite ? "★ Favorite" : "☆ Favorite"}
     </button>
     <button
       type="button"
       part="action collection-button"
-      aria-expanded=${state.collections ? 'true' : 'false'}
+      aria-expanded=${state.collections ? "true" : "false"}
       aria-controls="collections"
       ?disabled=${busy}
       @click=${on.toggleCollections}
@@ -78,23 +82,26 @@ export function lightboxActions(state: LightboxActionsState, on: LightboxActionH
     <button type="button" part="action delete-button" data-variant="danger" ?disabled=${busy} @click=${on.askDelete}>Delete</button>
   </div>
   ${state.collections ? collectionList(state, on) : nothing}
-  ${state.confirmingDelete
-    ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+  ${
+    state.confirmingDelete
+      ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
         <p id="confirm-text">Delete this image? This cannot be undone.</p>
         <button type="button" data-variant="danger" class="confirm-delete" ?disabled=${busy} @click=${on.confirmDelete}>Delete image</button>
         <button type="button" class="cancel-delete" @click=${on.cancelDelete}>Keep it</button>
       </div>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 function collectionList(state: LightboxActionsState, on: LightboxActionHandlers) {
   const collections = state.collections ?? [];
   return html`<div id="collections" part="collections" class="collections">
-    ${state.collectionsLoading
-      ? html`<p>Loading collections…</p>`
-      : collections.length === 0
-        ? html`<p>No collections yet. Create one in the Collections view.</p>`
-        : html`<p id="collections-hint" class="hint">Checked collections hold this image; choose one to add or take it out.</p>
+    ${
+      state.collectionsLoading
+        ? html`<p>Loading collections…</p>`
+        : collections.length === 0
+          ? html`<p>No collections yet. Create one in the Collections view.</p>`
+          : html`<p id="collections-hint" class="hint">Checked collections hold this image; choose one to add or take it out.</p>
             <ul aria-describedby="collections-hint">
               ${collections.map((collection) => {
                 const member = state.memberOf.has(collection._id);
@@ -102,14 +109,15 @@ function collectionList(state: LightboxActionsState, on: LightboxActionHandlers)
                   <button
                     type="button"
                     class="collection-toggle"
-                    aria-pressed=${member ? 'true' : 'false'}
+                    aria-pressed=${member ? "true" : "false"}
                     ?disabled=${state.busy}
                     @click=${() => on.toggleCollection(collection, member)}
                   >
-                    <span class="check" aria-hidden="true">${member ? '✓' : ''}</span>${collection.name}
+                    <span class="check" aria-hidden="true">${member ? "✓" : ""}</span>${collection.name}
                   </button>
                 </li>`;
               })}
-            </ul>`}
+            </ul>`
+    }
   </div>`;
 }

@@ -2,10 +2,10 @@
  * The lightbox's metadata panel: what made the image (prompt, model, parameters) and what it
  * cost, from the image document first and its job for what the image does not carry.
  */
-import { formatCredits, type ModelInfo } from '@pixorly/core';
-import { html, nothing } from 'lit';
-import type { ImageDoc, Job } from '../client/api.js';
-import { formatDuration } from '../model-picker/format-duration.js';
+import { formatCredits, type ModelInfo } from "@pixorly/core";
+import { html, nothing } from "lit";
+import type { ImageDoc, Job } from "../client/api.js";
+import { formatDuration } from "../model-picker/format-duration.js";
 
 /** One row of the panel; `copy` rows get a copy button. */
 export interface MetadataRow {
@@ -19,25 +19,28 @@ export interface MetadataRow {
 export function metadataRows(image: ImageDoc, job: Job | undefined, model: ModelInfo | undefined): MetadataRow[] {
   const parameters = { ...job?.parameters, ...image.parameters };
   // A job's cost covers all its images: each image's share when it divides evenly (credits are whole), else the job's.
-  const jobCost = job?.status === 'completed' ? (job.actualCost ?? job.reservedCredits) : undefined;
+  const jobCost = job?.status === "completed" ? (job.actualCost ?? job.reservedCredits) : undefined;
   const count = Math.max(1, job?.parameters.numImages ?? 1);
   const perImage = jobCost !== undefined && jobCost % count === 0;
   const cost = jobCost === undefined ? undefined : perImage ? jobCost / count : jobCost;
-  const costLabel = perImage ? 'Cost' : `Cost (all ${count} images)`;
-  const duration = job?.startedAt !== undefined && job.completedAt !== undefined ? formatDuration(job.completedAt - job.startedAt) : '';
+  const costLabel = perImage ? "Cost" : `Cost (all ${count} images)`;
+  const duration =
+    job?.startedAt !== undefined && job.completedAt !== undefined
+      ? formatDuration(job.completedAt - job.startedAt)
+      : "";
   const rows: MetadataRow[] = [
-    { key: 'prompt', label: 'Prompt', value: image.prompt, copy: true },
-    { key: 'negativePrompt', label: 'Negative prompt', value: job?.negativePrompt ?? '', copy: true },
-    { key: 'model', label: 'Model', value: model?.name ?? image.model },
-    { key: 'seed', label: 'Seed', value: String(image.seed ?? parameters.seed ?? ''), copy: true },
-    { key: 'steps', label: 'Steps', value: parameters.steps === undefined ? '' : String(parameters.steps) },
-    { key: 'guidance', label: 'Guidance', value: parameters.guidance === undefined ? '' : String(parameters.guidance) },
-    { key: 'size', label: 'Size', value: `${image.width} × ${image.height}` },
-    { key: 'cost', label: costLabel, value: cost === undefined ? '' : formatCredits(cost) },
-    { key: 'duration', label: 'Duration', value: duration },
-    { key: 'date', label: 'Created', value: new Date(image._creationTime).toLocaleString() },
+    { key: "prompt", label: "Prompt", value: image.prompt, copy: true },
+    { key: "negativePrompt", label: "Negative prompt", value: job?.negativePrompt ?? "", copy: true },
+    { key: "model", label: "Model", value: model?.name ?? image.model },
+    { key: "seed", label: "Seed", value: String(image.seed ?? parameters.seed ?? ""), copy: true },
+    { key: "steps", label: "Steps", value: parameters.steps === undefined ? "" : String(parameters.steps) },
+    { key: "guidance", label: "Guidance", value: parameters.guidance === undefined ? "" : String(parameters.guidance) },
+    { key: "size", label: "Size", value: `${image.width} × ${image.height}` },
+    { key: "cost", label: costLabel, value: cost === undefined ? "" : formatCredits(cost) },
+    { key: "duration", label: "Duration", value: duration },
+    { key: "date", label: "Created", value: new Date(image._creationTime).toLocaleString() },
   ];
-  return rows.filter((row) => row.value !== '');
+  return rows.filter((row) => row.value !== "");
 }
 
 /** The panel as a description list; `onCopy` runs with the row whose copy button was pressed. */
@@ -48,11 +51,13 @@ export function metadataPanel(rows: readonly MetadataRow[], onCopy: (row: Metada
         <dt>${row.label}</dt>
         <dd>
           <span class="value">${row.value}</span>
-          ${row.copy
-            ? html`<button type="button" part="copy-button" class="copy" aria-label=${`Copy ${row.label.toLowerCase()}`} @click=${() => onCopy(row)}>
+          ${
+            row.copy
+              ? html`<button type="button" part="copy-button" class="copy" aria-label=${`Copy ${row.label.toLowerCase()}`} @click=${() => onCopy(row)}>
                 Copy
               </button>`
-            : nothing}
+              : nothing
+          }
         </dd>
       </div>`,
     )}

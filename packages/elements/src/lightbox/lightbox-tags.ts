@@ -2,9 +2,9 @@
  * The lightbox's tag editor as a template: the image's tags (each with a remove button), a field
  * to add one, the count against the limit, and the last refusal. The element checks and sends.
  */
-import { LIBRARY_LIMITS } from '@pixorly/core';
-import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { LIBRARY_LIMITS } from "@pixorly/core";
+import { html, nothing } from "lit";
+import { live } from "lit/directives/live.js";
 
 export interface TagEditorState {
   tags: readonly string[];
@@ -24,8 +24,9 @@ export function tagEditor(state: TagEditorState, on: TagEditorHandlers) {
   const full = state.tags.length >= max;
   return html`<section part="tags" class="tags" aria-labelledby="tags-heading">
     <h3 id="tags-heading">Tags <span class="tag-count">${state.tags.length} / ${max}</span></h3>
-    ${state.tags.length > 0
-      ? html`<ul class="tag-list">
+    ${
+      state.tags.length > 0
+        ? html`<ul class="tag-list">
           ${state.tags.map(
             (tag) => html`<li part="tag" class="tag">
               <span>${tag}</span>
@@ -33,7 +34,8 @@ export function tagEditor(state: TagEditorState, on: TagEditorHandlers) {
             </li>`,
           )}
         </ul>`
-      : html`<p class="hint">No tags yet.</p>`}
+        : html`<p class="hint">No tags yet.</p>`
+    }
     <form
       class="tag-form"
       @submit=${(event: SubmitEvent) => {
@@ -45,9 +47,9 @@ export function tagEditor(state: TagEditorState, on: TagEditorHandlers) {
       <input
         id="tag-input"
         autocomplete="off"
-        placeholder=${full ? 'Tag limit reached' : 'Add a tag'}
+        placeholder=${full ? "Tag limit reached" : "Add a tag"}
         aria-describedby="tag-hint tag-error"
-        aria-invalid=${state.error ? 'true' : 'false'}
+        aria-invalid=${state.error ? "true" : "false"}
         ?disabled=${full}
         .value=${live(state.draft)}
         @input=${(event: Event) => on.draft((event.target as HTMLInputElement).value)}
@@ -55,9 +57,11 @@ export function tagEditor(state: TagEditorState, on: TagEditorHandlers) {
       <button type="submit" class="add-tag" ?disabled=${state.busy || full}>Add</button>
     </form>
     <p id="tag-hint" class="hint">
-      ${full
-        ? `${max} tags, the most an image can have. Remove one to add another.`
-        : `Up to ${max} tags of ${LIBRARY_LIMITS.tag.maxLength} characters; stored in lower case.`}
+      ${
+        full
+          ? `${max} tags, the most an image can have. Remove one to add another.`
+          : `Up to ${max} tags of ${LIBRARY_LIMITS.tag.maxLength} characters; stored in lower case.`
+      }
     </p>
     <p id="tag-error" class="error" role="alert">${state.error || nothing}</p>
   </section>`;

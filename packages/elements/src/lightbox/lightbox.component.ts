@@ -1,27 +1,33 @@
-import { consume } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
-import { api, type CollectionDoc, type ImageDoc } from '../client/api.js';
-import { clientContext } from '../client/client-context.js';
-import { toUserFacingError } from '../client/errors.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { PixorlyImage } from '../image/image.component.js';
-import { copyText } from '../internal/copy-text.js';
-import { deepActiveElement, trapTab } from '../internal/focus-trap.js';
-import { closeDialog, dialogFallbackStyles, isDialogOpen, showDialog, supportsDialog } from '../internal/dialog-fallback.js';
-import { downloadImage } from '../internal/save-file.js';
-import { ShownError, shownMessage } from '../internal/shown-error.js';
-import { swipeHandlers } from '../internal/swipe.js';
-import type { ImagesDeletedDetail, UseSettingsDetail } from '../library/library-events.js';
-import { checkTag } from '../library/tag-input.js';
-import { lightboxActions, type DownloadChoice } from './lightbox-actions.js';
-import { tagEditor } from './lightbox-tags.js';
-import { metadataPanel, metadataRows, type MetadataRow } from './lightbox-metadata.js';
-import styles from './lightbox.styles.js';
+import { consume } from "@lit/context";
+import { html, nothing, type PropertyValues } from "lit";
+import { property, query, state } from "lit/decorators.js";
+import { styleMap } from "lit/directives/style-map.js";
+import { PixorlyElement } from "../base/pixorly-element.js";
+import { buttonStyles, focusRing, hostStyles, visuallyHidden } from "../base/shared.styles.js";
+import { api, type CollectionDoc, type ImageDoc } from "../client/api.js";
+import { clientContext } from "../client/client-context.js";
+import { toUserFacingError } from "../client/errors.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { PixorlyImage } from "../image/image.component.js";
+import { copyText } from "../internal/copy-text.js";
+import { deepActiveElement, trapTab } from "../internal/focus-trap.js";
+import {
+  closeDialog,
+  dialogFallbackStyles,
+  isDialogOpen,
+  showDialog,
+  supportsDialog,
+} from "../internal/dialog-fallback.js";
+import { downloadImage } from "../internal/save-file.js";
+import { ShownError, shownMessage } from "../internal/shown-error.js";
+import { swipeHandlers } from "../internal/swipe.js";
+import type { ImagesDeletedDetail, UseSettingsDetail } from "../library/library-events.js";
+import { checkTag } from "../library/tag-input.js";
+import { lightboxActions, type DownloadChoice } from "./lightbox-actions.js";
+import { tagEditor } from "./lightbox-tags.js";
+import { metadataPanel, metadataRows, type MetadataRow } from "./lightbox-metadata.js";
+import styles from "./lightbox.styles.js";
 
 /**
  * @summary A full-screen view of one image at a time: arrows, swipe, zoom to 100 %, what made it, and what to do with it.
@@ -59,7 +65,7 @@ import styles from './lightbox.styles.js';
  */
 export class PixorlyLightbox extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, dialogFallbackStyles, styles];
-  static override dependencies = { 'pixorly-image': PixorlyImage };
+  static override dependencies = { "pixorly-image": PixorlyImage };
 
   /** The images to step through. */
   @property({ attribute: false }) images: ImageDoc[] = [];
@@ -78,36 +84,50 @@ export class PixorlyLightbox extends PixorlyElement {
   private client: StudioClient | undefined;
 
   @state() private busy = false;
-  @state() private message = '';
+  @state() private message = "";
   @state() private confirmingDelete = false;
   @state() private collectionsOpen = false;
-  @state() private downloadChoice: DownloadChoice = { width: '', format: '' };
+  @state() private downloadChoice: DownloadChoice = { width: "", format: "" };
   /** Favorites changed here, until the images given catch up. */
   @state() private favorites = new Map<string, boolean>();
   /** Tags changed here, per image, until the images given catch up. */
   @state() private tags = new Map<string, string[]>();
-  @state() private tagDraft = '';
-  @state() private tagError = '';
+  @state() private tagDraft = "";
+  @state() private tagError = "";
   /** Memberships changed here (collection id → holds the image), for the image shown. */
   @state() private membership = new Map<string, boolean>();
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('.stage') private stage?: HTMLElement;
+  @query("dialog") private dialog!: HTMLDialogElement;
+  @query(".stage") private stage?: HTMLElement;
 
   private returnFocus: HTMLElement | null = null;
   /** The id of the image the panel's state (confirmation, collections list, tag field) belongs to. */
   private shownId: string | undefined;
-  private readonly job = new QueryController(this, () => this.client, api.jobs.get, () =>
-    this.open && this.current ? { jobId: this.current.jobId } : SKIP,
+  private readonly job = new QueryController(
+    this,
+    () => this.client,
+    api.jobs.get,
+    () => (this.open && this.current ? { jobId: this.current.jobId } : SKIP),
   );
-  private readonly models = new QueryController(this, () => this.client, api.models.list, () => (this.open ? {} : SKIP));
-  private readonly collections = new QueryController(this, () => this.client, api.collections.list, () =>
-    this.collectionsOpen ? {} : SKIP,
+  private readonly models = new QueryController(
+    this,
+    () => this.client,
+    api.models.list,
+    () => (this.open ? {} : SKIP),
   );
-  private readonly memberOf = new QueryController(this, () => this.client, api.collections.forImage, () =>
-    this.collectionsOpen && this.current ? { imageId: this.current._id } : SKIP,
+  private readonly collections = new QueryController(
+    this,
+    () => this.client,
+    api.collections.list,
+    () => (this.collectionsOpen ? {} : SKIP),
   );
-  private readonly swipe = swipeHandlers((direction) => (direction === 'left' ? this.next() : this.previous()));
+  private readonly memberOf = new QueryController(
+    this,
+    () => this.client,
+    api.collections.forImage,
+    () => (this.collectionsOpen && this.current ? { imageId: this.current._id } : SKIP),
+  );
+  private readonly swipe = swipeHandlers((direction) => (direction === "left" ? this.next() : this.previous()));
 
   /** The image shown, if any. */
   get current(): ImageDoc | undefined {
@@ -126,7 +146,7 @@ export class PixorlyLightbox extends PixorlyElement {
   close(): void {
     if (!this.open) return;
     this.open = false;
-    this.emit('lightbox-close');
+    this.emit("lightbox-close");
   }
 
   /** Shows the next image (stays on the last). */
@@ -140,29 +160,29 @@ export class PixorlyLightbox extends PixorlyElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('images')) this.index = Math.max(0, Math.min(this.index, this.images.length - 1));
+    if (changed.has("images")) this.index = Math.max(0, Math.min(this.index, this.images.length - 1));
     // A new image shown resets what was open for the last one; a live update of the same image
     // (the gallery passes new documents as they change) keeps what is being typed or chosen.
     const shownId = this.current?._id;
-    if ((changed.has('index') || changed.has('images')) && shownId !== this.shownId) {
+    if ((changed.has("index") || changed.has("images")) && shownId !== this.shownId) {
       this.shownId = shownId;
       this.confirmingDelete = false;
       this.collectionsOpen = false;
       this.membership = new Map();
-      this.tagDraft = '';
-      this.tagError = '';
+      this.tagDraft = "";
+      this.tagError = "";
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
+    if (!changed.has("open")) return;
     if (this.open && !isDialogOpen(this.dialog)) {
       showDialog(this.dialog);
-      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+      this.renderRoot.querySelector<HTMLElement>(".close")?.focus();
     } else if (!this.open) {
       if (isDialogOpen(this.dialog)) closeDialog(this.dialog);
       this.zoomed = false;
-      this.message = '';
+      this.message = "";
       const target = this.returnFocus;
       this.returnFocus = null;
       if (target?.isConnected) target.focus();
@@ -173,7 +193,7 @@ export class PixorlyLightbox extends PixorlyElement {
     const image = this.current;
     return html`<dialog
       part="dialog"
-      aria-label=${image ? `Image ${this.index + 1} of ${this.images.length}` : 'Image viewer'}
+      aria-label=${image ? `Image ${this.index + 1} of ${this.images.length}` : "Image viewer"}
       @cancel=${this.onCancel}
       @keydown=${this.onKeydown}
     >
@@ -185,21 +205,23 @@ export class PixorlyLightbox extends PixorlyElement {
     const favorite = this.favorites.get(image._id) ?? image.favorite ?? false;
     const model = this.models.value?.find((m) => m.id === image.model);
     const rows = metadataRows(image, this.job.value ?? undefined, model);
-    const size = this.zoomed ? { width: `${image.width}px`, height: `${image.height}px` } : { '--ratio': String(image.width / image.height) };
+    const size = this.zoomed
+      ? { width: `${image.width}px`, height: `${image.height}px` }
+      : { "--ratio": String(image.width / image.height) };
     return html`<div class="layout">
       <div part="toolbar" class="toolbar">
         <span class="position">${this.index + 1} / ${this.images.length}</span>
         <button type="button" class="previous" aria-label="Previous image" ?disabled=${this.index === 0} @click=${this.previous}>←</button>
         <button type="button" class="next" aria-label="Next image" ?disabled=${this.index >= this.images.length - 1} @click=${this.next}>→</button>
-        <button type="button" class="zoom" aria-pressed=${this.zoomed ? 'true' : 'false'} @click=${() => (this.zoomed = !this.zoomed)}>100 %</button>
+        <button type="button" class="zoom" aria-pressed=${this.zoomed ? "true" : "false"} @click=${() => (this.zoomed = !this.zoomed)}>100 %</button>
         <button type="button" class="close" aria-label="Close" @click=${this.close}>✕</button>
       </div>
       <div
         part="stage"
         class="stage"
-        tabindex=${this.zoomed ? '0' : nothing}
-        role=${this.zoomed ? 'region' : nothing}
-        aria-label=${this.zoomed ? 'Image at 100 %, scroll with the arrow keys' : nothing}
+        tabindex=${this.zoomed ? "0" : nothing}
+        role=${this.zoomed ? "region" : nothing}
+        aria-label=${this.zoomed ? "Image at 100 %, scroll with the arrow keys" : nothing}
         @pointerdown=${this.swipe.pointerdown}
         @pointerup=${this.swipe.pointerup}
         @pointercancel=${this.swipe.pointercancel}
@@ -209,7 +231,7 @@ export class PixorlyLightbox extends PixorlyElement {
           .image=${image}
           style=${styleMap(size)}
           request-width=${this.zoomed ? 0 : 1024}
-          sizes=${this.zoomed ? '' : '(min-width: 56rem) 70vw, 100vw'}
+          sizes=${this.zoomed ? "" : "(min-width: 56rem) 70vw, 100vw"}
         ></pixorly-image>
       </div>
       <aside part="panel" class="panel" aria-label="Image details">
@@ -221,7 +243,8 @@ export class PixorlyLightbox extends PixorlyElement {
             busy: this.busy,
             confirmingDelete: this.confirmingDelete,
             collections: this.collectionsOpen ? (this.collections.value ?? []) : undefined,
-            collectionsLoading: this.collections.loading || (this.memberOf.loading && !this.memberOf.value && !this.memberOf.error),
+            collectionsLoading:
+              this.collections.loading || (this.memberOf.loading && !this.memberOf.value && !this.memberOf.error),
             memberOf: this.memberSet(),
             download: this.downloadChoice,
           },
@@ -243,7 +266,7 @@ export class PixorlyLightbox extends PixorlyElement {
           {
             draft: (text) => {
               this.tagDraft = text;
-              this.tagError = '';
+              this.tagError = "";
             },
             add: () => void this.addTag(image),
             remove: (tag) => void this.removeTag(image, tag),
@@ -257,7 +280,7 @@ export class PixorlyLightbox extends PixorlyElement {
   private go(index: number): void {
     if (index < 0 || index >= this.images.length || index === this.index) return;
     this.index = index;
-    this.message = '';
+    this.message = "";
   }
 
   private onCancel(event: Event): void {
@@ -269,44 +292,55 @@ export class PixorlyLightbox extends PixorlyElement {
   private onKeydown(event: KeyboardEvent): void {
     trapTab(event, this.dialog, this.shadowRoot!);
     // Without <dialog> there is no `cancel` event: Esc closes here (internal/dialog-fallback.ts).
-    if (event.key === 'Escape' && !supportsDialog(this.dialog)) return void this.close();
+    if (event.key === "Escape" && !supportsDialog(this.dialog)) return void this.close();
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     // At 100 % the focused stage scrolls with the arrow keys (the browser's own scrolling), so they do not turn pages there.
     if (this.zoomed && event.composedPath()[0] === this.stage) return;
-    if (event.key === 'ArrowRight') this.next();
-    else if (event.key === 'ArrowLeft') this.previous();
+    if (event.key === "ArrowRight") this.next();
+    else if (event.key === "ArrowLeft") this.previous();
   }
 
   private async copyRow(row: MetadataRow): Promise<void> {
-    this.message = (await copyText(row.value)) ? `${row.label} copied.` : `Could not copy the ${row.label.toLowerCase()}.`;
+    this.message = (await copyText(row.value))
+      ? `${row.label} copied.`
+      : `Could not copy the ${row.label.toLowerCase()}.`;
   }
 
   private async copyLink(image: ImageDoc): Promise<void> {
     await this.run(async (client) => {
       // A public image's URL from the edge API is unsigned and permanent: that is the share link.
       const signed = await client.signedUrl(image._id);
-      if (!signed) throw new ShownError('This image is not available.');
-      this.message = (await copyText(signed.url)) ? 'Share link copied.' : 'Could not copy the link.';
+      if (!signed) throw new ShownError("This image is not available.");
+      this.message = (await copyText(signed.url)) ? "Share link copied." : "Could not copy the link.";
     });
   }
 
   private async download(image: ImageDoc): Promise<void> {
     await this.run(async (client) => {
       const { width, format } = this.downloadChoice;
-      const { name, via } = await downloadImage(client, image, { ...(width ? { w: Number(width) } : {}), ...(format ? { f: format } : {}) });
-      this.message = via === 'link' ? `Downloading ${name}.` : `Saved ${name}.`;
+      const { name, via } = await downloadImage(client, image, {
+        ...(width ? { w: Number(width) } : {}),
+        ...(format ? { f: format } : {}),
+      });
+      this.message = via === "link" ? `Downloading ${name}.` : `Saved ${name}.`;
     });
   }
 
   private useSettings(image: ImageDoc): void {
     const job = this.job.value ?? undefined;
     const negativePrompt = job?.negativePrompt;
-    this.emit<UseSettingsDetail>('use-settings', {
+    this.emit<UseSettingsDetail>("use-settings", {
       image,
       prompt: image.prompt,
       ...(negativePrompt ? { negativePrompt } : {}),
       model: image.model,
-      parameters: { ...job?.parameters, ...image.parameters, seed: image.seed, width: image.width, height: image.height },
+      parameters: {
+        ...job?.parameters,
+        ...image.parameters,
+        seed: image.seed,
+        width: image.width,
+        height: image.height,
+      },
     });
     this.close();
   }
@@ -346,14 +380,16 @@ export class PixorlyLightbox extends PixorlyElement {
       this.tagError = checked.error;
       return;
     }
-    const ok = await this.run((client) => client.mutation(api.images.addTags, { ids: [image._id], tags: [checked.tag] }));
+    const ok = await this.run((client) =>
+      client.mutation(api.images.addTags, { ids: [image._id], tags: [checked.tag] }),
+    );
     if (!ok) {
       this.tagError = this.message;
       return;
     }
     this.tags = new Map(this.tags).set(image._id, [...before, checked.tag]);
-    this.tagDraft = '';
-    this.tagError = '';
+    this.tagDraft = "";
+    this.tagError = "";
     this.message = `Tagged “${checked.tag}”.`;
   }
 
@@ -361,18 +397,21 @@ export class PixorlyLightbox extends PixorlyElement {
     const before = this.tagsOf(image);
     const ok = await this.run((client) => client.mutation(api.images.removeTags, { ids: [image._id], tags: [tag] }));
     if (!ok) return;
-    this.tags = new Map(this.tags).set(image._id, before.filter((other) => other !== tag));
-    this.tagError = '';
+    this.tags = new Map(this.tags).set(
+      image._id,
+      before.filter((other) => other !== tag),
+    );
+    this.tagError = "";
     this.message = `Removed tag “${tag}”.`;
     await this.updateComplete;
     // The button pressed is gone: keep focus in the editor.
-    this.renderRoot.querySelector<HTMLElement>('.remove-tag, #tag-input')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(".remove-tag, #tag-input")?.focus();
   }
 
   private async deleteImage(image: ImageDoc): Promise<void> {
     const ok = await this.run((client) => client.mutation(api.images.removeMany, { ids: [image._id] }));
     if (!ok) return;
-    this.emit<ImagesDeletedDetail>('images-deleted', { imageIds: [image._id] });
+    this.emit<ImagesDeletedDetail>("images-deleted", { imageIds: [image._id] });
     const images = this.images.filter((other) => other._id !== image._id);
     if (images.length === 0) {
       this.close();
@@ -380,9 +419,9 @@ export class PixorlyLightbox extends PixorlyElement {
       return;
     }
     this.images = images;
-    this.message = 'Image deleted.';
+    this.message = "Image deleted.";
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(".close")?.focus();
   }
 
   /** Runs an action with the client, showing and emitting its failure; resolves to whether it worked. */
@@ -397,7 +436,7 @@ export class PixorlyLightbox extends PixorlyElement {
       const problem = toUserFacingError(error);
       const message = shownMessage(error, problem.message);
       this.message = message;
-      this.emit('error', { code: problem.code, message });
+      this.emit("error", { code: problem.code, message });
       return false;
     } finally {
       this.busy = false;

@@ -1,15 +1,15 @@
 /** One model as a card: sample (or a swatch made from its id), name, provider, price and speed. */
-import { formatCredits, type ModelInfo } from '@pixorly/core';
-import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { msg, str } from '../i18n/localize.js';
-import { formatDuration } from './format-duration.js';
+import { formatCredits, type ModelInfo } from "@pixorly/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { styleMap } from "lit/directives/style-map.js";
+import { msg, str } from "../i18n/localize.js";
+import { formatDuration } from "./format-duration.js";
 
 export interface CardView {
   model: ModelInfo;
   /** Position in the list, for element ids. */
   index: number;
-  role: 'radio' | 'checkbox';
+  role: "radio" | "checkbox";
   checked: boolean;
   /** The one card in the tab order (roving tabindex). */
   tabbable: boolean;
@@ -30,7 +30,7 @@ export function renderModelCard(card: CardView): TemplateResult {
       part="card"
       class="card"
       role=${card.role}
-      aria-checked=${card.checked ? 'true' : 'false'}
+      aria-checked=${card.checked ? "true" : "false"}
       tabindex=${card.tabbable ? 0 : -1}
       data-id=${model.id}
       aria-labelledby=${`card-${index}-name`}
@@ -38,11 +38,13 @@ export function renderModelCard(card: CardView): TemplateResult {
       @click=${card.onChoose}
       @keydown=${card.onKeydown}
     >
-      ${card.sampleUrl
-        ? html`<img part="sample" class="sample" src=${card.sampleUrl} alt="" loading="lazy" />`
-        : card.sampleImageId
-          ? html`<pixorly-image part="sample" class="sample" image-id=${card.sampleImageId} request-width="320" sizes="10rem" alt=""></pixorly-image>`
-          : html`<span part="sample" class="sample swatch" style=${styleMap(swatchStyle(model.id))}></span>`}
+      ${
+        card.sampleUrl
+          ? html`<img part="sample" class="sample" src=${card.sampleUrl} alt="" loading="lazy" />`
+          : card.sampleImageId
+            ? html`<pixorly-image part="sample" class="sample" image-id=${card.sampleImageId} request-width="320" sizes="10rem" alt=""></pixorly-image>`
+            : html`<span part="sample" class="sample swatch" style=${styleMap(swatchStyle(model.id))}></span>`
+      }
       <span class="body">
         <span class="name" id=${`card-${index}-name`}>${model.name}</span>
         <span class="provider">${providerLabel(model)}</span>
@@ -65,8 +67,8 @@ function speedText(ms: number): TemplateResult {
 }
 
 function providerLabel(model: ModelInfo): string {
-  if (model.provider === 'local') return msg('Built in, runs offline');
-  const vendor = model.id.split('/')[0] ?? '';
+  if (model.provider === "local") return msg("Built in, runs offline");
+  const vendor = model.id.split("/")[0] ?? "";
   const name = `${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}`;
   return msg(str`${name} via OpenRouter`);
 }

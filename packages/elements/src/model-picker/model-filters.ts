@@ -1,18 +1,18 @@
 /** Narrowing the model list by price, speed and what a model supports. No DOM here. */
-import type { ModelInfo } from '@pixorly/core';
+import type { ModelInfo } from "@pixorly/core";
 
 export interface Capability {
-  id: 'negativePrompt' | 'seed' | 'steps' | 'guidance' | 'numImages';
+  id: "negativePrompt" | "seed" | "steps" | "guidance" | "numImages";
   label: string;
   has: (model: ModelInfo) => boolean;
 }
 
 export const CAPABILITIES: readonly Capability[] = [
-  { id: 'negativePrompt', label: 'Negative prompt', has: (model) => model.supports.negativePrompt },
-  { id: 'seed', label: 'Seed', has: (model) => model.supports.seed },
-  { id: 'steps', label: 'Steps', has: (model) => model.supports.steps !== undefined },
-  { id: 'guidance', label: 'Guidance', has: (model) => model.supports.guidance !== undefined },
-  { id: 'numImages', label: 'Several images', has: (model) => (model.supports.numImages?.max ?? 1) > 1 },
+  { id: "negativePrompt", label: "Negative prompt", has: (model) => model.supports.negativePrompt },
+  { id: "seed", label: "Seed", has: (model) => model.supports.seed },
+  { id: "steps", label: "Steps", has: (model) => model.supports.steps !== undefined },
+  { id: "guidance", label: "Guidance", has: (model) => model.supports.guidance !== undefined },
+  { id: "numImages", label: "Several images", has: (model) => (model.supports.numImages?.max ?? 1) > 1 },
 ];
 
 /** The speed choices, in milliseconds per image: "under 1 s" and so on. */
@@ -23,7 +23,7 @@ export interface ModelFilters {
   maxCredits: number | null;
   /** Slowest estimate per image in ms; null for any. */
   maxMs: number | null;
-  capabilities: readonly Capability['id'][];
+  capabilities: readonly Capability["id"][];
 }
 
 export const NO_FILTERS: ModelFilters = { maxCredits: null, maxMs: null, capabilities: [] };

@@ -1,10 +1,16 @@
 /** The picker's toolbar: the filters (behind a disclosure button, so they fit at 360 px) and the grid/list switch. */
-import { formatCredits } from '@pixorly/core';
-import { html, type TemplateResult } from 'lit';
-import { formatDuration } from './format-duration.js';
-import { activeFilterCount, CAPABILITIES, SPEED_LIMITS_MS, type Capability, type ModelFilters } from './model-filters.js';
+import { formatCredits } from "@pixorly/core";
+import { html, type TemplateResult } from "lit";
+import { formatDuration } from "./format-duration.js";
+import {
+  activeFilterCount,
+  CAPABILITIES,
+  SPEED_LIMITS_MS,
+  type Capability,
+  type ModelFilters,
+} from "./model-filters.js";
 
-export type PickerView = 'grid' | 'list';
+export type PickerView = "grid" | "list";
 
 export interface ToolbarView {
   filters: ModelFilters;
@@ -17,21 +23,34 @@ export interface ToolbarView {
   onView: (view: PickerView) => void;
 }
 
-const numberOrNull = (value: string) => (value === '' ? null : Number(value));
+const numberOrNull = (value: string) => (value === "" ? null : Number(value));
 
-export function renderToolbar({ filters, prices, view, open, onToggle, onFilters, onView }: ToolbarView): TemplateResult {
+export function renderToolbar({
+  filters,
+  prices,
+  view,
+  open,
+  onToggle,
+  onFilters,
+  onView,
+}: ToolbarView): TemplateResult {
   const count = activeFilterCount(filters);
-  const toggle = (id: Capability['id'], on: boolean) =>
-    onFilters({ ...filters, capabilities: on ? [...filters.capabilities, id] : filters.capabilities.filter((c) => c !== id) });
+  const toggle = (id: Capability["id"], on: boolean) =>
+    onFilters({
+      ...filters,
+      capabilities: on ? [...filters.capabilities, id] : filters.capabilities.filter((c) => c !== id),
+    });
   return html`
     <div class="toolbar" part="toolbar">
-      <button type="button" class="filters-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="filters" @click=${onToggle}>
-        Filters${count > 0 ? ` (${count})` : ''}
+      <button type="button" class="filters-toggle" aria-expanded=${open ? "true" : "false"} aria-controls="filters" @click=${onToggle}>
+        Filters${count > 0 ? ` (${count})` : ""}
       </button>
       <div class="view-switch" role="group" aria-label="Layout" part="view-switch">
-        ${(['grid', 'list'] as const).map(
-          (option) => html`<button type="button" aria-pressed=${view === option ? 'true' : 'false'} @click=${() => onView(option)}>
-            ${option === 'grid' ? 'Grid' : 'List'}
+        ${(["grid", "list"] as const).map(
+          (
+            option,
+          ) => html`<button type="button" aria-pressed=${view === option ? "true" : "false"} @click=${() => onView(option)}>
+            ${option === "grid" ? "Grid" : "List"}
           </button>`,
         )}
       </div>
@@ -41,7 +60,8 @@ export function renderToolbar({ filters, prices, view, open, onToggle, onFilters
           <select id="max-price" @change=${(e: Event) => onFilters({ ...filters, maxCredits: numberOrNull((e.target as HTMLSelectElement).value) })}>
             <option value="" ?selected=${filters.maxCredits === null}>Any price</option>
             ${prices.map(
-              (credits) => html`<option value=${credits} ?selected=${filters.maxCredits === credits}>Up to ${formatCredits(credits)}</option>`,
+              (credits) =>
+                html`<option value=${credits} ?selected=${filters.maxCredits === credits}>Up to ${formatCredits(credits)}</option>`,
             )}
           </select>
         </div>

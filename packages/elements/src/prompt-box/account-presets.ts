@@ -3,21 +3,21 @@
  * box: listed live (so a preset saved in another tab or browser shows up here), saved from the
  * box's current settings, applied back to it. They used to live in one browser's localStorage.
  */
-import { LIBRARY_LIMITS } from '@pixorly/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { api, type AccountPreset } from '../client/api.js';
-import { toUserFacingError } from '../client/errors.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { LAST_USED_PRESET } from './last-used-preset.js';
-import { renderPresets } from './prompt-box.presets.js';
+import { LIBRARY_LIMITS } from "@pixorly/core";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { api, type AccountPreset } from "../client/api.js";
+import { toUserFacingError } from "../client/errors.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { LAST_USED_PRESET } from "./last-used-preset.js";
+import { renderPresets } from "./prompt-box.presets.js";
 
 /** What a preset holds besides its name: the box's current settings. */
-export type PresetSettings = Omit<AccountPreset, '_id' | 'name' | 'updatedAt'>;
+export type PresetSettings = Omit<AccountPreset, "_id" | "name" | "updatedAt">;
 
 export class AccountPresetsController implements ReactiveController {
-  private name = '';
-  private notice = '';
+  private name = "";
+  private notice = "";
   private noticeIsError = false;
   private busy = false;
   private readonly list: QueryController<typeof api.presets.list>;
@@ -46,7 +46,7 @@ export class AccountPresetsController implements ReactiveController {
     return renderPresets({
       presets: this.presets,
       loading: this.list.loading,
-      loadError: this.list.error ? toUserFacingError(this.list.error).message : '',
+      loadError: this.list.error ? toUserFacingError(this.list.error).message : "",
       name: this.name,
       notice: this.notice,
       noticeIsError: this.noticeIsError,
@@ -54,7 +54,7 @@ export class AccountPresetsController implements ReactiveController {
       maxName: LIBRARY_LIMITS.presetName.maxLength,
       onName: (name) => {
         this.name = name;
-        if (this.noticeIsError) this.show('', false);
+        if (this.noticeIsError) this.show("", false);
       },
       onSave: () => void this.save(),
       onApply: (preset) => {
@@ -68,19 +68,21 @@ export class AccountPresetsController implements ReactiveController {
   private async save(): Promise<void> {
     const name = this.name.trim();
     const { maxLength } = LIBRARY_LIMITS.presetName;
-    if (!name) return this.show('Give the preset a name first.', true);
-    if (name.length > maxLength) return this.show(`A preset name is at most ${maxLength} characters; this one has ${name.length}.`, true);
+    if (!name) return this.show("Give the preset a name first.", true);
+    if (name.length > maxLength)
+      return this.show(`A preset name is at most ${maxLength} characters; this one has ${name.length}.`, true);
     const settings = this.options.current();
-    if (!settings) return this.show('Choose a model first.', true);
+    if (!settings) return this.show("Choose a model first.", true);
     const replaces = this.presets.some((preset) => preset.name === name);
     if (await this.call((client) => client.mutation(api.presets.save, { name, ...settings }))) {
-      this.name = '';
+      this.name = "";
       this.show(replaces ? `Updated “${name}”.` : `Saved “${name}”.`, false);
     }
   }
 
   private async remove(preset: AccountPreset): Promise<void> {
-    if (await this.call((client) => client.mutation(api.presets.remove, { id: preset._id }))) this.show(`Deleted “${preset.name}”.`, false);
+    if (await this.call((client) => client.mutation(api.presets.remove, { id: preset._id })))
+      this.show(`Deleted “${preset.name}”.`, false);
   }
 
   private async call(action: (client: StudioClient) => Promise<unknown>): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { sizeMultipleOf, type AspectRatio, type ModelInfo, type ParameterRange } from '@pixorly/core';
+import { sizeMultipleOf, type AspectRatio, type ModelInfo, type ParameterRange } from "@pixorly/core";
 
 /** What a model without `supports.numImages` accepts: one image per request. */
 const ONE_IMAGE: ParameterRange = { min: 1, max: 1, default: 1 };
@@ -17,7 +17,7 @@ export function commonModel(models: readonly [ModelInfo, ...ModelInfo[]]): Model
   const numImages = commonRange(models.map((model) => model.supports.numImages ?? ONE_IMAGE));
   return {
     ...first,
-    name: models.map((model) => model.name).join(', '),
+    name: models.map((model) => model.name).join(", "),
     costPerImageCredits: models.reduce((sum, model) => sum + model.costPerImageCredits, 0),
     estimatedMs: Math.max(...models.map((model) => model.estimatedMs)),
     minWidth: Math.max(...models.map((model) => model.minWidth)),

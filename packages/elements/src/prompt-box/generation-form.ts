@@ -9,10 +9,10 @@ import {
   type GenerationRequest,
   type ModelInfo,
   type ParameterRange,
-} from '@pixorly/core';
-import { CUSTOM_SIZE_ID, customSizeProblem, optionForSize, type SizeOption } from './size-options.js';
+} from "@pixorly/core";
+import { CUSTOM_SIZE_ID, customSizeProblem, optionForSize, type SizeOption } from "./size-options.js";
 
-export type PromptBoxMode = 'basic' | 'advanced';
+export type PromptBoxMode = "basic" | "advanced";
 
 /** One job to create: the request for one model and the key that makes retrying it safe. */
 export interface PromptRun {
@@ -45,25 +45,25 @@ export interface FormValues {
 }
 
 /** The inputs a message can be shown next to; `form` is the message above the submit button. */
-export type FormField = 'prompt' | 'negativePrompt' | 'size' | 'steps' | 'guidance' | 'seed' | 'numImages' | 'form';
+export type FormField = "prompt" | "negativePrompt" | "size" | "steps" | "guidance" | "seed" | "numImages" | "form";
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 export const EMPTY_VALUES: FormValues = {
-  prompt: '',
-  negativePrompt: '',
-  sizeId: '',
-  customWidth: '',
-  customHeight: '',
-  steps: '',
-  guidance: '',
-  seed: '',
+  prompt: "",
+  negativePrompt: "",
+  sizeId: "",
+  customWidth: "",
+  customHeight: "",
+  steps: "",
+  guidance: "",
+  seed: "",
   numImages: 1,
 };
 
 /** Which optional inputs a model (and the mode) shows. */
 export function visibleFields(model: ModelInfo, mode: PromptBoxMode) {
-  const advanced = mode === 'advanced';
+  const advanced = mode === "advanced";
   return {
     negativePrompt: advanced && model.supports.negativePrompt,
     steps: advanced && model.supports.steps !== undefined,
@@ -82,13 +82,16 @@ export function fitValues(values: FormValues, model: ModelInfo, sizes: readonly 
   const images = supports.numImages ?? { min: 1, max: 1 };
   return {
     prompt: values.prompt,
-    negativePrompt: supports.negativePrompt ? values.negativePrompt : '',
-    sizeId: values.sizeId === CUSTOM_SIZE_ID || sizes.some((size) => size.id === values.sizeId) ? values.sizeId : (sizes[0]?.id ?? ''),
+    negativePrompt: supports.negativePrompt ? values.negativePrompt : "",
+    sizeId:
+      values.sizeId === CUSTOM_SIZE_ID || sizes.some((size) => size.id === values.sizeId)
+        ? values.sizeId
+        : (sizes[0]?.id ?? ""),
     customWidth: values.customWidth,
     customHeight: values.customHeight,
     steps: keepWithin(values.steps, supports.steps),
     guidance: keepWithin(values.guidance, supports.guidance),
-    seed: supports.seed ? values.seed : '',
+    seed: supports.seed ? values.seed : "",
     numImages: Math.min(images.max, Math.max(images.min, values.numImages)),
   };
 }
@@ -104,13 +107,13 @@ export function requestFrom(values: FormValues, model: ModelInfo, sizes: readonl
   // A missing size is sent as 0 so validation names the size input rather than failing silently.
   parameters.width = size?.width ?? 0;
   parameters.height = size?.height ?? 0;
-  if (shown.steps && values.steps !== '') parameters.steps = Number(values.steps);
-  if (shown.guidance && values.guidance !== '') parameters.guidance = Number(values.guidance);
-  if (shown.seed && values.seed !== '') parameters.seed = Number(values.seed);
+  if (shown.steps && values.steps !== "") parameters.steps = Number(values.steps);
+  if (shown.guidance && values.guidance !== "") parameters.guidance = Number(values.guidance);
+  if (shown.seed && values.seed !== "") parameters.seed = Number(values.seed);
   if (shown.numImages) parameters.numImages = values.numImages;
   return {
     prompt: values.prompt,
-    ...(shown.negativePrompt && values.negativePrompt.trim() !== '' ? { negativePrompt: values.negativePrompt } : {}),
+    ...(shown.negativePrompt && values.negativePrompt.trim() !== "" ? { negativePrompt: values.negativePrompt } : {}),
     model: model.id,
     parameters,
   };
@@ -119,23 +122,23 @@ export function requestFrom(values: FormValues, model: ModelInfo, sizes: readonl
 /** The input a core field path (`parameters.steps`) is shown at. */
 export function fieldOf(path: string): FormField {
   switch (path) {
-    case 'prompt':
-    case 'negativePrompt':
+    case "prompt":
+    case "negativePrompt":
       return path;
-    case 'parameters':
-    case 'parameters.width':
-    case 'parameters.height':
-      return 'size';
-    case 'parameters.steps':
-      return 'steps';
-    case 'parameters.guidance':
-      return 'guidance';
-    case 'parameters.seed':
-      return 'seed';
-    case 'parameters.numImages':
-      return 'numImages';
+    case "parameters":
+    case "parameters.width":
+    case "parameters.height":
+      return "size";
+    case "parameters.steps":
+      return "steps";
+    case "parameters.guidance":
+      return "guidance";
+    case "parameters.seed":
+      return "seed";
+    case "parameters.numImages":
+      return "numImages";
     default:
-      return 'form';
+      return "form";
   }
 }
 
@@ -149,11 +152,12 @@ export function checkForm(
   common: ModelInfo,
   sizes: readonly SizeOption[],
   mode: PromptBoxMode,
-): { requests: Omit<PromptRun, 'idempotencyKey'>[] | null; errors: FieldErrors } {
+): { requests: Omit<PromptRun, "idempotencyKey">[] | null; errors: FieldErrors } {
   const candidate = requestFrom(values, common, sizes, mode);
   const errors: FieldErrors = {};
   // Empty or fractional custom sides are named here; core then checks the numbers against each model.
-  if (values.sizeId === CUSTOM_SIZE_ID) errors.size = customSizeProblem(values.customWidth, values.customHeight, common);
+  if (values.sizeId === CUSTOM_SIZE_ID)
+    errors.size = customSizeProblem(values.customWidth, values.customHeight, common);
   const requests = [];
   for (const model of models) {
     const result = validateGenerationRequest({ ...candidate, model: model.id }, model);
@@ -166,19 +170,22 @@ export function checkForm(
 
 /** The input a message goes to: the form itself when that input is not on screen. */
 export function shownField(field: FormField, model: ModelInfo, mode: PromptBoxMode): FormField {
-  if (field === 'prompt' || field === 'size' || field === 'form') return field;
-  return visibleFields(model, mode)[field] ? field : 'form';
+  if (field === "prompt" || field === "size" || field === "form") return field;
+  return visibleFields(model, mode)[field] ? field : "form";
 }
 
 /** Values a saved preset sets, matched to what the model offers. */
 export function valuesFromPreset(
   values: FormValues,
-  preset: { negativePrompt?: string; parameters: Partial<Record<'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages', number>> },
+  preset: {
+    negativePrompt?: string;
+    parameters: Partial<Record<"width" | "height" | "steps" | "guidance" | "seed" | "numImages", number>>;
+  },
   model: ModelInfo,
   sizes: readonly SizeOption[],
 ): FormValues {
   const { width, height, steps, guidance, seed, numImages } = preset.parameters;
-  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  const text = (value: number | undefined) => (value === undefined ? "" : String(value));
   const given = width !== undefined && height !== undefined;
   const exact = given ? sizes.find((option) => option.width === width && option.height === height) : undefined;
   // A size no option has exactly (an image made at 1000×600) comes back as a custom size when the
@@ -188,7 +195,7 @@ export function valuesFromPreset(
   return fitValues(
     {
       prompt: values.prompt,
-      negativePrompt: preset.negativePrompt ?? '',
+      negativePrompt: preset.negativePrompt ?? "",
       sizeId: custom ? CUSTOM_SIZE_ID : (size?.id ?? values.sizeId),
       customWidth: custom ? text(width) : values.customWidth,
       customHeight: custom ? text(height) : values.customHeight,
@@ -216,13 +223,13 @@ function fitsModel(size: { width: number; height: number }, model: ModelInfo): b
 }
 
 function keepWithin(text: string, range: ParameterRange | undefined): string {
-  if (!range || text === '') return '';
+  if (!range || text === "") return "";
   const value = Number(text);
-  return value >= range.min && value <= range.max ? text : '';
+  return value >= range.min && value <= range.max ? text : "";
 }
 
 /** A fresh idempotency key; `randomUUID` needs a secure context, which a partner's page may not be. */
 export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

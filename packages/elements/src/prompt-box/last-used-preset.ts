@@ -3,4 +3,4 @@
  * "My presets" does not list it. A module of its own so the studio's first paint does not carry
  * the presets UI to know the name.
  */
-export const LAST_USED_PRESET = 'Pixorly: last used settings';
+export const LAST_USED_PRESET = "Pixorly: last used settings";

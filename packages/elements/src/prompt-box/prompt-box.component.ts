@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { consume } from "@lit/context";
 import {
   GENERATION_LIMITS,
   creditsToUsdString,
@@ -7,18 +7,18 @@ import {
   generationRequestSchema,
   pixorlyErrorDataSchema,
   type ModelInfo,
-} from '@pixorly/core';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, visuallyHidden } from '../base/shared.styles.js';
-import { api, type AccountPreset } from '../client/api.js';
-import { clientContext } from '../client/client-context.js';
-import { toUserFacingError } from '../client/errors.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { showsKeyboardHints } from '../internal/keyboard-hints.js';
-import { commonModel } from './common-model.js';
+} from "@pixorly/core";
+import { html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { PixorlyElement } from "../base/pixorly-element.js";
+import { buttonStyles, focusRing, hostStyles, visuallyHidden } from "../base/shared.styles.js";
+import { api, type AccountPreset } from "../client/api.js";
+import { clientContext } from "../client/client-context.js";
+import { toUserFacingError } from "../client/errors.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { showsKeyboardHints } from "../internal/keyboard-hints.js";
+import { commonModel } from "./common-model.js";
 import {
   checkForm,
   EMPTY_VALUES,
@@ -34,17 +34,17 @@ import {
   type FormValues,
   type PromptBoxMode,
   type PromptSubmitDetail,
-} from './generation-form.js';
-import { imageCountField, sizeField, textField } from './prompt-box.fields.js';
-import { renderAdvanced } from './prompt-box.advanced.js';
-import { AccountPresetsController, type PresetSettings } from './account-presets.js';
-import { RecentPromptsController } from './recent-prompts.js';
-import { CUSTOM_SIZE_ID, customSizeLimits, sizeOptionsFor, type SizeOption } from './size-options.js';
-import styles from './prompt-box.styles.js';
+} from "./generation-form.js";
+import { imageCountField, sizeField, textField } from "./prompt-box.fields.js";
+import { renderAdvanced } from "./prompt-box.advanced.js";
+import { AccountPresetsController, type PresetSettings } from "./account-presets.js";
+import { RecentPromptsController } from "./recent-prompts.js";
+import { CUSTOM_SIZE_ID, customSizeLimits, sizeOptionsFor, type SizeOption } from "./size-options.js";
+import styles from "./prompt-box.styles.js";
 
 /** What `applySettings()` takes: an image's prompt and the parameters it was made with. */
 /** Settings kept from an earlier visit (no prompt). */
-export type RestoredSettings = Omit<SettingsToApply, 'prompt'> & { mode?: PromptBoxMode };
+export type RestoredSettings = Omit<SettingsToApply, "prompt"> & { mode?: PromptBoxMode };
 
 /** `pixorly-settings-change`: the person changed the model's settings (not the prompt). */
 export type SettingsChangeDetail = PresetSettings & { mode: PromptBoxMode };
@@ -52,7 +52,7 @@ export type SettingsChangeDetail = PresetSettings & { mode: PromptBoxMode };
 export interface SettingsToApply {
   prompt: string;
   negativePrompt?: string;
-  parameters: Partial<Record<'width' | 'height' | 'steps' | 'guidance' | 'seed' | 'numImages', number>>;
+  parameters: Partial<Record<"width" | "height" | "steps" | "guidance" | "seed" | "numImages", number>>;
 }
 
 /** `pixorly-preset-applied`: a saved preset was applied; `otherModel` when it was saved with another model than the one shown. */
@@ -63,13 +63,13 @@ export interface PresetAppliedDetail {
 
 /** Where each input is, in the order a person meets them, for focusing the first wrong one. */
 const FOCUS_ORDER: [FormField, string[]][] = [
-  ['prompt', ['#prompt']],
-  ['size', ['#custom-width', 'input[name="size"]:checked', 'input[name="size"]']],
-  ['numImages', ['#num-images']],
-  ['negativePrompt', ['#negative-prompt']],
-  ['steps', ['#steps']],
-  ['guidance', ['#guidance']],
-  ['seed', ['#seed']],
+  ["prompt", ["#prompt"]],
+  ["size", ["#custom-width", 'input[name="size"]:checked', 'input[name="size"]']],
+  ["numImages", ["#num-images"]],
+  ["negativePrompt", ["#negative-prompt"]],
+  ["steps", ["#steps"]],
+  ["guidance", ["#guidance"]],
+  ["seed", ["#seed"]],
 ];
 
 const promptSchema = generationRequestSchema.shape.prompt;
@@ -125,19 +125,19 @@ export class PixorlyPromptBox extends PixorlyElement {
   @property({ attribute: false }) model: ModelInfo | undefined;
 
   /** A model id, looked up in the catalog when `model` is not set. */
-  @property({ attribute: 'model-id' }) modelId = '';
+  @property({ attribute: "model-id" }) modelId = "";
 
   /** Models compared on one prompt: the box offers what all of them support and emits one run per model. */
   @property({ attribute: false }) compareModels: ModelInfo[] = [];
 
   /** `basic` shows the prompt, size and image count; `advanced` adds the rest the model supports. */
-  @property({ reflect: true }) mode: PromptBoxMode = 'basic';
+  @property({ reflect: true }) mode: PromptBoxMode = "basic";
 
   /** Set by the studio while it creates the jobs: the form cannot be submitted again. */
   @property({ type: Boolean, reflect: true }) submitting = false;
 
   /** The signed-in user's id (the studio sets it). Presets and prompt history come from the account the client is signed in to. */
-  @property({ attribute: 'user-key' }) userKey = '';
+  @property({ attribute: "user-key" }) userKey = "";
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -161,8 +161,9 @@ export class PixorlyPromptBox extends PixorlyElement {
 
   private readonly recent = new RecentPromptsController(this, {
     client: () => this.client,
-    use: (prompt) => this.edit({ prompt }, 'prompt'),
-    focus: (target) => this.renderRoot.querySelector<HTMLElement>(target === 'prompt' ? '#prompt' : '.recent-toggle')?.focus(),
+    use: (prompt) => this.edit({ prompt }, "prompt"),
+    focus: (target) =>
+      this.renderRoot.querySelector<HTMLElement>(target === "prompt" ? "#prompt" : ".recent-toggle")?.focus(),
   });
 
   private models: ModelInfo[] = [];
@@ -173,7 +174,7 @@ export class PixorlyPromptBox extends PixorlyElement {
   private pendingSettings: SettingsToApply | undefined;
   private pendingRestore: RestoredSettings | undefined;
   /** The settings last announced with `pixorly-settings-change` (JSON), so typing a prompt announces nothing. */
-  private announcedSettings = '';
+  private announcedSettings = "";
 
   /** The model, negative prompt and parameters as they stand (what a preset saves), or undefined without a model. */
   currentSettings(): PresetSettings | undefined {
@@ -198,8 +199,10 @@ export class PixorlyPromptBox extends PixorlyElement {
     const shown = parsed.success ? parsed.data : toUserFacingError(error);
     const errors: FieldErrors = {};
     const common = this.common;
-    for (const issue of shown.fields ?? []) errors[common ? shownField(fieldOf(issue.field), common, this.mode) : 'form'] ??= issue.message;
-    if (Object.keys(errors).length === 0) errors[shown.code === 'MODERATION_REJECTED' ? 'prompt' : 'form'] = shown.message;
+    for (const issue of shown.fields ?? [])
+      errors[common ? shownField(fieldOf(issue.field), common, this.mode) : "form"] ??= issue.message;
+    if (Object.keys(errors).length === 0)
+      errors[shown.code === "MODERATION_REJECTED" ? "prompt" : "form"] = shown.message;
     this.errors = errors;
     void this.updateComplete.then(() => this.focusFirstInvalid());
   }
@@ -227,7 +230,10 @@ export class PixorlyPromptBox extends PixorlyElement {
     };
     if (this.checkAsYouType) this.errors = this.check().errors;
     const current = this.models.length === 1 ? this.models[0]!.id : undefined;
-    this.emit<PresetAppliedDetail>('preset-applied', { preset, otherModel: current !== undefined && current !== preset.model });
+    this.emit<PresetAppliedDetail>("preset-applied", {
+      preset,
+      otherModel: current !== undefined && current !== preset.model,
+    });
   }
 
   /** The prompt as typed. */
@@ -237,9 +243,9 @@ export class PixorlyPromptBox extends PixorlyElement {
 
   /** Replaces the prompt (an example, "Surprise me") and puts the caret at its end, ready to edit or Generate. */
   usePrompt(prompt: string): void {
-    this.edit({ prompt }, 'prompt');
+    this.edit({ prompt }, "prompt");
     void this.updateComplete.then(() => {
-      const input = this.renderRoot.querySelector<HTMLTextAreaElement>('#prompt');
+      const input = this.renderRoot.querySelector<HTMLTextAreaElement>("#prompt");
       input?.focus();
       input?.setSelectionRange(prompt.length, prompt.length);
     });
@@ -257,14 +263,16 @@ export class PixorlyPromptBox extends PixorlyElement {
     }
     const runs = checked.requests.map((run) => ({ ...run, idempotencyKey: newIdempotencyKey() }));
     const [first] = runs;
-    this.emit<PromptSubmitDetail>('submit', { request: first!.request, idempotencyKey: first!.idempotencyKey, runs });
+    this.emit<PromptSubmitDetail>("submit", { request: first!.request, idempotencyKey: first!.idempotencyKey, runs });
   }
 
   protected override willUpdate(): void {
     const models =
       this.compareModels.length > 0
         ? this.compareModels
-        : [this.model ?? this.catalog.value?.find((candidate) => candidate.id === this.modelId)].filter((m) => m !== undefined);
+        : [this.model ?? this.catalog.value?.find((candidate) => candidate.id === this.modelId)].filter(
+            (m) => m !== undefined,
+          );
     if (models.length !== this.models.length || models.some((model, index) => model !== this.models[index])) {
       this.models = models;
       this.common = models.length > 0 ? commonModel(models as [ModelInfo, ...ModelInfo[]]) : undefined;
@@ -286,45 +294,45 @@ export class PixorlyPromptBox extends PixorlyElement {
     const settings = this.currentSettings();
     const key = JSON.stringify([settings, this.mode]);
     if (!settings || key === this.announcedSettings) return;
-    const first = this.announcedSettings === '';
+    const first = this.announcedSettings === "";
     this.announcedSettings = key;
     // The first settings are the model's defaults, not a choice of the person.
-    if (!first) this.emit<SettingsChangeDetail>('settings-change', { ...settings, mode: this.mode });
+    if (!first) this.emit<SettingsChangeDetail>("settings-change", { ...settings, mode: this.mode });
   }
 
   private applyPending(): void {
     const settings = this.pendingSettings!;
     this.pendingSettings = undefined;
-    this.mode = 'advanced';
+    this.mode = "advanced";
     this.values = { ...valuesFromPreset(this.values, settings, this.common!, this.sizes), prompt: settings.prompt };
     this.errors = {};
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#prompt')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("#prompt")?.focus());
   }
 
   override render() {
     const model = this.common;
     if (!model) return html`<p class="message" part="message" role="status">${this.missingModelMessage()}</p>`;
     const shown = visibleFields(model, this.mode);
-    const advanced = this.mode === 'advanced';
+    const advanced = this.mode === "advanced";
     const errors = this.errors;
     const { supports } = model;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
         ${textField({
-          id: 'prompt',
-          part: 'prompt',
-          label: 'Prompt',
+          id: "prompt",
+          part: "prompt",
+          label: "Prompt",
           value: this.values.prompt,
           maxLength: GENERATION_LIMITS.prompt.maxLength,
           rows: 4,
-          placeholder: 'Describe the image you want',
+          placeholder: "Describe the image you want",
           readonly: this.submitting,
           error: this.promptError(),
-          keyShortcuts: 'Control+Enter Meta+Enter',
-          onInput: (prompt) => this.edit({ prompt }, 'prompt'),
+          keyShortcuts: "Control+Enter Meta+Enter",
+          onInput: (prompt) => this.edit({ prompt }, "prompt"),
           beside: html`<span class="beside">
             ${this.client ? this.recent.renderToggle() : nothing}
-            <button type="button" class="mode-toggle" part="mode-toggle" aria-pressed=${advanced ? 'true' : 'false'} @click=${this.toggleMode}>
+            <button type="button" class="mode-toggle" part="mode-toggle" aria-pressed=${advanced ? "true" : "false"} @click=${this.toggleMode}>
               Advanced settings
             </button>
           </span>`,
@@ -332,43 +340,51 @@ export class PixorlyPromptBox extends PixorlyElement {
         ${this.client ? this.recent.renderPanel() : nothing}
         <fieldset class="settings" ?disabled=${this.submitting}>
           <legend class="visually-hidden">Settings</legend>
-          ${this.sizes.length > 0
-            ? sizeField({
-                sizes: this.sizes,
-                value: this.values.sizeId,
-                error: errors.size,
-                onChange: (sizeId) => this.chooseSize(sizeId),
-                custom: {
-                  width: this.values.customWidth,
-                  height: this.values.customHeight,
-                  ...customSizeLimits(model),
-                  onInput: (side, value) => this.edit({ [side]: value }, 'size'),
-                },
-              })
-            : html`<p class="error" part="field-error">
-                ${this.models.length > 1
-                  ? 'These models share no image size. Compare models that accept the same aspect ratio.'
-                  : `${model.name} offers no image size Pixorly can request.`}
-              </p>`}
-          ${shown.numImages && supports.numImages
-            ? imageCountField({
-                value: this.values.numImages,
-                min: supports.numImages.min,
-                max: supports.numImages.max,
-                error: errors.numImages,
-                onChange: (numImages) => this.edit({ numImages }, 'numImages'),
-              })
-            : nothing}
-          ${advanced
-            ? renderAdvanced({
-                model,
-                values: this.values,
-                errors,
-                readonly: this.submitting,
-                edit: (change, field) => this.edit(change, field),
-                presets: this.client ? this.presetsStore.render() : nothing,
-              })
-            : nothing}
+          ${
+            this.sizes.length > 0
+              ? sizeField({
+                  sizes: this.sizes,
+                  value: this.values.sizeId,
+                  error: errors.size,
+                  onChange: (sizeId) => this.chooseSize(sizeId),
+                  custom: {
+                    width: this.values.customWidth,
+                    height: this.values.customHeight,
+                    ...customSizeLimits(model),
+                    onInput: (side, value) => this.edit({ [side]: value }, "size"),
+                  },
+                })
+              : html`<p class="error" part="field-error">
+                ${
+                  this.models.length > 1
+                    ? "These models share no image size. Compare models that accept the same aspect ratio."
+                    : `${model.name} offers no image size Pixorly can request.`
+                }
+              </p>`
+          }
+          ${
+            shown.numImages && supports.numImages
+              ? imageCountField({
+                  value: this.values.numImages,
+                  min: supports.numImages.min,
+                  max: supports.numImages.max,
+                  error: errors.numImages,
+                  onChange: (numImages) => this.edit({ numImages }, "numImages"),
+                })
+              : nothing
+          }
+          ${
+            advanced
+              ? renderAdvanced({
+                  model,
+                  values: this.values,
+                  errors,
+                  readonly: this.submitting,
+                  edit: (change, field) => this.edit(change, field),
+                  presets: this.client ? this.presetsStore.render() : nothing,
+                })
+              : nothing
+          }
         </fieldset>
         ${errors.form ? html`<p class="error form-error" part="form-error" role="alert">${errors.form}</p>` : nothing}
         <div class="footer">
@@ -377,22 +393,22 @@ export class PixorlyPromptBox extends PixorlyElement {
             type="submit"
             part="submit"
             data-variant="primary"
-            aria-disabled=${this.submitting ? 'true' : 'false'}
-            aria-describedby=${showsKeyboardHints() ? 'submit-shortcut' : nothing}
+            aria-disabled=${this.submitting ? "true" : "false"}
+            aria-describedby=${showsKeyboardHints() ? "submit-shortcut" : nothing}
           >
-            ${this.submitting ? 'Generating…' : this.models.length > 1 ? `Generate with ${this.models.length} models` : 'Generate'}
+            ${this.submitting ? "Generating…" : this.models.length > 1 ? `Generate with ${this.models.length} models` : "Generate"}
           </button>
-          ${showsKeyboardHints() ? html`<span id="submit-shortcut" class="shortcut">${isMac() ? '⌘' : 'Ctrl'}+Enter</span>` : nothing}
+          ${showsKeyboardHints() ? html`<span id="submit-shortcut" class="shortcut">${isMac() ? "⌘" : "Ctrl"}+Enter</span>` : nothing}
         </div>
       </form>
     `;
   }
 
   private missingModelMessage(): string {
-    if (!this.modelId) return 'Choose a model to write a prompt for.';
+    if (!this.modelId) return "Choose a model to write a prompt for.";
     if (!this.client) return `Model "${this.modelId}" cannot be looked up: the prompt box is not connected to Pixorly.`;
     if (this.catalog.error) return `Models could not be loaded. ${toUserFacingError(this.catalog.error).message}`;
-    if (this.catalog.loading) return 'Loading the model…';
+    if (this.catalog.loading) return "Loading the model…";
     return `Unknown model "${this.modelId}". Choose one of the available models.`;
   }
 
@@ -401,7 +417,7 @@ export class PixorlyPromptBox extends PixorlyElement {
     const over = prompt.trim().length - GENERATION_LIMITS.prompt.maxLength;
     if (over <= 0) return this.errors.prompt;
     const message = promptSchema.safeParse(prompt).error?.issues[0]?.message;
-    return `${message} (${over.toLocaleString('en')} too many).`;
+    return `${message} (${over.toLocaleString("en")} too many).`;
   }
 
   private costText(model: ModelInfo) {
@@ -417,14 +433,19 @@ export class PixorlyPromptBox extends PixorlyElement {
   private edit(change: Partial<FormValues>, field: FormField): void {
     this.values = { ...this.values, ...change };
     if (this.checkAsYouType) this.errors = this.check().errors;
-    else if (this.errors[field] || this.errors.form) this.errors = { ...this.errors, [field]: undefined, form: undefined };
+    else if (this.errors[field] || this.errors.form)
+      this.errors = { ...this.errors, [field]: undefined, form: undefined };
   }
 
   /** Chooses a size; "Custom" starts from the size chosen before, so there is something to edit. */
   private chooseSize(sizeId: string): void {
     const before = this.sizes.find((option) => option.id === this.values.sizeId);
-    const start = sizeId === CUSTOM_SIZE_ID && this.values.customWidth === '' && this.values.customHeight === '' && before;
-    this.edit(start ? { sizeId, customWidth: String(before.width), customHeight: String(before.height) } : { sizeId }, 'size');
+    const start =
+      sizeId === CUSTOM_SIZE_ID && this.values.customWidth === "" && this.values.customHeight === "" && before;
+    this.edit(
+      start ? { sizeId, customWidth: String(before.width), customHeight: String(before.height) } : { sizeId },
+      "size",
+    );
   }
 
   private focusFirstInvalid(): void {
@@ -441,19 +462,24 @@ export class PixorlyPromptBox extends PixorlyElement {
   };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' && event.altKey && this.client && (event.composedPath()[0] as Element | undefined)?.id === 'prompt') {
+    if (
+      event.key === "ArrowDown" &&
+      event.altKey &&
+      this.client &&
+      (event.composedPath()[0] as Element | undefined)?.id === "prompt"
+    ) {
       event.preventDefault();
       void this.recent.toggle(true);
       return;
     }
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.submit();
     }
   };
 
   private readonly toggleMode = () => {
-    this.mode = this.mode === 'advanced' ? 'basic' : 'advanced';
+    this.mode = this.mode === "advanced" ? "basic" : "advanced";
     if (this.checkAsYouType) this.errors = this.check().errors;
   };
 }

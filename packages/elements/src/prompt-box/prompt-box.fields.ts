@@ -2,17 +2,17 @@
  * The prompt box's inputs as templates. Each input names its message with
  * `aria-describedby` and marks itself `aria-invalid` while the message shows.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { msg, str } from '../i18n/localize.js';
-import { CUSTOM_SIZE_ID, type SizeOption } from './size-options.js';
+import { html, nothing, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
+import { msg, str } from "../i18n/localize.js";
+import { CUSTOM_SIZE_ID, type SizeOption } from "./size-options.js";
 
-const count = (value: number) => value.toLocaleString('en');
+const count = (value: number) => value.toLocaleString("en");
 
 /** The `aria-describedby` of an input: its hint and, while there is one, its message. */
 export function describedBy(id: string, error: string | undefined, hint = true): string | typeof nothing {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : nothing;
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : nothing;
 }
 
 export function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
@@ -51,7 +51,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         placeholder=${o.placeholder}
         .value=${live(o.value)}
         ?readonly=${o.readonly}
-        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-invalid=${o.error ? "true" : "false"}
         aria-describedby=${describedBy(o.id, o.error)}
         aria-keyshortcuts=${o.keyShortcuts ?? nothing}
         @input=${(event: Event) => o.onInput((event.target as HTMLTextAreaElement).value)}
@@ -83,7 +83,7 @@ export interface NumberFieldOptions {
 export function numberField(o: NumberFieldOptions): TemplateResult {
   // Text a number input cannot hold (what was typed when `badInput`) is kept as
   // "invalid" in the values so validation can say so; the input keeps the user's text.
-  const shown = o.value === '' || Number.isNaN(Number(o.value)) ? '' : o.value;
+  const shown = o.value === "" || Number.isNaN(Number(o.value)) ? "" : o.value;
   return html`
     <div class="field">
       <label for=${o.id}>${o.label}</label>
@@ -97,11 +97,11 @@ export function numberField(o: NumberFieldOptions): TemplateResult {
           step=${o.step}
           placeholder=${o.placeholder}
           .value=${live(shown)}
-          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-invalid=${o.error ? "true" : "false"}
           aria-describedby=${describedBy(o.id, o.error)}
           @input=${(event: Event) => {
             const input = event.target as HTMLInputElement;
-            o.onInput(input.validity.badInput ? 'invalid' : input.value);
+            o.onInput(input.validity.badInput ? "invalid" : input.value);
           }}
         />
         ${o.after ?? nothing}
@@ -126,7 +126,7 @@ export interface SizeFieldOptions {
     minHeight: number;
     maxHeight: number;
     multiple: number;
-    onInput: (side: 'customWidth' | 'customHeight', value: string) => void;
+    onInput: (side: "customWidth" | "customHeight", value: string) => void;
   };
 }
 
@@ -150,10 +150,10 @@ export function sizeField(o: SizeFieldOptions): TemplateResult {
       class="field sizes"
       part="sizes"
       role="radiogroup"
-      aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${describedBy('size', o.error, false)}
+      aria-invalid=${o.error ? "true" : "false"}
+      aria-describedby=${describedBy("size", o.error, false)}
     >
-      <legend><span>${msg('Size')}</span><span class="size-now">${sizeNow(o)}</span></legend>
+      <legend><span>${msg("Size")}</span><span class="size-now">${sizeNow(o)}</span></legend>
       <div class="chips">
         ${o.sizes.map(
           (size) => html`
@@ -168,20 +168,22 @@ export function sizeField(o: SizeFieldOptions): TemplateResult {
         <label class="chip custom" part="size-option custom-size-option">
           <input type="radio" name="size" .checked=${live(custom)} @change=${() => o.onChange(CUSTOM_SIZE_ID)} />
           <span class="glyph custom-glyph" aria-hidden="true"><span></span></span>
-          <span class="chip-label">${msg('Custom')}</span>
+          <span class="chip-label">${msg("Custom")}</span>
         </label>
       </div>
-      ${custom
-        ? html`<div class="custom-size" part="custom-size">
-            ${sideInput('custom-width', msg('Width'), c.width, c.minWidth, c.maxWidth, c.multiple, o.error, (value) => c.onInput('customWidth', value))}
+      ${
+        custom
+          ? html`<div class="custom-size" part="custom-size">
+            ${sideInput("custom-width", msg("Width"), c.width, c.minWidth, c.maxWidth, c.multiple, o.error, (value) => c.onInput("customWidth", value))}
             <span class="times" aria-hidden="true">×</span>
-            ${sideInput('custom-height', msg('Height'), c.height, c.minHeight, c.maxHeight, c.multiple, o.error, (value) => c.onInput('customHeight', value))}
+            ${sideInput("custom-height", msg("Height"), c.height, c.minHeight, c.maxHeight, c.multiple, o.error, (value) => c.onInput("customHeight", value))}
             <p id="custom-size-hint" class="hint">
               ${count(c.minWidth)}–${count(c.maxWidth)} × ${count(c.minHeight)}–${count(c.maxHeight)} px, ${stepsOf(c.multiple)}
             </p>
           </div>`
-        : nothing}
-      ${fieldError('size', o.error)}
+          : nothing
+      }
+      ${fieldError("size", o.error)}
     </fieldset>
   `;
 }
@@ -192,12 +194,22 @@ function stepsOf(multiple: number): string {
 
 /** The chosen size in pixels, beside the legend (the chips show only the ratio). */
 function sizeNow(o: SizeFieldOptions): string {
-  if (o.value === CUSTOM_SIZE_ID) return o.custom.width && o.custom.height ? `${o.custom.width} × ${o.custom.height} px` : '';
+  if (o.value === CUSTOM_SIZE_ID)
+    return o.custom.width && o.custom.height ? `${o.custom.width} × ${o.custom.height} px` : "";
   const size = o.sizes.find((option) => option.id === o.value);
-  return size ? `${size.name} · ${size.width} × ${size.height} px` : '';
+  return size ? `${size.name} · ${size.width} × ${size.height} px` : "";
 }
 
-function sideInput(id: string, label: string, value: string, min: number, max: number, step: number, error: string | undefined, onInput: (value: string) => void) {
+function sideInput(
+  id: string,
+  label: string,
+  value: string,
+  min: number,
+  max: number,
+  step: number,
+  error: string | undefined,
+  onInput: (value: string) => void,
+) {
   return html`<span class="side">
     <label for=${id}>${label}</label>
     <input
@@ -208,11 +220,11 @@ function sideInput(id: string, label: string, value: string, min: number, max: n
       max=${max}
       step=${step}
       .value=${live(value)}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${error ? 'custom-size-hint size-error' : 'custom-size-hint'}
+      aria-invalid=${error ? "true" : "false"}
+      aria-describedby=${error ? "custom-size-hint size-error" : "custom-size-hint"}
       @input=${(event: Event) => {
         const input = event.target as HTMLInputElement;
-        onInput(input.validity.badInput ? 'invalid' : input.value);
+        onInput(input.validity.badInput ? "invalid" : input.value);
       }}
     />
   </span>`;
@@ -230,16 +242,16 @@ export function imageCountField(o: ImageCountFieldOptions): TemplateResult {
   const counts = Array.from({ length: o.max - o.min + 1 }, (_, index) => o.min + index);
   return html`
     <div class="field">
-      <label for="num-images">${msg('Images')}</label>
+      <label for="num-images">${msg("Images")}</label>
       <select
         id="num-images"
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy('num-images', o.error, false)}
+        aria-invalid=${o.error ? "true" : "false"}
+        aria-describedby=${describedBy("num-images", o.error, false)}
         @change=${(event: Event) => o.onChange(Number((event.target as HTMLSelectElement).value))}
       >
         ${counts.map((n) => html`<option value=${n} ?selected=${n === o.value}>${n}</option>`)}
       </select>
-      ${fieldError('num-images', o.error)}
+      ${fieldError("num-images", o.error)}
     </div>
   `;
 }

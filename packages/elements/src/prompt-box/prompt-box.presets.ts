@@ -1,7 +1,7 @@
 /** The "My presets" part of the prompt box: apply, delete and save the user's presets (kept in their account). */
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { AccountPreset } from '../client/api.js';
+import { html, nothing, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
+import type { AccountPreset } from "../client/api.js";
 
 export interface PresetsView {
   presets: readonly AccountPreset[];
@@ -25,12 +25,13 @@ export function renderPresets(view: PresetsView): TemplateResult {
   return html`
     <fieldset class="presets" part="presets">
       <legend>My presets</legend>
-      ${view.loadError
-        ? html`<p class="hint error">${view.loadError}</p>`
-        : view.loading
-          ? html`<p class="hint">Loading presets…</p>`
-          : view.presets.length > 0
-            ? html`<ul class="preset-list">
+      ${
+        view.loadError
+          ? html`<p class="hint error">${view.loadError}</p>`
+          : view.loading
+            ? html`<p class="hint">Loading presets…</p>`
+            : view.presets.length > 0
+              ? html`<ul class="preset-list">
                 ${view.presets.map(
                   (preset) => html`
                     <li class="preset">
@@ -48,19 +49,20 @@ export function renderPresets(view: PresetsView): TemplateResult {
                   `,
                 )}
               </ul>`
-            : html`<p class="hint">No saved presets yet. They are kept in your account, on every device.</p>`}
+              : html`<p class="hint">No saved presets yet. They are kept in your account, on every device.</p>`
+      }
       <div class="save-row">
         <label for="preset-name">Preset name</label>
         <input
           id="preset-name"
           autocomplete="off"
-          aria-invalid=${view.noticeIsError ? 'true' : 'false'}
+          aria-invalid=${view.noticeIsError ? "true" : "false"}
           aria-describedby="preset-notice"
           .value=${live(view.name)}
           @input=${(event: Event) => view.onName((event.target as HTMLInputElement).value)}
           @keydown=${(event: KeyboardEvent) => {
             // Enter here saves the preset; it must not submit the prompt (Ctrl+Enter still does).
-            if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+            if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
               event.preventDefault();
               view.onSave();
             }

@@ -6,18 +6,18 @@
  * focus goes back where it came from. Subscribed on first open only, so a page that never looks
  * at its history never asks for it.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { api, type RecentPrompt } from '../client/api.js';
-import { toUserFacingError } from '../client/errors.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { showsKeyboardHints } from '../internal/keyboard-hints.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { api, type RecentPrompt } from "../client/api.js";
+import { toUserFacingError } from "../client/errors.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { showsKeyboardHints } from "../internal/keyboard-hints.js";
 
 /** Prompts that differ only in case or spacing are one entry (the newest kept). */
 export function distinctPrompts(prompts: readonly RecentPrompt[]): RecentPrompt[] {
   const seen = new Set<string>();
   return prompts.filter((entry) => {
-    const key = entry.prompt.trim().replace(/\s+/g, ' ').toLowerCase();
+    const key = entry.prompt.trim().replace(/\s+/g, " ").toLowerCase();
     if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -27,7 +27,7 @@ export function distinctPrompts(prompts: readonly RecentPrompt[]): RecentPrompt[
 export class RecentPromptsController implements ReactiveController {
   open = false;
   private wanted = false;
-  private notice = '';
+  private notice = "";
   private readonly forgotten = new Set<string>();
   private readonly list: QueryController<typeof api.prompts.recent>;
 
@@ -37,11 +37,13 @@ export class RecentPromptsController implements ReactiveController {
       client: () => StudioClient | undefined;
       use: (prompt: string) => void;
       /** Where focus goes when the list closes without a choice (the toggle), or after one (the prompt). */
-      focus: (target: 'toggle' | 'prompt') => void;
+      focus: (target: "toggle" | "prompt") => void;
     },
   ) {
     host.addController(this);
-    this.list = new QueryController(host, options.client, api.prompts.recent, () => (this.wanted && options.client() ? {} : SKIP));
+    this.list = new QueryController(host, options.client, api.prompts.recent, () =>
+      this.wanted && options.client() ? {} : SKIP,
+    );
   }
 
   hostConnected(): void {}
@@ -54,7 +56,7 @@ export class RecentPromptsController implements ReactiveController {
   async toggle(open = !this.open): Promise<void> {
     this.open = open;
     this.wanted ||= open;
-    this.notice = '';
+    this.notice = "";
     this.host.requestUpdate();
     if (open) {
       await this.host.updateComplete;
@@ -72,7 +74,7 @@ export class RecentPromptsController implements ReactiveController {
       type="button"
       class="recent-toggle"
       part="recent-toggle"
-      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-expanded=${this.open ? "true" : "false"}
       aria-controls="recent-prompts"
       aria-keyshortcuts="Alt+ArrowDown"
       @click=${() => void this.toggle()}
@@ -87,13 +89,14 @@ export class RecentPromptsController implements ReactiveController {
     const prompts = this.prompts;
     const error = this.list.error;
     return html`<div id="recent-prompts" class="recent" part="recent-prompts" role="group" aria-label="Recent prompts" tabindex="-1" @keydown=${this.onKeydown}>
-      ${error
-        ? html`<p class="hint error">${toUserFacingError(error).message}</p>`
-        : this.list.loading
-          ? html`<p class="hint">Loading your recent prompts…</p>`
-          : prompts.length === 0
-            ? html`<p class="hint">No prompts yet: the prompts you generate with are listed here.</p>`
-            : html`<ul class="recent-list">
+      ${
+        error
+          ? html`<p class="hint error">${toUserFacingError(error).message}</p>`
+          : this.list.loading
+            ? html`<p class="hint">Loading your recent prompts…</p>`
+            : prompts.length === 0
+              ? html`<p class="hint">No prompts yet: the prompts you generate with are listed here.</p>`
+              : html`<ul class="recent-list">
                   ${prompts.map(
                     (entry) => html`<li class="recent-item">
                       <button type="button" class="use-prompt" part="recent-prompt" title=${entry.prompt} @click=${() => this.use(entry)}>
@@ -103,7 +106,8 @@ export class RecentPromptsController implements ReactiveController {
                     </li>`,
                   )}
                 </ul>
-                ${showsKeyboardHints() ? html`<p class="hint">↑ ↓ to move, Enter to use, Delete to forget, Esc to close.</p>` : nothing}`}
+                ${showsKeyboardHints() ? html`<p class="hint">↑ ↓ to move, Enter to use, Delete to forget, Esc to close.</p>` : nothing}`
+      }
       <p class="notice" role="status">${this.notice || nothing}</p>
     </div>`;
   }
@@ -112,7 +116,7 @@ export class RecentPromptsController implements ReactiveController {
     this.options.use(entry.prompt);
     this.open = false;
     this.host.requestUpdate();
-    this.options.focus('prompt');
+    this.options.focus("prompt");
   }
 
   private async forget(entry: RecentPrompt): Promise<void> {
@@ -137,18 +141,18 @@ export class RecentPromptsController implements ReactiveController {
   private readonly onKeydown = (event: KeyboardEvent) => {
     const items = this.items();
     const at = items.indexOf(this.host.shadowRoot!.activeElement as HTMLButtonElement);
-    if (event.key === 'Escape') {
+    if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
       this.open = false;
       this.host.requestUpdate();
-      this.options.focus('toggle');
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      this.options.focus("toggle");
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       if (items.length === 0) return;
-      const next = at < 0 ? 0 : (at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+      const next = at < 0 ? 0 : (at + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
       items[next]!.focus();
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && at >= 0) {
+    } else if ((event.key === "Delete" || event.key === "Backspace") && at >= 0) {
       event.preventDefault();
       const entry = this.prompts[at];
       if (entry) void this.forget(entry);
@@ -156,11 +160,11 @@ export class RecentPromptsController implements ReactiveController {
   };
 
   private items(): HTMLButtonElement[] {
-    return [...(this.host.shadowRoot?.querySelectorAll<HTMLButtonElement>('.use-prompt') ?? [])];
+    return [...(this.host.shadowRoot?.querySelectorAll<HTMLButtonElement>(".use-prompt") ?? [])];
   }
 
   private panel(): HTMLElement | null {
-    return this.host.shadowRoot?.querySelector<HTMLElement>('#recent-prompts') ?? null;
+    return this.host.shadowRoot?.querySelector<HTMLElement>("#recent-prompts") ?? null;
   }
 
   private async whenListed(): Promise<void> {

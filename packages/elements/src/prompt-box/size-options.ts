@@ -6,8 +6,8 @@ import {
   type AspectRatio,
   type ImageSize,
   type ModelInfo,
-} from '@pixorly/core';
-import { msg, str } from '../i18n/localize.js';
+} from "@pixorly/core";
+import { msg, str } from "../i18n/localize.js";
 
 /** One size the prompt box offers for a model. */
 export interface SizeOption extends ImageSize {
@@ -21,21 +21,25 @@ export interface SizeOption extends ImageSize {
 }
 
 /** The id of the "Custom" choice, whose width and height the person types. */
-export const CUSTOM_SIZE_ID = 'custom';
+export const CUSTOM_SIZE_ID = "custom";
 
 /** The longer side offered when the model allows it (the size core's presets use). */
 const PREFERRED_LONG_EDGE = 1024;
 
 /** The ratios offered to every model that takes them, in this order, after core's three presets. */
 const COMMON_RATIOS: readonly { ratio: AspectRatio; name: string }[] = [
-  { ratio: '16:9', name: 'Widescreen' },
-  { ratio: '9:16', name: 'Story' },
-  { ratio: '3:2', name: 'Photo' },
-  { ratio: '2:3', name: 'Poster' },
+  { ratio: "16:9", name: "Widescreen" },
+  { ratio: "9:16", name: "Story" },
+  { ratio: "3:2", name: "Photo" },
+  { ratio: "2:3", name: "Poster" },
 ];
 
 /** Names for the further ratios a model may list. */
-const OTHER_NAMES: Partial<Record<AspectRatio, string>> = { '4:5': 'Social portrait', '5:4': 'Print', '21:9': 'Cinema' };
+const OTHER_NAMES: Partial<Record<AspectRatio, string>> = {
+  "4:5": "Social portrait",
+  "5:4": "Print",
+  "21:9": "Cinema",
+};
 
 /**
  * The sizes `model` accepts: core's Square (1:1), Portrait (3:4) and Landscape (4:3) presets,
@@ -69,7 +73,13 @@ export function optionForSize(options: readonly SizeOption[], size: ImageSize): 
 
 /** What the custom size inputs accept for a model: its limits and the multiple both sides keep to. */
 export function customSizeLimits(model: ModelInfo) {
-  return { minWidth: model.minWidth, maxWidth: model.maxWidth, minHeight: model.minHeight, maxHeight: model.maxHeight, multiple: sizeMultipleOf(model) };
+  return {
+    minWidth: model.minWidth,
+    maxWidth: model.maxWidth,
+    minHeight: model.minHeight,
+    maxHeight: model.maxHeight,
+    multiple: sizeMultipleOf(model),
+  };
 }
 
 /**
@@ -102,6 +112,9 @@ function sizeWithin(model: ModelInfo, ratio: AspectRatio, longEdge: number, mult
     return null;
   }
   const fits =
-    size.width >= model.minWidth && size.width <= model.maxWidth && size.height >= model.minHeight && size.height <= model.maxHeight;
+    size.width >= model.minWidth &&
+    size.width <= model.maxWidth &&
+    size.height >= model.minHeight &&
+    size.height <= model.maxHeight;
   return fits ? size : null;
 }

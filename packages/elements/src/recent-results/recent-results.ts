@@ -1,12 +1,12 @@
-import { PixorlyRecentResults } from './recent-results.component.js';
+import { PixorlyRecentResults } from "./recent-results.component.js";
 
-export * from './recent-results.component.js';
+export * from "./recent-results.component.js";
 export default PixorlyRecentResults;
 
-PixorlyRecentResults.define('pixorly-recent-results');
+PixorlyRecentResults.define("pixorly-recent-results");
 
 declare global {
   interface HTMLElementTagNameMap {
-    'pixorly-recent-results': PixorlyRecentResults;
+    "pixorly-recent-results": PixorlyRecentResults;
   }
 }

@@ -6,16 +6,16 @@
 
 /** Shown as chips in the empty state (the first few) and drawn from by "Surprise me" (all). */
 export const EXAMPLE_PROMPTS: readonly string[] = [
-  'Aurora over a frozen fjord, stars and a crescent moon',
-  'Low-poly mountains at sunset, warm orange light',
-  'A nebula shaped like a seahorse, deep violet and teal',
-  'Misty emerald forest at dawn, soft light through the trees',
-  'Neon city skyline at night, rain on the streets',
-  'Golden desert dunes under a storm sky',
-  'A quiet pastel spring morning over a lake',
-  'Ocean waves at night under a full moon',
-  'Icy glacier cave glowing turquoise',
-  'Volcanic island at dusk, lava rivers and ash clouds',
+  "Aurora over a frozen fjord, stars and a crescent moon",
+  "Low-poly mountains at sunset, warm orange light",
+  "A nebula shaped like a seahorse, deep violet and teal",
+  "Misty emerald forest at dawn, soft light through the trees",
+  "Neon city skyline at night, rain on the streets",
+  "Golden desert dunes under a storm sky",
+  "A quiet pastel spring morning over a lake",
+  "Ocean waves at night under a full moon",
+  "Icy glacier cave glowing turquoise",
+  "Volcanic island at dusk, lava rivers and ash clouds",
 ];
 
 /** How many examples the empty state shows as chips. */

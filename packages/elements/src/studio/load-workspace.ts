@@ -7,17 +7,17 @@ let loading: Promise<void> | undefined;
 
 /** The tags `workspace.ts` defines. */
 export const WORKSPACE_TAGS = [
-  'pixorly-comparison',
-  'pixorly-comparison-cell',
-  'pixorly-image',
-  'pixorly-job-status',
-  'pixorly-model-picker',
-  'pixorly-prompt-box',
-  'pixorly-recent-results',
+  "pixorly-comparison",
+  "pixorly-comparison-cell",
+  "pixorly-image",
+  "pixorly-job-status",
+  "pixorly-model-picker",
+  "pixorly-prompt-box",
+  "pixorly-recent-results",
 ] as const;
 
 export function loadWorkspace(): Promise<void> {
-  loading ??= import('./workspace.js').then(
+  loading ??= import("./workspace.js").then(
     () => undefined,
     (error: unknown) => {
       // A failed load (offline for a moment) may be tried again.

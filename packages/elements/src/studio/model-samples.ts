@@ -4,10 +4,10 @@
  * images, remembered in this browser per account so the card keeps showing that picture after it
  * scrolls out of the recent list. The same query as the recent-images strip, so no extra traffic.
  */
-import type { ReactiveControllerHost } from 'lit';
-import { api } from '../client/api.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { StudioClient } from '../client/studio-client.js';
+import type { ReactiveControllerHost } from "lit";
+import { api } from "../client/api.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { StudioClient } from "../client/studio-client.js";
 
 const RECENT = { paginationOpts: { numItems: 12, cursor: null } };
 
@@ -20,9 +20,12 @@ export interface ModelSamplesOptions {
 export class ModelSamples {
   private readonly images: QueryController<typeof api.images.list>;
   private remembered: Record<string, string> = {};
-  private rememberedFor = '';
+  private rememberedFor = "";
 
-  constructor(host: ReactiveControllerHost, private readonly options: ModelSamplesOptions) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: ModelSamplesOptions,
+  ) {
     this.images = new QueryController(host, options.client, api.images.list, () => (options.userId() ? RECENT : SKIP));
   }
 
@@ -36,7 +39,8 @@ export class ModelSamples {
     }
     const found: Record<string, string> = {};
     // Newest first: the last one seen per model is the oldest.
-    for (const image of this.images.value?.page ?? []) if (!image.model.startsWith('local/')) found[image.model] = image._id;
+    for (const image of this.images.value?.page ?? [])
+      if (!image.model.startsWith("local/")) found[image.model] = image._id;
     const merged = { ...found, ...this.remembered };
     if (Object.keys(merged).length !== Object.keys(this.remembered).length) {
       this.remembered = merged;
@@ -50,9 +54,11 @@ const key = (userId: string) => `pixorly:model-samples:v1:${userId}`;
 
 function read(userId: string): Record<string, string> {
   try {
-    const parsed = JSON.parse(window.localStorage.getItem(key(userId)) ?? '{}') as unknown;
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const parsed = JSON.parse(window.localStorage.getItem(key(userId)) ?? "{}") as unknown;
+    if (typeof parsed !== "object" || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
   } catch {
     // Storage blocked or garbled: the samples come from the recent images alone.
     return {};

@@ -5,11 +5,11 @@
  * and — when signed in — in the account, as a preset with a reserved name (`presets:save`), so they
  * follow the person to another device. On load the newer of the two wins.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { api, type AccountPreset } from '../client/api.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { LAST_USED_PRESET } from '../prompt-box/last-used-preset.js';
-import type { RestoredSettings, SettingsChangeDetail } from '../prompt-box/prompt-box.component.js';
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { api, type AccountPreset } from "../client/api.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { LAST_USED_PRESET } from "../prompt-box/last-used-preset.js";
+import type { RestoredSettings, SettingsChangeDetail } from "../prompt-box/prompt-box.component.js";
 
 /** How long changes settle before they are written to the account (one mutation per burst of edits). */
 const ACCOUNT_SAVE_DELAY_MS = 2000;
@@ -26,13 +26,13 @@ export interface SettingsMemoryOptions {
   userId: () => string;
   /** Puts settings back: the studio chooses the model, the prompt box takes the rest. */
   restore: (settings: KeptSettings) => void;
-  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  storage?: Pick<Storage, "getItem" | "setItem"> | null;
 }
 
 export class SettingsMemory implements ReactiveController {
-  private restoredLocal = '';
+  private restoredLocal = "";
   /** The user whose account settings were restored (once per user). */
-  private restoredAccount = '';
+  private restoredAccount = "";
   private latest: KeptSettings | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopWatching: (() => void) | undefined;
@@ -83,7 +83,7 @@ export class SettingsMemory implements ReactiveController {
   }
 
   /** The person changed something: kept at once in this browser, and soon in the account. */
-  remember(model: string, change: Omit<SettingsChangeDetail, 'model'>): void {
+  remember(model: string, change: Omit<SettingsChangeDetail, "model">): void {
     const settings: KeptSettings = {
       model,
       ...(change.negativePrompt ? { negativePrompt: change.negativePrompt } : {}),
@@ -102,7 +102,7 @@ export class SettingsMemory implements ReactiveController {
     const base = this.latest;
     this.remember(model, {
       parameters: base?.parameters ?? {},
-      mode: base?.mode ?? 'basic',
+      mode: base?.mode ?? "basic",
       ...(base?.negativePrompt ? { negativePrompt: base.negativePrompt } : {}),
     });
   }
@@ -112,11 +112,16 @@ export class SettingsMemory implements ReactiveController {
     this.timer = undefined;
     const client = this.options.client();
     const settings = this.latest;
-    if (!client || !settings || !this.options.userId() || client.authState !== 'signed-in') return;
+    if (!client || !settings || !this.options.userId() || client.authState !== "signed-in") return;
     const { model, negativePrompt, parameters } = settings;
     // The account keeps what presets keep; the mode stays in the browser.
     void client
-      .mutation(api.presets.save, { name: LAST_USED_PRESET, model, ...(negativePrompt ? { negativePrompt } : {}), parameters })
+      .mutation(api.presets.save, {
+        name: LAST_USED_PRESET,
+        model,
+        ...(negativePrompt ? { negativePrompt } : {}),
+        parameters,
+      })
       .catch(() => {
         // Kept in the browser anyway; an account that may not save presets (a token without the scope) loses nothing else.
       });
@@ -143,7 +148,7 @@ export class SettingsMemory implements ReactiveController {
     return `pixorly:settings:v1:${this.options.apiUrl()}`;
   }
 
-  private storage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  private storage(): Pick<Storage, "getItem" | "setItem"> | null {
     if (this.options.storage !== undefined) return this.options.storage;
     try {
       return window.localStorage;
@@ -155,15 +160,23 @@ export class SettingsMemory implements ReactiveController {
 
   private readLocal(key: string): KeptSettings | null {
     try {
-      const parsed = JSON.parse(this.storage()?.getItem(key) ?? 'null') as Partial<KeptSettings> | null;
-      if (!parsed || typeof parsed.model !== 'string' || typeof parsed.parameters !== 'object' || parsed.parameters === null) return null;
-      const parameters = Object.fromEntries(Object.entries(parsed.parameters).filter(([, value]) => typeof value === 'number'));
+      const parsed = JSON.parse(this.storage()?.getItem(key) ?? "null") as Partial<KeptSettings> | null;
+      if (
+        !parsed ||
+        typeof parsed.model !== "string" ||
+        typeof parsed.parameters !== "object" ||
+        parsed.parameters === null
+      )
+        return null;
+      const parameters = Object.fromEntries(
+        Object.entries(parsed.parameters).filter(([, value]) => typeof value === "number"),
+      );
       return {
         model: parsed.model,
         parameters,
-        ...(typeof parsed.negativePrompt === 'string' ? { negativePrompt: parsed.negativePrompt } : {}),
-        ...(parsed.mode === 'basic' || parsed.mode === 'advanced' ? { mode: parsed.mode } : {}),
-        savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
+        ...(typeof parsed.negativePrompt === "string" ? { negativePrompt: parsed.negativePrompt } : {}),
+        ...(parsed.mode === "basic" || parsed.mode === "advanced" ? { mode: parsed.mode } : {}),
+        savedAt: typeof parsed.savedAt === "number" ? parsed.savedAt : 0,
       };
     } catch {
       return null;

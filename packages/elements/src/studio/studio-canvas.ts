@@ -4,11 +4,11 @@
  * and — before anything was made — an empty state with example prompts and "Surprise me".
  * Template functions only: the studio keeps the state.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { msg } from '../i18n/localize.js';
-import { EXAMPLE_PROMPTS, SHOWN_EXAMPLES } from './example-prompts.js';
+import { html, nothing, type TemplateResult } from "lit";
+import { keyed } from "lit/directives/keyed.js";
+import { repeat } from "lit/directives/repeat.js";
+import { msg } from "../i18n/localize.js";
+import { EXAMPLE_PROMPTS, SHOWN_EXAMPLES } from "./example-prompts.js";
 
 export interface CanvasView {
   /** This session's jobs, newest first (the first is shown big). */
@@ -37,22 +37,25 @@ export function resultCanvas(view: CanvasView): TemplateResult {
   const earlier = view.jobIds.filter((id) => id !== latest);
   const empty = newest === undefined && view.comparison === nothing;
   return html`<section part="canvas" class="canvas" aria-labelledby="results-heading">
-    <h2 id="results-heading" class="canvas-heading">${msg('Results')}</h2>
+    <h2 id="results-heading" class="canvas-heading">${msg("Results")}</h2>
     <div class="stage">
     ${comparisonFirst ? view.comparison : nothing}
     ${empty ? emptyState(view) : nothing}
-    ${latest !== undefined
-      ? // Keyed: a new job gets a new card. Re-pointing the old card at it carried that card's state
-        // over (a pending Cancel, a failed download's message) and left scripts holding the element
-        // of the previous job following the new one.
-        html`<div class="latest">
+    ${
+      latest !== undefined
+        ? // Keyed: a new job gets a new card. Re-pointing the old card at it carried that card's state
+          // over (a pending Cancel, a failed download's message) and left scripts holding the element
+          // of the previous job following the new one.
+          html`<div class="latest">
           ${keyed(latest, html`<pixorly-job-status part="job latest" job-id=${latest}></pixorly-job-status>`)}
         </div>`
-      : nothing}
+        : nothing
+    }
     ${comparisonFirst ? nothing : view.comparison}
-    ${earlier.length > 0
-      ? html`<section part="jobs" class="jobs" aria-labelledby="jobs-heading">
-          <h3 id="jobs-heading">${latest !== undefined ? msg('Earlier in this session') : msg('Jobs in this session')}</h3>
+    ${
+      earlier.length > 0
+        ? html`<section part="jobs" class="jobs" aria-labelledby="jobs-heading">
+          <h3 id="jobs-heading">${latest !== undefined ? msg("Earlier in this session") : msg("Jobs in this session")}</h3>
           <ul>
             ${repeat(
               earlier,
@@ -61,8 +64,9 @@ export function resultCanvas(view: CanvasView): TemplateResult {
             )}
           </ul>
         </section>`
-      : nothing}
-    <pixorly-recent-results part="recent" class=${empty ? 'recent quiet' : 'recent'} selected-id=${view.selectedImageId}></pixorly-recent-results>
+        : nothing
+    }
+    <pixorly-recent-results part="recent" class=${empty ? "recent quiet" : "recent"} selected-id=${view.selectedImageId}></pixorly-recent-results>
     </div>
   </section>`;
 }
@@ -70,16 +74,16 @@ export function resultCanvas(view: CanvasView): TemplateResult {
 function emptyState(view: CanvasView): TemplateResult {
   return html`<div part="empty-state" class="empty-state">
     <div class="empty-art" aria-hidden="true">${sparkle}</div>
-    <p class="empty-title">${msg('Start with an idea')}</p>
-    <p class="empty-text">${msg('Describe an image and press Generate, or start from one of these:')}</p>
-    <ul class="examples" aria-label=${msg('Example prompts')}>
+    <p class="empty-title">${msg("Start with an idea")}</p>
+    <p class="empty-text">${msg("Describe an image and press Generate, or start from one of these:")}</p>
+    <ul class="examples" aria-label=${msg("Example prompts")}>
       ${EXAMPLE_PROMPTS.slice(0, SHOWN_EXAMPLES).map(
         (prompt) => html`<li>
           <button part="example" type="button" class="example" @click=${() => view.onExample(prompt)}>${prompt}</button>
         </li>`,
       )}
     </ul>
-    <button part="surprise" type="button" class="surprise" data-variant="primary" @click=${view.onSurprise}>${sparkle} ${msg('Surprise me')}</button>
+    <button part="surprise" type="button" class="surprise" data-variant="primary" @click=${view.onSurprise}>${sparkle} ${msg("Surprise me")}</button>
   </div>`;
 }
 
@@ -89,8 +93,8 @@ function emptyState(view: CanvasView): TemplateResult {
  * visible (the two-pane layout); motion follows `prefers-reduced-motion`.
  */
 export function revealLatest(root: ParentNode): void {
-  const target = root.querySelector<HTMLElement>('.comparison, .latest');
+  const target = root.querySelector<HTMLElement>(".comparison, .latest");
   if (!target) return;
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  target.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  target.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
 }

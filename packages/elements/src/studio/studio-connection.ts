@@ -1,16 +1,16 @@
-import { ContextProvider } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { api } from '../client/api.js';
-import type { AuthState } from '../client/auth-session.js';
-import { clientContext } from '../client/client-context.js';
-import { toUserFacingError } from '../client/errors.js';
-import { StudioErrorCode } from '../client/studio-errors.js';
-import type { PixorlyClientOptions } from '../client/pixorly-client.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { tokenFromUrl, type TokenProvider } from '../client/token.js';
-import { afterPaint } from '../internal/after-paint.js';
-import { loadWorkspace } from './load-workspace.js';
-import { studioStatus, type StudioStatus } from './studio-state.js';
+import { ContextProvider } from "@lit/context";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { api } from "../client/api.js";
+import type { AuthState } from "../client/auth-session.js";
+import { clientContext } from "../client/client-context.js";
+import { toUserFacingError } from "../client/errors.js";
+import { StudioErrorCode } from "../client/studio-errors.js";
+import type { PixorlyClientOptions } from "../client/pixorly-client.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { tokenFromUrl, type TokenProvider } from "../client/token.js";
+import { afterPaint } from "../internal/after-paint.js";
+import { loadWorkspace } from "./load-workspace.js";
+import { studioStatus, type StudioStatus } from "./studio-state.js";
 
 /** What a client is opened for: the studio's attributes (already checked) and its token provider. */
 export interface ConnectionConfig {
@@ -44,7 +44,7 @@ export interface StudioConnectionOptions {
 export class StudioConnection implements ReactiveController {
   client: OwnedClient | undefined;
   /** The signed-in user's id once provisioned (for per-user presets). */
-  userId = '';
+  userId = "";
 
   private readonly provider: ContextProvider<typeof clientContext>;
   private openedFor: ConnectionConfig | null = null;
@@ -103,7 +103,10 @@ export class StudioConnection implements ReactiveController {
   private open(config: ConnectionConfig): void {
     // The workspace's elements (picker, prompt box, job cards…) come with the client, after the first paint.
     loadWorkspace().catch(() =>
-      this.options.report(StudioErrorCode.LOAD_FAILED, 'The studio could not load its workspace code. Check the connection and reload the page.'),
+      this.options.report(
+        StudioErrorCode.LOAD_FAILED,
+        "The studio could not load its workspace code. Check the connection and reload the page.",
+      ),
     );
     const provider = config.tokenProvider;
     const created = this.options.createClient({
@@ -120,7 +123,11 @@ export class StudioConnection implements ReactiveController {
         if (opening === this.opening) this.attach(client);
         else void client.close?.();
       },
-      () => this.options.report(StudioErrorCode.LOAD_FAILED, 'The studio could not load its client code. Check the connection and reload the page.'),
+      () =>
+        this.options.report(
+          StudioErrorCode.LOAD_FAILED,
+          "The studio could not load its client code. Check the connection and reload the page.",
+        ),
     );
   }
 
@@ -144,7 +151,7 @@ export class StudioConnection implements ReactiveController {
     void this.client?.close?.();
     this.client = undefined;
     this.provider.setValue(undefined);
-    this.userId = '';
+    this.userId = "";
     this.lastAuthState = undefined;
     this.ensured = false;
     this.outageReported = false;
@@ -154,36 +161,39 @@ export class StudioConnection implements ReactiveController {
   private onState(client: OwnedClient): void {
     if (client !== this.client) return;
     const state = client.authState;
-    if ((state === 'expired' || state === 'failed') && this.lastAuthState !== state) {
-      const message = client.authMessage || 'You are signed out.';
-      this.host.emit('auth-expired', { state, message });
-      this.options.report(state === 'failed' ? StudioErrorCode.SIGN_IN_FAILED : StudioErrorCode.SESSION_EXPIRED, message);
+    if ((state === "expired" || state === "failed") && this.lastAuthState !== state) {
+      const message = client.authMessage || "You are signed out.";
+      this.host.emit("auth-expired", { state, message });
+      this.options.report(
+        state === "failed" ? StudioErrorCode.SIGN_IN_FAILED : StudioErrorCode.SESSION_EXPIRED,
+        message,
+      );
     }
-    if (client.apiProblem === 'origin') {
+    if (client.apiProblem === "origin") {
       this.options.report(
         StudioErrorCode.ORIGIN_MISMATCH,
-        `The Pixorly API at ${this.openedFor?.apiUrl ?? 'api-url'} refused this page's origin (${location.origin}): mint the embed token ` +
-          'for this origin, and register the origin for the partner account. The studio does not start, so no credits are spent.',
+        `The Pixorly API at ${this.openedFor?.apiUrl ?? "api-url"} refused this page's origin (${location.origin}): mint the embed token ` +
+          "for this origin, and register the origin for the partner account. The studio does not start, so no credits are spent.",
       );
-    } else if (client.apiProblem === 'api-unreachable') {
+    } else if (client.apiProblem === "api-unreachable") {
       this.options.report(
         StudioErrorCode.API_UNREACHABLE,
-        `The Pixorly API at ${this.openedFor?.apiUrl ?? 'api-url'} cannot be reached or is not the Pixorly API (or refuses this origin by CORS): ` +
-          'check the api-url attribute. The studio does not start, so no credits are spent.',
+        `The Pixorly API at ${this.openedFor?.apiUrl ?? "api-url"} cannot be reached or is not the Pixorly API (or refuses this origin by CORS): ` +
+          "check the api-url attribute. The studio does not start, so no credits are spent.",
       );
     }
-    if (client.connection === 'connected') this.outageReported = false;
-    else if (client.connection === 'reconnecting' && !this.outageReported) {
+    if (client.connection === "connected") this.outageReported = false;
+    else if (client.connection === "reconnecting" && !this.outageReported) {
       this.outageReported = true;
       this.options.report(
         StudioErrorCode.BACKEND_UNREACHABLE,
-        `The Pixorly backend at ${this.openedFor?.convexUrl ?? 'convex-url'} cannot be reached; the studio keeps retrying with backoff. ` +
-          'Check the convex-url attribute and that the backend is up.',
+        `The Pixorly backend at ${this.openedFor?.convexUrl ?? "convex-url"} cannot be reached; the studio keeps retrying with backoff. ` +
+          "Check the convex-url attribute and that the backend is up.",
       );
     }
     // The "retry in N s" countdown needs a render every second while it runs.
-    this.tick(client.connection === 'reconnecting' && client.retryAt !== null);
-    if (state === 'signed-in' && !this.ensured) this.ensureUser(client);
+    this.tick(client.connection === "reconnecting" && client.retryAt !== null);
+    if (state === "signed-in" && !this.ensured) this.ensureUser(client);
     this.lastAuthState = state;
     this.host.requestUpdate();
   }

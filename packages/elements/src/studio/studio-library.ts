@@ -4,13 +4,13 @@
  * studio's lightbox for `pixorly-open-image`, and turns `pixorly-use-settings` into a filled
  * prompt box on the Create view.
  */
-import type { ReactiveControllerHost } from 'lit';
-import type { ImageDoc } from '../client/api.js';
-import type { OpenImageDetail, UseSettingsDetail } from '../library/library-events.js';
-import { loadLibrary } from '../library/load-library.js';
-import type { PixorlyPromptBox, PresetAppliedDetail } from '../prompt-box/prompt-box.component.js';
+import type { ReactiveControllerHost } from "lit";
+import type { ImageDoc } from "../client/api.js";
+import type { OpenImageDetail, UseSettingsDetail } from "../library/library-events.js";
+import { loadLibrary } from "../library/load-library.js";
+import type { PixorlyPromptBox, PresetAppliedDetail } from "../prompt-box/prompt-box.component.js";
 
-export type LibraryState = 'idle' | 'loading' | 'ready' | 'failed';
+export type LibraryState = "idle" | "loading" | "ready" | "failed";
 
 interface StudioHooks {
   /** Shows the Create view with `model` chosen (comparison off). */
@@ -21,26 +21,29 @@ interface StudioHooks {
 }
 
 export class StudioLibrary {
-  state: LibraryState = 'idle';
+  state: LibraryState = "idle";
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly hooks: StudioHooks,
   ) {
-    host.addEventListener('pixorly-open-image', (event) => void this.openImage(event.detail));
-    host.addEventListener('pixorly-use-settings', (event) => void this.useSettings(event.detail));
-    host.addEventListener('pixorly-preset-applied', (event) => void this.presetApplied((event as CustomEvent<PresetAppliedDetail>).detail));
+    host.addEventListener("pixorly-open-image", (event) => void this.openImage(event.detail));
+    host.addEventListener("pixorly-use-settings", (event) => void this.useSettings(event.detail));
+    host.addEventListener(
+      "pixorly-preset-applied",
+      (event) => void this.presetApplied((event as CustomEvent<PresetAppliedDetail>).detail),
+    );
   }
 
   /** Loads the library module once; `retry` tries again after a failed load. */
   async load(retry = false): Promise<void> {
-    if (this.state === 'ready' || this.state === 'loading' || (this.state === 'failed' && !retry)) return;
-    this.set('loading');
+    if (this.state === "ready" || this.state === "loading" || (this.state === "failed" && !retry)) return;
+    this.set("loading");
     try {
       await loadLibrary();
-      this.set('ready');
+      this.set("ready");
     } catch {
-      this.set('failed');
+      this.set("failed");
     }
   }
 
@@ -54,7 +57,9 @@ export class StudioLibrary {
     if (!detail || detail.images.length === 0) return;
     await this.load(true);
     await this.host.updateComplete;
-    const lightbox = this.host.shadowRoot?.querySelector<HTMLElement & { show(images: ImageDoc[], index: number): void }>('pixorly-lightbox');
+    const lightbox = this.host.shadowRoot?.querySelector<
+      HTMLElement & { show(images: ImageDoc[], index: number): void }
+    >("pixorly-lightbox");
     lightbox?.show(detail.images, detail.index);
   }
 

@@ -4,9 +4,10 @@
  * below is the order of what matters more: a configuration the studio cannot start with, then a
  * sign-in that failed, then the transport.
  */
-import type { StudioClient } from '../client/studio-client.js';
+import type { StudioClient } from "../client/studio-client.js";
 
-export type StudioState = 'config-error' | 'connecting' | 'signing-in' | 'connected' | 'reconnecting' | 'offline' | 'auth-error';
+export type StudioState =
+  "config-error" | "connecting" | "signing-in" | "connected" | "reconnecting" | "offline" | "auth-error";
 
 export interface StudioStatus {
   state: StudioState;
@@ -16,22 +17,24 @@ export interface StudioStatus {
 
 export function studioStatus(
   configOk: boolean,
-  client: (Pick<StudioClient, 'connection' | 'authState' | 'retryAt'> & Partial<Pick<StudioClient, 'apiProblem'>>) | undefined,
+  client:
+    | (Pick<StudioClient, "connection" | "authState" | "retryAt"> & Partial<Pick<StudioClient, "apiProblem">>)
+    | undefined,
 ): StudioStatus {
   const status = (state: StudioState, retryAt: number | null = null): StudioStatus => ({ state, retryAt });
   // A wrong api-url or a refused origin is configuration too: found once signed in, before any job runs.
-  if (!configOk || client?.apiProblem) return status('config-error');
-  if (!client) return status('connecting');
-  if (client.authState === 'expired' || client.authState === 'failed') return status('auth-error');
+  if (!configOk || client?.apiProblem) return status("config-error");
+  if (!client) return status("connecting");
+  if (client.authState === "expired" || client.authState === "failed") return status("auth-error");
   switch (client.connection) {
-    case 'offline':
-      return status('offline');
-    case 'reconnecting':
-      return status('reconnecting', client.retryAt);
-    case 'connecting':
-      return status('connecting');
-    case 'connected':
-      return status(client.authState === 'signing-in' ? 'signing-in' : 'connected');
+    case "offline":
+      return status("offline");
+    case "reconnecting":
+      return status("reconnecting", client.retryAt);
+    case "connecting":
+      return status("connecting");
+    case "connected":
+      return status(client.authState === "signing-in" ? "signing-in" : "connected");
   }
 }
 

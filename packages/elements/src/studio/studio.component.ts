@@ -1,39 +1,39 @@
-import type { ModelInfo } from '@pixorly/core';
-import { formatCredits } from '../i18n/format.js';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { PixorlyElement } from '../base/pixorly-element.js';
-import { buttonStyles, focusRing, hostStyles, skeletonStyles } from '../base/shared.styles.js';
-import { api } from '../client/api.js';
-import { toUserFacingError } from '../client/errors.js';
-import { StudioErrorCode } from '../client/studio-errors.js';
-import { msg } from '../i18n/localize.js';
-import { checkAttributeValue } from '../internal/attribute-warnings.js';
-import { ErrorReportingController } from '../internal/error-reporting-controller.js';
-import type { PixorlyClientOptions } from '../client/pixorly-client.js';
-import { QueryController, SKIP } from '../client/query-controller.js';
-import type { TokenProvider } from '../client/token.js';
+import type { ModelInfo } from "@pixorly/core";
+import { formatCredits } from "../i18n/format.js";
+import { html, nothing } from "lit";
+import { property, state } from "lit/decorators.js";
+import { PixorlyElement } from "../base/pixorly-element.js";
+import { buttonStyles, focusRing, hostStyles, skeletonStyles } from "../base/shared.styles.js";
+import { api } from "../client/api.js";
+import { toUserFacingError } from "../client/errors.js";
+import { StudioErrorCode } from "../client/studio-errors.js";
+import { msg } from "../i18n/localize.js";
+import { checkAttributeValue } from "../internal/attribute-warnings.js";
+import { ErrorReportingController } from "../internal/error-reporting-controller.js";
+import type { PixorlyClientOptions } from "../client/pixorly-client.js";
+import { QueryController, SKIP } from "../client/query-controller.js";
+import type { TokenProvider } from "../client/token.js";
 // Types only: the workspace elements are defined by `workspace.ts`, loaded after the first paint.
-import type { ComparisonRun } from '../comparison/comparison.component.js';
-import type { ModelChangeDetail } from '../model-picker/model-picker.component.js';
-import type { PixorlyPromptBox, SettingsChangeDetail } from '../prompt-box/prompt-box.component.js';
-import { connectionIndicator } from './connection-indicator.js';
-import { configProblems, modelProblems, parseModelList } from './studio-config.js';
-import { StudioConnection, type ConnectionConfig, type OwnedClient } from './studio-connection.js';
-import { authNotice, configurationNotice, libraryPanel } from './studio.parts.js';
-import { resultCanvas, revealLatest } from './studio-canvas.js';
-import { ModelSamples } from './model-samples.js';
-import { surprisePrompt } from './example-prompts.js';
-import { SettingsMemory, type KeptSettings } from './settings-memory.js';
-import { StudioLibrary } from './studio-library.js';
-import { studioTabs, type StudioView } from './studio-tabs.js';
-import { submitRuns, type SubmittedRun } from './submit-runs.js';
-import styles from './studio.styles.js';
-import theme from './theme.styles.js';
+import type { ComparisonRun } from "../comparison/comparison.component.js";
+import type { ModelChangeDetail } from "../model-picker/model-picker.component.js";
+import type { PixorlyPromptBox, SettingsChangeDetail } from "../prompt-box/prompt-box.component.js";
+import { connectionIndicator } from "./connection-indicator.js";
+import { configProblems, modelProblems, parseModelList } from "./studio-config.js";
+import { StudioConnection, type ConnectionConfig, type OwnedClient } from "./studio-connection.js";
+import { authNotice, configurationNotice, libraryPanel } from "./studio.parts.js";
+import { resultCanvas, revealLatest } from "./studio-canvas.js";
+import { ModelSamples } from "./model-samples.js";
+import { surprisePrompt } from "./example-prompts.js";
+import { SettingsMemory, type KeptSettings } from "./settings-memory.js";
+import { StudioLibrary } from "./studio-library.js";
+import { studioTabs, type StudioView } from "./studio-tabs.js";
+import { submitRuns, type SubmittedRun } from "./submit-runs.js";
+import styles from "./studio.styles.js";
+import theme from "./theme.styles.js";
 
-export type StudioTheme = 'light' | 'dark' | 'auto';
-const THEMES: readonly StudioTheme[] = ['light', 'dark', 'auto'];
-const VIEWS: readonly StudioView[] = ['create', 'library', 'collections'];
+export type StudioTheme = "light" | "dark" | "auto";
+const THEMES: readonly StudioTheme[] = ["light", "dark", "auto"];
+const VIEWS: readonly StudioView[] = ["create", "library", "collections"];
 
 /** Jobs of this session kept on screen at most. */
 const MAX_SESSION_JOBS = 6;
@@ -113,31 +113,31 @@ export class PixorlyStudio extends PixorlyElement {
   protected readonly errorReporting = new ErrorReportingController(this);
 
   /** The Convex deployment URL (convex-local offline: `http://127.0.0.1:3210`). */
-  @property({ attribute: 'convex-url' }) convexUrl = '';
+  @property({ attribute: "convex-url" }) convexUrl = "";
 
   /** The edge API URL (offline: `http://127.0.0.1:8787`). */
-  @property({ attribute: 'api-url' }) apiUrl = '';
+  @property({ attribute: "api-url" }) apiUrl = "";
 
   /** Where to POST for a token (`{ token }` back); relative URLs resolve against the page. */
-  @property({ attribute: 'token-url' }) tokenUrl = '';
+  @property({ attribute: "token-url" }) tokenUrl = "";
 
   /** `light`, `dark`, or `auto` to follow the visitor's system setting. */
-  @property({ reflect: true }) theme: StudioTheme = 'auto';
+  @property({ reflect: true }) theme: StudioTheme = "auto";
 
   /** Comma-separated model ids the studio offers (all models when empty). */
-  @property() models = '';
+  @property() models = "";
 
   /** The model chosen at start. */
-  @property({ attribute: 'default-model' }) defaultModel = '';
+  @property({ attribute: "default-model" }) defaultModel = "";
 
   /** The view shown: `create`, `library` or `collections`. */
-  @property({ reflect: true }) view: StudioView = 'create';
+  @property({ reflect: true }) view: StudioView = "create";
 
   /**
    * Hides the "Pixorly" title (white label). Honoured only when the embed token allows it (its
    * `whiteLabel` claim, issued for partners whose plan includes white-labelling).
    */
-  @property({ type: Boolean, attribute: 'hide-brand' }) hideBrand = false;
+  @property({ type: Boolean, attribute: "hide-brand" }) hideBrand = false;
 
   /** Returns a fresh token (a JWT from your backend); takes precedence over `token-url`. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
@@ -147,8 +147,8 @@ export class PixorlyStudio extends PixorlyElement {
   /** Unknown models: shown, but the studio works with the models that exist. */
   @state() private modelWarnings: string[] = [];
   @state() private sessionJobs: string[] = [];
-  @state() private selectedImageId = '';
-  @state() private chosenModel = '';
+  @state() private selectedImageId = "";
+  @state() private chosenModel = "";
   @state() private compareMode = false;
   @state() private comparedModels: string[] = [];
   @state() private submitting = false;
@@ -162,7 +162,7 @@ export class PixorlyStudio extends PixorlyElement {
   });
   private readonly library = new StudioLibrary(this, {
     showCreate: (model) => {
-      this.view = 'create';
+      this.view = "create";
       this.compareMode = false;
       this.chosenModel = model;
     },
@@ -175,32 +175,59 @@ export class PixorlyStudio extends PixorlyElement {
     userId: () => this.connection.userId,
     restore: (settings) => this.restoreSettings(settings),
   });
-  private readonly catalog = new QueryController(this, () => this.client, api.models.list, () => ({}));
-  private readonly modelSamples = new ModelSamples(this, { client: () => this.client, userId: () => this.connection.userId });
-  private readonly activeJobs = new QueryController(this, () => this.client, api.jobs.listActive, () => this.whenSignedIn());
-  private readonly account = new QueryController(this, () => this.client, api.jobs.me, () => this.whenSignedIn());
+  private readonly catalog = new QueryController(
+    this,
+    () => this.client,
+    api.models.list,
+    () => ({}),
+  );
+  private readonly modelSamples = new ModelSamples(this, {
+    client: () => this.client,
+    userId: () => this.connection.userId,
+  });
+  private readonly activeJobs = new QueryController(
+    this,
+    () => this.client,
+    api.jobs.listActive,
+    () => this.whenSignedIn(),
+  );
+  private readonly account = new QueryController(
+    this,
+    () => this.client,
+    api.jobs.me,
+    () => this.whenSignedIn(),
+  );
 
   constructor() {
     super();
     // On the host, so a prompt box or picker slotted in by the page is heard as well as the built-in ones.
-    this.addEventListener('pixorly-submit', (event) => void this.onSubmit(event as CustomEvent<{ runs: SubmittedRun[] }>));
-    this.addEventListener('pixorly-model-change', (event) => this.onModelChange(event as CustomEvent<ModelChangeDetail>));
-    this.addEventListener('pixorly-job-created', (event) => this.onJobCreated(event as CustomEvent<{ jobId?: string; retryOf?: string }>));
+    this.addEventListener(
+      "pixorly-submit",
+      (event) => void this.onSubmit(event as CustomEvent<{ runs: SubmittedRun[] }>),
+    );
+    this.addEventListener("pixorly-model-change", (event) =>
+      this.onModelChange(event as CustomEvent<ModelChangeDetail>),
+    );
+    this.addEventListener("pixorly-job-created", (event) =>
+      this.onJobCreated(event as CustomEvent<{ jobId?: string; retryOf?: string }>),
+    );
     // The latest card grows when its images arrive: keep them in view.
-    this.addEventListener('pixorly-job-completed', (event) => {
-      if ((event as CustomEvent<{ jobId?: string }>).detail?.jobId === this.sessionJobs[0]) revealLatest(this.renderRoot);
+    this.addEventListener("pixorly-job-completed", (event) => {
+      if ((event as CustomEvent<{ jobId?: string }>).detail?.jobId === this.sessionJobs[0])
+        revealLatest(this.renderRoot);
     });
     // An image that could not load says why on itself; its developer-facing reason is reported once here.
-    this.addEventListener('pixorly-image-unavailable', (event) => {
-      const { code, reason, message } = (event as CustomEvent<{ code: string; reason: string; message: string }>).detail;
+    this.addEventListener("pixorly-image-unavailable", (event) => {
+      const { code, reason, message } = (event as CustomEvent<{ code: string; reason: string; message: string }>)
+        .detail;
       this.report(code, message, reason);
     });
-    this.addEventListener('pixorly-settings-change', (event) => {
+    this.addEventListener("pixorly-settings-change", (event) => {
       const { model, ...change } = (event as CustomEvent<SettingsChangeDetail>).detail;
       if (!this.compareMode) this.settingsMemory.remember(this.selectedModel?.id ?? model, change);
     });
-    this.addEventListener('pixorly-image-selected', (event) => {
-      this.selectedImageId = (event as CustomEvent<{ imageId?: string }>).detail?.imageId ?? '';
+    this.addEventListener("pixorly-image-selected", (event) => {
+      this.selectedImageId = (event as CustomEvent<{ imageId?: string }>).detail?.imageId ?? "";
     });
   }
 
@@ -236,17 +263,22 @@ export class PixorlyStudio extends PixorlyElement {
    * @ignore
    */
   protected createClient(options: PixorlyClientOptions): OwnedClient | Promise<OwnedClient> {
-    return import('../client/pixorly-client.js').then(({ PixorlyClient }) => new PixorlyClient(options));
+    return import("../client/pixorly-client.js").then(({ PixorlyClient }) => new PixorlyClient(options));
   }
 
   protected override willUpdate(): void {
-    if (this.view !== 'create') void this.library.load();
-    const config = { convexUrl: this.convexUrl, apiUrl: this.apiUrl, tokenUrl: this.tokenUrl, hasTokenProvider: !!this.tokenProvider };
+    if (this.view !== "create") void this.library.load();
+    const config = {
+      convexUrl: this.convexUrl,
+      apiUrl: this.apiUrl,
+      tokenUrl: this.tokenUrl,
+      hasTokenProvider: !!this.tokenProvider,
+    };
     const problems = configProblems(config, document.baseURI);
     this.connection.sync(problems.length > 0 ? null : this.connectionConfig());
     const catalog = this.catalog.value;
     const warnings = catalog ? modelProblems(parseModelList(this.models), this.defaultModel, catalog) : [];
-    if ([...problems, ...warnings].join('\n') !== [...this.problems, ...this.modelWarnings].join('\n')) {
+    if ([...problems, ...warnings].join("\n") !== [...this.problems, ...this.modelWarnings].join("\n")) {
       this.reported.clear();
       this.problems = problems;
       this.modelWarnings = warnings;
@@ -264,7 +296,7 @@ export class PixorlyStudio extends PixorlyElement {
     this.checkAttributes();
     const client = this.client;
     const wantsWhiteLabel = this.hideBrand || this.querySelector(':scope > [slot="brand"]') !== null;
-    if (wantsWhiteLabel && client?.authState === 'signed-in' && !client.whiteLabel) {
+    if (wantsWhiteLabel && client?.authState === "signed-in" && !client.whiteLabel) {
       this.report(
         StudioErrorCode.ATTRIBUTE_INVALID,
         "White-labelling (hide-brand, the brand slot) is not included in this partner's plan (the token has no whiteLabel claim); the Pixorly title stays.",
@@ -275,36 +307,47 @@ export class PixorlyStudio extends PixorlyElement {
   /** Unknown values of enumerated attributes: a console warning once per attribute (and `pixorly-error`); the default is used. */
   private checkAttributes(): void {
     for (const [attribute, value, allowed] of [
-      ['theme', this.theme, THEMES],
-      ['view', this.view, VIEWS],
+      ["theme", this.theme, THEMES],
+      ["view", this.view, VIEWS],
     ] as const) {
       if (!checkAttributeValue(this, attribute, value, allowed)) {
-        this.report(StudioErrorCode.ATTRIBUTE_INVALID, `<pixorly-studio> ${attribute}="${value}" is not one of ${allowed.join(', ')}.`, undefined, false);
+        this.report(
+          StudioErrorCode.ATTRIBUTE_INVALID,
+          `<pixorly-studio> ${attribute}="${value}" is not one of ${allowed.join(", ")}.`,
+          undefined,
+          false,
+        );
       }
     }
   }
 
   override render() {
     const client = this.client;
-    const authFailed = client?.authState === 'expired' || client?.authState === 'failed';
+    const authFailed = client?.authState === "expired" || client?.authState === "failed";
     return html`
       <div part="base" class="studio">
         <header part="header">
           ${this.renderBrand(client)}
           <div class="status-line">
-            ${this.account.value
-              ? html`<span part="credits">${formatCredits(this.account.value.credits)}</span>`
-              : nothing}
+            ${
+              this.account.value
+                ? html`<span part="credits">${formatCredits(this.account.value.credits)}</span>`
+                : nothing
+            }
             ${connectionIndicator(this.connection.status(this.problems.length === 0))}
           </div>
         </header>
-        ${this.problems.length > 0 || client?.apiProblem ? configurationNotice(msg('This studio is not available right now. Please try again later.')) : nothing}
-        ${authFailed
-          ? authNotice(
-              client.authState === 'expired' ? msg('Your session has expired. Sign in again to continue.') : msg('Could not sign in.'),
-              () => this.reconnect(),
-            )
-          : nothing}
+        ${this.problems.length > 0 || client?.apiProblem ? configurationNotice(msg("This studio is not available right now. Please try again later.")) : nothing}
+        ${
+          authFailed
+            ? authNotice(
+                client.authState === "expired"
+                  ? msg("Your session has expired. Sign in again to continue.")
+                  : msg("Could not sign in."),
+                () => this.reconnect(),
+              )
+            : nothing
+        }
         ${client && !authFailed && !client.apiProblem && this.problems.length === 0 ? this.renderViews() : nothing}
       </div>
     `;
@@ -313,12 +356,13 @@ export class PixorlyStudio extends PixorlyElement {
   private renderViews() {
     const chooseView = (view: StudioView, focus: boolean) => {
       this.view = view;
-      if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+      if (focus)
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
     };
     return html`${studioTabs(this.view, chooseView)}
-      <div id="panel-create" role="tabpanel" aria-labelledby="tab-create" ?hidden=${this.view !== 'create'}>${this.renderWorkspace()}</div>
-      ${this.view === 'create' ? nothing : libraryPanel(this.view, this.library.state, () => void this.library.load(true))}
-      ${this.library.state === 'ready' ? html`<pixorly-lightbox part="lightbox"></pixorly-lightbox>` : nothing}`;
+      <div id="panel-create" role="tabpanel" aria-labelledby="tab-create" ?hidden=${this.view !== "create"}>${this.renderWorkspace()}</div>
+      ${this.view === "create" ? nothing : libraryPanel(this.view, this.library.state, () => void this.library.load(true))}
+      ${this.library.state === "ready" ? html`<pixorly-lightbox part="lightbox"></pixorly-lightbox>` : nothing}`;
   }
 
   private renderWorkspace() {
@@ -331,15 +375,15 @@ export class PixorlyStudio extends PixorlyElement {
     return html`<div class="layout">
       <section part="compose" class="compose" aria-labelledby="compose-heading">
         <div class="section-head">
-          <h2 id="compose-heading">${msg('Create')}</h2>
-          <button part="compare-toggle" type="button" aria-pressed=${this.compareMode ? 'true' : 'false'} @click=${this.toggleCompare}>
+          <h2 id="compose-heading">${msg("Create")}</h2>
+          <button part="compare-toggle" type="button" aria-pressed=${this.compareMode ? "true" : "false"} @click=${this.toggleCompare}>
             Compare models
           </button>
         </div>
         <slot name="picker">
           <pixorly-model-picker
             .models=${this.catalog.value ? available : undefined}
-            .value=${selected?.id ?? ''}
+            .value=${selected?.id ?? ""}
             .values=${this.comparedModels}
             .sampleImages=${this.modelSamples.value}
             ?compare=${this.compareMode}
@@ -359,21 +403,23 @@ export class PixorlyStudio extends PixorlyElement {
         comparison:
           this.comparisonRuns.length > 0
             ? html`<section part="comparison-section" class="comparison" aria-labelledby="comparison-heading">
-                <h3 id="comparison-heading">${msg('Comparison')}</h3>
+                <h3 id="comparison-heading">${msg("Comparison")}</h3>
                 <pixorly-comparison part="comparison" .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
               </section>`
             : nothing,
         comparedIds: new Set(this.comparisonRuns.map((run) => run.jobId)),
         selectedImageId: this.selectedImageId,
         onExample: (prompt) => this.usePrompt(prompt),
-        onSurprise: () => this.usePrompt(surprisePrompt(this.promptBox()?.prompt ?? '')),
+        onSurprise: () => this.usePrompt(surprisePrompt(this.promptBox()?.prompt ?? "")),
       })}
     </div>`;
   }
 
   /** The prompt box in use: the page's slotted one, else the built-in one. */
   private promptBox(): PixorlyPromptBox | null {
-    return this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector('pixorly-prompt-box');
+    return (
+      this.querySelector<PixorlyPromptBox>('[slot="prompt"]') ?? this.renderRoot.querySelector("pixorly-prompt-box")
+    );
   }
 
   /** Puts an example prompt into the prompt box and moves focus there, ready to Generate. */
@@ -385,7 +431,7 @@ export class PixorlyStudio extends PixorlyElement {
     return {
       convexUrl: this.convexUrl,
       apiUrl: this.apiUrl,
-      tokenUrl: this.tokenUrl ? new URL(this.tokenUrl, document.baseURI).href : '',
+      tokenUrl: this.tokenUrl ? new URL(this.tokenUrl, document.baseURI).href : "",
       tokenProvider: this.tokenProvider,
     };
   }
@@ -398,7 +444,7 @@ export class PixorlyStudio extends PixorlyElement {
     const title = html`<p part="brand" class="title">Pixorly</p>`;
     const wantsWhiteLabel = this.hideBrand || this.querySelector(':scope > [slot="brand"]') !== null;
     if (!wantsWhiteLabel) return title;
-    if (!client || client.authState !== 'signed-in') return nothing;
+    if (!client || client.authState !== "signed-in") return nothing;
     if (!client.whiteLabel) return title;
     return this.hideBrand ? nothing : html`<slot name="brand"></slot>`;
   }
@@ -414,7 +460,7 @@ export class PixorlyStudio extends PixorlyElement {
   private settingsToRestore: KeptSettings | undefined;
 
   private whenSignedIn() {
-    return this.client?.authState === 'signed-in' ? {} : SKIP;
+    return this.client?.authState === "signed-in" ? {} : SKIP;
   }
 
   private toggleCompare(): void {
@@ -424,7 +470,7 @@ export class PixorlyStudio extends PixorlyElement {
 
   private onModelChange(event: CustomEvent<ModelChangeDetail>): void {
     const detail = event.detail;
-    if ('values' in detail) this.comparedModels = [...detail.values];
+    if ("values" in detail) this.comparedModels = [...detail.values];
     else {
       this.chosenModel = detail.value;
       this.settingsMemory.rememberModel(detail.value);
@@ -438,11 +484,11 @@ export class PixorlyStudio extends PixorlyElement {
     this.setSubmitting(box, true);
     const { created, error } = await submitRuns(client, event.detail.runs);
     if (created.length > 1) this.comparisonRuns = created.map((job) => ({ jobId: job.jobId, model: job.modelInfo }));
-    for (const { modelInfo: _, ...job } of created) this.emit('job-created', job);
+    for (const { modelInfo: _, ...job } of created) this.emit("job-created", job);
     if (error !== undefined) {
       box.showError?.(error);
       const problem = toUserFacingError(error);
-      this.emit('error', { code: problem.code, message: problem.message });
+      this.emit("error", { code: problem.code, message: problem.message });
     }
     this.setSubmitting(box, false);
   }
@@ -450,7 +496,7 @@ export class PixorlyStudio extends PixorlyElement {
   private setSubmitting(box: Partial<PixorlyPromptBox>, submitting: boolean): void {
     this.submitting = submitting;
     // A slotted prompt box is not bound by the template.
-    if ('submitting' in box) box.submitting = submitting;
+    if ("submitting" in box) box.submitting = submitting;
   }
 
   private onJobCreated(event: CustomEvent<{ jobId?: string; retryOf?: string }>): void {
@@ -470,6 +516,6 @@ export class PixorlyStudio extends PixorlyElement {
     if (this.reported.has(message)) return;
     this.reported.add(message);
     if (warn) console.warn(`[pixorly] ${code}: ${message}`);
-    this.emit('error', { code, message, ...(reason ? { reason } : {}) });
+    this.emit("error", { code, message, ...(reason ? { reason } : {}) });
   }
 }

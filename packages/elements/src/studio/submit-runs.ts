@@ -1,7 +1,7 @@
-import { isJobRefusal, type GenerationRequest, type ModelInfo } from '@pixorly/core';
-import { ConvexError } from 'convex/values';
-import { api } from '../client/api.js';
-import type { StudioClient } from '../client/studio-client.js';
+import { isJobRefusal, type GenerationRequest, type ModelInfo } from "@pixorly/core";
+import { ConvexError } from "convex/values";
+import { api } from "../client/api.js";
+import type { StudioClient } from "../client/studio-client.js";
 
 /** One model's request from the prompt box's `pixorly-submit`, with its own idempotency key. */
 export interface SubmittedRun {

@@ -1,4 +1,4 @@
-import type * as Axe from 'axe-core';
+import type * as Axe from "axe-core";
 
 type AxeEngine = typeof Axe;
 
@@ -10,10 +10,10 @@ let loading: Promise<AxeEngine> | undefined;
  */
 function loadAxe(): Promise<AxeEngine> {
   loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
+    const script = document.createElement("script");
+    script.src = "/node_modules/axe-core/axe.min.js";
     script.onload = () => resolve((window as unknown as { axe: AxeEngine }).axe);
-    script.onerror = () => reject(new Error('Could not load axe-core'));
+    script.onerror = () => reject(new Error("Could not load axe-core"));
     document.head.append(script);
   });
   return loading;
@@ -25,14 +25,14 @@ function loadAxe(): Promise<AxeEngine> {
  */
 export async function expectNoAxeViolations(element: Element, options: Axe.RunOptions = {}): Promise<void> {
   const axe = await loadAxe();
-  const results = await axe.run(element, { resultTypes: ['violations'], ...options });
+  const results = await axe.run(element, { resultTypes: ["violations"], ...options });
   if (results.violations.length === 0) return;
   const report = results.violations
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
+        v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
     )
-    .join('\n');
+    .join("\n");
   throw new Error(`axe found ${results.violations.length} accessibility violation(s):\n${report}`);
 }

@@ -3,27 +3,27 @@
  * mutations are recorded and answered by handlers, and it is provided to the
  * element under test through the real `clientContext`.
  */
-import { ContextProvider } from '@lit/context';
-import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from 'convex/server';
-import type { AuthState } from '../client/auth-session.js';
-import { clientContext } from '../client/client-context.js';
-import type { ConnectionStatus } from '../client/connection.js';
-import { DownloadUnsupportedError, type DownloadLink } from '../client/downloads.js';
-import type { ImageTransform, SignedUrl } from '../client/signed-urls.js';
-import type { StudioClient } from '../client/studio-client.js';
-import { loadWorkspace } from '../studio/load-workspace.js';
+import { ContextProvider } from "@lit/context";
+import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
+import type { AuthState } from "../client/auth-session.js";
+import { clientContext } from "../client/client-context.js";
+import type { ConnectionStatus } from "../client/connection.js";
+import { DownloadUnsupportedError, type DownloadLink } from "../client/downloads.js";
+import type { ImageTransform, SignedUrl } from "../client/signed-urls.js";
+import type { StudioClient } from "../client/studio-client.js";
+import { loadWorkspace } from "../studio/load-workspace.js";
 
 // Studios remember their settings in localStorage (studio/settings-memory.ts), which every test page of
 // the run shares: each test starts without them, whichever file ran before.
 beforeEach(() => {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('pixorly:settings:')) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage)) if (key.startsWith("pixorly:settings:")) localStorage.removeItem(key);
 });
 // A studio defines its workspace elements from a chunk after its first paint (studio/load-workspace.ts);
 // tests that mount one get them defined up front, so no test races that import on a loaded machine.
 before(() => loadWorkspace());
 
-type AnyQuery = FunctionReference<'query'>;
-type AnyMutation = FunctionReference<'mutation'>;
+type AnyQuery = FunctionReference<"query">;
+type AnyMutation = FunctionReference<"mutation">;
 
 interface Watcher {
   key: string;
@@ -31,15 +31,16 @@ interface Watcher {
   onError: (error: Error) => void;
 }
 
-const keyOf = (ref: FunctionReference<'query' | 'mutation'>, args: unknown) => `${getFunctionName(ref)}|${JSON.stringify(args)}`;
+const keyOf = (ref: FunctionReference<"query" | "mutation">, args: unknown) =>
+  `${getFunctionName(ref)}|${JSON.stringify(args)}`;
 
 export class FakeClient implements StudioClient {
-  connection: ConnectionStatus = 'connected';
+  connection: ConnectionStatus = "connected";
   retryAt: number | null = null;
   whiteLabel = false;
-  apiProblem: 'api-unreachable' | 'origin' | null = null;
-  authState: AuthState = 'signed-in';
-  authMessage = '';
+  apiProblem: "api-unreachable" | "origin" | null = null;
+  authState: AuthState = "signed-in";
+  authMessage = "";
   readonly mutations: { name: string; args: unknown }[] = [];
   /** Signed URL per image id; absent ids resolve to null (not readable). */
   readonly urls = new Map<string, string>();
@@ -70,7 +71,9 @@ export class FakeClient implements StudioClient {
     this.handlers.set(getFunctionName(mutation), handler as (args: unknown) => unknown);
   }
 
-  setState(state: Partial<Pick<FakeClient, 'connection' | 'retryAt' | 'authState' | 'authMessage' | 'apiProblem'>>): void {
+  setState(
+    state: Partial<Pick<FakeClient, "connection" | "retryAt" | "authState" | "authMessage" | "apiProblem">>,
+  ): void {
     Object.assign(this, state);
     for (const listener of this.listeners) listener();
   }
@@ -160,11 +163,19 @@ export class FakeClient implements StudioClient {
     filename: `pixorly-${ids.length}-images.zip`,
   });
 
-  async downloadUrl(imageId: string, transform: ImageTransform = {}): Promise<{ url: string; expiresAt: number } | null> {
+  async downloadUrl(
+    imageId: string,
+    transform: ImageTransform = {},
+  ): Promise<{ url: string; expiresAt: number } | null> {
     this.downloadRequests.push({ imageId, transform });
     if (!this.downloadsSupported) throw new DownloadUnsupportedError();
     const url = this.urls.get(imageId);
-    return url ? { url: `https://cdn.test/download/${imageId}?${new URLSearchParams(transform as Record<string, string>)}`, expiresAt: Date.now() + 300_000 } : null;
+    return url
+      ? {
+          url: `https://cdn.test/download/${imageId}?${new URLSearchParams(transform as Record<string, string>)}`,
+          expiresAt: Date.now() + 300_000,
+        }
+      : null;
   }
 
   async zipUrl(imageIds: readonly string[], transform: ImageTransform = {}): Promise<DownloadLink> {
@@ -174,6 +185,9 @@ export class FakeClient implements StudioClient {
 }
 
 /** Provides `client` through `clientContext` to everything inside `host` (a plain wrapper element). */
-export function provideClient(host: HTMLElement, client: StudioClient | undefined): ContextProvider<typeof clientContext> {
+export function provideClient(
+  host: HTMLElement,
+  client: StudioClient | undefined,
+): ContextProvider<typeof clientContext> {
   return new ContextProvider(host, { context: clientContext, initialValue: client });
 }

@@ -1,17 +1,17 @@
 /** Test data shaped like what the Convex functions return. */
-import { rgbaToThumbHash } from 'thumbhash';
-import type { ImageDoc, Job } from '../client/api.js';
-import type { ModelInfo } from '@pixorly/core';
+import { rgbaToThumbHash } from "thumbhash";
+import type { ImageDoc, Job } from "../client/api.js";
+import type { ModelInfo } from "@pixorly/core";
 
 export function makeJob(overrides: Partial<Job> = {}): Job {
   return {
-    _id: 'job1',
+    _id: "job1",
     _creationTime: Date.now() - 5_000,
-    prompt: 'a lighthouse in a storm, oil painting',
-    model: 'local/aurora',
-    provider: 'local',
+    prompt: "a lighthouse in a storm, oil painting",
+    model: "local/aurora",
+    provider: "local",
     parameters: { width: 512, height: 512, seed: 7, numImages: 1 },
-    status: 'pending',
+    status: "pending",
     reservedCredits: 1,
     resultImageIds: [],
     queuePosition: null,
@@ -30,14 +30,14 @@ export function samplePlaceholder(): string {
 
 export function makeImage(overrides: Partial<ImageDoc> = {}): ImageDoc {
   return {
-    _id: 'img1',
+    _id: "img1",
     _creationTime: Date.now(),
-    jobId: 'job1',
-    model: 'local/aurora',
-    prompt: 'a lighthouse in a storm, oil painting',
+    jobId: "job1",
+    model: "local/aurora",
+    prompt: "a lighthouse in a storm, oil painting",
     width: 512,
     height: 512,
-    format: 'png',
+    format: "png",
     size: 1234,
     placeholder: samplePlaceholder(),
     seed: 7,
@@ -47,10 +47,10 @@ export function makeImage(overrides: Partial<ImageDoc> = {}): ImageDoc {
 
 export function makeModel(overrides: Partial<ModelInfo> = {}): ModelInfo {
   return {
-    id: 'local/aurora',
-    name: 'Aurora',
-    provider: 'local',
-    description: 'Soft gradients',
+    id: "local/aurora",
+    name: "Aurora",
+    provider: "local",
+    description: "Soft gradients",
     costPerImageCredits: 1,
     estimatedMs: 4_000,
     minWidth: 64,
@@ -64,4 +64,4 @@ export function makeModel(overrides: Partial<ModelInfo> = {}): ModelInfo {
 
 /** A tiny PNG as a data URL, standing in for a signed CDN URL. */
 export const PIXEL_URL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";

@@ -6,8 +6,8 @@
 
 /** `'Shift+Tab'` → `['Shift', 'Tab']`, `'Space'` → `[' ']`, `'+'` → `['+']`. */
 export function chordOf(press) {
-  const parts = press.length > 1 ? press.split('+').filter(Boolean) : [press];
-  return parts.map((part) => (part === 'Space' ? ' ' : part));
+  const parts = press.length > 1 ? press.split("+").filter(Boolean) : [press];
+  return parts.map((part) => (part === "Space" ? " " : part));
 }
 
 /** Presses a chord on a puppeteer keyboard: modifiers down, key pressed, modifiers up. */
@@ -21,15 +21,29 @@ export async function pressWithPuppeteer(keyboard, press, options) {
 
 // https://www.w3.org/TR/webdriver2/#keyboard-actions
 const WEBDRIVER_KEYS = {
-  Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Shift: '\uE008', Control: '\uE009', Alt: '\uE00A',
-  Escape: '\uE00C', PageUp: '\uE00E', PageDown: '\uE00F', End: '\uE010', Home: '\uE011',
-  ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015', Delete: '\uE017', Meta: '\uE03D',
+  Backspace: "\uE003",
+  Tab: "\uE004",
+  Enter: "\uE007",
+  Shift: "\uE008",
+  Control: "\uE009",
+  Alt: "\uE00A",
+  Escape: "\uE00C",
+  PageUp: "\uE00E",
+  PageDown: "\uE00F",
+  End: "\uE010",
+  Home: "\uE011",
+  ArrowLeft: "\uE012",
+  ArrowUp: "\uE013",
+  ArrowRight: "\uE014",
+  ArrowDown: "\uE015",
+  Delete: "\uE017",
+  Meta: "\uE03D",
 };
 
 /** WebDriver key actions for one press (a chord: modifiers held around the key). */
 export function webdriverKeyActions(press) {
   const keys = chordOf(press).map((key) => WEBDRIVER_KEYS[key] ?? key);
-  const down = keys.map((value) => ({ type: 'keyDown', value }));
-  const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+  const down = keys.map((value) => ({ type: "keyDown", value }));
+  const up = [...keys].reverse().map((value) => ({ type: "keyUp", value }));
   return [...down, ...up];
 }

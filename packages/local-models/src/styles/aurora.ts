@@ -1,8 +1,8 @@
-import { ValueNoise } from '../noise';
-import { type Rgb, clamp, mixRgb } from '../palette';
-import { between, wholeBetween } from '../prompt';
-import type { RgbCanvas } from '../raster';
-import type { Scene } from '../scene';
+import { ValueNoise } from "../noise";
+import { type Rgb, clamp, mixRgb } from "../palette";
+import { between, wholeBetween } from "../prompt";
+import type { RgbCanvas } from "../raster";
+import type { Scene } from "../scene";
 
 /** Curtain profiles are tabulated at this many steps per row. */
 const PROFILE_STEPS_PER_ROW = 2;
@@ -32,7 +32,7 @@ export function paintAurora(canvas: RgbCanvas, scene: Scene): void {
   const { palette, subjects, random } = scene;
   const noise = new ValueNoise(random);
   const colors = palette.colors;
-  const turbulence = subjects.has('turbulent') ? 1.7 : subjects.has('calm') ? 0.55 : 1;
+  const turbulence = subjects.has("turbulent") ? 1.7 : subjects.has("calm") ? 0.55 : 1;
 
   // Sky: dark at the top, glowing towards the horizon. Light moods lift the whole sky, and
   // their curtains blend over it rather than add to it, since added light washes out to white.
@@ -45,30 +45,43 @@ export function paintAurora(canvas: RgbCanvas, scene: Scene): void {
   const curtains: Curtain[] = [];
   for (let k = 0; k < curtainCount; k++) {
     curtains.push(
-      makeCurtain(noise, width, height, turbulence, colors[k % colors.length], colors[(k + 1) % colors.length], curtainStrength, {
-        base: between(random, 0.2, 0.6),
-        slope: between(random, -0.3, 0.3),
-        rayFrequency: between(random, 30, 90),
-        rayOffset: random() * 200,
-        fadeUp: between(random, 0.08, 0.2),
-        lowerEdge: between(random, 0.012, 0.03),
-        waves: [1, 2, 3].map((harmonic) => ({
-          frequency: between(random, 0.4, 1.6) * harmonic * turbulence,
-          amplitude: (between(random, 0.03, 0.1) / harmonic) * Math.sqrt(turbulence),
-          phase: random() * Math.PI * 2,
-        })),
-      }),
+      makeCurtain(
+        noise,
+        width,
+        height,
+        turbulence,
+        colors[k % colors.length],
+        colors[(k + 1) % colors.length],
+        curtainStrength,
+        {
+          base: between(random, 0.2, 0.6),
+          slope: between(random, -0.3, 0.3),
+          rayFrequency: between(random, 30, 90),
+          rayOffset: random() * 200,
+          fadeUp: between(random, 0.08, 0.2),
+          lowerEdge: between(random, 0.012, 0.03),
+          waves: [1, 2, 3].map((harmonic) => ({
+            frequency: between(random, 0.4, 1.6) * harmonic * turbulence,
+            amplitude: (between(random, 0.03, 0.1) / harmonic) * Math.sqrt(turbulence),
+            phase: random() * Math.PI * 2,
+          })),
+        },
+      ),
     );
   }
 
   const starSalt = Math.floor(random() * 0x7fffffff);
-  const starChance = subjects.has('stars') || palette.lightness < 0.46 ? 0.0016 : 0;
-  const body = subjects.has('celestialBody')
-    ? { x: between(random, 0.2, 0.8) * width, y: between(random, 0.12, 0.38) * height, radius: between(random, 0.04, 0.08) * Math.min(width, height) }
+  const starChance = subjects.has("stars") || palette.lightness < 0.46 ? 0.0016 : 0;
+  const body = subjects.has("celestialBody")
+    ? {
+        x: between(random, 0.2, 0.8) * width,
+        y: between(random, 0.12, 0.38) * height,
+        radius: between(random, 0.04, 0.08) * Math.min(width, height),
+      }
     : undefined;
   // Without water the scene stands on land; with water, the sky is mirrored below a horizon.
-  const water = subjects.has('water') ? between(random, 0.7, 0.8) * height : undefined;
-  const hasTerrain = subjects.has('terrain') || !water;
+  const water = subjects.has("water") ? between(random, 0.7, 0.8) * height : undefined;
+  const hasTerrain = subjects.has("terrain") || !water;
   const farRidge = hasTerrain ? ridgeLine(noise, width, height, between(random, 0.6, 0.7), 0) : undefined;
   const nearRidge = hasTerrain && !water ? ridgeLine(noise, width, height, between(random, 0.76, 0.86), 1) : undefined;
   const farColor = mixRgb(palette.background, skyHorizon, 0.4 + lift * 0.3);
@@ -219,7 +232,13 @@ function paintCelestialBody(
       const r = data[i] / 255;
       const g = data[i + 1] / 255;
       const b = data[i + 2] / 255;
-      canvas.setPixel(x, y, 1 - (1 - r) * (1 - color[0] * light), 1 - (1 - g) * (1 - color[1] * light), 1 - (1 - b) * (1 - color[2] * light));
+      canvas.setPixel(
+        x,
+        y,
+        1 - (1 - r) * (1 - color[0] * light),
+        1 - (1 - g) * (1 - color[1] * light),
+        1 - (1 - b) * (1 - color[2] * light),
+      );
     }
   }
 }

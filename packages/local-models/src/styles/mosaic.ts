@@ -1,8 +1,8 @@
-import { ValueNoise } from '../noise';
-import { type Rgb, clamp, mixRgb } from '../palette';
-import { between, wholeBetween } from '../prompt';
-import type { RgbCanvas } from '../raster';
-import type { Scene } from '../scene';
+import { ValueNoise } from "../noise";
+import { type Rgb, clamp, mixRgb } from "../palette";
+import { between, wholeBetween } from "../prompt";
+import type { RgbCanvas } from "../raster";
+import type { Scene } from "../scene";
 
 interface Vertex {
   x: number;
@@ -22,11 +22,11 @@ export function paintMosaic(canvas: RgbCanvas, scene: Scene): void {
   const { subjects, random } = scene;
   const noise = new ValueNoise(random);
 
-  const grain = subjects.has('detailed') ? 1.8 : subjects.has('minimal') ? 0.55 : 1;
+  const grain = subjects.has("detailed") ? 1.8 : subjects.has("minimal") ? 0.55 : 1;
   const columns = Math.max(3, Math.round(wholeBetween(random, 8, 13) * grain));
   const rows = Math.max(3, Math.round(columns * (height / width) * 1.15));
-  const relief = between(random, 0.6, 1.4) * (subjects.has('turbulent') ? 1.8 : subjects.has('calm') ? 0.5 : 1);
-  const jitter = subjects.has('calm') ? 0.25 : 0.36;
+  const relief = between(random, 0.6, 1.4) * (subjects.has("turbulent") ? 1.8 : subjects.has("calm") ? 0.5 : 1);
+  const jitter = subjects.has("calm") ? 0.25 : 0.36;
 
   const vertices: Vertex[] = [];
   for (let j = 0; j <= rows; j++) {
@@ -36,7 +36,11 @@ export function paintMosaic(canvas: RgbCanvas, scene: Scene): void {
       const dy = j === 0 || j === rows ? 0 : between(random, -jitter, jitter);
       const u = (i + dx) / columns;
       const v = (j + dy) / rows;
-      vertices.push({ x: u * width, y: v * height, z: relief * (noise.fractal(u * 2.5, v * 2.5, 3) + 0.35 * random()) });
+      vertices.push({
+        x: u * width,
+        y: v * height,
+        z: relief * (noise.fractal(u * 2.5, v * 2.5, 3) + 0.35 * random()),
+      });
     }
   }
 
@@ -49,7 +53,16 @@ export function paintMosaic(canvas: RgbCanvas, scene: Scene): void {
       const b = vertices[j * (columns + 1) + i + 1];
       const c = vertices[(j + 1) * (columns + 1) + i];
       const d = vertices[(j + 1) * (columns + 1) + i + 1];
-      const triangles = random() < 0.5 ? [[a, b, d], [a, d, c]] : [[a, b, c], [b, d, c]];
+      const triangles =
+        random() < 0.5
+          ? [
+              [a, b, d],
+              [a, d, c],
+            ]
+          : [
+              [a, b, c],
+              [b, d, c],
+            ];
       for (const [p, q, r] of triangles) {
         const u = (p.x + q.x + r.x) / 3 / width;
         const v = (p.y + q.y + r.y) / 3 / height;
@@ -67,16 +80,24 @@ function colourField(scene: Scene, noise: ValueNoise): (u: number, v: number) =>
   const { palette, subjects, random } = scene;
   // From a deep tone through the named colours to a pale one; the pale stop is tinted so a
   // gradient never ends in a wide patch of white.
-  const stops = [mixRgb(palette.background, palette.colors[0], 0.35), ...palette.colors, mixRgb(palette.highlight, palette.colors[palette.colors.length - 1], 0.45)];
+  const stops = [
+    mixRgb(palette.background, palette.colors[0], 0.35),
+    ...palette.colors,
+    mixRgb(palette.highlight, palette.colors[palette.colors.length - 1], 0.45),
+  ];
   const angle = random() * Math.PI * 2;
   const dirX = Math.cos(angle);
   const dirY = Math.sin(angle);
   const warp = between(random, 0.1, 0.3);
   const spot = { u: between(random, 0.2, 0.8), v: between(random, 0.15, 0.5), radius: between(random, 0.1, 0.16) };
   const bodyColor = mixRgb(palette.highlight, palette.colors[0], 0.25);
-  const hasBody = subjects.has('celestialBody');
+  const hasBody = subjects.has("celestialBody");
   return (u, v) => {
-    const t = clamp(0.5 + (u - 0.5) * dirX + (v - 0.5) * dirY + (noise.fractal(u * 2 + 9, v * 2 + 4, 2) - 0.5) * warp * 2, 0, 0.999);
+    const t = clamp(
+      0.5 + (u - 0.5) * dirX + (v - 0.5) * dirY + (noise.fractal(u * 2 + 9, v * 2 + 4, 2) - 0.5) * warp * 2,
+      0,
+      0.999,
+    );
     const position = t * (stops.length - 1);
     const index = Math.floor(position);
     const color = mixRgb(stops[index], stops[index + 1], position - index);
@@ -126,7 +147,8 @@ function fillTriangle(canvas: RgbCanvas, p: Vertex, q: Vertex, r: Vertex, color:
   const red = Math.round(color[0] * 255);
   const green = Math.round(color[1] * 255);
   const blue = Math.round(color[2] * 255);
-  const edge = (a: Vertex, b: Vertex, x: number, y: number) => sign * ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x));
+  const edge = (a: Vertex, b: Vertex, x: number, y: number) =>
+    sign * ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x));
   for (let y = y0; y <= y1; y++) {
     const cy = y + 0.5;
     for (let x = x0; x <= x1; x++) {

@@ -1,8 +1,8 @@
-import { ValueNoise, fractalWeight } from '../noise';
-import { type Rgb, mixRgb } from '../palette';
-import { type RandomStream, between, wholeBetween } from '../prompt';
-import type { RgbCanvas } from '../raster';
-import type { Scene } from '../scene';
+import { ValueNoise, fractalWeight } from "../noise";
+import { type Rgb, mixRgb } from "../palette";
+import { type RandomStream, between, wholeBetween } from "../prompt";
+import type { RgbCanvas } from "../raster";
+import type { Scene } from "../scene";
 
 /** Slowly varying fields are computed on a grid this many pixels apart and interpolated. */
 const FIELD_CELL_BITS = 2;
@@ -37,7 +37,7 @@ export function paintNebula(canvas: RgbCanvas, scene: Scene): void {
       radius: between(random, 0.3, 0.55) * size,
     })),
   };
-  const warpStrength = between(random, 0.8, 1.4) * (subjects.has('turbulent') ? 1.8 : subjects.has('calm') ? 0.5 : 1);
+  const warpStrength = between(random, 0.8, 1.4) * (subjects.has("turbulent") ? 1.8 : subjects.has("calm") ? 0.5 : 1);
   const field = lowFrequencyField(noise, width, height, lens, warpStrength);
   const gasNormaliser = 1 / fractalWeight(GAS_LAYERS, GAS_GAIN);
 
@@ -70,7 +70,13 @@ export function paintNebula(canvas: RgbCanvas, scene: Scene): void {
       const coarseGas = row[left + 4] + (row[right + 4] - row[left + 4]) * fx;
 
       const u = x * pixelToLens + lens.originX;
-      const fineGas = noise.layers(u + warpStrength * qx, v + warpStrength * qy, COARSE_GAS_LAYERS, GAS_LAYERS - COARSE_GAS_LAYERS, GAS_GAIN);
+      const fineGas = noise.layers(
+        u + warpStrength * qx,
+        v + warpStrength * qy,
+        COARSE_GAS_LAYERS,
+        GAS_LAYERS - COARSE_GAS_LAYERS,
+        GAS_GAIN,
+      );
       const density = (coarseGas + fineGas) * gasNormaliser * (0.5 + 0.8 * gathered);
       // No upper clamp: dense cores keep the texture of the finer layers, and the tone
       // mapping below rolls their brightness off.
@@ -84,10 +90,16 @@ export function paintNebula(canvas: RgbCanvas, scene: Scene): void {
       const g = glow * gas[hue * 3 + 1] + hot * core[1];
       const b = glow * gas[hue * 3 + 2] + hot * core[2];
       // Reinhard tone mapping: faint gas stays almost linear, bright cores roll off instead of clipping.
-      canvas.setPixel(x, y, space[0] + (1.3 * r) / (1 + r), space[1] + (1.3 * g) / (1 + g), space[2] + (1.3 * b) / (1 + b));
+      canvas.setPixel(
+        x,
+        y,
+        space[0] + (1.3 * r) / (1 + r),
+        space[1] + (1.3 * g) / (1 + g),
+        space[2] + (1.3 * b) / (1 + b),
+      );
     }
   }
-  paintStars(canvas, random, subjects.has('stars') ? 1.5 : 1);
+  paintStars(canvas, random, subjects.has("stars") ? 1.5 : 1);
 }
 
 interface Lens {
@@ -104,7 +116,13 @@ interface Lens {
  * dark dust, how close the gas is to a centre, and the coarse layers of the gas itself. Interpolating them costs far less than
  * evaluating three more fractal noises per pixel, and they have no fine detail to lose.
  */
-function lowFrequencyField(noise: ValueNoise, width: number, height: number, lens: Lens, warpStrength: number): Float32Array {
+function lowFrequencyField(
+  noise: ValueNoise,
+  width: number,
+  height: number,
+  lens: Lens,
+  warpStrength: number,
+): Float32Array {
   const gridWidth = Math.ceil(width / FIELD_CELL) + 1;
   const gridHeight = Math.ceil(height / FIELD_CELL) + 2;
   const field = new Float32Array(gridWidth * gridHeight * FIELD_CHANNELS);
@@ -165,7 +183,12 @@ function paintStars(canvas: RgbCanvas, random: RandomStream, abundance: number):
     const py = Math.floor(cy);
     for (let d = 1; d <= spikes; d++) {
       const light = 0.6 * (1 - d / spikes);
-      for (const [x, y] of [[px - d, py], [px + d, py], [px, py - d], [px, py + d]]) {
+      for (const [x, y] of [
+        [px - d, py],
+        [px + d, py],
+        [px, py - d],
+        [px, py + d],
+      ]) {
         if (x >= 0 && x < width && y >= 0 && y < height) screen(data, (y * width + x) * 3, light, tint);
       }
     }

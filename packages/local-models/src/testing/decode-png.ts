@@ -1,6 +1,6 @@
 // Test-only PNG decoder. It uses Node's zlib so that our encoder is checked against an
 // independent inflate and CRC, not against itself. Never import this from library code.
-import { crc32, inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from "node:zlib";
 
 export interface DecodedPng {
   width: number;
@@ -17,35 +17,37 @@ const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Decodes an 8-bit, non-interlaced RGB or RGBA PNG, checking the signature and every CRC. */
 export function decodePng(png: Uint8Array): DecodedPng {
   SIGNATURE.forEach((byte, i) => {
-    if (png[i] !== byte) throw new Error('bad PNG signature');
+    if (png[i] !== byte) throw new Error("bad PNG signature");
   });
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunkTypes: string[] = [];
   const idat: Uint8Array[] = [];
   let header: Uint8Array | undefined;
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8));
     const body = png.subarray(offset + 8, offset + 8 + length);
     const storedCrc = view.getUint32(offset + 8 + length);
     if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== storedCrc) throw new Error(`bad CRC in ${type}`);
     chunkTypes.push(type);
-    if (type === 'IHDR') header = body;
-    if (type === 'IDAT') idat.push(body);
+    if (type === "IHDR") header = body;
+    if (type === "IDAT") idat.push(body);
     offset += 12 + length;
   }
-  if (!header) throw new Error('missing IHDR');
+  if (!header) throw new Error("missing IHDR");
   const headerView = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const width = headerView.getUint32(0);
   const height = headerView.getUint32(4);
-  if (header[8] !== 8 || header[10] !== 0 || header[11] !== 0 || header[12] !== 0) throw new Error('unsupported PNG header');
+  if (header[8] !== 8 || header[10] !== 0 || header[11] !== 0 || header[12] !== 0)
+    throw new Error("unsupported PNG header");
   const channels = header[9] === 2 ? 3 : header[9] === 6 ? 4 : undefined;
   if (!channels) throw new Error(`unsupported colour type ${header[9]}`);
 
   const zlibData = concat(idat);
   const filtered = new Uint8Array(inflateSync(zlibData));
   const stride = width * channels;
-  if (filtered.length !== (stride + 1) * height) throw new Error(`expected ${(stride + 1) * height} bytes, inflated ${filtered.length}`);
+  if (filtered.length !== (stride + 1) * height)
+    throw new Error(`expected ${(stride + 1) * height} bytes, inflated ${filtered.length}`);
   const data = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = filtered[y * (stride + 1)];

@@ -5,9 +5,12 @@ const KEY = `px_${"k".repeat(43)}`;
 const verified = { keyId: "key1", subject: "local:ada", permissions: ["generate"], plan: "pro" };
 
 async function restApp(countRequest: (args: { keyId: string }) => unknown) {
-  return testApp({ convex: { "apiKeys:verify": () => verified, "apiKeys:countRequest": countRequest, "models:list": () => [] } });
+  return testApp({
+    convex: { "apiKeys:verify": () => verified, "apiKeys:countRequest": countRequest, "models:list": () => [] },
+  });
 }
-const models = (app: Awaited<ReturnType<typeof restApp>>["app"]) => app.request("/api/v1/models", { headers: { Authorization: `Bearer ${KEY}` } });
+const models = (app: Awaited<ReturnType<typeof restApp>>["app"]) =>
+  app.request("/api/v1/models", { headers: { Authorization: `Bearer ${KEY}` } });
 
 describe("the REST daily limit, counted in Convex", () => {
   it("asks apiKeys:countRequest once per request and passes its answer on as RateLimit headers", async () => {

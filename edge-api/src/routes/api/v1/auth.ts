@@ -19,7 +19,9 @@ import { rateLimitHeaders, type RateLimitDecision } from "../../../lib/rate-limi
 import { bearerToken } from "../../../middleware/auth";
 
 /** Service mutation (backend): counts one request of the key's owner against their plan's daily limit. */
-export const apiKeysCountRequest = makeFunctionReference<"mutation", { keyId: string }, RateLimitDecision>("apiKeys:countRequest");
+export const apiKeysCountRequest = makeFunctionReference<"mutation", { keyId: string }, RateLimitDecision>(
+  "apiKeys:countRequest",
+);
 
 export function requireApiKey(services: AppServices, authenticator: ApiKeyAuthenticator): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -29,19 +31,29 @@ export function requireApiKey(services: AppServices, authenticator: ApiKeyAuthen
     const caller = API_KEY_PATTERN.test(presented) ? await authenticator.authenticate(presented) : null;
     if (!caller) {
       services.failedAuth.recordFailure("API key", address);
-      if (!API_KEY_PATTERN.test(presented)) throw new ApiError("UNAUTHENTICATED", "That is not a Pixorly API key (px_ followed by 43 characters).");
+      if (!API_KEY_PATTERN.test(presented))
+        throw new ApiError("UNAUTHENTICATED", "That is not a Pixorly API key (px_ followed by 43 characters).");
       throw new ApiError("UNAUTHENTICATED", "This API key is unknown, revoked or expired.");
     }
 
     if (getPlan(caller.key.plan).apiRequestsPerDay !== null) {
-      const decision = await (await services.convex.asService()).mutation(apiKeysCountRequest, { keyId: caller.key.keyId }).catch((error: unknown) => {
-        // Deleted since its verification was cached: the key is gone, which is the caller's 401, not a 404.
-        if (fromConvexError(error)?.code === "NOT_FOUND") throw new ApiError("UNAUTHENTICATED", "This API key is unknown, revoked or expired.");
-        throw error;
-      });
+      const decision = await (
+        await services.convex.asService()
+      )
+        .mutation(apiKeysCountRequest, { keyId: caller.key.keyId })
+        .catch((error: unknown) => {
+          // Deleted since its verification was cached: the key is gone, which is the caller's 401, not a 404.
+          if (fromConvexError(error)?.code === "NOT_FOUND")
+            throw new ApiError("UNAUTHENTICATED", "This API key is unknown, revoked or expired.");
+          throw error;
+        });
       const headers = rateLimitHeaders(decision);
       if (!decision.allowed) {
-        throw new ApiError("RATE_LIMITED", `Your plan allows ${decision.limit} API requests per day (UTC), across all your keys.`, { headers });
+        throw new ApiError(
+          "RATE_LIMITED",
+          `Your plan allows ${decision.limit} API requests per day (UTC), across all your keys.`,
+          { headers },
+        );
       }
       for (const [name, value] of Object.entries(headers)) c.header(name, value);
     }

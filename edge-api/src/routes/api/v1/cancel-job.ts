@@ -10,7 +10,8 @@ const route = createRoute({
   path: "/jobs/{jobId}/cancel",
   tags: ["REST API"],
   summary: "Cancel a pending or running job",
-  description: "The job's reserved credits are refunded at once. A job that has already ended answers 409 naming its state.",
+  description:
+    "The job's reserved credits are refunded at once. A job that has already ended answers 409 naming its state.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("generate")] as const,
   request: { params: JobIdParamsSchema },

@@ -23,7 +23,9 @@ const route = createRoute({
 export function registerDeleteCollectionImage(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { id, imageId } = c.req.valid("param");
-    const { removed } = await services.convex.convexAs(c.get("token")).mutation(collectionsRemoveImages, { id, imageIds: [imageId] });
+    const { removed } = await services.convex
+      .convexAs(c.get("token"))
+      .mutation(collectionsRemoveImages, { id, imageIds: [imageId] });
     // Someone else's image is skipped by Convex, so it reads as not in the collection.
     if (removed === 0) throw new ApiError("NOT_FOUND", "That image is not in this collection.");
     return c.body(null, 204);

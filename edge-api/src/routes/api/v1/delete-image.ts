@@ -10,7 +10,8 @@ const route = createRoute({
   path: "/images/{id}",
   tags: ["REST API"],
   summary: "Delete one of your images",
-  description: "The image is gone at once; its stored file is removed in the background and its bytes no longer count against your storage.",
+  description:
+    "The image is gone at once; its stored file is removed in the background and its bytes no longer count against your storage.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("images:write")] as const,
   request: { params: ImageIdParamsSchema },

@@ -24,7 +24,9 @@ const favoriteRoute = (method: "put" | "delete") =>
 export function registerFavoriteImage(router: Router, services: AppServices) {
   for (const method of ["put", "delete"] as const) {
     router.openapi(favoriteRoute(method), async (c) => {
-      await updateImage(services.convex.convexAs(c.get("token")), c.req.valid("param").id, { favorite: method === "put" });
+      await updateImage(services.convex.convexAs(c.get("token")), c.req.valid("param").id, {
+        favorite: method === "put",
+      });
       return c.body(null, 204);
     });
   }

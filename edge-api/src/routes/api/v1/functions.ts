@@ -58,28 +58,58 @@ export interface Page<T> {
 /** The job id, or a moderation refusal (returned, not thrown, so Convex keeps its log row). */
 export const jobsCreate = makeFunctionReference<"mutation", GenerationRequest, string | JobRefusal>("jobs:create");
 export const jobsGet = makeFunctionReference<"query", { jobId: string }, JobDoc | null>("jobs:get");
-export const jobsList = makeFunctionReference<"query", PageArgs & { status?: JobDoc["status"] }, Page<Omit<JobDoc, "queuePosition">>>("jobs:list");
+export const jobsList = makeFunctionReference<
+  "query",
+  PageArgs & { status?: JobDoc["status"] },
+  Page<Omit<JobDoc, "queuePosition">>
+>("jobs:list");
 export const jobsCancel = makeFunctionReference<"mutation", { jobId: string }, null>("jobs:cancel");
 export const imagesList = makeFunctionReference<"query", PageArgs, Page<ImageDoc>>("images:list");
 export const imagesGet = makeFunctionReference<"query", { imageId: string }, ImageDoc | null>("images:get");
 export const imagesRemove = makeFunctionReference<"mutation", { id: string }, null>("images:remove");
-export const imagesSetFavorite = makeFunctionReference<"mutation", { ids: string[]; favorite: boolean }, { updated: number }>("images:setFavorite");
-export const imagesSetVisibility = makeFunctionReference<"mutation", { ids: string[]; isPublic: boolean }, { updated: number }>("images:setVisibility");
-export const imagesSetTags = makeFunctionReference<"mutation", { id: string; tags: string[] }, string[]>("images:setTags");
+export const imagesSetFavorite = makeFunctionReference<
+  "mutation",
+  { ids: string[]; favorite: boolean },
+  { updated: number }
+>("images:setFavorite");
+export const imagesSetVisibility = makeFunctionReference<
+  "mutation",
+  { ids: string[]; isPublic: boolean },
+  { updated: number }
+>("images:setVisibility");
+export const imagesSetTags = makeFunctionReference<"mutation", { id: string; tags: string[] }, string[]>(
+  "images:setTags",
+);
 
-export const collectionsList = makeFunctionReference<"query", Record<string, never>, CollectionSummary[]>("collections:list");
-export const collectionsGet = makeFunctionReference<"query", { id: string }, CollectionSummary | null>("collections:get");
-export const collectionsImages = makeFunctionReference<"query", PageArgs & { id: string }, Page<ImageDoc>>("collections:images");
+export const collectionsList = makeFunctionReference<"query", Record<string, never>, CollectionSummary[]>(
+  "collections:list",
+);
+export const collectionsGet = makeFunctionReference<"query", { id: string }, CollectionSummary | null>(
+  "collections:get",
+);
+export const collectionsImages = makeFunctionReference<"query", PageArgs & { id: string }, Page<ImageDoc>>(
+  "collections:images",
+);
 export const collectionsCreate = makeFunctionReference<"mutation", { name: string }, string>("collections:create");
-export const collectionsRename = makeFunctionReference<"mutation", { id: string; name: string }, null>("collections:rename");
-export const collectionsSetVisibility = makeFunctionReference<"mutation", { id: string; isPublic: boolean }, { shareId: string | null }>(
-  "collections:setVisibility",
+export const collectionsRename = makeFunctionReference<"mutation", { id: string; name: string }, null>(
+  "collections:rename",
 );
+export const collectionsSetVisibility = makeFunctionReference<
+  "mutation",
+  { id: string; isPublic: boolean },
+  { shareId: string | null }
+>("collections:setVisibility");
 export const collectionsRemove = makeFunctionReference<"mutation", { id: string }, null>("collections:remove");
-export const collectionsAddImages = makeFunctionReference<"mutation", { id: string; imageIds: string[] }, { added: number }>("collections:addImages");
-export const collectionsRemoveImages = makeFunctionReference<"mutation", { id: string; imageIds: string[] }, { removed: number }>(
-  "collections:removeImages",
-);
+export const collectionsAddImages = makeFunctionReference<
+  "mutation",
+  { id: string; imageIds: string[] },
+  { added: number }
+>("collections:addImages");
+export const collectionsRemoveImages = makeFunctionReference<
+  "mutation",
+  { id: string; imageIds: string[] },
+  { removed: number }
+>("collections:removeImages");
 export const modelsList = makeFunctionReference<"query", Record<string, never>, ModelInfo[]>("models:list");
 
 export interface UsageSummary {

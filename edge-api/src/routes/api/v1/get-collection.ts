@@ -20,7 +20,10 @@ const route = createRoute({
   middleware: [requirePermission("images:read")] as const,
   request: { params: CollectionIdParamsSchema, query: PageQuerySchema },
   responses: {
-    200: { description: "The collection and one page of its images.", content: { "application/json": { schema: CollectionWithImagesSchema } } },
+    200: {
+      description: "The collection and one page of its images.",
+      content: { "application/json": { schema: CollectionWithImagesSchema } },
+    },
     ...errorResponses(400, 401, 403, 404, 429, 500),
   },
 });
@@ -33,8 +36,16 @@ export function registerGetCollection(router: Router, services: AppServices) {
     // Someone else's collection and a malformed id are null, as an unknown one.
     const collection = await convex.query(collectionsGet, { id });
     if (!collection) throw new ApiError("NOT_FOUND", "Collection not found.");
-    const page = await convex.query(collectionsImages, { id, paginationOpts: { numItems: limit, cursor: cursor ?? null } });
-    const images = await Promise.all(page.page.map(async (image) => ({ ...publicImageFields(image), ...(await imageUrlOf(services, image)) })));
-    return c.json({ ...collectionFields(collection), images, nextCursor: page.isDone ? null : page.continueCursor }, 200);
+    const page = await convex.query(collectionsImages, {
+      id,
+      paginationOpts: { numItems: limit, cursor: cursor ?? null },
+    });
+    const images = await Promise.all(
+      page.page.map(async (image) => ({ ...publicImageFields(image), ...(await imageUrlOf(services, image)) })),
+    );
+    return c.json(
+      { ...collectionFields(collection), images, nextCursor: page.isDone ? null : page.continueCursor },
+      200,
+    );
   });
 }

@@ -17,7 +17,10 @@ const route = createRoute({
   middleware: [requirePermission("images:read")] as const,
   request: { params: ImageIdParamsSchema },
   responses: {
-    200: { description: "The image and a URL to fetch it.", content: { "application/json": { schema: ImageWithUrlSchema } } },
+    200: {
+      description: "The image and a URL to fetch it.",
+      content: { "application/json": { schema: ImageWithUrlSchema } },
+    },
     ...errorResponses(400, 401, 403, 404, 429, 500),
   },
 });

@@ -24,13 +24,34 @@ describe("GET /api/v1/status/:jobId", () => {
     const res = await app.request("/api/v1/status/job1", withKey("GET"));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ jobId: "job1", status: "completed", createdAt: 1000, startedAt: 2000, completedAt: 3000, cost: 2 });
+    expect(body).toMatchObject({
+      jobId: "job1",
+      status: "completed",
+      createdAt: 1000,
+      startedAt: 2000,
+      completedAt: 3000,
+      cost: 2,
+    });
     expect(body).not.toHaveProperty("imageIds");
     expect(body.images).toEqual([
-      { id: "img1", width: 256, height: 256, url: expect.stringMatching(/\/cdn\/u\/job1\/0\.png\?Expires=\d+&Key-Pair-Id=KUNIT&Signature=/), expiresAt: expect.any(Number) },
-      { id: "img2", width: 256, height: 256, url: "http://127.0.0.1:8787/cdn/u/job1/1.png", expiresAt: expect.any(Number) },
+      {
+        id: "img1",
+        width: 256,
+        height: 256,
+        url: expect.stringMatching(/\/cdn\/u\/job1\/0\.png\?Expires=\d+&Key-Pair-Id=KUNIT&Signature=/),
+        expiresAt: expect.any(Number),
+      },
+      {
+        id: "img2",
+        width: 256,
+        height: 256,
+        url: "http://127.0.0.1:8787/cdn/u/job1/1.png",
+        expiresAt: expect.any(Number),
+      },
     ]);
-    expect(convex.calls.filter((c) => c.name === "images:delivery").map((c) => c.args)).toEqual([{ ids: ["img1", "img2"] }]);
+    expect(convex.calls.filter((c) => c.name === "images:delivery").map((c) => c.args)).toEqual([
+      { ids: ["img1", "img2"] },
+    ]);
   });
 
   it("a key without images:read learns only the ids (and Convex is not asked for the images)", async () => {
@@ -41,7 +62,10 @@ describe("GET /api/v1/status/:jobId", () => {
   });
 
   it("a pending job has its queue position and no images", async () => {
-    const { app } = await restApp({ "jobs:get": () => ({ ...job, status: "pending", resultImageIds: [], queuePosition: 3 }), "images:delivery": () => [] });
+    const { app } = await restApp({
+      "jobs:get": () => ({ ...job, status: "pending", resultImageIds: [], queuePosition: 3 }),
+      "images:delivery": () => [],
+    });
     const body = await (await app.request("/api/v1/status/job1", withKey("GET"))).json();
     expect(body).toMatchObject({ status: "pending", queuePosition: 3, images: [] });
   });

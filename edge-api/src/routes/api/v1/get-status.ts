@@ -48,6 +48,9 @@ export function registerGetStatus(router: Router, services: AppServices) {
           })),
         )
       : imageIds.map((id) => ({ id }));
-    return c.json({ ...fields, ...(job.queuePosition !== null ? { queuePosition: job.queuePosition } : {}), images }, 200);
+    return c.json(
+      { ...fields, ...(job.queuePosition !== null ? { queuePosition: job.queuePosition } : {}), images },
+      200,
+    );
   });
 }

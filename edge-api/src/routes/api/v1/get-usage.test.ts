@@ -24,15 +24,18 @@ describe("GET /api/v1/usage", () => {
     expect(convex.calls.find((c) => c.name === "usage:summary")!.args).toEqual({ days: Number(days) });
   });
 
-  it.each(["0", "91", "-1", "2.5", "abc", "", "0x10"])("days=%j is a 400 naming days, and Convex is not asked", async (days) => {
-    const { app, convex } = await restApp({ "usage:summary": () => summary });
-    const res = await app.request(`/api/v1/usage?days=${encodeURIComponent(days)}`, withKey("GET"));
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.code).toBe("INVALID_ARGUMENT");
-    expect(body.fields).toEqual([{ path: "days", message: "days must be a whole number from 1 to 90" }]);
-    expect(convex.calls.map((c) => c.name)).not.toContain("usage:summary");
-  });
+  it.each(["0", "91", "-1", "2.5", "abc", "", "0x10"])(
+    "days=%j is a 400 naming days, and Convex is not asked",
+    async (days) => {
+      const { app, convex } = await restApp({ "usage:summary": () => summary });
+      const res = await app.request(`/api/v1/usage?days=${encodeURIComponent(days)}`, withKey("GET"));
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.code).toBe("INVALID_ARGUMENT");
+      expect(body.fields).toEqual([{ path: "days", message: "days must be a whole number from 1 to 90" }]);
+      expect(convex.calls.map((c) => c.name)).not.toContain("usage:summary");
+    },
+  );
 
   it("needs no particular permission: a key with images:read only may read its usage", async () => {
     const { app } = await restApp({ "usage:summary": () => summary }, ["images:read"]);

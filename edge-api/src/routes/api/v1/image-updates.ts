@@ -13,10 +13,16 @@ export interface ImageUpdate {
   tags?: string[];
 }
 
-export async function updateImage(convex: ConvexCaller, id: string, { favorite, isPublic, tags }: ImageUpdate): Promise<void> {
+export async function updateImage(
+  convex: ConvexCaller,
+  id: string,
+  { favorite, isPublic, tags }: ImageUpdate,
+): Promise<void> {
   const notFound = () => new ApiError("NOT_FOUND", "Image not found.");
   // Tags first: they are the only part Convex may refuse as invalid, so a bad tag changes nothing.
   if (tags !== undefined) await convex.mutation(imagesSetTags, { id, tags });
-  if (favorite !== undefined && (await convex.mutation(imagesSetFavorite, { ids: [id], favorite })).updated === 0) throw notFound();
-  if (isPublic !== undefined && (await convex.mutation(imagesSetVisibility, { ids: [id], isPublic })).updated === 0) throw notFound();
+  if (favorite !== undefined && (await convex.mutation(imagesSetFavorite, { ids: [id], favorite })).updated === 0)
+    throw notFound();
+  if (isPublic !== undefined && (await convex.mutation(imagesSetVisibility, { ids: [id], isPublic })).updated === 0)
+    throw notFound();
 }

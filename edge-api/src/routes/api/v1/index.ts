@@ -29,7 +29,12 @@ import { registerPostGenerate } from "./post-generate";
 
 export function apiV1Routes(services: AppServices) {
   const router = createRouter();
-  const authenticator = new ApiKeyAuthenticator(services.convex, services.tokens, services.deps.now, services.deps.cryptoProvider);
+  const authenticator = new ApiKeyAuthenticator(
+    services.convex,
+    services.tokens,
+    services.deps.now,
+    services.deps.cryptoProvider,
+  );
   router.use("*", requireApiKey(services, authenticator));
   registerPostGenerate(router, services);
   registerGetStatus(router, services);

@@ -7,12 +7,21 @@ import { z } from "@hono/zod-openapi";
 import { LIBRARY_LIMITS } from "@pixorly/core";
 import { epochMs, ImageWithUrlSchema } from "./schema";
 
-const id = (name: string, example: string) => z.string().min(1).max(128).openapi({ param: { name, in: "path" }, example });
+const id = (name: string, example: string) =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name, in: "path" }, example });
 
 export const CollectionIdParamsSchema = z.object({ id: id("id", "k57c2m0d8v1x9n3q6w4e7r2t5y8u1i0o") });
-export const CollectionImageParamsSchema = CollectionIdParamsSchema.extend({ imageId: id("imageId", "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t") });
+export const CollectionImageParamsSchema = CollectionIdParamsSchema.extend({
+  imageId: id("imageId", "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t"),
+});
 
-const name = z.string("Name must be text").openapi({ description: "1–100 characters after trimming.", example: "Lighthouses" });
+const name = z
+  .string("Name must be text")
+  .openapi({ description: "1–100 characters after trimming.", example: "Lighthouses" });
 
 export const CreateCollectionSchema = z.strictObject({ name }).openapi("CreateCollection");
 
@@ -20,7 +29,8 @@ export const UpdateCollectionSchema = z
   .strictObject({
     name: name.optional(),
     isPublic: z.boolean("isPublic must be true or false").optional().openapi({
-      description: "Public: anyone with the share link sees the collection's public images. Making it private ends the link for good.",
+      description:
+        "Public: anyone with the share link sees the collection's public images. Making it private ends the link for good.",
     }),
   })
   .refine((body) => body.name !== undefined || body.isPublic !== undefined, { message: "Send name, isPublic or both" })
@@ -42,7 +52,10 @@ export const CollectionSchema = z
     isPublic: z.boolean(),
     shareId: z.string().nullable().openapi({ description: "The share link's id while the collection is public." }),
     imageCount: z.number().int(),
-    coverImageId: z.string().nullable().openapi({ description: "The chosen cover, else the first image; null when empty." }),
+    coverImageId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The chosen cover, else the first image; null when empty." }),
     createdAt: epochMs("When the collection was made"),
     updatedAt: epochMs("When it last changed"),
   })
@@ -52,21 +65,34 @@ export const CollectionListSchema = z.object({ collections: z.array(CollectionSc
 
 export const CollectionWithImagesSchema = CollectionSchema.extend({
   images: z.array(ImageWithUrlSchema).openapi({ description: "One page of the collection's images, in its order." }),
-  nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page of images; null on the last page." }),
+  nextCursor: z
+    .string()
+    .nullable()
+    .openapi({ description: "Pass as `cursor` for the next page of images; null on the last page." }),
 }).openapi("CollectionWithImages");
 
 export const CreatedCollectionSchema = z.object({ id: z.string() }).openapi("CreatedCollection");
 
-export const AddedSchema = z.object({ added: z.number().int().openapi({ description: "Images added; ones already in it, and ids that are not yours, are skipped." }) });
+export const AddedSchema = z.object({
+  added: z
+    .number()
+    .int()
+    .openapi({ description: "Images added; ones already in it, and ids that are not yours, are skipped." }),
+});
 
 export const UpdateImageSchema = z
   .strictObject({
     favorite: z.boolean("favorite must be true or false").optional(),
-    isPublic: z.boolean("isPublic must be true or false").optional().openapi({ description: "Public images get a stable unsigned URL." }),
+    isPublic: z
+      .boolean("isPublic must be true or false")
+      .optional()
+      .openapi({ description: "Public images get a stable unsigned URL." }),
     tags: z
       .array(z.string("Tags must be text"), "tags must be a list of text")
       .optional()
-      .openapi({ description: `Replaces the image's tags: normalised (lower case, no leading #), duplicates dropped, at most ${LIBRARY_LIMITS.tagsPerImage}.` }),
+      .openapi({
+        description: `Replaces the image's tags: normalised (lower case, no leading #), duplicates dropped, at most ${LIBRARY_LIMITS.tagsPerImage}.`,
+      }),
   })
   .refine((body) => body.favorite !== undefined || body.isPublic !== undefined || body.tags !== undefined, {
     message: "Send favorite, isPublic or tags",

@@ -14,7 +14,10 @@ const route = createRoute({
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("images:read")] as const,
   responses: {
-    200: { description: "All your collections (at most 200).", content: { "application/json": { schema: CollectionListSchema } } },
+    200: {
+      description: "All your collections (at most 200).",
+      content: { "application/json": { schema: CollectionListSchema } },
+    },
     ...errorResponses(401, 403, 429, 500),
   },
 });

@@ -25,6 +25,9 @@ export function registerListImages(router: Router, services: AppServices) {
     const { cursor, limit } = c.req.valid("query");
     const convex = services.convex.convexAs(c.get("token"));
     const page = await convex.query(imagesList, { paginationOpts: { numItems: limit, cursor: cursor ?? null } });
-    return c.json({ images: page.page.map(publicImageFields), nextCursor: page.isDone ? null : page.continueCursor }, 200);
+    return c.json(
+      { images: page.page.map(publicImageFields), nextCursor: page.isDone ? null : page.continueCursor },
+      200,
+    );
   });
 }

@@ -11,7 +11,8 @@ const route = createRoute({
   path: "/jobs",
   tags: ["REST API"],
   summary: "Your generation jobs, newest first, a page at a time",
-  description: "Every job of the key's owner, whichever key or session started it; `status` narrows the list to one state.",
+  description:
+    "Every job of the key's owner, whichever key or session started it; `status` narrows the list to one state.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("generate")] as const,
   request: { query: JobListQuerySchema },

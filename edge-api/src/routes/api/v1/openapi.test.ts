@@ -27,21 +27,28 @@ describe("REST API v1 in the OpenAPI document", () => {
       expect(op.responses["429"]).toBeDefined();
     }
     expect(doc.paths["/api/v1/images/{id}"].delete.responses["204"]).toBeDefined();
-    expect(doc.paths["/api/v1/images/{id}"].patch.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/UpdateImage");
+    expect(doc.paths["/api/v1/images/{id}"].patch.requestBody.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/UpdateImage",
+    );
     expect(doc.paths["/api/v1/images/{id}/favorite"].delete.responses["204"]).toBeDefined();
     expect(doc.paths["/api/v1/collections"].post.responses["201"]).toBeDefined();
     expect(doc.paths["/api/v1/collections/{id}"].patch.responses["204"]).toBeDefined();
     expect(doc.paths["/api/v1/collections/{id}"].delete.responses["204"]).toBeDefined();
-    expect(doc.paths["/api/v1/jobs"].get.parameters).toContainEqual(expect.objectContaining({ name: "status", in: "query" }));
+    expect(doc.paths["/api/v1/jobs"].get.parameters).toContainEqual(
+      expect.objectContaining({ name: "status", in: "query" }),
+    );
     // Another user's ids are 404s like unknown ones, and every such route says so.
     for (const path of ["/api/v1/jobs/{jobId}/cancel", "/api/v1/collections/{id}", "/api/v1/images/{id}/favorite"]) {
-      for (const op of Object.values(doc.paths[path]) as { responses: Record<string, unknown> }[]) expect(op.responses["404"]).toBeDefined();
+      for (const op of Object.values(doc.paths[path]) as { responses: Record<string, unknown> }[])
+        expect(op.responses["404"]).toBeDefined();
     }
     // Parameters may be left out, and each of their fields: the defaults are documented.
     const generate = doc.components.schemas.GenerateRequest;
     expect(generate.properties.parameters.description).toContain("1024×1024");
     expect(generate.properties.parameters.required ?? []).toEqual([]);
-    expect(doc.paths["/api/v1/generate"].post.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header" }));
+    expect(doc.paths["/api/v1/generate"].post.parameters).toContainEqual(
+      expect.objectContaining({ name: "Idempotency-Key", in: "header" }),
+    );
     expect(doc.components.schemas.GenerateRequest.required).toEqual(["prompt", "model"]);
   });
 });

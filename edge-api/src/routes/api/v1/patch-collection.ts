@@ -10,10 +10,14 @@ const route = createRoute({
   path: "/collections/{id}",
   tags: ["REST API"],
   summary: "Rename a collection or make it public or private",
-  description: "Making it public creates a new share link (read its `shareId` with GET); making it private ends the link for good.",
+  description:
+    "Making it public creates a new share link (read its `shareId` with GET); making it private ends the link for good.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("collections:write")] as const,
-  request: { params: CollectionIdParamsSchema, body: { required: true, content: { "application/json": { schema: UpdateCollectionSchema } } } },
+  request: {
+    params: CollectionIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: UpdateCollectionSchema } } },
+  },
   responses: {
     204: { description: "Updated." },
     ...errorResponses(400, 401, 403, 404, 415, 429, 500),

@@ -14,7 +14,10 @@ const route = createRoute({
   description: "Only the fields sent change. `tags` replaces the image's tags; read them back, normalised, with GET.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("images:write")] as const,
-  request: { params: ImageIdParamsSchema, body: { required: true, content: { "application/json": { schema: UpdateImageSchema } } } },
+  request: {
+    params: ImageIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: UpdateImageSchema } } },
+  },
   responses: {
     204: { description: "Updated." },
     ...errorResponses(400, 401, 403, 404, 415, 429, 500),

@@ -12,14 +12,23 @@ describe("REST permission checks", () => {
     ["GET", "/api/v1/collections", "images:read"],
     ["POST", "/api/v1/collections", "collections:write"],
     ["DELETE", "/api/v1/collections/c1/images/i1", "collections:write"],
-  ])("%s %s without %s is a 403 that speaks of the API key and names the permission", async (method, path, permission) => {
-    const { app, convex } = await restApp({}, ALL_PERMISSIONS.filter((p) => p !== permission));
-    const res = await app.request(path, withKey(method, method === "GET" || method === "DELETE" ? undefined : {}));
-    expect(res.status).toBe(403);
-    const body = await res.json();
-    expect(body).toMatchObject({ code: "FORBIDDEN", message: `This API key does not have the "${permission}" permission; create a key that includes it.` });
-    expect(body.message).not.toMatch(/token/i);
-    // Refused before Convex is asked anything beyond the key itself.
-    expect(convex.calls.map((c) => c.name)).toEqual(["apiKeys:verify"]);
-  });
+  ])(
+    "%s %s without %s is a 403 that speaks of the API key and names the permission",
+    async (method, path, permission) => {
+      const { app, convex } = await restApp(
+        {},
+        ALL_PERMISSIONS.filter((p) => p !== permission),
+      );
+      const res = await app.request(path, withKey(method, method === "GET" || method === "DELETE" ? undefined : {}));
+      expect(res.status).toBe(403);
+      const body = await res.json();
+      expect(body).toMatchObject({
+        code: "FORBIDDEN",
+        message: `This API key does not have the "${permission}" permission; create a key that includes it.`,
+      });
+      expect(body.message).not.toMatch(/token/i);
+      // Refused before Convex is asked anything beyond the key itself.
+      expect(convex.calls.map((c) => c.name)).toEqual(["apiKeys:verify"]);
+    },
+  );
 });

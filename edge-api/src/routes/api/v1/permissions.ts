@@ -13,7 +13,10 @@ export function requirePermission(permission: UserScope): MiddlewareHandler<AppE
   return async (c, next) => {
     const scopes = c.get("claims").scp;
     if (scopes && !scopes.includes(permission)) {
-      throw new ApiError("FORBIDDEN", `This API key does not have the "${permission}" permission; create a key that includes it.`);
+      throw new ApiError(
+        "FORBIDDEN",
+        `This API key does not have the "${permission}" permission; create a key that includes it.`,
+      );
     }
     await next();
   };

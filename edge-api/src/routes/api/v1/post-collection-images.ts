@@ -13,7 +13,10 @@ const route = createRoute({
   description: "Appends up to 100 of your images in the order given. An image may be in several collections.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("collections:write")] as const,
-  request: { params: CollectionIdParamsSchema, body: { required: true, content: { "application/json": { schema: ImageIdsBodySchema } } } },
+  request: {
+    params: CollectionIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ImageIdsBodySchema } } },
+  },
   responses: {
     200: { description: "How many were added.", content: { "application/json": { schema: AddedSchema } } },
     ...errorResponses(400, 401, 403, 404, 415, 429, 500),
@@ -23,7 +26,9 @@ const route = createRoute({
 export function registerPostCollectionImages(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { imageIds } = c.req.valid("json");
-    const result = await services.convex.convexAs(c.get("token")).mutation(collectionsAddImages, { id: c.req.valid("param").id, imageIds });
+    const result = await services.convex
+      .convexAs(c.get("token"))
+      .mutation(collectionsAddImages, { id: c.req.valid("param").id, imageIds });
     return c.json({ added: result.added }, 200);
   });
 }

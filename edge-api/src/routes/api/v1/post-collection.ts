@@ -15,7 +15,10 @@ const route = createRoute({
   middleware: [requirePermission("collections:write")] as const,
   request: { body: { required: true, content: { "application/json": { schema: CreateCollectionSchema } } } },
   responses: {
-    201: { description: "Created; `Location` is its URL.", content: { "application/json": { schema: CreatedCollectionSchema } } },
+    201: {
+      description: "Created; `Location` is its URL.",
+      content: { "application/json": { schema: CreatedCollectionSchema } },
+    },
     ...errorResponses(400, 401, 403, 415, 429, 500),
   },
 });

@@ -7,24 +7,36 @@ const prompt = "a lighthouse in fog";
 async function generate(body: unknown) {
   const { app, convex } = await restApp(created);
   const res = await app.request("/api/v1/generate", withKey("POST", body));
-  return { res, body: await res.json(), creates: convex.calls.filter((c) => c.name === "jobs:create").map((c) => c.args) };
+  return {
+    res,
+    body: await res.json(),
+    creates: convex.calls.filter((c) => c.name === "jobs:create").map((c) => c.args),
+  };
 }
 
 describe("POST /api/v1/generate: defaults", () => {
   it("fills in 1024×1024 and one image when parameters are left out", async () => {
     const { res, creates } = await generate({ prompt, model: "local/aurora" });
     expect(res.status).toBe(202);
-    expect(creates).toEqual([{ prompt, model: "local/aurora", parameters: { width: 1024, height: 1024, numImages: 1 } }]);
+    expect(creates).toEqual([
+      { prompt, model: "local/aurora", parameters: { width: 1024, height: 1024, numImages: 1 } },
+    ]);
   });
 
   it("fills in only what a partial parameters object leaves out", async () => {
     const { res, creates } = await generate({ prompt, model: "local/aurora", parameters: { seed: 7, width: 512 } });
     expect(res.status).toBe(202);
-    expect(creates).toEqual([{ prompt, model: "local/aurora", parameters: { width: 512, height: 1024, numImages: 1, seed: 7 } }]);
+    expect(creates).toEqual([
+      { prompt, model: "local/aurora", parameters: { width: 512, height: 1024, numImages: 1, seed: 7 } },
+    ]);
   });
 
   it("still checks the parameters it is given, by name", async () => {
-    const { res, body, creates } = await generate({ prompt, model: "local/aurora", parameters: { height: 10, numImages: 0 } });
+    const { res, body, creates } = await generate({
+      prompt,
+      model: "local/aurora",
+      parameters: { height: 10, numImages: 0 },
+    });
     expect(res.status).toBe(400);
     expect(body.fields).toEqual([
       { path: "parameters.height", message: "Height must be at least 64 pixels" },
@@ -38,7 +50,11 @@ describe("POST /api/v1/generate: error messages", () => {
   it("says a missing model is missing, not that it must be text", async () => {
     const { res, body } = await generate({ prompt });
     expect(res.status).toBe(400);
-    expect(body).toMatchObject({ code: "INVALID_ARGUMENT", message: "Invalid model: model is required", fields: [{ path: "model", message: "model is required" }] });
+    expect(body).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: "Invalid model: model is required",
+      fields: [{ path: "model", message: "model is required" }],
+    });
   });
 
   it("a wrong type that was sent keeps its own message", async () => {
@@ -70,11 +86,22 @@ describe("POST /api/v1/generate: error messages", () => {
 
 describe("POST /api/v1/generate: moderation", () => {
   it("answers a refusal jobs:create returns (so Convex kept its log row) as the 422 it always was", async () => {
-    const refused = { code: "MODERATION_REJECTED", message: "This prompt is not allowed by the content policy.", fields: [{ field: "prompt", message: "This prompt is not allowed by the content policy." }] };
+    const refused = {
+      code: "MODERATION_REJECTED",
+      message: "This prompt is not allowed by the content policy.",
+      fields: [{ field: "prompt", message: "This prompt is not allowed by the content policy." }],
+    };
     const { app, convex } = await restApp({ "jobs:create": () => ({ refused }), "jobs:get": () => null });
-    const res = await app.request("/api/v1/generate", withKey("POST", { prompt: "refused words", model: "local/aurora" }));
+    const res = await app.request(
+      "/api/v1/generate",
+      withKey("POST", { prompt: "refused words", model: "local/aurora" }),
+    );
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ code: "MODERATION_REJECTED", message: refused.message, fields: [{ path: "prompt", message: refused.message }] });
+    expect(await res.json()).toMatchObject({
+      code: "MODERATION_REJECTED",
+      message: refused.message,
+      fields: [{ path: "prompt", message: refused.message }],
+    });
     expect(res.headers.get("Location")).toBeNull();
     expect(convex.calls.map((c) => c.name)).not.toContain("jobs:get");
   });

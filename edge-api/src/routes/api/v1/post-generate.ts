@@ -5,14 +5,20 @@ import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
 import { jobsCreate, jobsGet } from "./functions";
-import { DEFAULT_GENERATION_PARAMETERS, GenerateHeadersSchema, GenerateRequestSchema, GenerateResponseSchema } from "./schema";
+import {
+  DEFAULT_GENERATION_PARAMETERS,
+  GenerateHeadersSchema,
+  GenerateRequestSchema,
+  GenerateResponseSchema,
+} from "./schema";
 
 const route = createRoute({
   method: "post",
   path: "/generate",
   tags: ["REST API"],
   summary: "Start a generation job",
-  description: "Validates, moderates and reserves credits, then queues the job. Poll `statusUrl` until it is completed or failed.",
+  description:
+    "Validates, moderates and reserves credits, then queues the job. Poll `statusUrl` until it is completed or failed.",
   security: [{ [SECURITY.apiKey]: [] }],
   middleware: [requirePermission("generate")] as const,
   request: {
@@ -20,7 +26,10 @@ const route = createRoute({
     body: { required: true, content: { "application/json": { schema: GenerateRequestSchema } } },
   },
   responses: {
-    202: { description: "The job is queued (or, for a repeated idempotency key, the earlier job).", content: { "application/json": { schema: GenerateResponseSchema } } },
+    202: {
+      description: "The job is queued (or, for a repeated idempotency key, the earlier job).",
+      content: { "application/json": { schema: GenerateResponseSchema } },
+    },
     ...errorResponses(400, 401, 402, 403, 409, 413, 415, 422, 429, 500, 503),
   },
 });
@@ -30,9 +39,9 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     const { "Idempotency-Key": headerKey } = c.req.valid("header");
     const body = c.req.valid("json");
     if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
-      throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", { fields: [
-        { path: "idempotencyKey", message: "Differs from the Idempotency-Key header" },
-      ] });
+      throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", {
+        fields: [{ path: "idempotencyKey", message: "Differs from the Idempotency-Key header" }],
+      });
     }
     const idempotencyKey = headerKey ?? body.idempotencyKey;
     const convex = services.convex.convexAs(c.get("token"));

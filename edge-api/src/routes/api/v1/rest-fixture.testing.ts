@@ -12,7 +12,10 @@ export async function restApp(handlers: Record<string, FakeHandler>, permissions
   const pair = await generateCloudFrontKeyPair("KUNIT");
   return testApp({
     env: cloudFrontEnv(pair),
-    convex: { "apiKeys:verify": () => ({ keyId: "key1", subject: "local:ada", permissions, plan: "enterprise" }), ...handlers },
+    convex: {
+      "apiKeys:verify": () => ({ keyId: "key1", subject: "local:ada", permissions, plan: "enterprise" }),
+      ...handlers,
+    },
   });
 }
 

@@ -3,11 +3,21 @@
  * schemas (the same rules Convex enforces), so a limit is written once.
  */
 import { z } from "@hono/zod-openapi";
-import { generationParametersSchema, generationRequestSchema, JOB_STATUSES, modelInfoSchema, PAGINATION_LIMITS } from "@pixorly/core";
+import {
+  generationParametersSchema,
+  generationRequestSchema,
+  JOB_STATUSES,
+  modelInfoSchema,
+  PAGINATION_LIMITS,
+} from "@pixorly/core";
 import * as zm from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
 
-export const epochMs = (description: string) => z.number().int().openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
+export const epochMs = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (milliseconds since the Unix epoch).`, example: 1767225600000 });
 
 /**
  * Core's schemas are Zod Mini (so the elements' bundle stays small), which zod-to-openapi cannot
@@ -18,7 +28,10 @@ export const epochMs = (description: string) => z.number().int().openapi({ descr
  */
 function fromCore<T extends $ZodType>(schema: T) {
   const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: "input" });
-  return z.unknown().pipe(schema).openapi(jsonSchema as object);
+  return z
+    .unknown()
+    .pipe(schema)
+    .openapi(jsonSchema as object);
 }
 
 /** What the REST API fills in for what a request leaves out: a square size every built-in model takes, one image. */
@@ -32,18 +45,27 @@ const restParametersSchema = zm.extend(generationParametersSchema, {
 
 export const GenerateRequestSchema = fromCore(
   zm.extend(generationRequestSchema, {
-    parameters: zm.optional(restParametersSchema).check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
+    parameters: zm
+      .optional(restParametersSchema)
+      .check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
   }),
 ).openapi("GenerateRequest", {
-  example: { prompt: "a lighthouse in fog, oil painting", model: "local/aurora", parameters: { width: 512, height: 512, numImages: 1 } },
+  example: {
+    prompt: "a lighthouse in fog, oil painting",
+    model: "local/aurora",
+    parameters: { width: 512, height: 512, numImages: 1 },
+  },
 });
 
 export const GenerateHeadersSchema = z.object({
-  "Idempotency-Key": fromCore(generationRequestSchema.shape.idempotencyKey.def.innerType).optional().openapi({
-    param: { name: "Idempotency-Key", in: "header" },
-    description: "Retrying with the same key returns the same job and charges once (same as the body's idempotencyKey).",
-    example: "order-4711",
-  }),
+  "Idempotency-Key": fromCore(generationRequestSchema.shape.idempotencyKey.def.innerType)
+    .optional()
+    .openapi({
+      param: { name: "Idempotency-Key", in: "header" },
+      description:
+        "Retrying with the same key returns the same job and charges once (same as the body's idempotencyKey).",
+      example: "order-4711",
+    }),
 });
 
 export const JobStatusSchema = z.enum(JOB_STATUSES).openapi("JobStatus");
@@ -57,7 +79,11 @@ export const GenerateResponseSchema = z
   .openapi("GenerateResponse");
 
 export const JobIdParamsSchema = z.object({
-  jobId: z.string().min(1).max(128).openapi({ param: { name: "jobId", in: "path" }, example: "jd7f3k2m9x8q1w4e5r6t7y8u9i0o1p2a" }),
+  jobId: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: "jobId", in: "path" }, example: "jd7f3k2m9x8q1w4e5r6t7y8u9i0o1p2a" }),
 });
 
 export const JobSchema = z
@@ -71,19 +97,31 @@ export const JobSchema = z
     completedAt: epochMs("When the job ended").optional(),
     cost: z.number().int().optional().openapi({ description: "Credits charged (1 credit = $0.001), once completed." }),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
-    imageIds: z.array(z.string()).openapi({ description: "The images made; `GET /api/v1/status/{jobId}` gives their URLs." }),
+    imageIds: z
+      .array(z.string())
+      .openapi({ description: "The images made; `GET /api/v1/status/{jobId}` gives their URLs." }),
   })
   .openapi("Job");
 
 export const JobStatusResponseSchema = JobSchema.omit({ imageIds: true })
   .extend({
-    queuePosition: z.number().int().optional().openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
+    queuePosition: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "For a pending job: its place in the queue (1 = next)." }),
     images: z.array(
       z.object({
         id: z.string(),
         width: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
         height: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
-        url: z.string().url().optional().openapi({ description: "Signed CDN URL (unsigned for public images); present when the key holds `images:read`." }),
+        url: z
+          .string()
+          .url()
+          .optional()
+          .openapi({
+            description: "Signed CDN URL (unsigned for public images); present when the key holds `images:read`.",
+          }),
         expiresAt: epochMs("When the signed URL stops working; present with `url`").optional(),
       }),
     ),
@@ -134,18 +172,31 @@ export const PageQuerySchema = z.object({
     )
     .optional()
     .transform((limit) => limit ?? 20)
-    .openapi({ type: "integer", minimum: PAGINATION_LIMITS.numItems.min, maximum: PAGINATION_LIMITS.numItems.max, default: 20, example: 20 }),
+    .openapi({
+      type: "integer",
+      minimum: PAGINATION_LIMITS.numItems.min,
+      maximum: PAGINATION_LIMITS.numItems.max,
+      default: 20,
+      example: 20,
+    }),
 });
 
 export const ImageListResponseSchema = z
   .object({
     images: z.array(ImageSchema),
-    nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
   })
   .openapi("ImageList");
 
 export const ImageIdParamsSchema = z.object({
-  id: z.string().min(1).max(128).openapi({ param: { name: "id", in: "path" }, example: "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t" }),
+  id: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: "id", in: "path" }, example: "kg2h7d0n1s5v4b8c3x6z9m2q4w7e1r3t" }),
 });
 
 export const ModelListResponseSchema = z.object({ models: z.array(fromCore(modelInfoSchema)) }).openapi("ModelList");
@@ -157,8 +208,13 @@ export const JobListQuerySchema = PageQuerySchema.extend({
 export const JobListResponseSchema = z
   .object({
     jobs: z.array(JobSchema),
-    nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as `cursor` for the next page; null on the last page." }),
   })
   .openapi("JobList");
 
-export const CancelResponseSchema = z.object({ jobId: z.string(), status: z.literal("cancelled") }).openapi("CancelledJob");
+export const CancelResponseSchema = z
+  .object({ jobId: z.string(), status: z.literal("cancelled") })
+  .openapi("CancelledJob");

@@ -14,7 +14,14 @@ export const UsageQuerySchema = z.object({
     .pipe(z.number().min(min, DAYS_MESSAGE).max(max, DAYS_MESSAGE))
     .optional()
     .transform((days) => days ?? 30)
-    .openapi({ type: "integer", minimum: min, maximum: max, default: 30, example: 30, description: "UTC days to cover, today included." }),
+    .openapi({
+      type: "integer",
+      minimum: min,
+      maximum: max,
+      default: 30,
+      example: 30,
+      description: "UTC days to cover, today included.",
+    }),
 });
 
 const UsageDaySchema = z.object({
@@ -26,7 +33,9 @@ const UsageDaySchema = z.object({
 
 export const UsageResponseSchema = z
   .object({
-    days: z.array(UsageDaySchema).openapi({ description: "Every day of the period, oldest first (days without use are zeros)." }),
+    days: z
+      .array(UsageDaySchema)
+      .openapi({ description: "Every day of the period, oldest first (days without use are zeros)." }),
     byModel: z
       .array(z.object({ model: z.string(), credits: z.number(), generations: z.number().int() }))
       .openapi({ description: "Spend per model over the period, most credits first." }),

@@ -22,7 +22,10 @@ async function exportApp() {
     deps: {
       now: () => clock.now,
       imageObjects: {
-        get: async (key: string) => (read.push(key), key === KEY ? { body: ZIP, contentType: "application/zip", etag: '"e"' } : null),
+        get: async (key: string) => (
+          read.push(key),
+          key === KEY ? { body: ZIP, contentType: "application/zip", etag: '"e"' } : null
+        ),
         head: async () => '"e"',
       },
     },
@@ -43,12 +46,16 @@ describe("POST /v1/account/exports/{id}/url", () => {
     expect(res.status).toBe(200);
     const link = await res.json();
     expect(link).toEqual({
-      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:8787\/v1\/account\/exports\/download\?k=exports%2Fu1abc%2Fe1xyz\.zip&n=[^&]+&Expires=\d+&Key-Pair-Id=KX&Signature=/),
+      url: expect.stringMatching(
+        /^http:\/\/127\.0\.0\.1:8787\/v1\/account\/exports\/download\?k=exports%2Fu1abc%2Fe1xyz\.zip&n=[^&]+&Expires=\d+&Key-Pair-Id=KX&Signature=/,
+      ),
       expiresAt: NOW + 300_000,
       filename: READY.filename,
       size: ZIP.length,
     });
-    expect(await verifySignedUrl(link.url, { publicKeys: { KX: pair.publicKey }, now: NOW })).toMatchObject({ ok: true });
+    expect(await verifySignedUrl(link.url, { publicKeys: { KX: pair.publicKey }, now: NOW })).toMatchObject({
+      ok: true,
+    });
     expect(convex.calls).toEqual([{ name: "account:exportDownload", args: { exportId: "e1xyz" }, token: bearer }]);
   });
 
@@ -69,7 +76,9 @@ describe("GET /v1/account/exports/download", () => {
     const res = await get(url);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/zip");
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="${READY.filename}"; filename*=UTF-8''${READY.filename}`);
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="${READY.filename}"; filename*=UTF-8''${READY.filename}`,
+    );
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(ZIP);
   });
@@ -88,9 +97,19 @@ describe("GET /v1/account/exports/download", () => {
 
   it("a signed link can name only an export object (400), and a removed export is 404", async () => {
     const { get, signer, read } = await exportApp();
-    const image = await signExportUrl("http://127.0.0.1:8787", signer, { s3Key: "images/u1abc/j1/0.png", filename: "x.zip" }, NOW);
+    const image = await signExportUrl(
+      "http://127.0.0.1:8787",
+      signer,
+      { s3Key: "images/u1abc/j1/0.png", filename: "x.zip" },
+      NOW,
+    );
     expect((await get(image.url)).status).toBe(400);
-    const gone = await signExportUrl("http://127.0.0.1:8787", signer, { s3Key: "exports/u1abc/gone.zip", filename: "x.zip" }, NOW);
+    const gone = await signExportUrl(
+      "http://127.0.0.1:8787",
+      signer,
+      { s3Key: "exports/u1abc/gone.zip", filename: "x.zip" },
+      NOW,
+    );
     expect((await get(gone.url)).status).toBe(404);
     expect(read).toEqual(["exports/u1abc/gone.zip"]);
   });

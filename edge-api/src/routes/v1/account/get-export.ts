@@ -31,7 +31,8 @@ export function registerGetExport(router: Router, services: AppServices) {
     path: EXPORT_DOWNLOAD_ROUTE,
     tags: ["Account"],
     summary: "Download a data export (signed link)",
-    description: "Follow the `url` of `POST /v1/account/exports/{id}/url` (no token: the signature is the credential). A changed, expired or unknown-key link answers 403.",
+    description:
+      "Follow the `url` of `POST /v1/account/exports/{id}/url` (no token: the signature is the credential). A changed, expired or unknown-key link answers 403.",
     request: {
       query: z.object({
         [KEY_PARAM]: z.string().openapi({ description: "The export's object (signed)." }),
@@ -42,7 +43,10 @@ export function registerGetExport(router: Router, services: AppServices) {
       }),
     },
     responses: {
-      200: { description: "The archive.", content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } } },
+      200: {
+        description: "The archive.",
+        content: { "application/zip": { schema: z.string().openapi({ type: "string", format: "binary" }) } },
+      },
       ...errorResponses(400, 403, 404),
     },
   });
@@ -54,7 +58,8 @@ export function registerGetExport(router: Router, services: AppServices) {
     const params = new URL(splitSignedUrl(resource).resource).searchParams;
     const key = params.get(KEY_PARAM) ?? "";
     const name = (params.get(NAME_PARAM) ?? "").replace(/\.zip$/i, "");
-    if (!EXPORT_KEY.test(key) || name === "") throw new ApiError("INVALID_ARGUMENT", "This download link is malformed; ask for a new one.");
+    if (!EXPORT_KEY.test(key) || name === "")
+      throw new ApiError("INVALID_ARGUMENT", "This download link is malformed; ask for a new one.");
     const object = await cdn.objects.get(key);
     if (!object) throw new ApiError("NOT_FOUND", "This export no longer exists.");
     return c.body(object.body as Uint8Array<ArrayBuffer>, 200, {

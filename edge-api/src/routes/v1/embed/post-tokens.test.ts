@@ -12,7 +12,12 @@ const PARTNER = {
 const SECRET = "pxs_good";
 
 async function partnerApp() {
-  return testApp({ convex: { "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? PARTNER : null), "partners:origins": () => [] } });
+  return testApp({
+    convex: {
+      "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? PARTNER : null),
+      "partners:origins": () => [],
+    },
+  });
 }
 
 const mint = (body: unknown, secret = SECRET) => postJson(body, { Authorization: `Bearer ${secret}` });
@@ -26,7 +31,14 @@ describe("POST /v1/embed/tokens", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const { token, expiresAt } = await res.json();
     const claims = await app.services.tokens.verifyToken(token);
-    expect(claims).toMatchObject({ sub: "partner:p123:user_42", scp: ["generate", "images:read"], pid: "p123", pver: 4, origin: "https://studio.acme.example", aud: "pixorly" });
+    expect(claims).toMatchObject({
+      sub: "partner:p123:user_42",
+      scp: ["generate", "images:read"],
+      pid: "p123",
+      pver: 4,
+      origin: "https://studio.acme.example",
+      aud: "pixorly",
+    });
     expect(claims.exp - claims.iat).toBe(900);
     expect(expiresAt).toBe(claims.exp * 1000);
     // Convex was asked as the service, with the secret key.
@@ -37,10 +49,15 @@ describe("POST /v1/embed/tokens", () => {
 
   it("allows white-labelling the studio (whiteLabel claim) only for partners whose plan includes it", async () => {
     const { app } = await partnerApp();
-    const pro = await app.services.tokens.verifyToken((await (await app.request("/v1/embed/tokens", mint(good))).json()).token);
+    const pro = await app.services.tokens.verifyToken(
+      (await (await app.request("/v1/embed/tokens", mint(good))).json()).token,
+    );
     expect(pro.whiteLabel).toBeUndefined();
     const enterprise = await testApp({
-      convex: { "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? { ...PARTNER, plan: "enterprise" } : null), "partners:origins": () => [] },
+      convex: {
+        "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? { ...PARTNER, plan: "enterprise" } : null),
+        "partners:origins": () => [],
+      },
     });
     const res = await enterprise.app.request("/v1/embed/tokens", mint(good));
     const claims = await enterprise.app.services.tokens.verifyToken((await res.json()).token);
@@ -49,7 +66,15 @@ describe("POST /v1/embed/tokens", () => {
 
   it("narrows scopes, sets the TTL and normalizes the origin", async () => {
     const { app } = await partnerApp();
-    const res = await app.request("/v1/embed/tokens", mint({ ...good, origin: "https://STUDIO.acme.example:443", scopes: ["images:read", "images:read"], ttlSeconds: 60 }));
+    const res = await app.request(
+      "/v1/embed/tokens",
+      mint({
+        ...good,
+        origin: "https://STUDIO.acme.example:443",
+        scopes: ["images:read", "images:read"],
+        ttlSeconds: 60,
+      }),
+    );
     expect(res.status).toBe(200);
     const claims = await app.services.tokens.verifyToken((await res.json()).token);
     expect(claims.scp).toEqual(["images:read"]);
@@ -59,7 +84,12 @@ describe("POST /v1/embed/tokens", () => {
 
   it("401 without a key, with a non-secret key, or with an unknown key", async () => {
     const { app } = await partnerApp();
-    for (const init of [postJson(good), mint(good, "pxp_publishable"), mint(good, "pxs_wrong"), postJson(good, { Authorization: "pxs_good" })]) {
+    for (const init of [
+      postJson(good),
+      mint(good, "pxp_publishable"),
+      mint(good, "pxs_wrong"),
+      postJson(good, { Authorization: "pxs_good" }),
+    ]) {
       const res = await app.request("/v1/embed/tokens", init);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ code: "UNAUTHENTICATED" });
@@ -113,7 +143,11 @@ describe("POST /v1/embed/tokens", () => {
     expect((await app.request("/v1/embed/tokens", mint({}, "pxs_wrong"))).status).toBe(401);
     await app.request("/v1/embed/tokens", mint(good));
     await app.request("/v1/embed/tokens", mint(good));
-    expect(convex.calls.filter((c) => c.name === "partners:authenticate" && (c.args as { secretKey: string }).secretKey === SECRET)).toHaveLength(1);
+    expect(
+      convex.calls.filter(
+        (c) => c.name === "partners:authenticate" && (c.args as { secretKey: string }).secretKey === SECRET,
+      ),
+    ).toHaveLength(1);
     expect(app.services.metrics.render()).toContain('pixorly_edge_tokens_issued_total{kind="embed"} 2');
   });
 
@@ -121,10 +155,16 @@ describe("POST /v1/embed/tokens", () => {
     let now = 1_800_000_000_000;
     const { app, convex } = await testApp({
       deps: { now: () => now },
-      convex: { "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? PARTNER : null), "partners:origins": () => [] },
+      convex: {
+        "partners:authenticate": ({ secretKey }) => (secretKey === SECRET ? PARTNER : null),
+        "partners:origins": () => [],
+      },
     });
     const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
-    for (let i = 0; i < 10; i++) expect((await app.request("/v1/embed/tokens", mint(good, `pxs_guess${i}`), from("203.0.113.7"))).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await app.request("/v1/embed/tokens", mint(good, `pxs_guess${i}`), from("203.0.113.7"))).status).toBe(
+        401,
+      );
     const asked = convex.calls.length;
     const limited = await app.request("/v1/embed/tokens", mint(good), from("203.0.113.7"));
     expect(limited.status).toBe(429);

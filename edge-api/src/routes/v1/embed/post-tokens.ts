@@ -20,7 +20,10 @@ export function registerPostEmbedToken(router: Router, services: AppServices) {
     middleware: [requirePartner(services)] as const,
     request: { body: { required: true, content: { "application/json": { schema: EmbedTokenRequestSchema } } } },
     responses: {
-      200: { description: "The token and its expiry.", content: { "application/json": { schema: TokenResponseSchema } } },
+      200: {
+        description: "The token and its expiry.",
+        content: { "application/json": { schema: TokenResponseSchema } },
+      },
       ...errorResponses(400, 401, 403, 413, 415, 429, 500),
     },
   });
@@ -48,7 +51,9 @@ export function registerPostEmbedToken(router: Router, services: AppServices) {
       origin: body.origin,
       ttlSeconds: body.ttlSeconds ?? EMBED_TOKEN_TTL.default,
       // `<pixorly-studio>` honours `brand` / `hide-brand` only with this claim: the plan decides, not the page.
-      ...(isPlanId(partner.plan) && getPlan(partner.plan).whiteLabel ? { extra: { [EMBED_WHITE_LABEL_CLAIM]: true } } : {}),
+      ...(isPlanId(partner.plan) && getPlan(partner.plan).whiteLabel
+        ? { extra: { [EMBED_WHITE_LABEL_CLAIM]: true } }
+        : {}),
     });
     services.metrics.recordTokenIssued("embed");
     c.header("Cache-Control", "no-store");

@@ -13,7 +13,10 @@ export const EmbedTokenRequestSchema = z
       .min(1)
       .max(USER_SCOPES.length * 2)
       .optional()
-      .openapi({ description: "Scopes for the token; default: every scope the partner may grant.", example: ["generate", "images:read"] }),
+      .openapi({
+        description: "Scopes for the token; default: every scope the partner may grant.",
+        example: ["generate", "images:read"],
+      }),
     origin: OriginSchema,
     ttlSeconds: z
       .number()
@@ -21,6 +24,8 @@ export const EmbedTokenRequestSchema = z
       .min(EMBED_TOKEN_TTL.min)
       .max(EMBED_TOKEN_TTL.max)
       .optional()
-      .openapi({ description: `Lifetime in seconds (${EMBED_TOKEN_TTL.min}–${EMBED_TOKEN_TTL.max}, default ${EMBED_TOKEN_TTL.default}).` }),
+      .openapi({
+        description: `Lifetime in seconds (${EMBED_TOKEN_TTL.min}–${EMBED_TOKEN_TTL.max}, default ${EMBED_TOKEN_TTL.default}).`,
+      }),
   })
   .openapi("EmbedTokenRequest");

@@ -78,7 +78,8 @@ export function registerGetImageZip(router: Router, services: AppServices) {
 
     const { images, transform: params } = selection;
     const found = await mapLimit(images, HEAD_CONCURRENCY, (image) => cdn.objects.head(image.s3Key));
-    if (found.includes(null)) throw new ApiError("NOT_FOUND", "An image in this download no longer exists; ask for a new link.");
+    if (found.includes(null))
+      throw new ApiError("NOT_FOUND", "An image in this download no longer exists; ask for a new link.");
 
     const accept = c.req.header("Accept");
     const request = { params, canonical: canonicalTransformQuery(params), identity: isIdentityTransform(params) };
@@ -94,7 +95,8 @@ export function registerGetImageZip(router: Router, services: AppServices) {
         next++;
         return { name: `pixorly-${image.id}.${extensionFor(variant.contentType)}`, body: variant.body };
       },
-      (error) => deps.logger({ level: "error", msg: "zip download cut off", requestId, entry: next, ...describeError(error) }),
+      (error) =>
+        deps.logger({ level: "error", msg: "zip download cut off", requestId, entry: next, ...describeError(error) }),
       new Date(deps.now()),
     );
     return c.body(body, 200, {

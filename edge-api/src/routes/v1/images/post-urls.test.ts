@@ -5,7 +5,14 @@ import { verifySignedUrl } from "../../../cdn/signer";
 
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0);
 const MINE = { id: "img_mine", s3Key: "images/u1/j1/0.png", format: "png", width: 256, height: 256, isPublic: false };
-const MINE_PUBLIC = { id: "img_public", s3Key: "images/u1/j2/0.png", format: "png", width: 256, height: 256, isPublic: true };
+const MINE_PUBLIC = {
+  id: "img_public",
+  s3Key: "images/u1/j2/0.png",
+  format: "png",
+  width: 256,
+  height: 256,
+  isPublic: true,
+};
 
 let pair: CloudFrontKeyPair;
 beforeAll(async () => {
@@ -23,7 +30,8 @@ async function urlsApp() {
   });
   const token = async (claims: { scp?: string[]; origin?: string } = {}) =>
     (await t.app.services.tokens.signToken({ sub: "local:u1", ttlSeconds: 600, ...claims })).token;
-  const post = (body: unknown, headers: Record<string, string> = {}) => t.app.request("/v1/images/urls", postJson(body, headers));
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    t.app.request("/v1/images/urls", postJson(body, headers));
   return { ...t, token, post };
 }
 
@@ -31,16 +39,23 @@ describe("POST /v1/images/urls", () => {
   it("signs the caller's private images (transform included) and leaves foreign ids out", async () => {
     const { post, token, convex } = await urlsApp();
     const bearer = await token();
-    const res = await post({ ids: ["img_mine", "img_someone_elses", "img_mine"], transform: { fit: "cover", w: 512, f: "webp" } }, { Authorization: `Bearer ${bearer}` });
+    const res = await post(
+      { ids: ["img_mine", "img_someone_elses", "img_mine"], transform: { fit: "cover", w: 512, f: "webp" } },
+      { Authorization: `Bearer ${bearer}` },
+    );
     expect(res.status).toBe(200);
     const { urls } = await res.json();
     expect(urls).toHaveLength(1);
     expect(urls[0]).toMatchObject({ id: "img_mine", expiresAt: NOW + 3600_000 });
-    expect(urls[0].url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/cdn\/images\/u1\/j1\/0\.png\?w=512&f=webp&fit=cover&Expires=\d+&Key-Pair-Id=KURLS&Signature=/);
+    expect(urls[0].url).toMatch(
+      /^http:\/\/127\.0\.0\.1:8787\/cdn\/images\/u1\/j1\/0\.png\?w=512&f=webp&fit=cover&Expires=\d+&Key-Pair-Id=KURLS&Signature=/,
+    );
     const check = await verifySignedUrl(urls[0].url, { publicKeys: { KURLS: pair.publicKey }, now: NOW });
     expect(check).toEqual({ ok: true, keyPairId: "KURLS", expires: (NOW + 3600_000) / 1000 });
     // Convex was asked with the caller's own token, once.
-    expect(convex.calls).toEqual([{ name: "images:delivery", args: { ids: ["img_mine", "img_someone_elses", "img_mine"] }, token: bearer }]);
+    expect(convex.calls).toEqual([
+      { name: "images:delivery", args: { ids: ["img_mine", "img_someone_elses", "img_mine"] }, token: bearer },
+    ]);
   });
 
   it("gives public images a stable unsigned URL, in request order", async () => {
@@ -60,7 +75,11 @@ describe("POST /v1/images/urls", () => {
 
   it("401 without a token or with one we did not issue", async () => {
     const { post, convex } = await urlsApp();
-    const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer not.a.jwt" }, { Authorization: "Basic abc" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: "Bearer not.a.jwt" },
+      { Authorization: "Basic abc" },
+    ];
     for (const headers of attempts) {
       const res = await post({ ids: ["img_mine"] }, headers);
       expect(res.status).toBe(401);
@@ -72,11 +91,20 @@ describe("POST /v1/images/urls", () => {
   it("403 from a page whose Origin is not the token's, or without images:read", async () => {
     const { post, token, convex } = await urlsApp();
     const bound = await token({ scp: ["images:read"], origin: "https://partner.example" });
-    expect((await post({ ids: ["img_mine"] }, { Authorization: `Bearer ${bound}`, Origin: "https://partner.example" })).status).toBe(200);
-    const wrongOrigin = await post({ ids: ["img_mine"] }, { Authorization: `Bearer ${bound}`, Origin: "https://evil.example" });
+    expect(
+      (await post({ ids: ["img_mine"] }, { Authorization: `Bearer ${bound}`, Origin: "https://partner.example" }))
+        .status,
+    ).toBe(200);
+    const wrongOrigin = await post(
+      { ids: ["img_mine"] },
+      { Authorization: `Bearer ${bound}`, Origin: "https://evil.example" },
+    );
     expect(wrongOrigin.status).toBe(403);
     expect(await wrongOrigin.json()).toMatchObject({ code: "FORBIDDEN" });
-    const noScope = await post({ ids: ["img_mine"] }, { Authorization: `Bearer ${await token({ scp: ["generate"] })}` });
+    const noScope = await post(
+      { ids: ["img_mine"] },
+      { Authorization: `Bearer ${await token({ scp: ["generate"] })}` },
+    );
     expect(noScope.status).toBe(403);
     expect((await noScope.json()).message).toContain("images:read");
     // Only the first request reached Convex's images:delivery (CORS asked for partner origins).
@@ -120,9 +148,19 @@ describe("POST /v1/images/urls", () => {
   it("passes Convex's own errors through with their code", async () => {
     const { app } = await testApp({
       env: cloudFrontEnv(pair),
-      convex: { "images:delivery": () => { throw new ConvexError({ code: "FORBIDDEN", message: 'This token does not allow "images:read".' }); } },
+      convex: {
+        "images:delivery": () => {
+          throw new ConvexError({ code: "FORBIDDEN", message: 'This token does not allow "images:read".' });
+        },
+      },
     });
-    const res = await app.request("/v1/images/urls", postJson({ ids: ["a"] }, { Authorization: `Bearer ${(await app.services.tokens.signToken({ sub: "local:u", ttlSeconds: 60 })).token}` }));
+    const res = await app.request(
+      "/v1/images/urls",
+      postJson(
+        { ids: ["a"] },
+        { Authorization: `Bearer ${(await app.services.tokens.signToken({ sub: "local:u", ttlSeconds: 60 })).token}` },
+      ),
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: "FORBIDDEN", message: 'This token does not allow "images:read".' });
   });

@@ -26,14 +26,19 @@ export function registerPostImageUrls(router: Router, services: AppServices) {
     middleware: [requireUserToken(services, { browser: true }), requireScope("images:read")] as const,
     request: { body: { required: true, content: { "application/json": { schema: ImageUrlsRequestSchema } } } },
     responses: {
-      200: { description: "One URL per readable id, in request order.", content: { "application/json": { schema: ImageUrlsResponseSchema } } },
+      200: {
+        description: "One URL per readable id, in request order.",
+        content: { "application/json": { schema: ImageUrlsResponseSchema } },
+      },
       ...errorResponses(400, 401, 403, 500),
     },
   });
 
   router.openapi(route, async (c) => {
     const { ids, transform, download } = c.req.valid("json");
-    const images = await services.convex.convexAs(c.get("token")).mutation(imagesDelivery, { ids: idsOf("images", ids) });
+    const images = await services.convex
+      .convexAs(c.get("token"))
+      .mutation(imagesDelivery, { ids: idsOf("images", ids) });
     const settings = { cdnBaseUrl: config.cdnBaseUrl, signer: services.imageSigner, now: deps.now() };
     const byId = new Map<string, (typeof images)[number]>(images.map((image) => [image.id, image]));
     const readable = [...new Set(ids)].flatMap((id) => {
@@ -44,7 +49,10 @@ export function registerPostImageUrls(router: Router, services: AppServices) {
     const urls = await Promise.all(
       readable.map(async ({ id, image }) => ({
         id,
-        ...(await imageUrlFor({ s3Key: image.s3Key, isPublic: image.isPublic, transform, download: nameOf(id) }, settings)),
+        ...(await imageUrlFor(
+          { s3Key: image.s3Key, isPublic: image.isPublic, transform, download: nameOf(id) },
+          settings,
+        )),
       })),
     );
     return c.json({ urls }, 200);
@@ -56,7 +64,10 @@ export function registerPostImageUrls(router: Router, services: AppServices) {
  * for one image, with `-<id>` appended (the name shortened to keep the limit) for several, so
  * files saved from one answer never overwrite each other.
  */
-function downloadNamer(download: true | { filename?: string } | undefined, count: number): (id: string) => string | undefined {
+function downloadNamer(
+  download: true | { filename?: string } | undefined,
+  count: number,
+): (id: string) => string | undefined {
   if (download === undefined) return () => undefined;
   const filename = download === true ? undefined : download.filename;
   if (filename === undefined) return (id) => `pixorly-${id}`;

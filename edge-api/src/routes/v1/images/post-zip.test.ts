@@ -16,7 +16,11 @@ let pair: CloudFrontKeyPair;
 let png: Uint8Array;
 beforeAll(async () => {
   pair = await generateCloudFrontKeyPair("KZ");
-  png = new Uint8Array(await sharp({ create: { width: 32, height: 32, channels: 3, background: "#393" } }).png().toBuffer());
+  png = new Uint8Array(
+    await sharp({ create: { width: 32, height: 32, channels: 3, background: "#393" } })
+      .png()
+      .toBuffer(),
+  );
 });
 
 async function zipApp() {
@@ -26,13 +30,17 @@ async function zipApp() {
     deps: {
       now: () => clock.now,
       imageTransformer: transformImage,
-      imageObjects: { get: async () => ({ body: png, contentType: "image/png", etag: '"e"' }), head: async () => '"e"' },
+      imageObjects: {
+        get: async () => ({ body: png, contentType: "image/png", etag: '"e"' }),
+        head: async () => '"e"',
+      },
       imageVariantCache: new VariantCache(1024 * 1024),
     },
     convex: { "images:delivery": ({ ids }: { ids: string[] }) => [A, B].filter((image) => ids.includes(image.id)) },
   });
   const bearer = (await t.app.services.tokens.signToken({ sub: "local:u1", ttlSeconds: 600 })).token;
-  const post = (body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${bearer}` }) => t.app.request("/v1/images/zip", postJson(body, headers));
+  const post = (body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${bearer}` }) =>
+    t.app.request("/v1/images/zip", postJson(body, headers));
   const get = (url: string) => t.app.request(url.replace("http://127.0.0.1:8787", ""));
   return { ...t, clock, bearer, post, get };
 }
@@ -43,10 +51,21 @@ describe("POST /v1/images/zip", () => {
     const res = await post({ ids: ["img_a", "img_b", "img_a"], transform: { w: 20, f: "webp" } });
     expect(res.status).toBe(200);
     const link = await res.json();
-    expect(link).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:8787\/v1\/images\/zip\?s=[\w-]+&Expires=\d+&Key-Pair-Id=KZ&Signature=/), expiresAt: NOW + 300_000, filename: "pixorly-2-images.zip" });
-    expect(await verifySignedUrl(link.url, { publicKeys: { KZ: pair.publicKey }, now: NOW })).toMatchObject({ ok: true });
+    expect(link).toEqual({
+      url: expect.stringMatching(
+        /^http:\/\/127\.0\.0\.1:8787\/v1\/images\/zip\?s=[\w-]+&Expires=\d+&Key-Pair-Id=KZ&Signature=/,
+      ),
+      expiresAt: NOW + 300_000,
+      filename: "pixorly-2-images.zip",
+    });
+    expect(await verifySignedUrl(link.url, { publicKeys: { KZ: pair.publicKey }, now: NOW })).toMatchObject({
+      ok: true,
+    });
     expect(decodeSelection(new URL(link.url).searchParams.get("s")!)).toEqual({
-      images: [{ id: "img_a", s3Key: A.s3Key }, { id: "img_b", s3Key: B.s3Key }],
+      images: [
+        { id: "img_a", s3Key: A.s3Key },
+        { id: "img_b", s3Key: B.s3Key },
+      ],
       transform: { w: 32, f: "webp" },
     });
     expect(convex.calls).toEqual([{ name: "images:delivery", args: { ids: ["img_a", "img_b"] }, token: bearer }]);
@@ -83,10 +102,19 @@ describe("POST /v1/images/zip", () => {
   it("keeps a 100-image link short enough for any browser and proxy (< 8 KB)", async () => {
     // Convex-like ids (32 random base32 characters), a job each: the least compressible selection.
     let seed = 7;
-    const id = () => Array.from({ length: 32 }, () => "abcdefghjkmnpqrstvwxyz0123456789"[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 31]).join("");
+    const id = () =>
+      Array.from(
+        { length: 32 },
+        () => "abcdefghjkmnpqrstvwxyz0123456789"[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 31],
+      ).join("");
     const user = id();
     const images = Array.from({ length: 100 }, () => ({ id: id(), s3Key: `images/${user}/${id()}/0.png` }));
-    const { url } = await signZipUrl("https://api.pixorly.com", new CloudFrontSigner(pair.keyPairId, pair.privateKey), { images, transform: {} }, NOW);
+    const { url } = await signZipUrl(
+      "https://api.pixorly.com",
+      new CloudFrontSigner(pair.keyPairId, pair.privateKey),
+      { images, transform: {} },
+      NOW,
+    );
     expect(url.length).toBeLessThan(8192);
   });
 });
@@ -110,7 +138,9 @@ describe("GET /v1/images/zip", () => {
     clock.now = NOW + 300_000;
     const expired = await get(url);
     expect(expired.status).toBe(403);
-    expect((await expired.json()).message).toBe("This download link has expired; ask for a new one (POST /v1/images/zip).");
+    expect((await expired.json()).message).toBe(
+      "This download link has expired; ask for a new one (POST /v1/images/zip).",
+    );
   });
 });
 

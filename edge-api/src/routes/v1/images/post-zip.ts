@@ -39,13 +39,19 @@ export function registerPostImageZip(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { ids, transform = {} } = c.req.valid("json");
     const unique = [...new Set(ids)];
-    const images = await services.convex.convexAs(c.get("token")).mutation(imagesDelivery, { ids: idsOf("images", unique) });
+    const images = await services.convex
+      .convexAs(c.get("token"))
+      .mutation(imagesDelivery, { ids: idsOf("images", unique) });
     const byId = new Map<string, (typeof images)[number]>(images.map((image) => [image.id, image]));
     const missing = unique.find((id) => !byId.has(id));
     if (missing !== undefined) throw new ApiError("NOT_FOUND", `Image ${missing} was not found.`);
     // Outside local mode the configuration cannot lack the key (`loadConfig`); offline it may.
-    if (!services.imageSigner) throw new Error("Signing ZIP links needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY.");
-    const selection = { images: unique.map((id) => ({ id, s3Key: byId.get(id)!.s3Key })), transform: snapTransform(transform) };
+    if (!services.imageSigner)
+      throw new Error("Signing ZIP links needs CLOUDFRONT_KEY_PAIR_ID and CLOUDFRONT_PRIVATE_KEY.");
+    const selection = {
+      images: unique.map((id) => ({ id, s3Key: byId.get(id)!.s3Key })),
+      transform: snapTransform(transform),
+    };
     const { url, expiresAt } = await signZipUrl(config.publicUrl, services.imageSigner, selection, deps.now());
     return c.json({ url, expiresAt, filename: zipFilename(unique.length) }, 200);
   });

@@ -17,7 +17,10 @@ export const ImageUrlsRequestSchema = z
       .array(z.string().min(1).max(64))
       .min(1)
       .max(MAX_URL_IDS)
-      .openapi({ description: `Image ids (1–${MAX_URL_IDS}). Ids the caller may not read are left out of the answer.`, example: ["k57a9m3h0w7sx4nqf1tpe2d6bd7ckq3m"] }),
+      .openapi({
+        description: `Image ids (1–${MAX_URL_IDS}). Ids the caller may not read are left out of the answer.`,
+        example: ["k57a9m3h0w7sx4nqf1tpe2d6bd7ckq3m"],
+      }),
     transform: ImageTransformSchema.optional(),
     download: z
       .union([
@@ -46,11 +49,14 @@ export const ImageUrlSchema = z
   .object({
     id: z.string(),
     url: z.string().url().openapi({
-      description: "CloudFront-signed URL (canned policy over the whole URL) for a private image; a stable unsigned URL for a public one.",
-      example: "https://api.pixorly.com/cdn/images/u/j/0.png?w=512&Expires=1767225600&Key-Pair-Id=K2JCJMDEHXQW5F&Signature=…",
+      description:
+        "CloudFront-signed URL (canned policy over the whole URL) for a private image; a stable unsigned URL for a public one.",
+      example:
+        "https://api.pixorly.com/cdn/images/u/j/0.png?w=512&Expires=1767225600&Key-Pair-Id=K2JCJMDEHXQW5F&Signature=…",
     }),
     expiresAt: z.number().int().openapi({
-      description: "Milliseconds since the Unix epoch: a signed URL stops working then; a public URL does not, but ask again by then.",
+      description:
+        "Milliseconds since the Unix epoch: a signed URL stops working then; a public URL does not, but ask again by then.",
       example: 1767225600000,
     }),
   })
@@ -75,10 +81,20 @@ export const ImageZipRequestSchema = z
 export const ImageZipResponseSchema = z
   .object({
     url: z.string().url().openapi({
-      description: "Signed `GET /v1/images/zip` URL (no token needed to follow it): streams `application/zip`, one entry `pixorly-<id>.<ext>` per image.",
-      example: "https://api.pixorly.com/v1/images/zip?s=eNpt…&Expires=1767225600&Key-Pair-Id=K2JCJMDEHXQW5F&Signature=…",
+      description:
+        "Signed `GET /v1/images/zip` URL (no token needed to follow it): streams `application/zip`, one entry `pixorly-<id>.<ext>` per image.",
+      example:
+        "https://api.pixorly.com/v1/images/zip?s=eNpt…&Expires=1767225600&Key-Pair-Id=K2JCJMDEHXQW5F&Signature=…",
     }),
-    expiresAt: z.number().int().openapi({ description: "Milliseconds since the Unix epoch; the URL answers 403 from then on (5 minutes).", example: 1767225600000 }),
-    filename: z.string().openapi({ description: "The archive's file name, as the download saves it.", example: "pixorly-2-images.zip" }),
+    expiresAt: z
+      .number()
+      .int()
+      .openapi({
+        description: "Milliseconds since the Unix epoch; the URL answers 403 from then on (5 minutes).",
+        example: 1767225600000,
+      }),
+    filename: z
+      .string()
+      .openapi({ description: "The archive's file name, as the download saves it.", example: "pixorly-2-images.zip" }),
   })
   .openapi("ImageZipResponse");

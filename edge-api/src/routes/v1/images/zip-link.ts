@@ -38,7 +38,10 @@ export function zipFilename(count: number): string {
 }
 
 export function encodeSelection({ images, transform }: ZipSelection): string {
-  const json = JSON.stringify({ i: images.map((image) => [image.id, image.s3Key]), t: canonicalTransformQuery(transform) });
+  const json = JSON.stringify({
+    i: images.map((image) => [image.id, image.s3Key]),
+    t: canonicalTransformQuery(transform),
+  });
   return bytesToBase64Url(deflateSync(strToU8(json), { level: 9 }));
 }
 
@@ -49,14 +52,22 @@ export function decodeSelection(value: string): ZipSelection | null {
     const json = JSON.parse(strFromU8(inflateSync(base64ToBytes(base64 + "=".repeat((4 - (base64.length % 4)) % 4)))));
     const parsed = selectionSchema.safeParse(json);
     if (!parsed.success) return null;
-    return { images: parsed.data.i.map(([id, s3Key]) => ({ id, s3Key })), transform: parseTransformQuery(new URLSearchParams(parsed.data.t)) };
+    return {
+      images: parsed.data.i.map(([id, s3Key]) => ({ id, s3Key })),
+      transform: parseTransformQuery(new URLSearchParams(parsed.data.t)),
+    };
   } catch {
     return null;
   }
 }
 
 /** A signed `GET /v1/images/zip` URL for `selection`, valid `ZIP_URL_TTL_SECONDS` from `now` (ms). */
-export async function signZipUrl(publicUrl: string, signer: CloudFrontSigner, selection: ZipSelection, now: number): Promise<{ url: string; expiresAt: number }> {
+export async function signZipUrl(
+  publicUrl: string,
+  signer: CloudFrontSigner,
+  selection: ZipSelection,
+  now: number,
+): Promise<{ url: string; expiresAt: number }> {
   const expiresAt = (Math.floor(now / 1000) + ZIP_URL_TTL_SECONDS) * 1000;
   const url = await signer.sign(`${publicUrl}${ZIP_PATH}?${SELECTION_PARAM}=${encodeSelection(selection)}`, expiresAt);
   return { url, expiresAt };

@@ -25,7 +25,10 @@ export function registerPostPartnerApiKey(router: Router, services: AppServices)
     middleware: [requirePartner(services)] as const,
     request: { body: { required: true, content: { "application/json": { schema: PartnerApiKeyRequestSchema } } } },
     responses: {
-      201: { description: "The key, shown once.", content: { "application/json": { schema: PartnerApiKeyResponseSchema } } },
+      201: {
+        description: "The key, shown once.",
+        content: { "application/json": { schema: PartnerApiKeyResponseSchema } },
+      },
       ...errorResponses(400, 401, 403, 413, 415, 429, 500),
     },
   });
@@ -35,7 +38,9 @@ export function registerPostPartnerApiKey(router: Router, services: AppServices)
     const { userId, name, permissions, expiresInDays } = c.req.valid("json");
     const refused = permissions.find((p) => !partner.allowedScopes.includes(p));
     if (refused) throw new ApiError("FORBIDDEN", `Your partner account may not grant the permission "${refused}".`);
-    const created = await (await services.convex.asService()).mutation(apiKeysCreateForPartnerUser, {
+    const created = await (
+      await services.convex.asService()
+    ).mutation(apiKeysCreateForPartnerUser, {
       partnerId: partner.partnerId,
       userId,
       name,

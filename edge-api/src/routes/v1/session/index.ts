@@ -13,7 +13,10 @@ export function sessionRoutes(services: AppServices) {
     registerPostSessionToken(router, services);
   } else {
     router.post("/token", () => {
-      throw new ApiError("NOT_FOUND", "Clerk sign-in is not configured on this server (set CLERK_JWT_KEY or CLERK_JWKS_URL).");
+      throw new ApiError(
+        "NOT_FOUND",
+        "Clerk sign-in is not configured on this server (set CLERK_JWT_KEY or CLERK_JWKS_URL).",
+      );
     });
   }
   return router;

@@ -7,7 +7,10 @@ const AZP = "https://pixorly.test";
 
 async function clerkInstance() {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
-  const mint = (claims: Record<string, unknown> = {}, opts: { exp?: number; key?: CryptoKey; kid?: string; issuer?: string } = {}) => {
+  const mint = (
+    claims: Record<string, unknown> = {},
+    opts: { exp?: number; key?: CryptoKey; kid?: string; issuer?: string } = {},
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ azp: AZP, sid: "sess_1", ...claims })
       .setProtectedHeader({ alg: "RS256", kid: opts.kid ?? "ins_1", typ: "JWT" })
@@ -18,7 +21,11 @@ async function clerkInstance() {
       .setExpirationTime(opts.exp ?? now + 60)
       .sign(opts.key ?? privateKey);
   };
-  return { pem: await exportSPKI(publicKey), jwk: { ...(await exportJWK(publicKey)), kid: "ins_1", alg: "RS256", use: "sig" }, mint };
+  return {
+    pem: await exportSPKI(publicKey),
+    jwk: { ...(await exportJWK(publicKey)), kid: "ins_1", alg: "RS256", use: "sig" },
+    mint,
+  };
 }
 
 const exchange = (token: string) => ({ method: "POST", headers: { Authorization: `Bearer ${token}` } });
@@ -68,8 +75,12 @@ describe("POST /v1/session/token", () => {
     expect((await app.request("/v1/session/token", exchange(await clerk.mint()))).status).toBe(200);
     expect((await app.request("/v1/session/token", exchange(await clerk.mint()))).status).toBe(200);
     expect(fetched).toEqual([`${CLERK_ISSUER}/.well-known/jwks.json`]);
-    expect((await app.request("/v1/session/token", exchange(await clerk.mint({}, { kid: "unknown" })))).status).toBe(401);
-    expect((await app.request("/v1/session/token", exchange(await clerk.mint({ azp: "https://evil.example" })))).status).toBe(401);
+    expect((await app.request("/v1/session/token", exchange(await clerk.mint({}, { kid: "unknown" })))).status).toBe(
+      401,
+    );
+    expect(
+      (await app.request("/v1/session/token", exchange(await clerk.mint({ azp: "https://evil.example" })))).status,
+    ).toBe(401);
   });
 
   it("is a 404 that says why when Clerk is not configured", async () => {

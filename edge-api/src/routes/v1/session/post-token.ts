@@ -12,10 +12,14 @@ const route = createRoute({
   path: "/token",
   tags: ["Tokens"],
   summary: "Exchange a Clerk session token for a Pixorly token",
-  description: "For Pixorly's own site: send the Clerk session token as the bearer credential; get a first-party token for `clerk:<userId>`.",
+  description:
+    "For Pixorly's own site: send the Clerk session token as the bearer credential; get a first-party token for `clerk:<userId>`.",
   security: [{ [SECURITY.clerkSession]: [] }],
   responses: {
-    200: { description: "A first-party token (every user scope).", content: { "application/json": { schema: TokenResponseSchema } } },
+    200: {
+      description: "A first-party token (every user scope).",
+      content: { "application/json": { schema: TokenResponseSchema } },
+    },
     ...errorResponses(401, 500),
   },
 });

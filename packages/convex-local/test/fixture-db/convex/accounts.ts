@@ -5,7 +5,8 @@ import { v } from "convex/values";
 export const seed = mutation({
   args: { n: v.number() },
   handler: async (ctx, { n }) => {
-    for (let i = 0; i < n; i++) await ctx.db.insert("accounts", { name: `acct-${String(i).padStart(3, "0")}`, balance: 100 });
+    for (let i = 0; i < n; i++)
+      await ctx.db.insert("accounts", { name: `acct-${String(i).padStart(3, "0")}`, balance: 100 });
   },
 });
 
@@ -25,7 +26,8 @@ export const round = mutation({
 /** Through the index, in name order. */
 export const balances = query({
   args: {},
-  handler: async (ctx) => (await ctx.db.query("accounts").withIndex("by_name").collect()).map((a) => ({ name: a.name, balance: a.balance })),
+  handler: async (ctx) =>
+    (await ctx.db.query("accounts").withIndex("by_name").collect()).map((a) => ({ name: a.name, balance: a.balance })),
 });
 
 /** Through a full table scan, one document by id, and count. */
@@ -35,6 +37,11 @@ export const summary = query({
     const all = await ctx.db.query("accounts").collect();
     const first = all.find((a) => a.name === "acct-000");
     const again = first ? await ctx.db.get(first._id) : null;
-    return { total: all.filter((a) => !a.name.startsWith("tmp-")).reduce((s, a) => s + a.balance, 0), docs: all.length, count: await (ctx.db.query("accounts") as unknown as { count(): Promise<number> }).count(), first: again?.balance ?? null };
+    return {
+      total: all.filter((a) => !a.name.startsWith("tmp-")).reduce((s, a) => s + a.balance, 0),
+      docs: all.length,
+      count: await (ctx.db.query("accounts") as unknown as { count(): Promise<number> }).count(),
+      first: again?.balance ?? null,
+    };
   },
 });

@@ -5,7 +5,11 @@ import { v } from "convex/values";
 export const search = action({
   args: { vector: v.array(v.float64()), limit: v.optional(v.number()), kind: v.optional(v.number()) },
   handler: async (ctx, { vector, limit, kind }) =>
-    await ctx.vectorSearch("embeddings", "by_embedding", { vector, limit, filter: kind === undefined ? undefined : (q) => q.eq("kind", kind) }),
+    await ctx.vectorSearch("embeddings", "by_embedding", {
+      vector,
+      limit,
+      filter: kind === undefined ? undefined : (q) => q.eq("kind", kind),
+    }),
 });
 
 export const insert = mutation({

@@ -4,7 +4,12 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 
 export default defineSchema({
-  items: defineTable({ embedding: v.array(v.float64()), kind: v.string(), color: v.optional(v.string()), label: v.optional(v.string()) })
+  items: defineTable({
+    embedding: v.array(v.float64()),
+    kind: v.string(),
+    color: v.optional(v.string()),
+    label: v.optional(v.string()),
+  })
     .vectorIndex("by_embedding", { vectorField: "embedding", dimensions: 8, filterFields: ["kind", "color"] })
     .vectorIndex("by_embedding_staged", { vectorField: "embedding", dimensions: 8, staged: true })
     .index("by_kind", ["kind"])
