@@ -57,13 +57,11 @@ Options:
         : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(trialText) ? `${trialText}T00:00:00Z` : trialText);
     if (trialEndsAt !== undefined && !Number.isSafeInteger(trialEndsAt))
       throw new UsageError(`--trial-ends must be a date such as 2027-01-31, not "${trialText}"`, this.name);
-    await io
-      .deployment()
-      .mutation<null>("users:updateAccount", {
-        userId: positionals[0],
-        plan,
-        ...(trialEndsAt !== undefined ? { trialEndsAt } : {}),
-      });
+    await io.deployment().mutation<null>("users:updateAccount", {
+      userId: positionals[0],
+      plan,
+      ...(trialEndsAt !== undefined ? { trialEndsAt } : {}),
+    });
     if (values.json)
       return printJson(io, { userId: positionals[0], plan, ...(trialEndsAt !== undefined ? { trialEndsAt } : {}) });
     io.out(

@@ -115,13 +115,9 @@ export const JobStatusResponseSchema = JobSchema.omit({ imageIds: true })
         id: z.string(),
         width: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
         height: z.number().int().optional().openapi({ description: "Present when the key holds `images:read`." }),
-        url: z
-          .string()
-          .url()
-          .optional()
-          .openapi({
-            description: "Signed CDN URL (unsigned for public images); present when the key holds `images:read`.",
-          }),
+        url: z.string().url().optional().openapi({
+          description: "Signed CDN URL (unsigned for public images); present when the key holds `images:read`.",
+        }),
         expiresAt: epochMs("When the signed URL stops working; present with `url`").optional(),
       }),
     ),

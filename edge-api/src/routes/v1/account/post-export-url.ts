@@ -24,12 +24,10 @@ const ExportUrlResponseSchema = z
       .number()
       .int()
       .openapi({ description: "Milliseconds since the Unix epoch; the URL answers 403 from then on (5 minutes)." }),
-    filename: z
-      .string()
-      .openapi({
-        description: "The archive's file name, as the download saves it.",
-        example: "pixorly-export-2026-12-03.zip",
-      }),
+    filename: z.string().openapi({
+      description: "The archive's file name, as the download saves it.",
+      example: "pixorly-export-2026-12-03.zip",
+    }),
     size: z.number().int().openapi({ description: "The archive's size in bytes." }),
   })
   .openapi("ExportUrlResponse");

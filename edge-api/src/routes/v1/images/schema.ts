@@ -86,13 +86,10 @@ export const ImageZipResponseSchema = z
       example:
         "https://api.pixorly.com/v1/images/zip?s=eNpt…&Expires=1767225600&Key-Pair-Id=K2JCJMDEHXQW5F&Signature=…",
     }),
-    expiresAt: z
-      .number()
-      .int()
-      .openapi({
-        description: "Milliseconds since the Unix epoch; the URL answers 403 from then on (5 minutes).",
-        example: 1767225600000,
-      }),
+    expiresAt: z.number().int().openapi({
+      description: "Milliseconds since the Unix epoch; the URL answers 403 from then on (5 minutes).",
+      example: 1767225600000,
+    }),
     filename: z
       .string()
       .openapi({ description: "The archive's file name, as the download saves it.", example: "pixorly-2-images.zip" }),
