@@ -23,6 +23,11 @@ test("compare Aurora, Mosaic and Nebula on one prompt", async ({ page }) => {
   for (const name of ["Aurora", "Mosaic", "Nebula"]) {
     await expect(results.getByText(name, { exact: false }).first()).toBeVisible();
   }
-  await expect(results.getByRole("img", { name: "a fox in the snow, three ways" })).toHaveCount(3, { timeout: 60_000 });
+  // One image per model side by side in the comparison; the same three jobs also join the session's job list.
+  const comparison = results.locator("pixorly-comparison");
+  await expect(comparison.getByRole("img", { name: "a fox in the snow, three ways" })).toHaveCount(3, {
+    timeout: 60_000,
+  });
+  await expect(results.getByText("a fox in the snow, three ways", { exact: true })).toHaveCount(3);
   expect(errors).toEqual([]);
 });
