@@ -24,7 +24,13 @@ try {
   );
   const fresh = fs.readFileSync(path.join(out, "custom-elements.json"), "utf8");
   const committed = fs.readFileSync(path.join(root, "custom-elements.json"), "utf8");
-  if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
+  // The analyzer lists modules in the order its file walk meets them, which varies: compare them by path.
+  const normalized = (text) => {
+    const manifest = JSON.parse(text);
+    manifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
+    return JSON.stringify(manifest);
+  };
+  if (normalized(fresh) !== normalized(committed)) {
     console.error(
       "elements: custom-elements.json is stale against the code: run `npm run analyze -w @pixorly/elements` and commit it.",
     );
