@@ -183,6 +183,7 @@ function printSummary() {
       "Pixorly is running offline:",
       `  landing + studio    ${demo}/   full page: ${demo}/studio.html  ${demo}/library.html  ${demo}/collections.html`,
       `  API keys, account   ${demo}/keys.html  ${demo}/account.html  ${demo}/webhooks.html  ${demo}/partner.html`,
+      `  outbox, operations  ${demo}/outbox.html  ${demo}/ops.html`,
       `  partner example     http://127.0.0.1:${ports.partnerSite}/  (another origin: examples/partner-site)`,
       `  REST and token docs http://127.0.0.1:${ports.edge}/docs`,
       `  Convex (local)      http://127.0.0.1:${ports.convex}`,
