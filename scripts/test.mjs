@@ -6,9 +6,12 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { countTests } from "./test-counts.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TAIL_LINES = 60;
+// The runners print their totals near the end; keep enough lines to find them.
+const COUNT_LINES = 400;
 
 function workspaces() {
   const list = [];
@@ -45,7 +48,7 @@ function run({ name, cwd, command }) {
       partial = lines.pop() ?? "";
       for (const line of lines) {
         tail.push(line);
-        if (tail.length > TAIL_LINES) tail.shift();
+        if (tail.length > COUNT_LINES) tail.shift();
       }
     };
     console.log(`\n=== ${name}: ${command.join(" ")}\n`);
@@ -97,12 +100,20 @@ for (const result of failed) {
   console.log(
     `\n=== ${result.name} FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ""}); its last lines:\n`,
   );
-  console.log(result.tail.join("\n"));
+  console.log(result.tail.slice(-TAIL_LINES).join("\n"));
 }
 console.log("\n=== npm test summary");
+let passed = 0;
+let failedTests = 0;
 for (const result of results) {
+  const counts = countTests(result.tail, result.code === 0);
+  passed += counts.passed;
+  failedTests += counts.failed;
   console.log(
-    `${result.code === 0 ? "ok    " : "FAILED"} ${result.name.padEnd(28)} ${result.seconds.toFixed(0).padStart(4)} s`,
+    `${result.code === 0 ? "ok    " : "FAILED"} ${result.name.padEnd(32)} ${result.seconds.toFixed(0).padStart(4)} s` +
+      `  ${counts.label}`,
   );
 }
+// The closing line in the plain form CI reads ("N passed, N failed").
+console.log(`\ntests: ${passed} passed, ${failedTests} failed`);
 process.exitCode = failed.length === 0 ? 0 : 1;
