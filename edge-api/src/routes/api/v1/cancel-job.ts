@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { jobsCancel } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { requirePermission } from "./permissions";
 import { CancelResponseSchema, JobIdParamsSchema } from "./schema";
 
@@ -25,7 +25,7 @@ export function registerCancelJob(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { jobId } = c.req.valid("param");
     // Convex answers NOT_FOUND for someone else's job as for an unknown one, CONFLICT for an ended one.
-    await services.convex.convexAs(c.get("token")).mutation(jobsCancel, { jobId });
+    await services.convex.convexAs(c.get("token")).mutation(api.jobs.cancel, { jobId });
     return c.json({ jobId, status: "cancelled" as const }, 200);
   });
 }

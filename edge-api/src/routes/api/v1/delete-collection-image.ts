@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { collectionsRemoveImages } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { CollectionImageParamsSchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -25,7 +25,7 @@ export function registerDeleteCollectionImage(router: Router, services: AppServi
     const { id, imageId } = c.req.valid("param");
     const { removed } = await services.convex
       .convexAs(c.get("token"))
-      .mutation(collectionsRemoveImages, { id, imageIds: [imageId] });
+      .mutation(api.collections.removeImages, { id, imageIds: [imageId] });
     // Someone else's image is skipped by Convex, so it reads as not in the collection.
     if (removed === 0) throw new ApiError("NOT_FOUND", "That image is not in this collection.");
     return c.body(null, 204);

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { collectionsRemove } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { CollectionIdParamsSchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -22,7 +22,7 @@ const route = createRoute({
 export function registerDeleteCollection(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     // Convex answers NOT_FOUND for someone else's collection as for an unknown one.
-    await services.convex.convexAs(c.get("token")).mutation(collectionsRemove, { id: c.req.valid("param").id });
+    await services.convex.convexAs(c.get("token")).mutation(api.collections.remove, { id: c.req.valid("param").id });
     return c.body(null, 204);
   });
 }

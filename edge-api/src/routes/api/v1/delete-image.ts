@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
-import { imagesRemove } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { ImageIdParamsSchema } from "./schema";
 
 const route = createRoute({
@@ -24,7 +24,7 @@ const route = createRoute({
 export function registerDeleteImage(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     // Convex answers NOT_FOUND (404) for someone else's image as for an unknown one.
-    await services.convex.convexAs(c.get("token")).mutation(imagesRemove, { id: c.req.valid("param").id });
+    await services.convex.convexAs(c.get("token")).mutation(api.images.remove, { id: c.req.valid("param").id });
     return c.body(null, 204);
   });
 }

@@ -3,7 +3,7 @@ import type { AppServices } from "../../../lib/context";
 import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { collectionFields } from "./collection-fields";
-import { collectionsGet, collectionsImages } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { publicImageFields } from "./image-fields";
 import { imageUrlOf } from "./image-urls";
 import { CollectionIdParamsSchema, CollectionWithImagesSchema } from "./library-schema";
@@ -34,9 +34,9 @@ export function registerGetCollection(router: Router, services: AppServices) {
     const { cursor, limit } = c.req.valid("query");
     const convex = services.convex.convexAs(c.get("token"));
     // Someone else's collection and a malformed id are null, as an unknown one.
-    const collection = await convex.query(collectionsGet, { id });
+    const collection = await convex.query(api.collections.get, { id });
     if (!collection) throw new ApiError("NOT_FOUND", "Collection not found.");
-    const page = await convex.query(collectionsImages, {
+    const page = await convex.query(api.collections.images, {
       id,
       paginationOpts: { numItems: limit, cursor: cursor ?? null },
     });

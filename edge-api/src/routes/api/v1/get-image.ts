@@ -3,7 +3,7 @@ import type { AppServices } from "../../../lib/context";
 import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
-import { imagesGet } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { publicImageFields } from "./image-fields";
 import { imageUrlOf } from "./image-urls";
 import { ImageIdParamsSchema, ImageWithUrlSchema } from "./schema";
@@ -29,7 +29,7 @@ export function registerGetImage(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const convex = services.convex.convexAs(c.get("token"));
     // Convex answers null for someone else's image as for an unknown or malformed id.
-    const image = await convex.query(imagesGet, { imageId: c.req.valid("param").id });
+    const image = await convex.query(api.images.get, { imageId: c.req.valid("param").id });
     if (!image) throw new ApiError("NOT_FOUND", "Image not found.");
     const { url, expiresAt } = await imageUrlOf(services, image);
     return c.json({ ...publicImageFields(image), url, expiresAt }, 200);

@@ -3,7 +3,7 @@ import { imagesDelivery } from "../../v1/images/post-urls";
 import type { AppServices } from "../../../lib/context";
 import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { jobsGet } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { imageUrlOf } from "./image-urls";
 import { jobFields } from "./job-fields";
 import { requirePermission } from "./permissions";
@@ -31,7 +31,7 @@ export function registerGetStatus(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const convex = services.convex.convexAs(c.get("token"));
     // Someone else's job and a malformed id are both null: the same 404 as an unknown one.
-    const job = await convex.query(jobsGet, { jobId: c.req.valid("param").jobId });
+    const job = await convex.query(api.jobs.get, { jobId: c.req.valid("param").jobId });
     if (!job) throw new ApiError("NOT_FOUND", "Job not found.");
     // Reading an image needs `images:read` in Convex; a generate-only key still learns the ids.
     const scopes = c.get("claims").scp;

@@ -6,7 +6,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { usageSummary } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { UsageQuerySchema, UsageResponseSchema } from "./usage-schema";
 
 const route = createRoute({
@@ -28,7 +28,7 @@ const route = createRoute({
 export function registerGetUsage(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { days } = c.req.valid("query");
-    const summary = await services.convex.convexAs(c.get("token")).query(usageSummary, { days });
+    const summary = await services.convex.convexAs(c.get("token")).query(api.usage.summary, { days });
     return c.json(summary, 200);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { ConvexCaller } from "../../../lib/convex";
 import { ApiError } from "../../../lib/errors";
-import { imagesSetFavorite, imagesSetTags, imagesSetVisibility } from "./functions";
+import { api } from "../../../lib/convex-api";
 
 export interface ImageUpdate {
   favorite?: boolean;
@@ -20,9 +20,12 @@ export async function updateImage(
 ): Promise<void> {
   const notFound = () => new ApiError("NOT_FOUND", "Image not found.");
   // Tags first: they are the only part Convex may refuse as invalid, so a bad tag changes nothing.
-  if (tags !== undefined) await convex.mutation(imagesSetTags, { id, tags });
-  if (favorite !== undefined && (await convex.mutation(imagesSetFavorite, { ids: [id], favorite })).updated === 0)
+  if (tags !== undefined) await convex.mutation(api.images.setTags, { id, tags });
+  if (favorite !== undefined && (await convex.mutation(api.images.setFavorite, { ids: [id], favorite })).updated === 0)
     throw notFound();
-  if (isPublic !== undefined && (await convex.mutation(imagesSetVisibility, { ids: [id], isPublic })).updated === 0)
+  if (
+    isPublic !== undefined &&
+    (await convex.mutation(api.images.setVisibility, { ids: [id], isPublic })).updated === 0
+  )
     throw notFound();
 }

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { collectionFields } from "./collection-fields";
-import { collectionsList } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { CollectionListSchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -24,7 +24,7 @@ const route = createRoute({
 
 export function registerListCollections(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
-    const collections = await services.convex.convexAs(c.get("token")).query(collectionsList, {});
+    const collections = await services.convex.convexAs(c.get("token")).query(api.collections.list, {});
     return c.json({ collections: collections.map(collectionFields) }, 200);
   });
 }

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
-import { imagesList } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { publicImageFields } from "./image-fields";
 import { PageQuerySchema, ImageListResponseSchema } from "./schema";
 
@@ -24,7 +24,7 @@ export function registerListImages(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const convex = services.convex.convexAs(c.get("token"));
-    const page = await convex.query(imagesList, { paginationOpts: { numItems: limit, cursor: cursor ?? null } });
+    const page = await convex.query(api.images.list, { paginationOpts: { numItems: limit, cursor: cursor ?? null } });
     return c.json(
       { images: page.page.map(publicImageFields), nextCursor: page.isDone ? null : page.continueCursor },
       200,

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { jobsList } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { jobFields } from "./job-fields";
 import { requirePermission } from "./permissions";
 import { JobListQuerySchema, JobListResponseSchema } from "./schema";
@@ -27,7 +27,10 @@ export function registerListJobs(router: Router, services: AppServices) {
     const { cursor, limit, status } = c.req.valid("query");
     const page = await services.convex
       .convexAs(c.get("token"))
-      .query(jobsList, { paginationOpts: { numItems: limit, cursor: cursor ?? null }, ...(status ? { status } : {}) });
+      .query(api.jobs.list, {
+        paginationOpts: { numItems: limit, cursor: cursor ?? null },
+        ...(status ? { status } : {}),
+      });
     return c.json({ jobs: page.page.map(jobFields), nextCursor: page.isDone ? null : page.continueCursor }, 200);
   });
 }

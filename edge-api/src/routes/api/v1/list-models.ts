@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { modelsList } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { ModelListResponseSchema } from "./schema";
 
 const route = createRoute({
@@ -18,7 +18,7 @@ const route = createRoute({
 
 export function registerListModels(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
-    const models = await services.convex.convexAs(c.get("token")).query(modelsList, {});
+    const models = await services.convex.convexAs(c.get("token")).query(api.models.list, {});
     return c.json({ models }, 200);
   });
 }

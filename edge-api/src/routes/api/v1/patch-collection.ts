@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { collectionsRename, collectionsSetVisibility } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { CollectionIdParamsSchema, UpdateCollectionSchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -30,8 +30,8 @@ export function registerPatchCollection(router: Router, services: AppServices) {
     const { name, isPublic } = c.req.valid("json");
     const convex = services.convex.convexAs(c.get("token"));
     // The rename goes first: it checks the name, so a bad name changes nothing.
-    if (name !== undefined) await convex.mutation(collectionsRename, { id, name });
-    if (isPublic !== undefined) await convex.mutation(collectionsSetVisibility, { id, isPublic });
+    if (name !== undefined) await convex.mutation(api.collections.rename, { id, name });
+    if (isPublic !== undefined) await convex.mutation(api.collections.setVisibility, { id, isPublic });
     return c.body(null, 204);
   });
 }

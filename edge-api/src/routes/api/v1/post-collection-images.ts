@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { collectionsAddImages } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { AddedSchema, CollectionIdParamsSchema, ImageIdsBodySchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -28,7 +28,7 @@ export function registerPostCollectionImages(router: Router, services: AppServic
     const { imageIds } = c.req.valid("json");
     const result = await services.convex
       .convexAs(c.get("token"))
-      .mutation(collectionsAddImages, { id: c.req.valid("param").id, imageIds });
+      .mutation(api.collections.addImages, { id: c.req.valid("param").id, imageIds });
     return c.json({ added: result.added }, 200);
   });
 }

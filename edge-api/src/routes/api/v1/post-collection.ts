@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppServices } from "../../../lib/context";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
-import { collectionsCreate } from "./functions";
+import { api } from "../../../lib/convex-api";
 import { CreateCollectionSchema, CreatedCollectionSchema } from "./library-schema";
 import { requirePermission } from "./permissions";
 
@@ -25,7 +25,7 @@ const route = createRoute({
 
 export function registerPostCollection(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
-    const id = await services.convex.convexAs(c.get("token")).mutation(collectionsCreate, c.req.valid("json"));
+    const id = await services.convex.convexAs(c.get("token")).mutation(api.collections.create, c.req.valid("json"));
     c.header("Location", `${services.config.publicUrl}/api/v1/collections/${encodeURIComponent(id)}`);
     return c.json({ id }, 201);
   });

@@ -4,7 +4,7 @@ import type { AppServices } from "../../../lib/context";
 import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
-import { jobsCreate, jobsGet } from "./functions";
+import { api } from "../../../lib/convex-api";
 import {
   DEFAULT_GENERATION_PARAMETERS,
   GenerateHeadersSchema,
@@ -45,7 +45,7 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     }
     const idempotencyKey = headerKey ?? body.idempotencyKey;
     const convex = services.convex.convexAs(c.get("token"));
-    const created = await convex.mutation(jobsCreate, {
+    const created = await convex.mutation(api.jobs.create, {
       ...body,
       parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
       ...(idempotencyKey ? { idempotencyKey } : {}),
@@ -56,7 +56,7 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     }
     const jobId = created;
     // A repeated idempotency key returns an earlier job, which may have moved on.
-    const job = await convex.query(jobsGet, { jobId });
+    const job = await convex.query(api.jobs.get, { jobId });
     const statusUrl = `${services.config.publicUrl}/api/v1/status/${encodeURIComponent(jobId)}`;
     c.header("Location", statusUrl);
     return c.json({ jobId, status: job?.status ?? "pending", statusUrl }, 202);
