@@ -222,7 +222,7 @@ describe("error handler", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
       code: "INVALID_ARGUMENT",
-      fields: [{ path: "parameters.width", message: "too wide" }],
+      fields: [{ field: "parameters.width", path: "parameters.width", message: "too wide" }],
     });
     expect((await app.request("/credits")).status).toBe(402);
     const odd = await app.request("/odd");

@@ -3,26 +3,30 @@
  * `{ code, message, requestId }` (+ `fields` for invalid input). Codes and their HTTP
  * statuses come from packages/core, so Convex, the edge API and the elements agree.
  */
-import { errorCodeInfo, isErrorCode, type ErrorCode } from "@pixorly/core";
+import { errorCodeInfo, isErrorCode, type ErrorCode, type FieldIssue } from "@pixorly/core";
 import { ConvexError } from "convex/values";
 
-/** One problem with one input; `path` is dotted, e.g. `body.scopes.0`. */
-export interface FieldProblem {
+/**
+ * One problem with one input as the REST body carries it: core's `FieldIssue` (`field` is dotted, e.g.
+ * `scopes.0`), plus `path`, the same value under the name REST v1 has always used — kept so v1 clients
+ * that read `path` go on working.
+ */
+export interface WireFieldIssue extends FieldIssue {
+  /** The same as `field` (REST v1's original name). */
   path: string;
-  message: string;
 }
 
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   requestId: string;
-  fields?: FieldProblem[];
+  fields?: WireFieldIssue[];
 }
 
 export interface ApiErrorOptions {
   /** Only when it differs from the code's status in core. */
   status?: number;
-  fields?: FieldProblem[];
+  fields?: FieldIssue[];
   /** Response headers that belong to the refusal (`Retry-After`, `RateLimit-*`). */
   headers?: Record<string, string>;
   /** The underlying error, for the log only (never in the response). */
@@ -32,7 +36,7 @@ export interface ApiErrorOptions {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly fields?: FieldProblem[];
+  readonly fields?: FieldIssue[];
   /** Response headers that belong to the refusal (`Retry-After`, `RateLimit-*`). */
   readonly headers?: Record<string, string>;
 
@@ -65,7 +69,7 @@ export function fromConvexError(error: unknown): ApiError | null {
           (f): f is { field: string; message: string } =>
             typeof f?.field === "string" && typeof f?.message === "string",
         )
-        .map((f) => ({ path: f.field, message: f.message }))
+        .map((f) => ({ field: f.field, message: f.message }))
     : undefined;
   return new ApiError(data.code, typeof data.message === "string" ? data.message : undefined, { fields });
 }
@@ -75,6 +79,8 @@ export function errorBody(error: ApiError, requestId: string): ErrorBody {
     code: error.code,
     message: error.message,
     requestId,
-    ...(error.fields ? { fields: error.fields } : {}),
+    ...(error.fields
+      ? { fields: error.fields.map((f) => ({ field: f.field, path: f.field, message: f.message })) }
+      : {}),
   };
 }

@@ -6,7 +6,8 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { ERROR_CODES } from "@pixorly/core";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
-import { ApiError, type FieldProblem } from "./errors";
+import type { FieldIssue } from "@pixorly/core";
+import { ApiError } from "./errors";
 
 /** The value at `path` in the raw input, or undefined where the path leaves it. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -23,7 +24,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * with its own message). A field left out says so: core's schemas carry one message per type
  * ("Model id must be text"), which misleads when nothing was sent.
  */
-export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] {
+export function fieldIssues(error: ZodError, input?: unknown): FieldIssue[] {
   const byPath = new Map<string, string>();
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "(body)";
@@ -35,7 +36,7 @@ export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] 
       valueAt(input, issue.path) === undefined;
     byPath.set(path, missing ? `${String(issue.path.at(-1))} is required` : issue.message);
   }
-  return [...byPath].map(([path, message]) => ({ path, message }));
+  return [...byPath].map(([field, message]) => ({ field, message }));
 }
 
 /**
@@ -44,11 +45,11 @@ export function fieldProblems(error: ZodError, input?: unknown): FieldProblem[] 
  * `input` is the raw value validated, so a missing field can be told from a wrong one.
  */
 export function validationError(error: ZodError, input?: unknown): ApiError {
-  const fields = fieldProblems(error, input);
+  const fields = fieldIssues(error, input);
   const message =
     fields.length === 1
-      ? `Invalid ${fields[0]!.path}: ${fields[0]!.message}`
-      : `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
+      ? `Invalid ${fields[0]!.field}: ${fields[0]!.message}`
+      : `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`;
   return new ApiError("INVALID_ARGUMENT", message, { fields });
 }
 
@@ -73,7 +74,16 @@ export const ErrorSchema = z
     message: z.string().openapi({ example: "Invalid userId: Too small: expected string to have >=1 characters" }),
     requestId: z.string().openapi({ example: "6f1c2d9e-0b7a-4a57-9f4e-2f8f4b7d1c3a" }),
     fields: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string().openapi({ description: "The input, as a dotted path.", example: "parameters.width" }),
+          path: z.string().openapi({
+            description: "The same as `field` (REST v1's original name, kept).",
+            example: "parameters.width",
+          }),
+          message: z.string(),
+        }),
+      )
       .optional()
       .openapi({ description: "Present for INVALID_ARGUMENT: which inputs were wrong and why." }),
   })

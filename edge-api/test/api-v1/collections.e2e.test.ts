@@ -164,7 +164,7 @@ describe("collections", () => {
     expect(res.status).toBe(400);
     const error = await res.json();
     expect(error.code).toBe("INVALID_ARGUMENT");
-    expect(error.fields).toEqual([{ path, message }]);
+    expect(error.fields).toEqual([{ field: path, path, message }]);
   });
 
   it("an unknown field is refused by name", async () => {
@@ -252,7 +252,7 @@ describe("an image's favorite, tags and visibility", () => {
     const target = imageIds[2]!;
     const res = await withKey(stack, key, `/api/v1/images/${target}`, json("PATCH", { ...body }));
     expect(res.status).toBe(400);
-    expect((await res.json()).fields).toEqual([{ path, message }]);
+    expect((await res.json()).fields).toEqual([{ field: path, path, message }]);
     expect(await (await withKey(stack, key, `/api/v1/images/${target}`)).json()).toMatchObject({
       favorite: false,
       tags: [],

@@ -66,7 +66,9 @@ describe("POST /api/v1/generate", () => {
       { "Idempotency-Key": "rest-1" },
     );
     expect(clash.status).toBe(400);
-    expect((await clash.json()).fields).toEqual([{ path: "idempotencyKey", message: expect.any(String) }]);
+    expect((await clash.json()).fields).toEqual([
+      { field: "idempotencyKey", path: "idempotencyKey", message: expect.any(String) },
+    ]);
     const badHeader = await postJsonWithKey(stack, key, "/api/v1/generate", request, {
       "Idempotency-Key": "not valid!",
     });
@@ -113,7 +115,7 @@ describe("POST /api/v1/generate", () => {
   it("rules only Convex knows (an unknown model, a model's sizes) are 400 with fields too", async () => {
     const unknown = await postJsonWithKey(stack, key, "/api/v1/generate", { ...request, model: "local/unknown" });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).fields).toEqual([{ path: "model", message: "Unknown model" }]);
+    expect((await unknown.json()).fields).toEqual([{ field: "model", path: "model", message: "Unknown model" }]);
     const odd = await postJsonWithKey(stack, key, "/api/v1/generate", {
       ...request,
       parameters: { width: 250, height: 256 },

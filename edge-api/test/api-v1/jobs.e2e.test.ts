@@ -38,7 +38,7 @@ describe("POST /api/v1/generate defaults", () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       message: "Invalid model: model is required",
-      fields: [{ path: "model", message: "model is required" }],
+      fields: [{ field: "model", path: "model", message: "model is required" }],
     });
   });
 });

@@ -46,6 +46,8 @@ describe("GET /api/v1/usage", () => {
     const { key } = await createKey(stack, "usage-cy");
     const res = await withKey(stack, key, "/api/v1/usage?days=91");
     expect(res.status).toBe(400);
-    expect((await res.json()).fields).toEqual([{ path: "days", message: "days must be a whole number from 1 to 90" }]);
+    expect((await res.json()).fields).toEqual([
+      { field: "days", path: "days", message: "days must be a whole number from 1 to 90" },
+    ]);
   });
 });

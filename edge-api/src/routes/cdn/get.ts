@@ -176,7 +176,7 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
         download !== undefined ? `Parameter "${DOWNLOAD_PARAM}" appears more than once.` : filenameProblem(value);
       if (problem)
         throw new ApiError("INVALID_ARGUMENT", problem, {
-          fields: [{ path: `query.${DOWNLOAD_PARAM}`, message: problem }],
+          fields: [{ field: `query.${DOWNLOAD_PARAM}`, message: problem }],
         });
       download = downloadBaseName(value);
     }
@@ -187,7 +187,7 @@ function queryOf(resource: string): Pick<CdnUrl, "transform" | "download"> {
   } catch (error) {
     if (error instanceof TransformParamError) {
       throw new ApiError("INVALID_ARGUMENT", error.message, {
-        fields: [{ path: `query.${error.param}`, message: error.message }],
+        fields: [{ field: `query.${error.param}`, message: error.message }],
       });
     }
     throw error;

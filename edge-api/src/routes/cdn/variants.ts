@@ -101,7 +101,7 @@ function refusalOf(error: unknown): unknown {
   if (error instanceof VariantTooCostlyError)
     return new ApiError("INVALID_ARGUMENT", error.message, {
       status: 422,
-      fields: [{ path: "query", message: error.message }],
+      fields: [{ field: "query", message: error.message }],
     });
   if (error instanceof UnsupportedImageError) return new ApiError("INVALID_ARGUMENT", error.message, { status: 415 });
   if (error instanceof TransformBusyError) {

@@ -32,7 +32,9 @@ describe("GET /api/v1/usage", () => {
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body.code).toBe("INVALID_ARGUMENT");
-      expect(body.fields).toEqual([{ path: "days", message: "days must be a whole number from 1 to 90" }]);
+      expect(body.fields).toEqual([
+        { field: "days", path: "days", message: "days must be a whole number from 1 to 90" },
+      ]);
       expect(convex.calls.map((c) => c.name)).not.toContain("usage:summary");
     },
   );

@@ -39,8 +39,8 @@ describe("POST /api/v1/generate: defaults", () => {
     });
     expect(res.status).toBe(400);
     expect(body.fields).toEqual([
-      { path: "parameters.height", message: "Height must be at least 64 pixels" },
-      { path: "parameters.numImages", message: "Number of images must be at least 1" },
+      { field: "parameters.height", path: "parameters.height", message: "Height must be at least 64 pixels" },
+      { field: "parameters.numImages", path: "parameters.numImages", message: "Number of images must be at least 1" },
     ]);
     expect(creates).toEqual([]);
   });
@@ -53,22 +53,22 @@ describe("POST /api/v1/generate: error messages", () => {
     expect(body).toMatchObject({
       code: "INVALID_ARGUMENT",
       message: "Invalid model: model is required",
-      fields: [{ path: "model", message: "model is required" }],
+      fields: [{ field: "model", path: "model", message: "model is required" }],
     });
   });
 
   it("a wrong type that was sent keeps its own message", async () => {
     const { body } = await generate({ prompt, model: 42 });
-    expect(body.fields).toEqual([{ path: "model", message: "Model id must be text" }]);
+    expect(body.fields).toEqual([{ field: "model", path: "model", message: "Model id must be text" }]);
   });
 
   it("names each wrong field with its own message, once", async () => {
     const { res, body } = await generate({ prompt: "   ", parameters: { width: "wide" } });
     expect(res.status).toBe(400);
     expect(body.fields).toEqual([
-      { path: "prompt", message: "Prompt must not be blank" },
-      { path: "model", message: "model is required" },
-      { path: "parameters.width", message: "Width must be a whole number of pixels" },
+      { field: "prompt", path: "prompt", message: "Prompt must not be blank" },
+      { field: "model", path: "model", message: "model is required" },
+      { field: "parameters.width", path: "parameters.width", message: "Width must be a whole number of pixels" },
     ]);
     expect(body.message).toBe(
       "Invalid input: prompt: Prompt must not be blank; model: model is required; parameters.width: Width must be a whole number of pixels",
@@ -78,8 +78,8 @@ describe("POST /api/v1/generate: error messages", () => {
   it("an empty body names both required fields", async () => {
     const { body } = await generate({});
     expect(body.fields).toEqual([
-      { path: "prompt", message: "prompt is required" },
-      { path: "model", message: "model is required" },
+      { field: "prompt", path: "prompt", message: "prompt is required" },
+      { field: "model", path: "model", message: "model is required" },
     ]);
   });
 });
@@ -100,7 +100,7 @@ describe("POST /api/v1/generate: moderation", () => {
     expect(await res.json()).toMatchObject({
       code: "MODERATION_REJECTED",
       message: refused.message,
-      fields: [{ path: "prompt", message: refused.message }],
+      fields: [{ field: "prompt", path: "prompt", message: refused.message }],
     });
     expect(res.headers.get("Location")).toBeNull();
     expect(convex.calls.map((c) => c.name)).not.toContain("jobs:get");

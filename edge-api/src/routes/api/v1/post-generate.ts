@@ -40,7 +40,7 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     const body = c.req.valid("json");
     if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
       throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", {
-        fields: [{ path: "idempotencyKey", message: "Differs from the Idempotency-Key header" }],
+        fields: [{ field: "idempotencyKey", message: "Differs from the Idempotency-Key header" }],
       });
     }
     const idempotencyKey = headerKey ?? body.idempotencyKey;
@@ -52,7 +52,7 @@ export function registerPostGenerate(router: Router, services: AppServices) {
     });
     if (isJobRefusal(created)) {
       const { code, message, fields } = created.refused;
-      throw new ApiError(code, message, { fields: fields.map((f) => ({ path: f.field, message: f.message })) });
+      throw new ApiError(code, message, { fields });
     }
     const jobId = created;
     // A repeated idempotency key returns an earlier job, which may have moved on.
