@@ -11,17 +11,24 @@ import type { WebSocket } from "ws";
 import { AdminAuthError, checkAdmin } from "./admin-key.js";
 import { AuthError, type UserIdentity } from "./auth.js";
 import { CallError, type Engine, type QueryOutcome } from "./engine.js";
+import {
+  encodeStateVersion,
+  encodeTs,
+  parseClientMessage,
+  ProtocolError,
+  type Authenticate,
+  type ClientMessage,
+  type FunctionRequest,
+  type ModifyQuerySet,
+  type ServerMessage,
+  type StateModification,
+  type StateVersion,
+} from "./protocol.js";
 
 const PING_INTERVAL_MS = 15_000;
 /** One connection may hold this many subscriptions; more closes it (each one costs every commit a check). */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2000;
 export const ALL_TABLES = "*";
-
-function encodeTs(ts: bigint): string {
-  const buf = Buffer.alloc(8);
-  buf.writeBigUInt64LE(ts);
-  return buf.toString("base64");
-}
 
 type Subscription = {
   udfPath: string;
@@ -35,9 +42,12 @@ type Subscription = {
   dirty: boolean;
 };
 
-type Modification = Record<string, unknown>;
-
-class ProtocolError extends Error {}
+/** A modification before its query id is known (results are shared between connections). */
+type Modification = StateModification extends infer M
+  ? M extends { queryId: number }
+    ? Omit<M, "queryId">
+    : never
+  : never;
 
 /** A query's outcome with its value serialized once, however many connections send it. */
 export type SharedResult = { result: QueryOutcome | CallError; serialized: string };
@@ -78,9 +88,12 @@ export class QueryResultCache {
 }
 
 export class SyncSession {
-  private querySet = 0;
-  private identityVersion = 0;
-  private lastSentTs = 0n;
+  /**
+   * The state the client has been sent (query set, identity, timestamp): the next Transition starts here.
+   * The query-set and identity versions move when a ModifyQuerySet / Authenticate is applied; `ts` when
+   * the Transition carrying them goes out.
+   */
+  private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
   private identity: UserIdentity | null = null;
   /** Authenticated with the admin key (the CLI's `run --watch`, `data`): internal functions too. */
   private admin = false;
@@ -90,7 +103,7 @@ export class SyncSession {
   private minTs = 0n;
   /**
    * A MutationResponse went out and no Transition since: the client resolves the mutation only on
-   * a transition that arrives AFTER its answer. `minTs > lastSentTs` alone missed the case where a
+   * a transition that arrives AFTER its answer. `minTs > version.ts` alone missed the case where a
    * query-set change queued before the answer was already stamped with the mutation's commit (the
    * mutation runs at once, its answer waits its turn): the client then waited for the next commit.
    */
@@ -118,7 +131,7 @@ export class SyncSession {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
   }
 
-  private send(msg: Record<string, unknown>) {
+  private send(msg: ServerMessage) {
     if (!this.closed && this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
@@ -139,14 +152,11 @@ export class SyncSession {
 
   private onMessage(raw: string | null) {
     if (this.closed) return;
-    let msg: Record<string, any>;
+    let msg: ClientMessage;
     try {
-      if (raw === null) throw new Error("binary frames are not part of the protocol");
-      msg = JSON.parse(raw);
-      if (msg === null || typeof msg !== "object" || typeof msg.type !== "string")
-        throw new Error("message has no type");
+      msg = parseClientMessage(raw);
     } catch (e) {
-      this.fatal(`Malformed message: ${(e as Error).message}`);
+      this.fatal((e as Error).message);
       return;
     }
     switch (msg.type) {
@@ -166,26 +176,13 @@ export class SyncSession {
         if (this.authPending > 0) return this.enqueue(async () => void this.action(msg));
         void this.action(msg);
         return;
-      default:
-        this.fatal(`Malformed message: unknown message type ${JSON.stringify(msg.type).slice(0, 60)}`);
-    }
-  }
-
-  private requireRequest(msg: Record<string, any>) {
-    if (
-      !Number.isInteger(msg.requestId) ||
-      typeof msg.udfPath !== "string" ||
-      !Array.isArray(msg.args) ||
-      msg.args.length !== 1
-    ) {
-      throw new ProtocolError(`Malformed ${msg.type} message: needs requestId, udfPath and args: [object]`);
     }
   }
 
   /** JSON of the identity and admin flag, computed when they change: part of the shared-result key. */
   private identityKey = "null|false";
 
-  private async runSubscription(sub: Subscription): Promise<Modification & { serialized: string }> {
+  private async runSubscription(sub: Subscription): Promise<{ mod: Modification; serialized: string }> {
     const key = `${sub.callKey}\u0000${this.identityKey}\u0000${sub.journal.length ? JSON.stringify(sub.journal) : ""}`;
     const { result, serialized } = await this.cache.run(
       key,
@@ -197,38 +194,46 @@ export class SyncSession {
     );
     if (result instanceof CallError) {
       sub.reads = new Set([ALL_TABLES]);
-      const mod = {
+      const mod: Modification = {
         type: "QueryFailed",
         errorMessage: result.client.message,
-        // Left out (not null) for a plain Error: the client makes any present errorData a ConvexError.
-        errorData: result.client.data,
+        errorData: result.client.data as JSONValue | undefined,
         logLines: result.logLines,
         journal: null,
       };
-      return { ...mod, serialized };
+      return { mod, serialized };
     }
     sub.reads = result.reads;
     sub.journal = result.journal;
-    return {
+    const mod: Modification = {
       type: "QueryUpdated",
-      value: result.value,
+      value: result.value as JSONValue,
       logLines: result.logLines,
       journal: result.journal.length ? JSON.stringify(result.journal) : null,
-      serialized,
     };
+    return { mod, serialized };
   }
 
-  private transition(modifications: Modification[], start: { querySet: number; identity: number }) {
+  /**
+   * Sends the client from `start` (its query-set and identity versions before this step; the timestamp it
+   * last saw) to the current version at the store's timestamp (never older than one already sent).
+   */
+  private transition(modifications: StateModification[], start: Omit<StateVersion, "ts">) {
     const now = this.engine.store.currentTs();
-    const ts = now > this.lastSentTs ? now : this.lastSentTs;
+    const startVersion = { ...start, ts: this.version.ts };
+    if (now > this.version.ts) this.version.ts = now;
     this.send({
       type: "Transition",
-      startVersion: { querySet: start.querySet, identity: start.identity, ts: encodeTs(this.lastSentTs) },
-      endVersion: { querySet: this.querySet, identity: this.identityVersion, ts: encodeTs(ts) },
+      startVersion: encodeStateVersion(startVersion),
+      endVersion: encodeStateVersion(this.version),
       modifications,
     });
-    this.lastSentTs = ts;
     this.transitionOwed = false;
+  }
+
+  /** The query-set and identity versions now, to start a Transition from. */
+  private versionsNow(): Omit<StateVersion, "ts"> {
+    return { querySet: this.version.querySet, identity: this.version.identity };
   }
 
   private parseJournal(journal: unknown): (string | null)[] {
@@ -241,16 +246,16 @@ export class SyncSession {
     }
   }
 
-  private async modifyQuerySet(msg: Record<string, any>) {
-    if (msg.baseVersion !== this.querySet || !Number.isInteger(msg.newVersion) || !Array.isArray(msg.modifications)) {
+  private async modifyQuerySet(msg: ModifyQuerySet) {
+    if (msg.baseVersion !== this.version.querySet) {
       throw new ProtocolError(
-        `Malformed ModifyQuerySet: base version ${msg.baseVersion} does not match ${this.querySet}`,
+        `Malformed ModifyQuerySet: base version ${msg.baseVersion} does not match ${this.version.querySet}`,
       );
     }
-    const start = { querySet: this.querySet, identity: this.identityVersion };
-    const mods: Modification[] = [];
+    const start = this.versionsNow();
+    const mods: StateModification[] = [];
     for (const m of msg.modifications) {
-      if (m?.type === "Add" && Number.isInteger(m.queryId) && typeof m.udfPath === "string" && Array.isArray(m.args)) {
+      if (m.type === "Add") {
         if (!this.subs.has(m.queryId) && this.subs.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           throw new ProtocolError(
             `Too many subscriptions on one connection (the limit is ${MAX_SUBSCRIPTIONS_PER_CONNECTION})`,
@@ -266,25 +271,23 @@ export class SyncSession {
           dirty: false,
         };
         this.subs.set(m.queryId, sub);
-        const { serialized, ...mod } = await this.runSubscription(sub);
+        const { serialized, mod } = await this.runSubscription(sub);
         sub.last = serialized;
         mods.push({ ...mod, queryId: m.queryId });
-      } else if (m?.type === "Remove" && Number.isInteger(m.queryId)) {
+      } else {
         this.subs.delete(m.queryId);
         mods.push({ type: "QueryRemoved", queryId: m.queryId });
-      } else {
-        throw new ProtocolError("Malformed ModifyQuerySet: unknown modification");
       }
     }
-    this.querySet = msg.newVersion;
+    this.version.querySet = msg.newVersion;
     this.transition(mods, start);
   }
 
-  private async rerunAll(): Promise<Modification[]> {
-    const mods: Modification[] = [];
+  private async rerunAll(): Promise<StateModification[]> {
+    const mods: StateModification[] = [];
     for (const [queryId, sub] of this.subs) {
       sub.dirty = false;
-      const { serialized, ...mod } = await this.runSubscription(sub);
+      const { serialized, mod } = await this.runSubscription(sub);
       if (serialized !== sub.last) {
         sub.last = serialized;
         mods.push({ ...mod, queryId });
@@ -293,10 +296,10 @@ export class SyncSession {
     return mods;
   }
 
-  private async authenticate(msg: Record<string, any>) {
-    if (msg.baseVersion !== this.identityVersion) {
+  private async authenticate(msg: Authenticate) {
+    if (msg.baseVersion !== this.version.identity) {
       throw new ProtocolError(
-        `Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.identityVersion}`,
+        `Malformed Authenticate: base version ${msg.baseVersion} does not match ${this.version.identity}`,
       );
     }
     let identity: UserIdentity | null = null;
@@ -325,19 +328,19 @@ export class SyncSession {
         this.send({ type: "AuthError", error, baseVersion: msg.baseVersion, authUpdateAttempted: true });
         return;
       }
-    } else if (msg.tokenType !== "None") {
+    } else if (msg.tokenType === "Unsupported") {
       this.setIdentity(null, null);
       this.send({
         type: "AuthError",
-        error: `convex-local does not accept ${msg.tokenType} tokens`,
+        error: `convex-local does not accept ${msg.name} tokens`,
         baseVersion: msg.baseVersion,
         authUpdateAttempted: true,
       });
       return;
     }
-    const start = { querySet: this.querySet, identity: this.identityVersion };
+    const start = this.versionsNow();
     this.setIdentity(identity, expiresAt, admin);
-    this.identityVersion = msg.baseVersion + 1;
+    this.version.identity = msg.baseVersion + 1;
     for (const sub of this.subs.values()) sub.last = null;
     this.transition(await this.rerunAll(), start);
   }
@@ -362,7 +365,7 @@ export class SyncSession {
           this.send({
             type: "AuthError",
             error: "Token expired",
-            baseVersion: this.identityVersion,
+            baseVersion: this.version.identity,
             authUpdateAttempted: false,
           });
         });
@@ -376,24 +379,14 @@ export class SyncSession {
    * Pipelined mutations reach the engine at once, in order, so they can share a group commit; their
    * answers still go out in order. Behind a pending Authenticate they wait, to run as the new identity.
    */
-  private submitMutation(msg: Record<string, any>) {
-    if (this.authPending > 0 || !this.isRequest(msg)) return this.enqueue(() => this.mutation(msg));
+  private submitMutation(msg: FunctionRequest) {
+    if (this.authPending > 0) return this.enqueue(() => this.mutation(msg));
     const started = this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin });
     started.catch(() => {}); // handled in order below
     this.enqueue(() => this.mutation(msg, started));
   }
 
-  private isRequest(msg: Record<string, any>) {
-    return (
-      Number.isInteger(msg.requestId) &&
-      typeof msg.udfPath === "string" &&
-      Array.isArray(msg.args) &&
-      msg.args.length === 1
-    );
-  }
-
-  private async mutation(msg: Record<string, any>, started?: ReturnType<Engine["runMutation"]>) {
-    this.requireRequest(msg);
+  private async mutation(msg: FunctionRequest, started?: ReturnType<Engine["runMutation"]>) {
     try {
       const out = await (started ??
         this.engine.runMutation(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin }));
@@ -421,13 +414,7 @@ export class SyncSession {
     }
   }
 
-  private async action(msg: Record<string, any>) {
-    try {
-      this.requireRequest(msg);
-    } catch (e) {
-      this.fatal((e as Error).message);
-      return;
-    }
+  private async action(msg: FunctionRequest) {
     try {
       const out = await this.engine.runAction(msg.udfPath, msg.args[0], this.identity, { publicOnly: !this.admin });
       this.send({
@@ -464,18 +451,18 @@ export class SyncSession {
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      const mods: Modification[] = [];
+      const mods: StateModification[] = [];
       for (const [queryId, sub] of this.subs) {
         if (!sub.dirty) continue;
         sub.dirty = false;
-        const { serialized, ...mod } = await this.runSubscription(sub);
+        const { serialized, mod } = await this.runSubscription(sub);
         if (serialized === sub.last) continue;
         sub.last = serialized;
         mods.push({ ...mod, queryId });
       }
       // A mutation's client resolves only once it sees a transition at least as new as the mutation.
-      if (mods.length || this.minTs > this.lastSentTs || this.transitionOwed) {
-        this.transition(mods, { querySet: this.querySet, identity: this.identityVersion });
+      if (mods.length || this.minTs > this.version.ts || this.transitionOwed) {
+        this.transition(mods, this.versionsNow());
       }
     });
   }
