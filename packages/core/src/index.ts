@@ -13,3 +13,4 @@ export * from "./webhooks";
 export * from "./refusals";
 export * from "./scrub";
 export * from "./sentry-envelope";
+export * from "./views";
