@@ -19,11 +19,8 @@ COPY packages/convex-local/package.json packages/convex-local/
 COPY packages/local-models/package.json packages/local-models/
 COPY edge-api/package.json edge-api/
 COPY demo/package.json demo/
-# better-sqlite3 (convex-local, a dev-only part) compiles from source where no prebuilt binary can be fetched.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/* \
- && npm ci
+# Nothing compiles: the native dependencies are prebuilt N-API packages, and convex-local uses node:sqlite.
+RUN npm ci
 
 # ── 2. build: the edge API as one JS file, pixorly.js, and the demo site ────────────────────────────────────
 FROM deps AS build

@@ -1,9 +1,14 @@
 /**
  * convex-local benchmark: commit throughput, query latency and subscription
  * fan-out through the official `convex/browser` clients, with baselines
- * measured in the same run (raw better-sqlite3, the Store layer alone, the
- * engine without a network, bare `ws` and bare HTTP round trips) so the table
- * shows how much of the time is the store, the engine and the protocol.
+ * measured in the same run (raw SQLite, the Store layer alone, the engine
+ * without a network, bare `ws` and bare HTTP round trips) so the table shows
+ * how much of the time is the store, the engine and the protocol.
+ *
+ * SQLite binding: convex-local uses Node's `node:sqlite`. Section 0 measures it beside better-sqlite3 (the
+ * native binding it used before) in the same run, raw and under the Store layer, when better-sqlite3 is
+ * installed for this Node: it is no dependency any more, so point BENCH_BETTER_SQLITE3 at an installed copy
+ * (e.g. `npm install --no-save better-sqlite3@12.11.1`, built against Node 24's headers; the README says how).
  *
  * The server (convex-local on the fixture app, plus the bare ws/HTTP echo
  * servers of the baselines) runs in a child process by default, so it does not
@@ -16,11 +21,14 @@
  *   BENCH_ONLY=renders       run only section 4 (live updates while eight 1024² renders run)
  *   BENCH_ONLY=search        run only section 5 (paginated filtered search over 10,000 documents)
  *   BENCH_ONLY=fanout        run only section 6 (fan-out to 1,000 subscribed ConvexClients)
- *   BENCH_ONLY=commit        run only section 7 (small-mutation throughput with group commit beside raw better-sqlite3)
+ *   BENCH_ONLY=commit        run only section 7 (small-mutation throughput with group commit beside raw SQLite)
+ *   BENCH_ONLY=sqlite        run only section 0 (node:sqlite beside better-sqlite3, raw and under the Store layer)
+ *   BENCH_BETTER_SQLITE3=<path>  the better-sqlite3 package to compare with (default: `better-sqlite3` if it resolves)
  *
  * Run: `npm run bench` or `npx tsx bench/convex-local.bench.ts` from the repo root.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -29,12 +37,12 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { WebSocket, WebSocketServer } from "ws";
 import { makeId } from "../packages/convex-local/src/ids.ts";
 import { parseSchema } from "../packages/convex-local/src/schema.ts";
+import { Database } from "../packages/convex-local/src/sqlite.ts";
 import { Store } from "../packages/convex-local/src/store.ts";
 import fixtureSchema from "../packages/convex-local/test/fixture/convex/schema.ts";
 
@@ -428,23 +436,125 @@ async function closeClients(list: Iterable<ConvexClient>) {
 
 const api = anyApi;
 
-// Baselines that need no server: raw SQLite, and the Store layer alone.
-function sqliteBaseline(count: number): number {
+// Baselines that need no server: raw SQLite, and the Store layer alone, on either SQLite binding.
+
+/** The part of better-sqlite3's API the baselines use. */
+type Bs3Statement = {
+  readonly reader: boolean;
+  run(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  raw(on: boolean): Bs3Statement;
+  safeIntegers(on: boolean): Bs3Statement;
+};
+type Bs3Database = {
+  pragma(sql: string): unknown[];
+  exec(sql: string): void;
+  prepare(sql: string): Bs3Statement;
+  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+  readonly inTransaction: boolean;
+  close(): void;
+};
+type Bs3 = new (file: string) => Bs3Database;
+
+/** better-sqlite3 if it is installed and loads in this Node, else why not. */
+function loadBetterSqlite3(): { Bs3: Bs3; version: string } | { missing: string } {
+  const spec = process.env.BENCH_BETTER_SQLITE3 ?? "better-sqlite3";
+  try {
+    const require = createRequire(SELF);
+    const Bs3 = require(spec) as Bs3;
+    bs3KeepAlive.push(new Bs3(":memory:")); // loads the native module: fails here when it was built for another Node
+    const pkg = require(`${spec}/package.json`) as { version: string };
+    return { Bs3, version: pkg.version };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return {
+      missing:
+        err.code === "MODULE_NOT_FOUND"
+          ? "not installed (set BENCH_BETTER_SQLITE3)"
+          : `does not load in Node ${process.version}: ${err.code ?? err.message.split("\n")[0]}`,
+    };
+  }
+}
+
+/** A SQLite binding to measure: `node:sqlite` through convex-local's adapter, or better-sqlite3 behind the same shape. */
+type Binding = { name: string; open(file: string): Database };
+
+const nodeSqlite: Binding = { name: "node:sqlite", open: (file) => new Database(file) };
+
+/**
+ * better-sqlite3 12.x on Node 24 aborts the process when the GC collects one of its statements or databases
+ * (`Assertion failed: (env) != nullptr` in `node::RemoveEnvironmentCleanupHook`, from its destructors; one
+ * more reason convex-local left it). The baseline keeps every object it makes reachable until the process exits.
+ */
+const bs3KeepAlive: unknown[] = [];
+
+function betterSqlite3Binding(Bs3: Bs3, version: string): Binding {
+  return {
+    name: `better-sqlite3 ${version}`,
+    open(file) {
+      const db = new Bs3(file);
+      bs3KeepAlive.push(db);
+      const shaped = {
+        get inTransaction() {
+          return db.inTransaction;
+        },
+        exec: (sql: string) => db.exec(sql),
+        prepare(sql: string, options: { arrays?: boolean; bigints?: boolean } = {}) {
+          const stmt = db.prepare(sql);
+          bs3KeepAlive.push(stmt);
+          if (options.arrays) stmt.raw(true);
+          if (options.bigints) stmt.safeIntegers(true);
+          return stmt;
+        },
+        pragma(sql: string) {
+          const stmt = db.prepare(`PRAGMA ${sql}`); // not db.pragma(): its statement would be collected
+          bs3KeepAlive.push(stmt);
+          if (stmt.reader) return stmt.all();
+          stmt.run();
+          return [];
+        },
+        transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+        close: () => db.close(),
+      };
+      return shaped as unknown as Database;
+    },
+  };
+}
+
+/** A measured loop: operations per second of wall time, and this process's CPU (user + system) per operation. */
+type Rate = { perSec: number; cpuUs: number };
+
+/** Runs `op(i)` up to `count` times within the loop budget. */
+function measure(op: (i: number) => void, count: number): Rate {
+  const t0 = now();
+  const c0 = process.cpuUsage();
+  const deadline = t0 + CFG.loopBudgetMs;
+  let done = 0;
+  while (done < count && now() < deadline) op(done++);
+  const cpu = process.cpuUsage(c0);
+  return { perSec: done / ((now() - t0) / 1000), cpuUs: (cpu.user + cpu.system) / done };
+}
+
+function sqliteBaseline(count: number, binding: Binding = nodeSqlite): Rate {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-sqlite-"));
   try {
-    const db = new Database(path.join(dir, "raw.sqlite3"));
+    const db = binding.open(path.join(dir, "raw.sqlite3"));
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.exec(
       "CREATE TABLE documents (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, ts INTEGER NOT NULL, value TEXT NOT NULL)",
     );
     const insert = db.prepare("INSERT INTO documents (id, table_name, ts, value) VALUES (?, ?, ?, ?)");
-    const insertOne = db.transaction((i: number) => {
-      const id = randomUUID();
-      const doc = { _id: id, _creationTime: Date.now(), author: "bench", body: `message ${i}`, channel: "bench" };
-      insert.run(id, "messages", i, JSON.stringify(doc));
-    });
-    const rate = insertsPerSecond(insertOne, count);
+    const insertOne = (i: number) =>
+      db.transaction(() => {
+        const id = randomUUID();
+        const doc = { _id: id, _creationTime: Date.now(), author: "bench", body: `message ${i}`, channel: "bench" };
+        insert.run(id, "messages", i, JSON.stringify(doc));
+      });
+    for (let i = 0; i < 200; i++) insertOne(-i - 1); // warm-up
+    const rate = measure(insertOne, count);
     db.close();
     return rate;
   } finally {
@@ -452,25 +562,22 @@ function sqliteBaseline(count: number): number {
   }
 }
 
-/** Warms up, then runs `insertOne` up to `count` times within the loop budget; returns inserts per second. */
-function insertsPerSecond(insertOne: (i: number) => void, count: number): number {
-  for (let i = 0; i < 200; i++) insertOne(-i - 1);
-  const t0 = now();
-  const deadline = t0 + CFG.loopBudgetMs;
-  let done = 0;
-  while (done < count && now() < deadline) insertOne(done++);
-  return done / ((now() - t0) / 1000);
-}
+type StoreFigures = { inserts: Rate; gets: Rate; scans: Rate };
 
-function storeBaseline(count: number): number {
+/**
+ * The Store layer on `binding`: inserts through Store.write (one transaction each, every index entry), then
+ * point reads (Store.get) and 64-entry index range reads (Store.scan) of what was written.
+ */
+function storeBaseline(count: number, binding: Binding = nodeSqlite): StoreFigures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convex-local-bench-store-"));
   try {
-    const store = new Store(dir);
+    const store = new Store(dir, binding.open);
     // The fixture folder has no "type": "module", so tsx may hand us its CommonJS exports object.
     const mod = fixtureSchema as unknown as { export?(): string; default?: { export(): string } };
     const schema = typeof mod.export === "function" ? (mod as { export(): string }) : mod.default!;
     store.setIndexes(parseSchema(schema, store.tableNames()).indexes);
     const table = store.tableNumber("messages");
+    const ids: string[] = [];
     const insertOne = (i: number) => {
       store.begin();
       const ts = store.nextTs();
@@ -482,13 +589,85 @@ function storeBaseline(count: number): number {
         ts,
       );
       store.commit();
+      ids.push(id);
     };
-    const rate = insertsPerSecond(insertOne, count);
+    for (let i = 0; i < 200; i++) insertOne(-i - 1); // warm-up
+    const inserts = measure(insertOne, count);
+    const gets = measure((i) => {
+      if (!store.get(ids[(i * 7919) % ids.length])) throw new Error("missing document");
+    }, count * 4);
+    const index = "messages.by_creation_time";
+    const scans = measure(
+      (i) => {
+        let rows = 0;
+        for (const entry of store.scan(index, Buffer.alloc(0), Buffer.from([0xff]), i % 2 ? "asc" : "desc")) {
+          void entry;
+          if (++rows === 64) break;
+        }
+      },
+      Math.max(10, Math.round(count / 4)),
+    );
     store.close();
-    return rate;
+    return { inserts, gets, scans };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type BindingFigures = StoreFigures & { raw: Rate };
+
+/**
+ * Section 0: node:sqlite beside better-sqlite3 in this run, alternating (A, B, A, B, …) over three rounds.
+ * Each figure keeps the binding's best rate and its lowest CPU per operation: on a shared machine the wall
+ * rate follows the neighbours' load, the CPU per operation much less.
+ */
+function sqliteSection(): { node: BindingFigures; bs3: BindingFigures | null } {
+  const loaded = loadBetterSqlite3();
+  const bindings = "missing" in loaded ? [nodeSqlite] : [nodeSqlite, betterSqlite3Binding(loaded.Bs3, loaded.version)];
+  const keys = ["raw", "inserts", "gets", "scans"] as const;
+  const worst = (): Rate => ({ perSec: 0, cpuUs: Infinity });
+  const best: BindingFigures[] = bindings.map(() => ({
+    raw: worst(),
+    inserts: worst(),
+    gets: worst(),
+    scans: worst(),
+  }));
+  for (let round = 0; round < 3; round++) {
+    bindings.forEach((binding, i) => {
+      const got: BindingFigures = {
+        raw: sqliteBaseline(CFG.baselineInserts, binding),
+        ...storeBaseline(CFG.baselineInserts, binding),
+      };
+      for (const key of keys) {
+        best[i][key] = {
+          perSec: Math.max(best[i][key].perSec, got[key].perSec),
+          cpuUs: Math.min(best[i][key].cpuUs, got[key].cpuUs),
+        };
+      }
+    });
+  }
+  section(
+    `0. SQLite binding (Node ${process.version}): node:sqlite beside better-sqlite3, best of 3 alternating rounds (rate; CPU per operation)`,
+  );
+  const labels: Record<(typeof keys)[number], string> = {
+    raw: "raw insert, 1 txn each (WAL, NORMAL)",
+    inserts: "Store.write insert, 1 txn each (convex-local indexes)",
+    gets: "Store.get point reads",
+    scans: "Store.scan, 64 index entries per read",
+  };
+  const fmt = (r: Rate) => `${Math.round(r.perSec).toLocaleString("en-US")}/s; ${r.cpuUs.toFixed(1)} us`;
+  for (const key of keys) {
+    row(`${nodeSqlite.name}: ${labels[key]}`, fmt(best[0][key]));
+    if (bindings[1]) {
+      row(`${bindings[1].name}: ${labels[key]}`, fmt(best[1][key]));
+      row(
+        "  node:sqlite vs better-sqlite3 (rate; CPU)",
+        `${(best[0][key].perSec / best[1][key].perSec).toFixed(2)}x; ${(best[0][key].cpuUs / best[1][key].cpuUs).toFixed(2)}x`,
+      );
+    }
+  }
+  if ("missing" in loaded) row("better-sqlite3 baseline", loaded.missing);
+  return { node: best[0], bs3: bindings[1] ? best[1] : null };
 }
 
 /** A bare `ws` client against the echo server: sequential round trips and a pipelined burst. */
@@ -917,12 +1096,12 @@ async function fanout1000Section() {
 
 /**
  * Section 7: small-mutation throughput with group commit (pipelined over a few sockets, as many
- * clients do), beside raw better-sqlite3 inserting the same document one transaction each, in the
+ * clients do), beside raw node:sqlite inserting the same document one transaction each, in the
  * same run.
  */
 async function commitSection() {
   const M = CFG.mutations * 2;
-  const raw = sqliteBaseline(CFG.baselineInserts);
+  const raw = sqliteBaseline(CFG.baselineInserts).perSec;
   const server = await startChildServer();
   const own: ConvexClient[] = [];
   try {
@@ -959,7 +1138,7 @@ async function commitSection() {
       send,
       TARGETS.groupCommitPerSec,
     );
-    rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL), same run", raw);
+    rateRow("baseline: raw node:sqlite insert, 1 txn each (WAL, NORMAL), same run", raw);
     row("check: counter after the run", String(applied), String(M), applied === M);
   } finally {
     await closeClients(own);
@@ -1034,6 +1213,7 @@ async function main() {
   }
   if (process.env.BENCH_ONLY === "fanout") return onlyMain(fanout1000Section);
   if (process.env.BENCH_ONLY === "commit") return onlyMain(commitSection);
+  if (process.env.BENCH_ONLY === "sqlite") return onlyMain(async () => void sqliteSection());
   const cpus = os.cpus();
   console.log(
     `convex-local bench: node ${process.version}, ${cpus[0]?.model ?? "cpu"} x${cpus.length}, ` +
@@ -1041,8 +1221,7 @@ async function main() {
   );
 
   // Store baselines first, on a quiet machine.
-  const rawSqlite = sqliteBaseline(CFG.baselineInserts);
-  const storeLayer = storeBaseline(CFG.baselineInserts);
+  const { node: sqliteFigures } = sqliteSection();
 
   const server: ServerSide = inproc ? await startServerSide() : await startChildServer();
   const { url, echoUrl } = server.info;
@@ -1174,8 +1353,8 @@ async function main() {
     rateRow(`HTTP ConvexHttpClient messages:send, default queue (1 in flight), x${S}`, httpQueued);
     rateRow("engine.runMutation counters:increment, sequential, no network", engine.incPerSec);
     rateRow("engine.runMutation messages:send, sequential, no network", engine.sendPerSec);
-    rateRow("baseline: Store.write insert, 1 txn each (convex-local indexes)", storeLayer);
-    rateRow("baseline: raw better-sqlite3 insert, 1 txn each (WAL, NORMAL)", rawSqlite);
+    rateRow("baseline: Store.write insert, 1 txn each (convex-local indexes)", sqliteFigures.inserts.perSec);
+    rateRow("baseline: raw node:sqlite insert, 1 txn each (WAL, NORMAL)", sqliteFigures.raw.perSec);
     rateRow("baseline: bare ws echo, all pipelined (messages/s)", wsBase.pipelinedPerSec);
     const countsOk = counts.ws === M && counts.http === M && counts.wsMessages === M;
     row(

@@ -6,13 +6,11 @@
  */
 import { v } from "convex/values";
 import { getPlan, multiplyCredits } from "@pixorly/core";
-import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { internalAction, internalMutation, type ActionCtx, type MutationCtx } from "./_generated/server";
+import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { findModel } from "./lib/catalog";
 import { jobDoc } from "./lib/jobShapes";
-import { imagePlaceholder, localPlaceholder } from "./lib/placeholder";
-import { dispatch, providerOf } from "./lib/queue";
+import { dispatch } from "./lib/queue";
 import { noteBalance } from "./lib/creditAlerts";
 import { releaseGenerations, storageFullMessage } from "./lib/limits";
 import { recordUsage } from "./lib/usage";
@@ -20,43 +18,17 @@ import { emitEvent } from "./lib/webhookEvents";
 import { recordOutcome } from "./lib/generationStats";
 import { recordModelTiming } from "./lib/modelTimings";
 import { storedImageFields } from "./lib/validators";
-import { measureImage } from "./providers/image-size";
-import { LocalProvider } from "./providers/local";
-import { OpenRouterProvider } from "./providers/openrouter";
-import {
-  CLOSED_CIRCUIT,
-  canAttempt,
-  recordFailure,
-  recordSuccess,
-  withRetries,
-  withTimeout,
-  type CircuitState,
-} from "./providers/resilience";
-import { isProviderError, type ImageProvider, type ProviderResult } from "./providers/types";
-import { providerRefusalRule } from "./providers/openrouter-errors";
+import { CLOSED_CIRCUIT, canAttempt, recordFailure, recordSuccess, type CircuitState } from "./providers/resilience";
 import { logRefusal } from "./lib/moderationLog";
-import { deleteImages, imageKey, putImage, s3Settings } from "./lib/s3";
-import { reportActionError } from "./lib/errorReporting";
+import { runJob } from "./lib/runJob";
 
 const uploaded = v.object(storedImageFields);
-
-const PROVIDER_TIMEOUT_MS = 5 * 60_000;
 
 function circuitOptions() {
   return {
     threshold: Number(process.env.PIXORLY_CIRCUIT_THRESHOLD ?? 5),
     cooldownMs: Number(process.env.PIXORLY_CIRCUIT_COOLDOWN_MS ?? 60_000),
   };
-}
-
-/** A failure whose message users may read; `refusalRule` is set when the provider's content filter refused the prompt. */
-class JobFailure extends Error {
-  constructor(
-    message: string,
-    readonly refusalRule?: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Marks a pending job processing; returns what the action needs, or null if the job is no longer pending. */
@@ -105,6 +77,16 @@ export const complete = internalMutation({
           prompt: job.prompt,
           parameters: job.parameters,
           lastAccessedAt: Date.now(),
+          ...(job.input
+            ? {
+                lineage: {
+                  operation: job.input.operation,
+                  ...(job.input.sourceImageId ? { sourceImageId: job.input.sourceImageId } : {}),
+                  ...(job.input.inputId ? { inputId: job.input.inputId } : {}),
+                  ...(job.input.maskInputId ? { maskInputId: job.input.maskInputId } : {}),
+                },
+              }
+            : {}),
         }),
       );
     }
@@ -262,137 +244,12 @@ export const sweep = internalMutation({
   },
 });
 
-function providerFor(model: string): ImageProvider {
-  if (providerOf(model) === "local") return new LocalProvider();
-  const apiKey = process.env.OPENROUTER_API_KEY;
-  if (!apiKey) throw new JobFailure(`The model ${model} is not available right now.`);
-  return new OpenRouterProvider({
-    apiKey,
-    baseUrl: process.env.OPENROUTER_BASE_URL,
-    referer: process.env.PIXORLY_SITE_URL ?? "https://pixorly.com",
-    title: "Pixorly",
-  });
-}
-
-/** Calls the provider with a timeout, retries with backoff, and the model's circuit breaker. */
-async function callProvider(ctx: ActionCtx, job: Doc<"generationJobs">): Promise<ProviderResult> {
-  const provider = providerFor(job.model);
-  if (!(await ctx.runMutation(internal.generation.circuitBegin, { key: job.model }))) {
-    throw new JobFailure(
-      "The image service for this model is having trouble right now. Please try again in a few minutes.",
-    );
-  }
-  const { width, height, seed, numImages, steps, guidance } = job.parameters;
-  const request = {
-    model: job.model,
-    prompt: job.prompt,
-    negativePrompt: job.negativePrompt,
-    width,
-    height,
-    seed,
-    numImages,
-    steps,
-    guidance,
-  };
-  try {
-    const result = await withRetries(
-      () => withTimeout((signal) => provider.generate(request, { signal }), PROVIDER_TIMEOUT_MS),
-      { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, deadlineMs: PROVIDER_TIMEOUT_MS },
-    );
-    await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy: true });
-    if (result.images.length === 0) throw new JobFailure("The model returned no image. Your credits were refunded.");
-    return result;
-  } catch (e) {
-    if (e instanceof JobFailure) throw e;
-    const healthy = isProviderError(e) && !e.retryable;
-    await ctx.runMutation(internal.generation.circuitEnd, { key: job.model, healthy });
-    if (isProviderError(e))
-      throw new JobFailure(e.userMessage, e.code === "MODERATION_REJECTED" ? providerRefusalRule(e) : undefined);
-    throw e;
-  }
-}
-
-/** Local images get theirs from a small re-render; others are decoded (PNG, JPEG) when possible. */
-function placeholderFor(
-  job: Doc<"generationJobs">,
-  bytes: Uint8Array,
-  format: string,
-  seed: number,
-  width: number,
-  height: number,
-) {
-  const placeholder =
-    job.provider === "local"
-      ? localPlaceholder(job.model, job.prompt, seed, width, height)
-      : imagePlaceholder(bytes, format);
-  return placeholder ? { placeholder } : {};
-}
-
+/** Runs a text-to-image job (jobs with an input image run in `generationNode.run`, on Node). */
 export const run = internalAction({
   args: { jobId: v.id("generationJobs") },
   returns: v.null(),
   handler: async (ctx, { jobId }) => {
-    const started = await ctx.runMutation(internal.generation.start, { jobId });
-    if (!started) return;
-    const { job, storageLeft, storageFull } = started;
-    const s3 = s3Settings();
-    const keys: string[] = [];
-    try {
-      const result = await callProvider(ctx, job);
-      const bytes = result.images.reduce((sum, i) => sum + i.bytes.byteLength, 0);
-      // Checked before anything is uploaded.
-      if (bytes > storageLeft) throw new JobFailure(`${storageFull} Your credits were refunded.`);
-      const images = [];
-      for (const [n, image] of result.images.entries()) {
-        const measured = measureImage(image.bytes);
-        if (!measured)
-          throw new JobFailure("The model returned something that is not an image. Your credits were refunded.");
-        const { width, height, format } = measured;
-        const key = imageKey(job.userId, jobId, n, format);
-        await putImage(s3, key, image.bytes, image.mimeType).catch((e) => {
-          throw new JobFailure(
-            `Could not store the image (${(e as Error).name}). Your credits were refunded; please try again.`,
-          );
-        });
-        keys.push(key);
-        const seed = (job.parameters.seed + n) >>> 0;
-        images.push({
-          s3Bucket: s3.bucket,
-          s3Key: key,
-          size: image.bytes.byteLength,
-          width,
-          height,
-          format,
-          ...placeholderFor(job, image.bytes, format, seed, width, height),
-          seed,
-        });
-      }
-      const completed = await ctx.runMutation(internal.generation.complete, {
-        jobId,
-        images,
-        providerCost: result.costCredits,
-      });
-      if (!completed) await deleteImages(s3, keys);
-    } catch (e) {
-      await deleteImages(s3, keys);
-      const message =
-        e instanceof JobFailure ? e.message : "The image could not be generated. Your credits were refunded.";
-      if (!(e instanceof JobFailure)) {
-        console.error(`generation ${jobId} failed`, e);
-        await reportActionError(e, {
-          action: "generation.run",
-          requestId: jobId,
-          tags: { model: job.model },
-          redact: [job.prompt, job.negativePrompt],
-        });
-      }
-      const refusalRule = e instanceof JobFailure ? e.refusalRule : undefined;
-      await ctx.runMutation(internal.generation.fail, {
-        jobId,
-        code: refusalRule === undefined ? "PROVIDER_ERROR" : "MODERATION_REJECTED",
-        message,
-        ...(refusalRule === undefined ? {} : { refusalRule }),
-      });
-    }
+    await runJob(ctx, jobId, {});
+    return null;
   },
 });

@@ -87,12 +87,19 @@ describe("images", () => {
 });
 
 describe("models", () => {
-  it("lists the three built-in local models with prices in credits", async () => {
+  it("lists the built-in local models (three styles and the upscaler) with prices in credits", async () => {
     const models = await t.query(api.models.list, {});
     expect(models.map((m) => [m.id, m.costPerImageCredits])).toEqual([
       ["local/aurora", 1],
       ["local/mosaic", 1],
       ["local/nebula", 2],
+      ["local/upscale", 2],
+    ]);
+    expect(models.map((m) => m.supports.imageInput?.operations)).toEqual([
+      ["img2img", "variations", "inpaint"],
+      ["img2img", "variations", "inpaint"],
+      ["img2img", "variations", "inpaint"],
+      ["upscale"],
     ]);
   });
 });

@@ -15,6 +15,7 @@ import { InputIssues } from "./lib/inputs";
 import { checkIdCount, checkTagCount, checkTags } from "./lib/libraryInputs";
 import { replaceTags, updateImageFlags } from "./lib/libraryRows";
 import { countResult, imagePage, imageWithJob } from "./lib/libraryShapes";
+import { lineageEntry, lineageOf } from "./lib/lineage";
 import { ownImage, ownImages } from "./lib/ownership";
 import { deleteImages, s3Settings } from "./lib/s3";
 
@@ -58,6 +59,21 @@ export const get = userQuery({
       ...image,
       job: { negativePrompt, actualCost, startedAt, completedAt, numImages: job.parameters.numImages },
     };
+  },
+});
+
+/**
+ * The chain an image of the caller's was made from (issue 16): the image first, then its source,
+ * and so on (at most `MAX_LINEAGE`); deleted sources appear with `exists: false`. [] for an id that
+ * is not the caller's image.
+ */
+export const lineage = userQuery({
+  scope: "images:read",
+  args: { imageId: v.string() },
+  returns: v.array(lineageEntry),
+  handler: async (ctx, { imageId }) => {
+    const image = await ownImage(ctx, ctx.user, imageId);
+    return image && ctx.user ? await lineageOf(ctx, ctx.user, image) : [];
   },
 });
 

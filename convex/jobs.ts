@@ -1,11 +1,12 @@
 import { v } from "convex/values";
 import { zodToConvex, zodToConvexFields } from "convex-helpers/server/zod4";
 import { paginationOptsValidator } from "convex/server";
-import { generationRequestSchema, isJobRefusal, jobRefusalSchema } from "@pixorly/core";
+import { GENERATION_LIMITS, generationRequestSchema, isJobRefusal, jobRefusalSchema } from "@pixorly/core";
 import { SESSION, userMutation, userQuery } from "./lib/auth";
 import { createJob } from "./lib/createJob";
 import { fail } from "./lib/errors";
 import { ownJob, queuePosition } from "./lib/jobs";
+import { requestInputOf } from "./lib/jobInput";
 import { accountSummary, jobPage, jobWithQueue } from "./lib/jobShapes";
 import { noteBalance } from "./lib/creditAlerts";
 import { releaseGenerations } from "./lib/limits";
@@ -43,11 +44,18 @@ export const retry = userMutation({
     const job = await ownJob(ctx, ctx.user, jobId);
     if (!job) return fail("NOT_FOUND", "Job not found.");
     const { seed, numImages, ...rest } = job.parameters;
+    // An upscale's stored size is its result's; the request's size is not used for it, but must be valid.
+    if (job.input?.operation === "upscale") {
+      const { min, max } = GENERATION_LIMITS.dimension;
+      rest.width = Math.min(max, Math.max(min, rest.width));
+      rest.height = Math.min(max, Math.max(min, rest.height));
+    }
     const created = await createJob(ctx, ctx.user, ctx.partner, {
       prompt: job.prompt,
       ...(job.negativePrompt ? { negativePrompt: job.negativePrompt } : {}),
       model: job.model,
       parameters: { ...rest, seed, numImages },
+      ...(job.input ? { input: requestInputOf(job.input) } : {}),
     });
     // A prompt accepted once and refused now (the rules changed): thrown as before, so no log row
     // is kept for a retry; its first refusal, through `create`, was logged.

@@ -1,6 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { JOB_STATUSES } from "@pixorly/core";
+import { IMAGE_OPERATIONS, INPUT_FORMATS, INPUT_KINDS, JOB_STATUSES } from "@pixorly/core";
 import { libraryRowFields, modelInfo, planId, presetParameters, storedImageFields } from "./lib/validators";
 
 /** The job states from core (`JOB_STATUSES`), the one list every layer uses. */
@@ -13,6 +13,28 @@ export const generationParameters = v.object({
   guidance: v.optional(v.number()),
   seed: v.number(),
   numImages: v.number(),
+});
+
+const imageOperation = v.union(...IMAGE_OPERATIONS.map((operation) => v.literal(operation)));
+
+/** An output's inputs (issue 16): kept after the sources are deleted, so the lineage can say they are gone. */
+export const imageLineage = v.object({
+  operation: imageOperation,
+  sourceImageId: v.optional(v.id("images")),
+  inputId: v.optional(v.id("imageInputs")),
+  maskInputId: v.optional(v.id("imageInputs")),
+});
+
+/** A stored object a job reads as its input (`lib/jobInput.ts` resolves it when the job is created). */
+const inputObject = v.object({ s3Bucket: v.string(), s3Key: v.string(), width: v.number(), height: v.number() });
+
+/** A job's image input: the request's `input` with its objects resolved. */
+export const jobInput = v.object({
+  ...imageLineage.fields,
+  strength: v.optional(v.number()),
+  scale: v.optional(v.number()),
+  source: inputObject,
+  mask: v.optional(inputObject),
 });
 
 export default defineSchema({
@@ -54,6 +76,8 @@ export default defineSchema({
     actualCost: v.optional(v.number()),
     error: v.optional(v.object({ code: v.string(), message: v.string() })),
     resultImageIds: v.array(v.id("images")),
+    /** The image the job works from (img2img, inpaint, upscale, …); absent for text-to-image. */
+    input: v.optional(jobInput),
     /** The scheduled generation run, so a lost run can be found and restarted. */
     scheduledId: v.optional(v.id("_scheduled_functions")),
     startedAt: v.optional(v.number()),
@@ -85,6 +109,8 @@ export default defineSchema({
     lastAccessedAt: v.optional(v.number()),
     /** Set when the image went unopened for 90 days on a Pro plan (`archival.ts`); cleared when it is opened again. */
     archivedAt: v.optional(v.number()),
+    /** What the image was made from (source image, uploaded input, mask, operation); absent for text-to-image. */
+    lineage: v.optional(imageLineage),
   })
     .index("by_user", ["userId"])
     /** Not-yet-archived images of a user by last access (never-opened images sort first). */
@@ -381,6 +407,25 @@ export default defineSchema({
     generations: v.number(),
     apiCalls: v.number(),
   }).index("by_partner_day", ["partnerId", "day"]),
+
+  /**
+   * Files a user uploaded to work from (`POST /v1/inputs`): private S3 objects under `inputs/<userId>/`,
+   * checked and re-encoded by the edge API, registered by it alone (`inputs:register`, service only),
+   * counted in `users.storageUsed` and removed with the account.
+   */
+  imageInputs: defineTable({
+    userId: v.id("users"),
+    kind: v.union(...INPUT_KINDS.map((kind) => v.literal(kind))),
+    s3Bucket: v.string(),
+    s3Key: v.string(),
+    size: v.number(),
+    width: v.number(),
+    height: v.number(),
+    format: v.union(...INPUT_FORMATS.map((format) => v.literal(format))),
+    createdAt: v.number(),
+  })
+    .index("by_user", ["userId", "createdAt"])
+    .index("by_s3_key", ["s3Key"]),
 
   /** Data exports (`account:requestExport`): a ZIP built in the background at `s3Key`. */
   accountExports: defineTable({

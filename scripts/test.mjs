@@ -81,7 +81,8 @@ const suites = [
     command: ["node", "scripts/screenshots.mjs", "--check"],
   },
   { name: "backend (convex/, tests/)", cwd: root, command: ["npx", "vitest", "run"] },
-  // The Playwright journeys (playwright.config.ts): the whole offline stack in Chromium, about 3 minutes.
+  // The Playwright journeys (playwright.config.ts): the whole offline stack in Chromium, and the user journey in
+  // Firefox and WebKit through their own drivers (e2e/engines.spec.ts), about 4 minutes.
   { name: "e2e (playwright)", cwd: root, command: ["npm", "run", "test:e2e"] },
 ];
 const chosen = suites.filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));

@@ -47,3 +47,34 @@ export const Zoomed: Story = {
   },
 };
 export const Dark: Story = { globals: { theme: "dark" } };
+export const EditArea: Story = {
+  name: "Edit area (mask editor)",
+  play: async (context) => {
+    await meta.play!(context);
+    const lightbox = context.canvasElement.querySelector<PixorlyLightbox>("pixorly-lightbox")!;
+    const button = await until(
+      () => lightbox.shadowRoot?.querySelector<HTMLButtonElement>("button.edit-area:not([disabled])"),
+      "the Edit area button",
+    );
+    button.click();
+    await until(() => lightbox.shadowRoot?.querySelector("pixorly-mask-editor"), "the mask editor");
+  },
+};
+export const Lineage: Story = {
+  name: "Made from (lineage)",
+  render: (args) => {
+    const client = storyClient({ images: 40 });
+    const [made, source, original] = client.backend.images.slice(1, 4);
+    made!.lineage = { operation: "upscale", sourceImageId: source!._id };
+    source!.lineage = { operation: "variations", sourceImageId: original!._id };
+    const { page } = client.backend.query("images:list", { paginationOpts: { numItems: 12, cursor: null } }) as {
+      page: ImageDoc[];
+    };
+    return withClient(client, html`<pixorly-lightbox .images=${page} index=${args.index}></pixorly-lightbox>`);
+  },
+  play: async (context) => {
+    await meta.play!(context);
+    const lightbox = context.canvasElement.querySelector<PixorlyLightbox>("pixorly-lightbox")!;
+    await until(() => lightbox.shadowRoot?.querySelector(".lineage"), "the lineage");
+  },
+};

@@ -98,4 +98,25 @@ export const Loading: Story = {
   name: "Loading (catalog not there yet)",
   render: (args) => box(args, { mode: "loading" }),
 };
+export const ImageInput: Story = {
+  name: "Image input (a model that takes one)",
+  args: { "model-id": "local/aurora" },
+};
+export const ImageChosen: Story = {
+  name: "Image chosen from the library, strength",
+  play: async ({ canvasElement }) => {
+    const element = await boxOf(canvasElement);
+    await until(() => element.shadowRoot?.querySelector<HTMLButtonElement>(".library-button"), "the image input").then(
+      (b) => b.click(),
+    );
+    await until(() => element.shadowRoot?.querySelector<HTMLButtonElement>(".library-choice"), "the library").then(
+      (b) => b.click(),
+    );
+  },
+};
+export const Upscaler: Story = {
+  name: "An upscaler (needs an image, ×2 / ×4)",
+  args: { "model-id": "local/upscale" },
+  play: ImageChosen.play,
+};
 export const Dark: Story = { globals: { theme: "dark" }, args: { mode: "advanced", "model-id": flux.id } };

@@ -80,6 +80,19 @@ const exports: Source = async (ctx, userId, budget) => {
   return await deleteAll(ctx, rows);
 };
 
+/** Uploaded inputs (issue 16): the S3 objects as well as the rows. */
+const inputs: Source = async (ctx, userId, budget) => {
+  const rows = await ctx.db
+    .query("imageInputs")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .take(budget);
+  const byBucket = new Map<string, string[]>();
+  for (const row of rows) byBucket.set(row.s3Bucket, [...(byBucket.get(row.s3Bucket) ?? []), row.s3Key]);
+  for (const [s3Bucket, s3Keys] of byBucket)
+    await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
+  return await deleteAll(ctx, rows);
+};
+
 /** Tables read through an index whose first field is the user id. */
 function byUser(
   table:
@@ -126,6 +139,7 @@ const SOURCES: Source[] = [
   byUser("apiKeys", "by_user"),
   webhookEndpoints,
   exports,
+  inputs,
   generationCounts,
   byUser("apiRequestCounts", "by_user_day"),
   byUser("usage", "by_user"),

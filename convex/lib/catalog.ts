@@ -4,12 +4,42 @@
  * time replaced by the median of its recent real durations once there are a few
  * (with their middle half as a range: lib/modelTimings.ts).
  */
-import { GENERATION_LIMITS, type ModelInfo } from "@pixorly/core";
-import { localModels } from "@pixorly/local-models";
+import { GENERATION_LIMITS, UPSCALE_FACTORS, type ModelInfo } from "@pixorly/core";
+import { DEFAULT_STRENGTH, localModels } from "@pixorly/local-models";
 import type { QueryCtx } from "../_generated/server";
 import { measuredEstimate } from "./modelTimings";
 
+/** Upscaling ×2 / ×4 with sharp (Lanczos3 and a mild sharpen; `providers/local-input.ts`), priced per image like the others. */
+export const LOCAL_UPSCALE: ModelInfo = {
+  id: "local/upscale",
+  name: "Upscale",
+  provider: "local",
+  description: "Enlarges an image two or four times (Lanczos resampling with a light sharpen). Works offline.",
+  costPerImageCredits: 2,
+  estimatedMs: 800,
+  minWidth: GENERATION_LIMITS.dimension.min,
+  maxWidth: GENERATION_LIMITS.dimension.max,
+  minHeight: GENERATION_LIMITS.dimension.min,
+  maxHeight: GENERATION_LIMITS.dimension.max,
+  supports: {
+    negativePrompt: false,
+    seed: false,
+    imageInput: { operations: ["upscale"], maxImages: 1, scales: [...UPSCALE_FACTORS], required: true },
+  },
+};
+
+/** The procedural styles take an input image too (`@pixorly/local-models`' `renderLocalPixelsFromInput`). */
+const LOCAL_IMAGE_INPUT: ModelInfo["supports"]["imageInput"] = {
+  operations: ["img2img", "variations", "inpaint"],
+  maxImages: 1,
+  strength: { min: 0, max: 1, default: DEFAULT_STRENGTH.img2img },
+};
+
 export function builtInModels(): ModelInfo[] {
+  return [...localStyleModels(), LOCAL_UPSCALE];
+}
+
+function localStyleModels(): ModelInfo[] {
   return localModels.map((m) => ({
     id: m.id,
     name: m.name,
@@ -22,7 +52,11 @@ export function builtInModels(): ModelInfo[] {
     minHeight: m.minHeight,
     maxHeight: m.maxHeight,
     // Local renders are cheap, so several images per job are fine.
-    supports: { ...m.supports, numImages: { ...GENERATION_LIMITS.numImages, default: 1 } },
+    supports: {
+      ...m.supports,
+      numImages: { ...GENERATION_LIMITS.numImages, default: 1 },
+      imageInput: LOCAL_IMAGE_INPUT,
+    },
   }));
 }
 

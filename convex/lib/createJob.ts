@@ -9,6 +9,7 @@ import {
   validateGenerationRequest,
   type GenerationRequest,
   type JobRefusal,
+  type ModelInfo,
 } from "@pixorly/core";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -19,6 +20,7 @@ import { billingPlan, chargeGenerations, hourlyWindow } from "./limits";
 import { moderatePrompt } from "./moderation";
 import { logRefusal } from "./moderationLog";
 import { dispatch, providerOf } from "./queue";
+import { resolveJobInput, sameInput } from "./jobInput";
 
 /** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides core's default. */
 export function maxActiveJobs(): number {
@@ -52,7 +54,8 @@ function sameRequest(job: Doc<"generationJobs">, request: GenerationRequest): bo
     job.parameters.steps === p.steps &&
     job.parameters.guidance === p.guidance &&
     (p.seed === undefined || job.parameters.seed === p.seed) &&
-    job.parameters.numImages === (p.numImages ?? 1)
+    job.parameters.numImages === (p.numImages ?? 1) &&
+    sameInput(job.input, request.input)
   );
 }
 
@@ -91,6 +94,7 @@ export async function createJob(
       return existing._id;
     }
   }
+  const input = request.input ? await resolveJobInput(ctx, user, request.input) : undefined;
   const moderation = moderatePrompt(`${request.prompt}\n${request.negativePrompt ?? ""}`);
   if (!moderation.allowed) {
     await logRefusal(ctx, {
@@ -140,6 +144,14 @@ export async function createJob(
     await ctx.db.patch(user._id, { credits: user.credits - cost });
     await noteBalance(ctx, user._id);
   }
+  // An upscale makes its source `scale` times larger and inpainting keeps the source's size (within
+  // the model's), whatever size the request named.
+  const size =
+    input?.operation === "upscale" && input.scale
+      ? { width: input.source.width * input.scale, height: input.source.height * input.scale }
+      : input?.operation === "inpaint"
+        ? fitWithin(input.source, model)
+        : { width: request.parameters.width, height: request.parameters.height };
   const jobId = await ctx.db.insert("generationJobs", {
     userId: user._id,
     prompt: request.prompt,
@@ -147,8 +159,7 @@ export async function createJob(
     model: model.id,
     provider: providerOf(model.id),
     parameters: {
-      width: request.parameters.width,
-      height: request.parameters.height,
+      ...size,
       ...(request.parameters.steps !== undefined ? { steps: request.parameters.steps } : {}),
       ...(request.parameters.guidance !== undefined ? { guidance: request.parameters.guidance } : {}),
       seed: request.parameters.seed ?? Math.floor(Math.random() * 2 ** 31),
@@ -159,7 +170,15 @@ export async function createJob(
     ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
     reservedCredits: cost,
     resultImageIds: [],
+    ...(input ? { input } : {}),
   });
   await dispatch(ctx, providerOf(model.id));
   return jobId;
+}
+
+/** `size` scaled down (never up) to fit the model's limits, each side a multiple of 8 and at least its minimum. */
+function fitWithin(size: { width: number; height: number }, model: ModelInfo): { width: number; height: number } {
+  const scale = Math.min(1, model.maxWidth / size.width, model.maxHeight / size.height);
+  const side = (value: number, min: number) => Math.max(min, Math.floor((value * scale) / 8) * 8);
+  return { width: side(size.width, model.minWidth), height: side(size.height, model.minHeight) };
 }

@@ -31,3 +31,10 @@ export async function ownCollection(ctx: QueryCtx, user: User, id: string): Prom
   const collection = await ctx.db.get(collectionId);
   return collection && collection.userId === user._id ? collection : null;
 }
+
+export async function ownInput(ctx: QueryCtx, user: User, id: string): Promise<Doc<"imageInputs"> | null> {
+  const inputId = ctx.db.normalizeId("imageInputs", id);
+  if (!inputId || !user) return null;
+  const input = await ctx.db.get(inputId);
+  return input && input.userId === user._id ? input : null;
+}

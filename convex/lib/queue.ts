@@ -53,7 +53,9 @@ export async function dispatch(ctx: MutationCtx, provider: Provider) {
     for (const job of waiting) {
       if (slots <= 0) return;
       if (job.scheduledId) continue;
-      const scheduledId = await ctx.scheduler.runAfter(0, internal.generation.run, { jobId: job._id });
+      // A job with an input image runs on Node (sharp decodes and resamples it): `generationNode.ts`.
+      const run = job.input ? internal.generationNode.run : internal.generation.run;
+      const scheduledId = await ctx.scheduler.runAfter(0, run, { jobId: job._id });
       await ctx.db.patch(job._id, { scheduledId });
       slots--;
     }

@@ -5,6 +5,7 @@
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
@@ -41,6 +42,13 @@ export function imageKey(userId: string, jobId: string, n: number, ext: string) 
 
 export async function putImage(s3: S3Settings, key: string, bytes: Uint8Array, contentType: string) {
   await s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: bytes, ContentType: contentType }));
+}
+
+/** An object's bytes (a job's input image); throws when it cannot be read. */
+export async function getObjectBytes(s3: S3Settings, key: string): Promise<Uint8Array> {
+  const object = await s3.client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+  if (!object.Body) throw new Error(`S3 object ${key} has no body`);
+  return await object.Body.transformToByteArray();
 }
 
 export async function deleteImages(s3: S3Settings, keys: string[]) {

@@ -52,6 +52,12 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
         headers: req.headers,
         body: text ? JSON.parse(text) : undefined,
       });
+      const problem = path === "/chat/completions" && text ? contentProblem(JSON.parse(text)) : null;
+      if (problem) {
+        res.writeHead(400, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: { code: 400, message: problem } }));
+        return;
+      }
       const queue = queues.get(path) ?? [];
       const answer = (queue.length > 1 ? queue.shift() : queue[0]) ?? {
         status: 404,
@@ -75,4 +81,37 @@ export async function startFakeOpenRouter(): Promise<FakeOpenRouter> {
         server.close(() => resolve());
       }),
   };
+}
+
+const DATA_URL = /^data:image\/(png|jpeg|webp);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/**
+ * What OpenRouter would refuse (400) in a chat request's content parts: a text part without text, an
+ * image part whose URL is not a base64 data URL of a PNG, JPEG or WebP (the fake reads no remote URLs),
+ * or whose bytes are not that image type. Null when the message is fine (plain string content included).
+ */
+export function contentProblem(body: unknown): string | null {
+  const messages = (body as { messages?: { content?: unknown }[] })?.messages;
+  if (!Array.isArray(messages)) return "messages must be an array";
+  for (const message of messages) {
+    if (typeof message.content === "string") continue;
+    if (!Array.isArray(message.content)) return "content must be a string or an array of parts";
+    for (const part of message.content as Record<string, unknown>[]) {
+      if (part.type === "text") {
+        if (typeof part.text !== "string") return "a text part needs text";
+      } else if (part.type === "image_url") {
+        const url = (part.image_url as { url?: unknown } | undefined)?.url;
+        const match = typeof url === "string" ? DATA_URL.exec(url) : null;
+        if (!match) return "image_url.url must be a base64 data URL of a PNG, JPEG or WebP image";
+        const bytes = Buffer.from(match[2]!, "base64");
+        const signature: Record<string, (b: Buffer) => boolean> = {
+          png: (b) => b[0] === 0x89 && b.subarray(1, 4).toString() === "PNG",
+          jpeg: (b) => b[0] === 0xff && b[1] === 0xd8,
+          webp: (b) => b.subarray(8, 12).toString() === "WEBP",
+        };
+        if (!signature[match[1]!]!(bytes)) return `image_url data is not a ${match[1]} image`;
+      } else return `unknown content part type ${String(part.type)}`;
+    }
+  }
+  return null;
 }

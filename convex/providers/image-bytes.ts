@@ -42,3 +42,10 @@ export function imageFromBase64(base64: string): ProviderImage {
   const bytes = base64ToBytes(base64);
   return { bytes, mimeType: sniffImageType(bytes) };
 }
+
+/** Bytes as base64 with `btoa` (no `Buffer` in the default runtime), in chunks so large images do not overflow the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

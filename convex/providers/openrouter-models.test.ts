@@ -50,6 +50,9 @@ describe("syncModels", () => {
       costPerImageCredits: 39,
       supports: { seed: true, negativePrompt: false },
     });
+    // Gemini lists "image" among its input modalities: it takes an input image; Seedream does not list any.
+    expect(models[0]?.supports.imageInput).toEqual({ operations: ["img2img", "variations"], maxImages: 1 });
+    expect(models[1]?.supports.imageInput).toBeUndefined();
     expect(models[0]?.description).toHaveLength(1_000);
     expect(models[0]?.aspectRatios).toBeUndefined();
     expect(models[1]).toMatchObject({

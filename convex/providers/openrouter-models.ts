@@ -4,7 +4,14 @@
  * One odd entry must not hide the rest of the catalog, so entries that do not fit
  * `modelInfoSchema` are skipped, never thrown.
  */
-import { ASPECT_RATIOS, GENERATION_LIMITS, modelInfoSchema, usdToCredits, type ModelInfo } from "@pixorly/core";
+import {
+  ASPECT_RATIOS,
+  GENERATION_LIMITS,
+  modelInfoSchema,
+  usdToCredits,
+  type ImageOperation,
+  type ModelInfo,
+} from "@pixorly/core";
 import { isRecord, readAnswer } from "./openrouter-errors";
 
 /** OpenRouter does not publish generation times; a hint for progress bars until we measure. */
@@ -28,6 +35,17 @@ function listedAspectRatios(entry: Record<string, unknown>): ModelInfo["aspectRa
   // Keep the ratios Pixorly offers; OpenRouter also lists ones like "auto" and "9:19.5".
   const ratios = ASPECT_RATIOS.filter((ratio) => values.includes(ratio));
   return ratios.length > 0 ? ratios : undefined;
+}
+
+/**
+ * Whether the model takes images as input (`architecture.input_modalities` includes "image"). Such
+ * chat models edit from an image and a prompt; masks are not part of their API, so inpainting,
+ * upscaling and background removal are not claimed for them.
+ */
+function takesImages(entry: Record<string, unknown>): boolean {
+  const architecture = entry.architecture;
+  const modalities = isRecord(architecture) ? architecture.input_modalities : undefined;
+  return Array.isArray(modalities) && modalities.includes("image");
 }
 
 /** Per-image price: `pricing.image`, else `pricing.completion`, as decimal USD strings. */
@@ -65,6 +83,9 @@ export function modelInfoFromEntry(entry: unknown): ModelInfo | undefined {
       negativePrompt: names.has("negative_prompt"),
       seed: names.has("seed"),
       numImages: names.has("n") ? { min: numImages.min, max: numImages.max } : undefined,
+      imageInput: takesImages(entry)
+        ? { operations: ["img2img", "variations"] as ImageOperation[], maxImages: 1 }
+        : undefined,
     },
   };
   const parsed = modelInfoSchema.safeParse(candidate);

@@ -118,6 +118,70 @@ describe("OpenRouterProvider via chat completions", () => {
   });
 });
 
+describe("OpenRouterProvider with an input image", () => {
+  const withInput: ProviderRequest = {
+    ...request,
+    negativePrompt: undefined,
+    numImages: 1,
+    input: { operation: "img2img", image: PNG_BYTES, strength: 0.5 },
+  };
+
+  it("sends the prompt first, then the image as a base64 data URL content part, on the chat endpoint", async () => {
+    fake.answer("/chat/completions", chatAnswer());
+    const result = await provider.generate(withInput);
+    expect(result.images).toHaveLength(1);
+    const [sent] = fake.requests;
+    expect(sent!.path).toBe("/chat/completions");
+    const body = sent!.body as { messages: { content: unknown }[]; modalities: string[] };
+    expect(body.modalities).toEqual(["image", "text"]);
+    expect(body.messages[0]!.content).toEqual([
+      { type: "text", text: "Transform this image as described.\n\na red panda astronaut" },
+      { type: "image_url", image_url: { url: `data:image/png;base64,${PNG_BASE64}` } },
+    ]);
+  });
+
+  it("asks for a variation in words when there is no prompt, and sends a mask as a second image", async () => {
+    fake.answer("/chat/completions", chatAnswer());
+    await provider.generate({ ...withInput, prompt: "", input: { operation: "variations", image: PNG_BYTES } });
+    await provider.generate({ ...withInput, input: { operation: "inpaint", image: PNG_BYTES, mask: PNG_BYTES } });
+    const [variation, inpaint] = fake.requests.map(
+      (r) => (r.body as { messages: { content: unknown[] }[] }).messages[0]!.content,
+    );
+    expect(variation![0]).toEqual({ type: "text", text: expect.stringMatching(/^Make a new variation of this image/) });
+    expect(inpaint!.map((part) => (part as { type: string }).type)).toEqual(["text", "image_url", "image_url"]);
+  });
+
+  it("the fake refuses what OpenRouter refuses: a part that is not a data URL of an image", async () => {
+    const res = await fetch(`${fake.baseUrl}/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({
+        model: "m",
+        messages: [
+          { role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,PHN2Zz4=" } }] },
+        ],
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/not a png image/);
+  });
+
+  it("retries a 500, sending the same image parts again", async () => {
+    fake.answer(
+      "/chat/completions",
+      { status: 500, body: { error: { code: 500, message: "upstream" } } },
+      chatAnswer(),
+    );
+    const result = await withRetries(() => provider.generate(withInput), {
+      attempts: 2,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+    });
+    expect(result.images).toHaveLength(1);
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]!.body).toEqual(fake.requests[0]!.body);
+  });
+});
+
 describe("OpenRouterProvider faults", () => {
   it("retries a 429 after the Retry-After seconds, then succeeds", async () => {
     fake.answer(

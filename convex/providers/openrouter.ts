@@ -9,11 +9,12 @@
  */
 import { closestAspectRatio, sumCredits, usdToCredits } from "@pixorly/core";
 import { isRecord, readAnswer } from "./openrouter-errors";
-import { imageFromBase64, imageFromDataUrl } from "./image-bytes";
+import { bytesToBase64, imageFromBase64, imageFromDataUrl, sniffImageType } from "./image-bytes";
 import {
   ProviderError,
   type ImageProvider,
   type ProviderImage,
+  type ProviderInput,
   type ProviderRequest,
   type ProviderResult,
 } from "./types";
@@ -76,6 +77,29 @@ function usageCost(body: Record<string, unknown>): unknown {
   return isRecord(body.usage) ? body.usage.cost : undefined;
 }
 
+/** What the model is asked to do with the image when the prompt says nothing (variations need no prompt). */
+const INSTRUCTIONS: Partial<Record<ProviderInput["operation"], string>> = {
+  img2img: "Transform this image as described.",
+  variations: "Make a new variation of this image: same subject and composition, different details.",
+  upscale: "Redraw this image at a higher resolution, keeping every detail.",
+  "remove-background": "Remove the background of this image; keep only the main subject on a transparent background.",
+  inpaint: "Repaint only the white area of the mask (the second image) in the first image as described.",
+};
+
+/**
+ * A chat message with images (https://openrouter.ai/docs/guides/overview/multimodal/images): the text
+ * first, as OpenRouter recommends, then each image as an `image_url` part holding a base64 data URL.
+ */
+export function imageInputContent(prompt: string, input: ProviderInput) {
+  const instruction = INSTRUCTIONS[input.operation] ?? "";
+  const text = prompt.trim() ? `${instruction}\n\n${prompt}`.trim() : instruction;
+  const part = (bytes: Uint8Array) => ({
+    type: "image_url" as const,
+    image_url: { url: `data:${sniffImageType(bytes)};base64,${bytesToBase64(bytes)}` },
+  });
+  return [{ type: "text" as const, text }, part(input.image), ...(input.mask ? [part(input.mask)] : [])];
+}
+
 export class OpenRouterProvider implements ImageProvider {
   readonly id = "openrouter";
   private readonly baseUrl: string;
@@ -93,7 +117,8 @@ export class OpenRouterProvider implements ImageProvider {
 
   async generate(req: ProviderRequest, opts: { signal?: AbortSignal } = {}): Promise<ProviderResult> {
     const route = this.routeFor(req.model);
-    return route.endpoint === "chat"
+    // Input images go in the chat endpoint's content parts, the one format every image-input model takes.
+    return route.endpoint === "chat" || req.input
       ? this.generateByChat(req, opts.signal)
       : this.generateByImageApi(req, route, opts.signal);
   }
@@ -130,7 +155,8 @@ export class OpenRouterProvider implements ImageProvider {
    * They take no negative prompt, so it is put into the prompt in words.
    */
   private async generateByChat(req: ProviderRequest, signal?: AbortSignal): Promise<ProviderResult> {
-    const content = req.negativePrompt ? `${req.prompt}\n\nAvoid: ${req.negativePrompt}` : req.prompt;
+    const text = req.negativePrompt ? `${req.prompt}\n\nAvoid: ${req.negativePrompt}` : req.prompt;
+    const content = req.input ? imageInputContent(text, req.input) : text;
     const answers = await Promise.all(
       Array.from({ length: req.numImages }, (_, index) => {
         const body: Record<string, unknown> = {

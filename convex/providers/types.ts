@@ -4,7 +4,7 @@
  * every failure as a `ProviderError`, so the pipeline decides on retries,
  * refunds and what to tell the user without knowing any provider's wire format.
  */
-import { errorCodeInfo, type ErrorCode } from "@pixorly/core";
+import { errorCodeInfo, type ErrorCode, type ImageOperation } from "@pixorly/core";
 
 /** The subset of Pixorly's error codes a provider may end with. */
 export type ProviderErrorCode = Extract<
@@ -19,6 +19,16 @@ export type ProviderErrorCode = Extract<
   | "MODEL_UNAVAILABLE"
 >;
 
+/** An input image for the provider (issue 16): the bytes as stored (PNG, JPEG or WebP), a mask for inpainting. */
+export interface ProviderInput {
+  operation: ImageOperation;
+  image: Uint8Array;
+  /** Inpaint: a grayscale PNG, white = repaint. */
+  mask?: Uint8Array;
+  strength?: number;
+  scale?: number;
+}
+
 export interface ProviderRequest {
   model: string;
   prompt: string;
@@ -29,11 +39,15 @@ export interface ProviderRequest {
   numImages: number;
   steps?: number;
   guidance?: number;
+  /** Absent for text-to-image. */
+  input?: ProviderInput;
 }
 
 export interface ProviderImage {
   bytes: Uint8Array;
   mimeType: string;
+  /** A ThumbHash the provider computed itself (the Node local provider does); otherwise the run makes one. */
+  placeholder?: string;
 }
 
 export interface ProviderResult {

@@ -16,6 +16,7 @@ import { elementsRoutes } from "./routes/elements";
 import { registerDocs } from "./routes/docs";
 import { imagesRoutes } from "./routes/v1/images";
 import { accountRoutes } from "./routes/v1/account";
+import { inputsRoutes } from "./routes/v1/inputs";
 import { opsRoutes } from "./routes/ops";
 import { partnerRoutes } from "./routes/v1/partner";
 import { sessionRoutes } from "./routes/v1/session";
@@ -45,6 +46,7 @@ export function createApp(env: EdgeEnv, deps: Partial<EdgeDeps> = {}): EdgeApp {
   app.route("/v1/session", sessionRoutes(services));
   app.route("/v1/images", imagesRoutes(services));
   app.route("/v1/account", accountRoutes(services));
+  app.route("/v1/inputs", inputsRoutes(services));
   app.route("/cdn", cdnRoutes(services));
   app.route("/api/v1", apiV1Routes(services));
   app.route("/elements", elementsRoutes(services));

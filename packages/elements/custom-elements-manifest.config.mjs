@@ -56,10 +56,46 @@ function pixorlyDefineCalls() {
   };
 }
 
+/**
+ * Re-exported parts (issue 18, src/internal/parts.ts): a `@csspart X-* - … <pixorly-child> …` line stands for
+ * every part of that child (its own and those it re-exports) as `X-P`; this lists them one by one, so the
+ * manifest and the README name each part a page can style.
+ */
+function pixorlyExportedParts() {
+  return {
+    name: "pixorly-exported-parts",
+    packageLinkPhase({ customElementsManifest }) {
+      const byTag = new Map();
+      for (const mod of customElementsManifest.modules)
+        for (const declaration of mod.declarations ?? [])
+          if (declaration.tagName) byTag.set(declaration.tagName, declaration);
+      const expanded = new Set();
+      const expand = (declaration) => {
+        if (expanded.has(declaration)) return declaration.cssParts ?? [];
+        expanded.add(declaration);
+        declaration.cssParts = (declaration.cssParts ?? []).flatMap((part) => {
+          if (!part.name.endsWith("-*")) return [part];
+          const tag = /<(pixorly-[a-z-]+)>/.exec(part.description ?? "")?.[1];
+          const child = tag && byTag.get(tag);
+          if (!child)
+            throw new Error(`${declaration.tagName}: @csspart ${part.name} names no known <pixorly-…> element`);
+          const prefix = part.name.slice(0, -1);
+          return expand(child).map((childPart) => ({
+            name: `${prefix}${childPart.name}`,
+            description: `\`<${tag}>\` (re-exported): ${childPart.description ?? ""}`.trim(),
+          }));
+        });
+        return declaration.cssParts;
+      };
+      for (const declaration of byTag.values()) expand(declaration);
+    },
+  };
+}
+
 export default {
   globs: ["src/**/*.ts"],
   exclude: ["src/**/*.test.ts", "src/test/**", "src/**/*.styles.ts", "src/react/**"],
   outdir: ".",
   litelement: true,
-  plugins: [pixorlyDefineCalls()],
+  plugins: [pixorlyDefineCalls(), pixorlyExportedParts()],
 };

@@ -8,7 +8,7 @@
  * Not a model of the real rules (credits, plans, ownership are the backend's tests' business);
  * just enough that every element can be driven through every state without a server.
  */
-import type { ModelInfo } from "@pixorly/core";
+import { PROMPT_OPTIONAL_OPERATIONS, type ModelInfo } from "@pixorly/core";
 import { ConvexError } from "convex/values";
 import type {
   AccountPreset,
@@ -16,7 +16,9 @@ import type {
   GenerationInput,
   ImageDoc,
   ImageFilter,
+  InputDoc,
   Job,
+  LineageStep,
   RecentPrompt,
 } from "../../packages/elements/src/client/api.js";
 import { artPlaceholder } from "./art.js";
@@ -57,6 +59,10 @@ export class InMemoryBackend {
   prompts: RecentPrompt[] = [];
   presets: AccountPreset[] = [];
   account = { plan: "pro", credits: 2_500, storageUsed: 0 };
+  /** Uploaded inputs (issue 16), newest first, as `inputs:list` returns them. */
+  inputs: InputDoc[] = [];
+  /** Each job's `input`, for the lineage of the images it makes. */
+  private readonly jobInputs = new Map<string, NonNullable<GenerationInput["input"]>>();
 
   private readonly listeners = new Set<() => void>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -191,6 +197,45 @@ export class InMemoryBackend {
     return image.placeholder;
   }
 
+  /** Stores an upload as the edge API would (`POST /v1/inputs`): an id, its size, counted in storage. */
+  addInput(kind: InputDoc["kind"], width: number, height: number, bytes: number): InputDoc {
+    const input: InputDoc = {
+      inputId: this.nextId("input"),
+      kind,
+      width,
+      height,
+      format: "png",
+      bytes,
+      createdAt: Date.now(),
+    };
+    this.inputs = [input, ...this.inputs];
+    this.account.storageUsed += bytes;
+    return input;
+  }
+
+  /** `images:lineage`: the image, then its sources by `lineage.sourceImageId`, at most 10; a deleted one is `exists: false`. */
+  lineage(imageId: string): LineageStep[] {
+    const steps: LineageStep[] = [];
+    let id: string | undefined = imageId;
+    while (id && steps.length < 10) {
+      const image = this.image(id);
+      if (!image) {
+        if (steps.length > 0) steps.push({ imageId: id, prompt: "", model: "", createdAt: 0, exists: false });
+        break;
+      }
+      steps.push({
+        imageId: id,
+        ...(image.lineage ? { operation: image.lineage.operation } : {}),
+        prompt: image.prompt,
+        model: image.model,
+        createdAt: image._creationTime,
+        exists: true,
+      });
+      id = image.lineage?.sourceImageId;
+    }
+    return steps;
+  }
+
   withPlaceholders(images: ImageDoc[]): ImageDoc[] {
     for (const image of images) this.placeholderOf(image);
     return images;
@@ -216,6 +261,13 @@ export class InMemoryBackend {
         model: job.model,
         parameters: job.parameters,
       });
+    },
+    "inputs:remove": ({ inputId }) => {
+      const input =
+        this.inputs.find((each) => each.inputId === inputId) ?? fail("NOT_FOUND", "This input does not exist.");
+      this.inputs = this.inputs.filter((each) => each !== input);
+      this.account.storageUsed -= input.bytes;
+      return null;
     },
     "images:setFavorite": ({ ids, favorite }) => this.updateImages(ids, (image) => ({ ...image, favorite })),
     "images:setVisibility": ({ ids, isPublic }) => this.updateImages(ids, (image) => ({ ...image, isPublic })),
@@ -327,7 +379,10 @@ export class InMemoryBackend {
     const model =
       this.models.find((candidate) => candidate.id === input.model) ??
       fail("MODEL_UNAVAILABLE", "This model is not available right now. Try another model.");
-    if (!input.prompt?.trim()) fail("INVALID_ARGUMENT", "Write a prompt first.");
+    const promptOptional = !!input.input && PROMPT_OPTIONAL_OPERATIONS.includes(input.input.operation);
+    if (!input.prompt?.trim() && !promptOptional) fail("INVALID_ARGUMENT", "Write a prompt first.");
+    if (input.input && !model.supports.imageInput?.operations.includes(input.input.operation))
+      fail("INVALID_ARGUMENT", `${model.name} does not support ${input.input.operation}.`);
     if (/\bforbidden\b/i.test(input.prompt))
       fail("MODERATION_REJECTED", "This prompt is not allowed by the content policy.");
     const numImages = input.parameters.numImages ?? 1;
@@ -350,6 +405,7 @@ export class InMemoryBackend {
       queuePosition: queued + 1,
     };
     this.jobs.set(_id, job);
+    if (input.input) this.jobInputs.set(_id, input.input);
     this.prompts = [
       { _id: this.nextId("prompt"), prompt: input.prompt, usedAt: Date.now() },
       ...this.prompts.filter((p) => p.prompt !== input.prompt),
@@ -379,7 +435,20 @@ export class InMemoryBackend {
       });
       return;
     }
-    const created = this.imagesFor(job, Date.now());
+    const made = this.jobInputs.get(jobId);
+    const created = this.imagesFor(job, Date.now()).map((image) =>
+      made
+        ? {
+            ...image,
+            lineage: {
+              operation: made.operation,
+              ...(made.imageId ? { sourceImageId: made.imageId } : {}),
+              ...(made.inputId ? { inputId: made.inputId } : {}),
+              ...(made.maskInputId ? { maskInputId: made.maskInputId } : {}),
+            },
+          }
+        : image,
+    );
     this.images = [...created, ...this.images];
     this.account.storageUsed += created.length * 400_000;
     this.jobs.set(jobId, {

@@ -13,7 +13,9 @@ import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex
 import { functionName } from "../../packages/elements/src/client/api.js";
 import type { AuthState } from "../../packages/elements/src/client/auth-session.js";
 import type { ConnectionStatus } from "../../packages/elements/src/client/connection.js";
+import type { UploadedInput } from "@pixorly/core";
 import type { DownloadLink } from "../../packages/elements/src/client/downloads.js";
+import { InputUploadError, type UploadInputOptions } from "../../packages/elements/src/client/input-uploads.js";
 import type { ImageTransform, SignedUrl } from "../../packages/elements/src/client/signed-urls.js";
 import type { OwnedClient } from "../../packages/elements/src/studio/studio-connection.js";
 import { artBytes, artUrl } from "./art.js";
@@ -146,6 +148,27 @@ export class InMemoryClient implements OwnedClient {
   async downloadUrl(imageId: string): Promise<{ url: string; expiresAt: number } | null> {
     const image = this.backend.image(imageId);
     return image ? { url: await artUrl(image), expiresAt: Date.now() + 300_000 } : null;
+  }
+
+  /** An upload as `POST /v1/inputs` answers it, with progress in quarters; the picture's size read from the file. */
+  async uploadInput(file: Blob, options: UploadInputOptions = {}): Promise<UploadedInput> {
+    if (!this.answers()) return new Promise(() => {});
+    for (const share of [0.25, 0.5, 0.75]) {
+      await this.wait(this.latencyMs);
+      if (options.signal?.aborted) throw new DOMException("The upload was cancelled.", "AbortError");
+      options.onProgress?.(share);
+    }
+    const bitmap = await createImageBitmap(file).catch(() => null);
+    if (!bitmap) throw new InputUploadError("INPUT_UNREADABLE", "This image could not be read; it may be damaged.");
+    const kind = options.kind ?? "image";
+    const { inputId, width, height, format, bytes } = this.backend.addInput(
+      kind,
+      bitmap.width,
+      bitmap.height,
+      file.size,
+    );
+    options.onProgress?.(1);
+    return { inputId, kind, width, height, format, bytes };
   }
 
   /** A real ZIP of the images' PNGs, as a `blob:` URL. */

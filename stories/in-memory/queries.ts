@@ -74,6 +74,8 @@ export function queriesOf(backend: InMemoryBackend): Record<string, Handler> {
           })),
       };
     },
+    "images:lineage": ({ imageId }) => backend.lineage(imageId),
+    "inputs:list": () => backend.inputs,
     "prompts:recent": () => backend.prompts,
     "presets:list": () => backend.presets,
   };

@@ -8,9 +8,37 @@ import type { ModelInfo } from "@pixorly/core";
 import { localModels } from "@pixorly/local-models";
 import type { CollectionDoc, ImageDoc, Job } from "../../packages/elements/src/client/api.js";
 
+const LOCAL_IMAGE_INPUT: NonNullable<ModelInfo["supports"]["imageInput"]> = {
+  operations: ["img2img", "variations", "inpaint"],
+  maxImages: 1,
+  strength: { min: 0, max: 1, default: 0.6 },
+};
+
 /** The catalog `models:list` answers: what the offline backend offers, and two cloud models. */
 export const CATALOG: ModelInfo[] = [
-  ...localModels.map(({ style: _style, ...model }) => ({ ...model, estimatedMs: 1_500 })),
+  // The offline models take an image as the backend lists them (issue 16): image to image, variations, inpainting.
+  ...localModels.map(({ style: _style, ...model }) => ({
+    ...model,
+    estimatedMs: 1_500,
+    supports: { imageInput: LOCAL_IMAGE_INPUT, ...model.supports },
+  })),
+  {
+    id: "local/upscale",
+    name: "Upscale",
+    provider: "local",
+    description: "Lanczos upscaling with sharpening, ×2 or ×4, offline.",
+    costPerImageCredits: 1,
+    estimatedMs: 1_500,
+    minWidth: 64,
+    maxWidth: 4096,
+    minHeight: 64,
+    maxHeight: 4096,
+    supports: {
+      negativePrompt: false,
+      seed: false,
+      imageInput: { operations: ["upscale"], maxImages: 1, scales: [2, 4], required: true },
+    },
+  },
   {
     id: "google/gemini-2.5-flash-image",
     name: "Gemini 2.5 Flash Image",

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { limitSharpThreads, transformImage } from "../cdn/transform";
+import { processInput } from "../inputs/process-input";
 import { DEFAULT_TRANSFORM_SLOTS, TransformSlots } from "../cdn/transform-slots";
 import type { EdgeDeps, ElementsAssets } from "./context";
 import { bufferedLogWriter } from "./log-writer";
@@ -61,7 +62,13 @@ const WORKSPACE_ELEMENTS = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export function nodeDeps(): Pick<
   EdgeDeps,
-  "docsScript" | "elementsAssets" | "imageTransformer" | "imageTransformSlots" | "cryptoProvider" | "logger"
+  | "docsScript"
+  | "elementsAssets"
+  | "imageTransformer"
+  | "imageTransformSlots"
+  | "inputProcessor"
+  | "cryptoProvider"
+  | "logger"
 > {
   limitSharpThreads();
   // The Scalar bundle from node_modules, so /docs works without a CDN.
@@ -73,6 +80,7 @@ export function nodeDeps(): Pick<
     docsScript: () => readFile(scalarBundle, "utf8"),
     elementsAssets: elementsAssetsFrom(process.env.PIXORLY_ELEMENTS_DIR ?? WORKSPACE_ELEMENTS) ?? undefined,
     imageTransformer: transformImage,
+    inputProcessor: processInput,
     imageTransformSlots: transformSlotsFor(process.env),
     cryptoProvider: nodeCryptoProvider,
     logger: jsonLines(bufferedLogWriter().write),

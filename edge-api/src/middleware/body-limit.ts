@@ -9,6 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../lib/context";
 import { ApiError } from "../lib/errors";
+import { IMAGE_INPUT_LIMITS, type ErrorCode } from "@pixorly/core";
 
 const KB = 1024;
 
@@ -29,30 +30,38 @@ export const BODY_LIMITS = {
   "PATCH /api/v1/collections/{id}": 4 * KB,
   "POST /api/v1/collections/{id}/images": 16 * KB,
   "PATCH /api/v1/images/{id}": 8 * KB,
+  /** An uploaded image (50 MiB, core's `IMAGE_INPUT_LIMITS.maxBytes`) and its multipart framing. */
+  "POST /v1/inputs": IMAGE_INPUT_LIMITS.maxBytes + 64 * KB,
+  "POST /api/v1/inputs": IMAGE_INPUT_LIMITS.maxBytes + 64 * KB,
   /** Every other route: they take no body. */
   other: 1 * KB,
 } as const;
 
+/** Routes whose body is a file: a body over the limit is that file being too large, with its own code. */
+const FILE_ROUTES: Readonly<Record<string, ErrorCode>> = {
+  "POST /v1/inputs": "INPUT_TOO_LARGE",
+  "POST /api/v1/inputs": "INPUT_TOO_LARGE",
+};
+
 function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * KB) return `${Math.floor(bytes / (1024 * KB))} MB`;
   return bytes % KB === 0 ? `${bytes / KB} KB` : `${bytes} bytes`;
 }
 
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
-  const limiters = new Map<number, MiddlewareHandler<AppEnv>>();
-  const limiterFor = (maxSize: number) => {
-    let limiter = limiters.get(maxSize);
+  const limiters = new Map<string, MiddlewareHandler<AppEnv>>();
+  const limiterFor = (maxSize: number, code: ErrorCode) => {
+    let limiter = limiters.get(`${maxSize} ${code}`);
     if (!limiter) {
       limiter = bodyLimit({
         maxSize,
         onError: () => {
-          throw new ApiError(
-            "INVALID_ARGUMENT",
-            `The request body is larger than this route accepts (${describeBytes(maxSize)}).`,
-            { status: 413 },
-          );
+          throw new ApiError(code, `The request body is larger than this route accepts (${describeBytes(maxSize)}).`, {
+            status: 413,
+          });
         },
       }) as MiddlewareHandler<AppEnv>;
-      limiters.set(maxSize, limiter);
+      limiters.set(`${maxSize} ${code}`, limiter);
     }
     return limiter;
   };
@@ -75,6 +84,7 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!c.req.raw.body) return next();
-    return limiterFor(limitFor(`${c.req.method} ${c.req.path}`))(c, next);
+    const route = `${c.req.method} ${c.req.path}`;
+    return limiterFor(limitFor(route), FILE_ROUTES[route] ?? "INVALID_ARGUMENT")(c, next);
   };
 }

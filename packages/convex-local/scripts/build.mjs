@@ -2,7 +2,8 @@
 /**
  * `npm run build -w @pixorly/convex-local`: the package as strangers install it — JavaScript, no tsx.
  *
- *   dist/index.js, dist/cli.js   self-contained ES modules for Node (npm packages stay imports: better-sqlite3, convex, esbuild, jose, ws)
+ *   dist/index.js, dist/cli.js   self-contained ES modules for Node (npm packages stay imports: convex, esbuild, jose, ws;
+ *                                SQLite is Node's own `node:sqlite`)
  *   dist/worker-main.js          the action worker's entry; convex-local bundles it beside each app's modules
  *                                at load time, as it bundles src/worker-main.ts in the workspace
  *   dist/*.d.ts                  the public API's declarations (`startConvexLocal`, `loadAdminKey`, …)
@@ -29,7 +30,7 @@ await build({
   bundle: true,
   format: "esm",
   platform: "node",
-  target: "node20",
+  target: "node22.13",
   // Dependencies stay imports; `require` inside bundled CommonJS needs a real one in ESM output.
   external: [...Object.keys(pkg.dependencies ?? {}), "convex/*"],
   banner: {

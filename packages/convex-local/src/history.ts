@@ -14,8 +14,8 @@
  * commit) is refused with a message naming the window. `CONVEX_LOCAL_HISTORY_SECONDS=0` keeps no history:
  * only the newest timestamp can be read.
  */
-import type Database from "better-sqlite3";
 import { jsonToConvex } from "convex/values";
+import type { Database } from "./sqlite.js";
 import type { Doc, IndexDef, Store } from "./store.js";
 
 export const HISTORY_SECONDS = envCount("CONVEX_LOCAL_HISTORY_SECONDS", 300);
@@ -46,7 +46,7 @@ export class History {
   private stmts;
 
   constructor(
-    private db: Database.Database,
+    private db: Database,
     currentTs: bigint,
     getMeta: (key: string) => string | undefined,
     private setMeta: (key: string, value: string) => void,
@@ -73,7 +73,7 @@ export class History {
       pruneTable: db.prepare("DELETE FROM document_history WHERE table_name = ? AND ts_end <= ?"),
       maxRowid: db.prepare("SELECT MAX(rowid) AS r FROM document_history"),
       minRowid: db.prepare("SELECT MIN(rowid) AS r FROM document_history"),
-      endsUpTo: db.prepare("SELECT MAX(ts_end) AS t FROM document_history WHERE rowid <= ?").safeIntegers(true),
+      endsUpTo: db.prepare("SELECT MAX(ts_end) AS t FROM document_history WHERE rowid <= ?", { bigints: true }),
       pruneRowid: db.prepare("DELETE FROM document_history WHERE rowid <= ?"),
     };
     const stored = getMeta("historyFloor");
@@ -140,7 +140,7 @@ export class History {
         if (ended !== null && ended > floor) floor = ended;
       }
       if (floor !== this.floor) this.setMeta("historyFloor", floor.toString());
-    })();
+    });
     this.floor = floor;
   }
 }

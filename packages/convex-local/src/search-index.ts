@@ -15,7 +15,7 @@
  * Rankings are remembered until the next write to an indexed table or the next rollback (the store
  * calls `invalidate`), so the following pages of a search and a repeated search cost no ranking.
  */
-import type Database from "better-sqlite3";
+import type { Database, Statement } from "./sqlite.js";
 import type { Value } from "convex/values";
 import { encodeKey } from "./keys.js";
 import {
@@ -43,12 +43,12 @@ type Entry = { text: string; tokens: Map<string, number>; len: number; filters: 
 export class SearchIndexes {
   private defsByTable = new Map<string, SearchIndexDef[]>();
   private stmts;
-  private queryCache = new Map<string, Database.Statement>();
+  private queryCache = new Map<string, Statement>();
   private rankings = new Map<string, string[]>();
   /** Document count and total length per (index, Eq filters), forgotten with the rankings. */
   private totals = new Map<string, [number, number]>();
 
-  constructor(private db: Database.Database) {
+  constructor(private db: Database) {
     const cols = FILTER_COLUMNS.map((c) => `${c} BLOB`).join(", ");
     db.exec(`
       CREATE TABLE IF NOT EXISTS search_docs (
@@ -145,17 +145,18 @@ export class SearchIndexes {
     }
     return found;
   }
-  private insertStmts: { putDoc: Database.Statement; putPosting: Database.Statement }[] = [];
+  private insertStmts: { putDoc: Statement; putPosting: Statement }[] = [];
 
   private remove(def: SearchIndexDef, id: string, entry: Entry) {
     this.stmts.delDoc.run(def.name, id);
     for (const term of entry.tokens.keys()) this.stmts.delPosting.run(def.name, term, id);
   }
 
-  private prepared(sql: string): Database.Statement {
+  /** A cached ranking query; its rows are arrays (no object per posting). */
+  private prepared(sql: string): Statement {
     let stmt = this.queryCache.get(sql);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
+      stmt = this.db.prepare(sql, { arrays: true });
       this.queryCache.set(sql, stmt);
     }
     return stmt;
@@ -195,10 +196,8 @@ export class SearchIndexes {
     const totalsKey = `${def.name}\0${filterSql}\0${params.map((p) => p.toString("base64")).join(",")}`;
     let totals = this.totals.get(totalsKey);
     if (!totals) {
-      const stmt = this.prepared(`SELECT COUNT(*), TOTAL(len) FROM search_docs WHERE index_name = ?${filterSql}`).raw(
-        true,
-      );
-      totals = stmt.get(def.name, ...params) as [number, number];
+      const stmt = this.prepared(`SELECT COUNT(*), TOTAL(len) FROM search_docs WHERE index_name = ?${filterSql}`);
+      totals = stmt.get(def.name, ...params) as unknown as [number, number];
       this.totals.set(totalsKey, totals);
     }
     const [count, totalLen] = totals;
@@ -206,16 +205,16 @@ export class SearchIndexes {
     const avgLen = totalLen / Math.max(1, count);
     const exact = this.prepared(
       `SELECT id, tf, len, creation FROM search_postings WHERE index_name = ? AND term = ?${filterSql}`,
-    ).raw(true);
+    );
     const prefix = this.prepared(
       `SELECT id, tf, len, creation FROM search_postings WHERE index_name = ? AND term >= ? AND term < ?${filterSql}`,
-    ).raw(true);
+    );
     const scores = new Map<string, { score: number; creation: number }>();
     for (const term of terms) {
       const isPrefix = term === lastTerm;
-      const rows = (
-        isPrefix ? prefix.all(def.name, term, term + PREFIX_END, ...params) : exact.all(def.name, term, ...params)
-      ) as Posting[];
+      const rows = (isPrefix
+        ? prefix.all(def.name, term, term + PREFIX_END, ...params)
+        : exact.all(def.name, term, ...params)) as unknown as Posting[];
       // A prefix term's frequency in a document is the sum over the terms it matches there (rows of one
       // document are adjacent only per term, so they are summed first); an exact term has one row each.
       const perDoc = isPrefix ? sumByDoc(rows) : rows;

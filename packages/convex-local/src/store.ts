@@ -5,7 +5,6 @@
  * WAL with synchronous=NORMAL: a committed transaction survives the process
  * being killed (the OS keeps the WAL), which is the durability we promise.
  */
-import Database from "better-sqlite3";
 import { convexToJson, jsonToConvex, type Value } from "convex/values";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +13,7 @@ import type { SearchFilter, SearchIndexDef } from "./search.js";
 import { SearchIndexes } from "./search-index.js";
 import { History } from "./history.js";
 import { VectorIndexes, type VectorIndexDef } from "./vector-index.js";
+import { asBuffer, Database, type Statement } from "./sqlite.js";
 
 export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
 
@@ -45,7 +45,7 @@ export function defaultIndexes(table: string): IndexDef[] {
 }
 
 export class Store {
-  readonly db: Database.Database;
+  readonly db: Database;
   private indexes = new Map<string, IndexDef>();
   private indexesByTable = new Map<string, IndexDef[]>();
   private tableNumbers = new Map<string, number>();
@@ -59,9 +59,10 @@ export class Store {
   readonly history: History;
   private vectorMarks = new Map<string, number[]>();
 
-  constructor(dataDir: string) {
+  /** `open` is for the benchmark, which runs this layer over another SQLite binding too. */
+  constructor(dataDir: string, open: (file: string) => Database = (file) => new Database(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, "convex-local.sqlite3"));
+    this.db = open(path.join(dataDir, "convex-local.sqlite3"));
     // One process owns the database: exclusive locking skips per-statement file locks.
     this.db.pragma("locking_mode = EXCLUSIVE");
     this.db.pragma("journal_mode = WAL");
@@ -80,25 +81,28 @@ export class Store {
       CREATE INDEX IF NOT EXISTS scheduler_queue_by_time ON scheduler_queue(run_at);
     `);
     this.stmts = {
-      getDoc: this.db.prepare("SELECT table_name, value FROM documents WHERE id = ?"),
+      getDoc: this.db.prepare("SELECT table_name, value FROM documents WHERE id = ?", { arrays: true }),
       putDoc: this.db.prepare(
         "INSERT INTO documents (id, table_name, ts, value) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value, ts = excluded.ts",
       ),
       delDoc: this.db.prepare("DELETE FROM documents WHERE id = ?"),
       putEntry: this.db.prepare("INSERT INTO index_entries (index_name, key, id) VALUES (?, ?, ?)"),
       delEntry: this.db.prepare("DELETE FROM index_entries WHERE index_name = ? AND key = ?"),
+      // Scans return [key, id] arrays: no object per index entry.
       scanAsc: this.db.prepare(
         "SELECT key, id FROM index_entries WHERE index_name = ? AND key >= ? AND key < ? ORDER BY key ASC LIMIT ?",
+        { arrays: true },
       ),
       scanDesc: this.db.prepare(
         "SELECT key, id FROM index_entries WHERE index_name = ? AND key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
+        { arrays: true },
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM index_entries WHERE index_name = ?"),
       setMeta: this.db.prepare(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
       getMeta: this.db.prepare("SELECT value FROM meta WHERE key = ?"),
-      getVersion: this.db.prepare("SELECT table_name, ts, value FROM documents WHERE id = ?").safeIntegers(true),
+      getVersion: this.db.prepare("SELECT table_name, ts, value FROM documents WHERE id = ?", { bigints: true }),
       countWrittenBy: this.db.prepare(
         "SELECT COUNT(*) AS n FROM index_entries e JOIN documents d ON d.id = e.id WHERE e.index_name = ? AND d.ts <= ?",
       ),
@@ -111,10 +115,11 @@ export class Store {
     }
     SYSTEM_TABLES.forEach((t, i) => this.registerTable(t, i + 1));
     // Timestamps are not written per commit: recover the newest one on start.
-    const newestDoc = (this.db.prepare("SELECT MAX(ts) AS ts FROM documents").get() as { ts: number | bigint | null })
-      .ts;
+    const newestDoc = (
+      this.db.prepare("SELECT MAX(ts) AS ts FROM documents", { bigints: true }).get() as { ts: bigint | null }
+    ).ts;
     const stored = BigInt(this.getMeta("ts") ?? "0");
-    this.lastTs = newestDoc !== null && BigInt(newestDoc) > stored ? BigInt(newestDoc) : stored;
+    this.lastTs = newestDoc !== null && newestDoc > stored ? newestDoc : stored;
     this.history = new History(
       this.db,
       this.lastTs,
@@ -279,9 +284,9 @@ export class Store {
   }
 
   get(id: string): { table: string; doc: Doc } | null {
-    const row = this.stmts.getDoc.get(id) as { table_name: string; value: string } | undefined;
+    const row = this.stmts.getDoc.get(id) as unknown as [table: string, value: string] | undefined;
     if (!row) return null;
-    return { table: row.table_name, doc: decodeDoc(row.value) };
+    return { table: row[0], doc: decodeDoc(row[1]) };
   }
 
   /** Writes (or, with `doc` null, deletes) a document and keeps its index entries in step. */
@@ -319,10 +324,10 @@ export class Store {
     let hi = upper;
     const stmt = order === "asc" ? this.stmts.scanAsc : this.stmts.scanDesc;
     for (;;) {
-      const rows = stmt.all(indexName, lo, hi, 64) as { key: Buffer; id: string }[];
-      for (const row of rows) yield row;
+      const rows = stmt.all(indexName, lo, hi, 64) as unknown as [key: Uint8Array, id: string][];
+      for (const [key, id] of rows) yield { key: asBuffer(key), id };
       if (rows.length < 64) return;
-      const last = rows[rows.length - 1].key;
+      const last = asBuffer(rows[rows.length - 1][0]);
       if (order === "asc") lo = afterKey(last);
       else hi = last;
     }
@@ -332,7 +337,7 @@ export class Store {
     const outer = !this.db.inTransaction;
     const mark = this.vectors.mark();
     try {
-      const result = this.db.transaction(fn)();
+      const result = this.db.transaction(fn);
       if (outer) this.vectors.commit();
       return result;
     } catch (e) {
@@ -343,7 +348,7 @@ export class Store {
   }
 
   /** Transaction control as prepared statements (group commit runs several per mutation; exec re-parses). */
-  private control(sql: string): Database.Statement {
+  private control(sql: string): Statement {
     let stmt = this.controlStmts.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
@@ -352,7 +357,7 @@ export class Store {
     }
     return stmt;
   }
-  private controlStmts = new Map<string, Database.Statement>();
+  private controlStmts = new Map<string, Statement>();
 
   begin() {
     this.control("BEGIN IMMEDIATE").run();

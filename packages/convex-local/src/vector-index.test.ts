@@ -3,8 +3,8 @@
  * against brute force with dimensions that are not a multiple of 8, slot reuse after deletes and
  * updates, filters, and the commit/rollback journal.
  */
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { Database } from "./sqlite.js";
 import type { Doc } from "./store.js";
 import { VectorIndexes, type VectorIndexDef } from "./vector-index.js";
 import { defaultKernel, type KernelKind } from "./vector-kernel.js";

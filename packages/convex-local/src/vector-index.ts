@@ -18,7 +18,7 @@
  * A filter (`q.eq` / `q.or` of them) is a disjunction of (field, value) equalities, as in Convex; its
  * candidates come from per-field postings, so a selective filter scores fewer vectors.
  */
-import type Database from "better-sqlite3";
+import type { Database } from "./sqlite.js";
 import { jsonToConvex, type Value } from "convex/values";
 import { encodeKey } from "./keys.js";
 import { fieldValue, type Doc } from "./store.js";
@@ -259,7 +259,7 @@ export class VectorIndexes {
   private stmts;
 
   constructor(
-    db: Database.Database,
+    db: Database,
     private kernel: KernelKind = defaultKernel(),
   ) {
     db.exec(`
@@ -312,7 +312,11 @@ export class VectorIndexes {
       }
       const mem = new MemoryIndex(def, this.kernel);
       mem.reserve((this.stmts.count.get(def.name) as { n: number }).n);
-      for (const row of this.stmts.load.iterate(def.name) as Iterable<{ id: string; vec: Buffer; filters: string }>) {
+      for (const row of this.stmts.load.iterate(def.name) as Iterable<{
+        id: string;
+        vec: Uint8Array;
+        filters: string;
+      }>) {
         if (row.vec.byteLength !== def.dimensions * 4) continue; // written by another format: rebuilt when FORMAT changes
         mem.load(row.id, row.vec, JSON.parse(row.filters));
       }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES, ErrorCode, errorCodeInfo, isErrorCode, pixorlyErrorData, pixorlyErrorDataSchema } from "./errors";
+import { pixorlyErrorDataSchema } from "./error-schemas";
+import { ERROR_CODES, ErrorCode, errorCodeInfo, isErrorCode, pixorlyErrorData } from "./errors";
 
 describe("error codes", () => {
   it("lists every code once, each with a message and an HTTP status", () => {
-    expect(ERROR_CODES).toHaveLength(18);
+    expect(ERROR_CODES).toHaveLength(22);
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
     for (const code of ERROR_CODES) {
       expect(ErrorCode[code]).toBe(code);

@@ -1,8 +1,8 @@
-import * as z from "zod/mini";
-
 /**
  * Error codes shared by the backend (`ConvexError({ code, message })`), the edge API
  * (`{ code, message, requestId }` bodies) and the elements (which pick what to show by code).
+ * Plain data and functions only, no zod: the elements' first paint imports this table, and a zod
+ * schema built at import would put zod into it; the schema lives in `error-schemas.ts`.
  */
 export const ErrorCode = {
   INVALID_ARGUMENT: "INVALID_ARGUMENT",
@@ -27,6 +27,14 @@ export const ErrorCode = {
   PROVIDER_ERROR: "PROVIDER_ERROR",
   TIMEOUT: "TIMEOUT",
   CONFLICT: "CONFLICT",
+  /** An uploaded file is not a PNG, JPEG or WebP (read from its bytes, not its declared type). */
+  INPUT_UNSUPPORTED_TYPE: "INPUT_UNSUPPORTED_TYPE",
+  /** An uploaded file is over `IMAGE_INPUT_LIMITS.maxBytes`. */
+  INPUT_TOO_LARGE: "INPUT_TOO_LARGE",
+  /** An uploaded image declares more pixels than `IMAGE_INPUT_LIMITS.maxPixels` (checked before decoding). */
+  INPUT_TOO_MANY_PIXELS: "INPUT_TOO_MANY_PIXELS",
+  /** An uploaded file has an image's signature but cannot be decoded (truncated, corrupt). */
+  INPUT_UNREADABLE: "INPUT_UNREADABLE",
   INTERNAL: "INTERNAL",
 } as const;
 
@@ -66,6 +74,10 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   PROVIDER_ERROR: { message: "The image provider failed. Your credits were refunded.", httpStatus: 502 },
   TIMEOUT: { message: "This took too long and was stopped. Your credits were refunded.", httpStatus: 504 },
   CONFLICT: { message: "This was changed at the same time elsewhere. Please try again.", httpStatus: 409 },
+  INPUT_UNSUPPORTED_TYPE: { message: "This file is not a PNG, JPEG or WebP image.", httpStatus: 415 },
+  INPUT_TOO_LARGE: { message: "This file is too large (at most 50 MB).", httpStatus: 413 },
+  INPUT_TOO_MANY_PIXELS: { message: "This image has too many pixels to work with.", httpStatus: 422 },
+  INPUT_UNREADABLE: { message: "This image could not be read; it may be damaged.", httpStatus: 422 },
   INTERNAL: { message: "Something went wrong on our side. Please try again.", httpStatus: 500 },
 };
 
@@ -82,13 +94,6 @@ export interface PixorlyErrorData {
   /** Present for `INVALID_ARGUMENT`: which inputs were wrong and why. */
   fields?: FieldIssue[];
 }
-
-/** Validates error data received from another part (a Convex error, an edge API response body). */
-export const pixorlyErrorDataSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  fields: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
-});
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && Object.hasOwn(errorCodeInfo, value);

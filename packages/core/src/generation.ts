@@ -5,6 +5,12 @@ import { matchesAspectRatio } from "./image-sizes";
 import { GENERATION_LIMITS } from "./limits";
 import { normalizePrompt, utf16Length } from "./text";
 import { type ModelInfo, type ParameterRange, modelIdSchema, sizeMultipleOf } from "./model-info";
+import {
+  type GenerationInput,
+  PROMPT_OPTIONAL_OPERATIONS,
+  generationInputSchema,
+  inputCapabilityIssues,
+} from "./image-inputs";
 
 const { prompt, negativePrompt, dimension, numImages, steps, guidance, seed, idempotencyKey } = GENERATION_LIMITS;
 
@@ -69,9 +75,10 @@ export const generationParametersSchema = z.strictObject(
 
 export const generationRequestSchema = z.strictObject(
   {
+    // Blank is allowed here and refused in `validateGenerationRequest` unless the input's operation
+    // needs no prompt (`PROMPT_OPTIONAL_OPERATIONS`): the rule depends on another field.
     prompt: z.string("Prompt must be text").check(
       z.overwrite(normalizePrompt),
-      z.refine((text) => utf16Length(text) >= prompt.minLength, "Prompt must not be blank"),
       z.refine(
         (text) => utf16Length(text) <= prompt.maxLength,
         `Prompt must be at most ${prompt.maxLength} characters`,
@@ -88,6 +95,8 @@ export const generationRequestSchema = z.strictObject(
     ),
     model: modelIdSchema,
     parameters: generationParametersSchema,
+    /** An image to work from (img2img, variations, inpaint, upscale, background removal); absent = text-to-image. */
+    input: z.optional(generationInputSchema),
     /** Lets a client retry a create without paying twice. */
     idempotencyKey: z.optional(
       z
@@ -118,7 +127,10 @@ export type GenerationValidation = { ok: true; request: GenerationRequest } | { 
  */
 export function validateGenerationRequest(request: unknown, model: ModelInfo): GenerationValidation {
   const parsed = generationRequestSchema.safeParse(request);
-  const issues = parsed.success ? [] : zodIssuesToFieldIssues(parsed.error.issues, request);
+  const issues = [
+    ...blankPromptIssues(request),
+    ...(parsed.success ? [] : zodIssuesToFieldIssues(parsed.error.issues, request)),
+  ];
   // Model rules run even when the schema failed, on the fields that did pass, so the caller
   // hears about every problem, not just the first layer's.
   const flagged = new Set(issues.map((issue) => issue.field));
@@ -140,9 +152,22 @@ export function estimateCost(model: Pick<ModelInfo, "costPerImageCredits">, imag
 
 type LooseRequest = {
   model?: unknown;
+  input?: unknown;
   negativePrompt?: unknown;
   parameters?: Partial<Record<keyof GenerationParameters, unknown>>;
 } | null;
+
+/** A blank prompt, unless the input's operation needs none (`PROMPT_OPTIONAL_OPERATIONS`). */
+export function blankPromptIssues(request: unknown): FieldIssue[] {
+  const { prompt: text, input } = (typeof request === "object" && request !== null ? request : {}) as {
+    prompt?: unknown;
+    input?: { operation?: unknown };
+  };
+  if (typeof text !== "string" || utf16Length(normalizePrompt(text)) >= prompt.minLength) return [];
+  const operation = typeof input === "object" && input !== null ? input.operation : undefined;
+  if (PROMPT_OPTIONAL_OPERATIONS.includes(operation as never)) return [];
+  return [{ field: "prompt", message: "Prompt must not be blank" }];
+}
 
 function modelIssues(request: LooseRequest, model: ModelInfo): FieldIssue[] {
   if (typeof request !== "object" || request === null) return [];
@@ -158,13 +183,20 @@ function modelIssues(request: LooseRequest, model: ModelInfo): FieldIssue[] {
   ) {
     add("negativePrompt", `${model.name} does not support a negative prompt`);
   }
+  const input = typeof request.input === "object" && request.input !== null ? (request.input as GenerationInput) : null;
+  if (input) issues.push(...inputCapabilityIssues(input, model));
+  else if (model.supports.imageInput?.required)
+    add("input", `${model.name} works on an input image; give one in input`);
   const parameters = typeof request.parameters === "object" && request.parameters !== null ? request.parameters : {};
   const { width, height } = parameters;
   const multiple = sizeMultipleOf(model);
-  const sizeOk = [
-    checkDimension("Width", width, model.minWidth, model.maxWidth, multiple, (m) => add("parameters.width", m)),
-    checkDimension("Height", height, model.minHeight, model.maxHeight, multiple, (m) => add("parameters.height", m)),
-  ].every(Boolean);
+  // An upscale's size is its source's times the scale: the requested size is not used.
+  const sizeOk =
+    input?.operation !== "upscale" &&
+    [
+      checkDimension("Width", width, model.minWidth, model.maxWidth, multiple, (m) => add("parameters.width", m)),
+      checkDimension("Height", height, model.minHeight, model.maxHeight, multiple, (m) => add("parameters.height", m)),
+    ].every(Boolean);
   if (sizeOk && model.aspectRatios && typeof width === "number" && typeof height === "number") {
     if (!model.aspectRatios.some((ratio) => matchesAspectRatio({ width, height }, ratio))) {
       add(

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { aspectRatioSchema } from "./image-sizes";
+import { imageInputCapabilitySchema } from "./image-inputs";
 import { GENERATION_LIMITS } from "./limits";
 
 export const MODEL_PROVIDERS = ["local", "openrouter"] as const;
@@ -64,6 +65,8 @@ export const modelInfoSchema = z
       guidance: z.optional(parameterRangeSchema),
       /** Absent: one image per request. */
       numImages: z.optional(parameterRangeSchema),
+      /** Absent: text-to-image only. Which image operations the model takes, how many inputs, its strength and scales. */
+      imageInput: z.optional(imageInputCapabilitySchema),
     }),
   })
   .check(

@@ -3,16 +3,10 @@
  * wrote, so a refusal that must leave a moderation log row is returned, not thrown; each client turns
  * it back into the same `MODERATION_REJECTED` error (`refusalError`) its callers have always seen.
  */
-import * as z from "zod/mini";
 import type { FieldIssue } from "./errors";
 
-export const jobRefusalSchema = z.object({
-  refused: z.object({
-    code: z.literal("MODERATION_REJECTED"),
-    message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })),
-  }),
-});
+// Its zod schema (`jobRefusalSchema`, the Convex return validator) is in `error-schemas.ts`: this
+// check is in the elements' first paint, which must not build zod schemas.
 
 // A type alias, not an interface: Convex values need an index signature, which interfaces lack.
 export type JobRefusal = {

@@ -72,8 +72,9 @@ const sections = elements.map((el) => {
       methods.map((m) => [code(`${m.name}()`), cell(m.description)]),
     ),
     table(
-      ["Event", "Description"],
-      (el.events ?? []).map((e) => [code(e.name), cell(e.description)]),
+      // The detail type is the `@event {Type}` of the JSDoc, defined in src/events/ (README, "Events").
+      ["Event", "Detail", "Description"],
+      (el.events ?? []).map((e) => [code(e.name), code(e.type?.text), cell(e.description)]),
     ),
     table(
       ["Slot", "Description"],

@@ -10,12 +10,11 @@ export * from "./client/light.js";
 export { PixorlyStudio, type StudioTheme } from "./studio/studio.component.js";
 export { WORKSPACE_TAGS, loadWorkspace } from "./studio/load-workspace.js";
 export { LIBRARY_TAGS, loadLibrary } from "./library/load-library.js";
-export { StudioErrorCode, type PixorlyErrorDetail } from "./client/studio-errors.js";
+export { StudioErrorCode } from "./client/studio-errors.js";
 export type { ComparisonRun } from "./comparison/comparison.component.js";
-export type { ImageSelectedDetail } from "./recent-results/recent-results.component.js";
-export type { JobEventDetail, JobFailedDetail, JobStatusView } from "./job-status/job-status.component.js";
-export type { ModelChangeDetail } from "./model-picker/model-picker.component.js";
+export type { JobStatusView } from "./job-status/job-status.component.js";
 export type { SettingsToApply } from "./prompt-box/prompt-box.component.js";
-export type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from "./library/library-events.js";
+// Every event's detail type, `PixorlyEventMap`, and the `GlobalEventHandlersEventMap` entries.
+export type * from "./events/index.js";
 export type { GalleryLayout } from "./gallery/gallery.component.js";
 export type { StudioView } from "./studio/studio-tabs.js";

@@ -7,18 +7,14 @@ export * from "./client/light.js";
 export { PixorlyComparison, type ComparisonRun } from "./comparison/comparison.component.js";
 export { PixorlyComparisonCell } from "./comparison/comparison-cell.component.js";
 export { PixorlyImage } from "./image/image.component.js";
-export {
-  PixorlyJobStatus,
-  type JobEventDetail,
-  type JobFailedDetail,
-  type JobStatusView,
-} from "./job-status/job-status.component.js";
-export { PixorlyModelPicker, type ModelChangeDetail } from "./model-picker/model-picker.component.js";
+export { PixorlyJobStatus, type JobStatusView } from "./job-status/job-status.component.js";
+export { PixorlyModelPicker } from "./model-picker/model-picker.component.js";
 export { PixorlyPromptBox } from "./prompt-box/prompt-box.component.js";
-export { PixorlyRecentResults, type ImageSelectedDetail } from "./recent-results/recent-results.component.js";
+export { PixorlyRecentResults } from "./recent-results/recent-results.component.js";
 export { PixorlyStudio, type StudioTheme } from "./studio/studio.component.js";
 export { LIBRARY_TAGS, loadLibrary } from "./library/load-library.js";
-export type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from "./library/library-events.js";
+// Every event's detail type, `PixorlyEventMap`, and the `GlobalEventHandlersEventMap` entries.
+export type * from "./events/index.js";
 export type { GalleryLayout } from "./gallery/gallery.component.js";
 export type { SettingsToApply } from "./prompt-box/prompt-box.component.js";
 export type { StudioView } from "./studio/studio-tabs.js";

@@ -12,3 +12,9 @@ export {
 } from "./models";
 export { measureRenderMsPerMegapixel } from "./measure";
 export { type RasterImage, encodePng } from "./png";
+export {
+  DEFAULT_STRENGTH,
+  type LocalInputOperation,
+  type LocalInputRequest,
+  renderLocalPixelsFromInput,
+} from "./image-input";

@@ -28,6 +28,10 @@ export const DOC_TAGS = [
   { name: "Tokens", description: "Embed tokens for `<pixorly-studio>`, issued to a partner's server." },
   { name: "Partners", description: "What a partner's server manages with its secret key." },
   { name: "Images", description: "Signed delivery URLs for the signed-in user's images (browser routes)." },
+  {
+    name: "Inputs",
+    description: "Uploading images (and masks) to work from: image-to-image, inpainting, upscaling (browser routes).",
+  },
   { name: "Account", description: "Download links for the signed-in user's data exports (browser routes)." },
   { name: "Identity", description: "The keys Convex and others verify Pixorly's tokens with." },
   { name: "Operations", description: "Health and metrics." },

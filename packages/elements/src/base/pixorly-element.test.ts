@@ -4,7 +4,7 @@ import { PixorlyElement } from "./pixorly-element.js";
 
 class TestGreeting extends PixorlyElement {
   override render() {
-    return html`<button type="button" @click=${() => this.emit("greeted", { who: "you" })}>Say hello</button>`;
+    return html`<button type="button" @click=${() => this.emit("images-deleted", { imageIds: ["you"] })}>Say hello</button>`;
   }
 }
 PixorlyElement.define("pixorly-test-greeting", TestGreeting);
@@ -14,19 +14,20 @@ describe("PixorlyElement", () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><pixorly-test-greeting></pixorly-test-greeting></div>`);
     const el = wrapper.querySelector("pixorly-test-greeting")!;
     await (el as TestGreeting).updateComplete;
-    const heard = oneEvent(wrapper, "pixorly-greeted");
+    const heard = oneEvent(wrapper, "pixorly-images-deleted");
     el.shadowRoot!.querySelector("button")!.click();
-    const event = (await heard) as CustomEvent<{ who: string }>;
-    expect(event.detail).to.deep.equal({ who: "you" });
+    const event = (await heard) as CustomEvent<{ imageIds: string[] }>;
+    expect(event.detail).to.deep.equal({ imageIds: ["you"] });
     expect(event.bubbles).to.equal(true);
     expect(event.composed).to.equal(true);
   });
 
-  it("does not double the prefix", async () => {
+  it("emit() returns the event it dispatched, cancelable when asked", async () => {
     const el = await fixture<TestGreeting>(html`<pixorly-test-greeting></pixorly-test-greeting>`);
-    const heard = oneEvent(el, "pixorly-ready");
-    el.emit("pixorly-ready");
-    expect((await heard).type).to.equal("pixorly-ready");
+    el.addEventListener("pixorly-lightbox-close", (event) => event.preventDefault());
+    const event = el.emit("lightbox-close", undefined, { cancelable: true });
+    expect(event.type).to.equal("pixorly-lightbox-close");
+    expect(event.defaultPrevented).to.equal(true);
   });
 
   it("define() keeps the first registration when the library loads twice", () => {

@@ -1,7 +1,17 @@
 import { LitElement } from "lit";
-import { applyLocaleOf, localizeHost } from "../i18n/localize.js";
+import type { PixorlyEventDetail, PixorlyEventOf, PixorlyEventShortName } from "../events/index.js";
+import { followLanguageOf, localizeHost } from "../i18n/localize.js";
 
 const EVENT_PREFIX = "pixorly-";
+
+export interface EmitOptions {
+  cancelable?: boolean;
+}
+
+/** `emit()`'s arguments after the name: the detail (optional only for an event without one), then options. */
+type EmitArgs<Detail> = undefined extends Detail
+  ? [detail?: Detail, options?: EmitOptions]
+  : [detail: Detail, options?: EmitOptions];
 
 /**
  * The thin base of every Pixorly element: prefixed, composed events, a
@@ -14,9 +24,16 @@ export class PixorlyElement extends LitElement {
     localizeHost(this);
   }
 
+  private stopFollowingLanguage: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    void applyLocaleOf(this);
+    this.stopFollowingLanguage = followLanguageOf(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFollowingLanguage?.();
   }
 
   /** Elements this one renders, by tag; `define()` registers them first (as Shoelace does). */
@@ -36,18 +53,20 @@ export class PixorlyElement extends LitElement {
   }
 
   /**
-   * Dispatches a bubbling, composed (it crosses shadow roots) `pixorly-<name>` event.
-   * `name` may be given with or without the prefix.
+   * Dispatches a bubbling, composed (it crosses shadow roots) `pixorly-<name>` event. The name and the
+   * detail's type come from `PixorlyEventMap` (src/events/): an unknown name or a wrong detail does not compile.
    */
-  emit<T = undefined>(name: string, detail?: T, options: { cancelable?: boolean } = {}): CustomEvent<T> {
-    const type = name.startsWith(EVENT_PREFIX) ? name : `${EVENT_PREFIX}${name}`;
-    const event = new CustomEvent<T>(type, {
+  emit<N extends PixorlyEventShortName>(
+    name: N,
+    ...[detail, options = {}]: EmitArgs<PixorlyEventDetail<N>>
+  ): PixorlyEventOf<N> {
+    const event = new CustomEvent(`${EVENT_PREFIX}${name}`, {
       bubbles: true,
       composed: true,
       cancelable: options.cancelable ?? false,
-      detail: detail as T,
+      detail,
     });
     this.dispatchEvent(event);
-    return event;
+    return event as PixorlyEventOf<N>;
   }
 }

@@ -3,11 +3,24 @@
  *
  * Why not `convex/_generated/api`: this package is published on its own and must
  * not pull the backend's source (and its server-only imports) into its types or
- * bundle. The shapes below mirror what `convex/jobs.ts`, `convex/images.ts` and
- * `convex/models.ts` return; the integration test runs them against the real
- * functions, so a drift shows up there.
+ * bundle. The shapes come from core's views (`packages/core/src/views.ts`), which the
+ * backend's return validators are checked against at compile time; the integration test
+ * runs the references against the real functions.
  */
-import type { JobRefusal, JobStatus, ModelInfo } from "@pixorly/core";
+import type {
+  GenerationInput as ImageInputRequest,
+  ImageOperation,
+  CollectionCoverView,
+  CollectionView,
+  ImageView,
+  JobParameters,
+  JobRefusal,
+  JobStatus,
+  JobView,
+  ModelInfo,
+  PublicImageView,
+  UploadedInput,
+} from "@pixorly/core";
 import type { DefaultFunctionArgs, FunctionReference, PaginationOptions, PaginationResult } from "convex/server";
 
 /**
@@ -35,55 +48,25 @@ export type { JobStatus };
 /** The statuses after which a job never changes again. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
-export interface JobParameters {
-  width: number;
-  height: number;
-  steps?: number;
-  guidance?: number;
-  seed: number;
-  numImages: number;
-}
-
+/** A job's parameters, a job and a stored image as the backend returns them: core's views (written once). */
+export type { JobParameters };
 /** A generation job as `jobs:get` returns it. */
-export interface Job {
-  _id: string;
-  _creationTime: number;
+export type Job = JobView;
+/** A stored image as `images:get` / `images:list` return it (never a URL: see the signed-URL service). */
+export type ImageDoc = ImageView;
+
+/** One step of `images:lineage`: the image itself first, then its sources (`exists: false` once deleted). */
+export interface LineageStep {
+  imageId: string;
+  operation?: ImageOperation;
   prompt: string;
-  negativePrompt?: string;
   model: string;
-  provider: "local" | "openrouter";
-  parameters: JobParameters;
-  status: JobStatus;
-  reservedCredits: number;
-  actualCost?: number;
-  error?: { code: string; message: string };
-  resultImageIds: string[];
-  startedAt?: number;
-  completedAt?: number;
-  /** Place in the queue (1 = next) while pending, otherwise null or absent. */
-  queuePosition?: number | null;
+  createdAt: number;
+  exists: boolean;
 }
 
-/** A stored image as `images:get` / `images:list` return it (never a URL: see the signed-URL service). */
-export interface ImageDoc {
-  _id: string;
-  _creationTime: number;
-  jobId: string;
-  model: string;
-  prompt: string;
-  width: number;
-  height: number;
-  format: string;
-  size: number;
-  /** ThumbHash, base64; absent for formats the backend cannot decode. */
-  placeholder?: string;
-  seed: number;
-  /** Library fields (issue 11); absent means false / none. */
-  favorite?: boolean;
-  tags?: string[];
-  isPublic?: boolean;
-  parameters?: Partial<JobParameters>;
-}
+/** An uploaded input as `inputs:list` returns it. */
+export type InputDoc = UploadedInput & { createdAt: number };
 
 /** What the gallery narrows `images:list` / `images:search` by (flat arguments of both). */
 export type ImageFilter = {
@@ -96,31 +79,10 @@ export type ImageFilter = {
   collectionId?: string;
 };
 
-/** An image of a public collection, as `collections:publicImages` returns it (no sign-in, so no owner's fields). */
-export type PublicImage = Pick<ImageDoc, "_id" | "width" | "height" | "placeholder" | "format" | "prompt" | "model"> & {
-  s3Key: string;
-};
-
-/** A collection's cover image, as `collections:list` describes it. */
-export interface CollectionCover {
-  imageId: string;
-  width: number;
-  height: number;
-  placeholder?: string;
-  format: string;
-}
-
-/** A collection as `collections:list` returns it. */
-export interface CollectionDoc {
-  _id: string;
-  _creationTime: number;
-  name: string;
-  isPublic: boolean;
-  shareId: string | null;
-  imageCount: number;
-  updatedAt: number;
-  cover: CollectionCover | null;
-}
+/** An image of a public collection, a collection's cover and a collection: core's views. */
+export type PublicImage = PublicImageView;
+export type CollectionCover = CollectionCoverView;
+export type CollectionDoc = CollectionView;
 
 /** What `jobs:create` takes (a type alias, not an interface: Convex args need an index signature). */
 export type GenerationInput = {
@@ -128,6 +90,8 @@ export type GenerationInput = {
   negativePrompt?: string;
   model: string;
   parameters: Partial<JobParameters> & { width: number; height: number };
+  /** An image to work from (issue 16; core's `generationInputSchema`). */
+  input?: ImageInputRequest;
   idempotencyKey?: string;
 };
 
@@ -192,6 +156,11 @@ export const api = {
     removeMany: makeFunctionReference<"mutation", { ids: string[] }, { removed: number; scheduled: number }>(
       "images:removeMany",
     ),
+    lineage: makeFunctionReference<"query", { imageId: string }, LineageStep[]>("images:lineage"),
+  },
+  inputs: {
+    list: makeFunctionReference<"query", Record<string, never>, InputDoc[]>("inputs:list"),
+    remove: makeFunctionReference<"mutation", { inputId: string }, null>("inputs:remove"),
   },
   collections: {
     list: makeFunctionReference<"query", Record<string, never>, CollectionDoc[]>("collections:list"),

@@ -8,6 +8,7 @@
  * Not batched or cached like view URLs: a download is one click, and its URL is short-lived.
  */
 import { MAX_IDS_PER_CALL } from "@pixorly/core";
+import { msg, str } from "../i18n/localize.js";
 import { ShownError } from "../internal/shown-error.js";
 import type { ImageTransform } from "./signed-urls.js";
 
@@ -61,10 +62,10 @@ export class DownloadService {
       // 400 from a deployment whose strict schema does not know `download`; 404/405 without the route.
       const body = await readBody(response);
       if (response.status !== 400 || /download/i.test(JSON.stringify(body ?? ""))) throw new DownloadUnsupportedError();
-      throw new ShownError(messageOf(body) ?? "The image could not be downloaded. Try again.");
+      throw new ShownError(messageOf(body) ?? msg("The image could not be downloaded. Try again."));
     }
     if (!response.ok)
-      throw new ShownError(messageOf(await readBody(response)) ?? "The image could not be downloaded. Try again.");
+      throw new ShownError(messageOf(await readBody(response)) ?? msg("The image could not be downloaded. Try again."));
     const body = (await readBody(response)) as { urls?: { id: string; url: string; expiresAt: number }[] } | null;
     const found = body?.urls?.find((entry) => entry.id === imageId);
     return found ? { url: found.url, expiresAt: Number(found.expiresAt) } : null;
@@ -72,17 +73,18 @@ export class DownloadService {
 
   /** A signed, short-lived URL of a ZIP of `ids` (1–100 of the caller's own images). */
   async zipUrl(ids: readonly string[], transform: ImageTransform = {}): Promise<DownloadLink> {
-    if (ids.length === 0) throw new ShownError("Select the images to download first.");
+    if (ids.length === 0) throw new ShownError(msg("Select the images to download first."));
     if (ids.length > MAX_ZIP_IDS)
-      throw new ShownError(`A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected.`);
+      throw new ShownError(msg(str`A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected.`));
     const hasTransform = Object.keys(transform).length > 0;
     const response = await this.post("/v1/images/zip", { ids, ...(hasTransform ? { transform } : {}) });
     const body = await readBody(response);
     if (response.status === 404 && !messageOf(body)) throw new DownloadUnsupportedError();
-    if (response.status === 404) throw new ShownError("Some of these images no longer exist. Refresh and try again.");
+    if (response.status === 404)
+      throw new ShownError(msg("Some of these images no longer exist. Refresh and try again."));
     if (!response.ok) throw new ShownError(messageOf(body) ?? "The ZIP could not be made. Try again.");
     const link = body as Partial<DownloadLink> | null;
-    if (!link || typeof link.url !== "string") throw new ShownError("The ZIP could not be made. Try again.");
+    if (!link || typeof link.url !== "string") throw new ShownError(msg("The ZIP could not be made. Try again."));
     return {
       url: link.url,
       expiresAt: Number(link.expiresAt ?? Date.now() + 300_000),
@@ -92,7 +94,7 @@ export class DownloadService {
 
   private async post(path: string, body: unknown): Promise<Response> {
     const token = await this.options.getToken();
-    if (!token) throw new ShownError("Sign in again to download.");
+    if (!token) throw new ShownError(msg("Sign in again to download."));
     try {
       return await this.fetchFn(`${this.options.apiUrl.replace(/\/$/, "")}${path}`, {
         method: "POST",
@@ -100,7 +102,7 @@ export class DownloadService {
         body: JSON.stringify(body),
       });
     } catch {
-      throw new ShownError("Pixorly could not be reached. Check the connection and try again.");
+      throw new ShownError(msg("Pixorly could not be reached. Check the connection and try again."));
     }
   }
 }

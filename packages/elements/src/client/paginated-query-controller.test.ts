@@ -56,6 +56,32 @@ describe("PaginatedQueryController", () => {
     expect(client.activeWatches()).to.equal(0);
   });
 
+  it("read in willUpdate (before hostUpdate re-subscribes), new arguments are loading, not the old pages", async () => {
+    class EarlyReader extends PagesHost {
+      seen: string[] = [];
+      protected override willUpdate(): void {
+        const { loading, items, isDone } = this.images;
+        this.seen.push(
+          `${this.model ?? ""}:${loading ? "loading" : items.map((image) => image._id).join(",")}:${isDone}`,
+        );
+      }
+    }
+    customElements.define("pages-early-reader", EarlyReader);
+    const client = new FakeClient();
+    client.setResult(api.images.list, { paginationOpts: { numItems: 2, cursor: null } }, page(["a", "b"], "c1", true));
+    const el = document.createElement("pages-early-reader") as EarlyReader;
+    el.client = client;
+    await fixture(html`<div></div>`).then((wrapper) => wrapper.append(el));
+    await waitUntil(() => el.shadowRoot!.textContent === "a,b");
+    el.model = "local/mosaic";
+    await el.updateComplete;
+    // The gallery switching to a filter showed the previous filter's images for that update.
+    expect(el.seen.at(-1)).to.equal("local/mosaic:loading:false");
+    expect(el.images.items).to.deep.equal([]);
+    expect(el.shadowRoot!.textContent).to.equal("loading");
+    expect(client.activeWatches("images:list")).to.equal(1);
+  });
+
   it("reports a failed page", async () => {
     const client = new FakeClient();
     client.setError(api.images.list, { paginationOpts: { numItems: 2, cursor: null } }, new Error("boom"));

@@ -29,10 +29,8 @@ interface LivePage<T> {
  * the top grows the first page instead of shifting every page after it.
  */
 export class PaginatedQueryController<Q extends PaginatedQuery> implements ReactiveController {
-  /** Every loaded item, in order, each once. */
-  items: ItemOf<Q>[] = [];
-  error: Error | undefined = undefined;
-
+  private loaded: ItemOf<Q>[] = [];
+  private failure: Error | undefined = undefined;
   private pages: LivePage<ItemOf<Q>>[] = [];
   private key: string | null = null;
   private client: StudioClient | undefined;
@@ -47,19 +45,34 @@ export class PaginatedQueryController<Q extends PaginatedQuery> implements React
     host.addController(this);
   }
 
-  /** True until the first page answers (or fails). */
+  // As in QueryController: Lit runs the host's `willUpdate()` before the controllers'
+  // `hostUpdate()`, where the pages follow new arguments. Read in between (or by a scroll handler
+  // asking for more), the old arguments' pages would pass for the new ones': the getters answer
+  // "loading, nothing yet" as soon as the client or the arguments differ from what is subscribed.
+
+  /** Every loaded item for the current client and arguments, in order, each once. */
+  get items(): ItemOf<Q>[] {
+    return this.isCurrent() ? this.loaded : [];
+  }
+
+  get error(): Error | undefined {
+    return this.isCurrent() ? this.failure : undefined;
+  }
+
+  /** True until the first page answers (or fails); false while the arguments say skip. */
   get loading(): boolean {
-    return this.key !== null && !this.error && this.pages[0]?.result === undefined;
+    if (!this.isCurrent()) return this.keyOf() !== null;
+    return this.key !== null && !this.failure && this.pages[0]?.result === undefined;
   }
 
   /** True while a page after the first is on its way. */
   get loadingMore(): boolean {
-    return this.pages.length > 1 && this.pages.at(-1)!.result === undefined;
+    return this.isCurrent() && this.pages.length > 1 && this.pages.at(-1)!.result === undefined;
   }
 
   /** True once the last page says there is nothing after it. */
   get isDone(): boolean {
-    return this.pages.at(-1)?.result?.isDone ?? false;
+    return this.isCurrent() && (this.pages.at(-1)?.result?.isDone ?? false);
   }
 
   hostConnected(): void {
@@ -78,14 +91,13 @@ export class PaginatedQueryController<Q extends PaginatedQuery> implements React
   /** Subscribes to the next page, unless one is loading or there is none. */
   loadMore(): void {
     const last = this.pages.at(-1);
-    if (!last?.result || last.result.isDone || this.error) return;
+    if (!this.isCurrent() || !last?.result || last.result.isDone || this.failure) return;
     this.subscribe(last.result.continueCursor);
   }
 
   private sync(): void {
     const client = this.getClient();
-    const args = this.args();
-    const key = args === SKIP ? null : JSON.stringify([args, this.pageSize()]);
+    const key = this.keyOf();
     if (client === this.client && key === this.key) return;
     this.client = client;
     this.reset(key);
@@ -95,9 +107,19 @@ export class PaginatedQueryController<Q extends PaginatedQuery> implements React
   private reset(key: string | null): void {
     for (const page of this.pages) page.unsubscribe();
     this.pages = [];
-    this.items = [];
-    this.error = undefined;
+    this.loaded = [];
+    this.failure = undefined;
     this.key = key;
+  }
+
+  private keyOf(): string | null {
+    const args = this.args();
+    return args === SKIP ? null : JSON.stringify([args, this.pageSize()]);
+  }
+
+  /** Whether what is subscribed is what the host asks for now. */
+  private isCurrent(): boolean {
+    return this.getClient() === this.client && this.keyOf() === this.key;
   }
 
   private subscribe(cursor: string | null): void {
@@ -113,12 +135,12 @@ export class PaginatedQueryController<Q extends PaginatedQuery> implements React
       (value) => {
         if (this.key !== key) return;
         page.result = (value ?? { page: [], isDone: true, continueCursor: "" }) as PaginationResult<ItemOf<Q>>;
-        this.items = this.collect();
+        this.loaded = this.collect();
         this.host.requestUpdate();
       },
       (error) => {
         if (this.key !== key) return;
-        this.error = error;
+        this.failure = error;
         this.host.requestUpdate();
       },
     );

@@ -1,10 +1,11 @@
-import { EMBED_WHITE_LABEL_CLAIM } from "@pixorly/core";
+import { EMBED_WHITE_LABEL_CLAIM, type UploadedInput } from "@pixorly/core";
 import { BaseConvexClient, type QueryToken } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 import { functionName } from "./api.js";
 import { AuthSession, type AuthSessionOptions, type AuthState } from "./auth-session.js";
 import { connectionStatus, reconnectDelayFromLog, type ConnectionStatus } from "./connection.js";
 import { DownloadService, type DownloadLink } from "./downloads.js";
+import { uploadInput, type UploadInputOptions } from "./input-uploads.js";
 import { SignedUrlService, type ImageTransform, type SignedUrl } from "./signed-urls.js";
 import type { StudioClient } from "./studio-client.js";
 import type { TokenProvider } from "./token.js";
@@ -182,6 +183,10 @@ export class PixorlyClient implements StudioClient {
 
   zipUrl(imageIds: readonly string[], transform?: ImageTransform): Promise<DownloadLink> {
     return this.downloads.zipUrl(imageIds, transform);
+  }
+
+  async uploadInput(file: Blob, options?: UploadInputOptions): Promise<UploadedInput> {
+    return uploadInput(this.options.apiUrl, await this.auth.token(), file, options);
   }
 
   /** Closes the socket and stops every listener. */

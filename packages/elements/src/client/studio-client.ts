@@ -2,6 +2,8 @@ import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex
 import type { AuthState } from "./auth-session.js";
 import type { ConnectionStatus } from "./connection.js";
 import type { DownloadLink } from "./downloads.js";
+import type { UploadedInput } from "@pixorly/core";
+import type { UploadInputOptions } from "./input-uploads.js";
 import type { ImageTransform, SignedUrl } from "./signed-urls.js";
 
 /**
@@ -43,4 +45,9 @@ export interface StudioClient {
   downloadUrl(imageId: string, transform?: ImageTransform): Promise<{ url: string; expiresAt: number } | null>;
   /** A short-lived URL of a ZIP of the caller's images (1–100). */
   zipUrl(imageIds: readonly string[], transform?: ImageTransform): Promise<DownloadLink>;
+  /**
+   * Uploads an image (or, with `kind: "mask"`, a mask) to work from: `POST {apiUrl}/v1/inputs`. Rejects with
+   * `InputUploadError` (the edge API's code and message). Optional: a client without it offers no uploads.
+   */
+  uploadInput?(file: Blob, options?: UploadInputOptions): Promise<UploadedInput>;
 }

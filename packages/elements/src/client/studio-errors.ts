@@ -28,10 +28,3 @@ export const StudioErrorCode = {
 } as const;
 
 export type StudioErrorCode = (typeof StudioErrorCode)[keyof typeof StudioErrorCode];
-
-/** `pixorly-error`'s detail. `reason` is set for `IMAGE_UNAVAILABLE`. */
-export interface PixorlyErrorDetail {
-  code: string;
-  message: string;
-  reason?: string;
-}

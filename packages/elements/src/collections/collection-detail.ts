@@ -4,6 +4,7 @@
  */
 import { html, nothing } from "lit";
 import type { ImageDoc } from "../client/api.js";
+import { msg, str } from "../i18n/localize.js";
 
 export interface DetailOptions {
   name: string;
@@ -32,15 +33,15 @@ export function collectionDetail(o: DetailOptions) {
     else o.on.focus(index + step);
   };
   return html`<div class="detail-head">
-      <button type="button" class="back" @click=${o.on.back}>← All collections</button>
+      <button type="button" class="back" @click=${o.on.back}>← ${msg("All collections")}</button>
       <h3 part="title">${o.name}</h3>
     </div>
-    <p id="reorder-help" class="hint">Drag an image, or focus it and press Alt + ← / → to move it.</p>
+    <p id="reorder-help" class="hint">${msg("Drag an image, or focus it and press Alt + ← / → to move it.")}</p>
     ${
       o.loading
-        ? html`<p part="message" class="message">Loading images…</p>`
+        ? html`<p part="message" class="message">${msg("Loading images…")}</p>`
         : o.images.length === 0
-          ? html`<p part="message" class="message">This collection is empty. Add images from the library.</p>`
+          ? html`<p part="message" class="message">${msg("This collection is empty. Add images from the library.")}</p>`
           : html`<ol part="images" class="images">
             ${o.images.map(
               (image, index) => html`<li
@@ -56,7 +57,7 @@ export function collectionDetail(o: DetailOptions) {
                   type="button"
                   part="item"
                   draggable="true"
-                  aria-label=${`${image.prompt}, ${index + 1} of ${o.images.length}`}
+                  aria-label=${msg(str`${image.prompt}, ${index + 1} of ${o.images.length}`)}
                   aria-describedby="reorder-help"
                   @dragstart=${(event: DragEvent) => {
                     o.on.dragStart(index);
@@ -71,5 +72,5 @@ export function collectionDetail(o: DetailOptions) {
             )}
           </ol>`
     }
-    ${o.canLoadMore ? html`<button type="button" class="more" @click=${o.on.loadMore}>Load more</button>` : nothing}`;
+    ${o.canLoadMore ? html`<button type="button" class="more" @click=${o.on.loadMore}>${msg("Load more")}</button>` : nothing}`;
 }

@@ -4,6 +4,7 @@ import { styleMap } from "lit/directives/style-map.js";
 import { PixorlyElement } from "../base/pixorly-element.js";
 import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from "../base/shared.styles.js";
 import { api, type PublicImage } from "../client/api.js";
+import { msg } from "../i18n/localize.js";
 import { placeholderDataUrl } from "../image/placeholder.js";
 import { VARIANT_WIDTHS } from "../internal/image-sources.js";
 import { publicQuery } from "../internal/public-query.js";
@@ -60,24 +61,24 @@ export class PixorlyCollectionView extends PixorlyElement {
         return nothing;
       case "loading":
         return html`<div part="message" class="loading" role="status">
-          <span class="visually-hidden">Loading…</span>
+          <span class="visually-hidden">${msg("Loading…")}</span>
           <span class="skeleton title" aria-hidden="true"></span>
           <span class="images" aria-hidden="true">${[0, 1, 2, 3].map(() => html`<span class="skeleton tile"></span>`)}</span>
         </div>`;
       case "not-found":
-        return html`<p part="message" class="message">This collection is not shared (or no longer).</p>`;
+        return html`<p part="message" class="message">${msg("This collection is not shared (or no longer).")}</p>`;
       case "error":
-        return html`<p part="message" class="message" role="alert">The collection could not be loaded. Try again later.</p>`;
+        return html`<p part="message" class="message" role="alert">${msg("The collection could not be loaded. Try again later.")}</p>`;
     }
     return html`<h2 part="title">${this.name}</h2>
       ${
         this.images.length === 0
-          ? html`<p part="message" class="message">Nothing to see here yet.</p>`
+          ? html`<p part="message" class="message">${msg("Nothing to see here yet.")}</p>`
           : html`<ul part="images" class="images">
             ${this.images.map((image) => this.renderImage(image))}
           </ul>`
       }
-      ${this.done ? nothing : html`<button part="more" type="button" @click=${() => void this.loadPage()}>Show more</button>`}`;
+      ${this.done ? nothing : html`<button part="more" type="button" @click=${() => void this.loadPage()}>${msg("Show more")}</button>`}`;
   }
 
   private renderImage(image: PublicImage) {

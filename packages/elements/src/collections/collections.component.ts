@@ -10,8 +10,8 @@ import { PaginatedQueryController } from "../client/paginated-query-controller.j
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { PixorlyImage } from "../image/image.component.js";
+import { msg, str } from "../i18n/localize.js";
 import { copyText } from "../internal/copy-text.js";
-import type { OpenImageDetail } from "../library/library-events.js";
 import { collectionDetail } from "./collection-detail.js";
 import { reorder } from "./collection-order.js";
 import { collectionsList } from "./collections-list.js";
@@ -31,14 +31,15 @@ import styles from "./collections.styles.js";
  * @csspart images - The open collection's ordered images.
  * @csspart item - Each of those images' button.
  * @csspart message - Loading, empty and error messages.
+ * @csspart cover-* - The parts of each cover's `<pixorly-image>`, re-exported with the prefix `cover-` (`cover-base`, `cover-placeholder`, `cover-image`).
  *
  * @cssproperty --pixorly-color-surface - Card background.
  * @cssproperty --pixorly-color-border - Card borders.
  * @cssproperty --pixorly-color-muted - Counts and hints.
  * @cssproperty --pixorly-color-accent - Focus ring, the Public toggle when on.
  *
- * @event pixorly-open-image - An image of the open collection was chosen (the studio opens its lightbox). `detail: { images, index }`.
- * @event pixorly-error - An action failed. `detail: { code, message }`.
+ * @event {OpenImageDetail} pixorly-open-image - An image of the open collection was chosen (the studio opens its lightbox).
+ * @event {PixorlyErrorDetail} pixorly-error - An action failed.
  */
 export class PixorlyCollections extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
@@ -86,7 +87,7 @@ export class PixorlyCollections extends PixorlyElement {
           ? html`<p part="message" class="message" role="alert">${toUserFacingError(list.error).message}</p>`
           : list.loading || !this.client
             ? html`<div part="message" class="message loading" role="status">
-            <span class="visually-hidden">Loading collections…</span>
+            <span class="visually-hidden">${msg("Loading collections…")}</span>
             <span class="skeleton-grid cards" aria-hidden="true">${Array.from({ length: 4 }, () => html`<span class="skeleton"></span>`)}</span>
           </div>`
             : open
@@ -99,26 +100,29 @@ export class PixorlyCollections extends PixorlyElement {
                   shareUrl: (shareId) => this.shareLink(shareId),
                   on: {
                     create: (name) =>
-                      void this.run("Collection created.", (client) =>
+                      void this.run(msg("Collection created."), (client) =>
                         client.mutation(api.collections.create, { name }),
                       ),
                     open: (collection) => (this.openId = collection._id),
                     startRename: (id) => (this.renamingId = id),
                     rename: (id, name) =>
-                      void this.run("Collection renamed.", (client) =>
+                      void this.run(msg("Collection renamed."), (client) =>
                         client.mutation(api.collections.rename, { id, name }),
                       ),
                     cancel: () => this.resetForms(),
                     askDelete: (id) => (this.confirmingDeleteId = id),
                     remove: (id) =>
-                      void this.run("Collection deleted.", (client) => client.mutation(api.collections.remove, { id })),
+                      void this.run(msg("Collection deleted."), (client) =>
+                        client.mutation(api.collections.remove, { id }),
+                      ),
                     setPublic: (id, isPublic) =>
-                      void this.run(isPublic ? "The collection is public." : "The collection is private.", (client) =>
-                        client.mutation(api.collections.setVisibility, { id, isPublic }),
+                      void this.run(
+                        isPublic ? msg("The collection is public.") : msg("The collection is private."),
+                        (client) => client.mutation(api.collections.setVisibility, { id, isPublic }),
                       ),
                     copyLink: (url) =>
                       void copyText(url).then(
-                        (ok) => (this.message = ok ? "Share link copied." : "Could not copy the link."),
+                        (ok) => (this.message = ok ? msg("Share link copied.") : msg("Could not copy the link.")),
                       ),
                   },
                 })
@@ -152,7 +156,7 @@ export class PixorlyCollections extends PixorlyElement {
         loadMore: () => this.images.loadMore(),
         move: (from, to, focus) => void this.move(collection, images, from, to, focus),
         focus: (index) => this.focusItem(index),
-        open: (index) => this.emit<OpenImageDetail>("open-image", { images, index }),
+        open: (index) => this.emit("open-image", { images, index }),
         dragStart: (index) => (this.dragFrom = index),
         drop: (index) => {
           if (this.dragFrom >= 0) void this.move(collection, images, this.dragFrom, index, false);
@@ -191,7 +195,7 @@ export class PixorlyCollections extends PixorlyElement {
     this.movedOrder = moved.order;
     const target = moved.order.indexOf(moved.imageId);
     if (focus) void this.updateComplete.then(() => this.focusItem(target));
-    this.message = `Moved to position ${target + 1} of ${moved.order.length}.`;
+    this.message = msg(str`Moved to position ${target + 1} of ${moved.order.length}.`);
     const ok = await this.run("", (client) =>
       client.mutation(api.collections.move, {
         id: collection._id,

@@ -1,34 +1,27 @@
 import { consume } from "@lit/context";
 import type { ModelInfo } from "@pixorly/core";
-import { formatCredits } from "../i18n/format.js";
-import { msg, str } from "../i18n/localize.js";
+import { msg } from "../i18n/localize.js";
 import { html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { styleMap } from "lit/directives/style-map.js";
 import { PixorlyElement } from "../base/pixorly-element.js";
 import { focusRing, hostStyles, visuallyHidden } from "../base/shared.styles.js";
-import { api, type Job, type JobStatus } from "../client/api.js";
+import type { Job } from "../client/api.js";
 import { clientContext } from "../client/client-context.js";
-import { jobErrorMessage, toUserFacingError } from "../client/errors.js";
-import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { PixorlyImage } from "../image/image.component.js";
-import { statusSentence } from "../job-status/job-progress.js";
-import { formatDuration } from "../model-picker/format-duration.js";
-import type { ImageSelectedDetail } from "../recent-results/recent-results.component.js";
-import { downloadImage } from "../internal/save-file.js";
-import { shownMessage } from "../internal/shown-error.js";
-import type { OpenImageDetail } from "../library/library-events.js";
+import {
+  jobCostText,
+  jobErrorText,
+  jobTimeText,
+  JobViewController,
+  type JobViewState,
+} from "../job-status/job-view.js";
+import { exportParts } from "../internal/parts.js";
 import styles from "./comparison-cell.styles.js";
 
-/** What a cell shows: its job's status, or why there is none. */
-export type ComparisonCellStatus = JobStatus | "loading" | "not-found" | "error" | "offline";
-
-/** `pixorly-image-selected` from a comparison: the studio-wide fields plus the job and the model's info. */
-export interface ComparisonImageSelectedDetail extends ImageSelectedDetail {
-  job: Job;
-  modelInfo: ModelInfo;
-}
+/** What a cell shows: its job's status, or why there is none (`offline` without a client). */
+export type ComparisonCellStatus = Exclude<JobViewState, "idle">;
 
 /**
  * @summary One model's cell in a comparison: its job's status, cost, duration and images to choose from.
@@ -41,6 +34,7 @@ export interface ComparisonImageSelectedDetail extends ImageSelectedDetail {
  * @csspart image - Each `<pixorly-image>`.
  * @csspart image-actions - The View and Download buttons under each image.
  * @csspart facts - Cost and duration.
+ * @csspart image-* - The parts of each `<pixorly-image>`, re-exported with the prefix `image-` (`image-base`, `image-placeholder`, `image-image`).
  *
  * @cssproperty --pixorly-color-surface - Cell background.
  * @cssproperty --pixorly-color-surface-2 - The waiting area.
@@ -49,8 +43,8 @@ export interface ComparisonImageSelectedDetail extends ImageSelectedDetail {
  * @cssproperty --pixorly-color-accent - The chosen image's outline, the wait bar.
  * @cssproperty --pixorly-color-danger - Failure messages.
  *
- * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model, job, modelInfo }`.
- * @event pixorly-open-image - "View" was pressed (the studio opens its lightbox). `detail: { images, index }`.
+ * @event {ComparisonImageSelectedDetail} pixorly-image-selected - An image was chosen.
+ * @event {OpenImageDetail} pixorly-open-image - "View" was pressed (the studio opens its lightbox).
  */
 export class PixorlyComparisonCell extends PixorlyElement {
   static override styles = [hostStyles, focusRing, visuallyHidden, styles];
@@ -72,22 +66,21 @@ export class PixorlyComparisonCell extends PixorlyElement {
   @state()
   private client: StudioClient | undefined;
 
-  @state() private saving = false;
   @state() private downloadError = "";
 
+  /** The job's state, headline and shared actions (the job card's, ../job-status/job-view.ts). */
+  private readonly view = new JobViewController(this, {
+    client: () => this.client,
+    jobId: () => this.jobId,
+    whenDisconnected: "offline",
+  });
+
   /** The job subscription. */
-  readonly job = new QueryController(
-    this,
-    () => this.client,
-    api.jobs.get,
-    () => (this.jobId ? { jobId: this.jobId } : SKIP),
-  );
+  readonly job = this.view.job;
 
   protected override willUpdate(): void {
-    if (!this.client) this.status = "offline";
-    else if (this.job.error) this.status = "error";
-    else if (this.job.loading) this.status = "loading";
-    else this.status = this.job.value?.status ?? "not-found";
+    const state = this.view.state;
+    this.status = state === "idle" ? "not-found" : state;
   }
 
   override render() {
@@ -97,28 +90,13 @@ export class PixorlyComparisonCell extends PixorlyElement {
       <article part="cell" class="cell" aria-labelledby="name">
         <header>
           <span id="name" part="model" class="name">${name}</span>
-          <span part="status" class="status" role="status"><span class="visually-hidden">${name}: </span>${this.headline(job)}</span>
+          <span part="status" class="status" role="status"><span class="visually-hidden">${name}: </span>${this.view.headline()}</span>
         </header>
         <div part="result" class="result">${this.renderResult(job, name)}</div>
         ${job ? this.renderFacts(job) : nothing}
         ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
       </article>
     `;
-  }
-
-  private headline(job: Job | undefined): string {
-    switch (this.status) {
-      case "offline":
-        return "Not connected to Pixorly";
-      case "loading":
-        return msg("Loading…");
-      case "not-found":
-        return msg("Job not found");
-      case "error":
-        return toUserFacingError(this.job.error).message;
-      default:
-        return job ? statusSentence(job) : "";
-    }
   }
 
   private renderResult(job: Job | undefined, name: string) {
@@ -131,7 +109,7 @@ export class PixorlyComparisonCell extends PixorlyElement {
           <div class="bar" role="progressbar" aria-label=${`${name} is generating`}><span></span></div>
         </div>`;
       case "failed":
-        return html`<p class="error">${jobErrorMessage(job.error)}</p>`;
+        return html`<p class="error">${jobErrorText(job)}</p>`;
       case "cancelled":
         return html`<p class="note">${msg("This job was cancelled.")}</p>`;
       case "completed": {
@@ -148,11 +126,11 @@ export class PixorlyComparisonCell extends PixorlyElement {
                 aria-label=${`Choose ${which} from ${name}`}
                 @click=${(event: Event) => this.choose(job, event.currentTarget as HTMLElement)}
               >
-                <pixorly-image part="image" image-id=${imageId} style=${styleMap(ratio)}></pixorly-image>
+                <pixorly-image part="image" exportparts=${exportParts("pixorly-comparison-cell", "image")} image-id=${imageId} style=${styleMap(ratio)}></pixorly-image>
               </button>
               <div part="image-actions" class="image-actions">
-                <button type="button" class="view" aria-label=${`View ${which} from ${name}`} @click=${() => this.view(index)}>${msg("View")}</button>
-                <button type="button" class="download" aria-label=${`Download ${which} from ${name}`} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>${msg("Download")}</button>
+                <button type="button" class="view" aria-label=${`View ${which} from ${name}`} @click=${() => this.openImage(index)}>${msg("View")}</button>
+                <button type="button" class="download" aria-label=${`Download ${which} from ${name}`} ?disabled=${this.view.saving} @click=${() => void this.download(job, imageId)}>${msg("Download")}</button>
               </div>
             </div>`;
           })}
@@ -163,30 +141,21 @@ export class PixorlyComparisonCell extends PixorlyElement {
 
   private renderFacts(job: Job) {
     return html`<dl part="facts" class="facts">
-      <div><dt>${msg("Cost")}</dt><dd>${costText(job)}</dd></div>
-      <div><dt>${msg("Time")}</dt><dd>${durationText(job)}</dd></div>
+      <div><dt>${msg("Cost")}</dt><dd>${jobCostText(job)}</dd></div>
+      <div><dt>${msg("Time")}</dt><dd>${jobTimeText(job)}</dd></div>
     </dl>`;
   }
 
   /** Asks the studio to show this cell's images in the lightbox. */
-  private view(index: number): void {
-    const docs = [...this.renderRoot.querySelectorAll("pixorly-image")].map((image) => image.doc);
-    const images = docs.filter((doc) => doc !== undefined);
-    if (docs[index]) this.emit<OpenImageDetail>("open-image", { images, index: images.indexOf(docs[index]) });
+  private openImage(index: number): void {
+    const detail = this.view.openImageDetail(index);
+    if (detail) this.emit("open-image", detail);
   }
 
+  /** Saves one image as a file; a failure is shown in the cell. */
   private async download(job: Job, imageId: string): Promise<void> {
-    const client = this.client;
-    if (!client || this.saving) return;
-    this.saving = true;
     this.downloadError = "";
-    try {
-      await downloadImage(client, { _id: imageId, prompt: job.prompt });
-    } catch (error) {
-      this.downloadError = shownMessage(error, toUserFacingError(error).message);
-    } finally {
-      this.saving = false;
-    }
+    this.downloadError = (await this.view.download(job, imageId))?.message ?? "";
   }
 
   private choose(job: Job, button: HTMLElement): void {
@@ -194,7 +163,7 @@ export class PixorlyComparisonCell extends PixorlyElement {
     // The image's document arrives with its placeholder, before anything can be seen to choose.
     if (!image || !this.model) return;
     this.selectedImageId = image._id;
-    this.emit<ComparisonImageSelectedDetail>("image-selected", {
+    this.emit("image-selected", {
       image,
       imageId: image._id,
       jobId: job._id,
@@ -203,27 +172,4 @@ export class PixorlyComparisonCell extends PixorlyElement {
       modelInfo: this.model,
     });
   }
-}
-
-function costText(job: Job): string {
-  switch (job.status) {
-    case "completed":
-      return formatCredits(job.actualCost ?? job.reservedCredits);
-    case "failed":
-    case "cancelled":
-      return msg("Refunded");
-    default: {
-      const credits = formatCredits(job.reservedCredits);
-      return msg(str`Up to ${credits}`);
-    }
-  }
-}
-
-/** How long the generation took (`completedAt − startedAt`); the wait in the queue does not count. */
-function durationText(job: Job): string {
-  if (job.startedAt !== undefined && job.completedAt !== undefined)
-    return formatDuration(job.completedAt - job.startedAt);
-  if (job.status === "pending") return msg("Waiting");
-  if (job.status === "processing") return msg("Running");
-  return "—";
 }

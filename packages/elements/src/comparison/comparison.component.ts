@@ -3,9 +3,10 @@ import { html } from "lit";
 import { property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { PixorlyElement } from "../base/pixorly-element.js";
-import { msg } from "../i18n/localize.js";
+import { msg, str } from "../i18n/localize.js";
 import { hostStyles } from "../base/shared.styles.js";
-import { PixorlyComparisonCell, type ComparisonImageSelectedDetail } from "./comparison-cell.component.js";
+import { PixorlyComparisonCell } from "./comparison-cell.component.js";
+import { exportParts } from "../internal/parts.js";
 import styles from "./comparison.styles.js";
 
 /** One model's job in a comparison (the studio creates one per chosen model, all for the same prompt). */
@@ -22,13 +23,14 @@ export interface ComparisonRun {
  * @csspart cells - The list of cells.
  * @csspart cell - Each `<pixorly-comparison-cell>`.
  * @csspart message - What is shown when there is nothing to compare.
+ * @csspart cell-* - The parts of each `<pixorly-comparison-cell>`, re-exported with the prefix `cell-` (`cell-status`, `cell-image-image`, …).
  *
  * @cssproperty --pixorly-comparison-cell-min-width - Narrowest a cell gets before cells stack (15rem).
  * @cssproperty --pixorly-color-border - Cell borders.
  * @cssproperty --pixorly-color-accent - The chosen image's outline.
  * @cssproperty --pixorly-space - Gap between cells.
  *
- * @event pixorly-image-selected - An image was chosen (click, Enter or Space). `detail: { image, imageId, jobId, model, job, modelInfo }`.
+ * @event {ComparisonImageSelectedDetail} pixorly-image-selected - An image was chosen (click, Enter or Space).
  */
 export class PixorlyComparison extends PixorlyElement {
   static override styles = [hostStyles, styles];
@@ -44,7 +46,7 @@ export class PixorlyComparison extends PixorlyElement {
     super();
     // Cells emit the (composed) event themselves; the comparison only remembers the choice.
     this.addEventListener("pixorly-image-selected", (event) => {
-      this.selectedImageId = (event as CustomEvent<ComparisonImageSelectedDetail>).detail.imageId;
+      this.selectedImageId = event.detail.imageId;
     });
   }
 
@@ -52,13 +54,14 @@ export class PixorlyComparison extends PixorlyElement {
     if (this.runs.length === 0) {
       return html`<p class="message" part="message">${msg("Choose models and a prompt to compare them side by side.")}</p>`;
     }
-    return html`<ul part="cells" class="cells" aria-label=${`Comparison of ${this.runs.length} models`}>
+    return html`<ul part="cells" class="cells" aria-label=${msg(str`Comparison of ${this.runs.length} models`)}>
       ${repeat(
         this.runs,
         (run) => run.jobId,
         (run) => html`<li>
           <pixorly-comparison-cell
             part="cell"
+            exportparts=${exportParts("pixorly-comparison", "cell")}
             .model=${run.model}
             job-id=${run.jobId}
             selected-image-id=${this.selectedImageId}

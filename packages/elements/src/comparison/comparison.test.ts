@@ -6,7 +6,8 @@ import { expectNoAxeViolations } from "../test/axe.js";
 import { downloadNavigation } from "../internal/save-file.js";
 import { FakeClient, provideClient } from "../test/fake-client.js";
 import { makeImage, makeJob, makeModel, PIXEL_URL } from "../test/fixtures.js";
-import type { ComparisonImageSelectedDetail, PixorlyComparisonCell } from "./comparison-cell.component.js";
+import type { ComparisonImageSelectedDetail } from "../events/index.js";
+import type { PixorlyComparisonCell } from "./comparison-cell.component.js";
 import type { ComparisonRun, PixorlyComparison } from "./comparison.component.js";
 import "./comparison.js";
 

@@ -9,6 +9,7 @@ import { api, type CollectionDoc } from "../client/api.js";
 import { toUserFacingError } from "../client/errors.js";
 import { DownloadUnsupportedError, MAX_ZIP_IDS } from "../client/downloads.js";
 import type { StudioClient } from "../client/studio-client.js";
+import { msg, str } from "../i18n/localize.js";
 import { downloadNavigation } from "../internal/save-file.js";
 import { ShownError, shownMessage } from "../internal/shown-error.js";
 import { checkTag } from "../library/tag-input.js";
@@ -28,7 +29,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const plural = (count: number) => (count === 1 ? "1 image" : `${count} images`);
+const plural = (count: number) => (count === 1 ? msg("1 image") : msg(str`${count} images`));
 
 export class GalleryBulkActions {
   busy = false;
@@ -54,10 +55,10 @@ export class GalleryBulkActions {
 
   async run(action: Exclude<BulkAction, "delete">, ids: string[]): Promise<void> {
     const done: Record<typeof action, string> = {
-      favorite: `${plural(ids.length)} added to favorites.`,
-      unfavorite: `${plural(ids.length)} removed from favorites.`,
-      public: `${plural(ids.length)} made public.`,
-      private: `${plural(ids.length)} made private.`,
+      favorite: msg(str`${plural(ids.length)} added to favorites.`),
+      unfavorite: msg(str`${plural(ids.length)} removed from favorites.`),
+      public: msg(str`${plural(ids.length)} made public.`),
+      private: msg(str`${plural(ids.length)} made private.`),
     };
     await this.each(ids, LIBRARY_LIMITS.idsPerCall, done[action], (client, part) =>
       action === "favorite" || action === "unfavorite"
@@ -67,8 +68,9 @@ export class GalleryBulkActions {
   }
 
   async addToCollection(collectionId: string, collections: readonly CollectionDoc[], ids: string[]): Promise<void> {
-    const name = collections.find((collection) => collection._id === collectionId)?.name ?? "the collection";
-    await this.each(ids, LIBRARY_LIMITS.idsPerCall, `${plural(ids.length)} added to ${name}.`, (client, part) =>
+    const name = collections.find((collection) => collection._id === collectionId)?.name ?? msg("the collection");
+    const done = msg(str`${plural(ids.length)} added to ${name}.`);
+    await this.each(ids, LIBRARY_LIMITS.idsPerCall, done, (client, part) =>
       client.mutation(api.collections.addImages, { id: collectionId, imageIds: part }),
     );
   }
@@ -86,7 +88,7 @@ export class GalleryBulkActions {
     const ok = await this.each(
       ids,
       LIBRARY_LIMITS.idsPerCall,
-      `Tagged ${plural(ids.length)} “${tag}”.`,
+      msg(str`Tagged ${plural(ids.length)} “${tag}”.`),
       (client, part) => client.mutation(api.images.addTags, { ids: part, tags: [tag] }),
     );
     if (!ok) this.tagError = this.lastFailure;
@@ -102,7 +104,7 @@ export class GalleryBulkActions {
   /** Saves the selection as one ZIP (the edge API signs it; following the link saves it). */
   async downloadZip(ids: string[]): Promise<void> {
     if (ids.length > MAX_ZIP_IDS) {
-      const message = `A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected. Select fewer.`;
+      const message = msg(str`A ZIP holds at most ${MAX_ZIP_IDS} images; ${ids.length} are selected. Select fewer.`);
       this.reports.report(message);
       this.reports.failed("INVALID_ARGUMENT", message);
       return;
@@ -111,14 +113,14 @@ export class GalleryBulkActions {
     await this.each(
       ids,
       MAX_ZIP_IDS,
-      () => `Downloading ${name}.`,
+      () => msg(str`Downloading ${name}.`),
       async (client, part) => {
         let link;
         try {
           link = await client.zipUrl(part);
         } catch (error) {
           if (error instanceof DownloadUnsupportedError)
-            throw new ShownError("Downloading a ZIP is not available on this Pixorly server.");
+            throw new ShownError(msg("Downloading a ZIP is not available on this Pixorly server."));
           throw error;
         }
         name = link.filename;
@@ -134,7 +136,7 @@ export class GalleryBulkActions {
   undoDelete(): void {
     const count = this.deletes.pending.length;
     this.deletes.undo();
-    this.reports.report(`${plural(count)} restored.`);
+    this.reports.report(msg(str`${plural(count)} restored.`));
   }
 
   flushDelete(): Promise<void> {
@@ -142,8 +144,11 @@ export class GalleryBulkActions {
   }
 
   private async sendDelete(ids: string[]): Promise<void> {
-    const ok = await this.each(ids, LIBRARY_LIMITS.removeManyIds, `${plural(ids.length)} deleted.`, (client, part) =>
-      client.mutation(api.images.removeMany, { ids: part }),
+    const ok = await this.each(
+      ids,
+      LIBRARY_LIMITS.removeManyIds,
+      msg(str`${plural(ids.length)} deleted.`),
+      (client, part) => client.mutation(api.images.removeMany, { ids: part }),
     );
     if (ok) this.reports.deleted(ids);
   }

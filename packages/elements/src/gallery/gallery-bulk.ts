@@ -4,6 +4,7 @@
  */
 import { html, nothing } from "lit";
 import type { CollectionDoc } from "../client/api.js";
+import { msg, str } from "../i18n/localize.js";
 
 export type BulkAction = "favorite" | "unfavorite" | "public" | "private" | "delete";
 
@@ -28,12 +29,12 @@ export function bulkBar(o: BulkBarOptions) {
   if (o.count === 0) return nothing;
   const action = (name: BulkAction, label: string, variant?: string) =>
     html`<button type="button" data-action=${name} data-variant=${variant ?? nothing} ?disabled=${o.busy} @click=${() => o.onAction(name)}>${label}</button>`;
-  return html`<div part="bulk-bar" class="bulk" role="toolbar" aria-label="Selected images">
-      <span class="count">${o.count} selected</span>
-      ${action("favorite", "Favorite")} ${action("unfavorite", "Unfavorite")} ${action("public", "Make public")}
-      ${action("private", "Make private")}
+  return html`<div part="bulk-bar" class="bulk" role="toolbar" aria-label=${msg("Selected images")}>
+      <span class="count">${msg(str`${o.count} selected`)}</span>
+      ${action("favorite", msg("Favorite"))} ${action("unfavorite", msg("Unfavorite"))}
+      ${action("public", msg("Make public"))} ${action("private", msg("Make private"))}
       <label>
-        <span class="visually-hidden">Add the selected images to a collection</span>
+        <span class="visually-hidden">${msg("Add the selected images to a collection")}</span>
         <select
           ?disabled=${o.busy || o.collections.length === 0}
           @change=${(event: Event) => {
@@ -42,11 +43,11 @@ export function bulkBar(o: BulkBarOptions) {
             select.value = "";
           }}
         >
-          <option value="">${o.collections.length === 0 ? "No collections" : "Add to collection…"}</option>
+          <option value="">${o.collections.length === 0 ? msg("No collections") : msg("Add to collection…")}</option>
           ${o.collections.map((c) => html`<option value=${c._id}>${c.name}</option>`)}
         </select>
       </label>
-      <button type="button" data-action="zip" ?disabled=${o.busy} @click=${o.onDownloadZip}>Download ZIP</button>
+      <button type="button" data-action="zip" ?disabled=${o.busy} @click=${o.onDownloadZip}>${msg("Download ZIP")}</button>
       <form
         class="tag"
         @submit=${(event: SubmitEvent) => {
@@ -56,27 +57,33 @@ export function bulkBar(o: BulkBarOptions) {
         }}
       >
         <label
-          ><span class="visually-hidden">Tag the selected images</span
+          ><span class="visually-hidden">${msg("Tag the selected images")}</span
           ><input
             name="tag"
-            placeholder="Add a tag"
+            placeholder=${msg("Add a tag")}
             autocomplete="off"
             aria-invalid=${o.tagError ? "true" : "false"}
             aria-describedby="bulk-tag-error"
             @input=${o.onTagInput}
         /></label>
-        <button type="submit" ?disabled=${o.busy}>Tag</button>
+        <button type="submit" ?disabled=${o.busy}>${msg("Tag")}</button>
       </form>
       <p id="bulk-tag-error" class="tag-error" role="alert">${o.tagError || nothing}</p>
-      ${action("delete", "Delete", "danger")}
-      <button type="button" class="clear" @click=${o.onClear}>Clear selection</button>
+      ${action("delete", msg("Delete"), "danger")}
+      <button type="button" class="clear" @click=${o.onClear}>${msg("Clear selection")}</button>
     </div>
     ${
       o.confirmingDelete
         ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">Delete ${o.count === 1 ? "this image" : `these ${o.count} images`}? You can undo for a few seconds.</p>
-          <button type="button" class="confirm-delete" data-variant="danger" @click=${o.onConfirmDelete}>Delete</button>
-          <button type="button" class="cancel-delete" @click=${o.onCancelDelete}>Cancel</button>
+          <p id="confirm-text">
+            ${
+              o.count === 1
+                ? msg("Delete this image? You can undo for a few seconds.")
+                : msg(str`Delete these ${o.count} images? You can undo for a few seconds.`)
+            }
+          </p>
+          <button type="button" class="confirm-delete" data-variant="danger" @click=${o.onConfirmDelete}>${msg("Delete")}</button>
+          <button type="button" class="cancel-delete" @click=${o.onCancelDelete}>${msg("Cancel")}</button>
         </div>`
         : nothing
     }`;
@@ -85,7 +92,7 @@ export function bulkBar(o: BulkBarOptions) {
 export function undoBar(count: number, onUndo: () => void) {
   if (count === 0) return nothing;
   return html`<div part="undo" class="undo" role="status">
-    <span>Deleted ${count === 1 ? "1 image" : `${count} images`}.</span>
-    <button type="button" class="undo-button" @click=${onUndo}>Undo</button>
+    <span>${count === 1 ? msg("Deleted 1 image.") : msg(str`Deleted ${count} images.`)}</span>
+    <button type="button" class="undo-button" @click=${onUndo}>${msg("Undo")}</button>
   </div>`;
 }

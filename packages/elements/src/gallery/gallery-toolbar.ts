@@ -5,6 +5,7 @@
 import type { ModelInfo } from "@pixorly/core";
 import { html } from "lit";
 import { live } from "lit/directives/live.js";
+import { msg } from "../i18n/localize.js";
 
 export type GallerySort = "newest" | "oldest";
 
@@ -57,36 +58,36 @@ export function galleryToolbar(o: ToolbarOptions) {
   const value = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement).value;
   return html`<div part="toolbar" class="toolbar" role="search">
     <label class="search">
-      <span class="visually-hidden">Search prompts</span>
-      <input type="search" placeholder="Search prompts" .value=${live(o.values.text)} @input=${(e: Event) => o.onChange({ text: value(e) })} />
+      <span class="visually-hidden">${msg("Search prompts")}</span>
+      <input type="search" placeholder=${msg("Search prompts")} .value=${live(o.values.text)} @input=${(e: Event) => o.onChange({ text: value(e) })} />
     </label>
     <label>
-      <span>Model</span>
+      <span>${msg("Model")}</span>
       <select @change=${(e: Event) => o.onChange({ model: value(e) })}>
-        <option value="" ?selected=${!o.values.model}>All</option>
+        <option value="" ?selected=${!o.values.model}>${msg("All")}</option>
         ${o.models.map((m) => html`<option value=${m.id} ?selected=${m.id === o.values.model}>${m.name}</option>`)}
       </select>
     </label>
     <label>
-      <span>Tag</span>
+      <span>${msg("Tag")}</span>
       <select @change=${(e: Event) => o.onChange({ tag: value(e) })}>
-        <option value="" ?selected=${!o.values.tag}>All</option>
+        <option value="" ?selected=${!o.values.tag}>${msg("All")}</option>
         ${o.tags.map((tag) => html`<option value=${tag} ?selected=${tag === o.values.tag}>${tag}</option>`)}
       </select>
     </label>
-    <label><span>From</span><input type="date" .value=${live(o.values.from)} @change=${(e: Event) => o.onChange({ from: value(e) })} /></label>
-    <label><span>To</span><input type="date" .value=${live(o.values.to)} @change=${(e: Event) => o.onChange({ to: value(e) })} /></label>
+    <label><span>${msg("From")}</span><input type="date" .value=${live(o.values.from)} @change=${(e: Event) => o.onChange({ from: value(e) })} /></label>
+    <label><span>${msg("To")}</span><input type="date" .value=${live(o.values.to)} @change=${(e: Event) => o.onChange({ to: value(e) })} /></label>
     <label>
-      <span>Order</span>
+      <span>${msg("Order")}</span>
       <select ?disabled=${o.values.text !== ""} @change=${(e: Event) => o.onChange({ sort: value(e) as GallerySort })}>
-        <option value="newest" ?selected=${o.values.sort === "newest"}>Newest first</option>
-        <option value="oldest" ?selected=${o.values.sort === "oldest"}>Oldest first</option>
+        <option value="newest" ?selected=${o.values.sort === "newest"}>${msg("Newest first")}</option>
+        <option value="oldest" ?selected=${o.values.sort === "oldest"}>${msg("Oldest first")}</option>
       </select>
     </label>
     <label class="check">
       <input type="checkbox" .checked=${live(o.values.favorite)} @change=${(e: Event) => o.onChange({ favorite: (e.target as HTMLInputElement).checked })} />
-      <span>Favorites</span>
+      <span>${msg("Favorites")}</span>
     </label>
-    <button type="button" class="select-mode" aria-pressed=${o.selecting ? "true" : "false"} @click=${o.onToggleSelecting}>Select</button>
+    <button type="button" class="select-mode" aria-pressed=${o.selecting ? "true" : "false"} @click=${o.onToggleSelecting}>${msg("Select")}</button>
   </div>`;
 }

@@ -7,11 +7,11 @@ import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } f
 import { api, type ImageDoc } from "../client/api.js";
 import { clientContext } from "../client/client-context.js";
 import { toUserFacingError } from "../client/errors.js";
+import { msg } from "../i18n/localize.js";
 import { PaginatedQueryController } from "../client/paginated-query-controller.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { PixorlyImage } from "../image/image.component.js";
-import type { ImagesDeletedDetail } from "../library/library-events.js";
 import { PixorlyLightbox } from "../lightbox/lightbox.component.js";
 import { bulkBar, undoBar } from "./gallery-bulk.js";
 import { GalleryBulkActions } from "./gallery-bulk-actions.js";
@@ -20,6 +20,7 @@ import { columnsIn, focusTile, virtualLayout } from "./gallery-layout.js";
 import { GallerySelection } from "./gallery-selection.js";
 import { filterArgs, galleryToolbar, NO_FILTERS, type GalleryFilterValues } from "./gallery-toolbar.js";
 import type { GalleryLayout } from "./gallery-layout.js";
+import { exportParts } from "../internal/parts.js";
 import styles from "./gallery.styles.js";
 
 export type { GalleryLayout } from "./gallery-layout.js";
@@ -48,6 +49,8 @@ const SEARCH_DELAY_MS = 250;
  * @csspart image - Each tile's `<pixorly-image>`.
  * @csspart message - Loading, empty and error messages.
  * @csspart lightbox - The `<pixorly-lightbox>` images open in.
+ * @csspart image-* - The parts of each tile's `<pixorly-image>`, re-exported with the prefix `image-` (`image-base`, `image-placeholder`, `image-image`).
+ * @csspart lightbox-* - The parts of the `<pixorly-lightbox>`, re-exported with the prefix `lightbox-` (`lightbox-dialog`, `lightbox-delete-button`, …).
  *
  * @cssproperty --pixorly-color-accent - Selected tiles' outline.
  * @cssproperty --pixorly-color-surface - Toolbar and bars background.
@@ -58,9 +61,9 @@ const SEARCH_DELAY_MS = 250;
  *
  * Bulk actions: favorite, unfavorite, make public or private, add to a collection, tag, download as a ZIP (at most 100 images), delete.
  *
- * @event pixorly-images-deleted - Images were deleted (after the undo window). `detail: { imageIds }`.
- * @event pixorly-use-settings - From the lightbox: "Use these settings". `detail: { image, prompt, negativePrompt?, model, parameters }`.
- * @event pixorly-error - A bulk action failed. `detail: { code, message }`.
+ * @event {ImagesDeletedDetail} pixorly-images-deleted - Images were deleted (after the undo window).
+ * @event {UseSettingsDetail} pixorly-use-settings - From the lightbox: "Use these settings".
+ * @event {PixorlyErrorDetail} pixorly-error - A bulk action failed.
  */
 export class PixorlyGallery extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
@@ -133,7 +136,7 @@ export class PixorlyGallery extends PixorlyElement {
   );
   private readonly bulk = new GalleryBulkActions(this, () => this.client, {
     report: (message) => (this.message = message),
-    deleted: (imageIds) => this.emit<ImagesDeletedDetail>("images-deleted", { imageIds }),
+    deleted: (imageIds) => this.emit("images-deleted", { imageIds }),
     failed: (code, message) => this.emit("error", { code, message }),
   });
   private layoutFor = { key: "", value: undefined as ReturnType<typeof virtualLayout> | undefined };
@@ -203,7 +206,7 @@ export class PixorlyGallery extends PixorlyElement {
       ${undoBar(this.bulk.pendingDelete.length, () => this.bulk.undoDelete())}
       <p class="visually-hidden" role="status">${this.message}</p>
       ${this.renderContent(images)}
-      <pixorly-lightbox part="lightbox"></pixorly-lightbox>
+      <pixorly-lightbox part="lightbox" exportparts=${exportParts("pixorly-gallery", "lightbox")}></pixorly-lightbox>
     </div>`;
   }
 
@@ -219,18 +222,18 @@ export class PixorlyGallery extends PixorlyElement {
       return html`<p part="message" class="message" role="alert">${toUserFacingError(source.error).message}</p>`;
     if (source.loading || !this.client)
       return html`<div part="message" class="message loading" role="status">
-            <span class="visually-hidden">Loading images…</span>
+            <span class="visually-hidden">${msg("Loading images…")}</span>
             <span class="skeleton-grid tiles" aria-hidden="true">${Array.from({ length: 12 }, () => html`<span class="skeleton"></span>`)}</span>
           </div>`;
     if (images.length === 0) {
       const filtered = this.searchText || JSON.stringify(this.queryFilters()) !== "{}";
-      return html`<p part="message" class="message">${filtered ? "No images match." : "No images yet. Generate one and it appears here."}</p>`;
+      return html`<p part="message" class="message">${filtered ? msg("No images match.") : msg("No images yet. Generate one and it appears here.")}</p>`;
     }
     return html`<div
         part="grid"
         class="grid"
         role="listbox"
-        aria-label="Images"
+        aria-label=${msg("Images")}
         aria-multiselectable="true"
         @keydown=${this.onKeydown}
         @rangeChanged=${(event: Event & { last: number }) => {
@@ -247,7 +250,7 @@ export class PixorlyGallery extends PixorlyElement {
           layout: this.virtualLayout(),
         })}
       </div>
-      ${source.loadingMore ? html`<p part="message" class="message">Loading more…</p>` : nothing}`;
+      ${source.loadingMore ? html`<p part="message" class="message">${msg("Loading more…")}</p>` : nothing}`;
   }
 
   private renderTile(image: ImageDoc, index: number, total: number) {
@@ -264,7 +267,7 @@ export class PixorlyGallery extends PixorlyElement {
       tabindex=${index === Math.min(this.focusIndex, total - 1) ? "0" : "-1"}
       @click=${(event: MouseEvent) => this.onTileClick(event, index)}
     >
-      <pixorly-image part="image" .image=${image} request-width="256" sizes=${`${this.tileSize()}px`} alt=""></pixorly-image>
+      <pixorly-image part="image" exportparts=${exportParts("pixorly-gallery", "image")} .image=${image} request-width="256" sizes=${`${this.tileSize()}px`} alt=""></pixorly-image>
       ${image.favorite ? html`<span class="badge" aria-hidden="true">★</span>` : nothing}
     </div>`;
   }

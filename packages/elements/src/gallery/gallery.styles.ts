@@ -1,4 +1,5 @@
 import { css } from "lit";
+import { checkerboard } from "../base/checkerboard.styles.js";
 
 export default css`
   :host {
@@ -89,6 +90,10 @@ export default css`
   .tile pixorly-image {
     width: 100%;
     height: 100%;
+  }
+  /* Transparent images (background removed) on a checkerboard once loaded; opaque ones cover it. */
+  .tile pixorly-image[loaded] {
+    ${checkerboard}
   }
   .tile[aria-selected='true'] {
     outline: 3px solid var(--pixorly-color-accent, #4f46e5);

@@ -1,4 +1,5 @@
 /** Numbers and money in the page's Pixorly locale, through `Intl` (cached formatters). */
+import { CREDITS_PER_USD } from "@pixorly/core";
 import { currentLocale, msg, str } from "./localize.js";
 
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -22,6 +23,13 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 /** Cents in a currency → "$29.00" (en) / "29,00 $" (de). */
 export function formatMoney(cents: number, currency = "USD"): string {
   return formatter({ style: "currency", currency }).format(cents / 100);
+}
+
+/** What `credits` cost in dollars (core's `CREDITS_PER_USD`): "$0.002", "$29.00" (en) / "0,002 $" (de). */
+export function formatCreditsAsUsd(credits: number): string {
+  return formatter({ style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 3 }).format(
+    credits / CREDITS_PER_USD,
+  );
 }
 
 /** A credit amount in words: "1,999 credits" (en) / "1.999 Credits" (de); 1 credit = $0.001. */

@@ -31,7 +31,7 @@ import styles from "./image.styles.js";
  * @cssproperty --pixorly-color-surface-2 - Background behind an image without a placeholder.
  * @cssproperty --pixorly-image-fit - `object-fit` of the image (`cover` by default).
  *
- * @event pixorly-image-unavailable - The image could not be shown, after one retry with a fresh URL (the studio reports it as `pixorly-error` `IMAGE_UNAVAILABLE`, `API_UNREACHABLE` or `ORIGIN_MISMATCH`). `detail: { imageId, reason, code, message }`.
+ * @event {ImageUnavailableDetail} pixorly-image-unavailable - The image could not be shown, after one retry with a fresh URL (the studio reports it as `pixorly-error` `IMAGE_UNAVAILABLE`, `API_UNREACHABLE` or `ORIGIN_MISMATCH`).
  */
 export class PixorlyImage extends PixorlyElement {
   static override styles = [hostStyles, styles];

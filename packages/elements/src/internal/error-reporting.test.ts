@@ -97,10 +97,11 @@ describe("error reports from the elements", () => {
       const opted = await fixture<ReportingProbe>(
         html`<pixorly-reporting-probe report-errors=${DSN}></pixorly-reporting-probe>`,
       );
-      await waitUntil(() => ReportingProbe.loads === 1, "the reporter loads with the attribute");
+      // Loading the reporter's chunk can take seconds on a busy machine (three engines at once on two cores).
+      await waitUntil(() => ReportingProbe.loads === 1, "the reporter loads with the attribute", { timeout: 10_000 });
       await new Promise((resolve) => setTimeout(resolve, 20));
       opted.dispatchEvent(new CustomEvent("pixorly-error", { detail: { code: "X", message: "heard" } }));
-      await waitUntil(() => calls.length === 1, "one report sent");
+      await waitUntil(() => calls.length === 1, "one report sent", { timeout: 10_000 });
       expect(calls[0]).to.equal("https://sentry.test/api/17/envelope/");
     } finally {
       window.fetch = realFetch;

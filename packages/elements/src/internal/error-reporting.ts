@@ -7,6 +7,7 @@
  * `MAX_EVENTS` per page view.
  */
 import { buildErrorEvent, parseDsn, sendEvent, stripQuery, type FetchLike, type SentryDsn } from "@pixorly/core";
+import type { PixorlyErrorDetail } from "../events/index.js";
 
 export const MAX_EVENTS = 10;
 
@@ -60,8 +61,9 @@ export function attachErrorReporting(host: HTMLElement, dsnText: string, options
   const onRejection = (event: PromiseRejectionEvent) => {
     if (fromPixorly(event.reason)) send(event.reason, { kind: "unhandledrejection" });
   };
-  const onPixorlyError = (event: Event) => {
-    const detail = (event as CustomEvent<{ code?: string; message?: string }>).detail ?? {};
+  const onPixorlyError = (event: CustomEvent<Partial<PixorlyErrorDetail> | undefined>) => {
+    // A page may dispatch its own `pixorly-error` without a detail.
+    const detail = event.detail ?? {};
     const error = new Error(detail.message ?? "pixorly-error");
     error.name = "PixorlyError";
     send(error, { kind: "pixorly-error", code: detail.code });

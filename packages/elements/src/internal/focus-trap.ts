@@ -20,7 +20,7 @@ export function tabbables(container: ParentNode): HTMLElement[] {
 
 /** On Tab from the last control (Shift+Tab from the first), moves focus to the other end of `container`. */
 export function trapTab(event: KeyboardEvent, container: ParentNode, root: ShadowRoot): void {
-  if (event.key !== "Tab") return;
+  if (!isTab(event)) return;
   const list = tabbables(container);
   if (list.length === 0) return;
   const active = root.activeElement;
@@ -33,4 +33,12 @@ export function trapTab(event: KeyboardEvent, container: ParentNode, root: Shado
     event.preventDefault();
     first.focus();
   }
+}
+
+/**
+ * Tab or Shift+Tab. WebKitGTK reports Shift+Tab (GTK's ISO_Left_Tab) as key "Unidentified" with code "Tab"
+ * (seen under WebKitWebDriver), while still moving focus backwards: without this the trap let focus out.
+ */
+export function isTab(event: KeyboardEvent): boolean {
+  return event.key === "Tab" || (event.key === "Unidentified" && event.code === "Tab");
 }

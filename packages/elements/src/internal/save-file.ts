@@ -8,6 +8,7 @@
 
 import { defaultDownloadName, DownloadUnsupportedError } from "../client/downloads.js";
 import type { ImageTransform } from "../client/signed-urls.js";
+import { msg } from "../i18n/localize.js";
 import { ShownError } from "./shown-error.js";
 
 /** How long the object URL outlives the click: the browser reads it after the click returns. */
@@ -46,7 +47,7 @@ export async function saveImageFile(
     if (!response.ok) throw new Error(String(response.status));
     blob = await response.blob();
   } catch {
-    throw new ShownError("The image could not be downloaded. Try again.");
+    throw new ShownError(msg("The image could not be downloaded. Try again."));
   }
   const name = imageFileName(image, blob.type || response.headers.get("content-type") || "");
   const objectUrl = URL.createObjectURL(blob);
@@ -106,9 +107,9 @@ export async function downloadImage(
     } catch (error) {
       if (error instanceof ShownError) throw error;
       if (!(error instanceof DownloadUnsupportedError))
-        throw new ShownError("The image could not be downloaded. Try again.");
+        throw new ShownError(msg("The image could not be downloaded. Try again."));
     }
-    if (link === null) throw new ShownError("This image is not available.");
+    if (link === null) throw new ShownError(msg("This image is not available."));
     if (link) {
       downloadNavigation.follow(link.url);
       return { name: defaultDownloadName(image._id, transform.f, image.format ?? "png"), via: "link" };
@@ -126,8 +127,8 @@ async function fetchAndSave(
   try {
     signed = await client.signedUrl(image._id, transform);
   } catch {
-    throw new ShownError("The image could not be downloaded. Try again.");
+    throw new ShownError(msg("The image could not be downloaded. Try again."));
   }
-  if (!signed) throw new ShownError("This image is not available.");
+  if (!signed) throw new ShownError(msg("This image is not available."));
   return saveImageFile(signed.url, image);
 }

@@ -5,29 +5,20 @@ import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { PixorlyElement } from "../base/pixorly-element.js";
 import { buttonStyles, focusRing, hostStyles, skeletonStyles, visuallyHidden } from "../base/shared.styles.js";
-import { api, type Job, type JobStatus } from "../client/api.js";
+import { api, type Job } from "../client/api.js";
 import { clientContext } from "../client/client-context.js";
-import { jobErrorMessage, toUserFacingError } from "../client/errors.js";
+import { toUserFacingError } from "../client/errors.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { PixorlyImage } from "../image/image.component.js";
-import { downloadImage } from "../internal/save-file.js";
-import { shownMessage } from "../internal/shown-error.js";
-import type { OpenImageDetail } from "../library/library-events.js";
 import { msg, str } from "../i18n/localize.js";
-import { durationRange, estimateProgress, statusSentence } from "./job-progress.js";
+import { durationRange, estimateProgress } from "./job-progress.js";
+import { jobActions, jobErrorText, jobGenerationTime, JobViewController, type JobViewState } from "./job-view.js";
+import { exportParts } from "../internal/parts.js";
 import styles from "./job-status.styles.js";
 
-/** What the element shows: a job status, or why there is none. */
-export type JobStatusView = JobStatus | "idle" | "loading" | "not-found" | "error";
-
-export interface JobEventDetail {
-  jobId: string;
-  job: Job;
-}
-export interface JobFailedDetail extends JobEventDetail {
-  error: { code: string; message: string };
-}
+/** What the element shows: a job status, or why there is none (never `offline`: without a client it is `loading`). */
+export type JobStatusView = Exclude<JobViewState, "offline">;
 
 const PROGRESS_TICK_MS = 250;
 
@@ -48,6 +39,7 @@ const PROGRESS_TICK_MS = 250;
  * @csspart actions - The row of buttons.
  * @csspart cancel-button - The cancel button.
  * @csspart retry-button - The retry button.
+ * @csspart image-* - The parts of each result's `<pixorly-image>`, re-exported with the prefix `image-` (`image-base`, `image-placeholder`, `image-image`).
  *
  * @cssproperty --pixorly-color-surface - Card background.
  * @cssproperty --pixorly-color-border - Card and button borders.
@@ -59,11 +51,11 @@ const PROGRESS_TICK_MS = 250;
  * @cssproperty --pixorly-space - Base spacing unit.
  * @cssproperty --pixorly-thumbnail-size - Smallest width of a result thumbnail (7rem).
  *
- * @event pixorly-job-completed - The job finished with images. `detail: { jobId, job }`.
- * @event pixorly-job-failed - The job failed. `detail: { jobId, job, error: { code, message } }`.
- * @event pixorly-job-created - Retry started a new job (the element then follows it). `detail: { jobId, retryOf }`.
- * @event pixorly-open-image - A result was chosen to be seen large (the studio opens its lightbox). `detail: { images, index }`.
- * @event pixorly-error - Cancel, retry or a download failed. `detail: { code, message }`.
+ * @event {JobEventDetail} pixorly-job-completed - The job finished with images.
+ * @event {JobFailedDetail} pixorly-job-failed - The job failed.
+ * @event {JobCreatedDetail} pixorly-job-created - Retry started a new job (the element then follows it); `retryOf` is the job it replaces.
+ * @event {OpenImageDetail} pixorly-open-image - A result was chosen to be seen large (the studio opens its lightbox).
+ * @event {PixorlyErrorDetail} pixorly-error - Cancel, retry or a download failed.
  */
 export class PixorlyJobStatus extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
@@ -81,16 +73,17 @@ export class PixorlyJobStatus extends PixorlyElement {
 
   @state() private busy: "cancel" | "retry" | null = null;
   @state() private actionError = "";
-  @state() private saving = false;
   @state() private now = Date.now();
 
+  /** The job's state, headline and shared actions (./job-view.ts, also the comparison cell's). */
+  private readonly view = new JobViewController(this, {
+    client: () => this.client,
+    jobId: () => this.jobId,
+    whenDisconnected: "loading",
+  });
+
   /** The job subscription (public for tests and the latency benchmark). */
-  readonly job = new QueryController(
-    this,
-    () => this.client,
-    api.jobs.get,
-    () => (this.jobId ? { jobId: this.jobId } : SKIP),
-  );
+  readonly job = this.view.job;
   private readonly models = new QueryController(
     this,
     () => this.client,
@@ -107,7 +100,7 @@ export class PixorlyJobStatus extends PixorlyElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("jobId")) this.actionError = "";
-    this.status = this.view();
+    this.status = this.view.state as JobStatusView;
     if (this.status === "processing") this.startTicker();
     else this.stopTicker();
   }
@@ -117,11 +110,11 @@ export class PixorlyJobStatus extends PixorlyElement {
     if (!job || this.announced.has(job._id)) return;
     if (job.status === "completed") {
       this.announced.add(job._id);
-      this.emit<JobEventDetail>("job-completed", { jobId: job._id, job });
+      this.emit("job-completed", { jobId: job._id, job });
     } else if (job.status === "failed") {
       this.announced.add(job._id);
-      const error = { code: job.error?.code ?? "INTERNAL", message: jobErrorMessage(job.error) };
-      this.emit<JobFailedDetail>("job-failed", { jobId: job._id, job, error });
+      const error = { code: job.error?.code ?? "INTERNAL", message: jobErrorText(job) };
+      this.emit("job-failed", { jobId: job._id, job, error });
     }
   }
 
@@ -129,33 +122,11 @@ export class PixorlyJobStatus extends PixorlyElement {
     const job = this.job.value ?? undefined;
     return html`
       <div part="base" class="card">
-        <p part="status" class=${this.status === "loading" ? "status visually-hidden" : "status"} role="status">${this.headline(job)}</p>
+        <p part="status" class=${this.status === "loading" ? "status visually-hidden" : "status"} role="status">${this.view.headline()}</p>
         ${job ? this.renderJob(job) : this.status === "loading" ? this.renderSkeleton() : nothing}
         <p part="error" class="error" role="alert">${this.actionError}</p>
       </div>
     `;
-  }
-
-  private view(): JobStatusView {
-    if (!this.jobId) return "idle";
-    if (this.job.error) return "error";
-    if (this.job.loading || !this.client) return "loading";
-    return this.job.value ? this.job.value.status : "not-found";
-  }
-
-  private headline(job: Job | undefined): string {
-    switch (this.status) {
-      case "idle":
-        return "";
-      case "loading":
-        return msg("Loading job…");
-      case "not-found":
-        return msg("Job not found");
-      case "error":
-        return toUserFacingError(this.job.error).message;
-      default:
-        return job ? statusSentence(job) : "";
-    }
   }
 
   /** While the job loads: the card's shape, so nothing jumps and no text covers the render. */
@@ -173,7 +144,7 @@ export class PixorlyJobStatus extends PixorlyElement {
       <p class="meta"><span part="model">${model?.name ?? job.model}</span>${this.renderCostAndTime(job)}</p>
       <p part="prompt" class="prompt">${job.prompt}</p>
       ${job.status === "processing" ? this.renderProgress(job, model) : nothing}
-      ${job.status === "failed" ? html`<p part="error" class="error">${jobErrorMessage(job.error)}</p>` : nothing}
+      ${job.status === "failed" ? html`<p part="error" class="error">${jobErrorText(job)}</p>` : nothing}
       ${job.status === "completed" ? this.renderResults(job) : nothing}
       ${job.status === "pending" || job.status === "processing" ? this.renderFrames(job) : nothing}
       ${this.renderActions(job)}
@@ -190,9 +161,8 @@ export class PixorlyJobStatus extends PixorlyElement {
 
   private renderCostAndTime(job: Job) {
     if (job.status !== "completed") return nothing;
-    const seconds =
-      job.startedAt && job.completedAt ? ((job.completedAt - job.startedAt) / 1000).toFixed(1) : undefined;
-    return html` · ${formatCredits(job.actualCost ?? job.reservedCredits)}${seconds ? html` · ${seconds} s` : nothing}`;
+    const time = jobGenerationTime(job);
+    return html` · ${formatCredits(job.actualCost ?? job.reservedCredits)}${time ? html` · ${time}` : nothing}`;
   }
 
   private renderProgress(job: Job, model: Pick<ModelInfo, "estimatedMs" | "estimatedRangeMs"> | undefined) {
@@ -231,9 +201,9 @@ export class PixorlyJobStatus extends PixorlyElement {
           return html`<li>
             <button part="open-button" class="open" type="button" @click=${() => this.openImage(index)}>
               <span class="visually-hidden">${open}</span>
-              <pixorly-image part="image" image-id=${imageId}></pixorly-image>
+              <pixorly-image part="image" exportparts=${exportParts("pixorly-job-status", "image")} image-id=${imageId}></pixorly-image>
             </button>
-            <button part="download" type="button" aria-label=${save} ?disabled=${this.saving} @click=${() => void this.download(job, imageId)}>${msg("Download")}</button>
+            <button part="download" type="button" aria-label=${save} ?disabled=${this.view.saving} @click=${() => void this.download(job, imageId)}>${msg("Download")}</button>
           </li>`;
         })}
       </ul>
@@ -242,33 +212,21 @@ export class PixorlyJobStatus extends PixorlyElement {
 
   /** Asks the studio to show the results in the lightbox, from the one chosen. */
   private openImage(index: number): void {
-    const docs = [...this.renderRoot.querySelectorAll("pixorly-image")].map((image) => image.doc);
-    const images = docs.filter((doc) => doc !== undefined);
-    const chosen = docs[index];
-    if (!chosen) return;
-    this.emit<OpenImageDetail>("open-image", { images, index: images.indexOf(chosen) });
+    const detail = this.view.openImageDetail(index);
+    if (detail) this.emit("open-image", detail);
   }
 
-  /** Saves the original as a file (the CDN is another origin: fetched, then saved from an object URL). */
+  /** Saves the original as a file; a failure is shown on the card and emitted. */
   private async download(job: Job, imageId: string): Promise<void> {
-    const client = this.client;
-    if (!client || this.saving) return;
-    this.saving = true;
     this.actionError = "";
-    try {
-      await downloadImage(client, { _id: imageId, prompt: job.prompt });
-    } catch (error) {
-      const problem = toUserFacingError(error);
-      this.actionError = shownMessage(error, problem.message);
-      this.emit("error", { code: problem.code, message: this.actionError });
-    } finally {
-      this.saving = false;
-    }
+    const problem = await this.view.download(job, imageId);
+    if (!problem) return;
+    this.actionError = problem.message;
+    this.emit("error", problem);
   }
 
   private renderActions(job: Job) {
-    const active = job.status === "pending" || job.status === "processing";
-    const retryable = job.status === "failed" || job.status === "cancelled";
+    const { cancel: active, retry: retryable } = jobActions(job);
     if (!active && !retryable) return nothing;
     return html`
       <div part="actions" class="actions">

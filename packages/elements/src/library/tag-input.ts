@@ -4,6 +4,7 @@
  * gallery's bulk bar refuse the same inputs the same way, and never truncate silently.
  */
 import { LIBRARY_LIMITS, normalizeTag } from "@pixorly/core";
+import { msg, str } from "../i18n/localize.js";
 
 export type TagCheck = { tag: string; error?: undefined } | { tag?: undefined; error: string };
 
@@ -11,11 +12,12 @@ export type TagCheck = { tag: string; error?: undefined } | { tag?: undefined; e
 export function checkTag(text: string, existing: readonly string[] = []): TagCheck {
   const tag = normalizeTag(text);
   const { maxLength } = LIBRARY_LIMITS.tag;
-  if (!tag) return { error: "Type a tag first." };
-  if (tag.length > maxLength) return { error: `A tag is at most ${maxLength} characters; this one has ${tag.length}.` };
-  if (existing.includes(tag)) return { error: `This image is already tagged “${tag}”.` };
+  if (!tag) return { error: msg("Type a tag first.") };
+  if (tag.length > maxLength)
+    return { error: msg(str`A tag is at most ${maxLength} characters; this one has ${tag.length}.`) };
+  if (existing.includes(tag)) return { error: msg(str`This image is already tagged “${tag}”.`) };
   if (existing.length >= LIBRARY_LIMITS.tagsPerImage) {
-    return { error: `An image has at most ${LIBRARY_LIMITS.tagsPerImage} tags. Remove one to add another.` };
+    return { error: msg(str`An image has at most ${LIBRARY_LIMITS.tagsPerImage} tags. Remove one to add another.`) };
   }
   return { tag };
 }

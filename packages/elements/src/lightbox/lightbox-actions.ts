@@ -4,6 +4,7 @@
  */
 import { html, nothing } from "lit";
 import type { CollectionDoc, ImageDoc } from "../client/api.js";
+import { msg, str } from "../i18n/localize.js";
 
 export interface LightboxActionsState {
   image: ImageDoc;
@@ -40,34 +41,34 @@ export function lightboxActions(state: LightboxActionsState, on: LightboxActionH
   const { image, busy } = state;
   return html`<div part="actions" class="actions">
     <span class="download">
-      <button type="button" part="action download-button" data-variant="primary" ?disabled=${busy} @click=${on.download}>Download</button>
+      <button type="button" part="action download-button" data-variant="primary" ?disabled=${busy} @click=${on.download}>${msg("Download")}</button>
       <select
-        aria-label="Download size"
+        aria-label=${msg("Download size")}
         @change=${(event: Event) => on.chooseDownload({ width: (event.target as HTMLSelectElement).value as DownloadChoice["width"] })}
       >
         ${DOWNLOAD_WIDTHS.filter((width) => !width || Number(width) < image.width).map(
           (width) =>
-            html`<option value=${width} ?selected=${width === state.download.width}>${width ? `${width} px` : `Original (${image.width} px)`}</option>`,
+            html`<option value=${width} ?selected=${width === state.download.width}>${width ? `${width} px` : msg(str`Original (${image.width} px)`)}</option>`,
         )}
       </select>
       <select
-        aria-label="Download format"
+        aria-label=${msg("Download format")}
         @change=${(event: Event) => on.chooseDownload({ format: (event.target as HTMLSelectElement).value as DownloadChoice["format"] })}
       >
         ${DOWNLOAD_FORMATS.map(
           (format) =>
-            html`<option value=${format} ?selected=${format === state.download.format}>${format ? format.toUpperCase() : `Original (${image.format.toUpperCase()})`}</option>`,
+            html`<option value=${format} ?selected=${format === state.download.format}>${format ? format.toUpperCase() : msg(str`Original (${image.format.toUpperCase()})`)}</option>`,
         )}
       </select>
     </span>
     ${
       image.isPublic
-        ? html`<button type="button" part="action share-button" ?disabled=${busy} @click=${on.copyLink}>Copy share link</button>`
+        ? html`<button type="button" part="action share-button" ?disabled=${busy} @click=${on.copyLink}>${msg("Copy share link")}</button>`
         : nothing
     }
-    <button type="button" part="action use-settings-button" @click=${on.useSettings}>Use these settings</button>
+    <button type="button" part="action use-settings-button" @click=${on.useSettings}>${msg("Use these settings")}</button>
     <button type="button" part="action favorite-button" aria-pressed=${state.favorite ? "true" : "false"} ?disabled=${busy} @click=${on.toggleFavorite}>
-      ${state.favorite ? "★ Favorite" : "☆ Favorite"}
+      ${state.favorite ? "★" : "☆"} ${msg("Favorite")}
     </button>
     <button
       type="button"
@@ -77,17 +78,17 @@ export function lightboxActions(state: LightboxActionsState, on: LightboxActionH
       ?disabled=${busy}
       @click=${on.toggleCollections}
     >
-      Add to collection
+      ${msg("Add to collection")}
     </button>
-    <button type="button" part="action delete-button" data-variant="danger" ?disabled=${busy} @click=${on.askDelete}>Delete</button>
+    <button type="button" part="action delete-button" data-variant="danger" ?disabled=${busy} @click=${on.askDelete}>${msg("Delete")}</button>
   </div>
   ${state.collections ? collectionList(state, on) : nothing}
   ${
     state.confirmingDelete
       ? html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-        <p id="confirm-text">Delete this image? This cannot be undone.</p>
-        <button type="button" data-variant="danger" class="confirm-delete" ?disabled=${busy} @click=${on.confirmDelete}>Delete image</button>
-        <button type="button" class="cancel-delete" @click=${on.cancelDelete}>Keep it</button>
+        <p id="confirm-text">${msg("Delete this image? This cannot be undone.")}</p>
+        <button type="button" data-variant="danger" class="confirm-delete" ?disabled=${busy} @click=${on.confirmDelete}>${msg("Delete image")}</button>
+        <button type="button" class="cancel-delete" @click=${on.cancelDelete}>${msg("Keep it")}</button>
       </div>`
       : nothing
   }`;
@@ -98,10 +99,10 @@ function collectionList(state: LightboxActionsState, on: LightboxActionHandlers)
   return html`<div id="collections" part="collections" class="collections">
     ${
       state.collectionsLoading
-        ? html`<p>Loading collections…</p>`
+        ? html`<p>${msg("Loading collections…")}</p>`
         : collections.length === 0
-          ? html`<p>No collections yet. Create one in the Collections view.</p>`
-          : html`<p id="collections-hint" class="hint">Checked collections hold this image; choose one to add or take it out.</p>
+          ? html`<p>${msg("No collections yet. Create one in the Collections view.")}</p>`
+          : html`<p id="collections-hint" class="hint">${msg("Checked collections hold this image; choose one to add or take it out.")}</p>
             <ul aria-describedby="collections-hint">
               ${collections.map((collection) => {
                 const member = state.memberOf.has(collection._id);

@@ -9,6 +9,7 @@ import { clientContext } from "../client/client-context.js";
 import { toUserFacingError } from "../client/errors.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
+import { msg, str } from "../i18n/localize.js";
 import { PixorlyImage } from "../image/image.component.js";
 import { copyText } from "../internal/copy-text.js";
 import { deepActiveElement, trapTab } from "../internal/focus-trap.js";
@@ -22,11 +23,14 @@ import {
 import { downloadImage } from "../internal/save-file.js";
 import { ShownError, shownMessage } from "../internal/shown-error.js";
 import { swipeHandlers } from "../internal/swipe.js";
-import type { ImagesDeletedDetail, UseSettingsDetail } from "../library/library-events.js";
 import { checkTag } from "../library/tag-input.js";
 import { lightboxActions, type DownloadChoice } from "./lightbox-actions.js";
 import { tagEditor } from "./lightbox-tags.js";
 import { metadataPanel, metadataRows, type MetadataRow } from "./lightbox-metadata.js";
+import { exportParts } from "../internal/parts.js";
+import { ImageEditsController } from "./image-edits.js";
+import { editStage, imageEditActions, lineageChain } from "./image-edits.template.js";
+import imageEditsStyles from "./image-edits.styles.js";
 import styles from "./lightbox.styles.js";
 
 /**
@@ -44,12 +48,30 @@ import styles from "./lightbox.styles.js";
  * @csspart metadata - The metadata list.
  * @csspart copy-button - Each metadata row's copy button.
  * @csspart actions - The row of actions.
- * @csspart action - Every action button (each also has its own part: `download-button`, `share-button`, `use-settings-button`, `favorite-button`, `collection-button`, `delete-button`).
+ * @csspart action - Every action button (each also has its own part, below).
+ * @csspart download-button - The Download action.
+ * @csspart share-button - The Share action.
+ * @csspart use-settings-button - The "Use these settings" action.
+ * @csspart favorite-button - The favourite toggle.
+ * @csspart collection-button - The "Add to collection" action.
+ * @csspart delete-button - The Delete action.
  * @csspart collections - The list of collections, those holding the image checked (choosing one adds or takes it out).
  * @csspart tags - The tag editor (the image's tags, add and remove, the count against the limit of 20).
  * @csspart tag - Each tag.
  * @csspart confirm - The delete confirmation.
  * @csspart message - What the last action did (a live region).
+ * @csspart variations-button - "Variations" (issue 16: each operation runs on a model that supports it).
+ * @csspart upscale-button - "Upscale ×2" and "Upscale ×4".
+ * @csspart remove-background-button - "Remove background".
+ * @csspart edit-area-button - "Edit area" (opens the mask editor in the stage's place).
+ * @csspart edit-actions - The section with those operations.
+ * @csspart edit-reason - Why an operation is not offered (no model supports it).
+ * @csspart inpaint-prompt - What to paint into the area, while editing it.
+ * @csspart edit-area - The stage while an area is edited (holds the `<pixorly-mask-editor>`).
+ * @csspart lineage - The images this one was made from, with links to them.
+ * @csspart lineage-link - Each source image's link.
+ * @csspart image-* - The parts of the `<pixorly-image>`, re-exported with the prefix `image-` (`image-base`, `image-placeholder`, `image-image`).
+ * @csspart mask-editor-* - The parts of the `<pixorly-mask-editor>` (Edit area), re-exported with the prefix `mask-editor-` (`mask-editor-apply-button`, …).
  *
  * @cssproperty --pixorly-lightbox-backdrop - The colour behind the image (near-black).
  * @cssproperty --pixorly-color-surface - Panel background.
@@ -58,13 +80,22 @@ import styles from "./lightbox.styles.js";
  * @cssproperty --pixorly-color-accent - Focus ring, pressed buttons.
  * @cssproperty --pixorly-color-danger - The delete button.
  *
- * @event pixorly-use-settings - "Use these settings" was pressed. `detail: { image, prompt, negativePrompt?, model, parameters }`.
- * @event pixorly-images-deleted - Images were deleted. `detail: { imageIds }`.
- * @event pixorly-lightbox-close - The lightbox closed (Esc, the close button, or after the last image was deleted).
- * @event pixorly-error - An action failed. `detail: { code, message }`.
+ * @event {UseSettingsDetail} pixorly-use-settings - "Use these settings" was pressed.
+ * @event {ImagesDeletedDetail} pixorly-images-deleted - Images were deleted.
+ * @event {undefined} pixorly-lightbox-close - The lightbox closed (Esc, the close button, or after the last image was deleted).
+ * @event {PixorlyErrorDetail} pixorly-error - An action failed.
+ * @event {JobCreatedDetail} pixorly-job-created - A job was created from the image (variations, upscale, background removal, edit area).
  */
 export class PixorlyLightbox extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, dialogFallbackStyles, styles];
+  static override styles = [
+    hostStyles,
+    focusRing,
+    buttonStyles,
+    visuallyHidden,
+    dialogFallbackStyles,
+    styles,
+    imageEditsStyles,
+  ];
   static override dependencies = { "pixorly-image": PixorlyImage };
 
   /** The images to step through. */
@@ -128,6 +159,16 @@ export class PixorlyLightbox extends PixorlyElement {
     () => (this.collectionsOpen && this.current ? { imageId: this.current._id } : SKIP),
   );
   private readonly swipe = swipeHandlers((direction) => (direction === "left" ? this.next() : this.previous()));
+  /** Variations, upscale, background removal, edit area, and the lineage (issue 16). */
+  private readonly edits = new ImageEditsController(this, {
+    client: () => this.client,
+    image: () => this.current,
+    models: () => this.models.value ?? undefined,
+    open: () => this.open,
+    run: (action) => this.run(action),
+    say: (message) => (this.message = message),
+    created: (jobId, model) => this.emit("job-created", { jobId, model }),
+  });
 
   /** The image shown, if any. */
   get current(): ImageDoc | undefined {
@@ -171,6 +212,7 @@ export class PixorlyLightbox extends PixorlyElement {
       this.membership = new Map();
       this.tagDraft = "";
       this.tagError = "";
+      this.edits.editing = undefined;
     }
   }
 
@@ -193,7 +235,7 @@ export class PixorlyLightbox extends PixorlyElement {
     const image = this.current;
     return html`<dialog
       part="dialog"
-      aria-label=${image ? `Image ${this.index + 1} of ${this.images.length}` : "Image viewer"}
+      aria-label=${image ? msg(str`Image ${this.index + 1} of ${this.images.length}`) : msg("Image viewer")}
       @cancel=${this.onCancel}
       @keydown=${this.onKeydown}
     >
@@ -211,31 +253,37 @@ export class PixorlyLightbox extends PixorlyElement {
     return html`<div class="layout">
       <div part="toolbar" class="toolbar">
         <span class="position">${this.index + 1} / ${this.images.length}</span>
-        <button type="button" class="previous" aria-label="Previous image" ?disabled=${this.index === 0} @click=${this.previous}>←</button>
-        <button type="button" class="next" aria-label="Next image" ?disabled=${this.index >= this.images.length - 1} @click=${this.next}>→</button>
+        <button type="button" class="previous" aria-label=${msg("Previous image")} ?disabled=${this.index === 0} @click=${this.previous}>←</button>
+        <button type="button" class="next" aria-label=${msg("Next image")} ?disabled=${this.index >= this.images.length - 1} @click=${this.next}>→</button>
         <button type="button" class="zoom" aria-pressed=${this.zoomed ? "true" : "false"} @click=${() => (this.zoomed = !this.zoomed)}>100 %</button>
-        <button type="button" class="close" aria-label="Close" @click=${this.close}>✕</button>
+        <button type="button" class="close" aria-label=${msg("Close")} @click=${this.close}>✕</button>
       </div>
-      <div
+      ${
+        this.edits.editing
+          ? editStage(this.edits, image, { inpaint: (mask) => void this.edits.inpaint(image, mask) })
+          : html`<div
         part="stage"
         class="stage"
         tabindex=${this.zoomed ? "0" : nothing}
         role=${this.zoomed ? "region" : nothing}
-        aria-label=${this.zoomed ? "Image at 100 %, scroll with the arrow keys" : nothing}
+        aria-label=${this.zoomed ? msg("Image at 100 %, scroll with the arrow keys") : nothing}
         @pointerdown=${this.swipe.pointerdown}
         @pointerup=${this.swipe.pointerup}
         @pointercancel=${this.swipe.pointercancel}
       >
         <pixorly-image
           part="image"
+          exportparts=${exportParts("pixorly-lightbox", "image")}
           .image=${image}
           style=${styleMap(size)}
           request-width=${this.zoomed ? 0 : 1024}
           sizes=${this.zoomed ? "" : "(min-width: 56rem) 70vw, 100vw"}
         ></pixorly-image>
-      </div>
-      <aside part="panel" class="panel" aria-label="Image details">
+      </div>`
+      }
+      <aside part="panel" class="panel" aria-label=${msg("Image details")}>
         ${metadataPanel(rows, (row) => void this.copyRow(row))}
+        ${lineageChain(this.edits.lineage.value ?? undefined, (imageId) => void this.openSource(imageId))}
         ${lightboxActions(
           {
             image,
@@ -261,6 +309,12 @@ export class PixorlyLightbox extends PixorlyElement {
             cancelDelete: () => (this.confirmingDelete = false),
           },
         )}
+        ${imageEditActions(this.edits, image, this.busy, {
+          variations: () => void this.edits.variations(image),
+          upscale: (scale) => void this.edits.upscale(image, scale),
+          removeBackground: () => void this.edits.removeBackground(image),
+          editArea: () => (this.edits.editing ? this.edits.cancelEdit() : void this.edits.startEdit(image)),
+        })}
         ${tagEditor(
           { tags: this.tagsOf(image), draft: this.tagDraft, error: this.tagError, busy: this.busy },
           {
@@ -284,9 +338,35 @@ export class PixorlyLightbox extends PixorlyElement {
   }
 
   private onCancel(event: Event): void {
-    // Esc: close through close() so the event fires and focus is given back.
+    // Esc: close through close() so the event fires and focus is given back; while an area is edited, Esc leaves the editor.
     event.preventDefault();
+    if (this.edits.editing) return this.edits.cancelEdit();
     this.close();
+  }
+
+  /** Shows a source image from the lineage: in the list when it is there, else fetched and added to it. */
+  private async openSource(imageId: string): Promise<void> {
+    const index = this.images.findIndex((image) => image._id === imageId);
+    if (index >= 0) return this.go(index);
+    const client = this.client;
+    if (!client) return;
+    const doc = await new Promise<ImageDoc | null>((resolve) => {
+      const stop = client.watch(
+        api.images.get,
+        { imageId },
+        (value) => {
+          queueMicrotask(() => stop());
+          resolve(value);
+        },
+        () => resolve(null),
+      );
+    });
+    if (!doc) {
+      this.message = msg("That image is no longer available.");
+      return;
+    }
+    this.images = [...this.images, doc];
+    this.go(this.images.length - 1);
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -302,16 +382,16 @@ export class PixorlyLightbox extends PixorlyElement {
 
   private async copyRow(row: MetadataRow): Promise<void> {
     this.message = (await copyText(row.value))
-      ? `${row.label} copied.`
-      : `Could not copy the ${row.label.toLowerCase()}.`;
+      ? msg(str`${row.label} copied.`)
+      : msg(str`Could not copy: ${row.label}.`);
   }
 
   private async copyLink(image: ImageDoc): Promise<void> {
     await this.run(async (client) => {
       // A public image's URL from the edge API is unsigned and permanent: that is the share link.
       const signed = await client.signedUrl(image._id);
-      if (!signed) throw new ShownError("This image is not available.");
-      this.message = (await copyText(signed.url)) ? "Share link copied." : "Could not copy the link.";
+      if (!signed) throw new ShownError(msg("This image is not available."));
+      this.message = (await copyText(signed.url)) ? msg("Share link copied.") : msg("Could not copy the link.");
     });
   }
 
@@ -322,14 +402,14 @@ export class PixorlyLightbox extends PixorlyElement {
         ...(width ? { w: Number(width) } : {}),
         ...(format ? { f: format } : {}),
       });
-      this.message = via === "link" ? `Downloading ${name}.` : `Saved ${name}.`;
+      this.message = via === "link" ? msg(str`Downloading ${name}.`) : msg(str`Saved ${name}.`);
     });
   }
 
   private useSettings(image: ImageDoc): void {
     const job = this.job.value ?? undefined;
     const negativePrompt = job?.negativePrompt;
-    this.emit<UseSettingsDetail>("use-settings", {
+    this.emit("use-settings", {
       image,
       prompt: image.prompt,
       ...(negativePrompt ? { negativePrompt } : {}),
@@ -366,7 +446,7 @@ export class PixorlyLightbox extends PixorlyElement {
     const ok = await this.run((client) => client.mutation(ref, { id: collection._id, imageIds: [image._id] }));
     if (!ok) return;
     this.membership = new Map(this.membership).set(collection._id, !member);
-    this.message = member ? `Removed from ${collection.name}.` : `Added to ${collection.name}.`;
+    this.message = member ? msg(str`Removed from ${collection.name}.`) : msg(str`Added to ${collection.name}.`);
   }
 
   private tagsOf(image: ImageDoc): string[] {
@@ -390,7 +470,7 @@ export class PixorlyLightbox extends PixorlyElement {
     this.tags = new Map(this.tags).set(image._id, [...before, checked.tag]);
     this.tagDraft = "";
     this.tagError = "";
-    this.message = `Tagged “${checked.tag}”.`;
+    this.message = msg(str`Tagged “${checked.tag}”.`);
   }
 
   private async removeTag(image: ImageDoc, tag: string): Promise<void> {
@@ -402,7 +482,7 @@ export class PixorlyLightbox extends PixorlyElement {
       before.filter((other) => other !== tag),
     );
     this.tagError = "";
-    this.message = `Removed tag “${tag}”.`;
+    this.message = msg(str`Removed tag “${tag}”.`);
     await this.updateComplete;
     // The button pressed is gone: keep focus in the editor.
     this.renderRoot.querySelector<HTMLElement>(".remove-tag, #tag-input")?.focus();
@@ -411,7 +491,7 @@ export class PixorlyLightbox extends PixorlyElement {
   private async deleteImage(image: ImageDoc): Promise<void> {
     const ok = await this.run((client) => client.mutation(api.images.removeMany, { ids: [image._id] }));
     if (!ok) return;
-    this.emit<ImagesDeletedDetail>("images-deleted", { imageIds: [image._id] });
+    this.emit("images-deleted", { imageIds: [image._id] });
     const images = this.images.filter((other) => other._id !== image._id);
     if (images.length === 0) {
       this.close();
@@ -419,7 +499,7 @@ export class PixorlyLightbox extends PixorlyElement {
       return;
     }
     this.images = images;
-    this.message = "Image deleted.";
+    this.message = msg("Image deleted.");
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(".close")?.focus();
   }

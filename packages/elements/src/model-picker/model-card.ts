@@ -1,8 +1,10 @@
 /** One model as a card: sample (or a swatch made from its id), name, provider, price and speed. */
-import { formatCredits, type ModelInfo } from "@pixorly/core";
+import type { ModelInfo } from "@pixorly/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
+import { formatCredits } from "../i18n/format.js";
 import { msg, str } from "../i18n/localize.js";
+import { exportParts } from "../internal/parts.js";
 import { formatDuration } from "./format-duration.js";
 
 export interface CardView {
@@ -42,14 +44,14 @@ export function renderModelCard(card: CardView): TemplateResult {
         card.sampleUrl
           ? html`<img part="sample" class="sample" src=${card.sampleUrl} alt="" loading="lazy" />`
           : card.sampleImageId
-            ? html`<pixorly-image part="sample" class="sample" image-id=${card.sampleImageId} request-width="320" sizes="10rem" alt=""></pixorly-image>`
+            ? html`<pixorly-image part="sample" exportparts=${exportParts("pixorly-model-picker", "sample")} class="sample" image-id=${card.sampleImageId} request-width="320" sizes="10rem" alt=""></pixorly-image>`
             : html`<span part="sample" class="sample swatch" style=${styleMap(swatchStyle(model.id))}></span>`
       }
       <span class="body">
         <span class="name" id=${`card-${index}-name`}>${model.name}</span>
         <span class="provider">${providerLabel(model)}</span>
         <span class="meta" id=${`card-${index}-meta`}>
-          <span part="cost">${formatCredits(model.costPerImageCredits)}${perImage}</span>
+          <span part="cost">${formatCredits(model.costPerImageCredits)}<span class="visually-hidden"> ${msg("per image")}</span></span>
           <span part="speed">${speedText(card.estimateMs)}</span>
         </span>
         ${card.detailed && model.description ? html`<span class="description">${model.description}</span>` : nothing}
@@ -59,11 +61,9 @@ export function renderModelCard(card: CardView): TemplateResult {
   `;
 }
 
-const perImage = html`<span class="visually-hidden"> per image</span>`;
-
 /** "~0.2 s" on screen, "about 0.2 s per image" for screen readers. */
 function speedText(ms: number): TemplateResult {
-  return html`<span aria-hidden="true">~</span><span class="visually-hidden">about </span>${formatDuration(ms)}${perImage}`;
+  return html`<span aria-hidden="true">~</span><span class="visually-hidden">${msg("about")} </span>${formatDuration(ms)}<span class="visually-hidden"> ${msg("per image")}</span>`;
 }
 
 function providerLabel(model: ModelInfo): string {

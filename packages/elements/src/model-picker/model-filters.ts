@@ -1,18 +1,50 @@
 /** Narrowing the model list by price, speed and what a model supports. No DOM here. */
 import type { ModelInfo } from "@pixorly/core";
+import { msg } from "../i18n/localize.js";
 
 export interface Capability {
   id: "negativePrompt" | "seed" | "steps" | "guidance" | "numImages";
-  label: string;
+  /** In the page's language, read when shown (a getter, so it follows a language switch). */
+  readonly label: string;
   has: (model: ModelInfo) => boolean;
 }
 
 export const CAPABILITIES: readonly Capability[] = [
-  { id: "negativePrompt", label: "Negative prompt", has: (model) => model.supports.negativePrompt },
-  { id: "seed", label: "Seed", has: (model) => model.supports.seed },
-  { id: "steps", label: "Steps", has: (model) => model.supports.steps !== undefined },
-  { id: "guidance", label: "Guidance", has: (model) => model.supports.guidance !== undefined },
-  { id: "numImages", label: "Several images", has: (model) => (model.supports.numImages?.max ?? 1) > 1 },
+  {
+    id: "negativePrompt",
+    get label() {
+      return msg("Negative prompt");
+    },
+    has: (model) => model.supports.negativePrompt,
+  },
+  {
+    id: "seed",
+    get label() {
+      return msg("Seed");
+    },
+    has: (model) => model.supports.seed,
+  },
+  {
+    id: "steps",
+    get label() {
+      return msg("Steps");
+    },
+    has: (model) => model.supports.steps !== undefined,
+  },
+  {
+    id: "guidance",
+    get label() {
+      return msg("Guidance");
+    },
+    has: (model) => model.supports.guidance !== undefined,
+  },
+  {
+    id: "numImages",
+    get label() {
+      return msg("Several images");
+    },
+    has: (model) => (model.supports.numImages?.max ?? 1) > 1,
+  },
 ];
 
 /** The speed choices, in milliseconds per image: "under 1 s" and so on. */

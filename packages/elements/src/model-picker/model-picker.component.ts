@@ -20,8 +20,6 @@ import styles from "./model-picker.styles.js";
 /** How many models one comparison runs at most (one job each for the same prompt). */
 export const MAX_COMPARED_MODELS = 4;
 
-export type ModelChangeDetail = { value: string; model: ModelInfo } | { values: string[]; models: ModelInfo[] };
-
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp"]);
 
@@ -40,6 +38,7 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp"]);
  * @csspart speed - The card's time per image.
  * @csspart notice - Why the last choice was refused (a fifth model to compare).
  * @csspart message - Loading, empty and unknown-model messages.
+ * @csspart sample-* - The parts of a sample's `<pixorly-image>`, re-exported with the prefix `sample-` (`sample-base`, `sample-placeholder`, `sample-image`).
  *
  * @cssproperty --pixorly-color-surface - Card background.
  * @cssproperty --pixorly-color-surface-2 - Filters background.
@@ -52,7 +51,7 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp"]);
  * @cssproperty --pixorly-space - Base spacing unit.
  * @cssproperty --pixorly-model-card-min-width - Narrowest card in the grid view (9.5rem).
  *
- * @event pixorly-model-change - The person chose. `detail: { value, model }`, or `{ values, models }` in comparison mode.
+ * @event {ModelChangeDetail} pixorly-model-change - The person chose a model (`{ value, model }`), or changed the compared models in comparison mode (`{ values, models }`).
  */
 export class PixorlyModelPicker extends PixorlyElement {
   static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, skeletonStyles, styles];
@@ -82,8 +81,8 @@ export class PixorlyModelPicker extends PixorlyElement {
   /** An image id by model id, shown (through `<pixorly-image>`) for a model without a sample URL: the studio passes the first image the visitor made with each cloud model. */
   @property({ attribute: false }) sampleImages: Record<string, string> = {};
 
-  /** The group's accessible name. */
-  @property() label = "Model";
+  /** The group's accessible name; empty: "Model" in the page's language. */
+  @property() label = "";
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -187,7 +186,7 @@ export class PixorlyModelPicker extends PixorlyElement {
             part="list"
             class="cards"
             role=${this.compare ? "group" : "radiogroup"}
-            aria-label=${this.label}
+            aria-label=${this.label || msg("Model")}
             aria-describedby=${this.compare ? "count" : nothing}
           >
             ${repeat(
@@ -239,7 +238,7 @@ export class PixorlyModelPicker extends PixorlyElement {
       this.notice = "";
       if (model.id === this.value) return;
       this.value = model.id;
-      this.emit<ModelChangeDetail>("model-change", { value: model.id, model });
+      this.emit("model-change", { value: model.id, model });
       return;
     }
     const chosen = this.values.includes(model.id);
@@ -253,7 +252,7 @@ export class PixorlyModelPicker extends PixorlyElement {
     const models = this.values
       .map((id) => this.available.find((candidate) => candidate.id === id))
       .filter((m) => m !== undefined);
-    this.emit<ModelChangeDetail>("model-change", { values: this.values, models });
+    this.emit("model-change", { values: this.values, models });
   }
 
   /** Roving focus: arrows move between cards (and choose, in a radio group), Home/End jump, Space/Enter choose. */

@@ -5,7 +5,8 @@ import { api } from "../client/api.js";
 import { expectNoAxeViolations } from "../test/axe.js";
 import { FakeClient, provideClient } from "../test/fake-client.js";
 import { makeModel } from "../test/fixtures.js";
-import type { ModelChangeDetail, PixorlyModelPicker } from "./model-picker.component.js";
+import type { ModelChangeDetail } from "../events/index.js";
+import type { PixorlyModelPicker } from "./model-picker.component.js";
 import "./model-picker.js";
 
 const MODELS: ModelInfo[] = [

@@ -1,6 +1,7 @@
 /** The picker's toolbar: the filters (behind a disclosure button, so they fit at 360 px) and the grid/list switch. */
-import { formatCredits } from "@pixorly/core";
 import { html, type TemplateResult } from "lit";
+import { formatCredits } from "../i18n/format.js";
+import { msg, str } from "../i18n/localize.js";
 import { formatDuration } from "./format-duration.js";
 import {
   activeFilterCount,
@@ -43,39 +44,40 @@ export function renderToolbar({
   return html`
     <div class="toolbar" part="toolbar">
       <button type="button" class="filters-toggle" aria-expanded=${open ? "true" : "false"} aria-controls="filters" @click=${onToggle}>
-        Filters${count > 0 ? ` (${count})` : ""}
+        ${msg("Filters")}${count > 0 ? ` (${count})` : ""}
       </button>
-      <div class="view-switch" role="group" aria-label="Layout" part="view-switch">
+      <div class="view-switch" role="group" aria-label=${msg("Layout")} part="view-switch">
         ${(["grid", "list"] as const).map(
           (
             option,
           ) => html`<button type="button" aria-pressed=${view === option ? "true" : "false"} @click=${() => onView(option)}>
-            ${option === "grid" ? "Grid" : "List"}
+            ${option === "grid" ? msg("Grid") : msg("List")}
           </button>`,
         )}
       </div>
       <div id="filters" class="filters" part="filters" ?hidden=${!open}>
         <div class="filter">
-          <label for="max-price">Price per image</label>
+          <label for="max-price">${msg("Price per image")}</label>
           <select id="max-price" @change=${(e: Event) => onFilters({ ...filters, maxCredits: numberOrNull((e.target as HTMLSelectElement).value) })}>
-            <option value="" ?selected=${filters.maxCredits === null}>Any price</option>
+            <option value="" ?selected=${filters.maxCredits === null}>${msg("Any price")}</option>
             ${prices.map(
               (credits) =>
-                html`<option value=${credits} ?selected=${filters.maxCredits === credits}>Up to ${formatCredits(credits)}</option>`,
+                html`<option value=${credits} ?selected=${filters.maxCredits === credits}>${msg(str`Up to ${formatCredits(credits)}`)}</option>`,
             )}
           </select>
         </div>
         <div class="filter">
-          <label for="max-speed">Speed</label>
+          <label for="max-speed">${msg("Speed")}</label>
           <select id="max-speed" @change=${(e: Event) => onFilters({ ...filters, maxMs: numberOrNull((e.target as HTMLSelectElement).value) })}>
-            <option value="" ?selected=${filters.maxMs === null}>Any speed</option>
+            <option value="" ?selected=${filters.maxMs === null}>${msg("Any speed")}</option>
             ${SPEED_LIMITS_MS.map(
-              (ms) => html`<option value=${ms} ?selected=${filters.maxMs === ms}>Under ${formatDuration(ms)}</option>`,
+              (ms) =>
+                html`<option value=${ms} ?selected=${filters.maxMs === ms}>${msg(str`Under ${formatDuration(ms)}`)}</option>`,
             )}
           </select>
         </div>
         <fieldset class="filter capabilities">
-          <legend>Must support</legend>
+          <legend>${msg("Must support")}</legend>
           ${CAPABILITIES.map(
             (capability) => html`<label class="capability">
               <input

@@ -9,6 +9,7 @@ import { api, type AccountPreset } from "../client/api.js";
 import { toUserFacingError } from "../client/errors.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
+import { msg, str } from "../i18n/localize.js";
 import { LAST_USED_PRESET } from "./last-used-preset.js";
 import { renderPresets } from "./prompt-box.presets.js";
 
@@ -59,7 +60,7 @@ export class AccountPresetsController implements ReactiveController {
       onSave: () => void this.save(),
       onApply: (preset) => {
         this.options.apply(preset);
-        this.show(`Applied “${preset.name}”.`, false);
+        this.show(msg(str`Applied “${preset.name}”.`), false);
       },
       onDelete: (preset) => void this.remove(preset),
     });
@@ -68,21 +69,21 @@ export class AccountPresetsController implements ReactiveController {
   private async save(): Promise<void> {
     const name = this.name.trim();
     const { maxLength } = LIBRARY_LIMITS.presetName;
-    if (!name) return this.show("Give the preset a name first.", true);
+    if (!name) return this.show(msg("Give the preset a name first."), true);
     if (name.length > maxLength)
-      return this.show(`A preset name is at most ${maxLength} characters; this one has ${name.length}.`, true);
+      return this.show(msg(str`A preset name is at most ${maxLength} characters; this one has ${name.length}.`), true);
     const settings = this.options.current();
-    if (!settings) return this.show("Choose a model first.", true);
+    if (!settings) return this.show(msg("Choose a model first."), true);
     const replaces = this.presets.some((preset) => preset.name === name);
     if (await this.call((client) => client.mutation(api.presets.save, { name, ...settings }))) {
       this.name = "";
-      this.show(replaces ? `Updated “${name}”.` : `Saved “${name}”.`, false);
+      this.show(replaces ? msg(str`Updated “${name}”.`) : msg(str`Saved “${name}”.`), false);
     }
   }
 
   private async remove(preset: AccountPreset): Promise<void> {
     if (await this.call((client) => client.mutation(api.presets.remove, { id: preset._id })))
-      this.show(`Deleted “${preset.name}”.`, false);
+      this.show(msg(str`Deleted “${preset.name}”.`), false);
   }
 
   private async call(action: (client: StudioClient) => Promise<unknown>): Promise<boolean> {

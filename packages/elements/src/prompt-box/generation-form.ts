@@ -6,6 +6,7 @@ import {
   matchesAspectRatio,
   sizeMultipleOf,
   validateGenerationRequest,
+  type GenerationInput,
   type GenerationRequest,
   type ModelInfo,
   type ParameterRange,
@@ -19,14 +20,6 @@ export interface PromptRun {
   model: ModelInfo;
   request: GenerationRequest;
   idempotencyKey: string;
-}
-
-export interface PromptSubmitDetail {
-  /** The request (for the first model in comparison mode); pass it to `jobs:create` with the key. */
-  request: GenerationRequest;
-  idempotencyKey: string;
-  /** One entry per model: a single one, or one per compared model. */
-  runs: PromptRun[];
 }
 
 /** What the inputs hold. Number inputs keep their text: '' means "the model's default". */
@@ -152,8 +145,10 @@ export function checkForm(
   common: ModelInfo,
   sizes: readonly SizeOption[],
   mode: PromptBoxMode,
+  input?: GenerationInput,
 ): { requests: Omit<PromptRun, "idempotencyKey">[] | null; errors: FieldErrors } {
-  const candidate = requestFrom(values, common, sizes, mode);
+  // The image to start from (issue 16) goes into the request as core checks it: with it, some operations need no prompt.
+  const candidate = { ...requestFrom(values, common, sizes, mode), ...(input ? { input } : {}) };
   const errors: FieldErrors = {};
   // Empty or fractional custom sides are named here; core then checks the numbers against each model.
   if (values.sizeId === CUSTOM_SIZE_ID)

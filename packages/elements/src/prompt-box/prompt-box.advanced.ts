@@ -1,6 +1,7 @@
 /** The advanced settings of the prompt box: negative prompt, steps, guidance and seed, as the model supports them. */
 import { GENERATION_LIMITS, type ModelInfo } from "@pixorly/core";
 import { html, nothing, type TemplateResult } from "lit";
+import { msg, str } from "../i18n/localize.js";
 import { visibleFields, type FieldErrors, type FormValues } from "./generation-form.js";
 import { numberField, textField } from "./prompt-box.fields.js";
 
@@ -14,7 +15,8 @@ export interface AdvancedView {
   presets: TemplateResult | typeof nothing;
 }
 
-const defaultHint = (value: number | undefined) => (value === undefined ? "Model default" : `Default ${value}`);
+const defaultHint = (value: number | undefined) =>
+  value === undefined ? msg("Model default") : msg(str`Default ${value}`);
 
 export function renderAdvanced({ model, values, errors, readonly, edit, presets }: AdvancedView): TemplateResult {
   const shown = visibleFields(model, "advanced");
@@ -26,11 +28,11 @@ export function renderAdvanced({ model, values, errors, readonly, edit, presets 
           ? textField({
               id: "negative-prompt",
               part: "negative-prompt",
-              label: "Negative prompt",
+              label: msg("Negative prompt"),
               value: values.negativePrompt,
               maxLength: GENERATION_LIMITS.negativePrompt.maxLength,
               rows: 2,
-              placeholder: "What to leave out",
+              placeholder: msg("What to leave out"),
               readonly,
               error: errors.negativePrompt,
               onInput: (negativePrompt) => edit({ negativePrompt }, "negativePrompt"),
@@ -42,7 +44,7 @@ export function renderAdvanced({ model, values, errors, readonly, edit, presets 
           steps
             ? numberField({
                 id: "steps",
-                label: "Steps",
+                label: msg("Steps"),
                 value: values.steps,
                 min: steps.min,
                 max: steps.max,
@@ -57,7 +59,7 @@ export function renderAdvanced({ model, values, errors, readonly, edit, presets 
           guidance
             ? numberField({
                 id: "guidance",
-                label: "Guidance",
+                label: msg("Guidance"),
                 value: values.guidance,
                 min: guidance.min,
                 max: guidance.max,
@@ -72,12 +74,12 @@ export function renderAdvanced({ model, values, errors, readonly, edit, presets 
           shown.seed
             ? numberField({
                 id: "seed",
-                label: "Seed",
+                label: msg("Seed"),
                 value: values.seed,
                 min: GENERATION_LIMITS.seed.min,
                 max: GENERATION_LIMITS.seed.max,
                 step: 1,
-                placeholder: "Random",
+                placeholder: msg("Random"),
                 error: errors.seed,
                 onInput: (seed) => edit({ seed }, "seed"),
                 after: html`<button

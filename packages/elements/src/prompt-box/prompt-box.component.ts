@@ -1,9 +1,7 @@
 import { consume } from "@lit/context";
 import {
   GENERATION_LIMITS,
-  creditsToUsdString,
   estimateCost,
-  formatCredits,
   generationRequestSchema,
   pixorlyErrorDataSchema,
   type ModelInfo,
@@ -17,8 +15,11 @@ import { clientContext } from "../client/client-context.js";
 import { toUserFacingError } from "../client/errors.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
+import { formatCredits, formatCreditsAsUsd, formatNumber } from "../i18n/format.js";
+import { msg, str } from "../i18n/localize.js";
 import { showsKeyboardHints } from "../internal/keyboard-hints.js";
 import { commonModel } from "./common-model.js";
+import { localizedFieldMessage } from "./field-messages.js";
 import {
   checkForm,
   EMPTY_VALUES,
@@ -33,12 +34,14 @@ import {
   type FormField,
   type FormValues,
   type PromptBoxMode,
-  type PromptSubmitDetail,
 } from "./generation-form.js";
 import { imageCountField, sizeField, textField } from "./prompt-box.fields.js";
 import { renderAdvanced } from "./prompt-box.advanced.js";
 import { AccountPresetsController, type PresetSettings } from "./account-presets.js";
 import { RecentPromptsController } from "./recent-prompts.js";
+import { ImageInputController } from "./image-input.js";
+import imageInputStyles from "./image-input.styles.js";
+import { PixorlyImage } from "../image/image.component.js";
 import { CUSTOM_SIZE_ID, customSizeLimits, sizeOptionsFor, type SizeOption } from "./size-options.js";
 import styles from "./prompt-box.styles.js";
 
@@ -46,19 +49,10 @@ import styles from "./prompt-box.styles.js";
 /** Settings kept from an earlier visit (no prompt). */
 export type RestoredSettings = Omit<SettingsToApply, "prompt"> & { mode?: PromptBoxMode };
 
-/** `pixorly-settings-change`: the person changed the model's settings (not the prompt). */
-export type SettingsChangeDetail = PresetSettings & { mode: PromptBoxMode };
-
 export interface SettingsToApply {
   prompt: string;
   negativePrompt?: string;
   parameters: Partial<Record<"width" | "height" | "steps" | "guidance" | "seed" | "numImages", number>>;
-}
-
-/** `pixorly-preset-applied`: a saved preset was applied; `otherModel` when it was saved with another model than the one shown. */
-export interface PresetAppliedDetail {
-  preset: AccountPreset;
-  otherModel: boolean;
 }
 
 /** Where each input is, in the order a person meets them, for focusing the first wrong one. */
@@ -101,6 +95,15 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @csspart cost - The cost estimate.
  * @csspart submit - The submit button.
  * @csspart message - What is shown instead of the form when there is no model.
+ * @csspart image-input - The image to start from (only for models that take one): drop zone or preview, and its settings.
+ * @csspart drop-zone - Where an image is dropped (or pasted), with the file and library buttons.
+ * @csspart image-file-button - "Choose a file".
+ * @csspart library-button - "From library".
+ * @csspart library-picker - The user's recent images to choose from.
+ * @csspart image-preview - The chosen image's thumbnail, name and upload progress.
+ * @csspart upload-progress - The upload's progress bar.
+ * @csspart remove-image - Takes the chosen image away (or cancels its upload).
+ * @csspart strength - How far the result may move from the image (image to image, variations).
  *
  * @cssproperty --pixorly-color-surface - Input background.
  * @cssproperty --pixorly-color-surface-2 - Background of the advanced settings.
@@ -113,13 +116,13 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * @cssproperty --pixorly-radius - Corner radius.
  * @cssproperty --pixorly-space - Base spacing unit.
  *
- * @event pixorly-submit - The form is valid and was submitted (button or Ctrl/Cmd+Enter).
- *   `detail: { request, idempotencyKey, runs: [{ model, request, idempotencyKey }] }`; a fresh key per submit.
- * @event pixorly-settings-change - The size, count, negative prompt, advanced parameters or mode changed (not on typing the prompt; the studio keeps them for the next visit). `detail: { model, negativePrompt?, parameters, mode }`.
- * @event pixorly-preset-applied - A saved preset was applied. `detail: { preset, otherModel }` (`otherModel`: it was saved with another model; the studio switches to it).
+ * @event {PromptSubmitDetail} pixorly-submit - The form is valid and was submitted (button or Ctrl/Cmd+Enter): one run per model, a fresh idempotency key per submit.
+ * @event {SettingsChangeDetail} pixorly-settings-change - The size, count, negative prompt, advanced parameters or mode changed (not on typing the prompt; the studio keeps them for the next visit).
+ * @event {PresetAppliedDetail} pixorly-preset-applied - A saved preset was applied (`otherModel`: it was saved with another model; the studio switches to it).
  */
 export class PixorlyPromptBox extends PixorlyElement {
-  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles];
+  static override styles = [hostStyles, focusRing, buttonStyles, visuallyHidden, styles, imageInputStyles];
+  static override dependencies = { "pixorly-image": PixorlyImage };
 
   /** The model to generate with (the studio sets it); wins over `modelId`. */
   @property({ attribute: false }) model: ModelInfo | undefined;
@@ -157,6 +160,12 @@ export class PixorlyPromptBox extends PixorlyElement {
     client: () => this.client,
     current: () => this.currentSettings(),
     apply: (preset) => this.applyPreset(preset),
+  });
+
+  /** The image to start from, for models that take one (issue 16). */
+  private readonly imageInput = new ImageInputController(this, {
+    client: () => this.client,
+    model: () => (this.models.length === 1 ? this.models[0] : undefined),
   });
 
   private readonly recent = new RecentPromptsController(this, {
@@ -230,7 +239,7 @@ export class PixorlyPromptBox extends PixorlyElement {
     };
     if (this.checkAsYouType) this.errors = this.check().errors;
     const current = this.models.length === 1 ? this.models[0]!.id : undefined;
-    this.emit<PresetAppliedDetail>("preset-applied", {
+    this.emit("preset-applied", {
       preset,
       otherModel: current !== undefined && current !== preset.model,
     });
@@ -254,6 +263,10 @@ export class PixorlyPromptBox extends PixorlyElement {
   /** Submits as the button does: validates, then emits `pixorly-submit`. */
   submit(): void {
     if (this.submitting || !this.common) return;
+    if (this.imageInput.uploading) {
+      this.errors = { form: msg("Wait for the image to finish uploading.") };
+      return;
+    }
     const checked = this.check();
     this.checkAsYouType = checked.requests === null;
     this.errors = checked.errors;
@@ -261,9 +274,10 @@ export class PixorlyPromptBox extends PixorlyElement {
       void this.updateComplete.then(() => this.focusFirstInvalid());
       return;
     }
+    this.imageInput.markUsed();
     const runs = checked.requests.map((run) => ({ ...run, idempotencyKey: newIdempotencyKey() }));
     const [first] = runs;
-    this.emit<PromptSubmitDetail>("submit", { request: first!.request, idempotencyKey: first!.idempotencyKey, runs });
+    this.emit("submit", { request: first!.request, idempotencyKey: first!.idempotencyKey, runs });
   }
 
   protected override willUpdate(): void {
@@ -297,7 +311,7 @@ export class PixorlyPromptBox extends PixorlyElement {
     const first = this.announcedSettings === "";
     this.announcedSettings = key;
     // The first settings are the model's defaults, not a choice of the person.
-    if (!first) this.emit<SettingsChangeDetail>("settings-change", { ...settings, mode: this.mode });
+    if (!first) this.emit("settings-change", { ...settings, mode: this.mode });
   }
 
   private applyPending(): void {
@@ -321,11 +335,11 @@ export class PixorlyPromptBox extends PixorlyElement {
         ${textField({
           id: "prompt",
           part: "prompt",
-          label: "Prompt",
+          label: msg("Prompt"),
           value: this.values.prompt,
           maxLength: GENERATION_LIMITS.prompt.maxLength,
           rows: 4,
-          placeholder: "Describe the image you want",
+          placeholder: msg("Describe the image you want"),
           readonly: this.submitting,
           error: this.promptError(),
           keyShortcuts: "Control+Enter Meta+Enter",
@@ -333,13 +347,14 @@ export class PixorlyPromptBox extends PixorlyElement {
           beside: html`<span class="beside">
             ${this.client ? this.recent.renderToggle() : nothing}
             <button type="button" class="mode-toggle" part="mode-toggle" aria-pressed=${advanced ? "true" : "false"} @click=${this.toggleMode}>
-              Advanced settings
+              ${msg("Advanced settings")}
             </button>
           </span>`,
         })}
         ${this.client ? this.recent.renderPanel() : nothing}
+        ${this.imageInput.render() ?? nothing}
         <fieldset class="settings" ?disabled=${this.submitting}>
-          <legend class="visually-hidden">Settings</legend>
+          <legend class="visually-hidden">${msg("Settings")}</legend>
           ${
             this.sizes.length > 0
               ? sizeField({
@@ -357,8 +372,8 @@ export class PixorlyPromptBox extends PixorlyElement {
               : html`<p class="error" part="field-error">
                 ${
                   this.models.length > 1
-                    ? "These models share no image size. Compare models that accept the same aspect ratio."
-                    : `${model.name} offers no image size Pixorly can request.`
+                    ? msg("These models share no image size. Compare models that accept the same aspect ratio.")
+                    : msg(str`${model.name} offers no image size Pixorly can request.`)
                 }
               </p>`
           }
@@ -386,7 +401,7 @@ export class PixorlyPromptBox extends PixorlyElement {
               : nothing
           }
         </fieldset>
-        ${errors.form ? html`<p class="error form-error" part="form-error" role="alert">${errors.form}</p>` : nothing}
+        ${errors.form ? html`<p class="error form-error" part="form-error" role="alert">${localizedFieldMessage(errors.form)}</p>` : nothing}
         <div class="footer">
           <output part="cost" class="cost">${this.costText(model)}</output>
           <button
@@ -396,7 +411,7 @@ export class PixorlyPromptBox extends PixorlyElement {
             aria-disabled=${this.submitting ? "true" : "false"}
             aria-describedby=${showsKeyboardHints() ? "submit-shortcut" : nothing}
           >
-            ${this.submitting ? "Generating…" : this.models.length > 1 ? `Generate with ${this.models.length} models` : "Generate"}
+            ${this.submitting ? msg("Generating…") : this.models.length > 1 ? msg(str`Generate with ${this.models.length} models`) : msg("Generate")}
           </button>
           ${showsKeyboardHints() ? html`<span id="submit-shortcut" class="shortcut">${isMac() ? "⌘" : "Ctrl"}+Enter</span>` : nothing}
         </div>
@@ -405,29 +420,31 @@ export class PixorlyPromptBox extends PixorlyElement {
   }
 
   private missingModelMessage(): string {
-    if (!this.modelId) return "Choose a model to write a prompt for.";
-    if (!this.client) return `Model "${this.modelId}" cannot be looked up: the prompt box is not connected to Pixorly.`;
-    if (this.catalog.error) return `Models could not be loaded. ${toUserFacingError(this.catalog.error).message}`;
-    if (this.catalog.loading) return "Loading the model…";
-    return `Unknown model "${this.modelId}". Choose one of the available models.`;
+    if (!this.modelId) return msg("Choose a model to write a prompt for.");
+    const id = this.modelId;
+    if (!this.client) return msg(str`Model "${id}" cannot be looked up: the prompt box is not connected to Pixorly.`);
+    if (this.catalog.error)
+      return `${msg("Models could not be loaded.")} ${toUserFacingError(this.catalog.error).message}`;
+    if (this.catalog.loading) return msg("Loading the model…");
+    return msg(str`Unknown model "${id}". Choose one of the available models.`);
   }
 
   private promptError(): string | undefined {
     const prompt = this.values.prompt;
     const over = prompt.trim().length - GENERATION_LIMITS.prompt.maxLength;
     if (over <= 0) return this.errors.prompt;
-    const message = promptSchema.safeParse(prompt).error?.issues[0]?.message;
-    return `${message} (${over.toLocaleString("en")} too many).`;
+    const message = localizedFieldMessage(promptSchema.safeParse(prompt).error?.issues[0]?.message ?? "");
+    return `${message} ${msg(str`(${formatNumber(over)} too many).`)}`;
   }
 
   private costText(model: ModelInfo) {
     const credits = estimateCost(model, this.values.numImages);
-    return html`Estimated cost: <strong>${formatCredits(credits)}</strong>
-      <span class="usd">(≈ $${creditsToUsdString(credits)})</span>`;
+    return html`${msg("Estimated cost:")} <strong>${formatCredits(credits)}</strong>
+      <span class="usd">(≈ ${formatCreditsAsUsd(credits)})</span>`;
   }
 
   private check() {
-    return checkForm(this.values, this.models, this.common!, this.sizes, this.mode);
+    return checkForm(this.values, this.models, this.common!, this.sizes, this.mode, this.imageInput.request());
   }
 
   private edit(change: Partial<FormValues>, field: FormField): void {

@@ -4,10 +4,12 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
+import { formatNumber } from "../i18n/format.js";
 import { msg, str } from "../i18n/localize.js";
+import { localizedFieldMessage } from "./field-messages.js";
 import { CUSTOM_SIZE_ID, type SizeOption } from "./size-options.js";
 
-const count = (value: number) => value.toLocaleString("en");
+const count = (value: number) => formatNumber(value);
 
 /** The `aria-describedby` of an input: its hint and, while there is one, its message. */
 export function describedBy(id: string, error: string | undefined, hint = true): string | typeof nothing {
@@ -16,7 +18,9 @@ export function describedBy(id: string, error: string | undefined, hint = true):
 }
 
 export function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
-  return message ? html`<p id=${`${id}-error`} class="error" part="field-error">${message}</p>` : nothing;
+  return message
+    ? html`<p id=${`${id}-error`} class="error" part="field-error">${localizedFieldMessage(message)}</p>`
+    : nothing;
 }
 
 export interface TextFieldOptions {
@@ -57,7 +61,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         @input=${(event: Event) => o.onInput((event.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id=${`${o.id}-hint`} class="counter" part="counter" ?data-over=${length > o.maxLength}>
-        ${count(length)} / ${count(o.maxLength)} characters
+        ${msg(str`${count(length)} / ${count(o.maxLength)} characters`)}
       </p>
       ${fieldError(o.id, o.error)}
     </div>

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import type { AccountPreset } from "../client/api.js";
+import { msg, str } from "../i18n/localize.js";
 
 export interface PresetsView {
   presets: readonly AccountPreset[];
@@ -24,12 +25,12 @@ export interface PresetsView {
 export function renderPresets(view: PresetsView): TemplateResult {
   return html`
     <fieldset class="presets" part="presets">
-      <legend>My presets</legend>
+      <legend>${msg("My presets")}</legend>
       ${
         view.loadError
           ? html`<p class="hint error">${view.loadError}</p>`
           : view.loading
-            ? html`<p class="hint">Loading presets…</p>`
+            ? html`<p class="hint">${msg("Loading presets…")}</p>`
             : view.presets.length > 0
               ? html`<ul class="preset-list">
                 ${view.presets.map(
@@ -39,7 +40,7 @@ export function renderPresets(view: PresetsView): TemplateResult {
                       <button
                         type="button"
                         class="delete"
-                        aria-label=${`Delete preset ${preset.name}`}
+                        aria-label=${msg(str`Delete preset ${preset.name}`)}
                         ?disabled=${view.busy}
                         @click=${() => view.onDelete(preset)}
                       >
@@ -49,10 +50,10 @@ export function renderPresets(view: PresetsView): TemplateResult {
                   `,
                 )}
               </ul>`
-              : html`<p class="hint">No saved presets yet. They are kept in your account, on every device.</p>`
+              : html`<p class="hint">${msg("No saved presets yet. They are kept in your account, on every device.")}</p>`
       }
       <div class="save-row">
-        <label for="preset-name">Preset name</label>
+        <label for="preset-name">${msg("Preset name")}</label>
         <input
           id="preset-name"
           autocomplete="off"
@@ -68,7 +69,7 @@ export function renderPresets(view: PresetsView): TemplateResult {
             }
           }}
         />
-        <button type="button" class="save-preset" ?disabled=${view.busy} @click=${view.onSave}>Save current settings</button>
+        <button type="button" class="save-preset" ?disabled=${view.busy} @click=${view.onSave}>${msg("Save current settings")}</button>
       </div>
       <p id="preset-notice" class="notice" ?data-error=${view.noticeIsError} role="status">${view.notice || nothing}</p>
     </fieldset>

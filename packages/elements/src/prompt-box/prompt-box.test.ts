@@ -6,7 +6,7 @@ import { api } from "../client/api.js";
 import { expectNoAxeViolations } from "../test/axe.js";
 import { FakeClient, provideClient } from "../test/fake-client.js";
 import { makeModel } from "../test/fixtures.js";
-import type { PromptSubmitDetail } from "./generation-form.js";
+import type { PromptSubmitDetail } from "../events/index.js";
 import type { PixorlyPromptBox } from "./prompt-box.component.js";
 import "./prompt-box.js";
 

@@ -11,6 +11,7 @@ import { api, type RecentPrompt } from "../client/api.js";
 import { toUserFacingError } from "../client/errors.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
+import { msg, str } from "../i18n/localize.js";
 import { showsKeyboardHints } from "../internal/keyboard-hints.js";
 
 /** Prompts that differ only in case or spacing are one entry (the newest kept). */
@@ -79,7 +80,7 @@ export class RecentPromptsController implements ReactiveController {
       aria-keyshortcuts="Alt+ArrowDown"
       @click=${() => void this.toggle()}
     >
-      Recent prompts
+      ${msg("Recent prompts")}
     </button>`;
   }
 
@@ -88,25 +89,25 @@ export class RecentPromptsController implements ReactiveController {
     if (!this.open) return nothing;
     const prompts = this.prompts;
     const error = this.list.error;
-    return html`<div id="recent-prompts" class="recent" part="recent-prompts" role="group" aria-label="Recent prompts" tabindex="-1" @keydown=${this.onKeydown}>
+    return html`<div id="recent-prompts" class="recent" part="recent-prompts" role="group" aria-label=${msg("Recent prompts")} tabindex="-1" @keydown=${this.onKeydown}>
       ${
         error
           ? html`<p class="hint error">${toUserFacingError(error).message}</p>`
           : this.list.loading
-            ? html`<p class="hint">Loading your recent prompts…</p>`
+            ? html`<p class="hint">${msg("Loading your recent prompts…")}</p>`
             : prompts.length === 0
-              ? html`<p class="hint">No prompts yet: the prompts you generate with are listed here.</p>`
+              ? html`<p class="hint">${msg("No prompts yet: the prompts you generate with are listed here.")}</p>`
               : html`<ul class="recent-list">
                   ${prompts.map(
                     (entry) => html`<li class="recent-item">
                       <button type="button" class="use-prompt" part="recent-prompt" title=${entry.prompt} @click=${() => this.use(entry)}>
                         ${entry.prompt}
                       </button>
-                      <button type="button" class="forget" aria-label=${`Forget “${shorten(entry.prompt)}”`} @click=${() => void this.forget(entry)}>×</button>
+                      <button type="button" class="forget" aria-label=${msg(str`Forget “${shorten(entry.prompt)}”`)} @click=${() => void this.forget(entry)}>×</button>
                     </li>`,
                   )}
                 </ul>
-                ${showsKeyboardHints() ? html`<p class="hint">↑ ↓ to move, Enter to use, Delete to forget, Esc to close.</p>` : nothing}`
+                ${showsKeyboardHints() ? html`<p class="hint">${msg("↑ ↓ to move, Enter to use, Delete to forget, Esc to close.")}</p>` : nothing}`
       }
       <p class="notice" role="status">${this.notice || nothing}</p>
     </div>`;
@@ -124,7 +125,7 @@ export class RecentPromptsController implements ReactiveController {
     if (!client) return;
     const index = this.prompts.indexOf(entry);
     this.forgotten.add(entry._id);
-    this.notice = `Forgot “${shorten(entry.prompt)}”.`;
+    this.notice = msg(str`Forgot “${shorten(entry.prompt)}”.`);
     this.host.requestUpdate();
     await this.host.updateComplete;
     const items = this.items();

@@ -15,8 +15,11 @@ export interface SizeOption extends ImageSize {
   id: string;
   /** What the chip says: the ratio ("16:9"). */
   label: string;
-  /** What the ratio is for, in words ("Widescreen"), for the chip's title and screen readers. */
-  name: string;
+  /**
+   * What the ratio is for, in words ("Widescreen"), for the chip's title and screen readers; read at
+   * render time (a getter): the options are worked out once per model, the name follows the language.
+   */
+  readonly name: string;
   aspectRatio: AspectRatio;
 }
 
@@ -27,19 +30,24 @@ export const CUSTOM_SIZE_ID = "custom";
 const PREFERRED_LONG_EDGE = 1024;
 
 /** The ratios offered to every model that takes them, in this order, after core's three presets. */
-const COMMON_RATIOS: readonly { ratio: AspectRatio; name: string }[] = [
-  { ratio: "16:9", name: "Widescreen" },
-  { ratio: "9:16", name: "Story" },
-  { ratio: "3:2", name: "Photo" },
-  { ratio: "2:3", name: "Poster" },
-];
+const COMMON_RATIOS: readonly AspectRatio[] = ["16:9", "9:16", "3:2", "2:3"];
 
-/** Names for the further ratios a model may list. */
-const OTHER_NAMES: Partial<Record<AspectRatio, string>> = {
-  "4:5": "Social portrait",
-  "5:4": "Print",
-  "21:9": "Cinema",
-};
+/** Each ratio's name in the page's language (core's presets' names are English: "Square"). */
+function ratioName(ratio: AspectRatio): string {
+  const names: Partial<Record<AspectRatio, string>> = {
+    "1:1": msg("Square"),
+    "3:4": msg("Portrait"),
+    "4:3": msg("Landscape"),
+    "16:9": msg("Widescreen"),
+    "9:16": msg("Story"),
+    "3:2": msg("Photo"),
+    "2:3": msg("Poster"),
+    "4:5": msg("Social portrait"),
+    "5:4": msg("Print"),
+    "21:9": msg("Cinema"),
+  };
+  return names[ratio] ?? ratio;
+}
 
 /**
  * The sizes `model` accepts: core's Square (1:1), Portrait (3:4) and Landscape (4:3) presets,
@@ -51,15 +59,24 @@ export function sizeOptionsFor(model: ModelInfo): SizeOption[] {
   const multiple = sizeMultipleOf(model);
   const longEdge = Math.floor(Math.min(PREFERRED_LONG_EDGE, model.maxWidth, model.maxHeight) / multiple) * multiple;
   const options: SizeOption[] = [];
-  const offer = (id: string, name: string, aspectRatio: AspectRatio) => {
+  const offer = (id: string, aspectRatio: AspectRatio) => {
     if (model.aspectRatios && !model.aspectRatios.includes(aspectRatio)) return;
     if (options.some((option) => option.aspectRatio === aspectRatio)) return;
     const size = sizeWithin(model, aspectRatio, longEdge, multiple);
-    if (size) options.push({ id, label: aspectRatio, name, aspectRatio, ...size });
+    if (size)
+      options.push({
+        id,
+        label: aspectRatio,
+        get name() {
+          return ratioName(aspectRatio);
+        },
+        aspectRatio,
+        ...size,
+      });
   };
-  for (const preset of SIZE_PRESETS) offer(preset.id, preset.label, preset.aspectRatio);
-  for (const { ratio, name } of COMMON_RATIOS) offer(`ratio-${ratio}`, name, ratio);
-  for (const ratio of model.aspectRatios ?? []) offer(`ratio-${ratio}`, OTHER_NAMES[ratio] ?? ratio, ratio);
+  for (const preset of SIZE_PRESETS) offer(preset.id, preset.aspectRatio);
+  for (const ratio of COMMON_RATIOS) offer(`ratio-${ratio}`, ratio);
+  for (const ratio of model.aspectRatios ?? []) offer(`ratio-${ratio}`, ratio);
   return options;
 }
 

@@ -7,26 +7,20 @@
 import { createComponent, type EventName } from "@lit/react";
 import * as React from "react";
 import { PixorlyComparison as PixorlyComparisonElement } from "../comparison/comparison.component.js";
+import type { PixorlyEventMap, PixorlyEventName } from "../events/index.js";
 import { PixorlyImage as PixorlyImageElement } from "../image/image.component.js";
-import type { JobEventDetail, JobFailedDetail } from "../job-status/job-status.component.js";
 import { PixorlyJobStatus as PixorlyJobStatusElement } from "../job-status/job-status.component.js";
-import {
-  PixorlyModelPicker as PixorlyModelPickerElement,
-  type ModelChangeDetail,
-} from "../model-picker/model-picker.component.js";
-import {
-  PixorlyPromptBox as PixorlyPromptBoxElement,
-  type PresetAppliedDetail,
-} from "../prompt-box/prompt-box.component.js";
-import type { ImageSelectedDetail } from "../recent-results/recent-results.component.js";
+import { PixorlyModelPicker as PixorlyModelPickerElement } from "../model-picker/model-picker.component.js";
+import { PixorlyPromptBox as PixorlyPromptBoxElement } from "../prompt-box/prompt-box.component.js";
 import { PixorlyRecentResults as PixorlyRecentResultsElement } from "../recent-results/recent-results.component.js";
 import { PixorlyStudio as PixorlyStudioElement } from "../studio/studio.component.js";
 import { PixorlyCollectionView as PixorlyCollectionViewElement } from "../collections/collection-view.component.js";
 import { PixorlyCollections as PixorlyCollectionsElement } from "../collections/collections.component.js";
 import { PixorlyGallery as PixorlyGalleryElement } from "../gallery/gallery.component.js";
-import type { ImagesDeletedDetail, OpenImageDetail, UseSettingsDetail } from "../library/library-events.js";
 import { PixorlyLightbox as PixorlyLightboxElement } from "../lightbox/lightbox.component.js";
+import { PixorlyMaskEditor as PixorlyMaskEditorElement } from "../mask-editor/mask-editor.component.js";
 import "../library/library.js";
+import "../mask-editor/mask-editor.js";
 import "../comparison/comparison.js";
 import "../image/image.js";
 import "../job-status/job-status.js";
@@ -35,13 +29,15 @@ import "../prompt-box/prompt-box.js";
 import "../recent-results/recent-results.js";
 import "../studio/studio.js";
 
-const event = <T>(name: string) => name as EventName<CustomEvent<T>>;
+/** An `on…` prop's event, typed from `PixorlyEventMap` (src/events/): the same detail types as `addEventListener`. */
+const event = <K extends PixorlyEventName>(name: K) => name as EventName<PixorlyEventMap[K]>;
 
 const jobEvents = {
-  onJobCreated: event<{ jobId: string }>("pixorly-job-created"),
-  onJobCompleted: event<JobEventDetail>("pixorly-job-completed"),
-  onJobFailed: event<JobFailedDetail>("pixorly-job-failed"),
-  onError: event<{ code: string; message: string }>("pixorly-error"),
+  onJobCreated: event("pixorly-job-created"),
+  onJobCompleted: event("pixorly-job-completed"),
+  onJobFailed: event("pixorly-job-failed"),
+  onOpenImage: event("pixorly-open-image"),
+  onError: event("pixorly-error"),
 };
 
 export const PixorlyStudio = createComponent({
@@ -50,10 +46,10 @@ export const PixorlyStudio = createComponent({
   react: React,
   events: {
     ...jobEvents,
-    onImageSelected: event<ImageSelectedDetail>("pixorly-image-selected"),
-    onAuthExpired: event<{ state: string; message: string }>("pixorly-auth-expired"),
-    onUseSettings: event<UseSettingsDetail>("pixorly-use-settings"),
-    onImagesDeleted: event<ImagesDeletedDetail>("pixorly-images-deleted"),
+    onImageSelected: event("pixorly-image-selected"),
+    onAuthExpired: event("pixorly-auth-expired"),
+    onUseSettings: event("pixorly-use-settings"),
+    onImagesDeleted: event("pixorly-images-deleted"),
   },
 });
 
@@ -69,8 +65,9 @@ export const PixorlyPromptBox = createComponent({
   elementClass: PixorlyPromptBoxElement,
   react: React,
   events: {
-    onSubmit: event<unknown>("pixorly-submit"),
-    onPresetApplied: event<PresetAppliedDetail>("pixorly-preset-applied"),
+    onSubmit: event("pixorly-submit"),
+    onPresetApplied: event("pixorly-preset-applied"),
+    onSettingsChange: event("pixorly-settings-change"),
   },
 });
 
@@ -78,33 +75,34 @@ export const PixorlyModelPicker = createComponent({
   tagName: "pixorly-model-picker",
   elementClass: PixorlyModelPickerElement,
   react: React,
-  events: { onModelChange: event<ModelChangeDetail>("pixorly-model-change") },
+  events: { onModelChange: event("pixorly-model-change") },
 });
 
 export const PixorlyComparison = createComponent({
   tagName: "pixorly-comparison",
   elementClass: PixorlyComparisonElement,
   react: React,
-  events: { onImageSelected: event<ImageSelectedDetail>("pixorly-image-selected") },
+  events: { onImageSelected: event("pixorly-image-selected"), onOpenImage: event("pixorly-open-image") },
 });
 
 export const PixorlyRecentResults = createComponent({
   tagName: "pixorly-recent-results",
   elementClass: PixorlyRecentResultsElement,
   react: React,
-  events: { onImageSelected: event<ImageSelectedDetail>("pixorly-image-selected") },
+  events: { onImageSelected: event("pixorly-image-selected") },
 });
 
 export const PixorlyImage = createComponent({
   tagName: "pixorly-image",
   elementClass: PixorlyImageElement,
   react: React,
+  events: { onImageUnavailable: event("pixorly-image-unavailable") },
 });
 
 const libraryEvents = {
-  onUseSettings: event<UseSettingsDetail>("pixorly-use-settings"),
-  onImagesDeleted: event<ImagesDeletedDetail>("pixorly-images-deleted"),
-  onError: event<{ code: string; message: string }>("pixorly-error"),
+  onUseSettings: event("pixorly-use-settings"),
+  onImagesDeleted: event("pixorly-images-deleted"),
+  onError: event("pixorly-error"),
 };
 
 export const PixorlyGallery = createComponent({
@@ -118,14 +116,21 @@ export const PixorlyLightbox = createComponent({
   tagName: "pixorly-lightbox",
   elementClass: PixorlyLightboxElement,
   react: React,
-  events: { ...libraryEvents, onClose: event<undefined>("pixorly-lightbox-close") },
+  events: { ...libraryEvents, onClose: event("pixorly-lightbox-close"), onJobCreated: event("pixorly-job-created") },
+});
+
+export const PixorlyMaskEditor = createComponent({
+  tagName: "pixorly-mask-editor",
+  elementClass: PixorlyMaskEditorElement,
+  react: React,
+  events: { onMaskExport: event("pixorly-mask-export"), onMaskCancel: event("pixorly-mask-cancel") },
 });
 
 export const PixorlyCollections = createComponent({
   tagName: "pixorly-collections",
   elementClass: PixorlyCollectionsElement,
   react: React,
-  events: { onOpenImage: event<OpenImageDetail>("pixorly-open-image"), onError: libraryEvents.onError },
+  events: { onOpenImage: event("pixorly-open-image"), onError: libraryEvents.onError },
 });
 
 export const PixorlyCollectionView = createComponent({

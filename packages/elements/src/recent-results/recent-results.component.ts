@@ -10,14 +10,8 @@ import { toUserFacingError } from "../client/errors.js";
 import { QueryController } from "../client/query-controller.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { PixorlyImage } from "../image/image.component.js";
+import { exportParts } from "../internal/parts.js";
 import styles from "./recent-results.styles.js";
-
-export interface ImageSelectedDetail {
-  image: ImageDoc;
-  imageId: string;
-  jobId: string;
-  model: string;
-}
 
 /**
  * @summary A strip of the caller's latest images, live; choosing one emits `pixorly-image-selected`.
@@ -27,11 +21,12 @@ export interface ImageSelectedDetail {
  * @csspart item - Each image's button.
  * @csspart image - Each `<pixorly-image>`.
  * @csspart empty - The text shown before there are images.
+ * @csspart image-* - The parts of each `<pixorly-image>`, re-exported with the prefix `image-` (`image-base`, `image-placeholder`, `image-image`).
  *
  * @cssproperty --pixorly-thumbnail-size - Width of each thumbnail (6rem).
  * @cssproperty --pixorly-color-accent - Border of the chosen image.
  *
- * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
+ * @event {ImageSelectedDetail} pixorly-image-selected - An image was chosen.
  */
 export class PixorlyRecentResults extends PixorlyElement {
   static override styles = [hostStyles, focusRing, skeletonStyles, styles];
@@ -96,14 +91,14 @@ export class PixorlyRecentResults extends PixorlyElement {
         title=${image.prompt}
         @click=${() => this.select(image)}
       >
-        <pixorly-image part="image" .image=${image} request-width="256" alt=${image.prompt}></pixorly-image>
+        <pixorly-image part="image" exportparts=${exportParts("pixorly-recent-results", "image")} .image=${image} request-width="256" alt=${image.prompt}></pixorly-image>
       </button>
     </li>`;
   }
 
   private select(image: ImageDoc): void {
     this.selectedId = image._id;
-    this.emit<ImageSelectedDetail>("image-selected", {
+    this.emit("image-selected", {
       image,
       imageId: image._id,
       jobId: image.jobId,

@@ -9,7 +9,8 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { api, type AccountPreset } from "../client/api.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { LAST_USED_PRESET } from "../prompt-box/last-used-preset.js";
-import type { RestoredSettings, SettingsChangeDetail } from "../prompt-box/prompt-box.component.js";
+import type { SettingsChangeDetail } from "../events/index.js";
+import type { RestoredSettings } from "../prompt-box/prompt-box.component.js";
 
 /** How long changes settle before they are written to the account (one mutation per burst of edits). */
 const ACCOUNT_SAVE_DELAY_MS = 2000;

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { repeat } from "lit/directives/repeat.js";
 import { msg } from "../i18n/localize.js";
+import { exportParts } from "../internal/parts.js";
 import { EXAMPLE_PROMPTS, SHOWN_EXAMPLES } from "./example-prompts.js";
 
 export interface CanvasView {
@@ -47,7 +48,7 @@ export function resultCanvas(view: CanvasView): TemplateResult {
           // over (a pending Cancel, a failed download's message) and left scripts holding the element
           // of the previous job following the new one.
           html`<div class="latest">
-          ${keyed(latest, html`<pixorly-job-status part="job latest" job-id=${latest}></pixorly-job-status>`)}
+          ${keyed(latest, html`<pixorly-job-status part="job latest" exportparts=${exportParts("pixorly-studio", "job")} job-id=${latest}></pixorly-job-status>`)}
         </div>`
         : nothing
     }
@@ -60,13 +61,14 @@ export function resultCanvas(view: CanvasView): TemplateResult {
             ${repeat(
               earlier,
               (id) => id,
-              (id) => html`<li><pixorly-job-status part="job" job-id=${id}></pixorly-job-status></li>`,
+              (id) =>
+                html`<li><pixorly-job-status part="job" exportparts=${exportParts("pixorly-studio", "job")} job-id=${id}></pixorly-job-status></li>`,
             )}
           </ul>
         </section>`
         : nothing
     }
-    <pixorly-recent-results part="recent" class=${empty ? "recent quiet" : "recent"} selected-id=${view.selectedImageId}></pixorly-recent-results>
+    <pixorly-recent-results part="recent" exportparts=${exportParts("pixorly-studio", "recent")} class=${empty ? "recent quiet" : "recent"} selected-id=${view.selectedImageId}></pixorly-recent-results>
     </div>
   </section>`;
 }

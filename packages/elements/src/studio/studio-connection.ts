@@ -1,5 +1,6 @@
 import { ContextProvider } from "@lit/context";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { PixorlyElement } from "../base/pixorly-element.js";
 import { api } from "../client/api.js";
 import type { AuthState } from "../client/auth-session.js";
 import { clientContext } from "../client/client-context.js";
@@ -25,7 +26,7 @@ export interface ConnectionConfig {
 export type OwnedClient = StudioClient & { close?: () => Promise<void> };
 
 export interface StudioConnectionHost extends ReactiveControllerHost, HTMLElement {
-  emit<T>(name: string, detail?: T): CustomEvent<T>;
+  emit: PixorlyElement["emit"];
 }
 
 export interface StudioConnectionOptions {

@@ -64,10 +64,12 @@ async function studio(theme: "light" | "dark", withResults: boolean): Promise<La
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   wrapper.innerHTML = `<layout-studio ${URLS} theme="${theme}"></layout-studio>`;
   const el = wrapper.firstElementChild as LayoutStudio;
-  // The workspace elements are defined after the studio's first paint: wait for the upgraded prompt box.
+  // The workspace elements are defined after the studio's first paint: wait for the upgraded prompt box (its
+  // chunk loads in a second or more when three engines share two busy cores).
   await waitUntil(
     () => typeof el.shadowRoot!.querySelector<PixorlyPromptBox>("pixorly-prompt-box")?.usePrompt === "function",
     "the prompt box",
+    { timeout: 10_000 },
   );
   await waitUntil(
     () => el.shadowRoot!.querySelector<PixorlyPromptBox>("pixorly-prompt-box")?.model,

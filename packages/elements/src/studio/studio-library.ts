@@ -6,9 +6,9 @@
  */
 import type { ReactiveControllerHost } from "lit";
 import type { ImageDoc } from "../client/api.js";
-import type { OpenImageDetail, UseSettingsDetail } from "../library/library-events.js";
+import type { OpenImageDetail, PresetAppliedDetail, UseSettingsDetail } from "../events/index.js";
 import { loadLibrary } from "../library/load-library.js";
-import type { PixorlyPromptBox, PresetAppliedDetail } from "../prompt-box/prompt-box.component.js";
+import type { PixorlyPromptBox } from "../prompt-box/prompt-box.component.js";
 
 export type LibraryState = "idle" | "loading" | "ready" | "failed";
 
@@ -29,10 +29,7 @@ export class StudioLibrary {
   ) {
     host.addEventListener("pixorly-open-image", (event) => void this.openImage(event.detail));
     host.addEventListener("pixorly-use-settings", (event) => void this.useSettings(event.detail));
-    host.addEventListener(
-      "pixorly-preset-applied",
-      (event) => void this.presetApplied((event as CustomEvent<PresetAppliedDetail>).detail),
-    );
+    host.addEventListener("pixorly-preset-applied", (event) => void this.presetApplied(event.detail));
   }
 
   /** Loads the library module once; `retry` tries again after a failed load. */

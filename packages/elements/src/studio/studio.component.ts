@@ -9,14 +9,15 @@ import { toUserFacingError } from "../client/errors.js";
 import { StudioErrorCode } from "../client/studio-errors.js";
 import { msg } from "../i18n/localize.js";
 import { checkAttributeValue } from "../internal/attribute-warnings.js";
+import { exportParts } from "../internal/parts.js";
 import { ErrorReportingController } from "../internal/error-reporting-controller.js";
 import type { PixorlyClientOptions } from "../client/pixorly-client.js";
 import { QueryController, SKIP } from "../client/query-controller.js";
 import type { TokenProvider } from "../client/token.js";
 // Types only: the workspace elements are defined by `workspace.ts`, loaded after the first paint.
 import type { ComparisonRun } from "../comparison/comparison.component.js";
-import type { ModelChangeDetail } from "../model-picker/model-picker.component.js";
-import type { PixorlyPromptBox, SettingsChangeDetail } from "../prompt-box/prompt-box.component.js";
+import type { JobCreatedDetail, ModelChangeDetail, PromptSubmitDetail } from "../events/index.js";
+import type { PixorlyPromptBox } from "../prompt-box/prompt-box.component.js";
 import { connectionIndicator } from "./connection-indicator.js";
 import { configProblems, modelProblems, parseModelList } from "./studio-config.js";
 import { StudioConnection, type ConnectionConfig, type OwnedClient } from "./studio-connection.js";
@@ -27,7 +28,7 @@ import { surprisePrompt } from "./example-prompts.js";
 import { SettingsMemory, type KeptSettings } from "./settings-memory.js";
 import { StudioLibrary } from "./studio-library.js";
 import { studioTabs, type StudioView } from "./studio-tabs.js";
-import { submitRuns, type SubmittedRun } from "./submit-runs.js";
+import { submitRuns } from "./submit-runs.js";
 import styles from "./studio.styles.js";
 import theme from "./theme.styles.js";
 
@@ -76,6 +77,16 @@ const MAX_SESSION_JOBS = 6;
  * @csspart jobs - The list of this session's earlier jobs.
  * @csspart job - Each `<pixorly-job-status>`.
  * @csspart recent - The recent-images filmstrip.
+ * @csspart picker - The built-in `<pixorly-model-picker>`.
+ * @csspart prompt-box - The built-in `<pixorly-prompt-box>`.
+ * @csspart picker-* - The parts of the built-in `<pixorly-model-picker>`, re-exported with the prefix `picker-` (`picker-card`, …).
+ * @csspart prompt-box-* - The parts of the built-in `<pixorly-prompt-box>`, re-exported with the prefix `prompt-box-` (`prompt-box-submit`, …).
+ * @csspart job-* - The parts of each `<pixorly-job-status>`, re-exported with the prefix `job-` (`job-cancel-button`, `job-image-image`, …).
+ * @csspart comparison-* - The parts of the `<pixorly-comparison>`, re-exported with the prefix `comparison-` (`comparison-cell-status`, …).
+ * @csspart recent-* - The parts of the `<pixorly-recent-results>`, re-exported with the prefix `recent-` (`recent-item`, …).
+ * @csspart gallery-* - The parts of the Library view's `<pixorly-gallery>`, re-exported with the prefix `gallery-` (`gallery-tile`, `gallery-lightbox-dialog`, …).
+ * @csspart collections-* - The parts of the Collections view's `<pixorly-collections>`, re-exported with the prefix `collections-` (`collections-card`, …).
+ * @csspart lightbox-* - The parts of the `<pixorly-lightbox>`, re-exported with the prefix `lightbox-` (`lightbox-toolbar`, …).
  *
  * @cssproperty --pixorly-color-bg - Studio background.
  * @cssproperty --pixorly-color-surface - Card background.
@@ -97,14 +108,14 @@ const MAX_SESSION_JOBS = 6;
  * @cssproperty --pixorly-shadow-1 - Elevation of cards (also `-2` for hover, `-3` for overlays).
  * @cssproperty --pixorly-duration - Length of transitions (0 under `prefers-reduced-motion`).
  *
- * @event pixorly-job-created - A job was submitted (prompt box, comparison or retry). `detail: { jobId, model?, request?, retryOf? }`.
- * @event pixorly-job-completed - A job finished with images. `detail: { jobId, job }`.
- * @event pixorly-job-failed - A job failed. `detail: { jobId, job, error }`.
- * @event pixorly-image-selected - An image was chosen. `detail: { image, imageId, jobId, model }`.
- * @event pixorly-use-settings - "Use these settings" in the lightbox (the studio fills the prompt box and model). `detail: { image, prompt, negativePrompt?, model, parameters }`.
- * @event pixorly-images-deleted - Images were deleted in the library. `detail: { imageIds }`.
- * @event pixorly-error - A problem for the page's developer (configuration, connection, sign-in, an image, a refused submit), once per problem; codes in the README. `detail: { code, message, reason? }`.
- * @event pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed). `detail: { state, message }`.
+ * @event {JobCreatedDetail} pixorly-job-created - A job was submitted: from the prompt box or comparison (`model`, `request` set) or a card's Retry (`retryOf` set).
+ * @event {JobEventDetail} pixorly-job-completed - A job finished with images.
+ * @event {JobFailedDetail} pixorly-job-failed - A job failed.
+ * @event {ImageSelectedDetail} pixorly-image-selected - An image was chosen (from a comparison, `job` and `modelInfo` are set).
+ * @event {UseSettingsDetail} pixorly-use-settings - "Use these settings" in the lightbox (the studio fills the prompt box and model).
+ * @event {ImagesDeletedDetail} pixorly-images-deleted - Images were deleted in the library.
+ * @event {PixorlyErrorDetail} pixorly-error - A problem for the page's developer (configuration, connection, sign-in, an image, a refused submit), once per problem; codes in the README.
+ * @event {AuthExpiredDetail} pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed).
  */
 export class PixorlyStudio extends PixorlyElement {
   static override styles = [theme, hostStyles, focusRing, buttonStyles, skeletonStyles, styles];
@@ -201,33 +212,25 @@ export class PixorlyStudio extends PixorlyElement {
   constructor() {
     super();
     // On the host, so a prompt box or picker slotted in by the page is heard as well as the built-in ones.
-    this.addEventListener(
-      "pixorly-submit",
-      (event) => void this.onSubmit(event as CustomEvent<{ runs: SubmittedRun[] }>),
-    );
-    this.addEventListener("pixorly-model-change", (event) =>
-      this.onModelChange(event as CustomEvent<ModelChangeDetail>),
-    );
-    this.addEventListener("pixorly-job-created", (event) =>
-      this.onJobCreated(event as CustomEvent<{ jobId?: string; retryOf?: string }>),
-    );
+    // The events are typed by `PixorlyEventMap` (src/events/): no casts.
+    this.addEventListener("pixorly-submit", (event) => void this.onSubmit(event));
+    this.addEventListener("pixorly-model-change", (event) => this.onModelChange(event.detail));
+    this.addEventListener("pixorly-job-created", (event) => this.onJobCreated(event.detail));
     // The latest card grows when its images arrive: keep them in view.
     this.addEventListener("pixorly-job-completed", (event) => {
-      if ((event as CustomEvent<{ jobId?: string }>).detail?.jobId === this.sessionJobs[0])
-        revealLatest(this.renderRoot);
+      if (event.detail.jobId === this.sessionJobs[0]) revealLatest(this.renderRoot);
     });
     // An image that could not load says why on itself; its developer-facing reason is reported once here.
     this.addEventListener("pixorly-image-unavailable", (event) => {
-      const { code, reason, message } = (event as CustomEvent<{ code: string; reason: string; message: string }>)
-        .detail;
+      const { code, reason, message } = event.detail;
       this.report(code, message, reason);
     });
     this.addEventListener("pixorly-settings-change", (event) => {
-      const { model, ...change } = (event as CustomEvent<SettingsChangeDetail>).detail;
+      const { model, ...change } = event.detail;
       if (!this.compareMode) this.settingsMemory.remember(this.selectedModel?.id ?? model, change);
     });
     this.addEventListener("pixorly-image-selected", (event) => {
-      this.selectedImageId = (event as CustomEvent<{ imageId?: string }>).detail?.imageId ?? "";
+      this.selectedImageId = event.detail.imageId;
     });
   }
 
@@ -362,7 +365,7 @@ export class PixorlyStudio extends PixorlyElement {
     return html`${studioTabs(this.view, chooseView)}
       <div id="panel-create" role="tabpanel" aria-labelledby="tab-create" ?hidden=${this.view !== "create"}>${this.renderWorkspace()}</div>
       ${this.view === "create" ? nothing : libraryPanel(this.view, this.library.state, () => void this.library.load(true))}
-      ${this.library.state === "ready" ? html`<pixorly-lightbox part="lightbox"></pixorly-lightbox>` : nothing}`;
+      ${this.library.state === "ready" ? html`<pixorly-lightbox part="lightbox" exportparts=${exportParts("pixorly-studio", "lightbox")}></pixorly-lightbox>` : nothing}`;
   }
 
   private renderWorkspace() {
@@ -382,6 +385,8 @@ export class PixorlyStudio extends PixorlyElement {
         </div>
         <slot name="picker">
           <pixorly-model-picker
+            part="picker"
+            exportparts=${exportParts("pixorly-studio", "picker")}
             .models=${this.catalog.value ? available : undefined}
             .value=${selected?.id ?? ""}
             .values=${this.comparedModels}
@@ -391,6 +396,8 @@ export class PixorlyStudio extends PixorlyElement {
         </slot>
         <slot name="prompt">
           <pixorly-prompt-box
+            part="prompt-box"
+            exportparts=${exportParts("pixorly-studio", "prompt-box")}
             .model=${selected}
             .compareModels=${comparing}
             user-key=${this.connection.userId}
@@ -404,7 +411,7 @@ export class PixorlyStudio extends PixorlyElement {
           this.comparisonRuns.length > 0
             ? html`<section part="comparison-section" class="comparison" aria-labelledby="comparison-heading">
                 <h3 id="comparison-heading">${msg("Comparison")}</h3>
-                <pixorly-comparison part="comparison" .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
+                <pixorly-comparison part="comparison" exportparts=${exportParts("pixorly-studio", "comparison")} .runs=${this.comparisonRuns} selected-image-id=${this.selectedImageId}></pixorly-comparison>
               </section>`
             : nothing,
         comparedIds: new Set(this.comparisonRuns.map((run) => run.jobId)),
@@ -468,8 +475,7 @@ export class PixorlyStudio extends PixorlyElement {
     // No model is ticked for the visitor: pre-ticking the current one meant choosing three left two.
   }
 
-  private onModelChange(event: CustomEvent<ModelChangeDetail>): void {
-    const detail = event.detail;
+  private onModelChange(detail: ModelChangeDetail): void {
     if ("values" in detail) this.comparedModels = [...detail.values];
     else {
       this.chosenModel = detail.value;
@@ -477,7 +483,7 @@ export class PixorlyStudio extends PixorlyElement {
     }
   }
 
-  private async onSubmit(event: CustomEvent<{ runs: SubmittedRun[] }>): Promise<void> {
+  private async onSubmit(event: CustomEvent<PromptSubmitDetail>): Promise<void> {
     const client = this.client;
     const box = event.composedPath()[0] as Partial<PixorlyPromptBox>;
     if (!client || this.submitting) return;
@@ -499,8 +505,7 @@ export class PixorlyStudio extends PixorlyElement {
     if ("submitting" in box) box.submitting = submitting;
   }
 
-  private onJobCreated(event: CustomEvent<{ jobId?: string; retryOf?: string }>): void {
-    const { jobId, retryOf } = event.detail ?? {};
+  private onJobCreated({ jobId, retryOf }: JobCreatedDetail): void {
     if (!jobId || this.sessionJobs.includes(jobId)) return;
     // A retry's status card already follows the new job: it takes the old one's place.
     const others = this.sessionJobs.filter((id) => id !== retryOf);

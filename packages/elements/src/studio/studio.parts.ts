@@ -1,6 +1,7 @@
 /** The studio's notices and job list, as template functions (the element keeps the state). */
 import { html } from "lit";
 import { msg } from "../i18n/localize.js";
+import { exportParts } from "../internal/parts.js";
 import type { StudioView } from "./studio-tabs.js";
 
 /** What visitors see when the studio cannot start: one neutral sentence (the details go to the console and `pixorly-error`). */
@@ -26,8 +27,8 @@ export function libraryPanel(
   const content =
     library === "ready"
       ? view === "library"
-        ? html`<pixorly-gallery part="gallery"></pixorly-gallery>`
-        : html`<pixorly-collections part="collections"></pixorly-collections>`
+        ? html`<pixorly-gallery part="gallery" exportparts=${exportParts("pixorly-studio", "gallery")}></pixorly-gallery>`
+        : html`<pixorly-collections part="collections" exportparts=${exportParts("pixorly-studio", "collections")}></pixorly-collections>`
       : library === "failed"
         ? html`<div part="notice" class="notice" role="alert">
             <p><strong>${msg("This view could not be loaded.")}</strong></p>

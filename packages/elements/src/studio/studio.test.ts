@@ -320,6 +320,73 @@ describe("<pixorly-studio> running", () => {
     expect(ids).to.deep.equal(["new1", "running"]);
   });
 
+  it("a job card's Retry is heard on the studio as pixorly-job-created { jobId, retryOf }, typed, and replaces the card", async () => {
+    const client = readyClient();
+    client.setResult(api.jobs.get, { jobId: "failed1" }, makeJob({ _id: "failed1", status: "failed" }));
+    client.setResult(
+      api.jobs.get,
+      { jobId: "again1" },
+      makeJob({ _id: "again1", status: "pending", queuePosition: 1 }),
+    );
+    client.onMutation(api.jobs.retry, () => "again1");
+    const { el } = await studio(`${URLS} token-url="/t"`, client);
+    el.dispatchEvent(
+      new CustomEvent("pixorly-job-created", { detail: { jobId: "failed1" }, bubbles: true, composed: true }),
+    );
+    await waitUntil(() => $(el, "pixorly-job-status")?.shadowRoot?.querySelector("[part=retry-button]"), "retry");
+    const heard: { jobId: string; retryOf?: string }[] = [];
+    // No cast: the studio's events are typed by PixorlyEventMap.
+    document.body.addEventListener("pixorly-job-created", (event) => heard.push(event.detail), { once: true });
+    $(el, "pixorly-job-status")!.shadowRoot!.querySelector<HTMLButtonElement>("[part=retry-button]")!.click();
+    await waitUntil(() => heard.length === 1, "pixorly-job-created from the card");
+    expect(heard[0]).to.deep.equal({ jobId: "again1", retryOf: "failed1" });
+    await elementUpdated(el);
+    const ids = [...el.shadowRoot!.querySelectorAll("pixorly-job-status")].map((card) => card.jobId);
+    expect(ids).to.deep.equal(["again1"]);
+  });
+
+  it("a page styles nested elements' parts through the studio (exportparts: job-cancel-button, job-image-base, prompt-box-submit)", async () => {
+    const style = document.createElement("style");
+    style.textContent = `
+      test-studio::part(job-cancel-button) { background-color: rgb(1, 2, 3); }
+      test-studio::part(job-image-base) { outline: 3px solid rgb(4, 5, 6); }
+      test-studio::part(prompt-box-submit) { color: rgb(7, 8, 9); }
+    `;
+    document.head.append(style);
+    try {
+      const client = readyClient();
+      client.setResult(api.jobs.get, { jobId: "run1" }, makeJob({ _id: "run1", status: "pending", queuePosition: 1 }));
+      client.setResult(
+        api.jobs.get,
+        { jobId: "done1" },
+        makeJob({ _id: "done1", status: "completed", resultImageIds: ["img1"], completedAt: Date.now() }),
+      );
+      const { el } = await studio(`${URLS} token-url="/t"`, client);
+      for (const jobId of ["done1", "run1"])
+        el.dispatchEvent(new CustomEvent("pixorly-job-created", { detail: { jobId }, bubbles: true, composed: true }));
+      const card = (id: string) =>
+        [...el.shadowRoot!.querySelectorAll("pixorly-job-status")].find((c) => c.jobId === id)?.shadowRoot;
+      await waitUntil(() => card("run1")?.querySelector("[part=cancel-button]"), "the running job's cancel button");
+      await waitUntil(
+        () => card("done1")?.querySelector("pixorly-image")?.shadowRoot?.querySelector("[part~=base]"),
+        "the image",
+      );
+      const cancel = card("run1")!.querySelector("[part=cancel-button]")!;
+      expect(getComputedStyle(cancel).backgroundColor).to.equal("rgb(1, 2, 3)");
+      const base = card("done1")!.querySelector("pixorly-image")!.shadowRoot!.querySelector("[part~=base]")!;
+      expect(getComputedStyle(base).outlineColor).to.equal("rgb(4, 5, 6)");
+      await waitUntil(() => $(el, "pixorly-prompt-box")?.shadowRoot?.querySelector("[part~=submit]"), "submit");
+      const submit = $(el, "pixorly-prompt-box")!.shadowRoot!.querySelector("[part~=submit]")!;
+      expect(getComputedStyle(submit).color).to.equal("rgb(7, 8, 9)");
+      // A part the card has but the studio does not re-export under that name is not styled.
+      expect(getComputedStyle(card("run1")!.querySelector("[part=status]")!).backgroundColor).to.not.equal(
+        "rgb(1, 2, 3)",
+      );
+    } finally {
+      style.remove();
+    }
+  });
+
   it("recent images: choosing one emits pixorly-image-selected out of the studio", async () => {
     const client = readyClient();
     client.setResult(

@@ -1,14 +1,10 @@
 import { isJobRefusal, type GenerationRequest, type ModelInfo } from "@pixorly/core";
-import { ConvexError } from "convex/values";
 import { api } from "../client/api.js";
 import type { StudioClient } from "../client/studio-client.js";
+import type { PromptRun } from "../prompt-box/generation-form.js";
 
-/** One model's request from the prompt box's `pixorly-submit`, with its own idempotency key. */
-export interface SubmittedRun {
-  model: ModelInfo;
-  request: GenerationRequest;
-  idempotencyKey: string;
-}
+/** One model's request from the prompt box's `pixorly-submit` (its `runs`), with its own idempotency key. */
+export type SubmittedRun = PromptRun;
 
 export interface CreatedJob {
   jobId: string;
@@ -33,7 +29,8 @@ export async function submitRuns(client: StudioClient, runs: readonly SubmittedR
     try {
       const jobId = await client.mutation(api.jobs.create, { ...run.request, idempotencyKey: run.idempotencyKey });
       // A moderation refusal is returned so the backend's log row commits; it reaches the UI as the error it always was.
-      if (isJobRefusal(jobId)) throw new ConvexError(jobId.refused);
+      // `convex/values` is imported here, not at the top: this module is in the studio's first paint.
+      if (isJobRefusal(jobId)) throw new (await import("convex/values")).ConvexError(jobId.refused);
       created.push({ jobId, model: run.model.id, request: run.request, modelInfo: run.model });
     } catch (error) {
       return { created, error };

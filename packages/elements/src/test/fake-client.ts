@@ -9,6 +9,8 @@ import type { AuthState } from "../client/auth-session.js";
 import { clientContext } from "../client/client-context.js";
 import type { ConnectionStatus } from "../client/connection.js";
 import { DownloadUnsupportedError, type DownloadLink } from "../client/downloads.js";
+import type { UploadedInput } from "@pixorly/core";
+import type { UploadInputOptions } from "../client/input-uploads.js";
 import type { ImageTransform, SignedUrl } from "../client/signed-urls.js";
 import type { StudioClient } from "../client/studio-client.js";
 import { loadWorkspace } from "../studio/load-workspace.js";
@@ -181,6 +183,27 @@ export class FakeClient implements StudioClient {
   async zipUrl(imageIds: readonly string[], transform: ImageTransform = {}): Promise<DownloadLink> {
     this.zipRequests.push({ imageIds: [...imageIds], transform });
     return this.zipHandler(imageIds);
+  }
+
+  /** Every upload, in order (`uploadInput`). */
+  readonly uploads: { file: Blob; kind: string }[] = [];
+  /** Answers uploads (default: accepted as `input-<n>`, progress reported at half and at the end). */
+  uploadHandler: (file: Blob, options: UploadInputOptions) => Promise<UploadedInput> = async (file, options) => {
+    options.onProgress?.(0.5);
+    options.onProgress?.(1);
+    return {
+      inputId: `input-${this.uploads.length}`,
+      kind: options.kind ?? "image",
+      width: 64,
+      height: 32,
+      format: "png",
+      bytes: file.size,
+    };
+  };
+
+  uploadInput(file: Blob, options: UploadInputOptions = {}): Promise<UploadedInput> {
+    this.uploads.push({ file, kind: options.kind ?? "image" });
+    return this.uploadHandler(file, options);
   }
 }
 

@@ -40,9 +40,14 @@ const WEBDRIVER_KEYS = {
   Meta: "\uE03D",
 };
 
+/** One key's WebDriver value (`'Tab'` → `'\uE004'`; a character stays itself). */
+export function webdriverKey(key) {
+  return WEBDRIVER_KEYS[key === "Space" ? " " : key] ?? key;
+}
+
 /** WebDriver key actions for one press (a chord: modifiers held around the key). */
 export function webdriverKeyActions(press) {
-  const keys = chordOf(press).map((key) => WEBDRIVER_KEYS[key] ?? key);
+  const keys = chordOf(press).map(webdriverKey);
   const down = keys.map((value) => ({ type: "keyDown", value }));
   const up = [...keys].reverse().map((value) => ({ type: "keyUp", value }));
   return [...down, ...up];

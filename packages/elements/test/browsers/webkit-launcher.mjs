@@ -1,20 +1,15 @@
 /**
  * A web-test-runner launcher for WebKit through WebKitGTK's own WebDriver (`WebKitWebDriver`, Debian's
- * `webkit2gtk-driver`) driving its MiniBrowser. Playwright's WebKit is a patched build it downloads, which
- * cannot be downloaded here; `@web/test-runner-webdriver` would pull in webdriverio (and its driver
- * downloader) for the four W3C WebDriver calls this needs: new session, navigate, navigate away, delete
- * session. MiniBrowser is a GTK window, so on a machine without a display it runs under `xvfb-run`.
+ * `webkit2gtk-driver`) driving its MiniBrowser (the session: webkit-webdriver.mjs). Playwright's WebKit is a
+ * patched build it downloads, which cannot be downloaded here.
  *
  * One page at a time (`concurrency: 1`): wtr navigates the session to each test file's page and waits for
- * the page's results over its own WebSocket, as with any launcher.
+ * the page's results over its own WebSocket, as with any launcher. It says it is a `puppeteer` launcher so that
+ * wtr's commands (`sendKeys`, `sendMouse`, `setViewport`) ask `getPage()` for a page, which
+ * webdriver-page.mjs provides over WebDriver: wtr's own WebDriver path knows no `setViewport`.
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import { webdriverKeyActions } from "./keys.mjs";
-
-const DRIVER = process.env.PIXORLY_WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
-const MINIBROWSER = process.env.PIXORLY_WEBKIT_BROWSER ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+import { webdriverPage } from "./webdriver-page.mjs";
+import { startWebKitSession } from "./webkit-webdriver.mjs";
 
 export function webkitLauncher() {
   return new WebKitGtkLauncher();
@@ -22,72 +17,30 @@ export function webkitLauncher() {
 
 class WebKitGtkLauncher {
   name = "WebKit";
-  type = "webdriver";
+  type = "puppeteer";
   concurrency = 1;
-  #driver;
-  #base;
-  #session;
+  /** @type {Awaited<ReturnType<typeof startWebKitSession>> | undefined} */
+  #webkit;
+  #page;
   #starting;
   #active = new Map();
 
   async initialize() {}
 
-  async #start() {
-    for (const file of [DRIVER, MINIBROWSER]) {
-      if (!fs.existsSync(file))
-        throw new Error(
-          `WebKit: ${file} is missing (apt-get install webkit2gtk-driver xvfb xauth, or PIXORLY_ENGINES=chromium,firefox to leave WebKit out; see packages/elements/README.md)`,
-        );
-    }
-    const port = await freePort();
-    const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-    const [command, ...args] = headless
-      ? ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", DRIVER, `--port=${port}`, "--host=127.0.0.1"]
-      : [DRIVER, `--port=${port}`, "--host=127.0.0.1"];
-    // Its own process group, so stop() ends xvfb, the driver and MiniBrowser together.
-    this.#driver = spawn(command, args, { stdio: "ignore", detached: true });
-    this.#base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        const created = await this.#call("POST", "/session", {
-          capabilities: {
-            alwaysMatch: {
-              browserName: "MiniBrowser",
-              "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
-            },
-          },
-        });
-        this.#session = created.sessionId;
-        await this.#call("POST", `/session/${this.#session}/window/rect`, { width: 800, height: 600 }).catch(() => {});
-        return;
-      } catch (error) {
-        if (Date.now() > deadline)
-          throw new Error(`WebKit: no WebDriver session within 30 s (${error.message})`, { cause: error });
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
-  }
-
-  async #call(method, path, body) {
-    const response = await fetch(this.#base + path, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const payload = await response.json();
-    if (!response.ok)
-      throw new Error(
-        `${method} ${path}: ${payload?.value?.error ?? response.status} ${payload?.value?.message ?? ""}`,
-      );
-    return payload.value;
+  #call(method, path, body) {
+    return this.#webkit.call(method, path, body);
   }
 
   async startSession(sessionId, url) {
-    this.#starting ??= this.#start();
+    this.#starting ??= startWebKitSession().then(async (webkit) => {
+      this.#webkit = webkit;
+      this.#page = webdriverPage(webkit);
+      // Playwright's default, which the Chromium tests run at.
+      await this.#page.setViewport({ width: 800, height: 600 });
+    });
     await this.#starting;
     this.#active.set(sessionId, url);
-    await this.#call("POST", `/session/${this.#session}/url`, { url });
+    await this.#call("POST", "/url", { url });
   }
 
   isActive(sessionId) {
@@ -98,13 +51,9 @@ class WebKitGtkLauncher {
     return this.#active.get(sessionId);
   }
 
-  /** web-test-runner's `sendKeys` for WebDriver launchers: `['Shift+Tab']` (press) or one character per item (type). */
-  async sendKeys(_sessionId, keys) {
-    const actions = keys.flatMap((key) => webdriverKeyActions(key));
-    await this.#call("POST", `/session/${this.#session}/actions`, {
-      actions: [{ type: "key", id: "keyboard", actions }],
-    });
-    await this.#call("DELETE", `/session/${this.#session}/actions`);
+  /** The puppeteer-shaped page wtr's commands drive (one session: every test file shares it). */
+  getPage() {
+    return this.#page;
   }
 
   async startDebugSession() {
@@ -113,30 +62,15 @@ class WebKitGtkLauncher {
 
   async stopSession(sessionId) {
     this.#active.delete(sessionId);
+    await this.#page.mouse.reset().catch(() => {});
+    // The size every file starts at (a file that called setViewport leaves its own behind).
+    await this.#page.setViewport({ width: 800, height: 600 }).catch(() => {});
     // An empty page stops the test page's timers and sockets before the next file.
-    await this.#call("POST", `/session/${this.#session}/url`, { url: "about:blank" }).catch(() => {});
+    await this.#call("POST", "/url", { url: "about:blank" }).catch(() => {});
     return {};
   }
 
   async stop() {
-    if (this.#session) await this.#call("DELETE", `/session/${this.#session}`).catch(() => {});
-    if (this.#driver?.pid) {
-      try {
-        process.kill(-this.#driver.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await this.#webkit?.stop();
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }

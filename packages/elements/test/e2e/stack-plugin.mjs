@@ -34,12 +34,10 @@ export function pixorlyStackPlugin() {
     starting ??= (async () => {
       // One generation at a time, so `busy-queue` can hold the queue for the job under test.
       process.env.PIXORLY_MAX_IN_FLIGHT = "1";
-      const { startStack } = await tsImport(path.join(root, "edge-api/test/stack.ts"), import.meta.url);
-      const { generateCloudFrontKeyPair, cloudFrontEnv } = await tsImport(
-        path.join(root, "edge-api/src/cdn/key-pair.ts"),
+      const { startStack, generateCloudFrontKeyPair, cloudFrontEnv, transformImage, processInput } = await tsImport(
+        "./stack-modules.ts",
         import.meta.url,
       );
-      const { transformImage } = await tsImport(path.join(root, "edge-api/src/cdn/transform.ts"), import.meta.url);
       const { ConvexHttpClient } = await import("convex/browser");
       const { makeFunctionReference } = await import("convex/server");
       refs = { create: makeFunctionReference("jobs:create"), cancel: makeFunctionReference("jobs:cancel") };
@@ -49,8 +47,8 @@ export function pixorlyStackPlugin() {
           // Private images are delivered through signed URLs, as from CloudFront.
           ...cloudFrontEnv(await generateCloudFrontKeyPair("KELEMENTS")),
         },
-        // As the Node entry does: thumbnails are resized at the edge.
-        deps: { imageTransformer: transformImage },
+        // As the Node entry does: thumbnails are resized at the edge, and uploaded inputs checked with sharp (issue 16).
+        deps: { imageTransformer: transformImage, inputProcessor: processInput },
       });
       const tokenFor = async (userId) => {
         const response = await fetch(`${started.edgeUrl}/v1/dev/token`, {

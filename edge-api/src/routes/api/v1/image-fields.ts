@@ -16,5 +16,6 @@ export function publicImageFields(image: ImageDoc) {
     favorite: image.favorite ?? false,
     tags: image.tags ?? [],
     createdAt: Math.floor(image._creationTime),
+    ...(image.lineage ? { lineage: image.lineage } : {}),
   };
 }

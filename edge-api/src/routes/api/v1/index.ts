@@ -26,6 +26,7 @@ import { registerPatchImage } from "./patch-image";
 import { registerPostCollection } from "./post-collection";
 import { registerPostCollectionImages } from "./post-collection-images";
 import { registerPostGenerate } from "./post-generate";
+import { registerPostInputs } from "./post-inputs";
 
 export function apiV1Routes(services: AppServices) {
   const router = createRouter();
@@ -54,5 +55,6 @@ export function apiV1Routes(services: AppServices) {
   registerDeleteCollectionImage(router, services);
   registerListModels(router, services);
   registerGetUsage(router, services);
+  registerPostInputs(router, services);
   return router;
 }

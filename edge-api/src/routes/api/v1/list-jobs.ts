@@ -25,12 +25,10 @@ const route = createRoute({
 export function registerListJobs(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { cursor, limit, status } = c.req.valid("query");
-    const page = await services.convex
-      .convexAs(c.get("token"))
-      .query(api.jobs.list, {
-        paginationOpts: { numItems: limit, cursor: cursor ?? null },
-        ...(status ? { status } : {}),
-      });
+    const page = await services.convex.convexAs(c.get("token")).query(api.jobs.list, {
+      paginationOpts: { numItems: limit, cursor: cursor ?? null },
+      ...(status ? { status } : {}),
+    });
     return c.json({ jobs: page.page.map(jobFields), nextCursor: page.isDone ? null : page.continueCursor }, 200);
   });
 }

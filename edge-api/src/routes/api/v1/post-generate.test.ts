@@ -65,13 +65,14 @@ describe("POST /api/v1/generate: error messages", () => {
   it("names each wrong field with its own message, once", async () => {
     const { res, body } = await generate({ prompt: "   ", parameters: { width: "wide" } });
     expect(res.status).toBe(400);
+    // The prompt's rule depends on `input` (a request-level check), so it is reported after the fields'.
     expect(body.fields).toEqual([
-      { field: "prompt", path: "prompt", message: "Prompt must not be blank" },
       { field: "model", path: "model", message: "model is required" },
       { field: "parameters.width", path: "parameters.width", message: "Width must be a whole number of pixels" },
+      { field: "prompt", path: "prompt", message: "Prompt must not be blank" },
     ]);
     expect(body.message).toBe(
-      "Invalid input: prompt: Prompt must not be blank; model: model is required; parameters.width: Width must be a whole number of pixels",
+      "Invalid input: model: model is required; parameters.width: Width must be a whole number of pixels; prompt: Prompt must not be blank",
     );
   });
 

@@ -4,8 +4,10 @@
  */
 import { z } from "@hono/zod-openapi";
 import {
+  blankPromptIssues,
   generationParametersSchema,
   generationRequestSchema,
+  IMAGE_OPERATIONS,
   JOB_STATUSES,
   modelInfoSchema,
   PAGINATION_LIMITS,
@@ -44,11 +46,23 @@ const restParametersSchema = zm.extend(generationParametersSchema, {
 });
 
 export const GenerateRequestSchema = fromCore(
-  zm.extend(generationRequestSchema, {
-    parameters: zm
-      .optional(restParametersSchema)
-      .check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
-  }),
+  zm
+    .extend(generationRequestSchema, {
+      parameters: zm
+        .optional(restParametersSchema)
+        .check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
+    })
+    .check(
+      // Core's prompt field allows blank (variations, upscales and background removals need none):
+      // the rule that ties it to `input.operation` runs here too, with the other fields' problems.
+      zm.superRefine(
+        (request, ctx) => {
+          for (const issue of blankPromptIssues(request))
+            ctx.addIssue({ code: "custom", path: ["prompt"], message: issue.message });
+        },
+        { when: () => true },
+      ),
+    ),
 ).openapi("GenerateRequest", {
   example: {
     prompt: "a lighthouse in fog, oil painting",
@@ -139,6 +153,15 @@ export const ImageSchema = z
     favorite: z.boolean(),
     tags: z.array(z.string()).openapi({ description: "Normalised (lower case, single spaces), at most 20." }),
     createdAt: epochMs("When the image was stored"),
+    lineage: z
+      .object({
+        operation: z.enum(IMAGE_OPERATIONS),
+        sourceImageId: z.string().optional().openapi({ description: "The library image it was made from." }),
+        inputId: z.string().optional().openapi({ description: "The uploaded input it was made from." }),
+        maskInputId: z.string().optional().openapi({ description: "The mask of an inpainting." }),
+      })
+      .optional()
+      .openapi({ description: "What the image was made from; absent for text-to-image." }),
   })
   .openapi("Image");
 

@@ -1,0 +1,34 @@
+/**
+ * The user journey in Firefox and WebKit, against the same stack as the Chromium journeys (global-setup.ts).
+ * Playwright cannot drive Debian's Firefox ESR or WebKitGTK (its own builds are patched ones it downloads), so
+ * these tests take no Playwright page: they drive Firefox through puppeteer-core over WebDriver BiDi and WebKit
+ * through WebKitWebDriver (engines/), the same drivers as the component tests in those engines.
+ * `PIXORLY_ENGINES` (default `chromium,firefox,webkit`) leaves an engine out where it is not installed.
+ */
+import { test } from "@playwright/test";
+import type { EngineDriver } from "./engines/driver.js";
+import { firefoxDriver } from "./engines/firefox.js";
+import { userJourney } from "./engines/user-journey.js";
+import { webkitDriver } from "./engines/webkit.js";
+import { stackInfo } from "./support/stack-info.js";
+
+const stack = stackInfo();
+const engines = (process.env.PIXORLY_ENGINES ?? "chromium,firefox,webkit").split(",");
+const VIEWPORT = { width: 1280, height: 900 };
+
+const drivers: [string, (viewport: typeof VIEWPORT) => Promise<EngineDriver>][] = [
+  ["firefox", firefoxDriver],
+  ["webkit", webkitDriver],
+];
+
+for (const [engine, start] of drivers) {
+  test(`${engine}: sign in, generate with Nebula at 3:4, follow it live, find it in the library and its lightbox`, async () => {
+    test.skip(!engines.includes(engine), `PIXORLY_ENGINES leaves ${engine} out`);
+    const driver = await start(VIEWPORT);
+    try {
+      await userJourney(driver, stack);
+    } finally {
+      await driver.close();
+    }
+  });
+}
