@@ -8,7 +8,7 @@
  * screenshot check ("7 views in 29.1 s"). A check without tests (type-check, lint) counts as one.
  */
 export function countTests(lines, ok) {
-  const clean = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, ""));
+  const clean = lines.map((line) => line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ""));
   let passed = 0;
   let failed = 0;
   let found = false;

@@ -22,6 +22,15 @@ describe("countTests", () => {
     expect(countTests([...block, "", ...block], false)).toMatchObject({ passed: 300, failed: 2 });
   });
 
+  it("reads web-test-runner's progress lines behind cursor movements (its output without a terminal)", () => {
+    const progress = [
+      "\x1b[2K\x1b[1A\x1b[2K\x1bGChromium: |███   | 3/46 test files | 17 passed, 0 failed",
+      "\x1b[2K\x1b[1A\x1b[2K\x1b[GChromium: |██████| 46/46 test files | 281 passed, 0 failed",
+      "Firefox:  |██████| 36/36 test files | 237 passed, 0 failed",
+    ];
+    expect(countTests(progress, true)).toMatchObject({ passed: 518, failed: 0 });
+  });
+
   it("reads Playwright, the stories and the screenshot check", () => {
     expect(countTests(["  1 failed", "    e2e/x.spec.ts", "  4 passed (2.8m)"], false)).toMatchObject({
       passed: 4,
