@@ -24,7 +24,7 @@ describe("countTests", () => {
 
   it("reads web-test-runner's progress lines behind cursor movements (its output without a terminal)", () => {
     const progress = [
-      "\x1b[2K\x1b[1A\x1b[2K\x1bGChromium: |███   | 3/46 test files | 17 passed, 0 failed",
+      "\x1b[2K\x1b[1A\x1b[2K\x1b[GChromium: |███   | 3/46 test files | 17 passed, 0 failed",
       "\x1b[2K\x1b[1A\x1b[2K\x1b[GChromium: |██████| 46/46 test files | 281 passed, 0 failed",
       "Firefox:  |██████| 36/36 test files | 237 passed, 0 failed",
     ];
