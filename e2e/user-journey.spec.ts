@@ -44,7 +44,7 @@ test("sign in, generate with Nebula at 3:4, follow it live, find it in the libra
   expect(seen.at(-1)).toBe("completed");
   expect(seen.some((state) => state === "pending" || state === "processing")).toBe(true);
   await expect.poll(credits).toBe(before - 2);
-  await expect(results.getByRole("button", { name: `Open image: ${PROMPT}` })).toBeVisible();
+  await expect(results.getByRole("button", { name: `Open image: ${PROMPT}`, exact: true })).toBeVisible();
 
   // Download from the result card: a PNG from the signed CDN URL.
   const downloading = page.waitForEvent("download");
@@ -57,7 +57,7 @@ test("sign in, generate with Nebula at 3:4, follow it live, find it in the libra
 
   // The library has it, with its settings.
   await studio.getByRole("tab", { name: "Library" }).click();
-  const tile = studio.getByRole("listbox", { name: "Images" }).getByRole("option", { name: PROMPT });
+  const tile = studio.getByRole("listbox", { name: "Images" }).getByRole("option", { name: PROMPT, exact: true });
   await expect(tile).toBeVisible();
 
   // A collection, then the image added to it from the lightbox.
@@ -81,12 +81,16 @@ test("sign in, generate with Nebula at 3:4, follow it live, find it in the libra
     .first()
     .click();
   await expect(studio.getByRole("heading", { name: "Posters" })).toBeVisible();
-  await expect(studio.getByRole("tabpanel").getByRole("button", { name: `${PROMPT}, 1 of 1` })).toBeVisible();
+  await expect(
+    studio.getByRole("tabpanel").getByRole("button", { name: `${PROMPT}, 1 of 1`, exact: true }),
+  ).toBeVisible();
 
   // The site's own library and collections pages open the same studio on those views.
   await page.getByRole("navigation", { name: "Demo pages" }).getByRole("link", { name: "Library" }).click();
   await expect(studio.getByRole("tab", { name: "Library" })).toHaveAttribute("aria-selected", "true");
-  await expect(studio.getByRole("listbox", { name: "Images" }).getByRole("option", { name: PROMPT })).toBeVisible();
+  await expect(
+    studio.getByRole("listbox", { name: "Images" }).getByRole("option", { name: PROMPT, exact: true }),
+  ).toBeVisible();
   await page.goto(`${stack.demoUrl}/collections.html`);
   await expect(studio.getByRole("tab", { name: "Collections" })).toHaveAttribute("aria-selected", "true");
   await expect(studio.getByRole("button", { name: /Posters/ }).first()).toBeVisible();
