@@ -1,11 +1,12 @@
 /**
- * The user journey in Firefox and WebKit, against the same stack as the Chromium journeys (global-setup.ts).
+ * The user and comparison journeys in Firefox and WebKit, against the same stack as the Chromium journeys (global-setup.ts).
  * Playwright cannot drive Debian's Firefox ESR or WebKitGTK (its own builds are patched ones it downloads), so
  * these tests take no Playwright page: they drive Firefox through puppeteer-core over WebDriver BiDi and WebKit
  * through WebKitWebDriver (engines/), the same drivers as the component tests in those engines.
  * `PIXORLY_ENGINES` (default `chromium,firefox,webkit`) leaves an engine out where it is not installed.
  */
 import { test } from "@playwright/test";
+import { comparisonJourney } from "./engines/comparison-journey.js";
 import type { EngineDriver } from "./engines/driver.js";
 import { firefoxDriver } from "./engines/firefox.js";
 import { userJourney } from "./engines/user-journey.js";
@@ -27,6 +28,16 @@ for (const [engine, start] of drivers) {
     const driver = await start(VIEWPORT);
     try {
       await userJourney(driver, stack);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  test(`${engine}: compare Aurora, Mosaic and Nebula on one prompt`, async () => {
+    test.skip(!engines.includes(engine), `PIXORLY_ENGINES leaves ${engine} out`);
+    const driver = await start(VIEWPORT);
+    try {
+      await comparisonJourney(driver, stack);
     } finally {
       await driver.close();
     }

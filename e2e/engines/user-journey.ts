@@ -70,7 +70,7 @@ export async function userJourney(driver: EngineDriver, stack: E2eStack): Promis
 }
 
 /** The prompt field's value, through the studio's shadow roots. */
-function readPrompt(): string | null {
+export function readPrompt(): string | null {
   const search = (root: ParentNode): HTMLTextAreaElement | null => {
     for (const element of root.querySelectorAll("*")) {
       if (element.localName === "textarea" && element.getAttribute("part") === "prompt")
