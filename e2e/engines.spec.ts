@@ -7,6 +7,7 @@
  */
 import { test } from "@playwright/test";
 import { comparisonJourney } from "./engines/comparison-journey.js";
+import { developerJourney } from "./engines/developer-journey.js";
 import type { EngineDriver } from "./engines/driver.js";
 import { firefoxDriver } from "./engines/firefox.js";
 import { userJourney } from "./engines/user-journey.js";
@@ -38,6 +39,16 @@ for (const [engine, start] of drivers) {
     const driver = await start(VIEWPORT);
     try {
       await comparisonJourney(driver, stack);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  test(`${engine}: a webhook endpoint and an API key made in the UI, the key working against REST`, async () => {
+    test.skip(!engines.includes(engine), `PIXORLY_ENGINES leaves ${engine} out`);
+    const driver = await start(VIEWPORT);
+    try {
+      await developerJourney(driver, stack);
     } finally {
       await driver.close();
     }
