@@ -6,7 +6,7 @@
  */
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import type { FunctionArgs, FunctionReference } from "convex/server";
 import { api, type ImageDoc } from "../../src/client/api.js";
 import { InputUploadError } from "../../src/client/input-uploads.js";
 import { PixorlyClient } from "../../src/client/pixorly-client.js";
@@ -15,6 +15,7 @@ import type { PixorlyLightbox } from "../../src/lightbox/lightbox.component.js";
 import "../../src/lightbox/lightbox.js";
 import type { PixorlyMaskEditor } from "../../src/mask-editor/mask-editor.component.js";
 import { provideClient } from "../../src/test/fake-client.js";
+import { firstResult } from "./first-result.js";
 
 const slow = { timeout: 45_000, interval: 50 };
 /** A generation may wait behind other tests' jobs in the one local queue. */
@@ -55,25 +56,9 @@ describe("image inputs against the real stack", function () {
     await client?.close();
   });
 
-  /** A query's first result. */
-  function once<Q extends FunctionReference<"query">>(query: Q, args: FunctionArgs<Q>): Promise<FunctionReturnType<Q>> {
-    return new Promise((resolve, reject) => {
-      let stop: (() => void) | undefined;
-      let done = false;
-      // eslint-disable-next-line prefer-const -- the callback may run inside watch(), before `stop` is set
-      stop = client.watch(
-        query,
-        args,
-        (value) => {
-          done = true;
-          stop?.();
-          resolve(value);
-        },
-        reject,
-      );
-      if (done) stop();
-    });
-  }
+  /** A query's current result (a subscription closed after its first answer). */
+  const once = <Q extends FunctionReference<"query">>(query: Q, args: FunctionArgs<Q>) =>
+    firstResult(client, query, args);
 
   /** The images of a job, once it completed. */
   async function resultsOf(jobId: string): Promise<ImageDoc[]> {

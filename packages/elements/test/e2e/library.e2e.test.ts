@@ -5,7 +5,7 @@
  * image serves both (a generation can wait behind other tests' jobs in the one local queue).
  */
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import type { FunctionArgs, FunctionReference } from "convex/server";
 import { api } from "../../src/client/api.js";
 import { PixorlyClient } from "../../src/client/pixorly-client.js";
 import { tokenFromUrl } from "../../src/client/token.js";
@@ -15,6 +15,7 @@ import type { PixorlyLightbox } from "../../src/lightbox/lightbox.component.js";
 import { downloadNavigation } from "../../src/internal/save-file.js";
 import { expectNoAxeViolations } from "../../src/test/axe.js";
 import { provideClient } from "../../src/test/fake-client.js";
+import { firstResult } from "./first-result.js";
 
 const slow = { timeout: 45_000, interval: 50 };
 /** A generation may wait behind other tests' jobs in the one local queue. */
@@ -47,25 +48,8 @@ describe("the library against the real stack", function () {
   });
 
   /** A query's current result (a subscription closed after its first answer). */
-  function once<Q extends FunctionReference<"query">>(query: Q, args: FunctionArgs<Q>): Promise<FunctionReturnType<Q>> {
-    return new Promise((resolve, reject) => {
-      // The callback may run inside watch() itself, before `stop` holds its result: a `const` would throw there.
-      let stop: (() => void) | undefined;
-      let done = false;
-      // eslint-disable-next-line prefer-const -- see above
-      stop = client.watch(
-        query,
-        args,
-        (value) => {
-          done = true;
-          stop?.();
-          resolve(value);
-        },
-        reject,
-      );
-      if (done) stop();
-    });
-  }
+  const once = <Q extends FunctionReference<"query">>(query: Q, args: FunctionArgs<Q>) =>
+    firstResult(client, query, args);
 
   async function mountGallery(): Promise<PixorlyGallery> {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
