@@ -12,6 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TAIL_LINES = 60;
 // The runners print their totals near the end; keep enough lines to find them.
 const COUNT_LINES = 400;
+// Lines that name a failed test in each runner's output: Vitest (`FAIL  file > test`, `×`), web-test-runner
+// (`❌ test`, under its file and browser), Playwright (`✘`). Collected from the whole output, printed just above the
+// summary, so a log cut to its tail still names the tests that broke.
+const FAILURE_LINE = /^\s*(?:FAIL\s|×|✗|✘|❌|\d+\) \[)/;
+const MAX_FAILURE_LINES = 20;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
 
 function workspaces() {
   const list = [];
@@ -42,11 +49,16 @@ function run({ name, cwd, command }) {
   return new Promise((resolve) => {
     const started = Date.now();
     const tail = [];
+    const failures = [];
     let partial = "";
     const keep = (chunk) => {
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
       for (const line of lines) {
+        const plain = line.replace(ANSI, "");
+        if (FAILURE_LINE.test(plain) && failures.length < MAX_FAILURE_LINES && !failures.includes(plain.trim())) {
+          failures.push(plain.trim());
+        }
         tail.push(line);
         if (tail.length > COUNT_LINES) tail.shift();
       }
@@ -63,7 +75,7 @@ function run({ name, cwd, command }) {
     });
     child.on("close", (code, signal) => {
       if (partial) tail.push(partial);
-      resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, tail });
+      resolve({ name, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, tail, failures });
     });
   });
 }
@@ -102,6 +114,11 @@ for (const result of failed) {
     `\n=== ${result.name} FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ""}); its last lines:\n`,
   );
   console.log(result.tail.slice(-TAIL_LINES).join("\n"));
+}
+for (const result of failed) {
+  if (result.failures.length === 0) continue;
+  console.log(`\n=== the tests that failed in ${result.name}:`);
+  for (const line of result.failures) console.log(`  ${line}`);
 }
 console.log("\n=== npm test summary");
 let passed = 0;
