@@ -1,7 +1,8 @@
 /**
  * The end-to-end journeys (`npm run test:e2e`): Playwright on Debian's Chromium against the whole offline
- * stack, which e2e/support/global-setup.ts starts on free ports (so they run beside `npm start`); the user
- * journey also in Firefox ESR and WebKitGTK, which Playwright cannot drive here (e2e/engines.spec.ts drives
+ * stack, which e2e/support/global-setup.ts starts on free ports (so they run beside `npm start`); the user,
+ * comparison and partner journeys and the developer journey's browser half also in Firefox ESR and WebKitGTK,
+ * which Playwright cannot drive here (e2e/engines.spec.ts drives
  * them through puppeteer-core over WebDriver BiDi and WebKitWebDriver).
  * One worker: the journeys share one backend on a 2-core machine. Traces and screenshots are kept for
  * failures only, in test-results/e2e/.

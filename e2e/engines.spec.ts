@@ -1,5 +1,6 @@
 /**
- * The user and comparison journeys in Firefox and WebKit, against the same stack as the Chromium journeys (global-setup.ts).
+ * The user, comparison and partner journeys and the developer journey's browser half in Firefox and WebKit,
+ * against the same stack as the Chromium journeys (global-setup.ts).
  * Playwright cannot drive Debian's Firefox ESR or WebKitGTK (its own builds are patched ones it downloads), so
  * these tests take no Playwright page: they drive Firefox through puppeteer-core over WebDriver BiDi and WebKit
  * through WebKitWebDriver (engines/), the same drivers as the component tests in those engines.
@@ -10,6 +11,7 @@ import { comparisonJourney } from "./engines/comparison-journey.js";
 import { developerJourney } from "./engines/developer-journey.js";
 import type { EngineDriver } from "./engines/driver.js";
 import { firefoxDriver } from "./engines/firefox.js";
+import { partnerJourney } from "./engines/partner-journey.js";
 import { userJourney } from "./engines/user-journey.js";
 import { webkitDriver } from "./engines/webkit.js";
 import { stackInfo } from "./support/stack-info.js";
@@ -24,7 +26,7 @@ const drivers: [string, (viewport: typeof VIEWPORT) => Promise<EngineDriver>][] 
 ];
 
 for (const [engine, start] of drivers) {
-  test(`${engine}: sign in, generate with Nebula at 3:4, follow it live, find it in the library and its lightbox`, async () => {
+  test(`${engine}: sign in, generate with Nebula at 3:4, follow it live, download it, find it in the library, add it to a collection`, async () => {
     test.skip(!engines.includes(engine), `PIXORLY_ENGINES leaves ${engine} out`);
     const driver = await start(VIEWPORT);
     try {
@@ -54,3 +56,27 @@ for (const [engine, start] of drivers) {
     }
   });
 }
+
+test("firefox and webkit side by side: a partner's visitor generates and downloads; the studio refreshes its token", async () => {
+  const chosen = drivers.filter(([engine]) => engines.includes(engine));
+  test.skip(chosen.length === 0, "PIXORLY_ENGINES leaves Firefox and WebKit out");
+  // Most of this journey is waiting for the partner's short-lived token to near its end, which both engines can
+  // do at once; partner-journey.spec.ts (Chromium) runs after this file and revokes the partner's secret.
+  test.setTimeout(60_000 + chosen.length * 60_000);
+  const outcomes = await Promise.allSettled(
+    chosen.map(async ([, start]) => {
+      const driver = await start(VIEWPORT);
+      try {
+        await partnerJourney(driver, stack);
+      } finally {
+        await driver.close();
+      }
+    }),
+  );
+  const failures = outcomes.flatMap((outcome, index) =>
+    outcome.status === "rejected" ? [{ engine: chosen[index]![0], error: outcome.reason as Error }] : [],
+  );
+  if (failures.length === 1) throw failures[0]!.error;
+  if (failures.length > 1)
+    throw new Error(failures.map(({ engine, error }) => `${engine}: ${error.stack ?? error.message}`).join("\n\n"));
+});

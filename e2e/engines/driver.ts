@@ -4,7 +4,16 @@
  * browser's own input (real mouse clicks and key presses, not synthetic DOM events), like Playwright's.
  */
 import { expect } from "@playwright/test";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { pageQuery, type Query, type QueryResult, type Step } from "./page-query.js";
+
+/** A file the browser saved (a download), read from its download folder. */
+export interface SavedFile {
+  name: string;
+  bytes: Buffer;
+}
 
 export interface EngineDriver {
   readonly name: string;
@@ -17,7 +26,31 @@ export interface EngineDriver {
   type(text: string): Promise<void>;
   /** The page's uncaught errors so far. */
   errors(): Promise<string[]>;
+  /**
+   * The downloads the browser has finished saving so far: each driver points its browser's download folder at a
+   * temporary folder of its own (Firefox through its prefs, WebKitGTK through its XDG download folder), so these
+   * are the files the browser itself wrote, as a visitor would find them.
+   */
+  downloads(): Promise<SavedFile[]>;
   close(): Promise<void>;
+}
+
+/** A fresh download folder for one browser; `remove()` deletes it with what was saved. */
+export function downloadFolder(engine: string): { dir: string; saved(): SavedFile[]; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pixorly-e2e-${engine}-downloads-`));
+  return {
+    dir,
+    // Firefox writes `name.part` (beside an empty `name`) and WebKitGTK `name.wkdownload` while saving, and
+    // renames the file once done: a file is saved once no such partial one is left beside it.
+    saved: () => {
+      const names = fs.readdirSync(dir);
+      const partial = /\.(part|wkdownload|download)$/;
+      return names
+        .filter((name) => !partial.test(name) && !names.some((other) => partial.test(other) && other.startsWith(name)))
+        .map((name) => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 const TIMEOUT_MS = 30_000;
@@ -62,6 +95,11 @@ export class Locator {
     return this.query({ op: "attribute", name }) as Promise<string | null>;
   }
 
+  /** The first match's `naturalWidth` once it is a loaded image (`img.complete`), else 0. */
+  loadedWidth(): Promise<number> {
+    return this.query({ op: "loaded" }) as Promise<number>;
+  }
+
   /** Waits until at least one element matches and is visible. */
   async waitFor(timeout = TIMEOUT_MS): Promise<void> {
     await expect
@@ -69,11 +107,20 @@ export class Locator {
       .toBeGreaterThan(0);
   }
 
+  /** Waits until the element is visible and nothing covers its centre, then clicks there. */
   async click(): Promise<void> {
     await this.waitFor();
-    const center = (await this.query({ op: "center" })) as { x: number; y: number } | null;
-    if (!center) throw new Error(`${this.driver.name}: ${this.describe()} went away before the click`);
-    await this.driver.click(center.x, center.y);
+    let center: { x: number; y: number; covered?: string } | null = null;
+    await expect
+      .poll(
+        async () => {
+          center = (await this.query({ op: "center" })) as typeof center;
+          return center ? (center.covered ?? "ready") : "gone";
+        },
+        { timeout: TIMEOUT_MS, message: `${this.driver.name}: ${this.describe()} can be clicked` },
+      )
+      .toBe("ready");
+    await this.driver.click(center!.x, center!.y);
   }
 
   /** Clicks the field, selects what it holds and types `text` over it. */

@@ -23,9 +23,10 @@ export type Query =
   | { op: "center"; steps: Step[] }
   | { op: "text"; steps: Step[] }
   | { op: "attribute"; steps: Step[]; name: string }
-  | { op: "select"; steps: Step[] };
+  | { op: "select"; steps: Step[] }
+  | { op: "loaded"; steps: Step[] };
 
-export type QueryResult = number | string | null | { x: number; y: number };
+export type QueryResult = number | string | null | { x: number; y: number; covered?: string };
 
 export function pageQuery(query: Query): QueryResult {
   const clean = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
@@ -144,6 +145,10 @@ export function pageQuery(query: Query): QueryResult {
       return first ? clean((first as HTMLElement).innerText ?? first.textContent) : null;
     case "attribute":
       return first ? first.getAttribute(query.name) : null;
+    case "loaded": {
+      const image = first as HTMLImageElement | undefined;
+      return image?.localName === "img" && image.complete ? image.naturalWidth : 0;
+    }
     case "select": {
       if (!first) return null;
       const field = first as HTMLInputElement;
@@ -155,7 +160,23 @@ export function pageQuery(query: Query): QueryResult {
       if (!first) return null;
       first.scrollIntoView({ block: "center", inline: "center" });
       const box = first.getBoundingClientRect();
-      return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };
+      const x = Math.round(box.left + box.width / 2);
+      const y = Math.round(box.top + box.height / 2);
+      // Playwright's "receives events" check: a click there must land on the element (or inside it, or on a
+      // label of it), not on something over it — else the caller waits and asks again.
+      let hit = document.elementFromPoint(x, y);
+      while (hit?.shadowRoot) {
+        const inner = hit.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === hit) break;
+        hit = inner;
+      }
+      for (let node: Node | null = hit; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+        if (node === first || (node instanceof HTMLLabelElement && node.control === first)) return { x, y };
+      }
+      const over = hit
+        ? `<${hit.localName}${hit.id ? `#${hit.id}` : ""}> ${clean(hit.textContent).slice(0, 40)}`
+        : "nothing";
+      return { x, y, covered: `${over} at ${location.pathname}` };
     }
   }
 }

@@ -11,7 +11,7 @@
  */
 import { webdriverPage } from "../../packages/elements/test/browsers/webdriver-page.mjs";
 import { startWebKitSession } from "../../packages/elements/test/browsers/webkit-webdriver.mjs";
-import type { EngineDriver } from "./driver.js";
+import { downloadFolder, type EngineDriver } from "./driver.js";
 
 const COLLECT_ERRORS = `
   if (!window.__pixorlyErrors) {
@@ -23,7 +23,11 @@ const COLLECT_ERRORS = `
   const caught = window.__pixorlyErrors.splice(0);`;
 
 export async function webkitDriver(viewport: { width: number; height: number }): Promise<EngineDriver> {
-  const webkit = await startWebKitSession();
+  const downloads = downloadFolder("webkit");
+  const webkit = await startWebKitSession({ downloadDir: downloads.dir }).catch((error: unknown) => {
+    downloads.remove();
+    throw error;
+  });
   const page = webdriverPage(webkit);
   await page.setViewport(viewport);
   const errors: string[] = [];
@@ -51,6 +55,10 @@ export async function webkitDriver(viewport: { width: number; height: number }):
       await run("() => null", null).catch(() => {});
       return [...errors];
     },
-    close: () => webkit.stop(),
+    downloads: async () => downloads.saved(),
+    async close() {
+      await webkit.stop();
+      downloads.remove();
+    },
   };
 }

@@ -7,4 +7,9 @@ export interface WebKitSession {
   call(method: string, path: string, body?: unknown): Promise<any>;
   stop(): Promise<void>;
 }
-export declare function startWebKitSession(windowSize?: { width?: number; height?: number }): Promise<WebKitSession>;
+export declare function startWebKitSession(options?: {
+  width?: number;
+  height?: number;
+  /** Where MiniBrowser saves downloads (its XDG download folder). */
+  downloadDir?: string;
+}): Promise<WebKitSession>;

@@ -37,9 +37,11 @@ export function checkWebKitInstalled() {
 /**
  * Starts the driver and opens one session. `call(method, path, body)` sends a command to
  * `/session/{id}{path}` and returns its `value`, throwing with the driver's error otherwise.
- * @param {{ width?: number, height?: number }} [windowSize]
+ * `downloadDir`: where MiniBrowser saves downloads (WebKitGTK saves into the XDG download folder, else the
+ * home folder; a `user-dirs.dirs` in the temporary `XDG_CONFIG_HOME` points it at this folder).
+ * @param {{ width?: number, height?: number, downloadDir?: string }} [options]
  */
-export async function startWebKitSession({ width = 800, height = 600 } = {}) {
+export async function startWebKitSession({ width = 800, height = 600, downloadDir } = {}) {
   checkWebKitInstalled();
   const port = await freePort();
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -50,6 +52,8 @@ export async function startWebKitSession({ width = 800, height = 600 } = {}) {
   const config = fs.mkdtempSync(path.join(os.tmpdir(), "pixorly-webkit-"));
   fs.mkdirSync(path.join(config, "gtk-3.0"));
   fs.writeFileSync(path.join(config, "gtk-3.0", "gtk.css"), TINY_TOOLBAR);
+  if (downloadDir)
+    fs.writeFileSync(path.join(config, "user-dirs.dirs"), `XDG_DOWNLOAD_DIR=${JSON.stringify(downloadDir)}\n`);
   const driver = spawn(command, args, {
     stdio: "ignore",
     detached: true,
