@@ -43,6 +43,8 @@ const USER_TABLES = [
   "usageModelDays",
   "emailOutbox",
   "accountExports",
+  "imageInputs",
+  "inputUploads",
 ] as const;
 
 async function documentsOf(userId: Id<"users">) {
@@ -143,6 +145,23 @@ async function fullAccount(subject: string, images = 12) {
       createdAt: now,
       s3Bucket: "pixorly-images",
       s3Key: `exports/${userId}/x.zip`,
+    });
+    await ctx.db.insert("imageInputs", {
+      userId,
+      kind: "image",
+      s3Bucket: "pixorly-images",
+      s3Key: `inputs/${userId}/in.png`,
+      size: 10,
+      width: 8,
+      height: 8,
+      format: "png",
+      createdAt: now,
+    });
+    await ctx.db.insert("inputUploads", {
+      userId,
+      s3Bucket: "pixorly-images",
+      s3Key: `inputs/${userId}/pending.png`,
+      createdAt: now,
     });
   });
   return seeded;

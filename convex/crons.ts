@@ -12,4 +12,6 @@ crons.daily("prune REST request counters", { hourUTC: 1, minuteUTC: 0 }, interna
 crons.interval("sweep webhook deliveries", { minutes: 5 }, internal.webhooks.sweep, {});
 // Pro images unopened for 90 days are archived (`archival.ts`); daily is as fine as the 90 days need.
 crons.daily("archive unopened Pro images", { hourUTC: 3, minuteUTC: 30 }, internal.archival.sweep, {});
+// Input objects written but never registered (`inputs.ts`): deleted once their hour of grace is over.
+crons.interval("sweep unregistered input uploads", { hours: 1 }, internal.inputs.sweepUploads, {});
 export default crons;

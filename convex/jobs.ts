@@ -1,8 +1,15 @@
 import { v } from "convex/values";
 import { zodToConvex, zodToConvexFields } from "convex-helpers/server/zod4";
 import { paginationOptsValidator } from "convex/server";
-import { GENERATION_LIMITS, generationRequestSchema, isJobRefusal, jobRefusalSchema } from "@pixorly/core";
+import {
+  comparisonRequestSchema,
+  GENERATION_LIMITS,
+  generationRequestSchema,
+  isJobRefusal,
+  jobRefusalSchema,
+} from "@pixorly/core";
 import { SESSION, userMutation, userQuery } from "./lib/auth";
+import { createComparison } from "./lib/createComparison";
 import { createJob } from "./lib/createJob";
 import { fail } from "./lib/errors";
 import { ownJob, queuePosition } from "./lib/jobs";
@@ -32,6 +39,27 @@ export const create = userMutation({
     const job = await ctx.db.get(jobId);
     if (job) await rememberPrompt(ctx, ctx.user._id, job.prompt);
     return jobId;
+  },
+});
+
+/**
+ * One job per model for the same request (2–4 models, core's `comparisonRequestSchema`), all or none:
+ * a model that cannot take the request's input is refused by name (`models.<i>`) before any job exists.
+ * Returns each model's job id in the order given, or the moderation refusal as `create` does.
+ */
+export const compare = userMutation({
+  scope: "generate",
+  args: zodToConvexFields(comparisonRequestSchema.shape),
+  returns: v.union(
+    v.array(v.object({ model: v.string(), jobId: v.id("generationJobs") })),
+    zodToConvex(jobRefusalSchema),
+  ),
+  handler: async (ctx, args) => {
+    const jobs = await createComparison(ctx, ctx.user, ctx.partner, args);
+    if (isJobRefusal(jobs)) return jobs;
+    const first = await ctx.db.get(jobs[0]!.jobId);
+    if (first) await rememberPrompt(ctx, ctx.user._id, first.prompt);
+    return jobs;
   },
 });
 

@@ -427,6 +427,21 @@ export default defineSchema({
     .index("by_user", ["userId", "createdAt"])
     .index("by_s3_key", ["s3Key"]),
 
+  /**
+   * Input objects the edge API is writing and has not registered yet (`inputs:expectUpload`, removed by
+   * `inputs:register`). One left behind (the edge stopped, or its clean-up after a refused register
+   * failed) names an object no `imageInputs` row counts: the hourly sweep (`inputs:sweepUploads`) deletes it.
+   */
+  inputUploads: defineTable({
+    userId: v.id("users"),
+    s3Bucket: v.string(),
+    s3Key: v.string(),
+    createdAt: v.number(),
+  })
+    .index("by_s3_key", ["s3Key"])
+    .index("by_user", ["userId"])
+    .index("by_created", ["createdAt"]),
+
   /** Data exports (`account:requestExport`): a ZIP built in the background at `s3Key`. */
   accountExports: defineTable({
     userId: v.id("users"),

@@ -33,6 +33,7 @@ const imagesRemove = makeFunctionReference<"mutation", { id: string }, unknown>(
 const inputsPrepare = makeFunctionReference<"mutation", { bytes: number }, { userId: string; folder: string }>(
   "inputs:prepareUpload",
 );
+const inputsExpect = makeFunctionReference<"mutation", Record<string, unknown>, null>("inputs:expectUpload");
 const inputsRegister = makeFunctionReference<"mutation", Record<string, unknown>, string>("inputs:register");
 const inputsRemove = makeFunctionReference<"mutation", { inputId: string }, null>("inputs:remove");
 
@@ -68,7 +69,7 @@ async function generate(client: ConvexClient, request: Record<string, unknown>) 
 
 const text = { prompt: "a red fox in snow", model: "local/aurora", parameters: { width: 256, height: 192, seed: 3 } };
 
-/** Stores a mask the way the edge API does: in the user's folder, then registered with the service token. */
+/** Stores a mask the way the edge API does: announced, written to the user's folder, registered with the service token. */
 async function uploadMask(
   client: ConvexClient,
   width: number,
@@ -91,6 +92,7 @@ async function uploadMask(
     forcePathStyle: true,
     credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
   });
+  await service.mutation(inputsExpect, { userId, s3Bucket: stack.s3.bucket, s3Key });
   await s3.send(new PutObjectCommand({ Bucket: stack.s3.bucket, Key: s3Key, Body: png, ContentType: "image/png" }));
   const inputId = await service.mutation(inputsRegister, {
     userId,

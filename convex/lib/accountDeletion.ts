@@ -22,6 +22,18 @@ async function deleteAll(ctx: MutationCtx, rows: { _id: Id<any> }[]): Promise<nu
   return rows.length;
 }
 
+/** Deletes `rows` and, just after (scheduled), the S3 object each names. */
+async function deleteWithObjects(
+  ctx: MutationCtx,
+  rows: { _id: Id<any>; s3Bucket: string; s3Key: string }[],
+): Promise<number> {
+  const byBucket = new Map<string, string[]>();
+  for (const row of rows) byBucket.set(row.s3Bucket, [...(byBucket.get(row.s3Bucket) ?? []), row.s3Key]);
+  for (const [s3Bucket, s3Keys] of byBucket)
+    await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
+  return await deleteAll(ctx, rows);
+}
+
 const images: Source = async (ctx, userId, budget) => {
   const batch = await ctx.db
     .query("images")
@@ -73,11 +85,7 @@ const exports: Source = async (ctx, userId, budget) => {
     .query("accountExports")
     .withIndex("by_user", (q) => q.eq("userId", userId))
     .take(budget);
-  const byBucket = new Map<string, string[]>();
-  for (const row of rows) byBucket.set(row.s3Bucket, [...(byBucket.get(row.s3Bucket) ?? []), row.s3Key]);
-  for (const [s3Bucket, s3Keys] of byBucket)
-    await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
-  return await deleteAll(ctx, rows);
+  return await deleteWithObjects(ctx, rows);
 };
 
 /** Uploaded inputs (issue 16): the S3 objects as well as the rows. */
@@ -86,11 +94,16 @@ const inputs: Source = async (ctx, userId, budget) => {
     .query("imageInputs")
     .withIndex("by_user", (q) => q.eq("userId", userId))
     .take(budget);
-  const byBucket = new Map<string, string[]>();
-  for (const row of rows) byBucket.set(row.s3Bucket, [...(byBucket.get(row.s3Bucket) ?? []), row.s3Key]);
-  for (const [s3Bucket, s3Keys] of byBucket)
-    await ctx.scheduler.runAfter(0, internal.images.deleteObjects, { s3Bucket, s3Keys });
-  return await deleteAll(ctx, rows);
+  return await deleteWithObjects(ctx, rows);
+};
+
+/** Input uploads announced and never registered: their objects as well as the notes. */
+const inputUploads: Source = async (ctx, userId, budget) => {
+  const rows = await ctx.db
+    .query("inputUploads")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .take(budget);
+  return await deleteWithObjects(ctx, rows);
 };
 
 /** Tables read through an index whose first field is the user id. */
@@ -140,6 +153,7 @@ const SOURCES: Source[] = [
   webhookEndpoints,
   exports,
   inputs,
+  inputUploads,
   generationCounts,
   byUser("apiRequestCounts", "by_user_day"),
   byUser("usage", "by_user"),

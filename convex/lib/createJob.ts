@@ -20,6 +20,7 @@ import { billingPlan, chargeGenerations, hourlyWindow } from "./limits";
 import { moderatePrompt } from "./moderation";
 import { logRefusal } from "./moderationLog";
 import { dispatch, providerOf } from "./queue";
+import { withImageIdFromUrl } from "./imageUrlInput";
 import { resolveJobInput, sameInput } from "./jobInput";
 
 /** Active (pending or processing) jobs a user may have; `PIXORLY_MAX_ACTIVE_JOBS` overrides core's default. */
@@ -74,7 +75,10 @@ export async function createJob(
     return fail("INVALID_ARGUMENT", `Unknown model "${args.model}".`, [{ field: "model", message: "Unknown model" }]);
   const checked = validateGenerationRequest(args, model);
   if (!checked.ok) return fail("INVALID_ARGUMENT", checked.issues.map((i) => i.message).join(" "), checked.issues);
-  const request = checked.request;
+  // A Pixorly image URL becomes the image id it names first, so the rest (idempotency, lineage) sees an id.
+  const request = checked.request.input
+    ? { ...checked.request, input: await withImageIdFromUrl(ctx, user, checked.request.input) }
+    : checked.request;
 
   if (request.idempotencyKey) {
     const existing = await ctx.db

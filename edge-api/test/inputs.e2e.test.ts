@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudFrontEnv, generateCloudFrontKeyPair } from "../src/cdn/key-pair";
 import { processInput } from "../src/inputs/process-input";
-import { createKey, postJsonWithKey, waitForJob, withKey } from "./api-v1/setup";
+import { createKey, generateImage, postJsonWithKey, waitForJob, withKey } from "./api-v1/setup";
 import { startStack, type Stack } from "./helpers";
 
 const inputsList = makeFunctionReference<
@@ -264,5 +264,57 @@ describe("POST /api/v1/inputs (API key)", () => {
     const { key: readOnly } = await createKey(stack, "input-rest-ro", ["images:read"]);
     const forbidden = await withKey(stack, readOnly, "/api/v1/inputs", { method: "POST", body: await png(8, 8) });
     expect(forbidden.status).toBe(403);
+  });
+});
+
+describe("POST /api/v1/generate with input.imageUrl", () => {
+  it("works from the key owner's image by its URL and refuses other URLs naming input.imageUrl", async () => {
+    const { key } = await createKey(stack, "url-input-rest");
+    const sourceId = await generateImage(stack, key);
+    const { url } = await (await withKey(stack, key, `/api/v1/images/${sourceId}`)).json();
+    expect(url).toMatch(/Signature=/);
+    const created = await postJsonWithKey(stack, key, "/api/v1/generate", {
+      prompt: "",
+      model: "local/aurora",
+      parameters: { width: 128, height: 128, seed: 2 },
+      input: { operation: "variations", imageUrl: url },
+    });
+    expect(created.status).toBe(202);
+    const job = await waitForJob(stack, key, (await created.json()).jobId);
+    expect(job.status).toBe("completed");
+    const image = await (await withKey(stack, key, `/api/v1/images/${job.images[0].id}`)).json();
+    expect(image.lineage).toEqual({ operation: "variations", sourceImageId: sourceId });
+
+    const { key: strangerKey } = await createKey(stack, "url-input-rest-stranger");
+    const refused = async (imageUrl: string) => {
+      const res = await postJsonWithKey(stack, strangerKey, "/api/v1/generate", {
+        prompt: "",
+        model: "local/aurora",
+        input: { operation: "variations", imageUrl },
+      });
+      const body = await res.json();
+      return { status: res.status, code: body.code, fields: body.fields.map((f: { field: string }) => f.field), body };
+    };
+    for (const [imageUrl, message] of [
+      [url, /belongs to another account/],
+      [url.replace(stack.edgeUrl, "https://evil.example"), /not evil\.example/],
+      ["garbage", /http\(s\) URL/],
+    ] as const) {
+      const answer = await refused(imageUrl);
+      expect({ status: answer.status, code: answer.code, fields: answer.fields }).toEqual({
+        status: 400,
+        code: "INVALID_ARGUMENT",
+        fields: ["input.imageUrl"],
+      });
+      expect(answer.body.fields[0].message).toMatch(message);
+    }
+    const usage = await (await withKey(stack, strangerKey, "/api/v1/usage")).json();
+    expect({ credits: usage.totals.credits, generations: usage.totals.generations }).toEqual({
+      credits: 0,
+      generations: 0,
+    });
+
+    const doc = await (await stack.app.request("/openapi.json")).json();
+    expect(JSON.stringify(doc.components.schemas.GenerateRequest)).toContain("imageUrl");
   });
 });

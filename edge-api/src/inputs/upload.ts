@@ -3,8 +3,10 @@
  * (REST, an API key's token): read the file (raw body or multipart field `file`), check and
  * re-encode it (`InputProcessor`), ask Convex as the caller whether they may store it and where
  * (`inputs:prepareUpload`), write the object, and register it with the service token
- * (`inputs:register`, which the caller cannot call). Every refusal comes before the write; an
- * object whose registration fails is deleted again, so nothing is stored on refusal.
+ * (`inputs:register`, which the caller cannot call), having announced the object first
+ * (`inputs:expectUpload`). Every refusal comes before the write; an object whose registration fails
+ * is deleted again, so nothing is stored on refusal — and if that delete fails too, or this process
+ * stops half-way, the announcement lets Convex's hourly sweep delete the object.
  */
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -107,11 +109,12 @@ export async function uploadInput(c: Context<AppEnv>, services: AppServices, kin
     .mutation(api.inputs.prepareUpload, { bytes: processed.body.byteLength });
   const writer = inputWriter(services);
   const s3Key = `${folder}${crypto.randomUUID()}.${processed.format}`;
+  const service = await services.convex.asService();
+  // Announced before the write, so an object this process never registers is swept (`inputs:sweepUploads`).
+  await service.mutation(api.inputs.expectUpload, { userId, s3Bucket: writer.bucket, s3Key });
   await writer.put(s3Key, processed.body, processed.contentType);
   try {
-    const inputId = await (
-      await services.convex.asService()
-    ).mutation(api.inputs.register, {
+    const inputId = await service.mutation(api.inputs.register, {
       userId,
       kind,
       s3Bucket: writer.bucket,

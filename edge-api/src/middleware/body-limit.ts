@@ -25,6 +25,8 @@ export const BODY_LIMITS = {
   "POST /v1/images/zip": 16 * KB,
   /** A 2,000-character prompt and a 1,000-character negative prompt, even if every character is escaped. */
   "POST /api/v1/generate": 32 * KB,
+  /** The same, with up to 4 model ids instead of one. */
+  "POST /api/v1/compare": 32 * KB,
   /** REST library routes (`{…}` matches one path segment): a name, tags, or 100 ids. */
   "POST /api/v1/collections": 4 * KB,
   "PATCH /api/v1/collections/{id}": 4 * KB,

@@ -54,6 +54,12 @@ describe("generationInputSchema", () => {
       true,
     );
     expect(generationInputSchema.safeParse({ operation: "upscale", imageId: "a", scale: 4 }).success).toBe(true);
+    expect(
+      generationInputSchema.safeParse({
+        operation: "variations",
+        imageUrl: "https://images.pixorly.example/images/u/j/0.png",
+      }).success,
+    ).toBe(true);
   });
 
   it.each([
@@ -66,6 +72,10 @@ describe("generationInputSchema", () => {
     [{ operation: "upscale", imageId: "a", scale: 2, strength: 0.5 }, "strength"],
     [{ operation: "img2img", imageId: "a", strength: 1.5 }, "strength"],
     [{ operation: "sharpen", imageId: "a" }, "operation"],
+    [{ operation: "img2img", imageId: "a", imageUrl: "https://images.pixorly.example/images/u/j/0.png" }, "imageId"],
+    [{ operation: "img2img", imageUrl: "not a url" }, "imageUrl"],
+    [{ operation: "img2img", imageUrl: "javascript:alert(1)" }, "imageUrl"],
+    [{ operation: "img2img", imageUrl: `https://x.example/${"a".repeat(2048)}` }, "imageUrl"],
   ])("refuses %j naming %s", (input, field) => {
     const result = generationInputSchema.safeParse(input);
     expect(result.success).toBe(false);

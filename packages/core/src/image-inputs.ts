@@ -44,9 +44,32 @@ const idSchema = (label: string) =>
     .string(`${label} must be text`)
     .check(z.minLength(1, `${label} must not be empty`), z.maxLength(64, `${label} is too long`));
 
+/** Longest image URL taken (a signed CDN URL with a transform is a few hundred characters). */
+export const IMAGE_URL_MAX_LENGTH = 2048;
+
+/** `http(s)://host…` without spaces: the shape only (core runs where `URL` may not be typed); Convex parses it. */
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+const isHttpUrl = (value: string) => HTTP_URL.test(value);
+
 /**
- * The `input` field of a generation request: one source (a library image or an uploaded input),
- * the operation, and the operation's own settings. Exactly one of `imageId` / `inputId`;
+ * A URL of one of the caller's Pixorly images: the signed URL the edge API issues, or a public
+ * image's share link (its unsigned URL). Only its shape is checked here; the backend checks that it
+ * is Pixorly's CDN and the caller's own image, and works from the original (a transform is ignored).
+ */
+const imageUrlSchema = z
+  .string("Image URL must be text")
+  .check(
+    z.minLength(1, "Image URL must not be empty"),
+    z.maxLength(IMAGE_URL_MAX_LENGTH, `Image URL must be at most ${IMAGE_URL_MAX_LENGTH} characters`),
+    z.refine(isHttpUrl, "Image URL must be an http(s) URL"),
+    z.describe(
+      "The URL of one of your Pixorly images instead of imageId: an image's `url` from the REST API or POST /v1/images/urls (signed), or a public image's share link. The original image is used; transform parameters are ignored.",
+    ),
+  );
+
+/**
+ * The `input` field of a generation request: one source (a library image, given by id or by its Pixorly URL, or an uploaded input),
+ * the operation, and the operation's own settings. Exactly one of `imageId` / `imageUrl` / `inputId`;
  * `maskInputId` only for inpaint (where it is required); `scale` only for upscale (required there);
  * `strength` (how far the result may move from the source, 0–1) only for img2img and variations.
  */
@@ -55,6 +78,7 @@ export const generationInputSchema = z
     operation: z.enum(IMAGE_OPERATIONS, `Operation must be one of ${IMAGE_OPERATIONS.join(", ")}`),
     imageId: z.optional(idSchema("Image id")),
     inputId: z.optional(idSchema("Input id")),
+    imageUrl: z.optional(imageUrlSchema),
     maskInputId: z.optional(idSchema("Mask input id")),
     strength: z.optional(
       z
@@ -79,8 +103,12 @@ export type GenerationInput = z.output<typeof generationInputSchema>;
 export function inputShapeIssues(input: Partial<GenerationInput>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (field: string, message: string) => issues.push({ field: `input.${field}`, message });
-  const sources = (input.imageId !== undefined ? 1 : 0) + (input.inputId !== undefined ? 1 : 0);
-  if (sources !== 1) add("imageId", "Give exactly one of imageId (a library image) or inputId (an uploaded file)");
+  const sources = [input.imageId, input.inputId, input.imageUrl].filter((source) => source !== undefined).length;
+  if (sources !== 1)
+    add(
+      "imageId",
+      "Give exactly one of imageId (a library image), imageUrl (a Pixorly image URL) or inputId (an uploaded file)",
+    );
   if (input.operation === "inpaint" && input.maskInputId === undefined)
     add("maskInputId", "Inpainting needs a mask (maskInputId)");
   if (input.operation !== "inpaint" && input.maskInputId !== undefined)

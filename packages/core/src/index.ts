@@ -1,3 +1,4 @@
+export * from "./comparison";
 export * from "./credits";
 export * from "./errors";
 export * from "./error-schemas";

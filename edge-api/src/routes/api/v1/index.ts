@@ -25,6 +25,7 @@ import { registerPatchCollection } from "./patch-collection";
 import { registerPatchImage } from "./patch-image";
 import { registerPostCollection } from "./post-collection";
 import { registerPostCollectionImages } from "./post-collection-images";
+import { registerPostCompare } from "./post-compare";
 import { registerPostGenerate } from "./post-generate";
 import { registerPostInputs } from "./post-inputs";
 
@@ -38,6 +39,7 @@ export function apiV1Routes(services: AppServices) {
   );
   router.use("*", requireApiKey(services, authenticator));
   registerPostGenerate(router, services);
+  registerPostCompare(router, services);
   registerGetStatus(router, services);
   registerListJobs(router, services);
   registerCancelJob(router, services);

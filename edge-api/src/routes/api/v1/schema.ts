@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import {
   blankPromptIssues,
+  comparisonRequestSchema,
   generationParametersSchema,
   generationRequestSchema,
   IMAGE_OPERATIONS,
@@ -45,29 +46,51 @@ const restParametersSchema = zm.extend(generationParametersSchema, {
   height: zm.optional(generationParametersSchema.shape.height).check(zm.describe("Pixels; 1024 when left out.")),
 });
 
-export const GenerateRequestSchema = fromCore(
-  zm
-    .extend(generationRequestSchema, {
-      parameters: zm
-        .optional(restParametersSchema)
-        .check(zm.describe("Size and sampling; each field left out takes its default (1024×1024, one image).")),
-    })
-    .check(
-      // Core's prompt field allows blank (variations, upscales and background removals need none):
-      // the rule that ties it to `input.operation` runs here too, with the other fields' problems.
-      zm.superRefine(
-        (request, ctx) => {
-          for (const issue of blankPromptIssues(request))
-            ctx.addIssue({ code: "custom", path: ["prompt"], message: issue.message });
-        },
-        { when: () => true },
+/**
+ * A core request schema as REST takes it: `parameters` optional field by field (the defaults above),
+ * and the blank-prompt rule (core's prompt field allows blank — variations, upscales and background
+ * removals need none — so the rule that ties it to `input.operation` runs here, with the other fields' problems).
+ */
+function restRequest<T extends typeof generationRequestSchema | typeof comparisonRequestSchema>(
+  schema: T,
+  parametersDescription: string,
+) {
+  return fromCore(
+    zm
+      .extend(schema, {
+        parameters: zm.optional(restParametersSchema).check(zm.describe(parametersDescription)),
+      })
+      .check(
+        zm.superRefine(
+          (request, ctx) => {
+            for (const issue of blankPromptIssues(request))
+              ctx.addIssue({ code: "custom", path: ["prompt"], message: issue.message });
+          },
+          { when: () => true },
+        ),
       ),
-    ),
+  );
+}
+
+export const GenerateRequestSchema = restRequest(
+  generationRequestSchema,
+  "Size and sampling; each field left out takes its default (1024×1024, one image).",
 ).openapi("GenerateRequest", {
   example: {
     prompt: "a lighthouse in fog, oil painting",
     model: "local/aurora",
     parameters: { width: 512, height: 512, numImages: 1 },
+  },
+});
+
+export const CompareRequestSchema = restRequest(
+  comparisonRequestSchema,
+  "Size and sampling for every model; each field left out takes its default (1024×1024, one image).",
+).openapi("CompareRequest", {
+  example: {
+    prompt: "a lighthouse in fog, oil painting",
+    models: ["local/aurora", "local/mosaic"],
+    parameters: { width: 512, height: 512 },
   },
 });
 
@@ -91,6 +114,21 @@ export const GenerateResponseSchema = z
     statusUrl: z.string().url().openapi({ description: "Poll this for progress and the images." }),
   })
   .openapi("GenerateResponse");
+
+export const CompareResponseSchema = z
+  .object({
+    jobs: z
+      .array(
+        z.object({
+          model: z.string(),
+          jobId: z.string(),
+          status: JobStatusSchema,
+          statusUrl: z.string().url().openapi({ description: "Poll this for the model's progress and images." }),
+        }),
+      )
+      .openapi({ description: "One job per model, in the order the models were given." }),
+  })
+  .openapi("CompareResponse");
 
 export const JobIdParamsSchema = z.object({
   jobId: z
