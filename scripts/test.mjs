@@ -17,7 +17,6 @@ const COUNT_LINES = 400;
 // summary, so a log cut to its tail still names the tests that broke.
 const FAILURE_LINE = /^\s*(?:FAIL\s|×|✗|✘|❌|\d+\) \[)/;
 const MAX_FAILURE_LINES = 20;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function workspaces() {

@@ -26,6 +26,7 @@ import { emitCoreTypes } from "./core-types.mjs";
 import { writeLicenses } from "./licenses.mjs";
 import { mergeFirstPaint } from "./merge-first-paint.mjs";
 import { minifyTemplatesPlugin } from "./minify-templates.mjs";
+import { writePreloadList } from "./preload-list.mjs";
 import { checkSizeBudget, FIRST_PAINT_BUDGET } from "./size-budget.mjs";
 import { writeSri } from "./sri.mjs";
 
@@ -71,6 +72,7 @@ async function buildBundle() {
     plugins: [minifyTemplatesPlugin(src)],
   });
   await mergeFirstPaint(dist, result.metafile);
+  writePreloadList(dist, result.metafile);
   fs.writeFileSync(path.join(dist, "pixorly.meta.json"), JSON.stringify(result.metafile));
   writeLicenses(dist, result.metafile);
   writeSri(dist);

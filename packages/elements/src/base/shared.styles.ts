@@ -1,4 +1,5 @@
-import { css } from "lit";
+// css-tag alone, not "lit": these sheets are in the shell pixorly.js paints before Lit loads (studio-shell.ts).
+import { css } from "@lit/reactive-element/css-tag.js";
 
 /**
  * The design system every element reads: type scale, spacing, radius, elevation and motion as

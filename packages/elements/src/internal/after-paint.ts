@@ -40,3 +40,15 @@ export function afterPaint(callback: () => void): void {
   requestAnimationFrame(() => setTimeout(() => void firstContentfulPaint().then(run), 0));
   setTimeout(run, FALLBACK_MS);
 }
+
+/** Runs `callback` in the task after the next frame (an animation frame, then a task), or after 100 ms without frames. */
+export function afterNextFrame(callback: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, FALLBACK_MS);
+}

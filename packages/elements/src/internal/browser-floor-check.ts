@@ -7,6 +7,8 @@ import { installFloorFallbacks, missingFloorFeatures, showFloorNotice } from "./
 
 installFloorFallbacks();
 const missing = missingFloorFeatures();
+/** True below the supported floor: `pixorly.js` then paints no studio shell (the notice is up instead). */
+export const belowFloor = missing.length > 0;
 if (missing.length > 0 && typeof document !== "undefined") {
   const show = () => showFloorNotice(document, missing);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);

@@ -3,7 +3,6 @@ import { formatCredits } from "../i18n/format.js";
 import { html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { PixorlyElement } from "../base/pixorly-element.js";
-import { buttonStyles, focusRing, hostStyles, skeletonStyles } from "../base/shared.styles.js";
 import { api } from "../client/api.js";
 import { toUserFacingError } from "../client/errors.js";
 import { StudioErrorCode } from "../client/studio-errors.js";
@@ -29,8 +28,8 @@ import { SettingsMemory, type KeptSettings } from "./settings-memory.js";
 import { StudioLibrary } from "./studio-library.js";
 import { studioTabs, type StudioView } from "./studio-tabs.js";
 import { submitRuns } from "./submit-runs.js";
-import styles from "./studio.styles.js";
-import theme from "./theme.styles.js";
+import { studioStyles } from "./studio-sheets.js";
+import { clearShell } from "./studio-shell.js";
 
 export type StudioTheme = "light" | "dark" | "auto";
 const THEMES: readonly StudioTheme[] = ["light", "dark", "auto"];
@@ -118,7 +117,7 @@ const MAX_SESSION_JOBS = 6;
  * @event {AuthExpiredDetail} pixorly-auth-expired - No valid token could be had (expired, refused, or the provider failed).
  */
 export class PixorlyStudio extends PixorlyElement {
-  static override styles = [theme, hostStyles, focusRing, buttonStyles, skeletonStyles, styles];
+  static override styles = studioStyles;
 
   /** Opt-in error reports: only with a `report-errors="<Sentry DSN>"` attribute (README, "Error reports"). */
   protected readonly errorReporting = new ErrorReportingController(this);
@@ -232,6 +231,12 @@ export class PixorlyStudio extends PixorlyElement {
     this.addEventListener("pixorly-image-selected", (event) => {
       this.selectedImageId = event.detail.imageId;
     });
+  }
+
+  /** The shell `pixorly.js` painted before Lit loaded (studio-shell.ts) gives way to the first render. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    clearShell(this);
+    return super.createRenderRoot();
   }
 
   /** The studio's client (undefined while the configuration is invalid). */
