@@ -4,12 +4,11 @@
  * made or anything charged; the others would all get the same input.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { isJobRefusal } from "@pixorly/core";
 import type { AppServices } from "../../../lib/context";
-import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { api } from "../../../lib/convex-api";
 import { requirePermission } from "./permissions";
+import { acceptedOrThrow, idempotencyKeyOf, jobState } from "./job-submission";
 import {
   CompareRequestSchema,
   CompareResponseSchema,
@@ -45,29 +44,17 @@ export function registerPostCompare(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { "Idempotency-Key": headerKey } = c.req.valid("header");
     const body = c.req.valid("json");
-    if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
-      throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", {
-        fields: [{ field: "idempotencyKey", message: "Differs from the Idempotency-Key header" }],
-      });
-    }
-    const idempotencyKey = headerKey ?? body.idempotencyKey;
+    const idempotencyKey = idempotencyKeyOf(headerKey, body.idempotencyKey);
     const convex = services.convex.convexAs(c.get("token"));
-    const created = await convex.mutation(api.jobs.compare, {
-      ...body,
-      parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
-    if (isJobRefusal(created)) {
-      const { code, message, fields } = created.refused;
-      throw new ApiError(code, message, { fields });
-    }
+    const created = acceptedOrThrow(
+      await convex.mutation(api.jobs.compare, {
+        ...body,
+        parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      }),
+    );
     const jobs: CompareResponse["jobs"] = [];
-    for (const { model, jobId } of created) {
-      // A repeated idempotency key returns earlier jobs, which may have moved on.
-      const job = await convex.query(api.jobs.get, { jobId });
-      const statusUrl = `${services.config.publicUrl}/api/v1/status/${encodeURIComponent(jobId)}`;
-      jobs.push({ model, jobId, status: job?.status ?? "pending", statusUrl });
-    }
+    for (const { model, jobId } of created) jobs.push({ model, jobId, ...(await jobState(services, convex, jobId)) });
     return c.json({ jobs }, 202);
   });
 }

@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { isJobRefusal } from "@pixorly/core";
 import type { AppServices } from "../../../lib/context";
-import { ApiError } from "../../../lib/errors";
 import { SECURITY, errorResponses, type Router } from "../../../lib/openapi";
 import { requirePermission } from "./permissions";
+import { acceptedOrThrow, idempotencyKeyOf, jobState } from "./job-submission";
 import { api } from "../../../lib/convex-api";
 import {
   DEFAULT_GENERATION_PARAMETERS,
@@ -38,27 +37,18 @@ export function registerPostGenerate(router: Router, services: AppServices) {
   router.openapi(route, async (c) => {
     const { "Idempotency-Key": headerKey } = c.req.valid("header");
     const body = c.req.valid("json");
-    if (headerKey && body.idempotencyKey && headerKey !== body.idempotencyKey) {
-      throw new ApiError("INVALID_ARGUMENT", "The Idempotency-Key header and the body's idempotencyKey differ.", {
-        fields: [{ field: "idempotencyKey", message: "Differs from the Idempotency-Key header" }],
-      });
-    }
-    const idempotencyKey = headerKey ?? body.idempotencyKey;
+    const idempotencyKey = idempotencyKeyOf(headerKey, body.idempotencyKey);
     const convex = services.convex.convexAs(c.get("token"));
-    const created = await convex.mutation(api.jobs.create, {
-      ...body,
-      parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
-    if (isJobRefusal(created)) {
-      const { code, message, fields } = created.refused;
-      throw new ApiError(code, message, { fields });
-    }
+    const created = acceptedOrThrow(
+      await convex.mutation(api.jobs.create, {
+        ...body,
+        parameters: { ...DEFAULT_GENERATION_PARAMETERS, ...body.parameters },
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      }),
+    );
     const jobId = created;
-    // A repeated idempotency key returns an earlier job, which may have moved on.
-    const job = await convex.query(api.jobs.get, { jobId });
-    const statusUrl = `${services.config.publicUrl}/api/v1/status/${encodeURIComponent(jobId)}`;
+    const { status, statusUrl } = await jobState(services, convex, jobId);
     c.header("Location", statusUrl);
-    return c.json({ jobId, status: job?.status ?? "pending", statusUrl }, 202);
+    return c.json({ jobId, status, statusUrl }, 202);
   });
 }
