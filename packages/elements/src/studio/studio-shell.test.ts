@@ -73,7 +73,7 @@ describe("the studio's shell", () => {
       <pixorly-studio id="good" ${ATTRIBUTES} theme="dark"></pixorly-studio>
       <pixorly-studio id="bad" api-url="http://127.0.0.1:9" token-url="/token"></pixorly-studio>
       <script type="module">
-        import('/packages/elements/dist/pixorly.js').then(() => {
+        import('${location.origin}/packages/elements/dist/pixorly.js').then(() => {
           const good = document.getElementById('good');
           const base = good.shadowRoot?.querySelector('[part="base"]');
           window.atImport = {
