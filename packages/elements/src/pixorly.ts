@@ -30,7 +30,11 @@ if (typeof document !== "undefined") {
     painted > 0
       ? new Promise<void>((resolve) => afterNextFrame(resolve)).then(() => {
           preloadStudioChunks(import.meta.url);
-          return loadStudio();
+          const loaded = loadStudio();
+          // The workspace elements too: defined before the studio (signed in) renders them, they do not pop in
+          // and push the page down (Lighthouse's layout shift on the studio page went 0 → 0.22 without this).
+          void loadWorkspace().catch(() => {});
+          return loaded;
         })
       : loadStudio();
   if (document.querySelector(LIBRARY_TAGS.join(","))) void loadLibrary();

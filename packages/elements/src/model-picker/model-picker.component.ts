@@ -136,17 +136,32 @@ export class PixorlyModelPicker extends PixorlyElement {
     if (offset < 0 || offset + card.offsetWidth > list.clientWidth) list.scrollLeft += offset - 3;
   }
 
+  private renderToolbar(prices: readonly number[]) {
+    return renderToolbar({
+      filters: this.filters,
+      prices,
+      view: this.view,
+      open: this.filtersOpen,
+      onToggle: () => (this.filtersOpen = !this.filtersOpen),
+      onFilters: (filters) => (this.filters = filters),
+      onView: (view) => (this.view = view),
+    });
+  }
+
   override render() {
     const all = this.available;
     if (all.length === 0) {
-      // While the catalog loads, card-shaped skeletons show where the models will be; the words stay for screen readers.
+      // While the catalog loads, the toolbar (inert) and card-shaped skeletons hold the places the loaded picker
+      // takes, so nothing below moves when the models arrive; the words stay for screen readers.
       const loading = !this.models && !!this.client && !this.catalog.error && this.catalog.loading;
       return html`<p class=${loading ? "message visually-hidden" : "message"} part="message" role="status">${this.emptyCatalogMessage()}</p>
         ${
           loading
-            ? html`<div class="cards" aria-hidden="true">
-              ${[0, 1, 2].map(() => html`<div class="card skeleton-card"><span class="skeleton sample"></span><span class="body"><span class="skeleton line"></span><span class="skeleton line short"></span></span></div>`)}
-            </div>`
+            ? html`<div class="loading-toolbar" inert aria-hidden="true">${this.renderToolbar([])}</div>
+            <div class="cards" aria-hidden="true">
+              ${[0, 1, 2].map(() => html`<div class="card skeleton-card"><span class="skeleton sample"></span><span class="body"><span class="skeleton line name">&nbsp;</span><span class="skeleton line short meta">&nbsp;</span></span></div>`)}
+            </div>
+            <p class="notice" aria-hidden="true"></p>`
             : nothing
         }`;
     }
@@ -155,15 +170,7 @@ export class PixorlyModelPicker extends PixorlyElement {
     const missing = chosen.filter((id) => !all.some((model) => model.id === id));
     const tabbable = this.tabbableId(shown, chosen);
     return html`
-      ${renderToolbar({
-        filters: this.filters,
-        prices: priceLimits(all),
-        view: this.view,
-        open: this.filtersOpen,
-        onToggle: () => (this.filtersOpen = !this.filtersOpen),
-        onFilters: (filters) => (this.filters = filters),
-        onView: (view) => (this.view = view),
-      })}
+      ${this.renderToolbar(priceLimits(all))}
       ${
         this.compare
           ? html`<p class="count" id="count">${chosen.length} of ${MAX_COMPARED_MODELS} models chosen to compare</p>`

@@ -162,8 +162,10 @@ export default css`
   .skeleton-card {
     cursor: default;
   }
+  /* Lines as tall as the name and the meta line they stand for (a non-breaking space each), so a loaded card is
+     the skeleton's height. */
   .skeleton-card .line {
-    height: 0.75rem;
+    display: block;
   }
   .skeleton-card .short {
     width: 60%;
@@ -270,5 +272,9 @@ export default css`
     select {
       min-height: var(--_tap);
     }
+  }
+  /* The loading state's toolbar: laid out as the loaded one, not usable yet. */
+  .loading-toolbar {
+    display: contents;
   }
 `;
