@@ -8,7 +8,7 @@ import type { ConvexClient } from "convex/browser";
 import { ConvexError } from "convex/values";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBackendStack, type BackendStack } from "./stack";
+import { startBackendStack, type BackendStack, finishedJob } from "./stack";
 
 type Job = { status: string; model: string; resultImageIds: string[]; error?: { message: string } };
 type Compared = { model: string; jobId: string }[];
@@ -37,15 +37,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function finished(jobId: string): Promise<Job> {
-  for (let i = 0; i < 300; i++) {
-    const job = await user.query(jobsGet, { jobId });
-    if (job && ["completed", "failed", "cancelled"].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
-
 async function setCredits(credits: number) {
   const { userId } = await user.mutation(usersEnsure, {});
   await stack.server.engine.runMutation("users:updateAccount", { userId, credits }, null, { publicOnly: false });
@@ -71,7 +62,7 @@ describe("jobs:compare with an image input", () => {
 
   beforeAll(async () => {
     await setCredits(1000);
-    const job = await finished(await user.mutation(jobsCreate, { ...base, model: "local/aurora" }));
+    const job = await finishedJob(user, await user.mutation(jobsCreate, { ...base, model: "local/aurora" }));
     sourceId = job.resultImageIds[0]!;
   });
 
@@ -86,7 +77,7 @@ describe("jobs:compare with an image input", () => {
     const jobs = await user.mutation(jobsCompare, request);
     expect(jobs.map((j) => j.model)).toEqual(request.models);
     for (const { jobId, model } of jobs) {
-      const job = await finished(jobId);
+      const job = await finishedJob(user, jobId);
       expect({ model: job.model, status: job.error?.message ?? job.status }).toEqual({ model, status: "completed" });
       expect((await user.query(imagesGet, { imageId: job.resultImageIds[0]! }))!.lineage).toEqual({
         operation: "img2img",

@@ -11,7 +11,7 @@ import type { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, startBackendStack, type BackendStack } from "./stack";
+import { codeOf, startBackendStack, type BackendStack, finishedJob } from "./stack";
 
 type Job = { status: string; resultImageIds: string[]; error?: { message: string }; parameters: { width: number } };
 const jobsCreate = makeFunctionReference<"mutation", Record<string, unknown>, string>("jobs:create");
@@ -52,17 +52,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function finished(client: ConvexClient, jobId: string): Promise<Job> {
-  for (let i = 0; i < 300; i++) {
-    const job = await client.query(jobsGet, { jobId });
-    if (job && ["completed", "failed", "cancelled"].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
-
 async function generate(client: ConvexClient, request: Record<string, unknown>) {
-  const job = await finished(client, await client.mutation(jobsCreate, request));
+  const job = await finishedJob(client, await client.mutation(jobsCreate, request));
   expect(job.error?.message ?? job.status).toBe("completed");
   return job;
 }
@@ -203,7 +194,7 @@ describe("image inputs through the pipeline", () => {
 
   it("counts inputs in storage exactly and gives the bytes back when they are removed", async () => {
     const client = await stack.clientFor("inputs-storage");
-    await client.mutation(jobsCreate, text).then((id) => finished(client, id));
+    await client.mutation(jobsCreate, text).then((id) => finishedJob(client, id));
     const before = (await client.query(jobsMe, {}))!.storageUsed;
     const a = await uploadMask(client, 64, 64);
     const b = await uploadMask(client, 128, 64);

@@ -9,7 +9,7 @@ import type { ConvexClient } from "convex/browser";
 import { ConvexError } from "convex/values";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBackendStack, type BackendStack } from "./stack";
+import { startBackendStack, type BackendStack, finishedJob } from "./stack";
 
 type Job = { status: string; resultImageIds: string[]; error?: { message: string } };
 type Image = { s3Key: string; lineage?: Record<string, string> };
@@ -39,17 +39,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function finished(client: ConvexClient, jobId: string): Promise<Job> {
-  for (let i = 0; i < 300; i++) {
-    const job = await client.query(jobsGet, { jobId });
-    if (job && ["completed", "failed", "cancelled"].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
-
 async function generate(client: ConvexClient, request: Record<string, unknown>): Promise<string> {
-  const job = await finished(client, await client.mutation(jobsCreate, request));
+  const job = await finishedJob(client, await client.mutation(jobsCreate, request));
   expect(job.error?.message ?? job.status).toBe("completed");
   return job.resultImageIds[0]!;
 }
@@ -99,7 +90,7 @@ describe("input.imageUrl", () => {
       idempotencyKey: "url-retry-1",
     });
     expect(byId).toBe(byUrl);
-    await finished(owner, byUrl);
+    await finishedJob(owner, byUrl);
   });
 
   it("refuses another user's image, a deleted image, foreign hosts, non-image paths and garbage, charging nothing", async () => {

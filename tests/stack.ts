@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
+import { api } from "../convex/_generated/api.js";
 import { startConvexLocal, type ConvexLocal } from "../packages/convex-local/src/index.js";
 import { startIssuer, type Issuer, type MintOptions } from "../packages/convex-local/test/harness.js";
 // @ts-expect-error a plain ESM script without types
@@ -76,4 +77,14 @@ export async function codeOf(call: Promise<unknown>): Promise<string> {
   );
   expect(error).toBeInstanceOf(ConvexError);
   return (error as ConvexError<{ code: string }>).data.code;
+}
+
+/** The job once it is completed, failed or cancelled (polled every 100 ms, for up to 30 s). */
+export async function finishedJob(client: ConvexClient, jobId: string) {
+  for (let i = 0; i < 300; i++) {
+    const job = await client.query(api.jobs.get, { jobId });
+    if (job && ["completed", "failed", "cancelled"].includes(job.status)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${jobId} did not finish`);
 }
